@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { join } from 'node:path';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Database } from './platform/db/types.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { requestContexts, type RequestContexts } from './platform/http/request-context.ts';
+import { registerSecurity } from './platform/http/security.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
+import { devOutboxRoutes } from './platform/notify/dev-outbox.routes.ts';
+import { sendJob } from './platform/notify/outbox.ts';
+import { createDevProvider, type Provider } from './platform/notify/providers.ts';
+import { registerSpa } from './platform/web/spa.ts';
+import { logOptions } from './platform/log.ts';
+import { apiRoutes } from './routes.ts';
+import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
+
+export type AppDeps = { db: Database; clock?: Clock; sms?: Provider };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: RequestContexts;
+    m4s: { config: Config; db: Database };
+  }
+}
+
+/** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
+export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: logOptions(config),
+    bodyLimit: 256 * 1024,
+    trustProxy: config.TRUST_PROXY === 'true',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: false },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const clock = deps.clock ?? systemClock;
+  const dev = config.NODE_ENV === 'production' ? null : createDevProvider();
+  const sms = deps.sms ?? dev;
+  if (!sms) throw new Error('No SMS provider configured for production');
+  const runner = await startJobRunner({ db: deps.db, jobs: [sendJob(sms)], clock, log: app.log, work: config.JOBS === 'on' });
+  app.addHook('onClose', async () => runner.stop());
+
+  app.decorate('m4s', { config, db: deps.db });
+  app.decorate('ctx', requestContexts({ db: deps.db, runner, clock }));
+  await registerSecurity(app);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'M4S API', version: '0.1.0', description: '4S dealer customer-lifecycle platform' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(apiRoutes, { prefix: '/api' });
+  if (dev) await app.register(devOutboxRoutes(() => dev.sent()));
+  if (config.webRoot) {
+    const root = config.webRoot;
+    registerSpa(app, '/admin', join(root, 'admin', 'dist'));
+    registerSpa(app, '/advisor', join(root, 'advisor', 'dist'));
+    await app.register(ownerWebRoutes(join(root, 'owner', 'dist')));
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
+  }
+  return app;
+};

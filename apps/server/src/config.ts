@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs nothing secret today; reserved for webhook signatures. Sessions are random tokens. */
+  PUBLIC_URL: z.string().default('http://localhost:3000'),
+  SMS_PROVIDER: z.enum(['dev']).default('dev'),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** Where the built web apps are; absent in tests that do not serve them. */
+  webRoot: string | null;
+};
+
+/** Parsed once at start; a bad value stops the process with the variable's name. */
+export const loadConfig = (env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return { ...parsed.data, webRoot: null, ...overrides };
+};

@@ -1,0 +1,103 @@
+import type { PasswordChangeBody, StaffMe, StaffSignInBody } from '@m4s/contracts';
+import { eq, and } from 'drizzle-orm';
+import { audit } from '../../platform/audit.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/crypto.ts';
+import { permissionsOf } from '../../platform/auth/permissions.ts';
+import { createSession, revokeAllSessions, revokeSession } from '../../platform/auth/sessions.ts';
+import type { Ctx, StaffCtx } from '../../platform/context.ts';
+import { stores, staff } from '../../platform/db/schema/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.queries.ts';
+import { currentTenant } from '../tenants/tenants.service.ts';
+
+export const lockout = { failures: 5, minutes: 15 } as const;
+
+type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; error: AppError };
+
+/** Who is signed in, as the apps need it. */
+export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Promise<StaffMe> => {
+  const tenant = await currentTenant(ctx);
+  const [row] = await ctx.db
+    .select({ id: staff.id, login: staff.login, name: staff.name, role: staff.role, storeId: stores.id, storeName: stores.name })
+    .from(staff)
+    .leftJoin(stores, and(eq(stores.tenantId, staff.tenantId), eq(stores.id, staff.storeId)))
+    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, staffId)));
+  if (!row) throw new AppError('SESSION_EXPIRED');
+  const actor = { kind: 'staff' as const, id: row.id, role: row.role, storeId: row.storeId, sessionId: '', csrfToken };
+  return {
+    kind: 'staff',
+    csrfToken,
+    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    staff: {
+      id: row.id,
+      login: row.login,
+      name: row.name,
+      role: row.role,
+      store: row.storeId && row.storeName ? { id: row.storeId, name: row.storeName } : null,
+    },
+    permissions: permissionsOf(actor),
+  };
+};
+
+/**
+ * Password sign-in. Failures are written (and committed) before the error is returned, which is why
+ * this returns its error instead of throwing: a throw would roll the failure count back.
+ */
+export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<SignInResult> => {
+  const now = ctx.clock.now();
+  const member = await findStaffByLoginOrPhone(ctx.db, ctx.tenantId, input.login);
+  if (!member) {
+    await verifyPassword(input.password, dummyPasswordHash);
+    await audit(ctx, { action: 'auth.staff.sign_in_failed', details: { reason: 'unknown_login' } });
+    return { ok: false, error: new AppError('INVALID_CREDENTIALS') };
+  }
+  const target = { type: 'staff', id: member.id };
+  if (member.lockedUntil && member.lockedUntil > now) {
+    const retryAfterSeconds = Math.ceil((member.lockedUntil.getTime() - now.getTime()) / 1000);
+    await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'locked' } });
+    return { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds }) };
+  }
+  if (!(await verifyPassword(input.password, member.passwordHash))) {
+    const failures = member.failedAttempts + 1;
+    const lockUntil = failures >= lockout.failures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
+    await recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: false, now, lockUntil, failures: lockUntil ? 0 : failures });
+    await audit(ctx, { action: lockUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed', target, details: { reason: 'password', failures } });
+    return lockUntil
+      ? { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds: lockout.minutes * 60 }) }
+      : { ok: false, error: new AppError('INVALID_CREDENTIALS') };
+  }
+  if (member.status !== 'active') {
+    await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'disabled' } });
+    return { ok: false, error: new AppError('ACCOUNT_DISABLED') };
+  }
+  await recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: true, now, lockUntil: null, failures: 0 });
+  const session = await createSession(ctx.db, {
+    tenantId: ctx.tenantId,
+    kind: 'staff',
+    subjectId: member.id,
+    ip: ctx.request.ip,
+    userAgent: ctx.request.userAgent,
+    now,
+  });
+  await audit(ctx, { action: 'auth.staff.signed_in', target, actor: { kind: 'staff', id: member.id } });
+  return { ok: true, me: await staffMe(ctx, member.id, session.csrfToken), cookie: session.cookie };
+};
+
+export const signOutStaff = async (ctx: StaffCtx) => {
+  await revokeSession(ctx.db, ctx.tenantId, ctx.actor.sessionId, ctx.clock.now());
+  await audit(ctx, { action: 'auth.staff.signed_out', target: { type: 'staff', id: ctx.actor.id } });
+};
+
+/** Changing the password signs the person out everywhere else. */
+export const changePassword = async (ctx: StaffCtx, input: PasswordChangeBody) => {
+  const [row] = await ctx.db
+    .select({ passwordHash: staff.passwordHash })
+    .from(staff)
+    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, ctx.actor.id)));
+  if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash)))
+    throw new AppError('INVALID_CREDENTIALS', undefined, { issues: [{ path: 'currentPassword', message: 'password_wrong' }] });
+  const now = ctx.clock.now();
+  await setPassword(ctx.db, ctx.tenantId, ctx.actor.id, await hashPassword(input.newPassword), now);
+  await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: ctx.actor.id, now, except: ctx.actor.sessionId });
+  await audit(ctx, { action: 'auth.staff.password_changed', target: { type: 'staff', id: ctx.actor.id } });
+};

@@ -1,0 +1,92 @@
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import type { StaffMember, StaffUpdateBody } from '@m4s/contracts';
+import { staff } from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+
+type Row = typeof staff.$inferSelect;
+
+const toMember = (r: Row): StaffMember => ({
+  id: r.id,
+  login: r.login,
+  name: r.name,
+  phone: r.phone,
+  role: r.role,
+  storeId: r.storeId,
+  status: r.status,
+  lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export const listStaff = async (db: Tx, tenantId: string, filter: { storeId?: string | null; q?: string }) => {
+  const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.tenantId, tenantId),
+        filter.storeId ? eq(staff.storeId, filter.storeId) : undefined,
+        like ? or(ilike(staff.name, like), ilike(staff.login, like), ilike(staff.phone, like)) : undefined,
+      ),
+    )
+    .orderBy(asc(staff.login))
+    .limit(500);
+  return rows.map(toMember);
+};
+
+export const findStaff = async (db: Tx, tenantId: string, id: string): Promise<StaffMember | null> => {
+  const [row] = await db.select().from(staff).where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+  return row ? toMember(row) : null;
+};
+
+export const findStaffByLoginOrPhone = async (db: Tx, tenantId: string, login: string) => {
+  const [row] = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.tenantId, tenantId), or(eq(staff.login, login.toLowerCase()), eq(staff.phone, login))))
+    .limit(1);
+  return row ?? null;
+};
+
+export const loginOrPhoneTaken = async (db: Tx, tenantId: string, field: 'login' | 'phone', value: string, exceptId?: string) => {
+  const [row] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.tenantId, tenantId), field === 'login' ? eq(staff.login, value) : eq(staff.phone, value)));
+  return row !== undefined && row.id !== exceptId;
+};
+
+type NewStaff = Omit<typeof staff.$inferInsert, 'tenantId' | 'id'>;
+
+export const insertStaff = async (db: Tx, tenantId: string, values: NewStaff): Promise<StaffMember> => {
+  const [row] = await db.insert(staff).values({ tenantId, ...values }).returning();
+  if (!row) throw new Error('staff insert returned nothing');
+  return toMember(row);
+};
+
+export const updateStaff = async (db: Tx, tenantId: string, id: string, patch: StaffUpdateBody, now: Date) => {
+  const [row] = await db
+    .update(staff)
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)))
+    .returning();
+  return row ? toMember(row) : null;
+};
+
+export const setPassword = async (db: Tx, tenantId: string, id: string, passwordHash: string, now: Date) => {
+  await db
+    .update(staff)
+    .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+};
+
+export const recordSignIn = async (db: Tx, tenantId: string, id: string, outcome: { ok: boolean; now: Date; lockUntil: Date | null; failures: number }) => {
+  await db
+    .update(staff)
+    .set(
+      outcome.ok
+        ? { failedAttempts: 0, lockedUntil: null, lastSignInAt: outcome.now }
+        : { failedAttempts: outcome.failures, lockedUntil: outcome.lockUntil },
+    )
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+};

@@ -1,0 +1,76 @@
+import { roleGrants, storeBoundRoles, type Role, type StaffCreateBody, type StaffMember, type StaffUpdateBody } from '@m4s/contracts';
+import { audit } from '../../platform/audit.ts';
+import { hashPassword } from '../../platform/auth/crypto.ts';
+import { authorize, storeScope } from '../../platform/auth/permissions.ts';
+import { revokeAllSessions } from '../../platform/auth/sessions.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getStore } from '../stores/stores.service.ts';
+import * as q from './staff.queries.ts';
+
+export const listStaff = (ctx: StaffCtx, filter: { storeId?: string; q?: string }) =>
+  q.listStaff(ctx.db, ctx.tenantId, { storeId: storeScope(ctx.actor) ?? filter.storeId, q: filter.q });
+
+export const getStaff = async (ctx: StaffCtx, id: string): Promise<StaffMember> => {
+  const member = await q.findStaff(ctx.db, ctx.tenantId, id);
+  if (!member) throw new AppError('NOT_FOUND');
+  // Out of scope reads as absent: a store manager does not learn other stores' staff ids.
+  if (storeScope(ctx.actor) !== null && member.storeId !== ctx.actor.storeId && member.id !== ctx.actor.id) throw new AppError('NOT_FOUND');
+  return member;
+};
+
+/** Store-bound roles need a store of this tenant; group roles have none. Only group roles grant group roles. */
+const checkPlacement = async (ctx: StaffCtx, role: Role, storeId: string | null) => {
+  if (roleGrants[role].scope === 'group' && roleGrants[ctx.actor.role].scope !== 'group') throw AppError.field('role', 'role_not_allowed');
+  if (!storeBoundRoles.includes(role)) return null;
+  if (!storeId) throw AppError.field('storeId', 'store_required');
+  await getStore(ctx, storeId).catch(() => {
+    throw AppError.field('storeId', 'store_unknown');
+  });
+  authorize(ctx.actor, 'staff.write', { storeId });
+  return storeId;
+};
+
+const assertFree = async (ctx: StaffCtx, input: { login?: string; phone?: string | null }, exceptId?: string) => {
+  if (input.login && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'login', input.login, exceptId)))
+    throw new AppError('LOGIN_TAKEN', undefined, { issues: [{ path: 'login', message: 'login_taken' }] });
+  if (input.phone && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'phone', input.phone, exceptId)))
+    throw new AppError('PHONE_TAKEN', undefined, { issues: [{ path: 'phone', message: 'phone_taken' }] });
+};
+
+export const createStaff = async (ctx: StaffCtx, input: StaffCreateBody): Promise<StaffMember> => {
+  const storeId = await checkPlacement(ctx, input.role, input.storeId);
+  if (storeId === null) authorize(ctx.actor, 'staff.write', { storeId: null });
+  await assertFree(ctx, input);
+  const now = ctx.clock.now();
+  const member = await q.insertStaff(ctx.db, ctx.tenantId, {
+    login: input.login,
+    name: input.name,
+    phone: input.phone,
+    role: input.role,
+    storeId,
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+    updatedAt: now,
+    passwordChangedAt: now,
+  });
+  await audit(ctx, { action: 'staff.created', target: { type: 'staff', id: member.id }, details: { role: member.role, storeId } });
+  return member;
+};
+
+export const updateStaff = async (ctx: StaffCtx, id: string, patch: StaffUpdateBody): Promise<StaffMember> => {
+  const before = await getStaff(ctx, id);
+  authorize(ctx.actor, 'staff.write', { storeId: before.storeId });
+  if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.role && patch.role !== before.role)))
+    throw new AppError('FORBIDDEN', 'You cannot disable yourself or change your own role');
+  const role = patch.role ?? before.role;
+  const storeId = patch.storeId !== undefined || patch.role !== undefined ? await checkPlacement(ctx, role, patch.storeId ?? before.storeId) : before.storeId;
+  await assertFree(ctx, { phone: patch.phone }, id);
+  const member = await q.updateStaff(ctx.db, ctx.tenantId, id, { ...patch, storeId }, ctx.clock.now());
+  if (!member) throw new AppError('NOT_FOUND');
+  if (member.status === 'disabled' && before.status !== 'disabled')
+    await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: id, now: ctx.clock.now() });
+  const changed = (Object.keys(patch) as (keyof StaffUpdateBody)[]).filter((k) => patch[k] !== before[k]);
+  await audit(ctx, { action: 'staff.updated', target: { type: 'staff', id }, details: { changed, role: member.role, status: member.status } });
+  return member;
+};

@@ -1,0 +1,27 @@
+import { auditLog } from './db/schema/index.ts';
+import type { Ctx } from './context.ts';
+
+type Entry = {
+  action: string;
+  target?: { type: string; id: string };
+  details?: Record<string, unknown>;
+  /** Who did it when it is not the request's actor yet (the person who just signed in). */
+  actor?: { kind: 'staff' | 'owner'; id: string };
+};
+
+/** Appends to the tenant's audit log in the caller's transaction: the record and the change commit together. */
+export const audit = async (ctx: Ctx, entry: Entry): Promise<void> => {
+  const actor = entry.actor ?? ctx.actor;
+  await ctx.db.insert(auditLog).values({
+    tenantId: ctx.tenantId,
+    actorKind: actor.kind,
+    actorId: 'id' in actor ? actor.id : null,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    ip: ctx.request.ip,
+    requestId: ctx.request.id,
+    details: entry.details ?? {},
+    at: ctx.clock.now(),
+  });
+};

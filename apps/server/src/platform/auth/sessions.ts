@@ -1,0 +1,95 @@
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { sessions } from '../db/schema/index.ts';
+import type { Tx } from '../db/types.ts';
+import { randomToken, sha256 } from './crypto.ts';
+
+export type SessionKind = 'staff' | 'owner';
+
+export const cookieNames: Record<SessionKind, string> = { staff: 'm4s_staff', owner: 'm4s_owner' };
+
+/** Idle lifetime; each use within it slides the expiry forward. */
+export const sessionTtlMs: Record<SessionKind, number> = { staff: 12 * 3600_000, owner: 30 * 24 * 3600_000 };
+const slideAfterMs = 10 * 60_000;
+
+/** The cookie carries the tenant so the session can be found under that tenant's row-level security. */
+export const parseSessionCookie = (value: string | undefined): { tenantId: string; secret: string } | null => {
+  if (!value) return null;
+  const dot = value.indexOf('.');
+  if (dot !== 36) return null;
+  const secret = value.slice(dot + 1);
+  return secret.length >= 32 ? { tenantId: value.slice(0, dot), secret } : null;
+};
+
+export const csrfTokenFor = (secret: string): string => sha256(`csrf|${secret}`);
+
+type NewSession = { tenantId: string; kind: SessionKind; subjectId: string; ip: string; userAgent: string | null; now: Date };
+
+export const createSession = async (db: Tx, input: NewSession) => {
+  const secret = randomToken();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tenantId: input.tenantId,
+      kind: input.kind,
+      subjectId: input.subjectId,
+      tokenHash: sha256(secret),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      expiresAt: new Date(input.now.getTime() + sessionTtlMs[input.kind]),
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error('session insert returned nothing');
+  return { id: row.id, cookie: `${input.tenantId}.${secret}`, csrfToken: csrfTokenFor(secret) };
+};
+
+/** The live session behind a cookie secret, sliding its expiry; null when unknown, revoked or expired. */
+export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, secret: string, now: Date) => {
+  const [row] = await db
+    .select({ id: sessions.id, subjectId: sessions.subjectId, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, tenantId),
+        eq(sessions.tokenHash, sha256(secret)),
+        eq(sessions.kind, kind),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+      ),
+    );
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > slideAfterMs) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionTtlMs[kind]) })
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
+  }
+  return { id: row.id, subjectId: row.subjectId, csrfToken: csrfTokenFor(secret) };
+};
+
+export const revokeSession = async (db: Tx, tenantId: string, sessionId: string, now: Date) => {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+};
+
+/** Signs a person out everywhere but (optionally) the session in hand: password change, account disabled. */
+export const revokeAllSessions = async (
+  db: Tx,
+  input: { tenantId: string; kind: SessionKind; subjectId: string; now: Date; except?: string },
+) => {
+  await db
+    .update(sessions)
+    .set({ revokedAt: input.now })
+    .where(
+      and(
+        eq(sessions.tenantId, input.tenantId),
+        eq(sessions.kind, input.kind),
+        eq(sessions.subjectId, input.subjectId),
+        isNull(sessions.revokedAt),
+        input.except ? ne(sessions.id, input.except) : undefined,
+      ),
+    );
+};

@@ -1,0 +1,25 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Locale, Role } from '@m4s/contracts';
+import type { Clock } from './clock.ts';
+import type { SqlExecutor, Tx } from './db/types.ts';
+import type { JobQueue } from './jobs/queue.ts';
+
+export type StaffActor = { kind: 'staff'; id: string; role: Role; storeId: string | null; sessionId: string; csrfToken: string };
+export type OwnerActor = { kind: 'owner'; id: string; sessionId: string; csrfToken: string };
+export type Actor = StaffActor | OwnerActor | { kind: 'anonymous' } | { kind: 'system' };
+
+/** Everything a service function needs, passed as its first argument. */
+export type Ctx<A extends Actor = Actor> = {
+  tenantId: string;
+  storeId: string | null;
+  actor: A;
+  db: Tx;
+  sql: SqlExecutor;
+  jobs: JobQueue;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  request: { id: string; ip: string; locale: Locale; userAgent: string | null };
+};
+
+export type StaffCtx = Ctx<StaffActor>;
+export type OwnerCtx = Ctx<OwnerActor>;

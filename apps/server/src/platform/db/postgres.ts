@@ -1,0 +1,41 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { Database, SqlExecutor, Tx } from './types.ts';
+import { openingStatements } from './tenant-context.ts';
+
+// Keep int8 (counts, money in fen) exact as strings; queries cast where they want numbers.
+const poolExecutor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
+  executeSql: async (text, values) => q.query(text, values),
+});
+
+export const openPostgres = async (connectionString: string, poolSize: number): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const client = await pool.connect();
+  client.release();
+
+  return {
+    engine: 'postgres',
+    owner: poolExecutor(pool),
+    jobsConnection: { connectionString },
+    transaction: async (scope, fn) => {
+      const opening = openingStatements(scope.tenantId);
+      const conn = await pool.connect();
+      try {
+        await conn.query(`BEGIN; ${opening}`);
+        const result = await fn({ db: drizzle(conn) as unknown as Tx, sql: poolExecutor(conn) });
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    ping: async () => {
+      await pool.query('select 1');
+      return true;
+    },
+    close: () => pool.end(),
+  };
+};

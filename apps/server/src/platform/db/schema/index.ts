@@ -1,0 +1,4 @@
+export * from './tenant-table.ts';
+export * from './tenancy.ts';
+export * from './people.ts';
+export * from './records.ts';

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { roles } from '@m4s/contracts';
+import { departments, roles as roleTable, stores, tenants } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
+
+export const staff = pgTable(
+  'staff',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    storeId: uuid('store_id'),
+    departmentId: uuid('department_id'),
+    login: text('login').notNull(),
+    phone: text('phone'),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles })
+      .notNull()
+      .references(() => roleTable.code),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
+    foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
+    uniqueIndex('staff_login_key').on(t.tenantId, t.login),
+    uniqueIndex('staff_phone_key').on(t.tenantId, t.phone).where(sql`phone is not null`),
+    tenantPolicy('staff'),
+  ],
+).enableRLS();
+
+/** A car owner's account in one tenant's owner app, identified by a mobile number. */
+export const owners = pgTable(
+  'owners',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    phone: text('phone').notNull(),
+    name: text('name'),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('owners_phone_key').on(t.tenantId, t.phone),
+    tenantPolicy('owners'),
+  ],
+).enableRLS();
+
+/** One-time sign-in codes, stored as hashes. */
+export const ownerOtps = pgTable(
+  'owner_otps',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    requestIp: text('request_ip').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('owner_otps_phone_idx').on(t.tenantId, t.phone, t.createdAt),
+    index('owner_otps_ip_idx').on(t.tenantId, t.requestIp, t.createdAt),
+    tenantPolicy('owner_otps'),
+  ],
+).enableRLS();
+
+/** Server-side sessions for staff and owners; the cookie holds `<tenant id>.<secret>`, the table its hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind', { enum: ['staff', 'owner'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('sessions_token_key').on(t.tenantId, t.tokenHash),
+    index('sessions_subject_idx').on(t.tenantId, t.kind, t.subjectId),
+    tenantPolicy('sessions'),
+  ],
+).enableRLS();

@@ -1,0 +1,51 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
+
+/** Append-only: the application role may insert and read, never update or delete (see migrations). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorKind: text('actor_kind', { enum: ['staff', 'owner', 'system', 'anonymous'] }).notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('audit_log_at_idx').on(t.tenantId, t.at),
+    tenantPolicy('audit_log'),
+  ],
+).enableRLS();
+
+/** The notification outbox: every message to a person is a row here first, then a job sends it. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    channel: text('channel', { enum: ['sms', 'email', 'inbox'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    kind: text('kind', { enum: ['transactional', 'care', 'marketing'] }).notNull(),
+    topic: text('topic').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerRef: text('provider_ref'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('notifications_status_idx').on(t.tenantId, t.status, t.createdAt),
+    tenantPolicy('notifications'),
+  ],
+).enableRLS();

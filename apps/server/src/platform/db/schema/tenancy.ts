@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { OpeningHours } from '@m4s/contracts';
+import { appRole, currentTenant, tenantPolicy } from './tenant-table.ts';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Global reference data: the staff roles (rows inserted by a migration; grants live in contracts). */
+export const roles = pgTable('roles', {
+  code: text('code').primaryKey(),
+  scope: text('scope', { enum: ['own', 'store', 'group'] }).notNull(),
+});
+
+/** A dealer group. Its id is the tenant id of every row it owns. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    primaryColor: text('primary_color').notNull().default('#1677ff'),
+    accentColor: text('accent_color').notNull().default('#fa8c16'),
+    dealerHotline: text('dealer_hotline'),
+    oemHotline: text('oem_hotline'),
+    logo: text('logo'),
+    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [
+    uniqueIndex('tenants_slug_key').on(sql`slug`),
+    pgPolicy('tenants_tenant_isolation', {
+      as: 'permissive',
+      for: 'all',
+      to: appRole,
+      using: sql`id = ${currentTenant}`,
+      withCheck: sql`id = ${currentTenant}`,
+    }),
+  ],
+).enableRLS();
+
+export const stores = pgTable(
+  'stores',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    brand: text('brand'),
+    province: text('province'),
+    city: text('city'),
+    address: text('address').notNull(),
+    phone: text('phone'),
+    openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
+    status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('stores_code_key').on(t.tenantId, t.code),
+    tenantPolicy('stores'),
+  ],
+).enableRLS();
+
+export const departments = pgTable(
+  'departments',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    storeId: uuid('store_id').notNull(),
+    kind: text('kind', { enum: ['sales', 'service', 'parts', 'customer_service', 'finance', 'admin'] }).notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
+    uniqueIndex('departments_store_kind_key').on(t.tenantId, t.storeId, t.kind),
+    tenantPolicy('departments'),
+  ],
+).enableRLS();

@@ -1,0 +1,95 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '@m4s/contracts';
+import { eq, and } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { Ctx, OwnerCtx, StaffCtx } from '../context.ts';
+import type { Database, TxHandle } from '../db/types.ts';
+import { openingStatements } from '../db/tenant-context.ts';
+import { owners, staff } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { localeOf } from '../i18n.ts';
+import type { JobRunner } from '../jobs/runner.ts';
+import { authorize } from '../auth/permissions.ts';
+import { cookieNames, findSession, parseSessionCookie, type SessionKind } from '../auth/sessions.ts';
+
+export type RequestDeps = { db: Database; runner: JobRunner; clock: Clock };
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId: string) => ({
+  tenantId,
+  db: tx.db,
+  sql: tx.sql,
+  jobs: deps.runner.queueFor(tx.sql),
+  clock: deps.clock,
+  log: req.log.child({ tenantId }),
+  request: { id: req.id, ip: req.ip, locale: localeOf(req.headers['accept-language']), userAgent: req.headers['user-agent'] ?? null },
+});
+
+/** The session behind this request's cookie, checked for CSRF on writes. Throws 401/403. */
+const sessionOf = async (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, kind: SessionKind, tenantId: string, secret: string) => {
+  const session = await findSession(tx.db, tenantId, kind, secret, deps.clock.now());
+  if (!session) throw new AppError('SESSION_EXPIRED');
+  if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_FAILED');
+  return session;
+};
+
+const cookieOf = (req: FastifyRequest, kind: SessionKind) => {
+  const parsed = parseSessionCookie(req.cookies[cookieNames[kind]]);
+  if (!parsed) throw new AppError('UNAUTHENTICATED');
+  return parsed;
+};
+
+/**
+ * Every tenant-scoped request goes through one of these: one transaction, opened as the application
+ * role for the tenant named by the authenticated session (never by a header or a body field).
+ */
+export const requestContexts = (deps: RequestDeps) => ({
+  staff: <T>(req: FastifyRequest, permission: Permission | null, fn: (ctx: StaffCtx) => Promise<T>): Promise<T> => {
+    const { tenantId, secret } = cookieOf(req, 'staff');
+    return deps.db.transaction({ tenantId }, async (tx) => {
+      const session = await sessionOf(deps, req, tx, 'staff', tenantId, secret);
+      const [member] = await tx.db
+        .select({ id: staff.id, role: staff.role, storeId: staff.storeId, status: staff.status })
+        .from(staff)
+        .where(and(eq(staff.tenantId, tenantId), eq(staff.id, session.subjectId)));
+      if (!member || member.status !== 'active') throw new AppError('SESSION_EXPIRED');
+      const actor = { kind: 'staff' as const, id: member.id, role: member.role, storeId: member.storeId, sessionId: session.id, csrfToken: session.csrfToken };
+      req.log = req.log.child({ tenantId, actor: `staff:${member.id}` });
+      if (permission) authorize(actor, permission);
+      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: member.storeId, actor });
+    });
+  },
+
+  owner: <T>(req: FastifyRequest, fn: (ctx: OwnerCtx) => Promise<T>): Promise<T> => {
+    const { tenantId, secret } = cookieOf(req, 'owner');
+    return deps.db.transaction({ tenantId }, async (tx) => {
+      const session = await sessionOf(deps, req, tx, 'owner', tenantId, secret);
+      const [owner] = await tx.db
+        .select({ id: owners.id })
+        .from(owners)
+        .where(and(eq(owners.tenantId, tenantId), eq(owners.id, session.subjectId)));
+      if (!owner) throw new AppError('SESSION_EXPIRED');
+      req.log = req.log.child({ tenantId, actor: `owner:${owner.id}` });
+      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: null, actor: { kind: 'owner', id: owner.id, sessionId: session.id, csrfToken: session.csrfToken } });
+    });
+  },
+
+  /** Before sign-in: the tenant is named by its public slug (the owner app's URL, the sign-in form). */
+  anonymous: <T>(req: FastifyRequest, slug: string, fn: (ctx: Ctx) => Promise<T>): Promise<T> =>
+    deps.db.transaction({ tenantId: null }, async (tx) => {
+      const { rows } = await tx.sql.executeSql('SELECT app_tenant_by_slug($1) AS id', [slug]);
+      const tenantId = rows[0]?.id;
+      if (typeof tenantId !== 'string') throw new AppError('TENANT_NOT_FOUND');
+      await tx.sql.executeSql(openingStatements(tenantId));
+      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: null, actor: { kind: 'anonymous' } });
+    }),
+});
+
+export type RequestContexts = ReturnType<typeof requestContexts>;
+
+export const clearSessionCookie = (reply: FastifyReply, kind: SessionKind) =>
+  reply.clearCookie(cookieNames[kind], { path: '/' });
+
+export const setSessionCookie = (reply: FastifyReply, kind: SessionKind, value: string, secure: boolean) =>
+  reply.setCookie(cookieNames[kind], value, { path: '/', httpOnly: true, sameSite: 'lax', secure });

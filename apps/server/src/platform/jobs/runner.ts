@@ -1,0 +1,75 @@
+import PgBoss from 'pg-boss';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import type { Database, SqlExecutor } from '../db/types.ts';
+import type { JobDefinition, JobQueue } from './queue.ts';
+
+export type JobRunner = {
+  queueFor: (sql: SqlExecutor) => JobQueue;
+  stop: () => Promise<void>;
+};
+
+/**
+ * pg-boss on the same database. On PGlite it is handed our one instance (never a second handle); on
+ * PostgreSQL it keeps its own small pool. Jobs run as the application role in the tenant named by
+ * their payload, like a request does.
+ */
+export const startJobRunner = async (input: {
+  db: Database;
+  jobs: JobDefinition[];
+  clock: Clock;
+  log: FastifyBaseLogger;
+  work: boolean;
+}): Promise<JobRunner> => {
+  const { db, log } = input;
+  const boss = new PgBoss({
+    ...db.jobsConnection,
+    schema: 'pgboss',
+    max: 3,
+    supervise: input.work,
+    schedule: input.work,
+    migrate: true,
+  });
+  boss.on('error', (error: Error) => log.error({ err: error }, 'job runner error'));
+  await boss.start();
+  // Requests enqueue as the application role, inside their own transaction.
+  await db.owner.executeSql(
+    'GRANT USAGE ON SCHEMA pgboss TO m4s_app; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO m4s_app',
+  );
+  for (const job of input.jobs) {
+    if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryBackoff: true, retryDelay: 2 });
+  }
+  await db.owner.executeSql('GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO m4s_app');
+
+  const queueFor = (sql: SqlExecutor): JobQueue => ({
+    send: async (name, data, options = {}) => {
+      await boss.send(name, data, { ...options, db: sql });
+    },
+  });
+
+  if (input.work) {
+    for (const job of input.jobs) {
+      await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
+        for (const item of batch) {
+          const data = job.payload.parse(item.data);
+          await db.transaction({ tenantId: data.tenantId }, async (tx) => {
+            const ctx: Ctx = {
+              tenantId: data.tenantId,
+              storeId: null,
+              actor: { kind: 'system' },
+              db: tx.db,
+              sql: tx.sql,
+              jobs: queueFor(tx.sql),
+              clock: input.clock,
+              log: log.child({ job: job.name, jobId: item.id, tenantId: data.tenantId }),
+              request: { id: `job:${item.id}`, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
+            };
+            await job.handle(ctx, data);
+          });
+        }
+      });
+    }
+  }
+  return { queueFor, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+};

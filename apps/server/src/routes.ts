@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { storeRoutes } from './modules/stores/stores.routes.ts';
+import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
+
+/** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(tenantRoutes);
+  await app.register(storeRoutes);
+  await app.register(staffRoutes);
+  await app.register(auditRoutes);
+};

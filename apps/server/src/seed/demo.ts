@@ -1,0 +1,58 @@
+import type { OpeningHours, Role } from '@m4s/contracts';
+import { hashPassword } from '../platform/auth/crypto.ts';
+import type { Database } from '../platform/db/types.ts';
+import { owners } from '../platform/db/schema/index.ts';
+import { insertStaff } from '../modules/staff/staff.queries.ts';
+import { insertStore } from '../modules/stores/stores.queries.ts';
+import { createTenant } from '../modules/tenants/tenants.admin.ts';
+
+export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
+
+const weekday = [{ open: '08:30', close: '18:00' }];
+const evening = [{ open: '08:30', close: '20:30' }];
+const weekend = [{ open: '09:00', close: '17:30' }];
+const hours: OpeningHours = { mon: weekday, tue: weekday, wed: weekday, thu: evening, fri: evening, sat: weekend, sun: weekend };
+
+/** One account per role; store-bound ones work at the Pudong store. */
+export const demoStaff: { login: string; name: string; role: Role; phone: string }[] = [
+  { login: 'admin', name: '王建国', role: 'group_admin', phone: '13900000001' },
+  { login: 'store.manager', name: '李明', role: 'store_manager', phone: '13900000002' },
+  { login: 'service.manager', name: '张伟', role: 'service_manager', phone: '13900000003' },
+  { login: 'sales', name: '刘洋', role: 'sales_consultant', phone: '13900000004' },
+  { login: 'advisor', name: '陈静', role: 'service_advisor', phone: '13900000005' },
+  { login: 'cs', name: '杨芳', role: 'cs_specialist', phone: '13900000006' },
+  { login: 'cashier', name: '赵敏', role: 'cashier', phone: '13900000007' },
+  { login: 'oem', name: '周磊', role: 'oem_viewer', phone: '13900000008' },
+];
+
+export const demoOwnerPhones = ['13800000001', '13800000002', '13800000003'] as const;
+
+/** The demo dealer group that `npm start` creates on an empty database. */
+export const seedDemo = async (db: Database, now = new Date()): Promise<string> => {
+  const tenantId = await createTenant(db, {
+    slug: demo.slug,
+    name: demo.name,
+    shortName: '示例汽车',
+    primaryColor: '#1f6feb',
+    accentColor: '#f59e0b',
+    dealerHotline: '400-820-8820',
+    oemHotline: '400-810-1010',
+  });
+  const hashes = await Promise.all(demoStaff.map(() => hashPassword(demo.password)));
+  await db.transaction({ tenantId }, async ({ db: tx }) => {
+    const pudong = await insertStore(tx, tenantId, {
+      code: 'SH-PD', name: '上海浦东4S店', brand: '示例品牌', province: '上海市', city: '上海市',
+      address: '上海市浦东新区张江路 1888 号', phone: '021-58880000', openingHours: hours,
+    }, now);
+    await insertStore(tx, tenantId, {
+      code: 'HZ-XH', name: '杭州西湖4S店', brand: '示例品牌', province: '浙江省', city: '杭州市',
+      address: '杭州市西湖区文三路 588 号', phone: '0571-88880000', openingHours: hours,
+    }, now);
+    for (const [i, s] of demoStaff.entries()) {
+      const storeId = s.role === 'group_admin' || s.role === 'oem_viewer' ? null : pudong.id;
+      await insertStaff(tx, tenantId, { ...s, storeId, passwordHash: hashes[i] ?? '', createdAt: now, updatedAt: now, passwordChangedAt: now });
+    }
+    await tx.insert(owners).values(demoOwnerPhones.map((phone, i) => ({ tenantId, phone, name: ['孙先生', '周女士', '吴先生'][i] ?? null, createdAt: now })));
+  });
+  return tenantId;
+};

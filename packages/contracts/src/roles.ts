@@ -1,0 +1,67 @@
+/** Staff roles, their row scope, and the permissions each holds. One table, read by `can()`. */
+export const roles = [
+  'group_admin',
+  'store_manager',
+  'service_manager',
+  'sales_consultant',
+  'service_advisor',
+  'cs_specialist',
+  'cashier',
+  'oem_viewer',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** own: the staff member's own customers; store: their store; group: the whole tenant. */
+export type RowScope = 'own' | 'store' | 'group';
+
+export const permissions = [
+  'tenant.read',
+  'tenant.brand',
+  'store.read',
+  'store.write',
+  'staff.read',
+  'staff.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+type Grant = { scope: RowScope; permissions: readonly Permission[] };
+
+const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read'];
+
+export const roleGrants: Record<Role, Grant> = {
+  group_admin: { scope: 'group', permissions: [...reader, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'] },
+  store_manager: { scope: 'store', permissions: [...reader, 'store.write', 'staff.write', 'audit.read'] },
+  service_manager: { scope: 'store', permissions: reader },
+  sales_consultant: { scope: 'own', permissions: reader },
+  service_advisor: { scope: 'own', permissions: reader },
+  cs_specialist: { scope: 'store', permissions: reader },
+  cashier: { scope: 'store', permissions: reader },
+  oem_viewer: { scope: 'group', permissions: reader },
+};
+
+export const roleNames: Record<'zh-CN' | 'en', Record<Role, string>> = {
+  'zh-CN': {
+    group_admin: '集团管理员',
+    store_manager: '店总',
+    service_manager: '服务经理',
+    sales_consultant: '销售顾问',
+    service_advisor: '服务顾问',
+    cs_specialist: '客服专员',
+    cashier: '收银员',
+    oem_viewer: '厂家区域经理（只读）',
+  },
+  en: {
+    group_admin: 'Group admin',
+    store_manager: 'Store manager',
+    service_manager: 'Service manager',
+    sales_consultant: 'Sales consultant',
+    service_advisor: 'Service advisor',
+    cs_specialist: 'CS specialist',
+    cashier: 'Cashier',
+    oem_viewer: 'OEM viewer (read-only)',
+  },
+};
+
+/** Roles that work in one store; the others (group admin, OEM viewer) span the tenant. */
+export const storeBoundRoles: readonly Role[] = roles.filter((r) => roleGrants[r].scope !== 'group');
