@@ -18,12 +18,15 @@ import { logOptions } from './platform/log.ts';
 import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 
+/** Every route as registered, for the cross-tenant suite and the docs. */
+export type RouteEntry = { method: string; url: string };
+
 export type AppDeps = { db: Database; clock?: Clock; sms?: Provider };
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: RequestContexts;
-    m4s: { config: Config; db: Database };
+    m4s: { config: Config; db: Database; routes: RouteEntry[] };
   }
 }
 
@@ -46,7 +49,11 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const runner = await startJobRunner({ db: deps.db, jobs: [sendJob(sms)], clock, log: app.log, work: config.JOBS === 'on' });
   app.addHook('onClose', async () => runner.stop());
 
-  app.decorate('m4s', { config, db: deps.db });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.decorate('m4s', { config, db: deps.db, routes });
   app.decorate('ctx', requestContexts({ db: deps.db, runner, clock }));
   await registerSecurity(app);
   registerErrorHandler(app);

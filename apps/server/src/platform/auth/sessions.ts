@@ -16,8 +16,9 @@ export const parseSessionCookie = (value: string | undefined): { tenantId: strin
   if (!value) return null;
   const dot = value.indexOf('.');
   if (dot !== 36) return null;
+  const tenantId = value.slice(0, dot);
   const secret = value.slice(dot + 1);
-  return secret.length >= 32 ? { tenantId: value.slice(0, dot), secret } : null;
+  return /^[0-9a-f-]{36}$/.test(tenantId) && secret.length >= 32 ? { tenantId, secret } : null;
 };
 
 export const csrfTokenFor = (secret: string): string => sha256(`csrf|${secret}`);

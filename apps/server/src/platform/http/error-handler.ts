@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorCodes, type ErrorBody, type ErrorCode, type FieldIssue, type Locale } from '@m4s/contracts';
+import { fromDatabaseError } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 import { errorMessage, fieldMessage, localeOf } from '../i18n.ts';
 
@@ -36,9 +37,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       return reply.status(errorCodes[code]).send(body);
     };
 
-    if (error instanceof AppError) {
-      const issues = error.details.issues?.map((i) => ({ path: i.path, message: fieldMessage(locale, i.message, i.message) }));
-      return send(error.code, issues ? { ...error.details, issues } : error.details);
+    const known = error instanceof AppError ? error : fromDatabaseError(error);
+    if (known) {
+      const issues = known.details.issues?.map((i) => ({ path: i.path, message: fieldMessage(locale, i.message, i.message) }));
+      return send(known.code, issues ? { ...known.details, issues } : known.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send('VALIDATION_FAILED', { issues: error.validation.map((v) => localizeIssue(locale, v)) });

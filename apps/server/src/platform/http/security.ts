@@ -23,4 +23,6 @@ export const registerSecurity = async (app: FastifyInstance) => {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  // The API speaks JSON only; anything else is a 415, not a string for the schema to puzzle over.
+  app.removeContentTypeParser('text/plain');
 };

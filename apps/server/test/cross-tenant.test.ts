@@ -1,0 +1,73 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type TestTenant } from './harness.ts';
+
+type Case = { id: (b: TestTenant) => string; body?: (b: TestTenant) => object };
+
+/**
+ * Every API route with a path parameter, and how to name tenant B's row for it. A route that is not
+ * listed fails the suite: a new module's routes join it by adding a line here.
+ */
+const cases: Record<string, Case> = {
+  'GET /api/stores/:id': { id: (b) => b.storeId },
+  'PUT /api/stores/:id': { id: (b) => b.storeId, body: () => storeInput('ZZ-1') },
+  'GET /api/staff/:id': { id: (b) => b.staffIds.group_admin ?? '' },
+  'PATCH /api/staff/:id': { id: (b) => b.staffIds.service_advisor ?? '', body: () => ({ name: '改名' }) },
+  'GET /api/public/tenants/:slug': { id: () => 'no-such-tenant-zz' },
+};
+
+/** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
+const listRoutes = ['GET /api/stores', 'GET /api/staff', 'GET /api/audit', 'GET /api/tenant/branding', 'GET /api/auth/staff/me'];
+
+const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
+
+describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users', () => {
+  test('every parametrized API route is covered and answers 404', async () => {
+    const { app } = await testApp();
+    const a = await createTestTenant(['group_admin', 'service_advisor']);
+    const b = await createTestTenant(['group_admin', 'service_advisor']);
+    const admin = await signInStaff(a.slug, 'group.admin');
+    const routes = app.m4s.routes.filter((r) => r.url.startsWith('/api/') && r.url.includes('/:'));
+    assert.ok(routes.length >= 5);
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      const c = cases[key];
+      assert.ok(c, `${key} is not in the cross-tenant suite`);
+      const url = fill(r.url, c.id(b));
+      const res = r.method === 'GET' ? await admin.get(url) : await admin.send(r.method as 'PUT', url, c.body?.(b));
+      assert.equal(res.statusCode, 404, `${key} answered ${res.statusCode}: ${res.body}`);
+      assert.ok(!res.body.includes(b.id) && !res.body.includes(c.id(b)) || key.includes(':slug'), `${key} leaked B's data`);
+    }
+  });
+
+  test('list routes show nothing of another tenant', async () => {
+    const a = await createTestTenant(['group_admin']);
+    const b = await createTestTenant(['group_admin', 'service_advisor']);
+    const admin = await signInStaff(a.slug, 'group.admin');
+    await signInStaff(b.slug, 'group.admin'); // leaves an audit entry in B
+    for (const key of listRoutes) {
+      const res = await admin.get(key.split(' ')[1] ?? '');
+      assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
+      for (const secret of [b.id, b.storeId, b.otherStoreId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
+    }
+  });
+
+  test('a session cookie re-labelled with another tenant’s id is not a session there', async () => {
+    const { app } = await testApp();
+    const a = await createTestTenant(['group_admin']);
+    const b = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(a.slug, 'group.admin');
+    const forged = admin.cookie.replace(a.id, b.id);
+    const res = await app.inject({ method: 'GET', url: '/api/stores', headers: { cookie: forged } });
+    assert.equal(res.statusCode, 401);
+  });
+
+  test('an owner session is not a staff session, and a staff session is not an owner’s', async () => {
+    const a = await createTestTenant(['group_admin']);
+    const owner = await signInOwner(a.slug, '13600000001');
+    assert.equal((await owner.get('/api/stores')).statusCode, 401);
+    assert.equal((await owner.get('/api/auth/owner/me')).statusCode, 200);
+    const admin = await signInStaff(a.slug, 'group.admin');
+    assert.equal((await admin.get('/api/auth/owner/me')).statusCode, 401);
+  });
+});
