@@ -18,7 +18,7 @@ const alive = (pid: number) => {
  * A PGlite directory has one owner: a second process would open a diverging copy and lose writes.
  * The lock file holds the owner's pid; a lock left by a dead process is taken over.
  */
-const lockDataDir = async (dir: string): Promise<() => Promise<void>> => {
+export const lockDataDir = async (dir: string): Promise<() => Promise<void>> => {
   await mkdir(dir, { recursive: true });
   const lockPath = join(dir, 'm4s.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
