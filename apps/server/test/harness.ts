@@ -1,6 +1,6 @@
 import { after } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { hashPassword } from '../src/platform/auth/crypto.ts';
@@ -88,9 +88,9 @@ export const createTestTenant = async (roles: Role[] = ['group_admin']): Promise
 export type Agent = {
   csrf: string;
   cookie: string;
-  inject: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
-  get: (url: string) => ReturnType<FastifyInstance['inject']>;
-  send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => ReturnType<FastifyInstance['inject']>;
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => Promise<LightMyRequestResponse>;
 };
 
 const cookieFrom = (setCookie: string | string[] | undefined) => [setCookie ?? []].flat().map((c) => c.split(';')[0]).join('; ');

@@ -1,7 +1,7 @@
 import type { OpeningHours, Role } from '@m4s/contracts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Database } from '../platform/db/types.ts';
-import { owners } from '../platform/db/schema/index.ts';
+import { departments, owners } from '../platform/db/schema/index.ts';
 import { insertStaff } from '../modules/staff/staff.queries.ts';
 import { insertStore } from '../modules/stores/stores.queries.ts';
 import { createTenant } from '../modules/tenants/tenants.admin.ts';
@@ -44,10 +44,12 @@ export const seedDemo = async (db: Database, now = new Date()): Promise<string> 
       code: 'SH-PD', name: '上海浦东4S店', brand: '示例品牌', province: '上海市', city: '上海市',
       address: '上海市浦东新区张江路 1888 号', phone: '021-58880000', openingHours: hours,
     }, now);
-    await insertStore(tx, tenantId, {
+    const xihu = await insertStore(tx, tenantId, {
       code: 'HZ-XH', name: '杭州西湖4S店', brand: '示例品牌', province: '浙江省', city: '杭州市',
       address: '杭州市西湖区文三路 588 号', phone: '0571-88880000', openingHours: hours,
     }, now);
+    const kinds = [['sales', '销售部'], ['service', '售后服务部'], ['parts', '备件部'], ['customer_service', '客服部']] as const;
+    await tx.insert(departments).values([pudong, xihu].flatMap((store) => kinds.map(([kind, name]) => ({ tenantId, storeId: store.id, kind, name, createdAt: now }))));
     for (const [i, s] of demoStaff.entries()) {
       const storeId = s.role === 'group_admin' || s.role === 'oem_viewer' ? null : pudong.id;
       await insertStaff(tx, tenantId, { ...s, storeId, passwordHash: hashes[i] ?? '', createdAt: now, updatedAt: now, passwordChangedAt: now });
