@@ -82,3 +82,15 @@ describe('stores and staff', () => {
     assert.equal((await advisor.get(`/api/stores/${t.otherStoreId}`)).statusCode, 403);
   });
 });
+
+describe('opening hours', () => {
+  test('overlapping periods on one day are refused with the day named', async () => {
+    const t = await createTestTenant();
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const input = storeInput('OVL-1');
+    const res = await admin.send('POST', '/api/stores', { ...input, openingHours: { ...input.openingHours, sat: [{ open: '08:30', close: '19:00' }, { open: '18:00', close: '21:00' }] } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().details.issues[0].path, 'openingHours.sat');
+    assert.equal(res.json().details.issues[0].message, '与同一天的其他时段重叠');
+  });
+});

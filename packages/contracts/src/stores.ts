@@ -8,15 +8,27 @@ export const openingPeriod = z
   .strictObject({ open: clockTime, close: clockTime })
   .refine((p) => p.open < p.close, { message: 'period_order', path: ['close'] });
 
-/** Opening hours per weekday; an empty list means closed that day. Evening and split shifts are allowed. */
+/** One day's periods: at most four, none overlapping another (split shifts and evenings are fine). */
+const dayPeriods = z
+  .array(openingPeriod)
+  .max(4)
+  .refine(
+    (periods) => {
+      const sorted = [...periods].sort((a, b) => a.open.localeCompare(b.open));
+      return sorted.every((p, i) => i === 0 || (sorted[i - 1]?.close ?? '') <= p.open);
+    },
+    { message: 'period_overlap' },
+  );
+
+/** Opening hours per weekday; an empty list means closed that day. */
 export const openingHours = z.strictObject({
-  mon: z.array(openingPeriod).max(4),
-  tue: z.array(openingPeriod).max(4),
-  wed: z.array(openingPeriod).max(4),
-  thu: z.array(openingPeriod).max(4),
-  fri: z.array(openingPeriod).max(4),
-  sat: z.array(openingPeriod).max(4),
-  sun: z.array(openingPeriod).max(4),
+  mon: dayPeriods,
+  tue: dayPeriods,
+  wed: dayPeriods,
+  thu: dayPeriods,
+  fri: dayPeriods,
+  sat: dayPeriods,
+  sun: dayPeriods,
 });
 export type OpeningHours = z.infer<typeof openingHours>;
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { ownerIconPng, ownerIconSvg, ownerManifest } from '../../platform/web/owner-icons.ts';
 import { spa } from '../../platform/web/spa.ts';
-import { currentTenant, toPublicTenant } from './tenants.service.ts';
+import { currentTenant, tenantLogo, toPublicTenant } from './tenants.service.ts';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -12,10 +12,12 @@ const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
  */
 export const ownerWebRoutes = (root: string): FastifyPluginAsync => async (app) => {
   const site = spa(root);
-  const tenantOf = async (req: Parameters<typeof app.ctx.anonymous>[0], slug: string) => {
+  type Req = Parameters<typeof app.ctx.anonymous>[0];
+  const inTenant = <T>(req: Req, slug: string, fn: Parameters<typeof app.ctx.anonymous<T>>[2]) => {
     if (!slugPattern.test(slug)) throw new AppError('TENANT_NOT_FOUND');
-    return app.ctx.anonymous(req, slug, async (ctx) => currentTenant(ctx));
+    return app.ctx.anonymous(req, slug, fn);
   };
+  const tenantOf = (req: Req, slug: string) => inTenant(req, slug, currentTenant);
 
   app.get('/o/:slug', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/o/${(req.params as { slug: string }).slug}/`));
   app.get('/o/:slug/*', { schema: { hide: true } }, async (req, reply) => {
@@ -32,7 +34,7 @@ export const ownerWebRoutes = (root: string): FastifyPluginAsync => async (app) 
       case 'icon.svg':
         return reply.type('image/svg+xml').send(ownerIconSvg(toPublicTenant(await tenantOf(req, slug))));
       case 'logo': {
-        const match = /^data:([^;]+);base64,(.+)$/.exec((await tenantOf(req, slug)).logo ?? '');
+        const match = /^data:([^;]+);base64,(.+)$/.exec((await inTenant(req, slug, tenantLogo)) ?? '');
         if (!match?.[1] || !match[2]) throw new AppError('NOT_FOUND');
         return reply.type(match[1]).header('cache-control', 'no-cache').send(Buffer.from(match[2], 'base64'));
       }

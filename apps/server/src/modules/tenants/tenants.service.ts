@@ -4,26 +4,18 @@ import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as q from './tenants.queries.ts';
 
-export type TenantRow = NonNullable<Awaited<ReturnType<typeof q.findTenant>>>;
+export type TenantProfile = NonNullable<Awaited<ReturnType<typeof q.findTenantProfile>>>;
 
-/** The current tenant's row; RLS would hide any other. */
-export const currentTenant = async (ctx: Ctx): Promise<TenantRow> => {
-  const row = await q.findTenant(ctx.db, ctx.tenantId);
+/** The current tenant (without its logo); RLS would hide any other. */
+export const currentTenant = async (ctx: Ctx): Promise<TenantProfile> => {
+  const row = await q.findTenantProfile(ctx.db, ctx.tenantId);
   if (!row) throw new AppError('TENANT_NOT_FOUND');
   return row;
 };
 
-const toBranding = (t: TenantRow): Branding => ({
-  name: t.name,
-  shortName: t.shortName,
-  primaryColor: t.primaryColor,
-  accentColor: t.accentColor,
-  dealerHotline: t.dealerHotline,
-  oemHotline: t.oemHotline,
-  logo: t.logo,
-});
+export const tenantLogo = (ctx: Ctx): Promise<string | null> => q.findTenantLogo(ctx.db, ctx.tenantId);
 
-export const toPublicTenant = (t: TenantRow): PublicTenant => ({
+export const toPublicTenant = (t: TenantProfile): PublicTenant => ({
   slug: t.slug,
   name: t.name,
   shortName: t.shortName,
@@ -31,16 +23,19 @@ export const toPublicTenant = (t: TenantRow): PublicTenant => ({
   accentColor: t.accentColor,
   dealerHotline: t.dealerHotline,
   oemHotline: t.oemHotline,
-  hasLogo: t.logo !== null,
+  hasLogo: t.hasLogo,
 });
 
-export const getBranding = async (ctx: StaffCtx): Promise<Branding> => toBranding(await currentTenant(ctx));
+export const getBranding = async (ctx: StaffCtx): Promise<Branding> => {
+  const [t, logo] = await Promise.all([currentTenant(ctx), tenantLogo(ctx)]);
+  const { name, shortName, primaryColor, accentColor, dealerHotline, oemHotline } = t;
+  return { name, shortName, primaryColor, accentColor, dealerHotline, oemHotline, logo };
+};
 
 export const updateBranding = async (ctx: StaffCtx, input: Branding): Promise<Branding> => {
-  const before = await currentTenant(ctx);
-  const row = await q.updateBranding(ctx.db, ctx.tenantId, input, ctx.clock.now());
-  if (!row) throw new AppError('TENANT_NOT_FOUND');
-  const changed = (Object.keys(input) as (keyof Branding)[]).filter((k) => toBranding(before)[k] !== input[k]);
+  const before = await getBranding(ctx);
+  if (!(await q.updateBranding(ctx.db, ctx.tenantId, input, ctx.clock.now()))) throw new AppError('TENANT_NOT_FOUND');
+  const changed = (Object.keys(input) as (keyof Branding)[]).filter((k) => before[k] !== input[k]);
   await audit(ctx, { action: 'tenant.branding_updated', target: { type: 'tenant', id: ctx.tenantId }, details: { changed } });
-  return toBranding(row);
+  return input;
 };

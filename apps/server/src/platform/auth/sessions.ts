@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions } from '../db/schema/index.ts';
+import { sessions, staff } from '../db/schema/index.ts';
 import type { Tx } from '../db/types.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
@@ -45,6 +45,15 @@ export const createSession = async (db: Tx, input: NewSession) => {
   return { id: row.id, cookie: `${input.tenantId}.${secret}`, csrfToken: csrfTokenFor(secret) };
 };
 
+/** Pushes the idle expiry forward, at most once every ten minutes per session. */
+const slide = async (db: Tx, tenantId: string, kind: SessionKind, row: { id: string; lastSeenAt: Date }, now: Date) => {
+  if (now.getTime() - row.lastSeenAt.getTime() <= slideAfterMs) return;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionTtlMs[kind]) })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
+};
+
 /** The live session behind a cookie secret, sliding its expiry; null when unknown, revoked or expired. */
 export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, secret: string, now: Date) => {
   const [row] = await db
@@ -60,13 +69,32 @@ export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, s
       ),
     );
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > slideAfterMs) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionTtlMs[kind]) })
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
-  }
+  await slide(db, tenantId, kind, row, now);
   return { id: row.id, subjectId: row.subjectId, csrfToken: csrfTokenFor(secret) };
+};
+
+/**
+ * A staff request's session and its member in one round trip (every staff request starts here, so it
+ * is the hottest query of the API); null when unknown, revoked, expired, or the member is disabled.
+ */
+export const findStaffSession = async (db: Tx, tenantId: string, secret: string, now: Date) => {
+  const [row] = await db
+    .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt, staffId: staff.id, role: staff.role, storeId: staff.storeId })
+    .from(sessions)
+    .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.subjectId)))
+    .where(
+      and(
+        eq(sessions.tenantId, tenantId),
+        eq(sessions.tokenHash, sha256(secret)),
+        eq(sessions.kind, 'staff'),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        eq(staff.status, 'active'),
+      ),
+    );
+  if (!row) return null;
+  await slide(db, tenantId, 'staff', row, now);
+  return { ...row, csrfToken: csrfTokenFor(secret) };
 };
 
 export const revokeSession = async (db: Tx, tenantId: string, sessionId: string, now: Date) => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import type { Database, SqlExecutor, Tx } from './types.ts';
+import type { Database, SqlExecutor } from './types.ts';
 import { openingStatements } from './tenant-context.ts';
 
 // Keep int8 (counts, money in fen) exact as strings; queries cast where they want numbers.
@@ -22,7 +22,7 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
       const conn = await pool.connect();
       try {
         await conn.query(`BEGIN; ${opening}`);
-        const result = await fn({ db: drizzle(conn) as unknown as Tx, sql: poolExecutor(conn) });
+        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn) });
         await conn.query('COMMIT');
         return result;
       } catch (error) {

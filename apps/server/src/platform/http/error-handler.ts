@@ -49,7 +49,7 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       req.log.error({ err: error }, 'response did not match its schema');
       return send('INTERNAL');
     }
-    const code = frameworkCode(error as FastifyError);
+    const code = frameworkCode(error);
     if (code) return send(code);
     req.log.error({ err: error }, 'unhandled error');
     return send('INTERNAL');

@@ -1,37 +1,32 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@m4s/contracts';
-import { eq, and } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Ctx, OwnerCtx, StaffCtx } from '../context.ts';
 import type { Database, TxHandle } from '../db/types.ts';
 import { openingStatements } from '../db/tenant-context.ts';
-import { owners, staff } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { localeOf } from '../i18n.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { authorize } from '../auth/permissions.ts';
-import { cookieNames, findSession, parseSessionCookie, type SessionKind } from '../auth/sessions.ts';
+import { cookieNames, findSession, findStaffSession, parseSessionCookie, type SessionKind } from '../auth/sessions.ts';
 
 export type RequestDeps = { db: Database; runner: JobRunner; clock: Clock };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId: string) => ({
+const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId: string, actor = 'anonymous') => ({
   tenantId,
   db: tx.db,
   sql: tx.sql,
   jobs: deps.runner.queueFor(tx.sql),
   clock: deps.clock,
-  log: req.log.child({ tenantId }),
+  log: req.log.child({ tenantId, actor }),
   request: { id: req.id, ip: req.ip, locale: localeOf(req.headers['accept-language']), userAgent: req.headers['user-agent'] ?? null },
 });
 
-/** The session behind this request's cookie, checked for CSRF on writes. Throws 401/403. */
-const sessionOf = async (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, kind: SessionKind, tenantId: string, secret: string) => {
-  const session = await findSession(tx.db, tenantId, kind, secret, deps.clock.now());
-  if (!session) throw new AppError('SESSION_EXPIRED');
-  if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new AppError('CSRF_FAILED');
-  return session;
+/** Cookie-authenticated writes must echo the session's CSRF token. */
+const checkCsrf = (req: FastifyRequest, csrfToken: string) => {
+  if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== csrfToken) throw new AppError('CSRF_FAILED');
 };
 
 const cookieOf = (req: FastifyRequest, kind: SessionKind) => {
@@ -48,30 +43,24 @@ export const requestContexts = (deps: RequestDeps) => ({
   staff: <T>(req: FastifyRequest, permission: Permission | null, fn: (ctx: StaffCtx) => Promise<T>): Promise<T> => {
     const { tenantId, secret } = cookieOf(req, 'staff');
     return deps.db.transaction({ tenantId }, async (tx) => {
-      const session = await sessionOf(deps, req, tx, 'staff', tenantId, secret);
-      const [member] = await tx.db
-        .select({ id: staff.id, role: staff.role, storeId: staff.storeId, status: staff.status })
-        .from(staff)
-        .where(and(eq(staff.tenantId, tenantId), eq(staff.id, session.subjectId)));
-      if (!member || member.status !== 'active') throw new AppError('SESSION_EXPIRED');
-      const actor = { kind: 'staff' as const, id: member.id, role: member.role, storeId: member.storeId, sessionId: session.id, csrfToken: session.csrfToken };
-      req.log = req.log.child({ tenantId, actor: `staff:${member.id}` });
+      const session = await findStaffSession(tx.db, tenantId, secret, deps.clock.now());
+      if (!session) throw new AppError('SESSION_EXPIRED');
+      checkCsrf(req, session.csrfToken);
+      const actor = { kind: 'staff' as const, id: session.staffId, role: session.role, storeId: session.storeId, sessionId: session.id, csrfToken: session.csrfToken };
       if (permission) authorize(actor, permission);
-      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: member.storeId, actor });
+      return fn({ ...baseCtx(deps, req, tx, tenantId, `staff:${actor.id}`), storeId: actor.storeId, actor });
     });
   },
 
   owner: <T>(req: FastifyRequest, fn: (ctx: OwnerCtx) => Promise<T>): Promise<T> => {
     const { tenantId, secret } = cookieOf(req, 'owner');
     return deps.db.transaction({ tenantId }, async (tx) => {
-      const session = await sessionOf(deps, req, tx, 'owner', tenantId, secret);
-      const [owner] = await tx.db
-        .select({ id: owners.id })
-        .from(owners)
-        .where(and(eq(owners.tenantId, tenantId), eq(owners.id, session.subjectId)));
-      if (!owner) throw new AppError('SESSION_EXPIRED');
-      req.log = req.log.child({ tenantId, actor: `owner:${owner.id}` });
-      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: null, actor: { kind: 'owner', id: owner.id, sessionId: session.id, csrfToken: session.csrfToken } });
+      // Owner accounts are never deleted (erasure anonymises them), so the session names a live owner.
+      const session = await findSession(tx.db, tenantId, 'owner', secret, deps.clock.now());
+      if (!session) throw new AppError('SESSION_EXPIRED');
+      checkCsrf(req, session.csrfToken);
+      const actor = { kind: 'owner' as const, id: session.subjectId, sessionId: session.id, csrfToken: session.csrfToken };
+      return fn({ ...baseCtx(deps, req, tx, tenantId, `owner:${actor.id}`), storeId: null, actor });
     });
   },
 
