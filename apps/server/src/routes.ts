@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { storeRoutes } from './modules/stores/stores.routes.ts';
@@ -14,4 +16,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(storeRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(customerRoutes);
 };

@@ -14,10 +14,19 @@ const cases: Record<string, Case> = {
   'GET /api/staff/:id': { id: (b) => b.staffIds.group_admin ?? '' },
   'PATCH /api/staff/:id': { id: (b) => b.staffIds.service_advisor ?? '', body: () => ({ name: '改名' }) },
   'GET /api/public/tenants/:slug': { id: () => 'no-such-tenant-zz' },
+  'GET /api/customers/:id': { id: (b) => b.customerId },
+  'PUT /api/customers/:id': { id: (b) => b.customerId, body: () => ({ name: '越界', phones: ['13100000000'], source: 'walk_in' }) },
+  'PUT /api/customers/:id/contact-preferences': {
+    id: (b) => b.customerId,
+    body: () => ({ channels: [], quietStart: null, quietEnd: null, topicsOptedOut: [], marketingOptOut: true }),
+  },
+  // The vehicle catalogue is global reference data, not tenant data: an unknown id is the case to cover.
+  'GET /api/catalogue/brands/:brandId/series': { id: () => 'no-such-brand-zz' },
+  'GET /api/catalogue/series/:seriesId/models': { id: () => 'no-such-series-zz' },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
-const listRoutes = ['GET /api/stores', 'GET /api/staff', 'GET /api/audit', 'GET /api/tenant/branding', 'GET /api/auth/staff/me'];
+const listRoutes = [`GET /api/customers?q=${encodeURIComponent('测试')}`, 'GET /api/stores', 'GET /api/staff', 'GET /api/audit', 'GET /api/tenant/branding', 'GET /api/auth/staff/me'];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
 
@@ -48,7 +57,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     for (const key of listRoutes) {
       const res = await admin.get(key.split(' ')[1] ?? '');
       assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
-      for (const secret of [b.id, b.storeId, b.otherStoreId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
+      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
   });
 

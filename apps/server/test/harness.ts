@@ -11,7 +11,8 @@ import type { Database } from '../src/platform/db/types.ts';
 import { insertStaff } from '../src/modules/staff/staff.queries.ts';
 import { insertStore } from '../src/modules/stores/stores.queries.ts';
 import { createTenant } from '../src/modules/tenants/tenants.admin.ts';
-import type { Role, StoreInput } from '@m4s/contracts';
+import { customerInput, type Role, type StoreInput } from '@m4s/contracts';
+import { insertCustomer } from '../src/modules/customers/customers.queries.ts';
 
 /**
  * One database and one app per test process (PGlite takes seconds to open): in memory by default, the
@@ -59,7 +60,7 @@ export const storeInput = (code: string, name = `测试门店${code}`): StoreInp
   };
 };
 
-export type TestTenant = { id: string; slug: string; storeId: string; otherStoreId: string; staffIds: Record<string, string> };
+export type TestTenant = { id: string; slug: string; storeId: string; otherStoreId: string; staffIds: Record<string, string>; customerId: string };
 
 export const testPassword = 'test-pass-123';
 let passwordHash: Promise<string> | null = null;
@@ -81,7 +82,8 @@ export const createTestTenant = async (roles: Role[] = ['group_admin']): Promise
       const m = await insertStaff(tx, id, { login: role.replace(/_/g, '.'), name: role, role, storeId, passwordHash: hash, createdAt: now, updatedAt: now, passwordChangedAt: now });
       staffIds[role] = m.id;
     }
-    return { id, slug, storeId: store.id, otherStoreId: other.id, staffIds };
+    const customer = await insertCustomer(tx, id, { ...customerInput.parse({ name: '测试客户', phones: ['13000000000'], source: 'walk_in' }), homeStoreId: store.id }, now);
+    return { id, slug, storeId: store.id, otherStoreId: other.id, staffIds, customerId: customer.id };
   });
 };
 

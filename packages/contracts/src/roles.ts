@@ -22,20 +22,23 @@ export const permissions = [
   'staff.read',
   'staff.write',
   'audit.read',
+  'customer.read',
+  'customer.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
-const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read'];
+const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read'];
+const frontLine: readonly Permission[] = [...reader, 'customer.write'];
 
 export const roleGrants: Record<Role, Grant> = {
-  group_admin: { scope: 'group', permissions: [...reader, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'] },
-  store_manager: { scope: 'store', permissions: [...reader, 'store.write', 'staff.write', 'audit.read'] },
-  service_manager: { scope: 'store', permissions: reader },
-  sales_consultant: { scope: 'own', permissions: reader },
-  service_advisor: { scope: 'own', permissions: reader },
-  cs_specialist: { scope: 'store', permissions: reader },
+  group_admin: { scope: 'group', permissions: [...frontLine, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'] },
+  store_manager: { scope: 'store', permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read'] },
+  service_manager: { scope: 'store', permissions: frontLine },
+  sales_consultant: { scope: 'own', permissions: frontLine },
+  service_advisor: { scope: 'own', permissions: frontLine },
+  cs_specialist: { scope: 'store', permissions: frontLine },
   cashier: { scope: 'store', permissions: reader },
   oem_viewer: { scope: 'group', permissions: reader },
 };

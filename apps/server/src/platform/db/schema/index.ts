@@ -2,3 +2,5 @@ export * from './tenant-table.ts';
 export * from './tenancy.ts';
 export * from './people.ts';
 export * from './records.ts';
+export * from './catalogue.ts';
+export * from './customers.ts';

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { clockTime, mobilePhone, uuid } from './common.ts';
+
+export const customerSources = ['walk_in', 'phone_in', 'referral', 'auto_show', 'partner', 'online', 'import'] as const;
+export const contactChannels = ['app', 'sms', 'phone', 'email'] as const;
+export const followUpSlots = ['morning', 'noon', 'afternoon', 'evening'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+
+const address = z.strictObject({ kind: z.enum(['home', 'work', 'mail']), text: z.string().trim().min(2).max(200) });
+
+/** A customer as staff create or edit it. Phones: the first is the primary number. */
+export const customerInput = z.strictObject({
+  kind: z.enum(['person', 'organisation']).default('person'),
+  name: z.string().trim().min(1).max(60),
+  gender: z.enum(['male', 'female']).nullable().default(null),
+  contactName: z.string().trim().max(40).nullable().default(null),
+  contactTitle: z.string().trim().max(40).nullable().default(null),
+  phones: z.array(mobilePhone).min(1, { message: 'phone_required' }).max(5),
+  birthday: isoDate.nullable().default(null),
+  occupation: z.string().trim().max(60).nullable().default(null),
+  idNumber: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, { message: 'id_number' }).nullable().default(null),
+  source: z.enum(customerSources),
+  preferredSlot: z.enum(followUpSlots).nullable().default(null),
+  preferences: z.record(z.string().max(30), z.string().max(200)).default({}),
+  tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  notes: z.string().max(2000).nullable().default(null),
+  vipLevel: z.string().trim().max(20).nullable().default(null),
+  malicious: z.boolean().default(false),
+  seasonal: z.boolean().default(false),
+  addresses: z.array(address).max(5).default([]),
+  secondContact: z
+    .strictObject({ name: z.string().trim().min(1).max(40), phone: mobilePhone.nullable(), relation: z.string().trim().max(20).nullable() })
+    .nullable()
+    .default(null),
+  homeStoreId: uuid.nullable().default(null),
+  salesConsultantId: uuid.nullable().default(null),
+  serviceAdvisorId: uuid.nullable().default(null),
+});
+export type CustomerInput = z.input<typeof customerInput>;
+export type CustomerData = z.output<typeof customerInput>;
+
+export const contactPreferences = z.strictObject({
+  channels: z.array(z.enum(contactChannels)).max(4),
+  quietStart: clockTime.nullable(),
+  quietEnd: clockTime.nullable(),
+  topicsOptedOut: z.array(z.string().max(40)).max(30),
+  marketingOptOut: z.boolean(),
+});
+export type ContactPreferences = z.infer<typeof contactPreferences>;
+
+/** A phone as the reader may see it: in full, or masked (138****0000) for roles that do not need it. */
+export const shownPhone = z.object({ phone: z.string(), masked: z.boolean(), primary: z.boolean() });
+
+export const customer = z.object({
+  id: uuid,
+  kind: z.enum(['person', 'organisation']),
+  name: z.string(),
+  gender: z.enum(['male', 'female']).nullable(),
+  contactName: z.string().nullable(),
+  contactTitle: z.string().nullable(),
+  phones: z.array(shownPhone),
+  birthday: z.string().nullable(),
+  occupation: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  source: z.enum(customerSources),
+  preferredSlot: z.enum(followUpSlots).nullable(),
+  preferences: z.record(z.string(), z.string()),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  vipLevel: z.string().nullable(),
+  malicious: z.boolean(),
+  seasonal: z.boolean(),
+  addresses: z.array(address),
+  secondContact: z.object({ name: z.string(), phone: z.string().nullable(), relation: z.string().nullable() }).nullable(),
+  homeStoreId: uuid.nullable(),
+  salesConsultantId: uuid.nullable(),
+  serviceAdvisorId: uuid.nullable(),
+  preferencesContact: contactPreferences,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Customer = z.infer<typeof customer>;
+
+export const customerSummary = z.object({
+  id: uuid,
+  name: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  primaryPhone: z.string().nullable(),
+  tags: z.array(z.string()),
+  malicious: z.boolean(),
+  homeStoreId: uuid.nullable(),
+});
+export type CustomerSummary = z.infer<typeof customerSummary>;
+
+export const customerSearchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(40),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const customerSearchResult = z.object({ items: z.array(customerSummary) });
