@@ -15,6 +15,11 @@ const cases: Record<string, Case> = {
   'PATCH /api/staff/:id': { id: (b) => b.staffIds.service_advisor ?? '', body: () => ({ name: '改名' }) },
   'GET /api/public/tenants/:slug': { id: () => 'no-such-tenant-zz' },
   'GET /api/customers/:id': { id: (b) => b.customerId },
+  'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },
+  'GET /api/vehicles/:id': { id: (b) => b.vehicleId },
+  'PUT /api/vehicles/:id': { id: (b) => b.vehicleId, body: () => ({ vin: '1HGCM82633A004352' }) },
+  'POST /api/vehicles/:id/mileage': { id: (b) => b.vehicleId, body: () => ({ km: 10, source: 'owner' }) },
+  'POST /api/vehicles/:id/transfer': { id: (b) => b.vehicleId, body: (b) => ({ customerId: b.customerId, date: '2025-01-01' }) },
   'PUT /api/customers/:id': { id: (b) => b.customerId, body: () => ({ name: '越界', phones: ['13100000000'], source: 'walk_in' }) },
   'PUT /api/customers/:id/contact-preferences': {
     id: (b) => b.customerId,
@@ -57,7 +62,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     for (const key of listRoutes) {
       const res = await admin.get(key.split(' ')[1] ?? '');
       assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
-      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
+      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
   });
 

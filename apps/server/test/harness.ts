@@ -11,7 +11,8 @@ import type { Database } from '../src/platform/db/types.ts';
 import { insertStaff } from '../src/modules/staff/staff.queries.ts';
 import { insertStore } from '../src/modules/stores/stores.queries.ts';
 import { createTenant } from '../src/modules/tenants/tenants.admin.ts';
-import { customerInput, type Role, type StoreInput } from '@m4s/contracts';
+import { customerInput, vehicleInput, type Role, type StoreInput } from '@m4s/contracts';
+import { insertVehicle } from '../src/modules/vehicles/vehicles.queries.ts';
 import { insertCustomer } from '../src/modules/customers/customers.queries.ts';
 
 /**
@@ -60,7 +61,7 @@ export const storeInput = (code: string, name = `测试门店${code}`): StoreInp
   };
 };
 
-export type TestTenant = { id: string; slug: string; storeId: string; otherStoreId: string; staffIds: Record<string, string>; customerId: string };
+export type TestTenant = { id: string; slug: string; storeId: string; otherStoreId: string; staffIds: Record<string, string>; customerId: string; vehicleId: string };
 
 export const testPassword = 'test-pass-123';
 let passwordHash: Promise<string> | null = null;
@@ -83,7 +84,8 @@ export const createTestTenant = async (roles: Role[] = ['group_admin']): Promise
       staffIds[role] = m.id;
     }
     const customer = await insertCustomer(tx, id, { ...customerInput.parse({ name: '测试客户', phones: ['13000000000'], source: 'walk_in' }), homeStoreId: store.id }, now);
-    return { id, slug, storeId: store.id, otherStoreId: other.id, staffIds, customerId: customer.id };
+    const vehicleId = await insertVehicle(tx, id, vehicleInput.parse({ vin: 'LFV2A21K8J3000001', ownerId: customer.id }), now);
+    return { id, slug, storeId: store.id, otherStoreId: other.id, staffIds, customerId: customer.id, vehicleId };
   });
 };
 

@@ -9,3 +9,4 @@ export * from './audit.ts';
 export * from './vehicle-id.ts';
 export * from './catalogue.ts';
 export * from './customers.ts';
+export * from './vehicles.ts';

@@ -66,6 +66,9 @@ const assertPhonesFree = async (ctx: StaffCtx, phones: string[], exceptId: strin
     });
 };
 
+/** For other modules: the customer row, or NOT_FOUND (RLS hides other tenants' rows). */
+export const getCustomerRow = (ctx: StaffCtx, id: string) => loadCustomer(ctx, id);
+
 export const getCustomer = async (ctx: StaffCtx, id: string): Promise<Customer> => present(ctx, await loadCustomer(ctx, id));
 
 export const createCustomer = async (ctx: StaffCtx, input: CustomerInput): Promise<Customer> => {

@@ -6,6 +6,8 @@ const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: st
   stores_code_key: { code: 'STORE_CODE_TAKEN', path: 'code', message: 'store_code_taken' },
   staff_login_key: { code: 'LOGIN_TAKEN', path: 'login', message: 'login_taken' },
   staff_phone_key: { code: 'PHONE_TAKEN', path: 'phone', message: 'phone_taken' },
+  customer_phones_phone_key: { code: 'PHONE_TAKEN', path: 'phones', message: 'phone_taken' },
+  vehicles_vin_key: { code: 'CONFLICT', path: 'vin', message: 'vin_taken' },
 };
 
 type PgLike = { code?: string; constraint?: string; cause?: unknown };

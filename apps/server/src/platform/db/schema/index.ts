@@ -4,3 +4,4 @@ export * from './people.ts';
 export * from './records.ts';
 export * from './catalogue.ts';
 export * from './customers.ts';
+export * from './vehicles.ts';

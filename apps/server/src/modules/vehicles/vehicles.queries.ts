@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { VehicleData } from '@m4s/contracts';
+import { carBrands, carModels, carSeries, mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+
+const columns = {
+  v: vehicles,
+  brandName: carBrands.nameZh,
+  brandWarrantyYears: carBrands.warrantyYears,
+  brandWarrantyKm: carBrands.warrantyKm,
+  seriesName: carSeries.nameZh,
+  modelName: carModels.nameZh,
+};
+
+const withCatalogue = (db: Tx) =>
+  db
+    .select(columns)
+    .from(vehicles)
+    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .leftJoin(carModels, eq(carModels.id, vehicles.modelId));
+
+export type VehicleRow = Awaited<ReturnType<typeof findVehicle>> & object;
+
+export const findVehicle = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await withCatalogue(db).where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
+  return row ?? null;
+};
+
+export const vehiclesOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
+  withCatalogue(db)
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.ownerId, ownerId)))
+    .orderBy(asc(vehicles.createdAt));
+
+export const vehicleIdByVin = async (db: Tx, tenantId: string, vin: string) => {
+  const [row] = await db.select({ id: vehicles.id }).from(vehicles).where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.vin, vin)));
+  return row?.id ?? null;
+};
+
+export const insertVehicle = async (db: Tx, tenantId: string, data: VehicleData, now: Date) => {
+  const [row] = await db.insert(vehicles).values({ tenantId, ...data, createdAt: now, updatedAt: now }).returning({ id: vehicles.id });
+  if (!row) throw new Error('vehicle insert returned nothing');
+  return row.id;
+};
+
+export const updateVehicle = async (db: Tx, tenantId: string, id: string, data: Partial<VehicleData>, now: Date) => {
+  const rows = await db
+    .update(vehicles)
+    .set({ ...data, updatedAt: now })
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)))
+    .returning({ id: vehicles.id });
+  return rows.length === 1;
+};
+
+export const readingsOf = (db: Tx, tenantId: string, vehicleId: string) =>
+  db
+    .select({ at: mileageReadings.readAt, km: mileageReadings.km })
+    .from(mileageReadings)
+    .where(and(eq(mileageReadings.tenantId, tenantId), eq(mileageReadings.vehicleId, vehicleId)))
+    .orderBy(desc(mileageReadings.readAt))
+    .limit(50);
+
+export const insertReading = async (db: Tx, values: typeof mileageReadings.$inferInsert) => {
+  await db.insert(mileageReadings).values(values);
+};
+
+/** Closes the open ownership (if any) and opens one for the new owner. */
+export const changeOwner = async (db: Tx, input: { tenantId: string; vehicleId: string; customerId: string; date: string }) => {
+  await db
+    .update(vehicleOwnerships)
+    .set({ toDate: input.date })
+    .where(and(eq(vehicleOwnerships.tenantId, input.tenantId), eq(vehicleOwnerships.vehicleId, input.vehicleId), isNull(vehicleOwnerships.toDate)));
+  await db.insert(vehicleOwnerships).values({ tenantId: input.tenantId, vehicleId: input.vehicleId, customerId: input.customerId, fromDate: input.date });
+  await db
+    .update(vehicles)
+    .set({ ownerId: input.customerId })
+    .where(and(eq(vehicles.tenantId, input.tenantId), eq(vehicles.id, input.vehicleId)));
+};
+
+export const ownershipsOf = (db: Tx, tenantId: string, vehicleId: string) =>
+  db
+    .select()
+    .from(vehicleOwnerships)
+    .where(and(eq(vehicleOwnerships.tenantId, tenantId), eq(vehicleOwnerships.vehicleId, vehicleId)))
+    .orderBy(asc(vehicleOwnerships.fromDate));

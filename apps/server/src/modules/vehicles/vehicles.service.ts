@@ -1,0 +1,108 @@
+import { defaultWarranty, vehicleInput, type MileageInput, type Vehicle, type VehicleInput } from '@m4s/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getCustomerRow } from '../customers/customers.service.ts';
+import { kmPerDay, warrantyEndsOn } from './mileage.ts';
+import * as q from './vehicles.queries.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
+
+const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
+  const { v } = row;
+  const readings = await q.readingsOf(ctx.db, ctx.tenantId, v.id);
+  const years = v.warrantyYears ?? row.brandWarrantyYears ?? defaultWarranty.years;
+  const km = v.warrantyKm ?? (v.warrantyYears === null && row.brandWarrantyYears !== null ? row.brandWarrantyKm : defaultWarranty.km);
+  const latest = readings[0];
+  return {
+    id: v.id,
+    vin: v.vin,
+    plate: v.plate,
+    brandId: v.brandId,
+    brandName: row.brandName,
+    seriesId: v.seriesId,
+    seriesName: row.seriesName,
+    modelId: v.modelId,
+    modelName: row.modelName,
+    modelYear: v.modelYear,
+    colour: v.colour,
+    purchaseDate: v.purchaseDate,
+    sellingStoreId: v.sellingStoreId,
+    insurer: v.insurer,
+    insurancePolicyNo: v.insurancePolicyNo,
+    insuranceExpiry: v.insuranceExpiry,
+    inspectionDue: v.inspectionDue,
+    regularDrivers: v.regularDrivers,
+    ownerId: v.ownerId,
+    warranty: { years, km, endsOn: warrantyEndsOn(v.purchaseDate, years) },
+    mileage: {
+      latestKm: latest?.km ?? null,
+      latestAt: latest?.at.toISOString() ?? null,
+      kmPerDay: kmPerDay(readings, v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : null),
+    },
+  };
+};
+
+const load = async (ctx: StaffCtx, id: string) => {
+  const row = await q.findVehicle(ctx.db, ctx.tenantId, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+};
+
+const vinTaken = () => new AppError('CONFLICT', undefined, { issues: [{ path: 'vin', message: 'vin_taken' }] });
+
+export const getVehicle = async (ctx: StaffCtx, id: string) => present(ctx, await load(ctx, id));
+
+export const listCustomerVehicles = async (ctx: StaffCtx, customerId: string): Promise<Vehicle[]> => {
+  await getCustomerRow(ctx, customerId);
+  const rows = await q.vehiclesOfOwner(ctx.db, ctx.tenantId, customerId);
+  return Promise.all(rows.map((r) => present(ctx, r)));
+};
+
+export const createVehicle = async (ctx: StaffCtx, input: VehicleInput): Promise<Vehicle> => {
+  authorize(ctx.actor, 'customer.write');
+  const data = vehicleInput.parse(input);
+  if (await q.vehicleIdByVin(ctx.db, ctx.tenantId, data.vin)) throw vinTaken();
+  if (data.ownerId) await getCustomerRow(ctx, data.ownerId).catch(() => Promise.reject(AppError.field('ownerId', 'customer_unknown')));
+  const id = await q.insertVehicle(ctx.db, ctx.tenantId, data, ctx.clock.now());
+  if (data.ownerId)
+    await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, customerId: data.ownerId, date: data.purchaseDate ?? ctx.clock.now().toISOString().slice(0, 10) });
+  await audit(ctx, { action: 'vehicle.created', target: { type: 'vehicle', id } });
+  return getVehicle(ctx, id);
+};
+
+/** Edits the car's own facts; a change of owner goes through transferVehicle so the history is kept. */
+export const updateVehicle = async (ctx: StaffCtx, id: string, input: VehicleInput): Promise<Vehicle> => {
+  authorize(ctx.actor, 'customer.write');
+  const before = await load(ctx, id);
+  const { ownerId: _owner, ...data } = vehicleInput.parse(input);
+  const other = await q.vehicleIdByVin(ctx.db, ctx.tenantId, data.vin);
+  if (other && other !== id) throw vinTaken();
+  await q.updateVehicle(ctx.db, ctx.tenantId, id, data, ctx.clock.now());
+  const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => JSON.stringify(before.v[k]) !== JSON.stringify(data[k]));
+  await audit(ctx, { action: 'vehicle.updated', target: { type: 'vehicle', id }, details: { changed } });
+  return getVehicle(ctx, id);
+};
+
+export const transferVehicle = async (ctx: StaffCtx, id: string, input: { customerId: string; date: string }) => {
+  authorize(ctx.actor, 'customer.write');
+  const row = await load(ctx, id);
+  await getCustomerRow(ctx, input.customerId).catch(() => Promise.reject(AppError.field('customerId', 'customer_unknown')));
+  if (row.v.ownerId === input.customerId) throw AppError.field('customerId', 'same_owner');
+  await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, ...input });
+  await audit(ctx, { action: 'vehicle.transferred', target: { type: 'vehicle', id }, details: { from: row.v.ownerId, to: input.customerId } });
+  return getVehicle(ctx, id);
+};
+
+/** An odometer never runs backwards: a reading below an earlier one is refused. */
+export const recordMileage = async (ctx: StaffCtx, id: string, input: MileageInput): Promise<Vehicle> => {
+  authorize(ctx.actor, 'customer.write');
+  await load(ctx, id);
+  const readAt = input.readAt ? new Date(input.readAt) : ctx.clock.now();
+  if (readAt > new Date(ctx.clock.now().getTime() + 60_000)) throw AppError.field('readAt', 'future');
+  const readings = await q.readingsOf(ctx.db, ctx.tenantId, id);
+  if (readings.some((r) => r.at <= readAt && r.km > input.km)) throw AppError.field('km', 'mileage_backwards');
+  await q.insertReading(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, readAt, km: input.km, source: input.source, createdAt: ctx.clock.now() });
+  return getVehicle(ctx, id);
+};

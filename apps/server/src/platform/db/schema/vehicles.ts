@@ -1,0 +1,89 @@
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { carBrands, carModels, carSeries } from './catalogue.ts';
+import { customers } from './customers.ts';
+import { stores, tenants } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
+
+type Driver = { name: string; phone: string | null; relation: string | null };
+
+/**
+ * A car known to the dealer group. The VIN is unique in a tenant; the current owner is a customer,
+ * and every change of hands is kept in vehicle_ownerships so the car's history stays with the car.
+ */
+export const vehicles = pgTable(
+  'vehicles',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    vin: text('vin').notNull(),
+    plate: text('plate'),
+    brandId: text('brand_id').references(() => carBrands.id),
+    seriesId: text('series_id').references(() => carSeries.id),
+    modelId: text('model_id').references(() => carModels.id),
+    modelYear: integer('model_year'),
+    colour: text('colour'),
+    purchaseDate: date('purchase_date', { mode: 'string' }),
+    sellingStoreId: uuid('selling_store_id'),
+    warrantyYears: integer('warranty_years'),
+    warrantyKm: integer('warranty_km'),
+    insurer: text('insurer'),
+    insurancePolicyNo: text('insurance_policy_no'),
+    insuranceExpiry: date('insurance_expiry', { mode: 'string' }),
+    inspectionDue: date('inspection_due', { mode: 'string' }),
+    regularDrivers: jsonb('regular_drivers').$type<Driver[]>().notNull().default([]),
+    ownerId: uuid('owner_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.sellingStoreId], foreignColumns: [stores.tenantId, stores.id] }),
+    uniqueIndex('vehicles_vin_key').on(t.tenantId, t.vin),
+    index('vehicles_plate_idx').on(t.tenantId, t.plate),
+    index('vehicles_owner_idx').on(t.tenantId, t.ownerId),
+    tenantPolicy('vehicles'),
+  ],
+).enableRLS();
+
+export const vehicleOwnerships = pgTable(
+  'vehicle_ownerships',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    vehicleId: uuid('vehicle_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    index('vehicle_ownerships_vehicle_idx').on(t.tenantId, t.vehicleId),
+    index('vehicle_ownerships_customer_idx').on(t.tenantId, t.customerId),
+    tenantPolicy('vehicle_ownerships'),
+  ],
+).enableRLS();
+
+export const mileageSources = ['check_in', 'owner', 'follow_up', 'import', 'telematics'] as const;
+
+/** Odometer readings over time; the km-per-day estimate and next-service forecasts read them. */
+export const mileageReadings = pgTable(
+  'mileage_readings',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    vehicleId: uuid('vehicle_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+    km: integer('km').notNull(),
+    source: text('source', { enum: mileageSources }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    index('mileage_readings_vehicle_idx').on(t.tenantId, t.vehicleId, t.readAt),
+    tenantPolicy('mileage_readings'),
+  ],
+).enableRLS();
