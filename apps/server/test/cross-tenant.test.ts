@@ -16,6 +16,9 @@ const cases: Record<string, Case> = {
   'GET /api/public/tenants/:slug': { id: () => 'no-such-tenant-zz' },
   'GET /api/customers/:id': { id: (b) => b.customerId },
   'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },
+  'GET /api/customers/:id/overview': { id: (b) => b.customerId },
+  'POST /api/customers/:id/interactions': { id: (b) => b.customerId, body: () => ({ channel: 'phone', summary: '越界' }) },
+  'POST /api/customers/:id/sales-orders': { id: (b) => b.customerId, body: () => ({ orderDate: '2025-01-01', priceFen: 1 }) },
   'GET /api/vehicles/:id': { id: (b) => b.vehicleId },
   'PUT /api/vehicles/:id': { id: (b) => b.vehicleId, body: () => ({ vin: '1HGCM82633A004352' }) },
   'POST /api/vehicles/:id/mileage': { id: (b) => b.vehicleId, body: () => ({ km: 10, source: 'owner' }) },
@@ -83,5 +86,27 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     assert.equal((await owner.get('/api/auth/owner/me')).statusCode, 200);
     const admin = await signInStaff(a.slug, 'group.admin');
     assert.equal((await admin.get('/api/auth/owner/me')).statusCode, 401);
+  });
+});
+
+describe('cross-tenant suite: ids of another tenant inside a body are unknown ids', () => {
+  test('a repair order, a vehicle owner or a staff member’s store naming tenant B is refused, and nothing is written', async () => {
+    const { db } = await testApp();
+    const a = await createTestTenant(['group_admin']);
+    const b = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(a.slug, 'group.admin');
+    const ro = await admin.send('POST', '/api/repair-orders', {
+      number: 'X-1', vehicleId: b.vehicleId, type: 'maintenance', dateIn: '2025-01-01T00:00:00Z', lines: [{ kind: 'labour', description: 'x', amountFen: 1 }],
+    });
+    assert.equal(ro.statusCode, 400);
+    const car = await admin.send('POST', '/api/vehicles', { vin: '1HGCM82633A004352', ownerId: b.customerId });
+    assert.equal(car.statusCode, 400);
+    const member = await admin.send('POST', '/api/staff', { login: 'x.y', name: 'x', phone: null, role: 'cashier', storeId: b.storeId, password: 'password-1' });
+    assert.equal(member.statusCode, 400);
+    const written = await db.owner.executeSql(
+      `SELECT (SELECT count(*)::int FROM repair_orders WHERE number = 'X-1') + (SELECT count(*)::int FROM vehicles WHERE tenant_id = $1 AND vin = '1HGCM82633A004352') + (SELECT count(*)::int FROM staff WHERE tenant_id = $1 AND login = 'x.y') AS n`,
+      [a.id],
+    );
+    assert.equal(written.rows[0]?.n, 0);
   });
 });

@@ -10,3 +10,5 @@ export * from './vehicle-id.ts';
 export * from './catalogue.ts';
 export * from './customers.ts';
 export * from './vehicles.ts';
+export * from './history.ts';
+export * from './overview.ts';

@@ -8,6 +8,7 @@ const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: st
   staff_phone_key: { code: 'PHONE_TAKEN', path: 'phone', message: 'phone_taken' },
   customer_phones_phone_key: { code: 'PHONE_TAKEN', path: 'phones', message: 'phone_taken' },
   vehicles_vin_key: { code: 'CONFLICT', path: 'vin', message: 'vin_taken' },
+  repair_orders_number_key: { code: 'CONFLICT', path: 'number', message: 'ro_number_taken' },
 };
 
 type PgLike = { code?: string; constraint?: string; cause?: unknown };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { contactChannels, customerSources, followUpSlots } from '@m4s/contracts';
+import { contactChannels, customerSources, followUpSlots, interactionChannels } from '@m4s/contracts';
 import { boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { staff } from './people.ts';
 import { stores, tenants } from './tenancy.ts';
@@ -113,7 +113,7 @@ export const interactions = pgTable(
     customerId: uuid('customer_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     staffId: uuid('staff_id'),
-    channel: text('channel', { enum: ['phone', 'visit', 'sms', 'app', 'email', 'wechat', 'other'] }).notNull(),
+    channel: text('channel', { enum: interactionChannels }).notNull(),
     summary: text('summary').notNull(),
     promise: text('promise'),
     source: text('source').notNull().default('manual'),

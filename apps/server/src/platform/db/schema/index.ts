@@ -5,3 +5,4 @@ export * from './records.ts';
 export * from './catalogue.ts';
 export * from './customers.ts';
 export * from './vehicles.ts';
+export * from './history.ts';

@@ -1,4 +1,5 @@
 import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { mileageSources } from '@m4s/contracts';
 import { carBrands, carModels, carSeries } from './catalogue.ts';
 import { customers } from './customers.ts';
 import { stores, tenants } from './tenancy.ts';
@@ -65,8 +66,6 @@ export const vehicleOwnerships = pgTable(
     tenantPolicy('vehicle_ownerships'),
   ],
 ).enableRLS();
-
-export const mileageSources = ['check_in', 'owner', 'follow_up', 'import', 'telematics'] as const;
 
 /** Odometer readings over time; the km-per-day estimate and next-service forecasts read them. */
 export const mileageReadings = pgTable(

@@ -1,0 +1,86 @@
+import { interactionInput, repairOrderInput, salesOrderInput, type RepairOrder, type RepairOrderInput } from '@m4s/contracts';
+import type { z } from 'zod';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { getCustomer, getCustomerRow } from '../customers/customers.service.ts';
+import { consentsOf, insertInteraction, interactionsOf } from '../customers/customers.queries.ts';
+import { getVehicle, listCustomerVehicles } from '../vehicles/vehicles.service.ts';
+import * as q from './history.queries.ts';
+
+type OrderRow = Awaited<ReturnType<typeof q.repairOrdersOfCustomer>>[number];
+
+const toRepairOrder = (o: OrderRow): RepairOrder => ({
+  ...o,
+  dateIn: o.dateIn.toISOString(),
+  dateOut: o.dateOut?.toISOString() ?? null,
+  lines: o.lines.map(({ kind, description, partNo, quantity, labourHours, amountFen, costFen }) => ({ kind, description, partNo, quantity, labourHours, amountFen, costFen })),
+});
+
+/** Totals come from the lines: labour and parts amounts, and what the parts cost the dealer. */
+export const totalsOf = (lines: { kind: 'labour' | 'part'; amountFen: number; costFen: number }[]) => {
+  const labourFen = lines.filter((l) => l.kind === 'labour').reduce((s, l) => s + l.amountFen, 0);
+  const partsFen = lines.filter((l) => l.kind === 'part').reduce((s, l) => s + l.amountFen, 0);
+  const partsCostFen = lines.filter((l) => l.kind === 'part').reduce((s, l) => s + l.costFen, 0);
+  return { labourFen, partsFen, totalFen: labourFen + partsFen, partsCostFen };
+};
+
+/** A past repair order: its customer is the car's owner at the time of entry. The number is unique in the tenant. */
+export const recordRepairOrder = async (ctx: StaffCtx, input: RepairOrderInput): Promise<RepairOrder> => {
+  authorize(ctx.actor, 'customer.write');
+  const data = repairOrderInput.parse(input);
+  const car = await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
+  if (!car.ownerId) throw AppError.field('vehicleId', 'vehicle_without_owner');
+  if (await q.repairOrderIdByNumber(ctx.db, ctx.tenantId, data.number))
+    throw new AppError('CONFLICT', undefined, { issues: [{ path: 'number', message: 'ro_number_taken' }] });
+  const { lines, ...order } = data;
+  const id = await q.insertRepairOrder(
+    ctx.db,
+    { ...order, tenantId: ctx.tenantId, customerId: car.ownerId, dateIn: new Date(order.dateIn), dateOut: order.dateOut ? new Date(order.dateOut) : null, ...totalsOf(lines), createdAt: ctx.clock.now() },
+    lines.map((l, position) => ({ ...l, position })),
+  );
+  await audit(ctx, { action: 'repair_order.recorded', target: { type: 'repair_order', id } });
+  const all = await q.repairOrdersOfCustomer(ctx.db, ctx.tenantId, car.ownerId);
+  const created = all.find((o) => o.id === id);
+  if (!created) throw new AppError('NOT_FOUND');
+  return toRepairOrder(created);
+};
+
+export const recordSalesOrder = async (ctx: StaffCtx, customerId: string, input: z.input<typeof salesOrderInput>) => {
+  authorize(ctx.actor, 'customer.write');
+  await getCustomerRow(ctx, customerId);
+  const data = salesOrderInput.parse(input);
+  if (data.vehicleId) await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
+  const row = await q.insertSalesOrder(ctx.db, { ...data, tenantId: ctx.tenantId, customerId, createdAt: ctx.clock.now() });
+  await audit(ctx, { action: 'sales_order.recorded', target: { type: 'sales_order', id: row.id } });
+  return row;
+};
+
+export const addInteraction = async (ctx: StaffCtx, customerId: string, input: z.input<typeof interactionInput>) => {
+  authorize(ctx.actor, 'customer.write');
+  await getCustomerRow(ctx, customerId);
+  const data = interactionInput.parse(input);
+  const row = await insertInteraction(ctx.db, { tenantId: ctx.tenantId, customerId, staffId: ctx.actor.id, channel: data.channel, summary: data.summary, promise: data.promise, at: data.at ? new Date(data.at) : ctx.clock.now() });
+  return { ...row, at: row.at.toISOString() };
+};
+
+/** The 360 view: the customer (masked by role), their cars, sales, repair orders, timeline and consents. */
+export const customerOverview = async (ctx: StaffCtx, customerId: string) => {
+  const customer = await getCustomer(ctx, customerId);
+  const [vehicles, sales, repairs, timeline, consents] = await Promise.all([
+    listCustomerVehicles(ctx, customerId),
+    q.salesOrdersOfCustomer(ctx.db, ctx.tenantId, customerId),
+    q.repairOrdersOfCustomer(ctx.db, ctx.tenantId, customerId),
+    interactionsOf(ctx.db, ctx.tenantId, customerId),
+    consentsOf(ctx.db, ctx.tenantId, customerId),
+  ]);
+  return {
+    customer,
+    vehicles,
+    salesOrders: sales,
+    repairOrders: repairs.map(toRepairOrder),
+    interactions: timeline.map((i) => ({ ...i, at: i.at.toISOString() })),
+    consents: consents.map((c) => ({ subject: c.subject, granted: c.granted, via: c.via, at: c.at.toISOString() })),
+  };
+};

@@ -1,0 +1,95 @@
+import { bigint, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { repairOrderTypes } from '@m4s/contracts';
+import { customers } from './customers.ts';
+import { staff } from './people.ts';
+import { stores, tenants } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
+import { vehicles } from './vehicles.ts';
+
+const fen = (name: string) => bigint(name, { mode: 'number' });
+
+/** A new-car sale and its delivery. `external_ref` is the DMS's order number, for idempotent import. */
+export const salesOrders = pgTable(
+  'sales_orders',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    customerId: uuid('customer_id').notNull(),
+    vehicleId: uuid('vehicle_id'),
+    storeId: uuid('store_id'),
+    consultantId: uuid('consultant_id'),
+    orderDate: date('order_date', { mode: 'string' }).notNull(),
+    deliveryDate: date('delivery_date', { mode: 'string' }),
+    priceFen: fen('price_fen').notNull(),
+    externalRef: text('external_ref'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
+    foreignKey({ columns: [t.tenantId, t.consultantId], foreignColumns: [staff.tenantId, staff.id] }),
+    index('sales_orders_customer_idx').on(t.tenantId, t.customerId),
+    uniqueIndex('sales_orders_external_ref_key').on(t.tenantId, t.externalRef),
+    tenantPolicy('sales_orders'),
+  ],
+).enableRLS();
+
+/** A workshop visit's repair order (维修工单); amounts in fen, totals kept with their lines. */
+export const repairOrders = pgTable(
+  'repair_orders',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    number: text('number').notNull(),
+    vehicleId: uuid('vehicle_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    storeId: uuid('store_id'),
+    type: text('type', { enum: repairOrderTypes }).notNull(),
+    dateIn: timestamp('date_in', { withTimezone: true }).notNull(),
+    dateOut: timestamp('date_out', { withTimezone: true }),
+    mileageKm: integer('mileage_km'),
+    advisorId: uuid('advisor_id'),
+    technician: text('technician'),
+    labourFen: fen('labour_fen').notNull().default(0),
+    partsFen: fen('parts_fen').notNull().default(0),
+    totalFen: fen('total_fen').notNull().default(0),
+    partsCostFen: fen('parts_cost_fen').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
+    foreignKey({ columns: [t.tenantId, t.advisorId], foreignColumns: [staff.tenantId, staff.id] }),
+    uniqueIndex('repair_orders_number_key').on(t.tenantId, t.number),
+    index('repair_orders_vehicle_idx').on(t.tenantId, t.vehicleId, t.dateIn),
+    index('repair_orders_customer_idx').on(t.tenantId, t.customerId, t.dateIn),
+    tenantPolicy('repair_orders'),
+  ],
+).enableRLS();
+
+export const repairOrderLines = pgTable(
+  'repair_order_lines',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    repairOrderId: uuid('repair_order_id').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['labour', 'part'] }).notNull(),
+    description: text('description').notNull(),
+    partNo: text('part_no'),
+    quantity: numeric('quantity', { precision: 10, scale: 2, mode: 'number' }).notNull().default(1),
+    labourHours: numeric('labour_hours', { precision: 6, scale: 2, mode: 'number' }),
+    amountFen: fen('amount_fen').notNull(),
+    costFen: fen('cost_fen').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.repairOrderId], foreignColumns: [repairOrders.tenantId, repairOrders.id] }).onDelete('cascade'),
+    uniqueIndex('repair_order_lines_position_key').on(t.tenantId, t.repairOrderId, t.position),
+    tenantPolicy('repair_order_lines'),
+  ],
+).enableRLS();
