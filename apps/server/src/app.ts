@@ -2,7 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { join } from 'node:path';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/types.ts';
@@ -46,7 +51,13 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const dev = config.NODE_ENV === 'production' ? null : createDevProvider();
   const sms = deps.sms ?? dev;
   if (!sms) throw new Error('No SMS provider configured for production');
-  const runner = await startJobRunner({ db: deps.db, jobs: [sendJob(sms)], clock, log: app.log, work: config.JOBS === 'on' });
+  const runner = await startJobRunner({
+    db: deps.db,
+    jobs: [sendJob(sms)],
+    clock,
+    log: app.log,
+    work: config.JOBS === 'on',
+  });
   app.addHook('onClose', async () => runner.stop());
 
   const routes: RouteEntry[] = [];

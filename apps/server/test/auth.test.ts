@@ -1,10 +1,24 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agentFrom, createTestTenant, randomIp, signInStaff, storeInput, testApp, testClock, testPassword } from './harness.ts';
+import {
+  agentFrom,
+  createTestTenant,
+  randomIp,
+  signInStaff,
+  storeInput,
+  testApp,
+  testClock,
+  testPassword,
+} from './harness.ts';
 
 const signIn = async (tenant: string, login: string, password: string, ip = randomIp()) => {
   const { app } = await testApp();
-  return app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', remoteAddress: ip, payload: { tenant, login, password } });
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    remoteAddress: ip,
+    payload: { tenant, login, password },
+  });
 };
 
 describe('staff sign-in', () => {
@@ -92,12 +106,21 @@ describe('staff sign-in', () => {
     const t = await createTestTenant();
     const laptop = await signInStaff(t.slug, 'group.admin');
     const phone = await signInStaff(t.slug, 'group.admin');
-    const wrong = await laptop.send('POST', '/api/auth/staff/password', { currentPassword: 'nope', newPassword: 'new-password-1' });
+    const wrong = await laptop.send('POST', '/api/auth/staff/password', {
+      currentPassword: 'nope',
+      newPassword: 'new-password-1',
+    });
     assert.equal(wrong.statusCode, 401);
-    const short = await laptop.send('POST', '/api/auth/staff/password', { currentPassword: testPassword, newPassword: 'short' });
+    const short = await laptop.send('POST', '/api/auth/staff/password', {
+      currentPassword: testPassword,
+      newPassword: 'short',
+    });
     assert.equal(short.statusCode, 400);
     assert.equal(short.json().details.issues[0].path, 'newPassword');
-    const ok = await laptop.send('POST', '/api/auth/staff/password', { currentPassword: testPassword, newPassword: 'new-password-1' });
+    const ok = await laptop.send('POST', '/api/auth/staff/password', {
+      currentPassword: testPassword,
+      newPassword: 'new-password-1',
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((await laptop.get('/api/auth/staff/me')).statusCode, 200);
     assert.equal((await phone.get('/api/auth/staff/me')).statusCode, 401);

@@ -9,7 +9,15 @@ describe('tenant branding and the per-tenant owner app', () => {
     const { app } = await testApp();
     const t = await createTestTenant();
     const admin = await signInStaff(t.slug, 'group.admin');
-    const branding = { name: '申城汽车集团', shortName: '申城汽车', primaryColor: '#c41d7f', accentColor: '#13c2c2', dealerHotline: '400-800-1234', oemHotline: '400-820-0000', logo: png };
+    const branding = {
+      name: '申城汽车集团',
+      shortName: '申城汽车',
+      primaryColor: '#c41d7f',
+      accentColor: '#13c2c2',
+      dealerHotline: '400-800-1234',
+      oemHotline: '400-820-0000',
+      logo: png,
+    };
     const saved = await admin.send('PUT', '/api/tenant/branding', branding);
     assert.equal(saved.statusCode, 200, saved.body);
     const pub = (await app.inject({ method: 'GET', url: `/api/public/tenants/${t.slug}` })).json();
@@ -23,9 +31,20 @@ describe('tenant branding and the per-tenant owner app', () => {
   test('a bad colour, hotline or logo is refused field by field', async () => {
     const t = await createTestTenant();
     const admin = await signInStaff(t.slug, 'group.admin');
-    const res = await admin.send('PUT', '/api/tenant/branding', { name: '集团', shortName: '集团', primaryColor: 'red', accentColor: '#13c2c2', dealerHotline: 'call me', oemHotline: null, logo: 'data:text/html;base64,PHNjcmlwdD4=' });
+    const res = await admin.send('PUT', '/api/tenant/branding', {
+      name: '集团',
+      shortName: '集团',
+      primaryColor: 'red',
+      accentColor: '#13c2c2',
+      dealerHotline: 'call me',
+      oemHotline: null,
+      logo: 'data:text/html;base64,PHNjcmlwdD4=',
+    });
     assert.equal(res.statusCode, 400);
-    const paths = res.json().details.issues.map((i: { path: string }) => i.path).sort();
+    const paths = res
+      .json()
+      .details.issues.map((i: { path: string }) => i.path)
+      .sort();
     assert.deepEqual(paths, ['dealerHotline', 'logo', 'primaryColor']);
   });
 

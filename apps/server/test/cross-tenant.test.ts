@@ -17,13 +17,25 @@ const cases: Record<string, Case> = {
   'GET /api/customers/:id': { id: (b) => b.customerId },
   'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },
   'GET /api/customers/:id/overview': { id: (b) => b.customerId },
-  'POST /api/customers/:id/interactions': { id: (b) => b.customerId, body: () => ({ channel: 'phone', summary: '越界' }) },
-  'POST /api/customers/:id/sales-orders': { id: (b) => b.customerId, body: () => ({ orderDate: '2025-01-01', priceFen: 1 }) },
+  'POST /api/customers/:id/interactions': {
+    id: (b) => b.customerId,
+    body: () => ({ channel: 'phone', summary: '越界' }),
+  },
+  'POST /api/customers/:id/sales-orders': {
+    id: (b) => b.customerId,
+    body: () => ({ orderDate: '2025-01-01', priceFen: 1 }),
+  },
   'GET /api/vehicles/:id': { id: (b) => b.vehicleId },
   'PUT /api/vehicles/:id': { id: (b) => b.vehicleId, body: () => ({ vin: '1HGCM82633A004352' }) },
   'POST /api/vehicles/:id/mileage': { id: (b) => b.vehicleId, body: () => ({ km: 10, source: 'owner' }) },
-  'POST /api/vehicles/:id/transfer': { id: (b) => b.vehicleId, body: (b) => ({ customerId: b.customerId, date: '2025-01-01' }) },
-  'PUT /api/customers/:id': { id: (b) => b.customerId, body: () => ({ name: '越界', phones: ['13100000000'], source: 'walk_in' }) },
+  'POST /api/vehicles/:id/transfer': {
+    id: (b) => b.vehicleId,
+    body: (b) => ({ customerId: b.customerId, date: '2025-01-01' }),
+  },
+  'PUT /api/customers/:id': {
+    id: (b) => b.customerId,
+    body: () => ({ name: '越界', phones: ['13100000000'], source: 'walk_in' }),
+  },
   'PUT /api/customers/:id/contact-preferences': {
     id: (b) => b.customerId,
     body: () => ({ channels: [], quietStart: null, quietEnd: null, topicsOptedOut: [], marketingOptOut: true }),
@@ -34,7 +46,14 @@ const cases: Record<string, Case> = {
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
-const listRoutes = [`GET /api/customers?q=${encodeURIComponent('测试')}`, 'GET /api/stores', 'GET /api/staff', 'GET /api/audit', 'GET /api/tenant/branding', 'GET /api/auth/staff/me'];
+const listRoutes = [
+  `GET /api/customers?q=${encodeURIComponent('测试')}`,
+  'GET /api/stores',
+  'GET /api/staff',
+  'GET /api/audit',
+  'GET /api/tenant/branding',
+  'GET /api/auth/staff/me',
+];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
 
@@ -53,7 +72,10 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
       const url = fill(r.url, c.id(b));
       const res = r.method === 'GET' ? await admin.get(url) : await admin.send(r.method as 'PUT', url, c.body?.(b));
       assert.equal(res.statusCode, 404, `${key} answered ${res.statusCode}: ${res.body}`);
-      assert.ok(!res.body.includes(b.id) && !res.body.includes(c.id(b)) || key.includes(':slug'), `${key} leaked B's data`);
+      assert.ok(
+        (!res.body.includes(b.id) && !res.body.includes(c.id(b))) || key.includes(':slug'),
+        `${key} leaked B's data`,
+      );
     }
   });
 
@@ -65,7 +87,8 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     for (const key of listRoutes) {
       const res = await admin.get(key.split(' ')[1] ?? '');
       assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
-      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
+      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)])
+        assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
   });
 
@@ -96,12 +119,23 @@ describe('cross-tenant suite: ids of another tenant inside a body are unknown id
     const b = await createTestTenant(['group_admin']);
     const admin = await signInStaff(a.slug, 'group.admin');
     const ro = await admin.send('POST', '/api/repair-orders', {
-      number: 'X-1', vehicleId: b.vehicleId, type: 'maintenance', dateIn: '2025-01-01T00:00:00Z', lines: [{ kind: 'labour', description: 'x', amountFen: 1 }],
+      number: 'X-1',
+      vehicleId: b.vehicleId,
+      type: 'maintenance',
+      dateIn: '2025-01-01T00:00:00Z',
+      lines: [{ kind: 'labour', description: 'x', amountFen: 1 }],
     });
     assert.equal(ro.statusCode, 400);
     const car = await admin.send('POST', '/api/vehicles', { vin: '1HGCM82633A004352', ownerId: b.customerId });
     assert.equal(car.statusCode, 400);
-    const member = await admin.send('POST', '/api/staff', { login: 'x.y', name: 'x', phone: null, role: 'cashier', storeId: b.storeId, password: 'password-1' });
+    const member = await admin.send('POST', '/api/staff', {
+      login: 'x.y',
+      name: 'x',
+      phone: null,
+      role: 'cashier',
+      storeId: b.storeId,
+      password: 'password-1',
+    });
     assert.equal(member.statusCode, 400);
     const written = await db.owner.executeSql(
       `SELECT (SELECT count(*)::int FROM repair_orders WHERE number = 'X-1') + (SELECT count(*)::int FROM vehicles WHERE tenant_id = $1 AND vin = '1HGCM82633A004352') + (SELECT count(*)::int FROM staff WHERE tenant_id = $1 AND login = 'x.y') AS n`,

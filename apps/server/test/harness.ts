@@ -56,12 +56,26 @@ export const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random()
 export const storeInput = (code: string, name = `测试门店${code}`): StoreInput => {
   const day = [{ open: '08:30', close: '18:00' }];
   return {
-    code, name, brand: null, province: null, city: '上海市', address: '上海市测试路 1 号', phone: null,
+    code,
+    name,
+    brand: null,
+    province: null,
+    city: '上海市',
+    address: '上海市测试路 1 号',
+    phone: null,
     openingHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: [] },
   };
 };
 
-export type TestTenant = { id: string; slug: string; storeId: string; otherStoreId: string; staffIds: Record<string, string>; customerId: string; vehicleId: string };
+export type TestTenant = {
+  id: string;
+  slug: string;
+  storeId: string;
+  otherStoreId: string;
+  staffIds: Record<string, string>;
+  customerId: string;
+  vehicleId: string;
+};
 
 export const testPassword = 'test-pass-123';
 let passwordHash: Promise<string> | null = null;
@@ -80,11 +94,33 @@ export const createTestTenant = async (roles: Role[] = ['group_admin']): Promise
     const staffIds: Record<string, string> = {};
     for (const role of roles) {
       const storeId = role === 'group_admin' || role === 'oem_viewer' ? null : store.id;
-      const m = await insertStaff(tx, id, { login: role.replace(/_/g, '.'), name: role, role, storeId, passwordHash: hash, createdAt: now, updatedAt: now, passwordChangedAt: now });
+      const m = await insertStaff(tx, id, {
+        login: role.replace(/_/g, '.'),
+        name: role,
+        role,
+        storeId,
+        passwordHash: hash,
+        createdAt: now,
+        updatedAt: now,
+        passwordChangedAt: now,
+      });
       staffIds[role] = m.id;
     }
-    const customer = await insertCustomer(tx, id, { ...customerInput.parse({ name: '测试客户', phones: ['13000000000'], source: 'walk_in' }), homeStoreId: store.id }, now);
-    const vehicleId = await insertVehicle(tx, id, vehicleInput.parse({ vin: 'LFV2A21K8J3000001', ownerId: customer.id }), now);
+    const customer = await insertCustomer(
+      tx,
+      id,
+      {
+        ...customerInput.parse({ name: '测试客户', phones: ['13000000000'], source: 'walk_in' }),
+        homeStoreId: store.id,
+      },
+      now,
+    );
+    const vehicleId = await insertVehicle(
+      tx,
+      id,
+      vehicleInput.parse({ vin: 'LFV2A21K8J3000001', ownerId: customer.id }),
+      now,
+    );
     return { id, slug, storeId: store.id, otherStoreId: other.id, staffIds, customerId: customer.id, vehicleId };
   });
 };
@@ -97,11 +133,16 @@ export type Agent = {
   send: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => Promise<LightMyRequestResponse>;
 };
 
-const cookieFrom = (setCookie: string | string[] | undefined) => [setCookie ?? []].flat().map((c) => c.split(';')[0]).join('; ');
+const cookieFrom = (setCookie: string | string[] | undefined) =>
+  [setCookie ?? []]
+    .flat()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 /** Something that talks to the app like one browser: its own IP, its cookie, its CSRF token. */
 export const agentFrom = (app: FastifyInstance, cookie: string, csrf: string, ip = randomIp()): Agent => {
-  const inject = (options: InjectOptions) => app.inject({ remoteAddress: ip, ...options, headers: { cookie, ...options.headers } });
+  const inject = (options: InjectOptions) =>
+    app.inject({ remoteAddress: ip, ...options, headers: { cookie, ...options.headers } });
   return {
     csrf,
     cookie,
@@ -114,7 +155,12 @@ export const agentFrom = (app: FastifyInstance, cookie: string, csrf: string, ip
 export const signInStaff = async (tenantSlug: string, login: string, password = testPassword): Promise<Agent> => {
   const { app } = await testApp();
   const ip = randomIp();
-  const res = await app.inject({ method: 'POST', url: '/api/auth/staff/sign-in', remoteAddress: ip, payload: { tenant: tenantSlug, login, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/staff/sign-in',
+    remoteAddress: ip,
+    payload: { tenant: tenantSlug, login, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return agentFrom(app, cookieFrom(res.headers['set-cookie']), res.json<{ csrfToken: string }>().csrfToken, ip);
 };
@@ -138,10 +184,20 @@ export const signInOwner = async (tenantSlug: string, phone: string): Promise<Ag
   const { app } = await testApp();
   const ip = randomIp();
   const started = Date.now();
-  const otp = await app.inject({ method: 'POST', url: '/api/auth/owner/otp', remoteAddress: ip, payload: { tenant: tenantSlug, phone } });
+  const otp = await app.inject({
+    method: 'POST',
+    url: '/api/auth/owner/otp',
+    remoteAddress: ip,
+    payload: { tenant: tenantSlug, phone },
+  });
   if (otp.statusCode !== 200) throw new Error(`otp failed: ${otp.statusCode} ${otp.body}`);
   const code = await waitForCode(phone, started);
-  const res = await app.inject({ method: 'POST', url: '/api/auth/owner/sign-in', remoteAddress: ip, payload: { tenant: tenantSlug, phone, code } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/owner/sign-in',
+    remoteAddress: ip,
+    payload: { tenant: tenantSlug, phone, code },
+  });
   if (res.statusCode !== 200) throw new Error(`owner sign-in failed: ${res.statusCode} ${res.body}`);
   return agentFrom(app, cookieFrom(res.headers['set-cookie']), res.json<{ csrfToken: string }>().csrfToken, ip);
 };

@@ -25,11 +25,17 @@ describe('owner sign-in with an SMS code', () => {
       testClock.advance(-61_000);
     }
     const { db } = await testApp();
-    const sms = await db.owner.executeSql(`SELECT status, kind, channel, body FROM notifications WHERE tenant_id = $1 AND recipient = $2`, [t.id, phone]);
+    const sms = await db.owner.executeSql(
+      `SELECT status, kind, channel, body FROM notifications WHERE tenant_id = $1 AND recipient = $2`,
+      [t.id, phone],
+    );
     assert.equal(sms.rows.length, 2);
     assert.ok(sms.rows.every((r) => r.status === 'sent' && r.kind === 'transactional' && r.channel === 'sms'));
     // Only the hash of a code is stored.
-    const stored = await db.owner.executeSql(`SELECT code_hash FROM owner_otps WHERE tenant_id = $1 AND phone = $2`, [t.id, phone]);
+    const stored = await db.owner.executeSql(`SELECT code_hash FROM owner_otps WHERE tenant_id = $1 AND phone = $2`, [
+      t.id,
+      phone,
+    ]);
     for (const r of stored.rows) assert.ok(!sms.rows.some((s) => String(s.body).includes(String(r.code_hash))));
   });
 
@@ -61,7 +67,10 @@ describe('owner sign-in with an SMS code', () => {
     const code = await waitForCode(phone, since);
     testClock.advance(5 * 60_000 + 1000);
     try {
-      assert.equal((await post('/api/auth/owner/sign-in', { tenant: t.slug, phone, code }, ip)).json().code, 'OTP_EXPIRED');
+      assert.equal(
+        (await post('/api/auth/owner/sign-in', { tenant: t.slug, phone, code }, ip)).json().code,
+        'OTP_EXPIRED',
+      );
     } finally {
       testClock.advance(-(5 * 60_000 + 1000));
     }
@@ -69,8 +78,14 @@ describe('owner sign-in with an SMS code', () => {
     const since2 = Date.now();
     await post('/api/auth/owner/otp', { tenant: t.slug, phone: phone2 }, ip);
     const code2 = await waitForCode(phone2, since2);
-    assert.equal((await post('/api/auth/owner/sign-in', { tenant: t.slug, phone: phone2, code: code2 }, ip)).statusCode, 200);
-    assert.equal((await post('/api/auth/owner/sign-in', { tenant: t.slug, phone: phone2, code: code2 }, ip)).json().code, 'OTP_INVALID');
+    assert.equal(
+      (await post('/api/auth/owner/sign-in', { tenant: t.slug, phone: phone2, code: code2 }, ip)).statusCode,
+      200,
+    );
+    assert.equal(
+      (await post('/api/auth/owner/sign-in', { tenant: t.slug, phone: phone2, code: code2 }, ip)).json().code,
+      'OTP_INVALID',
+    );
   });
 
   test('resend has a 60-second cool-down and each phone at most 5 codes an hour', async () => {

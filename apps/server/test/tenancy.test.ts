@@ -31,7 +31,11 @@ describe('tenancy enforced by the database', () => {
       assert.ok(row, table);
       assert.equal(row.rls, true, `${table}: row-level security is off`);
       assert.ok(Number(row.policies) >= 1, `${table}: no policy for m4s_app`);
-      assert.equal(row.first_key, table === 'tenants' ? 'id' : 'tenant_id', `${table}: primary key does not start with tenant_id`);
+      assert.equal(
+        row.first_key,
+        table === 'tenants' ? 'id' : 'tenant_id',
+        `${table}: primary key does not start with tenant_id`,
+      );
     }
   });
 
@@ -41,24 +45,48 @@ describe('tenancy enforced by the database', () => {
     const b = await createTestTenant(['group_admin', 'service_advisor']);
     // Give both tenants rows in the auth tables too: an OTP, an owner, a session, an audit entry, an outbox row.
     for (const t of [a, b]) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/owner/otp', payload: { tenant: t.slug, phone: '13700000009' }, remoteAddress: `10.9.${Math.floor(Math.random() * 200)}.1` });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/owner/otp',
+        payload: { tenant: t.slug, phone: '13700000009' },
+        remoteAddress: `10.9.${Math.floor(Math.random() * 200)}.1`,
+      });
       assert.equal(res.statusCode, 200, res.body);
     }
     for (const table of await tenantTables()) {
-      const seen = await db.transaction({ tenantId: a.id }, async ({ sql }) => (await sql.executeSql(`SELECT DISTINCT tenant_id FROM ${table}`, [])).rows);
+      const seen = await db.transaction(
+        { tenantId: a.id },
+        async ({ sql }) => (await sql.executeSql(`SELECT DISTINCT tenant_id FROM ${table}`, [])).rows,
+      );
       const ids = seen.map((r) => String(r.tenant_id));
-      assert.ok(ids.every((id) => id === a.id), `${table} leaked ${ids.join(',')}`);
-      const total = await db.owner.executeSql(`SELECT count(DISTINCT tenant_id)::int AS n FROM ${table} WHERE tenant_id IN ($1, $2)`, [a.id, b.id]);
-      if (['stores', 'staff', 'owner_otps', 'notifications', 'audit_log'].includes(table)) assert.equal(total.rows[0]?.n, 2, `${table}: both tenants should have rows`);
+      assert.ok(
+        ids.every((id) => id === a.id),
+        `${table} leaked ${ids.join(',')}`,
+      );
+      const total = await db.owner.executeSql(
+        `SELECT count(DISTINCT tenant_id)::int AS n FROM ${table} WHERE tenant_id IN ($1, $2)`,
+        [a.id, b.id],
+      );
+      if (['stores', 'staff', 'owner_otps', 'notifications', 'audit_log'].includes(table))
+        assert.equal(total.rows[0]?.n, 2, `${table}: both tenants should have rows`);
     }
-    const tenants = await db.transaction({ tenantId: a.id }, async ({ sql }) => (await sql.executeSql('SELECT id FROM tenants', [])).rows);
-    assert.deepEqual(tenants.map((r) => r.id), [a.id]);
+    const tenants = await db.transaction(
+      { tenantId: a.id },
+      async ({ sql }) => (await sql.executeSql('SELECT id FROM tenants', [])).rows,
+    );
+    assert.deepEqual(
+      tenants.map((r) => r.id),
+      [a.id],
+    );
   });
 
   test('without a tenant context the application role sees nothing', async () => {
     const { db } = await testApp();
     await createTestTenant();
-    const rows = await db.transaction({ tenantId: null }, async ({ sql }) => (await sql.executeSql('SELECT count(*)::int AS n FROM stores', [])).rows);
+    const rows = await db.transaction(
+      { tenantId: null },
+      async ({ sql }) => (await sql.executeSql('SELECT count(*)::int AS n FROM stores', [])).rows,
+    );
     assert.equal(rows[0]?.n, 0);
   });
 
@@ -68,7 +96,10 @@ describe('tenancy enforced by the database', () => {
     const b = await createTestTenant();
     await assert.rejects(
       db.transaction({ tenantId: a.id }, ({ sql }) =>
-        sql.executeSql(`INSERT INTO stores (tenant_id, code, name, address, opening_hours) VALUES ($1, 'X1', 'x', 'x', '{}')`, [b.id]),
+        sql.executeSql(
+          `INSERT INTO stores (tenant_id, code, name, address, opening_hours) VALUES ($1, 'X1', 'x', 'x', '{}')`,
+          [b.id],
+        ),
       ),
       /row-level security/,
     );
@@ -77,26 +108,44 @@ describe('tenancy enforced by the database', () => {
       db.transaction({ tenantId: a.id }, ({ sql }) => sql.executeSql('UPDATE stores SET tenant_id = $1', [b.id])),
       /row-level security|violates/,
     );
-    const count = await db.owner.executeSql(`SELECT count(*)::int AS n FROM stores WHERE tenant_id = $1 AND code = 'X1'`, [b.id]);
+    const count = await db.owner.executeSql(
+      `SELECT count(*)::int AS n FROM stores WHERE tenant_id = $1 AND code = 'X1'`,
+      [b.id],
+    );
     assert.equal(count.rows[0]?.n, 0);
   });
 
   test('the application role is not a superuser and cannot edit the audit log or create tenants', async () => {
     const { db } = await testApp();
     const a = await createTestTenant();
-    const role = await db.transaction({ tenantId: a.id }, async ({ sql }) =>
-      (await sql.executeSql(`SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su, (SELECT rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypass`, [])).rows[0],
+    const role = await db.transaction(
+      { tenantId: a.id },
+      async ({ sql }) =>
+        (
+          await sql.executeSql(
+            `SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su, (SELECT rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypass`,
+            [],
+          )
+        ).rows[0],
     );
     assert.deepEqual(role, { u: 'm4s_app', su: false, bypass: false });
-    await assert.rejects(db.transaction({ tenantId: a.id }, ({ sql }) => sql.executeSql('DELETE FROM audit_log', [])), /permission denied/);
     await assert.rejects(
-      db.transaction({ tenantId: a.id }, ({ sql }) => sql.executeSql(`INSERT INTO tenants (id, slug, name, short_name) VALUES ($1, 'evil', 'e', 'e')`, [a.id])),
+      db.transaction({ tenantId: a.id }, ({ sql }) => sql.executeSql('DELETE FROM audit_log', [])),
+      /permission denied/,
+    );
+    await assert.rejects(
+      db.transaction({ tenantId: a.id }, ({ sql }) =>
+        sql.executeSql(`INSERT INTO tenants (id, slug, name, short_name) VALUES ($1, 'evil', 'e', 'e')`, [a.id]),
+      ),
       /permission denied/,
     );
   });
 
   test('a malformed tenant id never reaches SQL', async () => {
     const { db } = await testApp();
-    await assert.rejects(db.transaction({ tenantId: "x'; DROP TABLE stores; --" }, async () => 1), /TENANT_NOT_FOUND/);
+    await assert.rejects(
+      db.transaction({ tenantId: "x'; DROP TABLE stores; --" }, async () => 1),
+      /TENANT_NOT_FOUND/,
+    );
   });
 });

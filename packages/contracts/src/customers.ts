@@ -5,7 +5,10 @@ export const customerSources = ['walk_in', 'phone_in', 'referral', 'auto_show', 
 export const contactChannels = ['app', 'sms', 'phone', 'email'] as const;
 export const followUpSlots = ['morning', 'noon', 'afternoon', 'evening'] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
 
 const address = z.strictObject({ kind: z.enum(['home', 'work', 'mail']), text: z.string().trim().min(2).max(200) });
 
@@ -19,7 +22,12 @@ export const customerInput = z.strictObject({
   phones: z.array(mobilePhone).min(1, { message: 'phone_required' }).max(5),
   birthday: isoDate.nullable().default(null),
   occupation: z.string().trim().max(60).nullable().default(null),
-  idNumber: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, { message: 'id_number' }).nullable().default(null),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{15,18}$/, { message: 'id_number' })
+    .nullable()
+    .default(null),
   source: z.enum(customerSources),
   preferredSlot: z.enum(followUpSlots).nullable().default(null),
   preferences: z.record(z.string().max(30), z.string().max(200)).default({}),
@@ -30,7 +38,11 @@ export const customerInput = z.strictObject({
   seasonal: z.boolean().default(false),
   addresses: z.array(address).max(5).default([]),
   secondContact: z
-    .strictObject({ name: z.string().trim().min(1).max(40), phone: mobilePhone.nullable(), relation: z.string().trim().max(20).nullable() })
+    .strictObject({
+      name: z.string().trim().min(1).max(40),
+      phone: mobilePhone.nullable(),
+      relation: z.string().trim().max(20).nullable(),
+    })
     .nullable()
     .default(null),
   homeStoreId: uuid.nullable().default(null),
@@ -72,7 +84,9 @@ export const customer = z.object({
   malicious: z.boolean(),
   seasonal: z.boolean(),
   addresses: z.array(address),
-  secondContact: z.object({ name: z.string(), phone: z.string().nullable(), relation: z.string().nullable() }).nullable(),
+  secondContact: z
+    .object({ name: z.string(), phone: z.string().nullable(), relation: z.string().nullable() })
+    .nullable(),
   homeStoreId: uuid.nullable(),
   salesConsultantId: uuid.nullable(),
   serviceAdvisorId: uuid.nullable(),

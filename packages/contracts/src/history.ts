@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
 const fen = z.number().int().min(0).max(1e12);
 
 export const repairOrderTypes = ['maintenance', 'general_repair', 'accident', 'warranty_claim', 'campaign'] as const;
@@ -51,7 +54,15 @@ export const repairOrder = z.object({
   totalFen: z.number(),
   partsCostFen: z.number(),
   lines: z.array(
-    z.object({ kind: z.enum(['labour', 'part']), description: z.string(), partNo: z.string().nullable(), quantity: z.number(), labourHours: z.number().nullable(), amountFen: z.number(), costFen: z.number() }),
+    z.object({
+      kind: z.enum(['labour', 'part']),
+      description: z.string(),
+      partNo: z.string().nullable(),
+      quantity: z.number(),
+      labourHours: z.number().nullable(),
+      amountFen: z.number(),
+      costFen: z.number(),
+    }),
   ),
 });
 export type RepairOrder = z.infer<typeof repairOrder>;

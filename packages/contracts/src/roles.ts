@@ -33,7 +33,10 @@ const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read'
 const frontLine: readonly Permission[] = [...reader, 'customer.write'];
 
 export const roleGrants: Record<Role, Grant> = {
-  group_admin: { scope: 'group', permissions: [...frontLine, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'] },
+  group_admin: {
+    scope: 'group',
+    permissions: [...frontLine, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'],
+  },
   store_manager: { scope: 'store', permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read'] },
   service_manager: { scope: 'store', permissions: frontLine },
   sales_consultant: { scope: 'own', permissions: frontLine },

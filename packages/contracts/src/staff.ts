@@ -3,7 +3,11 @@ import { mobilePhone, uuid } from './common.ts';
 import { passwordSchema } from './auth.ts';
 import { roles } from './roles.ts';
 
-export const staffLogin = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,32}$/, { message: 'login' });
+export const staffLogin = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, { message: 'login' });
 
 export const staffCreateBody = z.strictObject({
   login: staffLogin,

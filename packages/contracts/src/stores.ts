@@ -33,7 +33,10 @@ export const openingHours = z.strictObject({
 export type OpeningHours = z.infer<typeof openingHours>;
 
 export const storeInput = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{2,16}$/, { message: 'store_code' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,16}$/, { message: 'store_code' }),
   name: z.string().trim().min(2).max(60),
   brand: z.string().trim().max(40).nullable(),
   province: z.string().trim().max(20).nullable(),

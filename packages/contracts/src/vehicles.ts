@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { mobilePhone, uuid } from './common.ts';
 import { plate, vin } from './vehicle-id.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'catalogue_id' });
 
 export const mileageSources = ['check_in', 'owner', 'follow_up', 'import', 'telematics'] as const;
@@ -24,7 +27,13 @@ export const vehicleInput = z.strictObject({
   insuranceExpiry: isoDate.nullable().default(null),
   inspectionDue: isoDate.nullable().default(null),
   regularDrivers: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(40), phone: mobilePhone.nullable(), relation: z.string().trim().max(20).nullable() }))
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(40),
+        phone: mobilePhone.nullable(),
+        relation: z.string().trim().max(20).nullable(),
+      }),
+    )
     .max(5)
     .default([]),
   ownerId: uuid.nullable().default(null),
@@ -59,11 +68,17 @@ export const vehicle = z.object({
   insurancePolicyNo: z.string().nullable(),
   insuranceExpiry: z.string().nullable(),
   inspectionDue: z.string().nullable(),
-  regularDrivers: z.array(z.object({ name: z.string(), phone: z.string().nullable(), relation: z.string().nullable() })),
+  regularDrivers: z.array(
+    z.object({ name: z.string(), phone: z.string().nullable(), relation: z.string().nullable() }),
+  ),
   ownerId: uuid.nullable(),
   /** Effective terms: the vehicle's override, else its brand's, else the platform default. */
   warranty: z.object({ years: z.number(), km: z.number().nullable(), endsOn: z.string().nullable() }),
-  mileage: z.object({ latestKm: z.number().nullable(), latestAt: z.string().nullable(), kmPerDay: z.number().nullable() }),
+  mileage: z.object({
+    latestKm: z.number().nullable(),
+    latestAt: z.string().nullable(),
+    kmPerDay: z.number().nullable(),
+  }),
 });
 export type Vehicle = z.infer<typeof vehicle>;
 export const vehicleList = z.object({ items: z.array(vehicle) });

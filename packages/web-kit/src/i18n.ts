@@ -37,15 +37,25 @@ export const createI18n = <D extends Dictionary>(messages: Messages<D>) => {
       setState(next);
     }, []);
     const value = useMemo<I18n<string>>(
-      () => ({ locale, setLocale, t: (key, vars) => fill(messages[locale][key] ?? messages['zh-CN'][key] ?? key, vars) }),
+      () => ({
+        locale,
+        setLocale,
+        t: (key, vars) => fill(messages[locale][key] ?? messages['zh-CN'][key] ?? key, vars),
+      }),
       [locale, setLocale],
     );
     return createElement(I18nContext.Provider, { value }, children);
   };
-  const useI18n = (): I18n<Extract<keyof D, string>> => {
-    const value = useContext(I18nContext);
-    if (!value) throw new Error('useI18n outside its provider');
-    return value;
-  };
+  const useI18n = () => useSharedI18n<Extract<keyof D, string>>();
   return { I18nProvider: Provider, useI18n };
+};
+
+/**
+ * The i18n of whichever app's provider is above, for components shared between apps: K lists the keys
+ * the component reads, and every app that renders it carries them in its dictionary (see mobileMessages).
+ */
+export const useSharedI18n = <K extends string = never>(): I18n<K> => {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside its provider');
+  return value;
 };

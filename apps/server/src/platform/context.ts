@@ -4,7 +4,14 @@ import type { Clock } from './clock.ts';
 import type { SqlExecutor, Tx } from './db/types.ts';
 import type { JobQueue } from './jobs/queue.ts';
 
-export type StaffActor = { kind: 'staff'; id: string; role: Role; storeId: string | null; sessionId: string; csrfToken: string };
+export type StaffActor = {
+  kind: 'staff';
+  id: string;
+  role: Role;
+  storeId: string | null;
+  sessionId: string;
+  csrfToken: string;
+};
 export type OwnerActor = { kind: 'owner'; id: string; sessionId: string; csrfToken: string };
 export type Actor = StaffActor | OwnerActor | { kind: 'anonymous' } | { kind: 'system' };
 

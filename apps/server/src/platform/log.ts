@@ -7,8 +7,20 @@ export const logOptions = (config: Config): FastifyServerOptions['logger'] =>
     ? false
     : {
         level: config.LOG_LEVEL,
-        redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+        redact: {
+          paths: [
+            'req.headers.cookie',
+            'req.headers.authorization',
+            'req.headers["x-csrf-token"]',
+            'res.headers["set-cookie"]',
+          ],
+          remove: true,
+        },
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: req.url.split('?')[0],
+          }),
         },
       };

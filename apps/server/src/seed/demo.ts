@@ -11,7 +11,15 @@ export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-d
 const weekday = [{ open: '08:30', close: '18:00' }];
 const evening = [{ open: '08:30', close: '20:30' }];
 const weekend = [{ open: '09:00', close: '17:30' }];
-const hours: OpeningHours = { mon: weekday, tue: weekday, wed: weekday, thu: evening, fri: evening, sat: weekend, sun: weekend };
+const hours: OpeningHours = {
+  mon: weekday,
+  tue: weekday,
+  wed: weekday,
+  thu: evening,
+  fri: evening,
+  sat: weekend,
+  sun: weekend,
+};
 
 /** One account per role; store-bound ones work at the Pudong store. */
 export const demoStaff: { login: string; name: string; role: Role; phone: string }[] = [
@@ -40,21 +48,68 @@ export const seedDemo = async (db: Database, now = new Date()): Promise<string> 
   });
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(demo.password)));
   await db.transaction({ tenantId }, async ({ db: tx }) => {
-    const pudong = await insertStore(tx, tenantId, {
-      code: 'SH-PD', name: '上海浦东4S店', brand: '示例品牌', province: '上海市', city: '上海市',
-      address: '上海市浦东新区张江路 1888 号', phone: '021-58880000', openingHours: hours,
-    }, now);
-    const xihu = await insertStore(tx, tenantId, {
-      code: 'HZ-XH', name: '杭州西湖4S店', brand: '示例品牌', province: '浙江省', city: '杭州市',
-      address: '杭州市西湖区文三路 588 号', phone: '0571-88880000', openingHours: hours,
-    }, now);
-    const kinds = [['sales', '销售部'], ['service', '售后服务部'], ['parts', '备件部'], ['customer_service', '客服部']] as const;
-    await tx.insert(departments).values([pudong, xihu].flatMap((store) => kinds.map(([kind, name]) => ({ tenantId, storeId: store.id, kind, name, createdAt: now }))));
+    const pudong = await insertStore(
+      tx,
+      tenantId,
+      {
+        code: 'SH-PD',
+        name: '上海浦东4S店',
+        brand: '示例品牌',
+        province: '上海市',
+        city: '上海市',
+        address: '上海市浦东新区张江路 1888 号',
+        phone: '021-58880000',
+        openingHours: hours,
+      },
+      now,
+    );
+    const xihu = await insertStore(
+      tx,
+      tenantId,
+      {
+        code: 'HZ-XH',
+        name: '杭州西湖4S店',
+        brand: '示例品牌',
+        province: '浙江省',
+        city: '杭州市',
+        address: '杭州市西湖区文三路 588 号',
+        phone: '0571-88880000',
+        openingHours: hours,
+      },
+      now,
+    );
+    const kinds = [
+      ['sales', '销售部'],
+      ['service', '售后服务部'],
+      ['parts', '备件部'],
+      ['customer_service', '客服部'],
+    ] as const;
+    await tx
+      .insert(departments)
+      .values(
+        [pudong, xihu].flatMap((store) =>
+          kinds.map(([kind, name]) => ({ tenantId, storeId: store.id, kind, name, createdAt: now })),
+        ),
+      );
     for (const [i, s] of demoStaff.entries()) {
       const storeId = s.role === 'group_admin' || s.role === 'oem_viewer' ? null : pudong.id;
-      await insertStaff(tx, tenantId, { ...s, storeId, passwordHash: hashes[i] ?? '', createdAt: now, updatedAt: now, passwordChangedAt: now });
+      await insertStaff(tx, tenantId, {
+        ...s,
+        storeId,
+        passwordHash: hashes[i] ?? '',
+        createdAt: now,
+        updatedAt: now,
+        passwordChangedAt: now,
+      });
     }
-    await tx.insert(owners).values(demoOwnerPhones.map((phone, i) => ({ tenantId, phone, name: ['孙先生', '周女士', '吴先生'][i] ?? null, createdAt: now })));
+    await tx.insert(owners).values(
+      demoOwnerPhones.map((phone, i) => ({
+        tenantId,
+        phone,
+        name: ['孙先生', '周女士', '吴先生'][i] ?? null,
+        createdAt: now,
+      })),
+    );
   });
   return tenantId;
 };

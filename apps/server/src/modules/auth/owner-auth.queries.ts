@@ -31,7 +31,10 @@ export const insertOtp = async (db: Tx, values: typeof ownerOtps.$inferInsert) =
 };
 
 export const countOtpAttempt = async (db: Tx, tenantId: string, id: string, attempts: number) => {
-  await db.update(ownerOtps).set({ attempts }).where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id)));
+  await db
+    .update(ownerOtps)
+    .set({ attempts })
+    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id)));
 };
 
 /** Marks the code used; false when a concurrent sign-in consumed it first. */
@@ -56,6 +59,9 @@ export const upsertOwner = async (db: Tx, tenantId: string, phone: string, now: 
 };
 
 export const findOwner = async (db: Tx, tenantId: string, id: string) => {
-  const [row] = await db.select().from(owners).where(and(eq(owners.tenantId, tenantId), eq(owners.id, id)));
+  const [row] = await db
+    .select()
+    .from(owners)
+    .where(and(eq(owners.tenantId, tenantId), eq(owners.id, id)));
   return row ?? null;
 };

@@ -10,7 +10,13 @@ import * as q from './owner-auth.queries.ts';
 import { randomUUID } from 'node:crypto';
 
 /** The OTP rules: 5-minute codes, 5 tries each, a minute between sends, 5 an hour per phone, 20 per IP. */
-export const otpRules = { ttlSeconds: 300, maxAttempts: 5, cooldownSeconds: 60, perPhonePerHour: 5, perIpPerHour: 20 } as const;
+export const otpRules = {
+  ttlSeconds: 300,
+  maxAttempts: 5,
+  cooldownSeconds: 60,
+  perPhonePerHour: 5,
+  perIpPerHour: 20,
+} as const;
 
 const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 const codeHash = (otpId: string, code: string) => sha256(`${otpId}:${code}`);
@@ -21,7 +27,9 @@ export const requestOtp = async (ctx: Ctx, input: OtpRequestBody) => {
   const last = await q.latestOtp(ctx.db, ctx.tenantId, input.phone);
   const sinceLast = last ? (now.getTime() - last.createdAt.getTime()) / 1000 : Infinity;
   if (sinceLast < otpRules.cooldownSeconds)
-    throw new AppError('OTP_COOLDOWN', undefined, { retryAfterSeconds: Math.ceil(otpRules.cooldownSeconds - sinceLast) });
+    throw new AppError('OTP_COOLDOWN', undefined, {
+      retryAfterSeconds: Math.ceil(otpRules.cooldownSeconds - sinceLast),
+    });
   const [byPhone, byIp] = await Promise.all([
     q.otpCountSince(ctx.db, ctx.tenantId, { phone: input.phone }, hourAgo(now)),
     q.otpCountSince(ctx.db, ctx.tenantId, { ip: ctx.request.ip }, hourAgo(now)),
@@ -70,17 +78,33 @@ export const verifyOtp = async (ctx: Ctx, input: OtpVerifyBody): Promise<VerifyR
   const now = ctx.clock.now();
   const otp = await q.latestOtp(ctx.db, ctx.tenantId, input.phone);
   if (!otp || otp.consumedAt) return { ok: false, error: new AppError('OTP_INVALID') };
-  if (otp.expiresAt <= now || otp.attempts >= otpRules.maxAttempts) return { ok: false, error: new AppError('OTP_EXPIRED') };
+  if (otp.expiresAt <= now || otp.attempts >= otpRules.maxAttempts)
+    return { ok: false, error: new AppError('OTP_EXPIRED') };
   if (codeHash(otp.id, input.code) !== otp.codeHash) {
     await q.countOtpAttempt(ctx.db, ctx.tenantId, otp.id, otp.attempts + 1);
     await audit(ctx, { action: 'auth.owner.sign_in_failed', details: { phone: maskPhone(input.phone) } });
     const remaining = otpRules.maxAttempts - otp.attempts - 1;
-    return { ok: false, error: new AppError(remaining > 0 ? 'OTP_INVALID' : 'OTP_EXPIRED', undefined, { remainingAttempts: remaining }) };
+    return {
+      ok: false,
+      error: new AppError(remaining > 0 ? 'OTP_INVALID' : 'OTP_EXPIRED', undefined, { remainingAttempts: remaining }),
+    };
   }
-  if (!(await q.consumeOtp(ctx.db, ctx.tenantId, otp.id, now))) return { ok: false, error: new AppError('OTP_INVALID') };
+  if (!(await q.consumeOtp(ctx.db, ctx.tenantId, otp.id, now)))
+    return { ok: false, error: new AppError('OTP_INVALID') };
   const ownerId = await q.upsertOwner(ctx.db, ctx.tenantId, input.phone, now);
-  const session = await createSession(ctx.db, { tenantId: ctx.tenantId, kind: 'owner', subjectId: ownerId, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now });
-  await audit(ctx, { action: 'auth.owner.signed_in', target: { type: 'owner', id: ownerId }, actor: { kind: 'owner', id: ownerId } });
+  const session = await createSession(ctx.db, {
+    tenantId: ctx.tenantId,
+    kind: 'owner',
+    subjectId: ownerId,
+    ip: ctx.request.ip,
+    userAgent: ctx.request.userAgent,
+    now,
+  });
+  await audit(ctx, {
+    action: 'auth.owner.signed_in',
+    target: { type: 'owner', id: ownerId },
+    actor: { kind: 'owner', id: ownerId },
+  });
   return { ok: true, me: await ownerMe(ctx, ownerId, session.csrfToken), cookie: session.cookie };
 };
 

@@ -18,7 +18,14 @@ type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; err
 export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Promise<StaffMe> => {
   const tenant = await currentTenant(ctx);
   const [row] = await ctx.db
-    .select({ id: staff.id, login: staff.login, name: staff.name, role: staff.role, storeId: stores.id, storeName: stores.name })
+    .select({
+      id: staff.id,
+      login: staff.login,
+      name: staff.name,
+      role: staff.role,
+      storeId: stores.id,
+      storeName: stores.name,
+    })
     .from(staff)
     .leftJoin(stores, and(eq(stores.tenantId, staff.tenantId), eq(stores.id, staff.storeId)))
     .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, staffId)));
@@ -60,8 +67,17 @@ export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<Sig
   if (!(await verifyPassword(input.password, member.passwordHash))) {
     const failures = member.failedAttempts + 1;
     const lockUntil = failures >= lockout.failures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-    await recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: false, now, lockUntil, failures: lockUntil ? 0 : failures });
-    await audit(ctx, { action: lockUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed', target, details: { reason: 'password', failures } });
+    await recordSignIn(ctx.db, ctx.tenantId, member.id, {
+      ok: false,
+      now,
+      lockUntil,
+      failures: lockUntil ? 0 : failures,
+    });
+    await audit(ctx, {
+      action: lockUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed',
+      target,
+      details: { reason: 'password', failures },
+    });
     return lockUntil
       ? { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds: lockout.minutes * 60 }) }
       : { ok: false, error: new AppError('INVALID_CREDENTIALS') };
@@ -95,9 +111,17 @@ export const changePassword = async (ctx: StaffCtx, input: PasswordChangeBody) =
     .from(staff)
     .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, ctx.actor.id)));
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash)))
-    throw new AppError('INVALID_CREDENTIALS', undefined, { issues: [{ path: 'currentPassword', message: 'password_wrong' }] });
+    throw new AppError('INVALID_CREDENTIALS', undefined, {
+      issues: [{ path: 'currentPassword', message: 'password_wrong' }],
+    });
   const now = ctx.clock.now();
   await setPassword(ctx.db, ctx.tenantId, ctx.actor.id, await hashPassword(input.newPassword), now);
-  await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: ctx.actor.id, now, except: ctx.actor.sessionId });
+  await revokeAllSessions(ctx.db, {
+    tenantId: ctx.tenantId,
+    kind: 'staff',
+    subjectId: ctx.actor.id,
+    now,
+    except: ctx.actor.sessionId,
+  });
   await audit(ctx, { action: 'auth.staff.password_changed', target: { type: 'staff', id: ctx.actor.id } });
 };

@@ -7,5 +7,7 @@ const fullContactRoles: readonly Role[] = ['group_admin', 'store_manager', 'serv
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 export const maskIdNumber = (id: string) => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
 
-export const seesFullContact = (actor: StaffActor, row: { salesConsultantId: string | null; serviceAdvisorId: string | null }) =>
-  fullContactRoles.includes(actor.role) || row.salesConsultantId === actor.id || row.serviceAdvisorId === actor.id;
+export const seesFullContact = (
+  actor: StaffActor,
+  row: { salesConsultantId: string | null; serviceAdvisorId: string | null },
+) => fullContactRoles.includes(actor.role) || row.salesConsultantId === actor.id || row.serviceAdvisorId === actor.id;

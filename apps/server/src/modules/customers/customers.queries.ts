@@ -38,12 +38,21 @@ export const phonesTaken = async (db: Tx, tenantId: string, phones: string[], ex
 type Fields = Omit<CustomerData, 'phones'>;
 
 export const insertCustomer = async (db: Tx, tenantId: string, data: Fields, now: Date) => {
-  const [row] = await db.insert(customers).values({ tenantId, ...data, createdAt: now, updatedAt: now }).returning();
+  const [row] = await db
+    .insert(customers)
+    .values({ tenantId, ...data, createdAt: now, updatedAt: now })
+    .returning();
   if (!row) throw new Error('customer insert returned nothing');
   return row;
 };
 
-export const updateCustomer = async (db: Tx, tenantId: string, id: string, data: Partial<Fields> & Partial<ContactPreferences>, now: Date) => {
+export const updateCustomer = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  data: Partial<Fields> & Partial<ContactPreferences>,
+  now: Date,
+) => {
   const [row] = await db
     .update(customers)
     .set({ ...data, updatedAt: now })
@@ -54,18 +63,32 @@ export const updateCustomer = async (db: Tx, tenantId: string, id: string, data:
 
 /** Replaces the customer's phones with `phones` (first = primary). */
 export const setPhones = async (db: Tx, tenantId: string, customerId: string, phones: string[], now: Date) => {
-  await db.delete(customerPhones).where(and(eq(customerPhones.tenantId, tenantId), eq(customerPhones.customerId, customerId)));
-  if (phones.length === 0) return;
   await db
-    .insert(customerPhones)
-    .values(phones.map((phone, i) => ({ tenantId, customerId, phone, isPrimary: i === 0, createdAt: new Date(now.getTime() + i) })));
+    .delete(customerPhones)
+    .where(and(eq(customerPhones.tenantId, tenantId), eq(customerPhones.customerId, customerId)));
+  if (phones.length === 0) return;
+  await db.insert(customerPhones).values(
+    phones.map((phone, i) => ({
+      tenantId,
+      customerId,
+      phone,
+      isPrimary: i === 0,
+      createdAt: new Date(now.getTime() + i),
+    })),
+  );
 };
 
 /**
  * Search by name (partial, any position) or by phone (any 4+ consecutive digits). Returns ids in a
  * stable order; the caller loads and masks them.
  */
-export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, limit: number, scope: { staffId?: string; storeId?: string }) => {
+export const searchCustomerIds = async (
+  db: Tx,
+  tenantId: string,
+  q: string,
+  limit: number,
+  scope: { staffId?: string; storeId?: string },
+) => {
   const like = `%${escapeLike(q)}%`;
   const digits = /^\d{4,11}$/.test(q);
   const byPhone = db
@@ -80,7 +103,9 @@ export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, lim
         eq(customers.tenantId, tenantId),
         isNull(customers.erasedAt),
         digits ? inArray(customers.id, byPhone) : or(ilike(customers.name, like), ilike(customers.contactName, like)),
-        scope.staffId ? or(eq(customers.salesConsultantId, scope.staffId), eq(customers.serviceAdvisorId, scope.staffId)) : undefined,
+        scope.staffId
+          ? or(eq(customers.salesConsultantId, scope.staffId), eq(customers.serviceAdvisorId, scope.staffId))
+          : undefined,
       ),
     )
     .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
@@ -89,7 +114,12 @@ export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, lim
 };
 
 export const customersByIds = (db: Tx, tenantId: string, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([] as CustomerRow[]) : db.select().from(customers).where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
+  ids.length === 0
+    ? Promise.resolve([] as CustomerRow[])
+    : db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
 
 export const interactionsOf = (db: Tx, tenantId: string, customerId: string) =>
   db

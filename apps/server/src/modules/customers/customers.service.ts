@@ -27,7 +27,10 @@ const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Cu
   malicious: row.malicious,
   seasonal: row.seasonal,
   addresses: row.addresses,
-  secondContact: row.secondContact && { ...row.secondContact, phone: row.secondContact.phone && (full ? row.secondContact.phone : maskPhone(row.secondContact.phone)) },
+  secondContact: row.secondContact && {
+    ...row.secondContact,
+    phone: row.secondContact.phone && (full ? row.secondContact.phone : maskPhone(row.secondContact.phone)),
+  },
   homeStoreId: row.homeStoreId,
   salesConsultantId: row.salesConsultantId,
   serviceAdvisorId: row.serviceAdvisorId,
@@ -69,7 +72,8 @@ const assertPhonesFree = async (ctx: StaffCtx, phones: string[], exceptId: strin
 /** For other modules: the customer row, or NOT_FOUND (RLS hides other tenants' rows). */
 export const getCustomerRow = (ctx: StaffCtx, id: string) => loadCustomer(ctx, id);
 
-export const getCustomer = async (ctx: StaffCtx, id: string): Promise<Customer> => present(ctx, await loadCustomer(ctx, id));
+export const getCustomer = async (ctx: StaffCtx, id: string): Promise<Customer> =>
+  present(ctx, await loadCustomer(ctx, id));
 
 export const createCustomer = async (ctx: StaffCtx, input: CustomerInput): Promise<Customer> => {
   authorize(ctx.actor, 'customer.write');
@@ -79,7 +83,11 @@ export const createCustomer = async (ctx: StaffCtx, input: CustomerInput): Promi
   const now = ctx.clock.now();
   const row = await q.insertCustomer(ctx.db, ctx.tenantId, fields, now);
   await q.setPhones(ctx.db, ctx.tenantId, row.id, unique, now);
-  await audit(ctx, { action: 'customer.created', target: { type: 'customer', id: row.id }, details: { source: row.source } });
+  await audit(ctx, {
+    action: 'customer.created',
+    target: { type: 'customer', id: row.id },
+    details: { source: row.source },
+  });
   return present(ctx, row);
 };
 
@@ -93,32 +101,64 @@ export const updateCustomer = async (ctx: StaffCtx, id: string, input: CustomerI
   const row = await q.updateCustomer(ctx.db, ctx.tenantId, id, fields, now);
   if (!row) throw new AppError('NOT_FOUND');
   await q.setPhones(ctx.db, ctx.tenantId, id, unique, now);
-  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]));
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]),
+  );
   await audit(ctx, { action: 'customer.updated', target: { type: 'customer', id }, details: { changed } });
   return present(ctx, row);
 };
 
-export const updateContactPreferences = async (ctx: StaffCtx, id: string, prefs: ContactPreferences): Promise<Customer> => {
+export const updateContactPreferences = async (
+  ctx: StaffCtx,
+  id: string,
+  prefs: ContactPreferences,
+): Promise<Customer> => {
   authorize(ctx.actor, 'customer.write');
   const before = await loadCustomer(ctx, id);
   const row = await q.updateCustomer(ctx.db, ctx.tenantId, id, prefs, ctx.clock.now());
   if (!row) throw new AppError('NOT_FOUND');
   if (before.marketingOptOut !== prefs.marketingOptOut)
-    await q.insertConsents(ctx.db, [{ tenantId: ctx.tenantId, customerId: id, subject: 'marketing', granted: !prefs.marketingOptOut, via: 'staff', recordedBy: ctx.actor.id, at: ctx.clock.now() }]);
+    await q.insertConsents(ctx.db, [
+      {
+        tenantId: ctx.tenantId,
+        customerId: id,
+        subject: 'marketing',
+        granted: !prefs.marketingOptOut,
+        via: 'staff',
+        recordedBy: ctx.actor.id,
+        at: ctx.clock.now(),
+      },
+    ]);
   await audit(ctx, { action: 'customer.preferences_updated', target: { type: 'customer', id } });
   return present(ctx, row);
 };
 
 /** Name (partial) or any 4+ digits of a phone. Summaries always mask the phone: full numbers only in the audited 360 view. */
-export const searchCustomers = async (ctx: StaffCtx, query: { q: string; limit: number }): Promise<CustomerSummary[]> => {
+export const searchCustomers = async (
+  ctx: StaffCtx,
+  query: { q: string; limit: number },
+): Promise<CustomerSummary[]> => {
   authorize(ctx.actor, 'customer.read');
   const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit, {});
-  const [rows, phones] = await Promise.all([q.customersByIds(ctx.db, ctx.tenantId, ids), q.phonesOf(ctx.db, ctx.tenantId, ids)]);
+  const [rows, phones] = await Promise.all([
+    q.customersByIds(ctx.db, ctx.tenantId, ids),
+    q.phonesOf(ctx.db, ctx.tenantId, ids),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const primary = phones.find((p) => p.customerId === id && p.isPrimary)?.phone ?? null;
-    return [{ id, name: row.name, kind: row.kind, primaryPhone: primary && maskPhone(primary), tags: row.tags, malicious: row.malicious, homeStoreId: row.homeStoreId }];
+    return [
+      {
+        id,
+        name: row.name,
+        kind: row.kind,
+        primaryPhone: primary && maskPhone(primary),
+        tags: row.tags,
+        malicious: row.malicious,
+        homeStoreId: row.homeStoreId,
+      },
+    ];
   });
 };

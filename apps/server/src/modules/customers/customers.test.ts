@@ -31,7 +31,11 @@ describe('customers', () => {
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().details.issues[0].path, 'phones.0');
     assert.equal(dup.json().details.customerId, c.id);
-    const edited = await admin.send('PUT', `/api/customers/${c.id}`, { ...data, name: '张三', phones: [...data.phones, phone()] });
+    const edited = await admin.send('PUT', `/api/customers/${c.id}`, {
+      ...data,
+      name: '张三',
+      phones: [...data.phones, phone()],
+    });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().phones.length, 2);
     assert.equal(edited.json().phones[0].primary, true);
@@ -40,9 +44,16 @@ describe('customers', () => {
   test('bad input is refused field by field: phone, date, ID number, unknown source', async () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');
-    const res = await admin.send('POST', '/api/customers', input({ phones: ['12345'], birthday: '1985-13-40', idNumber: 'abc', source: 'carrier-pigeon' }));
+    const res = await admin.send(
+      'POST',
+      '/api/customers',
+      input({ phones: ['12345'], birthday: '1985-13-40', idNumber: 'abc', source: 'carrier-pigeon' }),
+    );
     assert.equal(res.statusCode, 400);
-    const paths = res.json().details.issues.map((i: { path: string }) => i.path).sort();
+    const paths = res
+      .json()
+      .details.issues.map((i: { path: string }) => i.path)
+      .sort();
     assert.deepEqual(paths, ['birthday', 'idNumber', 'phones.0', 'source']);
   });
 
@@ -61,8 +72,15 @@ describe('customers', () => {
     const full = (await advisor.get(`/api/customers/${c.id}`)).json();
     assert.equal(full.phones[0].phone, p);
     const views = (await admin.get('/api/audit?action=customer.contact_viewed')).json().items;
-    assert.ok(views.some((v: { actorId: string; targetId: string }) => v.actorId === t.staffIds.service_advisor && v.targetId === c.id));
-    assert.ok(!views.some((v: { actorId: string }) => v.actorId === t.staffIds.cashier), 'a masked view is not an unmasked view');
+    assert.ok(
+      views.some(
+        (v: { actorId: string; targetId: string }) => v.actorId === t.staffIds.service_advisor && v.targetId === c.id,
+      ),
+    );
+    assert.ok(
+      !views.some((v: { actorId: string }) => v.actorId === t.staffIds.cashier),
+      'a masked view is not an unmasked view',
+    );
     assert.equal((await cashier.send('PUT', `/api/customers/${c.id}`, data)).statusCode, 403);
   });
 
@@ -73,7 +91,10 @@ describe('customers', () => {
     await admin.send('POST', '/api/customers', input({ name: '欧阳娜娜', phones: [p] }));
     await admin.send('POST', '/api/customers', input({ name: '王小明' }));
     const byName = (await admin.get(`/api/customers?q=${encodeURIComponent('阳娜')}`)).json().items;
-    assert.deepEqual(byName.map((c: { name: string }) => c.name), ['欧阳娜娜']);
+    assert.deepEqual(
+      byName.map((c: { name: string }) => c.name),
+      ['欧阳娜娜'],
+    );
     const byDigits = (await admin.get(`/api/customers?q=${p.slice(3, 8)}`)).json().items;
     assert.equal(byDigits.length, 1);
     assert.equal(byDigits[0].primaryPhone, `${p.slice(0, 3)}****${p.slice(-4)}`);
@@ -86,11 +107,20 @@ describe('customers', () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');
     const c = (await admin.send('POST', '/api/customers', input())).json();
-    const prefs = { channels: ['app'], quietStart: '21:00', quietEnd: '08:00', topicsOptedOut: ['birthday'], marketingOptOut: true };
+    const prefs = {
+      channels: ['app'],
+      quietStart: '21:00',
+      quietEnd: '08:00',
+      topicsOptedOut: ['birthday'],
+      marketingOptOut: true,
+    };
     const res = await admin.send('PUT', `/api/customers/${c.id}/contact-preferences`, prefs);
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(res.json().preferencesContact, prefs);
-    const rows = await db.owner.executeSql('SELECT subject, granted, via FROM consents WHERE tenant_id = $1 AND customer_id = $2', [t.id, c.id]);
+    const rows = await db.owner.executeSql(
+      'SELECT subject, granted, via FROM consents WHERE tenant_id = $1 AND customer_id = $2',
+      [t.id, c.id],
+    );
     assert.deepEqual(rows.rows, [{ subject: 'marketing', granted: false, via: 'staff' }]);
   });
 });

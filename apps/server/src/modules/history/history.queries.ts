@@ -15,13 +15,24 @@ export const repairOrdersOfCustomer = async (db: Tx, tenantId: string, customerI
       : await db
           .select()
           .from(repairOrderLines)
-          .where(and(eq(repairOrderLines.tenantId, tenantId), inArray(repairOrderLines.repairOrderId, orders.map((o) => o.id))))
+          .where(
+            and(
+              eq(repairOrderLines.tenantId, tenantId),
+              inArray(
+                repairOrderLines.repairOrderId,
+                orders.map((o) => o.id),
+              ),
+            ),
+          )
           .orderBy(asc(repairOrderLines.position));
   return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.repairOrderId === o.id) }));
 };
 
 export const repairOrderIdByNumber = async (db: Tx, tenantId: string, number: string) => {
-  const [row] = await db.select({ id: repairOrders.id }).from(repairOrders).where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.number, number)));
+  const [row] = await db
+    .select({ id: repairOrders.id })
+    .from(repairOrders)
+    .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.number, number)));
   return row?.id ?? null;
 };
 
@@ -32,7 +43,9 @@ export const insertRepairOrder = async (
 ) => {
   const [row] = await db.insert(repairOrders).values(order).returning({ id: repairOrders.id });
   if (!row) throw new Error('repair order insert returned nothing');
-  await db.insert(repairOrderLines).values(lines.map((l) => ({ ...l, tenantId: order.tenantId, repairOrderId: row.id })));
+  await db
+    .insert(repairOrderLines)
+    .values(lines.map((l) => ({ ...l, tenantId: order.tenantId, repairOrderId: row.id })));
   return row.id;
 };
 

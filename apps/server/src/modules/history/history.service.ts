@@ -1,4 +1,10 @@
-import { interactionInput, repairOrderInput, salesOrderInput, type RepairOrder, type RepairOrderInput } from '@m4s/contracts';
+import {
+  interactionInput,
+  repairOrderInput,
+  salesOrderInput,
+  type RepairOrder,
+  type RepairOrderInput,
+} from '@m4s/contracts';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
@@ -15,7 +21,15 @@ const toRepairOrder = (o: OrderRow): RepairOrder => ({
   ...o,
   dateIn: o.dateIn.toISOString(),
   dateOut: o.dateOut?.toISOString() ?? null,
-  lines: o.lines.map(({ kind, description, partNo, quantity, labourHours, amountFen, costFen }) => ({ kind, description, partNo, quantity, labourHours, amountFen, costFen })),
+  lines: o.lines.map(({ kind, description, partNo, quantity, labourHours, amountFen, costFen }) => ({
+    kind,
+    description,
+    partNo,
+    quantity,
+    labourHours,
+    amountFen,
+    costFen,
+  })),
 });
 
 /** Totals come from the lines: labour and parts amounts, and what the parts cost the dealer. */
@@ -30,14 +44,24 @@ export const totalsOf = (lines: { kind: 'labour' | 'part'; amountFen: number; co
 export const recordRepairOrder = async (ctx: StaffCtx, input: RepairOrderInput): Promise<RepairOrder> => {
   authorize(ctx.actor, 'customer.write');
   const data = repairOrderInput.parse(input);
-  const car = await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
+  const car = await getVehicle(ctx, data.vehicleId).catch(() =>
+    Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')),
+  );
   if (!car.ownerId) throw AppError.field('vehicleId', 'vehicle_without_owner');
   if (await q.repairOrderIdByNumber(ctx.db, ctx.tenantId, data.number))
     throw new AppError('CONFLICT', undefined, { issues: [{ path: 'number', message: 'ro_number_taken' }] });
   const { lines, ...order } = data;
   const id = await q.insertRepairOrder(
     ctx.db,
-    { ...order, tenantId: ctx.tenantId, customerId: car.ownerId, dateIn: new Date(order.dateIn), dateOut: order.dateOut ? new Date(order.dateOut) : null, ...totalsOf(lines), createdAt: ctx.clock.now() },
+    {
+      ...order,
+      tenantId: ctx.tenantId,
+      customerId: car.ownerId,
+      dateIn: new Date(order.dateIn),
+      dateOut: order.dateOut ? new Date(order.dateOut) : null,
+      ...totalsOf(lines),
+      createdAt: ctx.clock.now(),
+    },
     lines.map((l, position) => ({ ...l, position })),
   );
   await audit(ctx, { action: 'repair_order.recorded', target: { type: 'repair_order', id } });
@@ -51,8 +75,14 @@ export const recordSalesOrder = async (ctx: StaffCtx, customerId: string, input:
   authorize(ctx.actor, 'customer.write');
   await getCustomerRow(ctx, customerId);
   const data = salesOrderInput.parse(input);
-  if (data.vehicleId) await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
-  const row = await q.insertSalesOrder(ctx.db, { ...data, tenantId: ctx.tenantId, customerId, createdAt: ctx.clock.now() });
+  if (data.vehicleId)
+    await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
+  const row = await q.insertSalesOrder(ctx.db, {
+    ...data,
+    tenantId: ctx.tenantId,
+    customerId,
+    createdAt: ctx.clock.now(),
+  });
   await audit(ctx, { action: 'sales_order.recorded', target: { type: 'sales_order', id: row.id } });
   return row;
 };
@@ -61,7 +91,15 @@ export const addInteraction = async (ctx: StaffCtx, customerId: string, input: z
   authorize(ctx.actor, 'customer.write');
   await getCustomerRow(ctx, customerId);
   const data = interactionInput.parse(input);
-  const row = await insertInteraction(ctx.db, { tenantId: ctx.tenantId, customerId, staffId: ctx.actor.id, channel: data.channel, summary: data.summary, promise: data.promise, at: data.at ? new Date(data.at) : ctx.clock.now() });
+  const row = await insertInteraction(ctx.db, {
+    tenantId: ctx.tenantId,
+    customerId,
+    staffId: ctx.actor.id,
+    channel: data.channel,
+    summary: data.summary,
+    promise: data.promise,
+    at: data.at ? new Date(data.at) : ctx.clock.now(),
+  });
   return { ...row, at: row.at.toISOString() };
 };
 

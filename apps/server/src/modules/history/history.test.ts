@@ -36,11 +36,24 @@ describe('customer history and the 360 view', () => {
     assert.equal(created.statusCode, 201, created.body);
     assert.equal(created.json().totalFen, 8500);
     assert.equal((await admin.send('POST', '/api/repair-orders', ro)).statusCode, 409);
-    const backwards = await admin.send('POST', '/api/repair-orders', { ...ro, number: 'RO-2', dateOut: '2025-02-01T00:00:00Z' });
+    const backwards = await admin.send('POST', '/api/repair-orders', {
+      ...ro,
+      number: 'RO-2',
+      dateOut: '2025-02-01T00:00:00Z',
+    });
     assert.equal(backwards.json().details.issues[0].path, 'dateOut');
-    const sale = await admin.send('POST', `/api/customers/${t.customerId}/sales-orders`, { vehicleId: t.vehicleId, orderDate: '2024-11-20', deliveryDate: '2024-12-01', priceFen: 15_980_000 });
+    const sale = await admin.send('POST', `/api/customers/${t.customerId}/sales-orders`, {
+      vehicleId: t.vehicleId,
+      orderDate: '2024-11-20',
+      deliveryDate: '2024-12-01',
+      priceFen: 15_980_000,
+    });
     assert.equal(sale.statusCode, 201, sale.body);
-    const talk = await admin.send('POST', `/api/customers/${t.customerId}/interactions`, { channel: 'phone', summary: '交车三日回访，客户满意', promise: '下周寄送交车照片' });
+    const talk = await admin.send('POST', `/api/customers/${t.customerId}/interactions`, {
+      channel: 'phone',
+      summary: '交车三日回访，客户满意',
+      promise: '下周寄送交车照片',
+    });
     assert.equal(talk.statusCode, 201, talk.body);
     const overview = (await admin.get(`/api/customers/${t.customerId}/overview`)).json();
     assert.equal(overview.customer.id, t.customerId);

@@ -35,7 +35,10 @@ export const listStaff = async (db: Tx, tenantId: string, filter: { storeId?: st
 };
 
 export const findStaff = async (db: Tx, tenantId: string, id: string): Promise<StaffMember | null> => {
-  const [row] = await db.select().from(staff).where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+  const [row] = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
   return row ? toMember(row) : null;
 };
 
@@ -48,7 +51,13 @@ export const findStaffByLoginOrPhone = async (db: Tx, tenantId: string, login: s
   return row ?? null;
 };
 
-export const loginOrPhoneTaken = async (db: Tx, tenantId: string, field: 'login' | 'phone', value: string, exceptId?: string) => {
+export const loginOrPhoneTaken = async (
+  db: Tx,
+  tenantId: string,
+  field: 'login' | 'phone',
+  value: string,
+  exceptId?: string,
+) => {
   const [row] = await db
     .select({ id: staff.id })
     .from(staff)
@@ -59,7 +68,10 @@ export const loginOrPhoneTaken = async (db: Tx, tenantId: string, field: 'login'
 type NewStaff = Omit<typeof staff.$inferInsert, 'tenantId' | 'id'>;
 
 export const insertStaff = async (db: Tx, tenantId: string, values: NewStaff): Promise<StaffMember> => {
-  const [row] = await db.insert(staff).values({ tenantId, ...values }).returning();
+  const [row] = await db
+    .insert(staff)
+    .values({ tenantId, ...values })
+    .returning();
   if (!row) throw new Error('staff insert returned nothing');
   return toMember(row);
 };
@@ -80,7 +92,12 @@ export const setPassword = async (db: Tx, tenantId: string, id: string, password
     .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
 };
 
-export const recordSignIn = async (db: Tx, tenantId: string, id: string, outcome: { ok: boolean; now: Date; lockUntil: Date | null; failures: number }) => {
+export const recordSignIn = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  outcome: { ok: boolean; now: Date; lockUntil: Date | null; failures: number },
+) => {
   await db
     .update(staff)
     .set(

@@ -13,7 +13,9 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/staff/:id', { schema: { tags, params: idParams, response: { 200: staffMember } } }, async (req) =>
     app.ctx.staff(req, 'staff.read', (ctx) => service.getStaff(ctx, req.params.id)),
   );
-  app.patch('/staff/:id', { schema: { tags, params: idParams, body: staffUpdateBody, response: { 200: staffMember } } }, async (req) =>
-    app.ctx.staff(req, 'staff.write', (ctx) => service.updateStaff(ctx, req.params.id, req.body)),
+  app.patch(
+    '/staff/:id',
+    { schema: { tags, params: idParams, body: staffUpdateBody, response: { 200: staffMember } } },
+    async (req) => app.ctx.staff(req, 'staff.write', (ctx) => service.updateStaff(ctx, req.params.id, req.body)),
   );
 };

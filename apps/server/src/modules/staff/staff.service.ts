@@ -1,4 +1,11 @@
-import { roleGrants, storeBoundRoles, type Role, type StaffCreateBody, type StaffMember, type StaffUpdateBody } from '@m4s/contracts';
+import {
+  roleGrants,
+  storeBoundRoles,
+  type Role,
+  type StaffCreateBody,
+  type StaffMember,
+  type StaffUpdateBody,
+} from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
@@ -15,13 +22,15 @@ export const getStaff = async (ctx: StaffCtx, id: string): Promise<StaffMember> 
   const member = await q.findStaff(ctx.db, ctx.tenantId, id);
   if (!member) throw new AppError('NOT_FOUND');
   // Out of scope reads as absent: a store manager does not learn other stores' staff ids.
-  if (storeScope(ctx.actor) !== null && member.storeId !== ctx.actor.storeId && member.id !== ctx.actor.id) throw new AppError('NOT_FOUND');
+  if (storeScope(ctx.actor) !== null && member.storeId !== ctx.actor.storeId && member.id !== ctx.actor.id)
+    throw new AppError('NOT_FOUND');
   return member;
 };
 
 /** Store-bound roles need a store of this tenant; group roles have none. Only group roles grant group roles. */
 const checkPlacement = async (ctx: StaffCtx, role: Role, storeId: string | null) => {
-  if (roleGrants[role].scope === 'group' && roleGrants[ctx.actor.role].scope !== 'group') throw AppError.field('role', 'role_not_allowed');
+  if (roleGrants[role].scope === 'group' && roleGrants[ctx.actor.role].scope !== 'group')
+    throw AppError.field('role', 'role_not_allowed');
   if (!storeBoundRoles.includes(role)) return null;
   if (!storeId) throw AppError.field('storeId', 'store_required');
   await getStore(ctx, storeId).catch(() => {
@@ -54,7 +63,11 @@ export const createStaff = async (ctx: StaffCtx, input: StaffCreateBody): Promis
     updatedAt: now,
     passwordChangedAt: now,
   });
-  await audit(ctx, { action: 'staff.created', target: { type: 'staff', id: member.id }, details: { role: member.role, storeId } });
+  await audit(ctx, {
+    action: 'staff.created',
+    target: { type: 'staff', id: member.id },
+    details: { role: member.role, storeId },
+  });
   return member;
 };
 
@@ -64,13 +77,20 @@ export const updateStaff = async (ctx: StaffCtx, id: string, patch: StaffUpdateB
   if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.role && patch.role !== before.role)))
     throw new AppError('FORBIDDEN', 'You cannot disable yourself or change your own role');
   const role = patch.role ?? before.role;
-  const storeId = patch.storeId !== undefined || patch.role !== undefined ? await checkPlacement(ctx, role, patch.storeId ?? before.storeId) : before.storeId;
+  const storeId =
+    patch.storeId !== undefined || patch.role !== undefined
+      ? await checkPlacement(ctx, role, patch.storeId ?? before.storeId)
+      : before.storeId;
   await assertFree(ctx, { phone: patch.phone }, id);
   const member = await q.updateStaff(ctx.db, ctx.tenantId, id, { ...patch, storeId }, ctx.clock.now());
   if (!member) throw new AppError('NOT_FOUND');
   if (member.status === 'disabled' && before.status !== 'disabled')
     await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: id, now: ctx.clock.now() });
   const changed = (Object.keys(patch) as (keyof StaffUpdateBody)[]).filter((k) => patch[k] !== before[k]);
-  await audit(ctx, { action: 'staff.updated', target: { type: 'staff', id }, details: { changed, role: member.role, status: member.status } });
+  await audit(ctx, {
+    action: 'staff.updated',
+    target: { type: 'staff', id },
+    details: { changed, role: member.role, status: member.status },
+  });
   return member;
 };

@@ -30,7 +30,10 @@ export const listStores = async (db: Tx, tenantId: string, onlyStoreId: string |
 };
 
 export const findStore = async (db: Tx, tenantId: string, id: string): Promise<Store | null> => {
-  const [row] = await db.select().from(stores).where(and(eq(stores.tenantId, tenantId), eq(stores.id, id)));
+  const [row] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.tenantId, tenantId), eq(stores.id, id)));
   return row ? toStore(row) : null;
 };
 

@@ -13,7 +13,9 @@ export const storeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stores/:id', { schema: { tags, params: idParams, response: { 200: store } } }, async (req) =>
     app.ctx.staff(req, 'store.read', (ctx) => service.getStore(ctx, req.params.id)),
   );
-  app.put('/stores/:id', { schema: { tags, params: idParams, body: storeInput, response: { 200: store } } }, async (req) =>
-    app.ctx.staff(req, 'store.write', (ctx) => service.updateStore(ctx, req.params.id, req.body)),
+  app.put(
+    '/stores/:id',
+    { schema: { tags, params: idParams, body: storeInput, response: { 200: store } } },
+    async (req) => app.ctx.staff(req, 'store.write', (ctx) => service.updateStore(ctx, req.params.id, req.body)),
   );
 };

@@ -5,7 +5,8 @@ import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as q from './stores.queries.ts';
 
-export const listStores = (ctx: StaffCtx): Promise<Store[]> => q.listStores(ctx.db, ctx.tenantId, storeScope(ctx.actor));
+export const listStores = (ctx: StaffCtx): Promise<Store[]> =>
+  q.listStores(ctx.db, ctx.tenantId, storeScope(ctx.actor));
 
 export const getStore = async (ctx: StaffCtx, id: string): Promise<Store> => {
   const store = await q.findStore(ctx.db, ctx.tenantId, id);
@@ -16,7 +17,8 @@ export const getStore = async (ctx: StaffCtx, id: string): Promise<Store> => {
 
 const assertCodeFree = async (ctx: StaffCtx, code: string, exceptId?: string) => {
   const taken = await q.findStoreByCode(ctx.db, ctx.tenantId, code);
-  if (taken && taken.id !== exceptId) throw new AppError('STORE_CODE_TAKEN', undefined, { issues: [{ path: 'code', message: 'store_code_taken' }] });
+  if (taken && taken.id !== exceptId)
+    throw new AppError('STORE_CODE_TAKEN', undefined, { issues: [{ path: 'code', message: 'store_code_taken' }] });
 };
 
 /** Opening a store is a group decision: only roles with group scope may create one. */
@@ -34,7 +36,9 @@ export const updateStore = async (ctx: StaffCtx, id: string, input: StoreInput):
   await assertCodeFree(ctx, input.code, id);
   const store = await q.updateStore(ctx.db, ctx.tenantId, id, input, ctx.clock.now());
   if (!store) throw new AppError('NOT_FOUND');
-  const changed = (Object.keys(input) as (keyof StoreInput)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]));
+  const changed = (Object.keys(input) as (keyof StoreInput)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]),
+  );
   await audit(ctx, { action: 'store.updated', target: { type: 'store', id }, details: { changed } });
   return store;
 };

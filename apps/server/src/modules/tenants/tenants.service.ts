@@ -36,6 +36,10 @@ export const updateBranding = async (ctx: StaffCtx, input: Branding): Promise<Br
   const before = await getBranding(ctx);
   if (!(await q.updateBranding(ctx.db, ctx.tenantId, input, ctx.clock.now()))) throw new AppError('TENANT_NOT_FOUND');
   const changed = (Object.keys(input) as (keyof Branding)[]).filter((k) => before[k] !== input[k]);
-  await audit(ctx, { action: 'tenant.branding_updated', target: { type: 'tenant', id: ctx.tenantId }, details: { changed } });
+  await audit(ctx, {
+    action: 'tenant.branding_updated',
+    target: { type: 'tenant', id: ctx.tenantId },
+    details: { changed },
+  });
   return input;
 };

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { VehicleData } from '@m4s/contracts';
-import { carBrands, carModels, carSeries, mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/schema/index.ts';
+import {
+  carBrands,
+  carModels,
+  carSeries,
+  mileageReadings,
+  vehicleOwnerships,
+  vehicles,
+} from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const columns = {
@@ -33,12 +40,18 @@ export const vehiclesOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
     .orderBy(asc(vehicles.createdAt));
 
 export const vehicleIdByVin = async (db: Tx, tenantId: string, vin: string) => {
-  const [row] = await db.select({ id: vehicles.id }).from(vehicles).where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.vin, vin)));
+  const [row] = await db
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.vin, vin)));
   return row?.id ?? null;
 };
 
 export const insertVehicle = async (db: Tx, tenantId: string, data: VehicleData, now: Date) => {
-  const [row] = await db.insert(vehicles).values({ tenantId, ...data, createdAt: now, updatedAt: now }).returning({ id: vehicles.id });
+  const [row] = await db
+    .insert(vehicles)
+    .values({ tenantId, ...data, createdAt: now, updatedAt: now })
+    .returning({ id: vehicles.id });
   if (!row) throw new Error('vehicle insert returned nothing');
   return row.id;
 };
@@ -65,12 +78,26 @@ export const insertReading = async (db: Tx, values: typeof mileageReadings.$infe
 };
 
 /** Closes the open ownership (if any) and opens one for the new owner. */
-export const changeOwner = async (db: Tx, input: { tenantId: string; vehicleId: string; customerId: string; date: string }) => {
+export const changeOwner = async (
+  db: Tx,
+  input: { tenantId: string; vehicleId: string; customerId: string; date: string },
+) => {
   await db
     .update(vehicleOwnerships)
     .set({ toDate: input.date })
-    .where(and(eq(vehicleOwnerships.tenantId, input.tenantId), eq(vehicleOwnerships.vehicleId, input.vehicleId), isNull(vehicleOwnerships.toDate)));
-  await db.insert(vehicleOwnerships).values({ tenantId: input.tenantId, vehicleId: input.vehicleId, customerId: input.customerId, fromDate: input.date });
+    .where(
+      and(
+        eq(vehicleOwnerships.tenantId, input.tenantId),
+        eq(vehicleOwnerships.vehicleId, input.vehicleId),
+        isNull(vehicleOwnerships.toDate),
+      ),
+    );
+  await db.insert(vehicleOwnerships).values({
+    tenantId: input.tenantId,
+    vehicleId: input.vehicleId,
+    customerId: input.customerId,
+    fromDate: input.date,
+  });
   await db
     .update(vehicles)
     .set({ ownerId: input.customerId })

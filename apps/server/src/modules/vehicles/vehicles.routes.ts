@@ -10,16 +10,27 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/vehicles/:id', { schema: { tags, params: idParams, response: { 200: vehicle } } }, async (req) =>
     app.ctx.staff(req, 'customer.read', (ctx) => service.getVehicle(ctx, req.params.id)),
   );
-  app.put('/vehicles/:id', { schema: { tags, params: idParams, body: vehicleInput, response: { 200: vehicle } } }, async (req) =>
-    app.ctx.staff(req, 'customer.write', (ctx) => service.updateVehicle(ctx, req.params.id, req.body)),
+  app.put(
+    '/vehicles/:id',
+    { schema: { tags, params: idParams, body: vehicleInput, response: { 200: vehicle } } },
+    async (req) => app.ctx.staff(req, 'customer.write', (ctx) => service.updateVehicle(ctx, req.params.id, req.body)),
   );
-  app.post('/vehicles/:id/mileage', { schema: { tags, params: idParams, body: mileageInput, response: { 200: vehicle } } }, async (req) =>
-    app.ctx.staff(req, 'customer.write', (ctx) => service.recordMileage(ctx, req.params.id, req.body)),
+  app.post(
+    '/vehicles/:id/mileage',
+    { schema: { tags, params: idParams, body: mileageInput, response: { 200: vehicle } } },
+    async (req) => app.ctx.staff(req, 'customer.write', (ctx) => service.recordMileage(ctx, req.params.id, req.body)),
   );
-  app.post('/vehicles/:id/transfer', { schema: { tags, params: idParams, body: transferInput, response: { 200: vehicle } } }, async (req) =>
-    app.ctx.staff(req, 'customer.write', (ctx) => service.transferVehicle(ctx, req.params.id, req.body)),
+  app.post(
+    '/vehicles/:id/transfer',
+    { schema: { tags, params: idParams, body: transferInput, response: { 200: vehicle } } },
+    async (req) => app.ctx.staff(req, 'customer.write', (ctx) => service.transferVehicle(ctx, req.params.id, req.body)),
   );
-  app.get('/customers/:id/vehicles', { schema: { tags, params: idParams, response: { 200: vehicleList } } }, async (req) =>
-    app.ctx.staff(req, 'customer.read', async (ctx) => ({ items: await service.listCustomerVehicles(ctx, req.params.id) })),
+  app.get(
+    '/customers/:id/vehicles',
+    { schema: { tags, params: idParams, response: { 200: vehicleList } } },
+    async (req) =>
+      app.ctx.staff(req, 'customer.read', async (ctx) => ({
+        items: await service.listCustomerVehicles(ctx, req.params.id),
+      })),
   );
 };

@@ -13,7 +13,9 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
   const { v } = row;
   const readings = await q.readingsOf(ctx.db, ctx.tenantId, v.id);
   const years = v.warrantyYears ?? row.brandWarrantyYears ?? defaultWarranty.years;
-  const km = v.warrantyKm ?? (v.warrantyYears === null && row.brandWarrantyYears !== null ? row.brandWarrantyKm : defaultWarranty.km);
+  const km =
+    v.warrantyKm ??
+    (v.warrantyYears === null && row.brandWarrantyYears !== null ? row.brandWarrantyKm : defaultWarranty.km);
   const latest = readings[0];
   return {
     id: v.id,
@@ -64,10 +66,16 @@ export const createVehicle = async (ctx: StaffCtx, input: VehicleInput): Promise
   authorize(ctx.actor, 'customer.write');
   const data = vehicleInput.parse(input);
   if (await q.vehicleIdByVin(ctx.db, ctx.tenantId, data.vin)) throw vinTaken();
-  if (data.ownerId) await getCustomerRow(ctx, data.ownerId).catch(() => Promise.reject(AppError.field('ownerId', 'customer_unknown')));
+  if (data.ownerId)
+    await getCustomerRow(ctx, data.ownerId).catch(() => Promise.reject(AppError.field('ownerId', 'customer_unknown')));
   const id = await q.insertVehicle(ctx.db, ctx.tenantId, data, ctx.clock.now());
   if (data.ownerId)
-    await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, customerId: data.ownerId, date: data.purchaseDate ?? ctx.clock.now().toISOString().slice(0, 10) });
+    await q.changeOwner(ctx.db, {
+      tenantId: ctx.tenantId,
+      vehicleId: id,
+      customerId: data.ownerId,
+      date: data.purchaseDate ?? ctx.clock.now().toISOString().slice(0, 10),
+    });
   await audit(ctx, { action: 'vehicle.created', target: { type: 'vehicle', id } });
   return getVehicle(ctx, id);
 };
@@ -80,7 +88,9 @@ export const updateVehicle = async (ctx: StaffCtx, id: string, input: VehicleInp
   const other = await q.vehicleIdByVin(ctx.db, ctx.tenantId, data.vin);
   if (other && other !== id) throw vinTaken();
   await q.updateVehicle(ctx.db, ctx.tenantId, id, data, ctx.clock.now());
-  const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => JSON.stringify(before.v[k]) !== JSON.stringify(data[k]));
+  const changed = (Object.keys(data) as (keyof typeof data)[]).filter(
+    (k) => JSON.stringify(before.v[k]) !== JSON.stringify(data[k]),
+  );
   await audit(ctx, { action: 'vehicle.updated', target: { type: 'vehicle', id }, details: { changed } });
   return getVehicle(ctx, id);
 };
@@ -88,10 +98,16 @@ export const updateVehicle = async (ctx: StaffCtx, id: string, input: VehicleInp
 export const transferVehicle = async (ctx: StaffCtx, id: string, input: { customerId: string; date: string }) => {
   authorize(ctx.actor, 'customer.write');
   const row = await load(ctx, id);
-  await getCustomerRow(ctx, input.customerId).catch(() => Promise.reject(AppError.field('customerId', 'customer_unknown')));
+  await getCustomerRow(ctx, input.customerId).catch(() =>
+    Promise.reject(AppError.field('customerId', 'customer_unknown')),
+  );
   if (row.v.ownerId === input.customerId) throw AppError.field('customerId', 'same_owner');
   await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, ...input });
-  await audit(ctx, { action: 'vehicle.transferred', target: { type: 'vehicle', id }, details: { from: row.v.ownerId, to: input.customerId } });
+  await audit(ctx, {
+    action: 'vehicle.transferred',
+    target: { type: 'vehicle', id },
+    details: { from: row.v.ownerId, to: input.customerId },
+  });
   return getVehicle(ctx, id);
 };
 
@@ -103,6 +119,13 @@ export const recordMileage = async (ctx: StaffCtx, id: string, input: MileageInp
   if (readAt > new Date(ctx.clock.now().getTime() + 60_000)) throw AppError.field('readAt', 'future');
   const readings = await q.readingsOf(ctx.db, ctx.tenantId, id);
   if (readings.some((r) => r.at <= readAt && r.km > input.km)) throw AppError.field('km', 'mileage_backwards');
-  await q.insertReading(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, readAt, km: input.km, source: input.source, createdAt: ctx.clock.now() });
+  await q.insertReading(ctx.db, {
+    tenantId: ctx.tenantId,
+    vehicleId: id,
+    readAt,
+    km: input.km,
+    source: input.source,
+    createdAt: ctx.clock.now(),
+  });
   return getVehicle(ctx, id);
 };

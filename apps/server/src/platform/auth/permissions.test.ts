@@ -8,7 +8,14 @@ const storeB = '00000000-0000-4000-8000-00000000000b';
 const me = '00000000-0000-4000-8000-0000000000e1';
 const colleague = '00000000-0000-4000-8000-0000000000e2';
 
-const actor = (role: Role, storeId: string | null = storeA) => ({ kind: 'staff' as const, id: me, role, storeId, sessionId: 's', csrfToken: 'c' });
+const actor = (role: Role, storeId: string | null = storeA) => ({
+  kind: 'staff' as const,
+  id: me,
+  role,
+  storeId,
+  sessionId: 's',
+  csrfToken: 'c',
+});
 
 /** role, permission, the row (store, assignee), allowed? */
 const cases: [Role, Permission, { storeId: string | null; staffId?: string } | undefined, boolean][] = [

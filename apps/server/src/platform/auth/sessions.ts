@@ -23,7 +23,14 @@ export const parseSessionCookie = (value: string | undefined): { tenantId: strin
 
 export const csrfTokenFor = (secret: string): string => sha256(`csrf|${secret}`);
 
-type NewSession = { tenantId: string; kind: SessionKind; subjectId: string; ip: string; userAgent: string | null; now: Date };
+type NewSession = {
+  tenantId: string;
+  kind: SessionKind;
+  subjectId: string;
+  ip: string;
+  userAgent: string | null;
+  now: Date;
+};
 
 export const createSession = async (db: Tx, input: NewSession) => {
   const secret = randomToken();
@@ -79,7 +86,13 @@ export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, s
  */
 export const findStaffSession = async (db: Tx, tenantId: string, secret: string, now: Date) => {
   const [row] = await db
-    .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt, staffId: staff.id, role: staff.role, storeId: staff.storeId })
+    .select({
+      id: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      staffId: staff.id,
+      role: staff.role,
+      storeId: staff.storeId,
+    })
     .from(sessions)
     .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.subjectId)))
     .where(

@@ -45,7 +45,13 @@ export const openDatabase = async (config: Config): Promise<Database> => {
   const unlock = await lockDataDir(dir);
   try {
     const db = await openPglite(join(dir, 'pg'));
-    return { ...db, close: async () => { await db.close(); await unlock(); } };
+    return {
+      ...db,
+      close: async () => {
+        await db.close();
+        await unlock();
+      },
+    };
   } catch (error) {
     await unlock();
     throw error;

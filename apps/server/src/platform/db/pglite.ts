@@ -16,7 +16,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
     executeSql: async (text, values) => {
       if (values && values.length > 0) return q.query<Record<string, unknown>>(text, values);
       const results = await q.exec(text);
-      return { rows: (results.at(-1)?.rows ?? []) };
+      return { rows: results.at(-1)?.rows ?? [] };
     },
   });
   const owner = executor(pg);

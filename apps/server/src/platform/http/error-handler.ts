@@ -39,7 +39,10 @@ export const registerErrorHandler = (app: FastifyInstance) => {
 
     const known = error instanceof AppError ? error : fromDatabaseError(error);
     if (known) {
-      const issues = known.details.issues?.map((i) => ({ path: i.path, message: fieldMessage(locale, i.message, i.message) }));
+      const issues = known.details.issues?.map((i) => ({
+        path: i.path,
+        message: fieldMessage(locale, i.message, i.message),
+      }));
       return send(known.code, issues ? { ...known.details, issues } : known.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

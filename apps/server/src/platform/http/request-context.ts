@@ -21,7 +21,12 @@ const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId:
   jobs: deps.runner.queueFor(tx.sql),
   clock: deps.clock,
   log: req.log.child({ tenantId, actor }),
-  request: { id: req.id, ip: req.ip, locale: localeOf(req.headers['accept-language']), userAgent: req.headers['user-agent'] ?? null },
+  request: {
+    id: req.id,
+    ip: req.ip,
+    locale: localeOf(req.headers['accept-language']),
+    userAgent: req.headers['user-agent'] ?? null,
+  },
 });
 
 /** Cookie-authenticated writes must echo the session's CSRF token. */
@@ -46,7 +51,14 @@ export const requestContexts = (deps: RequestDeps) => ({
       const session = await findStaffSession(tx.db, tenantId, secret, deps.clock.now());
       if (!session) throw new AppError('SESSION_EXPIRED');
       checkCsrf(req, session.csrfToken);
-      const actor = { kind: 'staff' as const, id: session.staffId, role: session.role, storeId: session.storeId, sessionId: session.id, csrfToken: session.csrfToken };
+      const actor = {
+        kind: 'staff' as const,
+        id: session.staffId,
+        role: session.role,
+        storeId: session.storeId,
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+      };
       if (permission) authorize(actor, permission);
       return fn({ ...baseCtx(deps, req, tx, tenantId, `staff:${actor.id}`), storeId: actor.storeId, actor });
     });
@@ -59,7 +71,12 @@ export const requestContexts = (deps: RequestDeps) => ({
       const session = await findSession(tx.db, tenantId, 'owner', secret, deps.clock.now());
       if (!session) throw new AppError('SESSION_EXPIRED');
       checkCsrf(req, session.csrfToken);
-      const actor = { kind: 'owner' as const, id: session.subjectId, sessionId: session.id, csrfToken: session.csrfToken };
+      const actor = {
+        kind: 'owner' as const,
+        id: session.subjectId,
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+      };
       return fn({ ...baseCtx(deps, req, tx, tenantId, `owner:${actor.id}`), storeId: null, actor });
     });
   },

@@ -38,7 +38,13 @@ export const startJobRunner = async (input: {
     'GRANT USAGE ON SCHEMA pgboss TO m4s_app; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO m4s_app',
   );
   for (const job of input.jobs) {
-    if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 5, retryBackoff: true, retryDelay: 2 });
+    if (!(await boss.getQueue(job.name)))
+      await boss.createQueue(job.name, {
+        name: job.name,
+        retryLimit: job.retryLimit ?? 5,
+        retryBackoff: true,
+        retryDelay: 2,
+      });
   }
   await db.owner.executeSql('GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO m4s_app');
 

@@ -14,9 +14,11 @@ ${entries.map((e) => `<tr data-to="${escapeHtml(e.to)}"><td>${escapeHtml(e.sentA
 </tbody></table></body></html>`;
 
 /** Only registered outside production: the messages the development provider "sent". */
-export const devOutboxRoutes = (sent: () => DevOutboxEntry[]): FastifyPluginAsync => async (app) => {
-  app.get('/dev/outbox', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(sent())),
-  );
-  app.get('/dev/outbox.json', { schema: { hide: true } }, async () => ({ items: sent() }));
-};
+export const devOutboxRoutes =
+  (sent: () => DevOutboxEntry[]): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/dev/outbox', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(sent())),
+    );
+    app.get('/dev/outbox.json', { schema: { hide: true } }, async () => ({ items: sent() }));
+  };

@@ -40,7 +40,13 @@ export const sendJob = (provider: Provider) =>
       const [row] = await ctx.db.select().from(notifications).where(where);
       if (!row || row.status === 'sent') return;
       try {
-        const { ref } = await provider.send({ tenantId: ctx.tenantId, notificationId, channel: row.channel, to: row.recipient, body: row.body });
+        const { ref } = await provider.send({
+          tenantId: ctx.tenantId,
+          notificationId,
+          channel: row.channel,
+          to: row.recipient,
+          body: row.body,
+        });
         await ctx.db
           .update(notifications)
           .set({ status: 'sent', providerRef: ref, sentAt: ctx.clock.now(), attempts: row.attempts + 1 })

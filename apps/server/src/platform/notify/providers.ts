@@ -2,7 +2,13 @@
  * Where messages leave the machine. Real SMS clouds are outside it, so the development provider
  * stands in for them: it keeps what it "sent" in memory for the /dev/outbox page.
  */
-export type OutgoingMessage = { tenantId: string; notificationId: string; channel: 'sms' | 'email' | 'inbox'; to: string; body: string };
+export type OutgoingMessage = {
+  tenantId: string;
+  notificationId: string;
+  channel: 'sms' | 'email' | 'inbox';
+  to: string;
+  body: string;
+};
 
 export type Provider = { name: string; send: (message: OutgoingMessage) => Promise<{ ref: string }> };
 

@@ -18,7 +18,8 @@ export const spa = (root: string): Spa => ({
     if (relative.startsWith('assets/')) return reply.status(404).send();
     const indexPath = join(root, 'index.html');
     const html = await readFile(indexPath, 'utf8').catch(() => null);
-    if (html === null) return reply.status(503).type('text/plain; charset=utf-8').send('This app has not been built: run npm start.');
+    if (html === null)
+      return reply.status(503).type('text/plain; charset=utf-8').send('This app has not been built: run npm start.');
     return sendFile(reply, indexPath, rewriteIndex ? rewriteIndex(html) : html);
   },
 });

@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { contactChannels, customerSources, followUpSlots, interactionChannels } from '@m4s/contracts';
-import { boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { staff } from './people.ts';
 import { stores, tenants } from './tenancy.ts';
 import { tenantPolicy } from './tenant-table.ts';
-
 
 type Address = { kind: 'home' | 'work' | 'mail'; text: string };
 type SecondContact = { name: string; phone: string | null; relation: string | null };
@@ -17,9 +28,13 @@ type SecondContact = { name: string; phone: string | null; relation: string | nu
 export const customers = pgTable(
   'customers',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
-    kind: text('kind', { enum: ['person', 'organisation'] }).notNull().default('person'),
+    kind: text('kind', { enum: ['person', 'organisation'] })
+      .notNull()
+      .default('person'),
     name: text('name').notNull(),
     gender: text('gender', { enum: ['male', 'female'] }),
     contactName: text('contact_name'),
@@ -30,7 +45,10 @@ export const customers = pgTable(
     source: text('source', { enum: customerSources }).notNull(),
     preferredSlot: text('preferred_slot', { enum: followUpSlots }),
     preferences: jsonb('preferences').$type<Record<string, string>>().notNull().default({}),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text('notes'),
     vipLevel: text('vip_level'),
     memberLevel: text('member_level'),
@@ -41,10 +59,16 @@ export const customers = pgTable(
     homeStoreId: uuid('home_store_id'),
     salesConsultantId: uuid('sales_consultant_id'),
     serviceAdvisorId: uuid('service_advisor_id'),
-    channels: text('channels', { enum: contactChannels }).array().notNull().default(sql`'{app,sms,phone}'::text[]`),
+    channels: text('channels', { enum: contactChannels })
+      .array()
+      .notNull()
+      .default(sql`'{app,sms,phone}'::text[]`),
     quietStart: text('quiet_start'),
     quietEnd: text('quiet_end'),
-    topicsOptedOut: text('topics_opted_out').array().notNull().default(sql`'{}'::text[]`),
+    topicsOptedOut: text('topics_opted_out')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     marketingOptOut: boolean('marketing_opt_out').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -66,7 +90,9 @@ export const customers = pgTable(
 export const customerPhones = pgTable(
   'customer_phones',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     customerId: uuid('customer_id').notNull(),
     phone: text('phone').notNull(),
@@ -76,7 +102,9 @@ export const customerPhones = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
+      'cascade',
+    ),
     uniqueIndex('customer_phones_phone_key').on(t.tenantId, t.phone),
     index('customer_phones_customer_idx').on(t.tenantId, t.customerId),
     tenantPolicy('customer_phones'),
@@ -87,7 +115,9 @@ export const customerPhones = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     customerId: uuid('customer_id').notNull(),
     subject: text('subject').notNull(),
@@ -98,7 +128,9 @@ export const consents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
+      'cascade',
+    ),
     index('consents_customer_idx').on(t.tenantId, t.customerId, t.at),
     tenantPolicy('consents'),
   ],
@@ -108,7 +140,9 @@ export const consents = pgTable(
 export const interactions = pgTable(
   'interactions',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     customerId: uuid('customer_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -120,7 +154,9 @@ export const interactions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
+      'cascade',
+    ),
     foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
     index('interactions_customer_idx').on(t.tenantId, t.customerId, t.at),
     tenantPolicy('interactions'),

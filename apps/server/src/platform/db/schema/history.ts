@@ -1,4 +1,17 @@
-import { bigint, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { repairOrderTypes } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { staff } from './people.ts';
@@ -12,7 +25,9 @@ const fen = (name: string) => bigint(name, { mode: 'number' });
 export const salesOrders = pgTable(
   'sales_orders',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     customerId: uuid('customer_id').notNull(),
     vehicleId: uuid('vehicle_id'),
@@ -40,7 +55,9 @@ export const salesOrders = pgTable(
 export const repairOrders = pgTable(
   'repair_orders',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     number: text('number').notNull(),
     vehicleId: uuid('vehicle_id').notNull(),
@@ -74,7 +91,9 @@ export const repairOrders = pgTable(
 export const repairOrderLines = pgTable(
   'repair_order_lines',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     repairOrderId: uuid('repair_order_id').notNull(),
     position: integer('position').notNull(),
@@ -88,7 +107,10 @@ export const repairOrderLines = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.repairOrderId], foreignColumns: [repairOrders.tenantId, repairOrders.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.tenantId, t.repairOrderId],
+      foreignColumns: [repairOrders.tenantId, repairOrders.id],
+    }).onDelete('cascade'),
     uniqueIndex('repair_order_lines_position_key').on(t.tenantId, t.repairOrderId, t.position),
     tenantPolicy('repair_order_lines'),
   ],

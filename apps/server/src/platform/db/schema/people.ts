@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { roles } from '@m4s/contracts';
 import { departments, roles as roleTable, stores, tenants } from './tenancy.ts';
 import { tenantPolicy } from './tenant-table.ts';
@@ -7,7 +17,9 @@ import { tenantPolicy } from './tenant-table.ts';
 export const staff = pgTable(
   'staff',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     storeId: uuid('store_id'),
     departmentId: uuid('department_id'),
@@ -18,7 +30,9 @@ export const staff = pgTable(
       .notNull()
       .references(() => roleTable.code),
     passwordHash: text('password_hash').notNull(),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
@@ -31,7 +45,9 @@ export const staff = pgTable(
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
     uniqueIndex('staff_login_key').on(t.tenantId, t.login),
-    uniqueIndex('staff_phone_key').on(t.tenantId, t.phone).where(sql`phone is not null`),
+    uniqueIndex('staff_phone_key')
+      .on(t.tenantId, t.phone)
+      .where(sql`phone is not null`),
     tenantPolicy('staff'),
   ],
 ).enableRLS();
@@ -40,7 +56,9 @@ export const staff = pgTable(
 export const owners = pgTable(
   'owners',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     phone: text('phone').notNull(),
     name: text('name'),
@@ -58,7 +76,9 @@ export const owners = pgTable(
 export const ownerOtps = pgTable(
   'owner_otps',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
@@ -80,7 +100,9 @@ export const ownerOtps = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     kind: text('kind', { enum: ['staff', 'owner'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),

@@ -6,7 +6,9 @@ import { tenantPolicy } from './tenant-table.ts';
 export const auditLog = pgTable(
   'audit_log',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorKind: text('actor_kind', { enum: ['staff', 'owner', 'system', 'anonymous'] }).notNull(),
@@ -29,14 +31,18 @@ export const auditLog = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     channel: text('channel', { enum: ['sms', 'email', 'inbox'] }).notNull(),
     recipient: text('recipient').notNull(),
     kind: text('kind', { enum: ['transactional', 'care', 'marketing'] }).notNull(),
     topic: text('topic').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] })
+      .notNull()
+      .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerRef: text('provider_ref'),

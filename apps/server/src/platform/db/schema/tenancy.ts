@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { OpeningHours } from '@m4s/contracts';
 import { appRole, currentTenant, tenantPolicy } from './tenant-table.ts';
 
@@ -26,7 +36,9 @@ export const tenants = pgTable(
     dealerHotline: text('dealer_hotline'),
     oemHotline: text('oem_hotline'),
     logo: text('logo'),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -45,7 +57,9 @@ export const tenants = pgTable(
 export const stores = pgTable(
   'stores',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -55,7 +69,9 @@ export const stores = pgTable(
     address: text('address').notNull(),
     phone: text('phone'),
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
-    status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'closed'] })
+      .notNull()
+      .default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -69,7 +85,9 @@ export const stores = pgTable(
 export const departments = pgTable(
   'departments',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     storeId: uuid('store_id').notNull(),
     kind: text('kind', { enum: ['sales', 'service', 'parts', 'customer_service', 'finance', 'admin'] }).notNull(),

@@ -1,4 +1,16 @@
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { mileageSources } from '@m4s/contracts';
 import { carBrands, carModels, carSeries } from './catalogue.ts';
 import { customers } from './customers.ts';
@@ -14,7 +26,9 @@ type Driver = { name: string; phone: string | null; relation: string | null };
 export const vehicles = pgTable(
   'vehicles',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     vin: text('vin').notNull(),
     plate: text('plate'),
@@ -50,7 +64,9 @@ export const vehicles = pgTable(
 export const vehicleOwnerships = pgTable(
   'vehicle_ownerships',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     vehicleId: uuid('vehicle_id').notNull(),
     customerId: uuid('customer_id').notNull(),
@@ -71,7 +87,9 @@ export const vehicleOwnerships = pgTable(
 export const mileageReadings = pgTable(
   'mileage_readings',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     id: uuid('id').notNull().defaultRandom(),
     vehicleId: uuid('vehicle_id').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),

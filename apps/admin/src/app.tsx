@@ -1,0 +1,48 @@
+import { Button, Result, Spin } from 'antd';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError } from '@m4s/web-kit';
+import { useI18n } from './i18n.ts';
+import { useMe } from './auth/session.ts';
+import { SignInPage } from './auth/sign-in-page.tsx';
+import { AdminLayout } from './layout/admin-layout.tsx';
+import { StoresPage } from './stores/stores-page.tsx';
+import { StaffPage } from './staff/staff-page.tsx';
+import { BrandingPage } from './branding/branding-page.tsx';
+import { AuditPage } from './audit/audit-page.tsx';
+
+export const App = () => {
+  const { t } = useI18n();
+  const me = useMe();
+
+  if (me.isPending) {
+    return <Spin fullscreen tip={t('common.loading')} />;
+  }
+  if (me.isError) {
+    const text = me.error instanceof ApiError ? me.error.message : t('common.networkError');
+    return (
+      <Result
+        status="warning"
+        title={text}
+        extra={
+          <Button type="primary" onClick={() => void me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!me.data) return <SignInPage />;
+
+  return (
+    <Routes>
+      <Route element={<AdminLayout />}>
+        <Route index element={<Navigate to="/stores" replace />} />
+        <Route path="stores" element={<StoresPage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="branding" element={<BrandingPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<Navigate to="/stores" replace />} />
+      </Route>
+    </Routes>
+  );
+};

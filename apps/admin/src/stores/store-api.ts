@@ -1,0 +1,21 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Store, StoreInput } from '@m4s/contracts';
+import { api } from '@m4s/web-kit';
+
+export const storesKey = ['stores'] as const;
+
+export const useStores = () =>
+  useQuery({
+    queryKey: storesKey,
+    queryFn: async () => (await api.get<{ items: Store[] }>('/api/stores')).items,
+  });
+
+/** Creates when there is no id, replaces the store's fields otherwise. */
+export const useSaveStore = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: StoreInput }) =>
+      id ? api.put<Store>(`/api/stores/${id}`, input) : api.post<Store>('/api/stores', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: storesKey }),
+  });
+};

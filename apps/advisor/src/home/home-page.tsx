@@ -1,0 +1,48 @@
+import { List } from 'antd-mobile';
+import { CalendarOutline, CheckCircleOutline } from 'antd-mobile-icons';
+import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
+import { useI18n } from '../i18n.ts';
+import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
+import { EmptySection } from './empty-section.tsx';
+import { IdentityCard } from './identity-card.tsx';
+import { formatToday, greetingKey } from './today.ts';
+import './home.css';
+
+export const HomePage = () => {
+  const { t, locale } = useI18n();
+  const { me } = useStaffSession();
+  const signOut = useStaffSignOut();
+  if (!me) return null;
+  return (
+    <div className="home">
+      <header className="home-hero">
+        <div className="home-hero-top">
+          <span className="home-app">{t('app.name')}</span>
+          <span className="home-date" data-testid="today">
+            {formatToday(locale)}
+          </span>
+        </div>
+        <h1 className="home-greeting">{t('home.greeting', { greeting: t(greetingKey()), name: me.staff.name })}</h1>
+      </header>
+      <IdentityCard me={me} />
+      <EmptySection
+        testId="section-bookings"
+        icon={<CalendarOutline />}
+        title={t('home.todayBookings')}
+        emptyTitle={t('home.todayBookingsEmpty')}
+        hint={t('home.todayBookingsHint')}
+      />
+      <EmptySection
+        testId="section-tasks"
+        icon={<CheckCircleOutline />}
+        title={t('home.myTasks')}
+        emptyTitle={t('home.myTasksEmpty')}
+        hint={t('home.myTasksHint')}
+      />
+      <List header={t('home.settings')} mode="card" className="home-settings">
+        <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
+      </List>
+      <SignOutButton signOut={signOut}>{t('home.signOut')}</SignOutButton>
+    </div>
+  );
+};

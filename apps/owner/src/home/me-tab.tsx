@@ -1,0 +1,43 @@
+import { Avatar, List } from 'antd-mobile';
+import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
+import { useI18n } from '../i18n.ts';
+import { useOwnerSession, useOwnerSignOut } from '../session/owner-session.ts';
+import { BrandMark } from '../tenant/brand-mark.tsx';
+import { useTenant } from '../tenant/tenant-context.tsx';
+import { HotlineList } from '../ui/hotline-list.tsx';
+
+/** 我的: who is signed in, with which dealer, how to reach them, language and sign-out. */
+export const MeTab = () => {
+  const tenant = useTenant();
+  const { me } = useOwnerSession();
+  const { t } = useI18n();
+  const signOut = useOwnerSignOut();
+  return (
+    <div className="tab-page" data-testid="page-me">
+      <section className="profile-card">
+        <Avatar src="" className="profile-avatar" />
+        <div className="profile-text">
+          {me?.owner.name ? <div className="profile-name">{me.owner.name}</div> : null}
+          <div className={me?.owner.name ? 'profile-phone' : 'profile-name'} data-testid="me-phone">
+            {me?.owner.phoneMasked}
+          </div>
+          <div className="profile-sub">{t('me.member', { name: tenant.shortName })}</div>
+        </div>
+      </section>
+      <List mode="card">
+        <List.Item
+          prefix={<BrandMark tenant={tenant} size={28} />}
+          extra={<span data-testid="me-dealer">{tenant.name}</span>}
+        >
+          {t('me.dealer')}
+        </List.Item>
+      </List>
+      <HotlineList />
+      <List mode="card">
+        <List.Item extra={<LanguageSwitch />}>{t('me.language')}</List.Item>
+      </List>
+      <p className="tab-note">{t('me.moreSoon')}</p>
+      <SignOutButton signOut={signOut}>{t('me.signOut')}</SignOutButton>
+    </div>
+  );
+};

@@ -1,0 +1,151 @@
+import { createI18n } from '@m4s/web-kit';
+import { mobileMessages } from '@m4s/web-kit/mobile';
+
+const zhCN = {
+  ...mobileMessages['zh-CN'],
+  'app.ownerService': '车主服务',
+
+  'tenant.missingTitle': '找不到该经销商',
+  'tenant.missingHint': '链接可能有误或已失效。请向您的4S店索取最新的车主服务链接或二维码。',
+
+  'signIn.welcome': '欢迎使用{name}车主服务',
+  'signIn.tagline': '保养预约 · 维修进度 · 用车关怀，一部手机全搞定',
+  'signIn.title': '手机号登录',
+  'signIn.phone': '手机号',
+  'signIn.phonePlaceholder': '请输入手机号',
+  'signIn.code': '验证码',
+  'signIn.codePlaceholder': '请输入6位验证码',
+  'signIn.sendCode': '获取验证码',
+  'signIn.sending': '发送中…',
+  'signIn.resendIn': '{seconds}秒后重发',
+  'signIn.resend': '重新获取',
+  'signIn.codeSent': '验证码已发送至 {phone}，5分钟内有效',
+  'signIn.phoneInvalid': '请输入正确的11位手机号',
+  'signIn.codeInvalid': '请输入6位数字验证码',
+  'signIn.attemptsLeft': '{message}，还可尝试{count}次',
+  'signIn.note': '请使用在本店登记的手机号，验证码将以短信发送',
+  'signIn.hotline': '遇到问题？拨打服务热线 {phone}',
+
+  'tab.life': '轮生活',
+  'tab.services': '车业务',
+  'tab.records': '维修档案',
+  'tab.me': '我的',
+
+  'life.greeting': '您好，{name}',
+  'life.greetingDefault': '您好，尊敬的车主',
+  'life.serving': '{name}竭诚为您服务',
+  'life.emptyTitle': '资讯与用车知识即将上线',
+  'life.emptyHint': '{name}的门店资讯和用车知识正在准备中，上线后会第一时间出现在这里。',
+  'life.soonTitle': '这里将会有',
+  'life.newsTitle': '门店资讯',
+  'life.newsHint': '新车上市、优惠活动与服务政策',
+  'life.knowledgeTitle': '用车知识',
+  'life.knowledgeHint': '磨合期、轮胎换位、故障灯说明等用车常识',
+  'life.eventsTitle': '车友活动',
+  'life.eventsHint': '爱车讲堂、自驾游与车友会报名',
+
+  'services.contactTitle': '联系门店',
+  'services.bookingNotice': '在线预约即将开放，目前请致电门店预约',
+  'services.soonTitle': '一键服务',
+  'services.soonBadge': '即将开放',
+  'services.booking': '预约保养',
+  'services.rescue': '道路救援',
+  'services.insurance': '保险续保',
+  'services.inspection': '年检代办',
+  'services.violation': '违章查询',
+  'services.tradeIn': '置换评估',
+  'services.pickup': '上门取送车',
+  'services.wash': '洗车美容',
+
+  'records.emptyTitle': '暂无维修档案',
+  'records.emptyHint': '您在{name}旗下门店的保养、维修记录会按时间整理在这里，包括工单明细、进店里程和下次保养提醒。',
+  'records.askHotline': '如需查询以往的维修记录，可致电服务热线',
+
+  'hotline.dealer': '经销商服务热线',
+  'hotline.oem': '厂家客服热线',
+  'hotline.none': '经销商暂未设置服务热线',
+
+  'me.member': '{name}车主',
+  'me.dealer': '我的经销商',
+  'me.language': '语言 / Language',
+  'me.signOut': '退出登录',
+  'me.signingOut': '正在退出…',
+  'me.moreSoon': '我的车辆、积分与优惠券等功能即将上线。',
+};
+
+const en: { [K in keyof typeof zhCN]: string } = {
+  ...mobileMessages.en,
+  'app.ownerService': 'Owner services',
+
+  'tenant.missingTitle': 'Dealer not found',
+  'tenant.missingHint':
+    'This link may be wrong or out of date. Please ask your dealer for the current owner app link or QR code.',
+
+  'signIn.welcome': 'Welcome to {name} owner services',
+  'signIn.tagline': 'Service booking, repair progress and car care in one place',
+  'signIn.title': 'Sign in with your phone',
+  'signIn.phone': 'Phone',
+  'signIn.phonePlaceholder': 'Mobile number',
+  'signIn.code': 'Code',
+  'signIn.codePlaceholder': '6-digit code',
+  'signIn.sendCode': 'Get code',
+  'signIn.sending': 'Sending…',
+  'signIn.resendIn': 'Resend in {seconds}s',
+  'signIn.resend': 'Resend',
+  'signIn.codeSent': 'Code sent to {phone}; valid for 5 minutes',
+  'signIn.phoneInvalid': 'Enter a valid 11-digit mobile number',
+  'signIn.codeInvalid': 'Enter the 6-digit code',
+  'signIn.attemptsLeft': '{message} ({count} attempts left)',
+  'signIn.note': 'Use the phone number registered with your dealer; we will text you a code.',
+  'signIn.hotline': 'Need help? Call {phone}',
+
+  'tab.life': 'Life',
+  'tab.services': 'Services',
+  'tab.records': 'Records',
+  'tab.me': 'Me',
+
+  'life.greeting': 'Hello, {name}',
+  'life.greetingDefault': 'Hello',
+  'life.serving': '{name} at your service',
+  'life.emptyTitle': 'News and car care tips are coming',
+  'life.emptyHint': 'News and car care tips from {name} are being prepared and will appear here first.',
+  'life.soonTitle': 'Coming here',
+  'life.newsTitle': 'Dealer news',
+  'life.newsHint': 'New models, offers and service policies',
+  'life.knowledgeTitle': 'Car care tips',
+  'life.knowledgeHint': 'Running-in, tyre rotation, warning lights and more',
+  'life.eventsTitle': 'Owner events',
+  'life.eventsHint': 'Car care classes, road trips and owner clubs',
+
+  'services.contactTitle': 'Contact your dealer',
+  'services.bookingNotice': 'Online booking is coming soon; please call to book',
+  'services.soonTitle': 'One-tap services',
+  'services.soonBadge': 'Soon',
+  'services.booking': 'Book service',
+  'services.rescue': 'Roadside help',
+  'services.insurance': 'Insurance',
+  'services.inspection': 'Inspection',
+  'services.violation': 'Violations',
+  'services.tradeIn': 'Trade-in',
+  'services.pickup': 'Pickup',
+  'services.wash': 'Car wash',
+
+  'records.emptyTitle': 'No service records yet',
+  'records.emptyHint':
+    'Your maintenance and repair visits at {name} stores will be listed here by date, with order details, mileage and the next service reminder.',
+  'records.askHotline': 'To ask about earlier visits, call the service hotline',
+
+  'hotline.dealer': 'Dealer hotline',
+  'hotline.oem': 'Manufacturer hotline',
+  'hotline.none': 'The dealer has not set a hotline yet',
+
+  'me.member': '{name} owner',
+  'me.dealer': 'My dealer',
+  'me.language': '语言 / Language',
+  'me.signOut': 'Sign out',
+  'me.signingOut': 'Signing out…',
+  'me.moreSoon': 'My vehicles, points and coupons are coming soon.',
+};
+
+export const { I18nProvider, useI18n } = createI18n({ 'zh-CN': zhCN, en });
+export type OwnerMessageKey = keyof typeof zhCN;

@@ -1,0 +1,307 @@
+// `npm run bench`: how much our platform costs per request, and how long `npm start` takes to come up.
+// 1. A throwaway PostgreSQL 15 cluster; the real server (apps/server) and the bare baseline
+//    (bench/baseline-server.ts: Fastify + pg, same SQL, no platform) both on it.
+// 2. autocannon at fixed concurrency against GET /api/health vs /health and the signed-in
+//    GET /api/auth/staff/me vs /me, alternating real and baseline runs so the noise of a shared
+//    two-core machine falls on both; the ratio real/baseline is the figure to watch. Each run also reads
+//    from /proc the CPU the server process and the PostgreSQL processes spent per request, which swings
+//    far less with the machine's other load than requests per second do.
+//    `npm run bench -- --detail` adds the baseline's /me-tx: the real endpoint's exact SQL in the same RLS
+//    transaction with raw pg, which splits the gap into "our SQL shape" and "our JS per request".
+// 3. `node scripts/start.mjs` on an empty DATA_DIR (embedded PGlite) until /api/health answers, then
+//    SIGTERM; once cold (new directory) and once warm (same directory again).
+// 4. A dated section prepended to bench/RESULTS.md, and the tables on stdout.
+// Everything listens on and is loaded from 127.0.0.1 only. About 3 minutes (--detail: 3½), most of it fixed load time.
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApps } from './build.mjs';
+import { freePort, startCluster } from './pg-cluster.mjs';
+import { repoRoot } from './lib/proc.mjs';
+import { clusterCpuMs, clusterSnapshot, postmasterPid, processCpuMs } from '../bench/proc-cpu.mjs';
+import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
+
+const detail = process.argv.includes('--detail');
+const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds: 2 };
+const host = '127.0.0.1';
+const started = Date.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (line) => console.log(`bench: ${line}`);
+
+/** Every process started here, so a failure or Ctrl-C does not leave one behind. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const startProcess = (name, args, env) => {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  // When the server printed "M4S is up": it listens from then on, so the rest until healthy is the first answer.
+  const marks = { upAt: null };
+  const keep = (buf) => {
+    output = (output + buf.toString()).slice(-8000);
+    if (marks.upAt === null && output.includes('M4S is up in')) marks.upAt = Date.now();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  exited.then(() => children.delete(child));
+  return { name, child, exited, marks, output: () => output };
+};
+
+/** Polls GET url every 100 ms until a 200; returns the milliseconds since `since`. */
+const waitHealthy = async (proc, url, since, timeoutMs = 90_000) => {
+  for (;;) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited early:\n${proc.output()}`);
+    if (Date.now() - since > timeoutMs)
+      throw new Error(`${proc.name} not healthy after ${timeoutMs} ms:\n${proc.output()}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return Date.now() - since;
+    await sleep(100);
+  }
+};
+
+/** SIGTERM, then the milliseconds until the process is gone (SIGKILL after 30 s, reported as such). */
+const stopProcess = async (proc) => {
+  if (proc.child.exitCode !== null) return 0;
+  const t0 = Date.now();
+  proc.child.kill('SIGTERM');
+  const killer = setTimeout(() => proc.child.kill('SIGKILL'), 30_000);
+  const { code, signal } = await proc.exited;
+  clearTimeout(killer);
+  if (code !== 0) log(`${proc.name} exited with ${code ?? signal} after SIGTERM:\n${proc.output().slice(-2000)}`);
+  return Date.now() - t0;
+};
+
+const cannon = (url, headers, seconds) =>
+  autocannon({ url, headers, connections: settings.connections, duration: seconds });
+
+/** A measured run (after a warm-up the first time), with the CPU the server process and the cluster spent on it. */
+const measure = async ({ server, endpoint, url, headers, pid, pgPid, warmUp }) => {
+  if (warmUp) await cannon(url, headers, settings.warmupSeconds);
+  const [cpu0, pg0] = [processCpuMs(pid), pgPid ? clusterSnapshot(pgPid) : null];
+  const r = await cannon(url, headers, settings.durationSeconds);
+  const [cpu1, pg1] = [processCpuMs(pid), pgPid ? clusterSnapshot(pgPid) : null];
+  const run = {
+    server,
+    endpoint,
+    path: new URL(url).pathname,
+    rps: r['2xx'] / r.duration,
+    latencyMean: r.latency.mean,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failures: r.non2xx + r.errors + r.timeouts,
+    serverCpuMs: (cpu1 - cpu0) / r['2xx'],
+    pgCpuMs: pg0 && pg1 ? clusterCpuMs(pg0, pg1) / r['2xx'] : NaN,
+  };
+  const cpu = `cpu/req ${run.serverCpuMs.toFixed(2)} ms server + ${run.pgCpuMs.toFixed(2)} ms pg`;
+  log(
+    `${endpoint.padEnd(6)} ${server.padEnd(11)} ${String(Math.round(run.rps)).padStart(5)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${cpu}${run.failures ? `  FAILURES ${run.failures}` : ''}`,
+  );
+  return run;
+};
+
+const signIn = async (base) => {
+  const res = await fetch(`${base}/api/auth/staff/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'demo', login: 'admin', password: 'm4s-demo' }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c?.startsWith('m4s_staff='));
+  if (!cookie) throw new Error('sign-in set no m4s_staff cookie');
+  return cookie;
+};
+
+const expectOk = async (url, headers) => {
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`GET ${url} → ${res.status} ${body}`);
+  return body;
+};
+
+/** The server and the baseline on PostgreSQL, loaded in turn. */
+const loadRuns = async (startups) => {
+  const cluster = await startCluster({ database: 'm4s_bench', quiet: true });
+  try {
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    const { rows } = await client.query('SHOW server_version');
+    await client.end();
+    const postgresVersion = `PostgreSQL ${rows[0].server_version}`;
+
+    const [realPort, basePort] = [await freePort(), await freePort()];
+    const t0 = Date.now();
+    // NODE_ENV=test: production refuses to start without a real SMS provider; the cookie is sent by hand anyway.
+    const real = startProcess('server', ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], {
+      DATABASE_URL: cluster.url,
+      PORT: String(realPort),
+      HOST: host,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    });
+    const realBase = `http://${host}:${realPort}`;
+    const realHealthyMs = await waitHealthy(real, `${realBase}/api/health`, t0);
+    const realUp = /M4S is up in ([\d.]+) s/.exec(real.output());
+    const baseline = startProcess('baseline', ['--import', 'tsx', path.join('bench', 'baseline-server.ts')], {
+      DATABASE_URL: cluster.url,
+      PORT: String(basePort),
+      HOST: host,
+    });
+    const baseBase = `http://${host}:${basePort}`;
+    await waitHealthy(baseline, `${baseBase}/health`, Date.now());
+
+    const cookie = await signIn(realBase);
+    const headers = { cookie };
+    const realMe = JSON.parse(await expectOk(`${realBase}/api/auth/staff/me`, headers));
+    const baseMe = JSON.parse(await expectOk(`${baseBase}/me`, headers));
+    if (JSON.stringify(realMe) !== JSON.stringify(baseMe))
+      log(`note: the bodies differ\n  real     ${JSON.stringify(realMe)}\n  baseline ${JSON.stringify(baseMe)}`);
+
+    if (detail && (await expectOk(`${baseBase}/me-tx`, headers)) !== JSON.stringify(realMe))
+      log('note: /me-tx answers a different body');
+
+    const pgPid = postmasterPid(cluster.dir);
+    const pids = { real: real.child.pid, baseline: baseline.child.pid, 'baseline-tx': baseline.child.pid };
+    const pairs = [
+      { endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` },
+      {
+        endpoint: 'me',
+        real: `${realBase}/api/auth/staff/me`,
+        baseline: `${baseBase}/me`,
+        ...(detail ? { 'baseline-tx': `${baseBase}/me-tx` } : {}),
+      },
+    ];
+    const runs = [];
+    for (let round = 1; round <= settings.rounds; round++) {
+      for (const pair of pairs) {
+        for (const server of ['real', 'baseline', 'baseline-tx']) {
+          if (pair[server])
+            runs.push(
+              await measure({
+                server,
+                endpoint: pair.endpoint,
+                url: pair[server],
+                headers,
+                pid: pids[server],
+                pgPid,
+                warmUp: round === 1,
+              }),
+            );
+        }
+      }
+    }
+    await stopProcess(baseline);
+    const realShutdownMs = await stopProcess(real);
+    startups.push({
+      name: 'PostgreSQL, first start',
+      what: 'migrate + seed demo, `main.ts` directly',
+      healthyMs: realHealthyMs,
+      listeningMs: real.marks.upAt === null ? null : real.marks.upAt - t0,
+      shutdownMs: realShutdownMs,
+      serverUpS: realUp ? Number(realUp[1]) : null,
+      rebuilt: [],
+    });
+    return { runs, postgresVersion };
+  } finally {
+    await cluster.stop();
+  }
+};
+
+/** `npm start` on a DATA_DIR, from spawn to the first healthy answer, then SIGTERM. */
+const timeStart = async (name, what, dataDir) => {
+  const port = await freePort();
+  const t0 = Date.now();
+  const proc = startProcess(`npm start (${name})`, [path.join('scripts', 'start.mjs')], {
+    PORT: String(port),
+    HOST: host,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // Empty, so a DATABASE_URL in the caller's environment does not send `npm start` to PostgreSQL.
+    DATABASE_URL: '',
+  });
+  const healthyMs = await waitHealthy(proc, `http://${host}:${port}/api/health`, t0);
+  const shutdownMs = await stopProcess(proc);
+  const output = proc.output();
+  // The server's own "M4S is up in N s" (from its first line to listening), to tell it apart from tsx and the build check.
+  const up = /M4S is up in ([\d.]+) s/.exec(output);
+  const rebuilt = [...output.matchAll(/build (\w+): vite build/g)].map((m) => m[1]);
+  const listeningMs = proc.marks.upAt === null ? null : proc.marks.upAt - t0;
+  log(
+    `${name}: listening after ${listeningMs} ms (server: up in ${up?.[1] ?? '?'} s), healthy after ${healthyMs} ms, shut down in ${shutdownMs} ms`,
+  );
+  return { name, what, healthyMs, listeningMs, shutdownMs, serverUpS: up ? Number(up[1]) : null, rebuilt };
+};
+
+const main = async () => {
+  log('building the web apps if they changed (start-up is timed with them built)');
+  const built = await buildApps({ quiet: true });
+  if (!built.ok) throw new Error('a web app failed to build; `npm run build` shows why');
+
+  const startups = [];
+  const { runs, postgresVersion } = await loadRuns(startups);
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
+  try {
+    startups.push(
+      await timeStart(
+        'npm start, cold',
+        'empty DATA_DIR: create PGlite, migrate, seed demo',
+        path.join(dataDir, 'data'),
+      ),
+    );
+    startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const summary = summarize(runs);
+  const totalMs = Date.now() - started;
+  const facts = machineFacts({ repoRoot, postgresVersion });
+  const notes = [];
+  for (const s of startups) {
+    if (s.rebuilt.length > 0)
+      notes.push(
+        `${s.name}: \`npm start\` rebuilt ${s.rebuilt.join(', ')} (its inputs changed during the run), so that time includes a Vite build.`,
+      );
+  }
+  for (const s of summary) {
+    if (s.sides.some((side) => side.failures > 0))
+      notes.push(`${s.endpoint}: some requests failed (see the non-2xx/errors column); treat its figures with care.`);
+  }
+  const text = section({
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    facts,
+    settings,
+    summary,
+    startups,
+    totalMs,
+    notes,
+  });
+  prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+  console.log(`\n${loadTable(summary)}\n\n${startupTable(startups)}\n`);
+  log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
+};
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+  // The exit handler above ends whatever is still running.
+  setTimeout(() => process.exit(1), 100).unref();
+});
