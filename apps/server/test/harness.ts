@@ -13,7 +13,7 @@ import { insertStore } from '../src/modules/stores/stores.queries.ts';
 import { createTenant } from '../src/modules/tenants/tenants.admin.ts';
 import { customerInput, vehicleInput, type Role, type StoreInput } from '@m4s/contracts';
 import { insertVehicle } from '../src/modules/vehicles/vehicles.queries.ts';
-import { insertCustomer } from '../src/modules/customers/customers.queries.ts';
+import { insertCustomer, setPhones } from '../src/modules/customers/customers.queries.ts';
 
 /**
  * One database and one app per test process (PGlite takes seconds to open): in memory by default, the
@@ -115,6 +115,7 @@ export const createTestTenant = async (roles: Role[] = ['group_admin']): Promise
       },
       now,
     );
+    await setPhones(tx, id, customer.id, ['13000000000'], now);
     const vehicleId = await insertVehicle(
       tx,
       id,

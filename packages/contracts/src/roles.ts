@@ -24,6 +24,8 @@ export const permissions = [
   'audit.read',
   'customer.read',
   'customer.write',
+  'customer.export',
+  'customer.erase',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,9 +37,20 @@ const frontLine: readonly Permission[] = [...reader, 'customer.write'];
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {
     scope: 'group',
-    permissions: [...frontLine, 'tenant.brand', 'store.write', 'staff.write', 'audit.read'],
+    permissions: [
+      ...frontLine,
+      'tenant.brand',
+      'store.write',
+      'staff.write',
+      'audit.read',
+      'customer.export',
+      'customer.erase',
+    ],
   },
-  store_manager: { scope: 'store', permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read'] },
+  store_manager: {
+    scope: 'store',
+    permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read', 'customer.export'],
+  },
   service_manager: { scope: 'store', permissions: frontLine },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ContactPreferences, CustomerData } from '@m4s/contracts';
-import { consents, customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
+import { consents, customerPhones, customers, interactions, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -82,19 +82,25 @@ export const setPhones = async (db: Tx, tenantId: string, customerId: string, ph
  * Search by name (partial, any position) or by phone (any 4+ consecutive digits). Returns ids in a
  * stable order; the caller loads and masks them.
  */
-export const searchCustomerIds = async (
-  db: Tx,
-  tenantId: string,
-  q: string,
-  limit: number,
-  scope: { staffId?: string; storeId?: string },
-) => {
+/**
+ * Search by name (partial, any position), by phone (any 4+ consecutive digits), or by plate or VIN
+ * (any 4+ letters and digits, spaces and the plate's middle dot ignored). Returns ids in a stable order;
+ * the caller loads and masks them.
+ */
+export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, limit: number) => {
   const like = `%${escapeLike(q)}%`;
-  const digits = /^\d{4,11}$/.test(q);
+  const compact = q.replace(/[\s·]/g, '').toUpperCase();
+  const carLike = `%${escapeLike(compact)}%`;
+  const phoneLike = /^\d{4,11}$/.test(q) ? like : null;
+  const carish = /^(\p{Script=Han}[A-Z0-9]{1,7}|[A-Z0-9]{4,17})$/u.test(compact);
   const byPhone = db
     .select({ id: customerPhones.customerId })
     .from(customerPhones)
-    .where(and(eq(customerPhones.tenantId, tenantId), ilike(customerPhones.phone, like)));
+    .where(and(eq(customerPhones.tenantId, tenantId), ilike(customerPhones.phone, phoneLike ?? '')));
+  const byCar = db
+    .select({ id: vehicles.ownerId })
+    .from(vehicles)
+    .where(and(eq(vehicles.tenantId, tenantId), or(ilike(vehicles.plate, carLike), ilike(vehicles.vin, carLike))));
   const rows = await db
     .select({ id: customers.id })
     .from(customers)
@@ -102,10 +108,12 @@ export const searchCustomerIds = async (
       and(
         eq(customers.tenantId, tenantId),
         isNull(customers.erasedAt),
-        digits ? inArray(customers.id, byPhone) : or(ilike(customers.name, like), ilike(customers.contactName, like)),
-        scope.staffId
-          ? or(eq(customers.salesConsultantId, scope.staffId), eq(customers.serviceAdvisorId, scope.staffId))
-          : undefined,
+        or(
+          ilike(customers.name, like),
+          ilike(customers.contactName, like),
+          phoneLike ? inArray(customers.id, byPhone) : undefined,
+          carish ? inArray(customers.id, byCar) : undefined,
+        ),
       ),
     )
     .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))

@@ -139,7 +139,7 @@ export const searchCustomers = async (
   query: { q: string; limit: number },
 ): Promise<CustomerSummary[]> => {
   authorize(ctx.actor, 'customer.read');
-  const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit, {});
+  const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit);
   const [rows, phones] = await Promise.all([
     q.customersByIds(ctx.db, ctx.tenantId, ids),
     q.phonesOf(ctx.db, ctx.tenantId, ids),

@@ -9,6 +9,8 @@ import {
   salesOrder,
   salesOrderInput,
 } from '@m4s/contracts';
+import { z } from 'zod';
+import { eraseCustomer, exportCustomerData } from '../customers/customers.privacy.ts';
 import * as service from './history.service.ts';
 
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,5 +47,28 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await app.ctx.staff(req, 'customer.write', (ctx) => service.recordRepairOrder(ctx, req.body))),
+  );
+  app.get(
+    '/customers/:id/export',
+    { schema: { tags, params: idParams, response: { 200: z.record(z.string(), z.unknown()) } } },
+    async (req) =>
+      app.ctx.staff(req, 'customer.export', async (ctx) =>
+        exportCustomerData(ctx, req.params.id, await service.customerOverview(ctx, req.params.id)),
+      ),
+  );
+  app.post(
+    '/customers/:id/erase',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await app.ctx.staff(req, 'customer.erase', (ctx) => eraseCustomer(ctx, req.params.id, req.body.reason));
+      return { ok: true as const };
+    },
   );
 };
