@@ -94,6 +94,8 @@ const startServer = (port: number, dataDir: string, log: WriteStream): ChildProc
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    // Browser tests create what they look for; generated customers would only add noise to searches.
+    DEMO_CUSTOMERS: process.env.DEMO_CUSTOMERS ?? '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   };
   // A fresh embedded database every time, whatever the developer's shell has set.

@@ -13,6 +13,8 @@ const schema = z.object({
   SMS_PROVIDER: z.enum(['dev']).default('dev'),
   JOBS: z.enum(['on', 'off']).default('on'),
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** How many generated customers (with cars and three years of history) the demo group gets. */
+  DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(100_000).default(2000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 

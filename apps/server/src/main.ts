@@ -11,7 +11,7 @@ const started = Date.now();
 const db = await openDatabase(config);
 await migrate(db);
 const firstRun = config.SEED_DEMO === 'auto' && (await tenantCount(db)) === 0;
-if (firstRun) await seedDemo(db);
+if (firstRun) await seedDemo(db, { customers: config.DEMO_CUSTOMERS });
 
 const app = await buildApp(config, { db });
 await app.listen({ port: config.PORT, host: config.HOST });
@@ -28,7 +28,7 @@ const lines = [
   ...(config.NODE_ENV === 'production' ? [] : [`  Dev SMS outbox  ${base}/dev/outbox`]),
   ...(firstRun
     ? [
-        `Demo dealer group "${demo.name}" (tenant ${demo.slug}) created. Staff sign-ins, password ${demo.password}:`,
+        `Demo dealer group "${demo.name}" (tenant ${demo.slug}) created with ${config.DEMO_CUSTOMERS} customers. Staff sign-ins, password ${demo.password}:`,
         `  ${demoStaff.map((s) => `${s.login} (${s.role})`).join(', ')}`,
         `Owner app sign-in: ${demoOwnerPhones.join(', ')} — the code appears in the dev SMS outbox.`,
       ]

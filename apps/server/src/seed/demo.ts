@@ -5,6 +5,7 @@ import { departments, owners } from '../platform/db/schema/index.ts';
 import { insertStaff } from '../modules/staff/staff.queries.ts';
 import { insertStore } from '../modules/stores/stores.queries.ts';
 import { createTenant } from '../modules/tenants/tenants.admin.ts';
+import { generateTenantData } from './generate.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
 
@@ -36,7 +37,8 @@ export const demoStaff: { login: string; name: string; role: Role; phone: string
 export const demoOwnerPhones = ['13800000001', '13800000002', '13800000003'] as const;
 
 /** The demo dealer group that `npm start` creates on an empty database. */
-export const seedDemo = async (db: Database, now = new Date()): Promise<string> => {
+export const seedDemo = async (db: Database, options: { customers: number; now?: Date }): Promise<string> => {
+  const now = options.now ?? new Date();
   const tenantId = await createTenant(db, {
     slug: demo.slug,
     name: demo.name,
@@ -47,7 +49,7 @@ export const seedDemo = async (db: Database, now = new Date()): Promise<string> 
     oemHotline: '400-810-1010',
   });
   const hashes = await Promise.all(demoStaff.map(() => hashPassword(demo.password)));
-  await db.transaction({ tenantId }, async ({ db: tx }) => {
+  const placed = await db.transaction({ tenantId }, async ({ db: tx }) => {
     const pudong = await insertStore(
       tx,
       tenantId,
@@ -91,16 +93,19 @@ export const seedDemo = async (db: Database, now = new Date()): Promise<string> 
           kinds.map(([kind, name]) => ({ tenantId, storeId: store.id, kind, name, createdAt: now })),
         ),
       );
+    const ids: Record<string, string> = {};
     for (const [i, s] of demoStaff.entries()) {
       const storeId = s.role === 'group_admin' || s.role === 'oem_viewer' ? null : pudong.id;
-      await insertStaff(tx, tenantId, {
-        ...s,
-        storeId,
-        passwordHash: hashes[i] ?? '',
-        createdAt: now,
-        updatedAt: now,
-        passwordChangedAt: now,
-      });
+      ids[s.role] = (
+        await insertStaff(tx, tenantId, {
+          ...s,
+          storeId,
+          passwordHash: hashes[i] ?? '',
+          createdAt: now,
+          updatedAt: now,
+          passwordChangedAt: now,
+        })
+      ).id;
     }
     await tx.insert(owners).values(
       demoOwnerPhones.map((phone, i) => ({
@@ -110,6 +115,16 @@ export const seedDemo = async (db: Database, now = new Date()): Promise<string> 
         createdAt: now,
       })),
     );
+    return { storeIds: [pudong.id, xihu.id], advisorId: ids.service_advisor, consultantId: ids.sales_consultant };
   });
+  if (options.customers > 0)
+    await generateTenantData(db, {
+      tenantId,
+      customers: options.customers,
+      storeIds: placed.storeIds,
+      advisorIds: placed.advisorId ? [placed.advisorId] : [],
+      consultantIds: placed.consultantId ? [placed.consultantId] : [],
+      now,
+    });
   return tenantId;
 };
