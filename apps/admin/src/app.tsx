@@ -9,6 +9,8 @@ import { StoresPage } from './stores/stores-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 import { BrandingPage } from './branding/branding-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
+import { CustomersPage } from './customers/customers-page.tsx';
+import { Customer360Page } from './customers/customer-360-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -37,6 +39,8 @@ export const App = () => {
     <Routes>
       <Route element={<AdminLayout />}>
         <Route index element={<Navigate to="/stores" replace />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/:id" element={<Customer360Page />} />
         <Route path="stores" element={<StoresPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="branding" element={<BrandingPage />} />

@@ -1,8 +1,11 @@
 import { createI18n } from '@m4s/web-kit';
 import { mobileMessages } from '@m4s/web-kit/mobile';
+import { customersEn } from './customers/messages-en.ts';
+import { customersZhCN } from './customers/messages-zh-cn.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
+  ...customersZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -44,6 +47,7 @@ const zhCN = {
 
 const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
+  ...customersEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

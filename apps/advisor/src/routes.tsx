@@ -1,7 +1,22 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { PageLoading } from '@m4s/web-kit/mobile';
 import { HomePage } from './home/home-page.tsx';
 import { RequireStaff } from './session/require-staff.tsx';
 import { SignInPage } from './sign-in/sign-in-page.tsx';
+
+// The customer screens load on first use: the home screen, opened many times a day, stays a small download.
+const SearchPage = lazy(() => import('./customers/search-page.tsx').then((m) => ({ default: m.SearchPage })));
+const CustomerPage = lazy(() => import('./customers/customer-page.tsx').then((m) => ({ default: m.CustomerPage })));
+const NewCustomerPage = lazy(() =>
+  import('./customers/new-customer-page.tsx').then((m) => ({ default: m.NewCustomerPage })),
+);
+
+const signedIn = (page: ReactNode) => (
+  <RequireStaff signedIn>
+    <Suspense fallback={<PageLoading />}>{page}</Suspense>
+  </RequireStaff>
+);
 
 export const createAdvisorRouter = () =>
   createBrowserRouter(
@@ -22,6 +37,9 @@ export const createAdvisorRouter = () =>
           </RequireStaff>
         ),
       },
+      { path: '/customers', element: signedIn(<SearchPage />) },
+      { path: '/customers/new', element: signedIn(<NewCustomerPage />) },
+      { path: '/customers/:id', element: signedIn(<CustomerPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

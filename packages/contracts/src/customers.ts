@@ -103,6 +103,7 @@ export const customerSummary = z.object({
   primaryPhone: z.string().nullable(),
   tags: z.array(z.string()),
   malicious: z.boolean(),
+  seasonal: z.boolean(),
   homeStoreId: uuid.nullable(),
 });
 export type CustomerSummary = z.infer<typeof customerSummary>;

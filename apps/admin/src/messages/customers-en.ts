@@ -4,12 +4,13 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'nav.customers': 'Customers',
 
   'customers.title': 'Customers',
-  'customers.subtitle': "Find a customer by name or phone and open their 360° record",
+  'customers.subtitle': 'Find a customer by name or phone and open their 360° record',
   'customers.search': 'Customer name, or any 4+ digits of a phone number',
   'customers.searchButton': 'Search',
   'customers.create': 'New customer',
   'customers.promptTitle': 'Find a customer',
-  'customers.promptText': 'Type part of a name, or 4 or more consecutive digits of a phone number, e.g. the last four "0000".',
+  'customers.promptText':
+    'Type part of a name, or 4 or more consecutive digits of a phone number, e.g. the last four "0000".',
   'customers.shortDigits': 'Type at least 4 digits to search by phone',
   'customers.empty': 'No customer matches "{q}"',
   'customers.count': '{count} customers found',
@@ -189,4 +190,5 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'field.id_number': 'ID numbers have 15–18 digits or capital letters',
   'field.invalid_value': 'Please choose',
   'field.invalid_type': 'Required',
+  'common.colon': ': ',
 };

@@ -188,4 +188,5 @@ export const customersZhCN = {
   'field.id_number': '证件号码为15–18位数字或大写字母',
   'field.invalid_value': '请选择',
   'field.invalid_type': '请填写',
+  'common.colon': '：',
 };

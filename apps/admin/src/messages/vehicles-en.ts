@@ -1,7 +1,7 @@
 import type { vehiclesZhCN } from './vehicles-zh-cn.ts';
 
 export const vehiclesEn: { [K in keyof typeof vehiclesZhCN]: string } = {
-  'vehicle.title': 'Vehicles',
+  'vehicle.title': 'Vehicles ({count})',
   'vehicle.add': 'Add vehicle',
   'vehicle.addTitle': 'Add a vehicle',
   'vehicle.editTitle': 'Edit vehicle: {plate}',
@@ -17,6 +17,7 @@ export const vehiclesEn: { [K in keyof typeof vehiclesZhCN]: string } = {
   'vehicle.pickBrandFirst': 'Choose a brand first',
   'vehicle.pickSeriesFirst': 'Choose a series first',
   'vehicle.modelYear': 'Model year',
+  'vehicle.yearStyle': 'MY{year}',
   'vehicle.colour': 'Colour',
   'vehicle.purchaseDate': 'Purchase date',
   'vehicle.sellingStore': 'Selling store',
@@ -31,6 +32,7 @@ export const vehiclesEn: { [K in keyof typeof vehiclesZhCN]: string } = {
   'vehicle.warrantyKm': 'Warranty km',
   'vehicle.warrantyHint': "Empty: the brand's terms, {terms}",
   'vehicle.insurance': 'Insurance',
+  'vehicle.insuranceUntil': 'expires {date}',
   'vehicle.insurer': 'Insurer',
   'vehicle.policyNo': 'Policy number',
   'vehicle.insuranceExpiry': 'Insurance expiry',

@@ -1,6 +1,6 @@
 /** The customer's cars, mileage, transfer, repair orders and sales orders on the 360 page. */
 export const vehiclesZhCN = {
-  'vehicle.title': '名下车辆',
+  'vehicle.title': '名下车辆（{count}）',
   'vehicle.add': '添加车辆',
   'vehicle.addTitle': '添加车辆',
   'vehicle.editTitle': '编辑车辆：{plate}',
@@ -16,6 +16,7 @@ export const vehiclesZhCN = {
   'vehicle.pickBrandFirst': '请先选择品牌',
   'vehicle.pickSeriesFirst': '请先选择车系',
   'vehicle.modelYear': '年款',
+  'vehicle.yearStyle': '{year}款',
   'vehicle.colour': '车身颜色',
   'vehicle.purchaseDate': '购车日期',
   'vehicle.sellingStore': '销售门店',
@@ -29,7 +30,8 @@ export const vehiclesZhCN = {
   'vehicle.warrantyYears': '质保年限（年）',
   'vehicle.warrantyKm': '质保里程（公里）',
   'vehicle.warrantyHint': '留空按品牌标准：{terms}',
-  'vehicle.insurance': '商业险',
+  'vehicle.insurance': '商业保险',
+  'vehicle.insuranceUntil': '{date} 到期',
   'vehicle.insurer': '承保公司',
   'vehicle.policyNo': '保单号',
   'vehicle.insuranceExpiry': '保险到期',

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.ts';
 import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
 import { EmptySection } from './empty-section.tsx';
 import { IdentityCard } from './identity-card.tsx';
+import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
 import './home.css';
 
@@ -25,6 +26,7 @@ export const HomePage = () => {
         <h1 className="home-greeting">{t('home.greeting', { greeting: t(greetingKey()), name: me.staff.name })}</h1>
       </header>
       <IdentityCard me={me} />
+      <SearchEntry />
       <EmptySection
         testId="section-bookings"
         icon={<CalendarOutline />}

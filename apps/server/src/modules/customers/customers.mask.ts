@@ -7,6 +7,9 @@ const fullContactRoles: readonly Role[] = ['group_admin', 'store_manager', 'serv
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 export const maskIdNumber = (id: string) => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
 
+/** Whether the role's work is calling people (regardless of whose customer they are). */
+export const roleSeesContacts = (actor: StaffActor) => fullContactRoles.includes(actor.role);
+
 export const seesFullContact = (
   actor: StaffActor,
   row: { salesConsultantId: string | null; serviceAdvisorId: string | null },

@@ -157,6 +157,7 @@ export const searchCustomers = async (
         primaryPhone: primary && maskPhone(primary),
         tags: row.tags,
         malicious: row.malicious,
+        seasonal: row.seasonal,
         homeStoreId: row.homeStoreId,
       },
     ];

@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { kmPerDay, warrantyEndsOn } from './mileage.ts';
 import * as q from './vehicles.queries.ts';
@@ -35,7 +36,11 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
     insurancePolicyNo: v.insurancePolicyNo,
     insuranceExpiry: v.insuranceExpiry,
     inspectionDue: v.inspectionDue,
-    regularDrivers: v.regularDrivers,
+    // Drivers' numbers follow the same rule as customers' (the owner's own advisor aside: masked).
+    regularDrivers: v.regularDrivers.map((d) => ({
+      ...d,
+      phone: d.phone && (roleSeesContacts(ctx.actor) ? d.phone : maskPhone(d.phone)),
+    })),
     ownerId: v.ownerId,
     warranty: { years, km, endsOn: warrantyEndsOn(v.purchaseDate, years) },
     mileage: {

@@ -91,3 +91,21 @@ describe('vehicles', () => {
     assert.equal(again.json().details.issues[0].path, 'customerId');
   });
 });
+
+describe('vehicle privacy', () => {
+  test('regular drivers’ phone numbers are masked for roles that do not call customers', async () => {
+    const t = await createTestTenant(['group_admin', 'cashier']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const v = (
+      await admin.send('POST', '/api/vehicles', {
+        vin: 'JH4KA7561PC008269',
+        ownerId: t.customerId,
+        regularDrivers: [{ name: '李娜', phone: '13711112222', relation: '配偶' }],
+      })
+    ).json();
+    assert.equal(v.regularDrivers[0].phone, '13711112222');
+    const cashier = await signInStaff(t.slug, 'cashier');
+    const seen = (await cashier.get(`/api/vehicles/${v.id}`)).json();
+    assert.equal(seen.regularDrivers[0].phone, '137****2222');
+  });
+});
