@@ -5,3 +5,4 @@ export * from './query.ts';
 export * from './mask.ts';
 export * from './render-app.tsx';
 export * from './session.ts';
+export * from './format.ts';

@@ -4,7 +4,7 @@ import type { Customer } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { useCan } from '../auth/session.ts';
 import { CustomerFlags, CustomerTags } from './customer-flags.tsx';
-import { dayOf, initialOf, surnameOf } from './format.ts';
+import { dayOf, initialOf, surnameOf } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
 import styles from './customer-360.module.css';
 

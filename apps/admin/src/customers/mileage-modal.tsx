@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 
 import { mileageSources, type MileageInput, type Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
-import { dayOf, km } from './format.ts';
+import { dayOf, km } from '@m4s/web-kit';
 import { useRecordMileage } from './vehicle-api.ts';
 
 type Values = { km: number | null; source: MileageInput['source']; readAt: string };

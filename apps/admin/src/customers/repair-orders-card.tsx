@@ -1,7 +1,7 @@
 import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { RepairOrder, Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { dayOf, km, yuan } from './format.ts';
+import { dayOf, km, yuan } from '@m4s/web-kit';
 import styles from './customer-360.module.css';
 
 type Line = RepairOrder['lines'][number];

@@ -1,7 +1,7 @@
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
 import type { CustomerOverview, Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { yuan } from './format.ts';
+import { yuan } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
 import styles from './customer-360.module.css';
 

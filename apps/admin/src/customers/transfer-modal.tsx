@@ -5,7 +5,7 @@ import type { Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 import { customersKey, searchCustomers, tooFewDigits } from './customer-api.ts';
-import { todayIso } from './format.ts';
+import { dayOf } from '@m4s/web-kit';
 import { useTransferVehicle } from './vehicle-api.ts';
 
 type Values = { customerId: string | null; date: string };
@@ -78,7 +78,7 @@ export const TransferModal = ({ vehicle, onClose }: Props) => {
         layout="vertical"
         onFinish={submit}
         onValuesChange={(changed: object) => clearChangedErrors(form, changed)}
-        initialValues={{ customerId: null, date: todayIso() }}
+        initialValues={{ customerId: null, date: dayOf() }}
       >
         <Form.Item name="customerId" label={t('transfer.to')} required>
           <Select
@@ -91,7 +91,7 @@ export const TransferModal = ({ vehicle, onClose }: Props) => {
           />
         </Form.Item>
         <Form.Item name="date" label={t('transfer.date')} rules={[{ required: true }]}>
-          <Input type="date" max={todayIso()} data-testid="transfer-date" />
+          <Input type="date" max={dayOf()} data-testid="transfer-date" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { plateCheck, type Locale, type Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { dueState, km, todayIso } from './format.ts';
+import { dueState, km, dayOf } from '@m4s/web-kit';
 import styles from './customer-360.module.css';
 
 /** A plate drawn the way it looks on the car: blue for ordinary plates, green for new-energy ones. */
@@ -42,7 +42,7 @@ export const warrantyKm = (value: number | null, t: T, locale: Locale): string =
 };
 
 /** In warranty while the end date is ahead and, when there is a mileage limit, the odometer is under it. */
-export const inWarranty = (v: Vehicle, today: string = todayIso()): boolean | null => {
+export const inWarranty = (v: Vehicle, today: string = dayOf()): boolean | null => {
   if (!v.warranty.endsOn) return null;
   const byDate = v.warranty.endsOn >= today;
   const byKm = v.warranty.km === null || v.mileage.latestKm === null || v.mileage.latestKm < v.warranty.km;

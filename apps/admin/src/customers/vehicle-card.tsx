@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Flex, Space, Tag, Typography, type Descript
 import { DashboardOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { dayOf, km } from './format.ts';
+import { dayOf, km } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
 import { DueTag, inWarranty, PlateBadge, warrantyKm } from './vehicle-bits.tsx';
 import styles from './customer-360.module.css';

@@ -3,7 +3,7 @@ import { LockOutline, PhoneFill } from 'antd-mobile-icons';
 import type { Customer } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { Flags } from './flags.tsx';
-import { dayOf, surnameOf } from './format.ts';
+import { dayOf, surnameOf } from '@m4s/web-kit';
 
 /**
  * Who the customer is and how to reach them. Phones are shown as the server sent them: a full number is

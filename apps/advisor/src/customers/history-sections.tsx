@@ -1,7 +1,7 @@
 import { Collapse, Tag } from 'antd-mobile';
 import type { CustomerOverview, RepairOrder, Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { dayOf, km, yuan } from './format.ts';
+import { dayOf, km, yuan } from '@m4s/web-kit';
 import { Nothing, Section } from './section.tsx';
 
 const typeColours: Record<RepairOrder['type'], string> = {

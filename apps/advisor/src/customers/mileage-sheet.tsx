@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Selector, Toast } from 'antd-mobile';
 import type { MileageInput, Vehicle } from '@m4s/contracts';
-import { ApiError, errorText } from '@m4s/web-kit';
+import { ApiError, dayOf, errorText, km } from '@m4s/web-kit';
 import { Field } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useRecordMileage } from './api.ts';
-import { dayOf, km } from './format.ts';
 import { Sheet } from './sheet.tsx';
 
 type Source = MileageInput['source'];

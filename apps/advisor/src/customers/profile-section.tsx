@@ -3,7 +3,7 @@ import { Tag } from 'antd-mobile';
 import type { Customer, CustomerOverview } from '@m4s/contracts';
 import { useI18n, type AdvisorMessageKey } from '../i18n.ts';
 import { useStaffNames } from './api.ts';
-import { stamp } from './format.ts';
+import { stamp } from '@m4s/web-kit';
 import { Nothing, Section } from './section.tsx';
 
 const Facts = ({ rows }: { rows: [string, ReactNode][] }) => (

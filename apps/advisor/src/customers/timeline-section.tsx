@@ -1,7 +1,7 @@
 import type { CustomerOverview } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { useStaffNames } from './api.ts';
-import { stamp } from './format.ts';
+import { stamp } from '@m4s/web-kit';
 import { Nothing, Section } from './section.tsx';
 
 type Interaction = CustomerOverview['interactions'][number];

@@ -1,7 +1,7 @@
 import { Button, Tag } from 'antd-mobile';
 import { plateCheck, type Locale, type Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { dayOf, dueState, km } from './format.ts';
+import { dayOf, dueState, km } from '@m4s/web-kit';
 import { Nothing, Section } from './section.tsx';
 
 type T = ReturnType<typeof useI18n>['t'];
