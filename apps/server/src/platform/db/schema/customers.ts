@@ -7,15 +7,13 @@ import {
   index,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staff } from './people.ts';
-import { stores, tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 type Address = { kind: 'home' | 'work' | 'mail'; text: string };
 type SecondContact = { name: string; phone: string | null; relation: string | null };
@@ -28,10 +26,7 @@ type SecondContact = { name: string; phone: string | null; relation: string | nu
 export const customers = pgTable(
   'customers',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     kind: text('kind', { enum: ['person', 'organisation'] })
       .notNull()
       .default('person'),
@@ -75,14 +70,13 @@ export const customers = pgTable(
     erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'customers'),
     foreignKey({ columns: [t.tenantId, t.homeStoreId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.salesConsultantId], foreignColumns: [staff.tenantId, staff.id] }),
     foreignKey({ columns: [t.tenantId, t.serviceAdvisorId], foreignColumns: [staff.tenantId, staff.id] }),
     index('customers_name_idx').on(t.tenantId, t.name),
     index('customers_consultant_idx').on(t.tenantId, t.salesConsultantId),
     index('customers_advisor_idx').on(t.tenantId, t.serviceAdvisorId),
-    tenantPolicy('customers'),
   ],
 ).enableRLS();
 
@@ -90,10 +84,7 @@ export const customers = pgTable(
 export const customerPhones = pgTable(
   'customer_phones',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     customerId: uuid('customer_id').notNull(),
     phone: text('phone').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
@@ -101,13 +92,12 @@ export const customerPhones = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'customer_phones'),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
       'cascade',
     ),
     uniqueIndex('customer_phones_phone_key').on(t.tenantId, t.phone),
     index('customer_phones_customer_idx').on(t.tenantId, t.customerId),
-    tenantPolicy('customer_phones'),
   ],
 ).enableRLS();
 
@@ -115,10 +105,7 @@ export const customerPhones = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     customerId: uuid('customer_id').notNull(),
     subject: text('subject').notNull(),
     granted: boolean('granted').notNull(),
@@ -127,12 +114,11 @@ export const consents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'consents'),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
       'cascade',
     ),
     index('consents_customer_idx').on(t.tenantId, t.customerId, t.at),
-    tenantPolicy('consents'),
   ],
 ).enableRLS();
 
@@ -140,10 +126,7 @@ export const consents = pgTable(
 export const interactions = pgTable(
   'interactions',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     customerId: uuid('customer_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     staffId: uuid('staff_id'),
@@ -153,12 +136,11 @@ export const interactions = pgTable(
     source: text('source').notNull().default('manual'),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'interactions'),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }).onDelete(
       'cascade',
     ),
     foreignKey({ columns: [t.tenantId, t.staffId], foreignColumns: [staff.tenantId, staff.id] }),
     index('interactions_customer_idx').on(t.tenantId, t.customerId, t.at),
-    tenantPolicy('interactions'),
   ],
 ).enableRLS();

@@ -6,7 +6,6 @@ import {
   integer,
   numeric,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -15,8 +14,7 @@ import {
 import { repairOrderTypes } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { staff } from './people.ts';
-import { stores, tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
 
 const fen = (name: string) => bigint(name, { mode: 'number' });
@@ -25,10 +23,7 @@ const fen = (name: string) => bigint(name, { mode: 'number' });
 export const salesOrders = pgTable(
   'sales_orders',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     customerId: uuid('customer_id').notNull(),
     vehicleId: uuid('vehicle_id'),
     storeId: uuid('store_id'),
@@ -40,14 +35,13 @@ export const salesOrders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'sales_orders'),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.consultantId], foreignColumns: [staff.tenantId, staff.id] }),
     index('sales_orders_customer_idx').on(t.tenantId, t.customerId),
     uniqueIndex('sales_orders_external_ref_key').on(t.tenantId, t.externalRef),
-    tenantPolicy('sales_orders'),
   ],
 ).enableRLS();
 
@@ -55,10 +49,7 @@ export const salesOrders = pgTable(
 export const repairOrders = pgTable(
   'repair_orders',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     number: text('number').notNull(),
     vehicleId: uuid('vehicle_id').notNull(),
     customerId: uuid('customer_id').notNull(),
@@ -76,7 +67,7 @@ export const repairOrders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'repair_orders'),
     foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
@@ -84,17 +75,13 @@ export const repairOrders = pgTable(
     uniqueIndex('repair_orders_number_key').on(t.tenantId, t.number),
     index('repair_orders_vehicle_idx').on(t.tenantId, t.vehicleId, t.dateIn),
     index('repair_orders_customer_idx').on(t.tenantId, t.customerId, t.dateIn),
-    tenantPolicy('repair_orders'),
   ],
 ).enableRLS();
 
 export const repairOrderLines = pgTable(
   'repair_order_lines',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     repairOrderId: uuid('repair_order_id').notNull(),
     position: integer('position').notNull(),
     kind: text('kind', { enum: ['labour', 'part'] }).notNull(),
@@ -106,12 +93,11 @@ export const repairOrderLines = pgTable(
     costFen: fen('cost_fen').notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'repair_order_lines'),
     foreignKey({
       columns: [t.tenantId, t.repairOrderId],
       foreignColumns: [repairOrders.tenantId, repairOrders.id],
     }).onDelete('cascade'),
     uniqueIndex('repair_order_lines_position_key').on(t.tenantId, t.repairOrderId, t.position),
-    tenantPolicy('repair_order_lines'),
   ],
 ).enableRLS();

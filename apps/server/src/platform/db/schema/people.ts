@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { roles } from '@m4s/contracts';
-import { departments, roles as roleTable, stores, tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { departments, roles as roleTable, stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 export const staff = pgTable(
   'staff',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     storeId: uuid('store_id'),
     departmentId: uuid('department_id'),
     login: text('login').notNull(),
@@ -41,14 +27,13 @@ export const staff = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'staff'),
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.departmentId], foreignColumns: [departments.tenantId, departments.id] }),
     uniqueIndex('staff_login_key').on(t.tenantId, t.login),
     uniqueIndex('staff_phone_key')
       .on(t.tenantId, t.phone)
       .where(sql`phone is not null`),
-    tenantPolicy('staff'),
   ],
 ).enableRLS();
 
@@ -56,30 +41,20 @@ export const staff = pgTable(
 export const owners = pgTable(
   'owners',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     phone: text('phone').notNull(),
     name: text('name'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('owners_phone_key').on(t.tenantId, t.phone),
-    tenantPolicy('owners'),
-  ],
+  (t) => [...tenantTableRules(t, 'owners'), uniqueIndex('owners_phone_key').on(t.tenantId, t.phone)],
 ).enableRLS();
 
 /** One-time sign-in codes, stored as hashes. */
 export const ownerOtps = pgTable(
   'owner_otps',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -89,10 +64,9 @@ export const ownerOtps = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'owner_otps'),
     index('owner_otps_phone_idx').on(t.tenantId, t.phone, t.createdAt),
     index('owner_otps_ip_idx').on(t.tenantId, t.requestIp, t.createdAt),
-    tenantPolicy('owner_otps'),
   ],
 ).enableRLS();
 
@@ -100,10 +74,7 @@ export const ownerOtps = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     kind: text('kind', { enum: ['staff', 'owner'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -115,9 +86,8 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'sessions'),
     uniqueIndex('sessions_token_key').on(t.tenantId, t.tokenHash),
     index('sessions_subject_idx').on(t.tenantId, t.kind, t.subjectId),
-    tenantPolicy('sessions'),
   ],
 ).enableRLS();

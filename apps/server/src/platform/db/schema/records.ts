@@ -1,15 +1,11 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 /** Append-only: the application role may insert and read, never update or delete (see migrations). */
 export const auditLog = pgTable(
   'audit_log',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorKind: text('actor_kind', { enum: ['staff', 'owner', 'system', 'anonymous'] }).notNull(),
     actorId: uuid('actor_id'),
@@ -20,21 +16,14 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    index('audit_log_at_idx').on(t.tenantId, t.at),
-    tenantPolicy('audit_log'),
-  ],
+  (t) => [...tenantTableRules(t, 'audit_log'), index('audit_log_at_idx').on(t.tenantId, t.at)],
 ).enableRLS();
 
 /** The notification outbox: every message to a person is a row here first, then a job sends it. */
 export const notifications = pgTable(
   'notifications',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     channel: text('channel', { enum: ['sms', 'email', 'inbox'] }).notNull(),
     recipient: text('recipient').notNull(),
     kind: text('kind', { enum: ['transactional', 'care', 'marketing'] }).notNull(),
@@ -50,8 +39,7 @@ export const notifications = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'notifications'),
     index('notifications_status_idx').on(t.tenantId, t.status, t.createdAt),
-    tenantPolicy('notifications'),
   ],
 ).enableRLS();

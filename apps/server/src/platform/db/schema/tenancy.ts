@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   foreignKey,
   jsonb,
   pgPolicy,
@@ -54,13 +55,24 @@ export const tenants = pgTable(
   ],
 ).enableRLS();
 
+/** The first two columns of every tenant table: its tenant (first in the key) and the row's own id. */
+export const tenantKeyColumns = () => ({
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  id: uuid('id').notNull().defaultRandom(),
+});
+
+/** What every tenant table carries besides: the (tenant_id, id) primary key and the tenant policy. */
+export const tenantTableRules = (t: { tenantId: AnyPgColumn; id: AnyPgColumn }, table: string) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  tenantPolicy(table),
+];
+
 export const stores = pgTable(
   'stores',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     brand: text('brand'),
@@ -75,29 +87,21 @@ export const stores = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('stores_code_key').on(t.tenantId, t.code),
-    tenantPolicy('stores'),
-  ],
+  (t) => [...tenantTableRules(t, 'stores'), uniqueIndex('stores_code_key').on(t.tenantId, t.code)],
 ).enableRLS();
 
 export const departments = pgTable(
   'departments',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     storeId: uuid('store_id').notNull(),
     kind: text('kind', { enum: ['sales', 'service', 'parts', 'customer_service', 'finance', 'admin'] }).notNull(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'departments'),
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
     uniqueIndex('departments_store_kind_key').on(t.tenantId, t.storeId, t.kind),
-    tenantPolicy('departments'),
   ],
 ).enableRLS();

@@ -5,7 +5,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,8 +13,7 @@ import {
 import { mileageSources } from '@m4s/contracts';
 import { carBrands, carModels, carSeries } from './catalogue.ts';
 import { customers } from './customers.ts';
-import { stores, tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 type Driver = { name: string; phone: string | null; relation: string | null };
 
@@ -26,10 +24,7 @@ type Driver = { name: string; phone: string | null; relation: string | null };
 export const vehicles = pgTable(
   'vehicles',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     vin: text('vin').notNull(),
     plate: text('plate'),
     brandId: text('brand_id').references(() => carBrands.id),
@@ -51,35 +46,30 @@ export const vehicles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'vehicles'),
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [customers.tenantId, customers.id] }),
     foreignKey({ columns: [t.tenantId, t.sellingStoreId], foreignColumns: [stores.tenantId, stores.id] }),
     uniqueIndex('vehicles_vin_key').on(t.tenantId, t.vin),
     index('vehicles_plate_idx').on(t.tenantId, t.plate),
     index('vehicles_owner_idx').on(t.tenantId, t.ownerId),
-    tenantPolicy('vehicles'),
   ],
 ).enableRLS();
 
 export const vehicleOwnerships = pgTable(
   'vehicle_ownerships',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     vehicleId: uuid('vehicle_id').notNull(),
     customerId: uuid('customer_id').notNull(),
     fromDate: date('from_date', { mode: 'string' }).notNull(),
     toDate: date('to_date', { mode: 'string' }),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'vehicle_ownerships'),
     foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
     foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('vehicle_ownerships_vehicle_idx').on(t.tenantId, t.vehicleId),
     index('vehicle_ownerships_customer_idx').on(t.tenantId, t.customerId),
-    tenantPolicy('vehicle_ownerships'),
   ],
 ).enableRLS();
 
@@ -87,10 +77,7 @@ export const vehicleOwnerships = pgTable(
 export const mileageReadings = pgTable(
   'mileage_readings',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantKeyColumns(),
     vehicleId: uuid('vehicle_id').notNull(),
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
     km: integer('km').notNull(),
@@ -98,9 +85,8 @@ export const mileageReadings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
+    ...tenantTableRules(t, 'mileage_readings'),
     foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
     index('mileage_readings_vehicle_idx').on(t.tenantId, t.vehicleId, t.readAt),
-    tenantPolicy('mileage_readings'),
   ],
 ).enableRLS();
