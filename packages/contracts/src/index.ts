@@ -12,3 +12,5 @@ export * from './customers.ts';
 export * from './vehicles.ts';
 export * from './history.ts';
 export * from './overview.ts';
+export * from './imports.ts';
+export * from './bindings.ts';

@@ -26,6 +26,7 @@ export const permissions = [
   'customer.write',
   'customer.export',
   'customer.erase',
+  'customer.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,11 +46,12 @@ export const roleGrants: Record<Role, Grant> = {
       'audit.read',
       'customer.export',
       'customer.erase',
+      'customer.import',
     ],
   },
   store_manager: {
     scope: 'store',
-    permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read', 'customer.export'],
+    permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read', 'customer.export', 'customer.import'],
   },
   service_manager: { scope: 'store', permissions: frontLine },
   sales_consultant: { scope: 'own', permissions: frontLine },

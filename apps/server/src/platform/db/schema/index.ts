@@ -6,3 +6,5 @@ export * from './catalogue.ts';
 export * from './customers.ts';
 export * from './vehicles.ts';
 export * from './history.ts';
+export * from './imports.ts';
+export * from './bindings.ts';

@@ -37,6 +37,10 @@ export const tenants = pgTable(
     dealerHotline: text('dealer_hotline'),
     oemHotline: text('oem_hotline'),
     logo: text('logo'),
+    /** 'own': sales consultants and service advisors see only the customers assigned to them. */
+    customerScope: text('customer_scope', { enum: ['group', 'own'] })
+      .notNull()
+      .default('group'),
     status: text('status', { enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),

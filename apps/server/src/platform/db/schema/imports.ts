@@ -1,0 +1,77 @@
+import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { importKinds, importStatuses } from '@m4s/contracts';
+import { staff } from './people.ts';
+import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+
+/** The column mapping a tenant chose for a kind of DMS file, reused on the next upload ("map once"). */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    ...tenantKeyColumns(),
+    kind: text('kind', { enum: importKinds }).notNull(),
+    /** field → the file's column header */
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'import_mappings'),
+    foreignKey({ columns: [t.tenantId, t.updatedBy], foreignColumns: [staff.tenantId, staff.id] }),
+    uniqueIndex('import_mappings_kind_key').on(t.tenantId, t.kind),
+  ],
+).enableRLS();
+
+/**
+ * One uploaded DMS file and its run: the file sits on disk under DATA_DIR/uploads until the run ends;
+ * progress counters are written after every batch so a reloaded page picks the run up where it is.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    ...tenantKeyColumns(),
+    kind: text('kind', { enum: importKinds }).notNull(),
+    status: text('status', { enum: importStatuses }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileFormat: text('file_format', { enum: ['csv', 'xlsx'] }).notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    headers: text('headers').array().notNull(),
+    sampleRows: jsonb('sample_rows').$type<string[][]>().notNull().default([]),
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    rowsTotal: integer('rows_total'),
+    rowsDone: integer('rows_done').notNull().default(0),
+    rowsFailed: integer('rows_failed').notNull().default(0),
+    /** created / merged / unchanged counts per entity, e.g. { customersCreated: 3, vehiclesMerged: 1 } */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    failure: text('failure'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'import_jobs'),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [staff.tenantId, staff.id] }),
+    index('import_jobs_created_idx').on(t.tenantId, t.createdAt),
+  ],
+).enableRLS();
+
+/** A rejected row's reasons, by row number (as the user sees it in Excel) and column header. */
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    ...tenantKeyColumns(),
+    importId: uuid('import_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    column: text('column'),
+    value: text('value'),
+    message: text('message').notNull(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'import_errors'),
+    foreignKey({ columns: [t.tenantId, t.importId], foreignColumns: [importJobs.tenantId, importJobs.id] }).onDelete(
+      'cascade',
+    ),
+    index('import_errors_import_idx').on(t.tenantId, t.importId, t.rowNo),
+  ],
+).enableRLS();

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { uuid } from './common.ts';
+
+/**
+ * DMS import. `customers`: one row per car with its owner (the usual 客户车辆档案 export);
+ * `repair_orders`: one row per repair-order line (维修工单明细), grouped by the order number.
+ */
+export const importKinds = ['customers', 'repair_orders'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** uploaded → (mapping chosen) queued → running → done | failed; `needs_mapping` when a required field is unmapped. */
+export const importStatuses = ['needs_mapping', 'queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/** The fields a file's columns can be mapped to, per kind; `required` ones must be mapped before a run. */
+export const importFields = {
+  customers: [
+    { field: 'customerName', required: true },
+    { field: 'phone', required: true },
+    { field: 'secondPhone', required: false },
+    { field: 'gender', required: false },
+    { field: 'birthday', required: false },
+    { field: 'idNumber', required: false },
+    { field: 'address', required: false },
+    { field: 'occupation', required: false },
+    { field: 'source', required: false },
+    { field: 'customerRef', required: false },
+    { field: 'salesConsultant', required: false },
+    { field: 'serviceAdvisor', required: false },
+    { field: 'storeCode', required: false },
+    { field: 'vin', required: false },
+    { field: 'plate', required: false },
+    { field: 'brand', required: false },
+    { field: 'series', required: false },
+    { field: 'model', required: false },
+    { field: 'modelYear', required: false },
+    { field: 'colour', required: false },
+    { field: 'purchaseDate', required: false },
+    { field: 'insurer', required: false },
+    { field: 'insurancePolicyNo', required: false },
+    { field: 'insuranceExpiry', required: false },
+    { field: 'inspectionDue', required: false },
+    { field: 'mileageKm', required: false },
+    { field: 'mileageDate', required: false },
+  ],
+  repair_orders: [
+    { field: 'orderNumber', required: true },
+    { field: 'vin', required: true },
+    { field: 'dateIn', required: true },
+    { field: 'dateOut', required: false },
+    { field: 'orderType', required: false },
+    { field: 'mileageKm', required: false },
+    { field: 'storeCode', required: false },
+    { field: 'serviceAdvisor', required: false },
+    { field: 'technician', required: false },
+    { field: 'lineKind', required: false },
+    { field: 'lineName', required: false },
+    { field: 'labourHours', required: false },
+    { field: 'quantity', required: false },
+    { field: 'amount', required: false },
+    { field: 'partsCost', required: false },
+  ],
+} as const satisfies Record<ImportKind, readonly { field: string; required: boolean }[]>;
+export type ImportField<K extends ImportKind = ImportKind> = (typeof importFields)[K][number]['field'];
+
+/** field → column header of the uploaded file (unmapped fields are absent). */
+export const importMapping = z.record(z.string().min(1).max(60), z.string().min(1).max(120));
+export type ImportMapping = z.infer<typeof importMapping>;
+
+export const importJob = z.object({
+  id: uuid,
+  kind: z.enum(importKinds),
+  status: z.enum(importStatuses),
+  fileName: z.string(),
+  fileBytes: z.number().int(),
+  headers: z.array(z.string()),
+  /** The first rows as text, for the mapping screen. */
+  sampleRows: z.array(z.array(z.string())),
+  /** The chosen mapping, or the suggestion (saved mapping, then known DMS header names) before the run. */
+  mapping: importMapping,
+  rowsTotal: z.number().int().nullable(),
+  rowsDone: z.number().int(),
+  rowsFailed: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  failure: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+
+/** Upload: multipart/form-data with a `kind` field and a `file` (.csv UTF-8/GBK or .xlsx), at most 100 MB. */
+export const importUploadLimitBytes = 100 * 1024 * 1024;
+
+export const importMappingBody = z.strictObject({ mapping: importMapping });
+
+export const importError = z.object({
+  rowNo: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportErrorRow = z.infer<typeof importError>;
+
+export const importErrorsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const importErrorList = z.object({ items: z.array(importError), total: z.number().int() });
+
+export const importKindParams = z.strictObject({ kind: z.enum(importKinds) });
