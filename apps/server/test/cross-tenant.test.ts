@@ -54,6 +54,7 @@ const listRoutes = [
   'GET /api/staff',
   'GET /api/audit',
   'GET /api/tenant/branding',
+  'GET /api/tenant/settings',
   'GET /api/auth/staff/me',
 ];
 

@@ -17,6 +17,7 @@ export type RowScope = 'own' | 'store' | 'group';
 export const permissions = [
   'tenant.read',
   'tenant.brand',
+  'tenant.settings',
   'store.read',
   'store.write',
   'staff.read',
@@ -41,6 +42,7 @@ export const roleGrants: Record<Role, Grant> = {
     permissions: [
       ...frontLine,
       'tenant.brand',
+      'tenant.settings',
       'store.write',
       'staff.write',
       'audit.read',

@@ -33,3 +33,10 @@ export const publicTenant = z.object({
   hasLogo: z.boolean(),
 });
 export type PublicTenant = z.infer<typeof publicTenant>;
+
+/** Group-wide options the group admin sets (more join as modules need them). */
+export const tenantSettings = z.strictObject({
+  /** 'own': sales consultants and service advisors see only the customers assigned to them. */
+  customerScope: z.enum(['group', 'own']),
+});
+export type TenantSettings = z.infer<typeof tenantSettings>;

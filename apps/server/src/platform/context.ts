@@ -9,6 +9,8 @@ export type StaffActor = {
   id: string;
   role: Role;
   storeId: string | null;
+  /** The tenant's option: 'own' narrows "own"-scope roles (consultants, advisors) to their assigned customers. */
+  customerScope: 'group' | 'own';
   sessionId: string;
   csrfToken: string;
 };

@@ -87,7 +87,14 @@ export const setPhones = async (db: Tx, tenantId: string, customerId: string, ph
  * (any 4+ letters and digits, spaces and the plate's middle dot ignored). Returns ids in a stable order;
  * the caller loads and masks them.
  */
-export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, limit: number) => {
+/** `onlyStaffId`: the tenant restricts this consultant/advisor to the customers assigned to them. */
+export const searchCustomerIds = async (
+  db: Tx,
+  tenantId: string,
+  q: string,
+  limit: number,
+  onlyStaffId: string | null = null,
+) => {
   const like = `%${escapeLike(q)}%`;
   const compact = q.replace(/[\s·]/g, '').toUpperCase();
   const carLike = `%${escapeLike(compact)}%`;
@@ -108,6 +115,9 @@ export const searchCustomerIds = async (db: Tx, tenantId: string, q: string, lim
       and(
         eq(customers.tenantId, tenantId),
         isNull(customers.erasedAt),
+        onlyStaffId
+          ? or(eq(customers.salesConsultantId, onlyStaffId), eq(customers.serviceAdvisorId, onlyStaffId))
+          : undefined,
         or(
           ilike(customers.name, like),
           ilike(customers.contactName, like),

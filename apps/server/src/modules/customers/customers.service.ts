@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { assertCustomerInScope, ownCustomersOnly } from './customers.scope.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
 import * as q from './customers.queries.ts';
 
@@ -56,6 +57,7 @@ const present = async (ctx: StaffCtx, row: q.CustomerRow): Promise<Customer> => 
 const loadCustomer = async (ctx: StaffCtx, id: string) => {
   const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
+  assertCustomerInScope(ctx.actor, row);
   return row;
 };
 
@@ -139,7 +141,7 @@ export const searchCustomers = async (
   query: { q: string; limit: number },
 ): Promise<CustomerSummary[]> => {
   authorize(ctx.actor, 'customer.read');
-  const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit);
+  const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit, ownCustomersOnly(ctx.actor));
   const [rows, phones] = await Promise.all([
     q.customersByIds(ctx.db, ctx.tenantId, ids),
     q.phonesOf(ctx.db, ctx.tenantId, ids),

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Branding } from '@m4s/contracts';
+import type { Branding, TenantSettings } from '@m4s/contracts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -34,5 +34,19 @@ export const updateBranding = async (db: Tx, tenantId: string, branding: Brandin
     .set({ ...branding, updatedAt: now })
     .where(eq(tenants.id, tenantId))
     .returning({ id: tenants.id });
+  return row ?? null;
+};
+
+export const findSettings = async (db: Tx, tenantId: string): Promise<TenantSettings | null> => {
+  const [row] = await db.select({ customerScope: tenants.customerScope }).from(tenants).where(eq(tenants.id, tenantId));
+  return row ?? null;
+};
+
+export const updateSettings = async (db: Tx, tenantId: string, settings: TenantSettings, now: Date) => {
+  const [row] = await db
+    .update(tenants)
+    .set({ ...settings, updatedAt: now })
+    .where(eq(tenants.id, tenantId))
+    .returning({ customerScope: tenants.customerScope });
   return row ?? null;
 };

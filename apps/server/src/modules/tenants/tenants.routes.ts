@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { branding, brandingUpdateBody, publicTenant, tenantSlug } from '@m4s/contracts';
+import { branding, brandingUpdateBody, publicTenant, tenantSettings, tenantSlug } from '@m4s/contracts';
 import * as service from './tenants.service.ts';
 
 export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,5 +19,13 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tenant/branding',
     { bodyLimit: 400_000, schema: { tags, body: brandingUpdateBody, response: { 200: branding } } },
     async (req) => app.ctx.staff(req, 'tenant.brand', (ctx) => service.updateBranding(ctx, req.body)),
+  );
+  app.get('/tenant/settings', { schema: { tags, response: { 200: tenantSettings } } }, async (req) =>
+    app.ctx.staff(req, 'tenant.read', (ctx) => service.getSettings(ctx)),
+  );
+  app.put(
+    '/tenant/settings',
+    { schema: { tags, body: tenantSettings, response: { 200: tenantSettings } } },
+    async (req) => app.ctx.staff(req, 'tenant.settings', (ctx) => service.updateSettings(ctx, req.body)),
   );
 };

@@ -1,4 +1,4 @@
-import type { Branding, PublicTenant } from '@m4s/contracts';
+import type { Branding, PublicTenant, TenantSettings } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -42,4 +42,23 @@ export const updateBranding = async (ctx: StaffCtx, input: Branding): Promise<Br
     details: { changed },
   });
   return input;
+};
+
+export const getSettings = async (ctx: StaffCtx): Promise<TenantSettings> => {
+  const settings = await q.findSettings(ctx.db, ctx.tenantId);
+  if (!settings) throw new AppError('TENANT_NOT_FOUND');
+  return settings;
+};
+
+export const updateSettings = async (ctx: StaffCtx, input: TenantSettings): Promise<TenantSettings> => {
+  const before = await getSettings(ctx);
+  const after = await q.updateSettings(ctx.db, ctx.tenantId, input, ctx.clock.now());
+  if (!after) throw new AppError('TENANT_NOT_FOUND');
+  const changed = (Object.keys(input) as (keyof TenantSettings)[]).filter((k) => before[k] !== input[k]);
+  await audit(ctx, {
+    action: 'tenant.settings_updated',
+    target: { type: 'tenant', id: ctx.tenantId },
+    details: { changed, after },
+  });
+  return after;
 };

@@ -4,6 +4,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
+import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { kmPerDay, warrantyEndsOn } from './mileage.ts';
 import * as q from './vehicles.queries.ts';
@@ -54,6 +55,8 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
 const load = async (ctx: StaffCtx, id: string) => {
   const row = await q.findVehicle(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
+  // A restricted consultant reaches a car through its owner.
+  if (row.v.ownerId && ownCustomersOnly(ctx.actor)) await getCustomerRow(ctx, row.v.ownerId);
   return row;
 };
 

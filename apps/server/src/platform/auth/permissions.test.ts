@@ -13,6 +13,7 @@ const actor = (role: Role, storeId: string | null = storeA) => ({
   id: me,
   role,
   storeId,
+  customerScope: 'group' as const,
   sessionId: 's',
   csrfToken: 'c',
 });

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions, staff } from '../db/schema/index.ts';
+import { sessions, staff, tenants } from '../db/schema/index.ts';
 import type { Tx } from '../db/types.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
@@ -92,9 +92,11 @@ export const findStaffSession = async (db: Tx, tenantId: string, secret: string,
       staffId: staff.id,
       role: staff.role,
       storeId: staff.storeId,
+      customerScope: tenants.customerScope,
     })
     .from(sessions)
     .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.subjectId)))
+    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .where(
       and(
         eq(sessions.tenantId, tenantId),

@@ -56,6 +56,7 @@ export const requestContexts = (deps: RequestDeps) => ({
         id: session.staffId,
         role: session.role,
         storeId: session.storeId,
+        customerScope: session.customerScope,
         sessionId: session.id,
         csrfToken: session.csrfToken,
       };
