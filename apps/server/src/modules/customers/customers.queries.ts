@@ -1,12 +1,10 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ContactPreferences, CustomerData } from '@m4s/contracts';
-import { consents, customerPhones, customers, interactions, vehicles } from '../../platform/db/schema/index.ts';
+import { consents, customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type PhoneRow = typeof customerPhones.$inferSelect;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const findCustomer = async (db: Tx, tenantId: string, id: string) => {
   const [row] = await db
@@ -87,50 +85,6 @@ export const setPhones = async (db: Tx, tenantId: string, customerId: string, ph
  * (any 4+ letters and digits, spaces and the plate's middle dot ignored). Returns ids in a stable order;
  * the caller loads and masks them.
  */
-/** `onlyStaffId`: the tenant restricts this consultant/advisor to the customers assigned to them. */
-export const searchCustomerIds = async (
-  db: Tx,
-  tenantId: string,
-  q: string,
-  limit: number,
-  onlyStaffId: string | null = null,
-) => {
-  const like = `%${escapeLike(q)}%`;
-  const compact = q.replace(/[\s·]/g, '').toUpperCase();
-  const carLike = `%${escapeLike(compact)}%`;
-  const phoneLike = /^\d{4,11}$/.test(q) ? like : null;
-  const carish = /^(\p{Script=Han}[A-Z0-9]{1,7}|[A-Z0-9]{4,17})$/u.test(compact);
-  const byPhone = db
-    .select({ id: customerPhones.customerId })
-    .from(customerPhones)
-    .where(and(eq(customerPhones.tenantId, tenantId), ilike(customerPhones.phone, phoneLike ?? '')));
-  const byCar = db
-    .select({ id: vehicles.ownerId })
-    .from(vehicles)
-    .where(and(eq(vehicles.tenantId, tenantId), or(ilike(vehicles.plate, carLike), ilike(vehicles.vin, carLike))));
-  const rows = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.tenantId, tenantId),
-        isNull(customers.erasedAt),
-        onlyStaffId
-          ? or(eq(customers.salesConsultantId, onlyStaffId), eq(customers.serviceAdvisorId, onlyStaffId))
-          : undefined,
-        or(
-          ilike(customers.name, like),
-          ilike(customers.contactName, like),
-          phoneLike ? inArray(customers.id, byPhone) : undefined,
-          carish ? inArray(customers.id, byCar) : undefined,
-        ),
-      ),
-    )
-    .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
-    .limit(limit);
-  return rows.map((r) => r.id);
-};
-
 export const customersByIds = (db: Tx, tenantId: string, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([] as CustomerRow[])

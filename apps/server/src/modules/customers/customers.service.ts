@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { assertCustomerInScope, ownCustomersOnly } from './customers.scope.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
 import * as q from './customers.queries.ts';
+import { searchCustomerIds } from './customers.search.ts';
 
 const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Customer => ({
   id: row.id,
@@ -141,7 +142,7 @@ export const searchCustomers = async (
   query: { q: string; limit: number },
 ): Promise<CustomerSummary[]> => {
   authorize(ctx.actor, 'customer.read');
-  const ids = await q.searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit, ownCustomersOnly(ctx.actor));
+  const ids = await searchCustomerIds(ctx.db, ctx.tenantId, query.q, query.limit, ownCustomersOnly(ctx.actor));
   const [rows, phones] = await Promise.all([
     q.customersByIds(ctx.db, ctx.tenantId, ids),
     q.phonesOf(ctx.db, ctx.tenantId, ids),
