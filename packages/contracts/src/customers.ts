@@ -113,3 +113,6 @@ export const customerSearchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const customerSearchResult = z.object({ items: z.array(customerSummary) });
+
+/** Merge a duplicate record (`fromId`) into the one in the path; the duplicate is deleted. */
+export const customerMergeBody = z.strictObject({ fromId: uuid });

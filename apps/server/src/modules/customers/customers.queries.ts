@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ContactPreferences, CustomerData } from '@m4s/contracts';
+import type { CustomerData } from '@m4s/contracts';
 import { consents, customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -48,7 +48,7 @@ export const updateCustomer = async (
   db: Tx,
   tenantId: string,
   id: string,
-  data: Partial<Fields> & Partial<ContactPreferences>,
+  data: Partial<typeof customers.$inferInsert>,
   now: Date,
 ) => {
   const [row] = await db
@@ -116,4 +116,8 @@ export const consentsOf = (db: Tx, tenantId: string, customerId: string) =>
 
 export const insertConsents = async (db: Tx, values: (typeof consents.$inferInsert)[]) => {
   if (values.length > 0) await db.insert(consents).values(values);
+};
+
+export const deleteCustomer = async (db: Tx, tenantId: string, id: string) => {
+  await db.delete(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
 };

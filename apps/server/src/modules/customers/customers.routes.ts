@@ -3,10 +3,12 @@ import {
   contactPreferences,
   customer,
   customerInput,
+  customerMergeBody,
   customerSearchQuery,
   customerSearchResult,
   idParams,
 } from '@m4s/contracts';
+import { mergeCustomers } from './customers.merge.ts';
 import * as service from './customers.service.ts';
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,5 +35,14 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, body: contactPreferences, response: { 200: customer } } },
     async (req) =>
       app.ctx.staff(req, 'customer.write', (ctx) => service.updateContactPreferences(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/customers/:id/merge',
+    { schema: { tags, params: idParams, body: customerMergeBody, response: { 200: customer } } },
+    async (req) =>
+      app.ctx.staff(req, 'customer.import', async (ctx) => {
+        await mergeCustomers(ctx, req.params.id, req.body.fromId);
+        return service.getCustomer(ctx, req.params.id);
+      }),
   );
 };

@@ -1,0 +1,88 @@
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as q from './customers.queries.ts';
+
+/**
+ * Every column that points at a customer. Merging moves them all, so no repair order, car or call is
+ * lost; merge.test.ts reads the database's foreign keys and fails when a new table is missing here.
+ */
+export const customerReferences = [
+  ['customer_phones', 'customer_id'],
+  ['consents', 'customer_id'],
+  ['interactions', 'customer_id'],
+  ['vehicles', 'owner_id'],
+  ['vehicle_ownerships', 'customer_id'],
+  ['sales_orders', 'customer_id'],
+  ['repair_orders', 'customer_id'],
+] as const;
+
+/** The fields a merge (or an import) may fill on a kept record: only where it has nothing yet. */
+const fillable = [
+  'gender',
+  'birthday',
+  'occupation',
+  'idNumber',
+  'contactName',
+  'contactTitle',
+  'preferredSlot',
+  'secondContact',
+  'homeStoreId',
+  'salesConsultantId',
+  'serviceAdvisorId',
+  'vipLevel',
+  'memberLevel',
+] as const;
+
+/** What `incoming` adds to `kept` without overwriting anything staff already entered. */
+export const blanksFilled = (kept: q.CustomerRow, incoming: Partial<q.CustomerRow>) => {
+  const patch: Partial<q.CustomerRow> = {};
+  for (const key of fillable) {
+    const value = incoming[key];
+    if ((kept[key] === null || kept[key] === '') && value !== null && value !== undefined && value !== '')
+      Object.assign(patch, { [key]: value });
+  }
+  if (kept.addresses.length === 0 && incoming.addresses?.length) patch.addresses = incoming.addresses;
+  const tags = [...new Set([...kept.tags, ...(incoming.tags ?? [])])];
+  if (tags.length !== kept.tags.length) patch.tags = tags;
+  if (incoming.notes && !kept.notes?.includes(incoming.notes))
+    patch.notes = kept.notes ? `${kept.notes}\n${incoming.notes}` : incoming.notes;
+  if (incoming.malicious && !kept.malicious) patch.malicious = true;
+  return patch;
+};
+
+/**
+ * Two records of one person (a DMS import before M4S, a walk-in registered twice): everything of
+ * `fromId` moves to `intoId`, blank fields of the kept record are filled, and the duplicate is deleted.
+ */
+export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: string) => {
+  authorize(ctx.actor, 'customer.import');
+  const into = await q.findCustomer(ctx.db, ctx.tenantId, intoId);
+  if (!into) throw new AppError('NOT_FOUND');
+  if (intoId === fromId) throw AppError.field('fromId', 'merge_same');
+  const from = await q.findCustomer(ctx.db, ctx.tenantId, fromId);
+  if (!from) throw AppError.field('fromId', 'customer_unknown');
+  const now = ctx.clock.now();
+  const moved: Record<string, number> = {};
+  await ctx.sql.executeSql('UPDATE customer_phones SET is_primary = false WHERE tenant_id = $1 AND customer_id = $2', [
+    ctx.tenantId,
+    fromId,
+  ]);
+  for (const [table, column] of customerReferences) {
+    const result = await ctx.sql.executeSql(
+      `WITH m AS (UPDATE ${table} SET ${column} = $1 WHERE tenant_id = $2 AND ${column} = $3 RETURNING 1)
+       SELECT count(*)::int AS n FROM m`,
+      [intoId, ctx.tenantId, fromId],
+    );
+    moved[table] = Number(result.rows[0]?.n ?? 0);
+  }
+  await q.updateCustomer(ctx.db, ctx.tenantId, intoId, blanksFilled(into, from), now);
+  await q.deleteCustomer(ctx.db, ctx.tenantId, fromId);
+  await audit(ctx, {
+    action: 'customer.merged',
+    target: { type: 'customer', id: intoId },
+    details: { from: fromId, fromName: from.name, moved },
+  });
+  return moved;
+};
