@@ -113,22 +113,32 @@ export const startupTable = (startups) => {
   return lines.join('\n');
 };
 
-export const section = ({ date, facts, settings, summary, startups, totalMs, notes }) =>
+/** One dated section; `summary`/`startups` are null when only the scale part ran, `extra` is more markdown. */
+export const section = ({ date, facts, settings, summary, startups, totalMs, notes, extra = [] }) =>
   [
     `## ${date}`,
     '',
     `Machine: ${facts.cpu}, ${facts.cores} cores, ${fixed(facts.memoryGiB)} GiB RAM, ${facts.os}; Node ${facts.node}; ${facts.postgres}; commit ${facts.commit}.`,
     '',
-    `Load: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per run (the first of each after a ${settings.warmupSeconds} s warm-up), runs alternated real/baseline (${settings.rounds} rounds), CPU per request read from /proc for the server process and every PostgreSQL process, client, servers and PostgreSQL on the same machine (127.0.0.1). Figures are means over the runs; the ratios are the headline.`,
-    '',
-    loadTable(summary),
-    '',
-    'Start-up (`node scripts/start.mjs`, embedded PGlite in a new temp DATA_DIR; apps already built) and the PostgreSQL server used above:',
-    '',
-    startupTable(startups),
-    '',
+    ...(summary
+      ? [
+          `Load: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per run (the first of each after a ${settings.warmupSeconds} s warm-up), runs alternated real/baseline (${settings.rounds} rounds), CPU per request read from /proc for the server process and every PostgreSQL process, client, servers and PostgreSQL on the same machine (127.0.0.1). Figures are means over the runs; the ratios are the headline.`,
+          '',
+          loadTable(summary),
+          '',
+        ]
+      : []),
+    ...(startups
+      ? [
+          'Start-up (`node scripts/start.mjs`, embedded PGlite in a new temp DATA_DIR; apps already built) and the PostgreSQL server used above:',
+          '',
+          startupTable(startups),
+          '',
+        ]
+      : []),
+    ...extra,
     ...(notes.length > 0 ? [...notes.map((n) => `- ${n}`), ''] : []),
-    `Whole bench run: ${fixed(totalMs / 1000)} s. Reproduce: \`npm run bench\` (needs PostgreSQL 15 at /usr/lib/postgresql/15/bin or PG_BIN; \`node scripts/ensure.mjs postgresql\`).`,
+    `Whole bench run: ${fixed(totalMs / 1000)} s. Reproduce: \`npm run bench\` (needs PostgreSQL 15 at /usr/lib/postgresql/15/bin or PG_BIN; \`node scripts/ensure.mjs postgresql\`); parts: \`-- --only=api\`, \`-- --only=scale\`.`,
     '',
   ].join('\n');
 

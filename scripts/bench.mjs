@@ -14,7 +14,6 @@
 // Everything listens on and is loaded from 127.0.0.1 only. About 3 minutes (--detail: 3½), most of it fixed load time.
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,69 +21,20 @@ import { buildApps } from './build.mjs';
 import { freePort, startCluster } from './pg-cluster.mjs';
 import { repoRoot } from './lib/proc.mjs';
 import { clusterCpuMs, clusterSnapshot, postmasterPid, processCpuMs } from '../bench/proc-cpu.mjs';
+import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.mjs';
+import { runScale } from '../bench/scale-run.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
+/** `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by default. */
+const only = /^--only=(api|scale)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+const scaleCustomers = Number(
+  /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
+);
 const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds: 2 };
 const host = '127.0.0.1';
 const started = Date.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (line) => console.log(`bench: ${line}`);
-
-/** Every process started here, so a failure or Ctrl-C does not leave one behind. */
-const children = new Set();
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-const startProcess = (name, args, env) => {
-  const child = spawn(process.execPath, args, {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  // When the server printed "M4S is up": it listens from then on, so the rest until healthy is the first answer.
-  const marks = { upAt: null };
-  const keep = (buf) => {
-    output = (output + buf.toString()).slice(-8000);
-    if (marks.upAt === null && output.includes('M4S is up in')) marks.upAt = Date.now();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  exited.then(() => children.delete(child));
-  return { name, child, exited, marks, output: () => output };
-};
-
-/** Polls GET url every 100 ms until a 200; returns the milliseconds since `since`. */
-const waitHealthy = async (proc, url, since, timeoutMs = 90_000) => {
-  for (;;) {
-    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited early:\n${proc.output()}`);
-    if (Date.now() - since > timeoutMs)
-      throw new Error(`${proc.name} not healthy after ${timeoutMs} ms:\n${proc.output()}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return Date.now() - since;
-    await sleep(100);
-  }
-};
-
-/** SIGTERM, then the milliseconds until the process is gone (SIGKILL after 30 s, reported as such). */
-const stopProcess = async (proc) => {
-  if (proc.child.exitCode !== null) return 0;
-  const t0 = Date.now();
-  proc.child.kill('SIGTERM');
-  const killer = setTimeout(() => proc.child.kill('SIGKILL'), 30_000);
-  const { code, signal } = await proc.exited;
-  clearTimeout(killer);
-  if (code !== 0) log(`${proc.name} exited with ${code ?? signal} after SIGTERM:\n${proc.output().slice(-2000)}`);
-  return Date.now() - t0;
-};
 
 const cannon = (url, headers, seconds) =>
   autocannon({ url, headers, connections: settings.connections, duration: seconds });
@@ -112,21 +62,6 @@ const measure = async ({ server, endpoint, url, headers, pid, pgPid, warmUp }) =
     `${endpoint.padEnd(6)} ${server.padEnd(11)} ${String(Math.round(run.rps)).padStart(5)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${cpu}${run.failures ? `  FAILURES ${run.failures}` : ''}`,
   );
   return run;
-};
-
-const signIn = async (base) => {
-  const res = await fetch(`${base}/api/auth/staff/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'demo', login: 'admin', password: 'm4s-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c?.startsWith('m4s_staff='));
-  if (!cookie) throw new Error('sign-in set no m4s_staff cookie');
-  return cookie;
 };
 
 const expectOk = async (url, headers) => {
@@ -254,34 +189,39 @@ const main = async () => {
   const built = await buildApps({ quiet: true });
   if (!built.ok) throw new Error('a web app failed to build; `npm run build` shows why');
 
-  const startups = [];
-  const { runs, postgresVersion } = await loadRuns(startups);
-
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
-  try {
-    startups.push(
-      await timeStart(
-        'npm start, cold',
-        'empty DATA_DIR: create PGlite, migrate, seed demo',
-        path.join(dataDir, 'data'),
-      ),
-    );
-    startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  let api = null;
+  let postgresVersion = 'PostgreSQL 15';
+  if (only !== 'scale') {
+    const startups = [];
+    const load = await loadRuns(startups);
+    postgresVersion = load.postgresVersion;
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
+    try {
+      startups.push(
+        await timeStart(
+          'npm start, cold',
+          'empty DATA_DIR: create PGlite, migrate, seed demo',
+          path.join(dataDir, 'data'),
+        ),
+      );
+      startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    api = { summary: summarize(load.runs), startups };
   }
+  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, log });
 
-  const summary = summarize(runs);
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
   const notes = [];
-  for (const s of startups) {
+  for (const s of api?.startups ?? []) {
     if (s.rebuilt.length > 0)
       notes.push(
         `${s.name}: \`npm start\` rebuilt ${s.rebuilt.join(', ')} (its inputs changed during the run), so that time includes a Vite build.`,
       );
   }
-  for (const s of summary) {
+  for (const s of api?.summary ?? []) {
     if (s.sides.some((side) => side.failures > 0))
       notes.push(`${s.endpoint}: some requests failed (see the non-2xx/errors column); treat its figures with care.`);
   }
@@ -289,13 +229,15 @@ const main = async () => {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
     facts,
     settings,
-    summary,
-    startups,
+    summary: api?.summary ?? null,
+    startups: api?.startups ?? null,
     totalMs,
     notes,
+    extra: scale ? [scale.markdown] : [],
   });
   prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
-  console.log(`\n${loadTable(summary)}\n\n${startupTable(startups)}\n`);
+  if (api) console.log(`\n${loadTable(api.summary)}\n\n${startupTable(api.startups)}\n`);
+  if (scale) console.log(`\n${scale.markdown}`);
   log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
 };
 

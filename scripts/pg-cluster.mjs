@@ -7,7 +7,7 @@
 // because PostgreSQL 15 allows SET ROLE only to a role one is a member of; the migration that also
 // creates it skips when it exists.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,29 +69,38 @@ const setupSql = (database) => [
   `CREATE DATABASE ${database} OWNER m4s_owner`,
 ];
 
-export const startCluster = async ({ database = 'm4s_test', quiet = false } = {}) => {
+/**
+ * `persistentDir`: keep the cluster in this folder and reuse it next time (the benchmark's large data set
+ * is generated once); by default a temp folder that `stop()` removes.
+ */
+export const startCluster = async ({ database = 'm4s_test', quiet = false, persistentDir = null } = {}) => {
   const bin = pgBinDir();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'm4s-pg-'));
+  const dir = persistentDir ?? mkdtempSync(path.join(os.tmpdir(), 'm4s-pg-'));
   const dataDir = path.join(dir, 'data');
   const logFile = path.join(dir, 'postgres.log');
+  const reused = persistentDir !== null && existsSync(path.join(dataDir, 'PG_VERSION'));
   let started = false;
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const cleanup = () => {
+    if (persistentDir === null) rmSync(dir, { recursive: true, force: true });
+  };
   try {
+    if (persistentDir !== null) mkdirSync(dir, { recursive: true });
     if (isRoot()) {
       const { uid, gid } = postgresIds();
       chownSync(dir, uid, gid);
     }
-    await must('initdb', path.join(bin, 'initdb'), [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-      '--no-instructions',
-    ]);
+    if (!reused)
+      await must('initdb', path.join(bin, 'initdb'), [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+        '--no-instructions',
+      ]);
     let port = 0;
     // A free port can be taken between asking and binding; try a few.
     for (let attempt = 1; !started; attempt++) {
@@ -126,29 +135,31 @@ export const startCluster = async ({ database = 'm4s_test', quiet = false } = {}
     }
     const psql = existsSync(path.join(bin, 'psql')) ? path.join(bin, 'psql') : 'psql';
     const commands = setupSql(database).flatMap((sql) => ['-c', sql]);
-    const res = await run(
-      psql,
-      [
-        '-X',
-        '-q',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(port),
-        '-U',
-        'postgres',
-        '-d',
-        'postgres',
-        ...commands,
-      ],
-      {
-        capture: true,
-        quiet: true,
-        timeoutMs: 60_000,
-      },
-    );
+    const res = reused
+      ? { code: 0, output: '' }
+      : await run(
+          psql,
+          [
+            '-X',
+            '-q',
+            '-v',
+            'ON_ERROR_STOP=1',
+            '-h',
+            '127.0.0.1',
+            '-p',
+            String(port),
+            '-U',
+            'postgres',
+            '-d',
+            'postgres',
+            ...commands,
+          ],
+          {
+            capture: true,
+            quiet: true,
+            timeoutMs: 60_000,
+          },
+        );
     if (res.code !== 0) throw new Error(`creating roles and database failed:\n${res.output}`);
     const url = `postgres://m4s_owner@127.0.0.1:${port}/${database}`;
     if (!quiet) console.log(`postgres: started ${url} (data in ${dataDir})`);

@@ -82,12 +82,17 @@ const vinCheck = (body: string) => `(SELECT CASE s % 11 WHEN 10 THEN 'X' ELSE (s
 
 /** 1.2 cars per customer (everyone has one, every fifth a second), bought within the last three years. */
 export const vehiclesSql = `
-WITH m AS (SELECT array_agg(id ORDER BY id) AS ids FROM car_models),
+WITH m AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM car_models),
+-- The model's number is computed per car first, so the join is an equality the planner hashes.
+picks AS (
+  SELECT j, 1 + ${h('j', 'm')} % (SELECT count(*) FROM car_models) AS k
+  FROM generate_series(1, ($2::int * 6) / 5) AS j
+),
 src AS (
   SELECT j, ((j - 1) % $2::int) + 1 AS i, mo.id AS model_id, mo.series_id, se.brand_id, mo.year, mo.fuel,
     ($6::timestamptz)::date - (20 + ${h('j', 'pd')} % 1075) AS purchase
-  FROM generate_series(1, ($2::int * 6) / 5) AS j CROSS JOIN m
-  JOIN car_models mo ON mo.id = m.ids[1 + ${h('j', 'm')} % cardinality(m.ids)]
+  FROM picks JOIN m USING (k)
+  JOIN car_models mo ON mo.id = m.id
   JOIN car_series se ON se.id = mo.series_id
 ),
 v AS (
@@ -126,9 +131,32 @@ FROM vehicles v JOIN car_models mo ON mo.id = v.model_id
 JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id
 WHERE v.tenant_id = $1::uuid AND v.selling_store_id IS NOT NULL`;
 
+/** The lines a visit of each type gets (labour first, then parts; some parts only every few visits). */
+const lineCatalogue = `(VALUES
+  (1, 'labour', '常规保养工时', NULL, 1.0, 1.0, 18000, 0, ARRAY['maintenance','campaign'], 1),
+  (2, 'part', '全合成机油 4L', 'OIL-5W30-4L', 1.0, NULL, 42000, 26000, ARRAY['maintenance'], 1),
+  (3, 'part', '机油滤清器', 'FLT-OIL-01', 1.0, NULL, 6800, 3500, ARRAY['maintenance'], 1),
+  (4, 'part', '空气滤清器', 'FLT-AIR-01', 1.0, NULL, 12800, 6200, ARRAY['maintenance'], 2),
+  (5, 'part', '空调滤清器', 'FLT-CAB-01', 1.0, NULL, 9800, 4100, ARRAY['maintenance'], 3),
+  (6, 'part', '前刹车片', 'BRK-PAD-F', 1.0, NULL, 68000, 39000, ARRAY['maintenance','general_repair'], 5),
+  (7, 'labour', '故障诊断与维修工时', NULL, 1.0, 2.5, 45000, 0, ARRAY['general_repair','warranty_claim'], 1),
+  (8, 'part', '点火线圈', 'IGN-COIL-01', 2.0, NULL, 76000, 44000, ARRAY['general_repair','warranty_claim'], 2),
+  (9, 'labour', '钣金喷漆工时', NULL, 1.0, 6.0, 180000, 0, ARRAY['accident'], 1),
+  (10, 'part', '前保险杠总成', 'BMP-F-01', 1.0, NULL, 260000, 170000, ARRAY['accident'], 1),
+  (11, 'part', '召回更换件', 'RCL-KIT-01', 1.0, NULL, 0, 0, ARRAY['campaign'], 1)
+) AS p(pos, kind, description, part_no, qty, hours, amount, cost, types, every)`;
+
+/** Which catalogue lines a repair order has; the same rule for its lines and for its totals. */
+const linesOf = (pick: string, type: string) => `${type} = ANY(p.types) AND (${pick} + p.pos) % p.every = 0`;
+/** A repair order's own number for picking its lines, computed once per order. */
+const pickOf = (roId: string) => `abs(hashtext(${roId}::text || 'lines'))`;
+/** A line's amount: warranty work is paid by the maker, not the customer. */
+const amountOf = (type: string) => `CASE WHEN ${type} = 'warranty_claim' THEN 0 ELSE p.amount END`;
+
 /**
  * Workshop visits: the first maintenance at 5,000 km or three months, then every 5,000–10,000 km at
- * the car's own pace (20–90 km a day); one car in ten churns after about 14 months.
+ * the car's own pace (20–90 km a day); one car in ten churns after about 14 months. The totals are
+ * summed from the lines the order will get, so no second pass over the orders is needed.
  */
 export const repairOrdersSql = `
 WITH v AS (
@@ -142,53 +170,40 @@ WITH v AS (
   SELECT v.*, k, least(5000, rate * 90) + (k - 1) * interval_km AS km FROM v CROSS JOIN generate_series(1, 14) AS k
 ), dated AS (
   SELECT visits.*, purchase_date + (km / rate) AS day, md5(id::text || 'ro' || k) AS seed FROM visits
+), ids AS MATERIALIZED (
+  SELECT dated.*, ${uuidOf('seed')} AS ro_id FROM dated
+  WHERE day <= ($6::timestamptz)::date - 1 AND (NOT churned OR day <= purchase_date + 420)
+), typed AS MATERIALIZED (
+  SELECT ids.*, ${pickOf('ro_id')} AS pick,
+    CASE WHEN k = 1 THEN 'maintenance'
+         WHEN abs(hashtext(seed)) % 40 = 0 THEN 'accident'
+         WHEN abs(hashtext(seed)) % 40 < 5 THEN 'general_repair'
+         WHEN abs(hashtext(seed)) % 40 = 5 AND day < purchase_date + 730 THEN 'warranty_claim'
+         WHEN abs(hashtext(seed)) % 40 = 6 THEN 'campaign'
+         ELSE 'maintenance' END AS type
+  FROM ids
 )
 INSERT INTO repair_orders (tenant_id, id, number, vehicle_id, customer_id, store_id, type, date_in, date_out, mileage_km,
-  advisor_id, technician, created_at)
-SELECT $1::uuid, ${uuidOf('seed')}, 'RO' || to_char(day, 'YYMMDD') || '-' || upper(substr(seed, 1, 12)), id, owner_id, store_id,
-  CASE WHEN k = 1 THEN 'maintenance'
-       WHEN abs(hashtext(seed)) % 40 = 0 THEN 'accident'
-       WHEN abs(hashtext(seed)) % 40 < 5 THEN 'general_repair'
-       WHEN abs(hashtext(seed)) % 40 = 5 AND day < purchase_date + 730 THEN 'warranty_claim'
-       WHEN abs(hashtext(seed)) % 40 = 6 THEN 'campaign'
-       ELSE 'maintenance' END,
+  advisor_id, technician, labour_fen, parts_fen, total_fen, parts_cost_fen, created_at)
+SELECT $1::uuid, ro_id, 'RO' || to_char(day, 'YYMMDD') || '-' || upper(substr(seed, 1, 12)), id, owner_id, store_id, type,
   day + make_interval(hours => 1 + abs(hashtext(seed || 'h')) % 8),
   day + make_interval(hours => 3 + abs(hashtext(seed || 'h')) % 8),
   km + abs(hashtext(seed || 'km')) % 300, service_advisor_id,
-  (ARRAY['周师傅','吴师傅','郑师傅','王师傅'])[1 + abs(hashtext(seed || 't')) % 4], day
-FROM dated
-WHERE day <= ($6::timestamptz)::date - 1 AND (NOT churned OR day <= purchase_date + 420)`;
+  (ARRAY['周师傅','吴师傅','郑师傅','王师傅'])[1 + abs(hashtext(seed || 't')) % 4],
+  t.labour, t.parts, t.labour + t.parts, t.cost, day
+FROM typed CROSS JOIN LATERAL (
+  SELECT coalesce(sum(${amountOf('typed.type')}) FILTER (WHERE p.kind = 'labour'), 0) AS labour,
+         coalesce(sum(${amountOf('typed.type')}) FILTER (WHERE p.kind = 'part'), 0) AS parts,
+         coalesce(sum(p.cost) FILTER (WHERE p.kind = 'part'), 0) AS cost
+  FROM ${lineCatalogue} WHERE ${linesOf('typed.pick', 'typed.type')}
+) AS t`;
 
-/** Lines by the repair order's type: labour first, then parts; some parts only at some visits. */
 export const repairLinesSql = `
 INSERT INTO repair_order_lines (tenant_id, repair_order_id, position, kind, description, part_no, quantity, labour_hours, amount_fen, cost_fen)
 SELECT ro.tenant_id, ro.id, p.pos, p.kind, p.description, p.part_no, p.qty, p.hours,
-  CASE WHEN ro.type = 'warranty_claim' THEN 0 ELSE p.amount END, CASE WHEN p.kind = 'part' THEN p.cost ELSE 0 END
-FROM repair_orders ro
-JOIN (VALUES
-  (1, 'labour', '常规保养工时', NULL, 1.0, 1.0, 18000, 0, ARRAY['maintenance','campaign'], 1),
-  (2, 'part', '全合成机油 4L', 'OIL-5W30-4L', 1.0, NULL, 42000, 26000, ARRAY['maintenance'], 1),
-  (3, 'part', '机油滤清器', 'FLT-OIL-01', 1.0, NULL, 6800, 3500, ARRAY['maintenance'], 1),
-  (4, 'part', '空气滤清器', 'FLT-AIR-01', 1.0, NULL, 12800, 6200, ARRAY['maintenance'], 2),
-  (5, 'part', '空调滤清器', 'FLT-CAB-01', 1.0, NULL, 9800, 4100, ARRAY['maintenance'], 3),
-  (6, 'part', '前刹车片', 'BRK-PAD-F', 1.0, NULL, 68000, 39000, ARRAY['maintenance','general_repair'], 5),
-  (7, 'labour', '故障诊断与维修工时', NULL, 1.0, 2.5, 45000, 0, ARRAY['general_repair','warranty_claim'], 1),
-  (8, 'part', '点火线圈', 'IGN-COIL-01', 2.0, NULL, 76000, 44000, ARRAY['general_repair','warranty_claim'], 2),
-  (9, 'labour', '钣金喷漆工时', NULL, 1.0, 6.0, 180000, 0, ARRAY['accident'], 1),
-  (10, 'part', '前保险杠总成', 'BMP-F-01', 1.0, NULL, 260000, 170000, ARRAY['accident'], 1),
-  (11, 'part', '召回更换件', 'RCL-KIT-01', 1.0, NULL, 0, 0, ARRAY['campaign'], 1)
-) AS p(pos, kind, description, part_no, qty, hours, amount, cost, types, every)
-  ON ro.type = ANY(p.types) AND abs(hashtext(ro.id::text || p.pos)) % p.every = 0
+  ${amountOf('ro.type')}, CASE WHEN p.kind = 'part' THEN p.cost ELSE 0 END
+FROM repair_orders ro JOIN ${lineCatalogue} ON ${linesOf(pickOf('ro.id'), 'ro.type')}
 WHERE ro.tenant_id = $1::uuid`;
-
-export const repairTotalsSql = `
-UPDATE repair_orders ro SET labour_fen = s.labour, parts_fen = s.parts, total_fen = s.labour + s.parts, parts_cost_fen = s.cost
-FROM (SELECT repair_order_id,
-        coalesce(sum(amount_fen) FILTER (WHERE kind = 'labour'), 0) AS labour,
-        coalesce(sum(amount_fen) FILTER (WHERE kind = 'part'), 0) AS parts,
-        coalesce(sum(cost_fen) FILTER (WHERE kind = 'part'), 0) AS cost
-      FROM repair_order_lines WHERE tenant_id = $1::uuid GROUP BY repair_order_id) AS s
-WHERE ro.tenant_id = $1::uuid AND ro.id = s.repair_order_id`;
 
 export const mileageSql = `
 INSERT INTO mileage_readings (tenant_id, vehicle_id, read_at, km, source)

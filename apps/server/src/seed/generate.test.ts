@@ -25,7 +25,13 @@ describe('the data generator', () => {
       (SELECT count(*)::int FROM vehicles WHERE tenant_id = $1) AS vehicles,
       (SELECT count(*)::int FROM vehicle_ownerships WHERE tenant_id = $1) AS ownerships,
       (SELECT count(*)::int FROM repair_orders WHERE tenant_id = $1) AS orders,
-      (SELECT count(*)::int FROM repair_orders WHERE tenant_id = $1 AND total_fen <> labour_fen + parts_fen) AS bad_totals,
+      (SELECT count(*)::int FROM repair_orders r LEFT JOIN LATERAL (
+         SELECT coalesce(sum(amount_fen) FILTER (WHERE kind = 'labour'), 0) AS labour,
+                coalesce(sum(amount_fen) FILTER (WHERE kind = 'part'), 0) AS parts,
+                coalesce(sum(cost_fen), 0) AS cost
+         FROM repair_order_lines l WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id) s ON true
+       WHERE r.tenant_id = $1 AND (r.total_fen <> r.labour_fen + r.parts_fen OR r.labour_fen <> s.labour
+         OR r.parts_fen <> s.parts OR r.parts_cost_fen <> s.cost)) AS bad_totals,
       (SELECT count(*)::int FROM repair_orders r WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM repair_order_lines l WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id)) AS empty_orders,
       (SELECT count(*)::int FROM repair_orders WHERE tenant_id = $1 AND date_in > now()) AS future_orders,
       (SELECT count(DISTINCT type)::int FROM repair_orders WHERE tenant_id = $1) AS types`);

@@ -18,7 +18,6 @@ const steps = [
   ['sales orders', sql.salesSql],
   ['repair orders', sql.repairOrdersSql],
   ['repair order lines', sql.repairLinesSql],
-  ['repair order totals', sql.repairTotalsSql],
   ['mileage readings', sql.mileageSql],
   ['follow-up calls', sql.followUpsSql],
 ] as const;
