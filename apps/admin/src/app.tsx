@@ -11,6 +11,7 @@ import { BrandingPage } from './branding/branding-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
 import { Customer360Page } from './customers/customer-360-page.tsx';
+import { BindingsPage } from './bindings/bindings-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -41,6 +42,7 @@ export const App = () => {
         <Route index element={<Navigate to="/stores" replace />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<Customer360Page />} />
+        <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="stores" element={<StoresPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="branding" element={<BrandingPage />} />

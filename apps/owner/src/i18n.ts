@@ -1,8 +1,10 @@
 import { createI18n } from '@m4s/web-kit';
 import { mobileMessages } from '@m4s/web-kit/mobile';
+import { garageEn, garageZhCN } from './garage/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
+  ...garageZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -57,8 +59,6 @@ const zhCN = {
   'services.pickup': '上门取送车',
   'services.wash': '洗车美容',
 
-  'records.emptyTitle': '暂无维修档案',
-  'records.emptyHint': '您在{name}旗下门店的保养、维修记录会按时间整理在这里，包括工单明细、进店里程和下次保养提醒。',
   'records.askHotline': '如需查询以往的维修记录，可致电服务热线',
 
   'hotline.dealer': '经销商服务热线',
@@ -70,11 +70,13 @@ const zhCN = {
   'me.language': '语言 / Language',
   'me.signOut': '退出登录',
   'me.signingOut': '正在退出…',
-  'me.moreSoon': '我的车辆、积分与优惠券等功能即将上线。',
+  'me.vehicles': '我的车辆',
+  'me.moreSoon': '积分与优惠券等功能即将上线。',
 };
 
 const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
+  ...garageEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',
@@ -130,9 +132,6 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'services.pickup': 'Pickup',
   'services.wash': 'Car wash',
 
-  'records.emptyTitle': 'No service records yet',
-  'records.emptyHint':
-    'Your maintenance and repair visits at {name} stores will be listed here by date, with order details, mileage and the next service reminder.',
   'records.askHotline': 'To ask about earlier visits, call the service hotline',
 
   'hotline.dealer': 'Dealer hotline',
@@ -144,7 +143,8 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'me.language': '语言 / Language',
   'me.signOut': 'Sign out',
   'me.signingOut': 'Signing out…',
-  'me.moreSoon': 'My vehicles, points and coupons are coming soon.',
+  'me.vehicles': 'My cars',
+  'me.moreSoon': 'Points and coupons are coming soon.',
 };
 
 export const { I18nProvider, useI18n } = createI18n({ 'zh-CN': zhCN, en });

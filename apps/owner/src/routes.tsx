@@ -1,11 +1,19 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { PageLoading } from '@m4s/web-kit/mobile';
 import { HomeLayout } from './home/home-layout.tsx';
 import { LifeTab } from './home/life-tab.tsx';
 import { MeTab } from './home/me-tab.tsx';
-import { RecordsTab } from './home/records-tab.tsx';
 import { ServicesTab } from './home/services-tab.tsx';
 import { RequireOwner } from './session/require-owner.tsx';
 import { SignInPage } from './sign-in/sign-in-page.tsx';
+
+// The car pages load on first use, keeping the first screen light: the add form alone brings the plate
+// rules (and zod).
+const RecordsTab = lazy(async () => ({ default: (await import('./home/records-tab.tsx')).RecordsTab }));
+const AddVehiclePage = lazy(async () => ({ default: (await import('./garage/add-vehicle-page.tsx')).AddVehiclePage }));
+const HistoryPage = lazy(async () => ({ default: (await import('./garage/history-page.tsx')).HistoryPage }));
+const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
 export const createOwnerRouter = (slug: string) =>
@@ -30,7 +38,9 @@ export const createOwnerRouter = (slug: string) =>
           { index: true, element: <Navigate to="/life" replace /> },
           { path: 'life', element: <LifeTab /> },
           { path: 'services', element: <ServicesTab /> },
-          { path: 'records', element: <RecordsTab /> },
+          { path: 'records', element: later(<RecordsTab />) },
+          { path: 'records/add', element: later(<AddVehiclePage />) },
+          { path: 'records/:vehicleId', element: later(<HistoryPage />) },
           { path: 'me', element: <MeTab /> },
         ],
       },

@@ -1,8 +1,29 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { owners, vehicleBindings } from '../src/platform/db/schema/index.ts';
 import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type TestTenant } from './harness.ts';
 
-type Case = { id: (b: TestTenant) => string; body?: (b: TestTenant) => object };
+/** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
+type TenantB = TestTenant & { bindingId: string };
+/** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
+type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
+
+const ownerPhoneA = '13600000009';
+
+/** Gives a tenant an owner-app account bound to its test car (rows written as the platform would). */
+const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'confirmed'): Promise<TenantB> => {
+  const { db } = await testApp();
+  return db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
+    const [owner] = await tx.insert(owners).values({ tenantId: t.id, phone: '13000000000' }).returning();
+    if (!owner) throw new Error('owner insert returned nothing');
+    const [binding] = await tx
+      .insert(vehicleBindings)
+      .values({ tenantId: t.id, ownerId: owner.id, vehicleId: t.vehicleId, status })
+      .returning();
+    if (!binding) throw new Error('binding insert returned nothing');
+    return { ...t, bindingId: binding.id };
+  });
+};
 
 /**
  * Every API route with a path parameter, and how to name tenant B's row for it. A route that is not
@@ -46,6 +67,12 @@ const cases: Record<string, Case> = {
   // The vehicle catalogue is global reference data, not tenant data: an unknown id is the case to cover.
   'GET /api/catalogue/brands/:brandId/series': { id: () => 'no-such-brand-zz' },
   'GET /api/catalogue/series/:seriesId/models': { id: () => 'no-such-series-zz' },
+  'POST /api/vehicle-bindings/:id/decision': {
+    id: (b) => b.bindingId,
+    body: () => ({ decision: 'rejected', reason: '越界测试' }),
+  },
+  'DELETE /api/owner/vehicles/:bindingId': { id: (b) => b.bindingId, as: 'owner' },
+  'GET /api/owner/vehicles/:vehicleId/history': { id: (b) => b.vehicleId, as: 'owner' },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -55,6 +82,7 @@ const listRoutes = [
   'GET /api/staff',
   'GET /api/audit',
   'GET /api/tenant/branding',
+  'GET /api/vehicle-bindings?status=pending',
   'GET /api/tenant/settings',
   'GET /api/auth/staff/me',
 ];
@@ -65,8 +93,9 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
   test('every parametrized API route is covered and answers 404', async () => {
     const { app } = await testApp();
     const a = await createTestTenant(['group_admin', 'service_advisor']);
-    const b = await createTestTenant(['group_admin', 'service_advisor']);
+    const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']));
     const admin = await signInStaff(a.slug, 'group.admin');
+    const owner = await signInOwner(a.slug, ownerPhoneA);
     const routes = app.m4s.routes.filter((r) => r.url.startsWith('/api/') && r.url.includes('/:'));
     assert.ok(routes.length >= 5);
     for (const r of routes) {
@@ -74,7 +103,8 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
       const c = cases[key];
       assert.ok(c, `${key} is not in the cross-tenant suite`);
       const url = fill(r.url, c.id(b));
-      const res = r.method === 'GET' ? await admin.get(url) : await admin.send(r.method as 'PUT', url, c.body?.(b));
+      const agent = c.as === 'owner' ? owner : admin;
+      const res = r.method === 'GET' ? await agent.get(url) : await agent.send(r.method as 'PUT', url, c.body?.(b));
       assert.equal(res.statusCode, 404, `${key} answered ${res.statusCode}: ${res.body}`);
       assert.ok(
         (!res.body.includes(b.id) && !res.body.includes(c.id(b))) || key.includes(':slug'),
@@ -85,7 +115,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
 
   test('list routes show nothing of another tenant', async () => {
     const a = await createTestTenant(['group_admin']);
-    const b = await createTestTenant(['group_admin', 'service_advisor']);
+    const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']), 'pending');
     const admin = await signInStaff(a.slug, 'group.admin');
     await signInStaff(b.slug, 'group.admin'); // leaves an audit entry in B
     for (const key of listRoutes) {
@@ -94,6 +124,11 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
       for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)])
         assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
+    // The owner app's list: an owner of tenant A sees none of B's cars or requests.
+    const owner = await signInOwner(a.slug, '13600000008');
+    const garage = await owner.get('/api/owner/vehicles');
+    assert.equal(garage.statusCode, 200, garage.body);
+    for (const secret of [b.id, b.vehicleId, b.bindingId]) assert.ok(!garage.body.includes(secret));
   });
 
   test('a session cookie re-labelled with another tenant’s id is not a session there', async () => {

@@ -1,6 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
-import { AuditOutlined, BgColorsOutlined, IdcardOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BgColorsOutlined,
+  CarOutlined,
+  IdcardOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -12,6 +19,7 @@ type NavItem = { path: string; label: MessageKey; icon: ReactNode; needs: Permis
 
 const nav: readonly NavItem[] = [
   { path: '/customers', label: 'nav.customers', icon: <IdcardOutlined />, needs: 'customer.read' },
+  { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'staff.read' },
   { path: '/branding', label: 'nav.branding', icon: <BgColorsOutlined />, needs: 'tenant.brand' },

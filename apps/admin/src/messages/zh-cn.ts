@@ -1,10 +1,12 @@
 import { customersZhCN } from './customers-zh-cn.ts';
 import { vehiclesZhCN } from './vehicles-zh-cn.ts';
+import { bindingsZhCN } from './bindings-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
 export const zhCN = {
   ...customersZhCN,
   ...vehiclesZhCN,
+  ...bindingsZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',
   'app.tagline': '4S店客户忠诚度管理平台',

@@ -1,4 +1,6 @@
 import { Avatar, List } from 'antd-mobile';
+import { FileOutline } from 'antd-mobile-icons';
+import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useOwnerSession, useOwnerSignOut } from '../session/owner-session.ts';
@@ -12,6 +14,7 @@ export const MeTab = () => {
   const { me } = useOwnerSession();
   const { t } = useI18n();
   const signOut = useOwnerSignOut();
+  const navigate = useNavigate();
   return (
     <div className="tab-page" data-testid="page-me">
       <section className="profile-card">
@@ -30,6 +33,15 @@ export const MeTab = () => {
           extra={<span data-testid="me-dealer">{tenant.name}</span>}
         >
           {t('me.dealer')}
+        </List.Item>
+      </List>
+      <List mode="card">
+        <List.Item
+          prefix={<FileOutline className="hotline-icon" />}
+          onClick={() => void navigate('/records')}
+          data-testid="me-vehicles"
+        >
+          {t('me.vehicles')}
         </List.Item>
       </List>
       <HotlineList />

@@ -6,6 +6,7 @@ import { insertStaff } from '../modules/staff/staff.queries.ts';
 import { insertStore } from '../modules/stores/stores.queries.ts';
 import { createTenant } from '../modules/tenants/tenants.admin.ts';
 import { generateTenantData } from './generate.ts';
+import { seedDemoGarage } from './demo-garage.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
 
@@ -126,5 +127,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
       consultantIds: placed.consultantId ? [placed.consultantId] : [],
       now,
     });
+  // After the generator, whose history steps cover every car of the tenant.
+  await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

@@ -32,3 +32,18 @@ export const warrantyEndsOn = (purchaseDate: string | null, years: number): stri
   d.setUTCFullYear(d.getUTCFullYear() + years);
   return d.toISOString().slice(0, 10);
 };
+
+/**
+ * The warranty terms that apply: the car's own override, else its brand's, else the platform default.
+ * A car overriding only the years keeps the default distance; a brand with no distance limit has km null.
+ */
+export const effectiveWarranty = (
+  car: { warrantyYears: number | null; warrantyKm: number | null; purchaseDate: string | null },
+  brand: { warrantyYears: number | null; warrantyKm: number | null },
+  fallback: { years: number; km: number },
+) => {
+  const years = car.warrantyYears ?? brand.warrantyYears ?? fallback.years;
+  const km =
+    car.warrantyKm ?? (car.warrantyYears === null && brand.warrantyYears !== null ? brand.warrantyKm : fallback.km);
+  return { years, km, endsOn: warrantyEndsOn(car.purchaseDate, years) };
+};

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
-import { kmPerDay, warrantyEndsOn } from './mileage.ts';
+import { effectiveWarranty, kmPerDay } from './mileage.ts';
 import * as q from './vehicles.queries.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
@@ -14,10 +14,11 @@ type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
   const { v } = row;
   const readings = await q.readingsOf(ctx.db, ctx.tenantId, v.id);
-  const years = v.warrantyYears ?? row.brandWarrantyYears ?? defaultWarranty.years;
-  const km =
-    v.warrantyKm ??
-    (v.warrantyYears === null && row.brandWarrantyYears !== null ? row.brandWarrantyKm : defaultWarranty.km);
+  const warranty = effectiveWarranty(
+    v,
+    { warrantyYears: row.brandWarrantyYears, warrantyKm: row.brandWarrantyKm },
+    defaultWarranty,
+  );
   const latest = readings[0];
   return {
     id: v.id,
@@ -43,7 +44,7 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
       phone: d.phone && (roleSeesContacts(ctx.actor) ? d.phone : maskPhone(d.phone)),
     })),
     ownerId: v.ownerId,
-    warranty: { years, km, endsOn: warrantyEndsOn(v.purchaseDate, years) },
+    warranty,
     mileage: {
       latestKm: latest?.km ?? null,
       latestAt: latest?.at.toISOString() ?? null,

@@ -1,0 +1,237 @@
+import { and, asc, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { BindingStatus } from '@m4s/contracts';
+import {
+  auditLog,
+  carBrands,
+  carModels,
+  carSeries,
+  customerPhones,
+  customers,
+  mileageReadings,
+  owners,
+  repairOrderLines,
+  repairOrders,
+  staff,
+  stores,
+  vehicleBindings,
+  vehicles,
+} from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+
+const carColumns = {
+  v: vehicles,
+  brandName: carBrands.nameZh,
+  brandWarrantyYears: carBrands.warrantyYears,
+  brandWarrantyKm: carBrands.warrantyKm,
+  seriesName: carSeries.nameZh,
+  modelName: carModels.nameZh,
+};
+
+/** An owner's bindings with their cars, newest request first. */
+export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
+  db
+    .select({ b: vehicleBindings, ...carColumns })
+    .from(vehicleBindings)
+    .innerJoin(
+      vehicles,
+      and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
+    )
+    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.ownerId, ownerId)))
+    .orderBy(desc(vehicleBindings.requestedAt));
+
+export type OwnerBindingRow = Awaited<ReturnType<typeof bindingsOfOwner>>[number];
+
+export const findBinding = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(vehicleBindings)
+    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.id, id)));
+  return row ?? null;
+};
+
+/**
+ * Cars whose VIN ends in these six characters and whose plate is this one (already normalised by the
+ * caller). Every write path stores plates normalised (no separators, upper case); rows typed with a space
+ * or the middle dot before that rule match too. Looked up by plate, so the (tenant, plate) index serves it.
+ */
+export const carsByVinSuffixAndPlate = (db: Tx, tenantId: string, vinLast6: string, plate: string) => {
+  const forms = [plate, `${plate.slice(0, 2)}·${plate.slice(2)}`, `${plate.slice(0, 2)} ${plate.slice(2)}`];
+  return db
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(
+      and(
+        eq(vehicles.tenantId, tenantId),
+        inArray(vehicles.plate, forms),
+        eq(sql`right(${vehicles.vin}, 6)`, vinLast6),
+      ),
+    );
+};
+
+/** The owner's claim on this car that is still alive (pending or confirmed), if any. */
+export const liveBinding = async (db: Tx, tenantId: string, ownerId: string, vehicleId: string) => {
+  const [row] = await db
+    .select()
+    .from(vehicleBindings)
+    .where(
+      and(
+        eq(vehicleBindings.tenantId, tenantId),
+        eq(vehicleBindings.ownerId, ownerId),
+        eq(vehicleBindings.vehicleId, vehicleId),
+        ne(vehicleBindings.status, 'rejected'),
+      ),
+    );
+  return row ?? null;
+};
+
+export const insertBinding = async (db: Tx, values: typeof vehicleBindings.$inferInsert) => {
+  const [row] = await db.insert(vehicleBindings).values(values).returning();
+  if (!row) throw new Error('binding insert returned nothing');
+  return row;
+};
+
+export const deleteBinding = async (db: Tx, tenantId: string, id: string) => {
+  await db.delete(vehicleBindings).where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.id, id)));
+};
+
+/** Decides a pending binding; false when it was no longer pending (decided meanwhile). */
+export const decideBinding = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  set: { status: BindingStatus; decidedBy: string; decidedAt: Date; reason: string | null },
+) => {
+  const rows = await db
+    .update(vehicleBindings)
+    .set(set)
+    .where(
+      and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.id, id), eq(vehicleBindings.status, 'pending')),
+    )
+    .returning({ id: vehicleBindings.id });
+  return rows.length === 1;
+};
+
+/** How many times this owner tried to bind a car since `since` (the audit log keeps every try). */
+export const bindAttemptsSince = async (db: Tx, tenantId: string, ownerId: string, actions: string[], since: Date) => {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, tenantId),
+        gt(auditLog.at, since),
+        eq(auditLog.actorKind, 'owner'),
+        eq(auditLog.actorId, ownerId),
+        inArray(auditLog.action, actions),
+      ),
+    );
+  return row?.n ?? 0;
+};
+
+/** Odometer readings and repair-order mileages: both are what the car's odometer said on a day. */
+export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) => {
+  const [readings, orders] = await Promise.all([
+    db
+      .select({ at: mileageReadings.readAt, km: mileageReadings.km })
+      .from(mileageReadings)
+      .where(and(eq(mileageReadings.tenantId, tenantId), eq(mileageReadings.vehicleId, vehicleId)))
+      .orderBy(desc(mileageReadings.readAt))
+      .limit(50),
+    db
+      .select({ at: repairOrders.dateIn, km: repairOrders.mileageKm, type: repairOrders.type })
+      .from(repairOrders)
+      .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
+      .orderBy(desc(repairOrders.dateIn))
+      .limit(50),
+  ]);
+  return { readings, orders };
+};
+
+/** The car's repair orders (whoever owned it then: the history stays with the car), newest first. */
+export const visitsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
+  const orders = await db
+    .select({ o: repairOrders, storeName: stores.name, advisorName: staff.name })
+    .from(repairOrders)
+    .leftJoin(stores, and(eq(stores.tenantId, repairOrders.tenantId), eq(stores.id, repairOrders.storeId)))
+    .leftJoin(staff, and(eq(staff.tenantId, repairOrders.tenantId), eq(staff.id, repairOrders.advisorId)))
+    .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
+    .orderBy(desc(repairOrders.dateIn))
+    .limit(200);
+  const lines =
+    orders.length === 0
+      ? []
+      : await db
+          .select()
+          .from(repairOrderLines)
+          .where(
+            and(
+              eq(repairOrderLines.tenantId, tenantId),
+              inArray(
+                repairOrderLines.repairOrderId,
+                orders.map((r) => r.o.id),
+              ),
+            ),
+          )
+          .orderBy(asc(repairOrderLines.position));
+  return orders.map((r) => ({ ...r, lines: lines.filter((l) => l.repairOrderId === r.o.id) }));
+};
+
+export const ownerPhone = async (db: Tx, tenantId: string, ownerId: string) => {
+  const [row] = await db
+    .select({ phone: owners.phone })
+    .from(owners)
+    .where(and(eq(owners.tenantId, tenantId), eq(owners.id, ownerId)));
+  return row?.phone ?? null;
+};
+
+/**
+ * The staff review list: each request with the app account, the car and its current customer, and
+ * whether the account's phone is one of that customer's phones.
+ */
+export const bindingsForReview = (
+  db: Tx,
+  tenantId: string,
+  filter: { status: BindingStatus; id?: string; ownCustomersOf?: string | null },
+) => {
+  const matches = sql<boolean>`exists (select 1 from ${customerPhones} where ${customerPhones.tenantId} = ${vehicleBindings.tenantId} and ${customerPhones.customerId} = ${vehicles.ownerId} and ${customerPhones.phone} = ${owners.phone})`;
+  const own = filter.ownCustomersOf;
+  return db
+    .select({
+      b: vehicleBindings,
+      ownerName: owners.name,
+      ownerPhone: owners.phone,
+      vin: vehicles.vin,
+      plate: vehicles.plate,
+      brandName: carBrands.nameZh,
+      seriesName: carSeries.nameZh,
+      modelName: carModels.nameZh,
+      customer: customers,
+      decidedByName: staff.name,
+      phoneMatches: matches,
+    })
+    .from(vehicleBindings)
+    .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
+    .innerJoin(
+      vehicles,
+      and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
+    )
+    .leftJoin(customers, and(eq(customers.tenantId, vehicles.tenantId), eq(customers.id, vehicles.ownerId)))
+    .leftJoin(staff, and(eq(staff.tenantId, vehicleBindings.tenantId), eq(staff.id, vehicleBindings.decidedBy)))
+    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .where(
+      and(
+        eq(vehicleBindings.tenantId, tenantId),
+        filter.id ? eq(vehicleBindings.id, filter.id) : eq(vehicleBindings.status, filter.status),
+        own ? sql`(${customers.salesConsultantId} = ${own} or ${customers.serviceAdvisorId} = ${own})` : undefined,
+      ),
+    )
+    .orderBy(filter.status === 'pending' ? asc(vehicleBindings.requestedAt) : desc(vehicleBindings.decidedAt))
+    .limit(200);
+};
+
+export type ReviewRow = Awaited<ReturnType<typeof bindingsForReview>>[number];
