@@ -14,3 +14,4 @@ export * from './history.ts';
 export * from './overview.ts';
 export * from './imports.ts';
 export * from './bindings.ts';
+export * from './service.ts';

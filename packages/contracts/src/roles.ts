@@ -28,13 +28,17 @@ export const permissions = [
   'customer.export',
   'customer.erase',
   'customer.import',
+  'visit.read',
+  'visit.write',
+  'service.setup',
+  'payment.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
-const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read'];
-const frontLine: readonly Permission[] = [...reader, 'customer.write'];
+const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
+const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {
@@ -49,17 +53,28 @@ export const roleGrants: Record<Role, Grant> = {
       'customer.export',
       'customer.erase',
       'customer.import',
+      'service.setup',
+      'payment.write',
     ],
   },
   store_manager: {
     scope: 'store',
-    permissions: [...frontLine, 'store.write', 'staff.write', 'audit.read', 'customer.export', 'customer.import'],
+    permissions: [
+      ...frontLine,
+      'store.write',
+      'staff.write',
+      'audit.read',
+      'customer.export',
+      'customer.import',
+      'service.setup',
+      'payment.write',
+    ],
   },
-  service_manager: { scope: 'store', permissions: frontLine },
+  service_manager: { scope: 'store', permissions: [...frontLine, 'service.setup', 'payment.write'] },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
   cs_specialist: { scope: 'store', permissions: frontLine },
-  cashier: { scope: 'store', permissions: reader },
+  cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
   oem_viewer: { scope: 'group', permissions: reader },
 };
 

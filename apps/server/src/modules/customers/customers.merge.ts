@@ -16,6 +16,8 @@ export const customerReferences = [
   ['vehicle_ownerships', 'customer_id'],
   ['sales_orders', 'customer_id'],
   ['repair_orders', 'customer_id'],
+  ['bookings', 'customer_id'],
+  ['visits', 'customer_id'],
 ] as const;
 
 /** The fields a merge (or an import) may fill on a kept record: only where it has nothing yet. */

@@ -8,3 +8,5 @@ export * from './vehicles.ts';
 export * from './history.ts';
 export * from './imports.ts';
 export * from './bindings.ts';
+export * from './service.ts';
+export * from './visits.ts';
