@@ -4,13 +4,20 @@ import path from 'node:path';
 import { freePort } from '../scripts/pg-cluster.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from './procs.mjs';
 import { bigCluster, sampleTerms, timeConcurrent, timeRequests } from './scale.mjs';
+import { importPart } from './scale-import.mjs';
 
 const host = '127.0.0.1';
 const ms = (n) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 const int = (n) => Math.round(n).toLocaleString('en-US');
 
 /** Runs the scale measurements; returns the markdown for bench/RESULTS.md and the facts for stdout. */
-export const runScale = async ({ customers = 1_000_000, samples = 200, concurrency = 8, log, extra = [] }) => {
+export const runScale = async ({
+  customers = 1_000_000,
+  samples = 200,
+  concurrency = 8,
+  importRows = 100_000,
+  log,
+}) => {
   const t0 = Date.now();
   const { cluster, data } = await bigCluster({ customers, log });
   const port = await freePort();
@@ -52,8 +59,8 @@ export const runScale = async ({ customers = 1_000_000, samples = 200, concurren
       );
     }
     const floor = rows[0]?.one.p95 ?? NaN;
-    const extraResults = [];
-    for (const part of extra) extraResults.push(await part({ base, headers, cluster, server, log }));
+    await stopProcess(server);
+    const imported = importRows > 0 ? await importPart({ cluster, rows: importRows, log }) : null;
     const table = [
       `| Request (${samples} each, drawn from the data) | p50 | p95 | p99 | p95 ÷ /me p95 | p95 with ${concurrency} clients at once |`,
       '| --- | --- | --- | --- | --- | --- |',
@@ -72,11 +79,11 @@ export const runScale = async ({ customers = 1_000_000, samples = 200, concurren
       '',
       table,
       '',
-      ...extraResults.flatMap((r) => [r.markdown, '']),
+      ...(imported ? [imported.markdown, ''] : []),
       `Scale part: ${ms((Date.now() - t0) / 1000)} s.`,
       '',
     ].join('\n');
-    return { markdown, rows, data, extra: extraResults };
+    return { markdown, rows, data, imported };
   } finally {
     await stopProcess(server);
     await cluster.stop();

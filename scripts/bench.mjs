@@ -28,6 +28,9 @@ import { machineFacts, prependResults, section, startupTable, loadTable, summari
 const detail = process.argv.includes('--detail');
 /** `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by default. */
 const only = /^--only=(api|scale)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+const importRows = Number(
+  /^--import-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--import-rows=')) ?? '')?.[1] ?? 100_000,
+);
 const scaleCustomers = Number(
   /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
 );
@@ -210,7 +213,7 @@ const main = async () => {
     }
     api = { summary: summarize(load.runs), startups };
   }
-  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, log });
+  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
