@@ -21,6 +21,10 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Where the built web apps are; absent in tests that do not serve them. */
   webRoot: string | null;
+  /** The DMS upload limit; tests lower it (default: contracts' importUploadLimitBytes, 100 MB). */
+  importUploadLimitBytes?: number;
+  /** The most rows one customer export carries (default 50,000); tests lower it. */
+  customerExportCap?: number;
 };
 
 /** Parsed once at start; a bad value stops the process with the variable's name. */

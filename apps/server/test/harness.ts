@@ -1,5 +1,8 @@
 import { after } from 'node:test';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -30,12 +33,19 @@ export const testClock = {
 
 let shared: Promise<{ app: FastifyInstance; db: Database }> | null = null;
 
+/** Files the app writes (DMS uploads) go to a directory of this test process, removed at the end. */
+export const testDataDir = mkdtempSync(join(tmpdir(), 'm4s-test-'));
+
 export const testApp = () => {
   shared ??= (async () => {
     const url = process.env.DATABASE_URL;
     const db = url ? await openPostgres(url, 10) : await openPglite(undefined);
     await migrate(db);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATA_DIR: testDataDir,
+    });
     const app = await buildApp(config, { db, clock: testClock });
     await app.ready();
     return { app, db };
@@ -48,6 +58,7 @@ after(async () => {
   const { app, db } = await shared;
   await app.close();
   await db.close();
+  rmSync(testDataDir, { recursive: true, force: true });
 });
 
 export const uniqueSlug = (prefix = 't') => `${prefix}-${randomBytes(4).toString('hex')}`;

@@ -28,30 +28,48 @@ export const rememberCsrf = (token: string | null) => {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+/** Sends one request (not reading the answer) with the language, the CSRF token on writes, and the session cookie. */
+export const apiFetch = (method: Method, path: string, body?: BodyInit, contentType?: string): Promise<Response> => {
   const headers: Record<string, string> = { 'accept-language': getLocale() };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (contentType) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+  return fetch(path, { method, headers, credentials: 'same-origin', body });
+};
+
+/** A non-2xx answer as an ApiError: the server's `{code, message}` when it sent one, the HTTP status otherwise. */
+export const errorOf = async (res: Response): Promise<ApiError> => {
+  const text = await res.text().catch(() => '');
+  let err: Partial<ErrorBody> | null = null;
+  try {
+    err = text ? (JSON.parse(text) as Partial<ErrorBody>) : null;
+  } catch {
+    // A proxy's HTML error page: only the status is worth showing.
+  }
+  return new ApiError(res.status, {
+    code: err?.code ?? 'INTERNAL',
+    message: err?.message ?? res.statusText,
+    details: err?.details,
   });
+};
+
+const readJson = async <T>(res: Response): Promise<T> => {
+  if (!res.ok) throw await errorOf(res);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const err = data as Partial<ErrorBody> | null;
-    throw new ApiError(res.status, {
-      code: err?.code ?? 'INTERNAL',
-      message: err?.message ?? res.statusText,
-      details: err?.details,
-    });
-  }
   const token = (data as { csrfToken?: unknown } | null)?.csrfToken;
   if (typeof token === 'string') rememberCsrf(token);
   return data as T;
 };
+
+export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> =>
+  readJson<T>(
+    await apiFetch(
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      body === undefined ? undefined : 'application/json',
+    ),
+  );
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
@@ -59,4 +77,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data (a file and its fields); the browser writes the boundary into the content type. */
+  upload: async <T>(path: string, form: FormData) => readJson<T>(await apiFetch('POST', path, form)),
 };

@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './download.ts';
 export * from './error-text.ts';
 export * from './i18n.ts';
 export * from './query.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Flex, Input, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Flex, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n.ts';
@@ -11,6 +11,7 @@ import { tooFewDigits, useCustomerSearch, type CustomerRow } from './customer-ap
 import { CustomerFlags, CustomerTags } from './customer-flags.tsx';
 import { CustomerFormDrawer } from './customer-form.tsx';
 import { useNames } from './use-names.ts';
+import { CustomerExportButton } from '../imports/export-button.tsx';
 
 /** One box for name or phone digits; the query lives in the URL so "back" from a record returns to the list. */
 export const CustomersPage = () => {
@@ -76,11 +77,14 @@ export const CustomersPage = () => {
         title={t('customers.title')}
         subtitle={t('customers.subtitle')}
         extra={
-          canWrite && (
-            <CreateButton onClick={() => setCreating(true)} testId="customer-create">
-              {t('customers.create')}
-            </CreateButton>
-          )
+          <Space>
+            <CustomerExportButton q={q} disabled={tooFewDigits(q)} />
+            {canWrite && (
+              <CreateButton onClick={() => setCreating(true)} testId="customer-create">
+                {t('customers.create')}
+              </CreateButton>
+            )}
+          </Space>
         }
       />
       <Card>

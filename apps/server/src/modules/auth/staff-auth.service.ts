@@ -30,7 +30,15 @@ export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Pro
     .leftJoin(stores, and(eq(stores.tenantId, staff.tenantId), eq(stores.id, staff.storeId)))
     .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, staffId)));
   if (!row) throw new AppError('SESSION_EXPIRED');
-  const actor = { kind: 'staff' as const, id: row.id, role: row.role, storeId: row.storeId, customerScope: 'group' as const, sessionId: '', csrfToken };
+  const actor = {
+    kind: 'staff' as const,
+    id: row.id,
+    role: row.role,
+    storeId: row.storeId,
+    customerScope: 'group' as const,
+    sessionId: '',
+    csrfToken,
+  };
   return {
     kind: 'staff',
     csrfToken,

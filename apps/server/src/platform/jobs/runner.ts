@@ -44,6 +44,7 @@ export const startJobRunner = async (input: {
         retryLimit: job.retryLimit ?? 5,
         retryBackoff: true,
         retryDelay: 2,
+        ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
       });
   }
   await db.owner.executeSql('GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO m4s_app');
@@ -54,25 +55,40 @@ export const startJobRunner = async (input: {
     },
   });
 
+  // ANALYZE needs the tables' owner; the names are checked, never taken from a payload.
+  const analyze = async (tables: readonly string[]) => {
+    for (const table of tables) {
+      if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+      await db.owner.executeSql(`ANALYZE ${table}`);
+    }
+  };
+
   if (input.work) {
     for (const job of input.jobs) {
       await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
         for (const item of batch) {
           const data = job.payload.parse(item.data);
-          await db.transaction({ tenantId: data.tenantId }, async (tx) => {
-            const ctx: Ctx = {
-              tenantId: data.tenantId,
-              storeId: null,
-              actor: { kind: 'system' },
-              db: tx.db,
-              sql: tx.sql,
-              jobs: queueFor(tx.sql),
-              clock: input.clock,
-              log: log.child({ job: job.name, jobId: item.id, tenantId: data.tenantId }),
-              request: { id: `job:${item.id}`, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-            };
-            await job.handle(ctx, data);
-          });
+          const jobLog = log.child({ job: job.name, jobId: item.id, tenantId: data.tenantId });
+          const inTenant = <T>(fn: (ctx: Ctx) => Promise<T>) =>
+            db.transaction({ tenantId: data.tenantId }, (tx) =>
+              fn({
+                tenantId: data.tenantId,
+                storeId: null,
+                actor: { kind: 'system' },
+                db: tx.db,
+                sql: tx.sql,
+                jobs: queueFor(tx.sql),
+                clock: input.clock,
+                log: jobLog,
+                request: { id: `job:${item.id}`, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
+              }),
+            );
+          if ('steps' in job)
+            await job.steps(
+              { tenantId: data.tenantId, jobId: item.id, clock: input.clock, log: jobLog, step: inTenant, analyze },
+              data,
+            );
+          else await inTenant((ctx) => job.handle(ctx, data));
         }
       });
     }

@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportErrorRow, ImportJob, ImportKind, ImportMapping, ImportStatus } from '@m4s/contracts';
+import { api } from '@m4s/web-kit';
+
+export const importsKey = ['imports'] as const;
+const jobKey = (id: string) => [...importsKey, 'job', id] as const;
+
+/** Still working in the background: the screens poll these. */
+export const isActive = (status: ImportStatus) => status === 'queued' || status === 'running';
+
+const pollMs = 1000;
+
+/** The recent imports, refreshed while one of them is still running. */
+export const useImportJobs = () =>
+  useQuery({
+    queryKey: [...importsKey, 'list'],
+    queryFn: async () => (await api.get<{ items: ImportJob[] }>('/api/imports')).items,
+    refetchInterval: (query) => (query.state.data?.some((j) => isActive(j.status)) ? pollMs * 3 : false),
+  });
+
+/** One import; polled about every second while it is queued or running, so the bar moves. */
+export const useImportJob = (id: string) =>
+  useQuery({
+    queryKey: jobKey(id),
+    queryFn: () => api.get<ImportJob>(`/api/imports/${id}`),
+    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? pollMs : false),
+    // Progress is the point of this page: a tab brought back shows the latest state at once.
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+  });
+
+export const useUploadImport = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => {
+      // The server reads the fields in order and streams the file: `kind` must come first.
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', file, file.name);
+      return api.upload<ImportJob>('/api/imports', form);
+    },
+    onSuccess: (job) => {
+      client.setQueryData(jobKey(job.id), job);
+      void client.invalidateQueries({ queryKey: [...importsKey, 'list'] });
+    },
+  });
+};
+
+export const useSaveMapping = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (mapping: ImportMapping) => api.put<ImportJob>(`/api/imports/${id}/mapping`, { mapping }),
+    onSuccess: (job) => {
+      client.setQueryData(jobKey(id), job);
+      void client.invalidateQueries({ queryKey: [...importsKey, 'list'] });
+    },
+    // Started meanwhile from another tab (409): reloading the job moves this page on to its progress.
+    onError: () => client.invalidateQueries({ queryKey: jobKey(id) }),
+  });
+};
+
+export type ErrorPage = { items: ImportErrorRow[]; total: number };
+
+/** One page of the rows that failed; refreshed with the job while it runs (`version` is its rowsFailed). */
+export const useImportErrors = (id: string, page: number, pageSize: number, version: number) =>
+  useQuery({
+    queryKey: [...importsKey, 'errors', id, page, pageSize, version],
+    queryFn: () => {
+      const params = new URLSearchParams({ limit: String(pageSize), offset: String((page - 1) * pageSize) });
+      return api.get<ErrorPage>(`/api/imports/${id}/errors?${params.toString()}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+
+export const samplePath = (kind: ImportKind) => `/api/imports/samples/${kind}`;
+export const errorReportPath = (id: string) => `/api/imports/${id}/errors.xlsx`;

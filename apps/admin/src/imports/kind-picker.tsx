@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { App, Button, Radio, Typography } from 'antd';
+import { CarOutlined, DownloadOutlined, ToolOutlined } from '@ant-design/icons';
+import { importKinds, type ImportKind } from '@m4s/contracts';
+import { download, errorText } from '@m4s/web-kit';
+import { useI18n } from '../i18n.ts';
+import { samplePath } from './import-api.ts';
+import styles from './imports.module.css';
+
+const icons: Record<ImportKind, ReactNode> = {
+  customers: <CarOutlined />,
+  repair_orders: <ToolOutlined />,
+};
+
+type Props = { value: ImportKind; onChange: (kind: ImportKind) => void };
+
+/** Which DMS export this is, what it should hold, and a sample of it to try first. */
+export const KindPicker = ({ value, onChange }: Props) => {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+
+  const getSample = (kind: ImportKind) =>
+    download(samplePath(kind)).catch((error: unknown) => message.error(errorText(error, t('common.networkError'))));
+
+  return (
+    <div className={styles.kinds} role="radiogroup">
+      {importKinds.map((kind) => (
+        <div
+          key={kind}
+          role="radio"
+          aria-checked={value === kind}
+          tabIndex={0}
+          className={`${styles.kind} ${value === kind ? styles.kindActive : ''}`}
+          onClick={() => onChange(kind)}
+          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onChange(kind)}
+          data-testid={`import-kind-${kind}`}
+        >
+          <div className={styles.kindTitle}>
+            <Radio checked={value === kind} tabIndex={-1} />
+            <span className={styles.kindIcon}>{icons[kind]}</span>
+            {t(`imports.kind.${kind}`)}
+          </div>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {t(`imports.kindHelp.${kind}`)}
+          </Typography.Paragraph>
+          <Button
+            type="link"
+            size="small"
+            className={styles.sample}
+            icon={<DownloadOutlined />}
+            title={t('imports.sampleHint')}
+            onClick={(e) => {
+              e.stopPropagation();
+              void getSample(kind);
+            }}
+            data-testid={`import-sample-${kind}`}
+          >
+            {t('imports.sample')}
+          </Button>
+        </div>
+      ))}
+    </div>
+  );
+};

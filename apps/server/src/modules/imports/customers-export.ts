@@ -1,0 +1,232 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Locale } from '@m4s/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import type { StaffActor, StaffCtx } from '../../platform/context.ts';
+import { carBrands, carSeries, customers, stores, vehicles } from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
+import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
+import { ownCustomersOnly } from '../customers/customers.scope.ts';
+import { searchCustomerIds } from '../customers/customers.search.ts';
+import { sendXlsx } from './xlsx-out.ts';
+
+/** The most rows one export carries; a larger result says so in a note row above the header. */
+export const customerExportCap = 50_000;
+const pageSize = 1000;
+
+export const customerExportQuery = z.strictObject({ q: z.string().trim().max(40).optional() });
+
+const labels = {
+  'zh-CN': {
+    sheet: '客户',
+    file: '客户导出',
+    capped: (n: number) => `仅导出前 ${n.toLocaleString('en')} 位客户，请缩小搜索范围后分批导出`,
+    kinds: { person: '个人', organisation: '单位' },
+    genders: { male: '男', female: '女' },
+    sources: {
+      walk_in: '到店',
+      phone_in: '来电',
+      referral: '转介绍',
+      auto_show: '车展',
+      partner: '合作渠道',
+      online: '网络',
+      import: '系统导入',
+    },
+    columns: [
+      '客户姓名',
+      '客户类型',
+      '性别',
+      '手机号码',
+      '其他电话',
+      '生日',
+      '证件号码',
+      '客户来源',
+      '所属门店',
+      '标签',
+      '车牌号',
+      '车架号',
+      '品牌车系',
+      '建档日期',
+    ],
+  },
+  en: {
+    sheet: 'Customers',
+    file: 'customers',
+    capped: (n: number) =>
+      `Only the first ${n.toLocaleString('en')} customers are exported; narrow the search to export the rest`,
+    kinds: { person: 'Person', organisation: 'Organisation' },
+    genders: { male: 'Male', female: 'Female' },
+    sources: {
+      walk_in: 'Walk-in',
+      phone_in: 'Phone-in',
+      referral: 'Referral',
+      auto_show: 'Auto show',
+      partner: 'Partner',
+      online: 'Online',
+      import: 'Import',
+    },
+    columns: [
+      'Name',
+      'Kind',
+      'Gender',
+      'Mobile',
+      'Other phones',
+      'Birthday',
+      'ID number',
+      'Source',
+      'Home store',
+      'Tags',
+      'Plates',
+      'VINs',
+      'Brand and series',
+      'Created',
+    ],
+  },
+} as const;
+const widths = [14, 8, 6, 14, 24, 12, 22, 10, 16, 20, 18, 22, 24, 12];
+
+const carsOf = (db: Tx, tenantId: string, ownerIds: string[]) =>
+  db
+    .select({
+      ownerId: vehicles.ownerId,
+      plate: vehicles.plate,
+      vin: vehicles.vin,
+      brand: carBrands.nameZh,
+      series: carSeries.nameZh,
+    })
+    .from(vehicles)
+    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .where(and(eq(vehicles.tenantId, tenantId), inArray(vehicles.ownerId, ownerIds)));
+
+/** Without a query: every customer in scope, in the search's order (shortest name first, then by name). */
+const everyone = async (db: Tx, tenantId: string, limit: number, onlyStaffId: string | null) => {
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.tenantId, tenantId),
+        isNull(customers.erasedAt),
+        onlyStaffId
+          ? or(eq(customers.salesConsultantId, onlyStaffId), eq(customers.serviceAdvisorId, onlyStaffId))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
+    .limit(limit);
+  return rows.map((r) => r.id);
+};
+
+/** One sheet row: phones and ID numbers masked by the same rule as the 360 view (customers.mask.ts). */
+export const exportRow = (
+  locale: Locale,
+  actor: StaffActor,
+  row: CustomerRow,
+  phones: string[],
+  cars: { plate: string | null; vin: string; brand: string | null; series: string | null }[],
+  storeName: string | null,
+): (string | null)[] => {
+  const l = labels[locale];
+  const full = seesFullContact(actor, row);
+  const shown = phones.map((p) => (full ? p : maskPhone(p)));
+  return [
+    row.name,
+    l.kinds[row.kind],
+    row.gender ? l.genders[row.gender] : null,
+    shown[0] ?? null,
+    shown.slice(1).join('、') || null,
+    row.birthday,
+    row.idNumber && (full ? row.idNumber : maskIdNumber(row.idNumber)),
+    l.sources[row.source],
+    storeName,
+    row.tags.join('、') || null,
+    cars.flatMap((c) => (c.plate ? [c.plate] : [])).join('、') || null,
+    cars.map((c) => c.vin).join('、') || null,
+    cars
+      .map((c) => [c.brand, c.series].filter(Boolean).join(' '))
+      .filter(Boolean)
+      .join('、') || null,
+    row.createdAt.toISOString().slice(0, 10),
+  ];
+};
+
+const page = async (ctx: StaffCtx, ids: string[], storeNames: Map<string, string>) => {
+  // One after another: the queries share the request's one connection.
+  const rows = await customersByIds(ctx.db, ctx.tenantId, ids);
+  const phones = await phonesOf(ctx.db, ctx.tenantId, ids);
+  const cars = await carsOf(ctx.db, ctx.tenantId, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row || row.erasedAt) return [];
+    const own = phones.filter((p) => p.customerId === id).sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+    const store = row.homeStoreId ? (storeNames.get(row.homeStoreId) ?? null) : null;
+    return [
+      exportRow(
+        ctx.request.locale,
+        ctx.actor,
+        row,
+        own.map((p) => p.phone),
+        cars.filter((c) => c.ownerId === id),
+        store,
+      ),
+    ];
+  });
+};
+
+/** GET /customers/export.xlsx?q= — the customer search (or everyone, capped) as a spreadsheet; audited. */
+export const customerExportRoutes =
+  (cap: number): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/customers/export.xlsx',
+      { schema: { tags: ['customers'], querystring: customerExportQuery, produces: ['application/octet-stream'] } },
+      async (req, reply) => {
+        const q = req.query.q ?? '';
+        // The same search as GET /customers (without a query: everyone), one row more than the cap.
+        const { ids, storeNames, locale, now } = await app.ctx.staff(req, 'customer.export', async (ctx) => {
+          authorize(ctx.actor, 'customer.export');
+          const only = ownCustomersOnly(ctx.actor);
+          const found = q
+            ? await searchCustomerIds(ctx.db, ctx.tenantId, q, cap + 1, only)
+            : await everyone(ctx.db, ctx.tenantId, cap + 1, only);
+          const storeRows = await ctx.db
+            .select({ id: stores.id, name: stores.name })
+            .from(stores)
+            .where(eq(stores.tenantId, ctx.tenantId));
+          await audit(ctx, {
+            action: 'customer.exported',
+            details: { format: 'xlsx', query: q, rows: Math.min(found.length, cap), capped: found.length > cap },
+          });
+          return {
+            ids: found,
+            storeNames: new Map(storeRows.map((s) => [s.id, s.name])),
+            locale: ctx.request.locale,
+            now: ctx.clock.now(),
+          };
+        });
+        const l = labels[locale];
+        const capped = ids.length > cap;
+        const wanted = ids.slice(0, cap);
+        async function* pages() {
+          for (let i = 0; i < wanted.length; i += pageSize)
+            yield await app.ctx.staff(req, 'customer.export', (ctx) =>
+              page(ctx, wanted.slice(i, i + pageSize), storeNames),
+            );
+        }
+        const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+        return sendXlsx(reply, {
+          fileName: `${l.file}-${day}.xlsx`,
+          fallbackName: `customers-${day}.xlsx`,
+          sheetName: l.sheet,
+          note: capped ? l.capped(cap) : null,
+          columns: l.columns.map((header, i) => ({ header, width: widths[i] ?? 12 })),
+          pages: pages(),
+        });
+      },
+    );
+  };

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../platform/context.ts';
+import {
+  customerPhones,
+  customers,
+  mileageReadings,
+  vehicleOwnerships,
+  vehicles,
+} from '../../platform/db/schema/index.ts';
+import { changeOwner } from '../vehicles/vehicles.queries.ts';
+import type { CustomerRecord } from './customers.rows.ts';
+import * as m from './merge.queries.ts';
+import { bump, emptyResult, type BatchResult } from './rows.ts';
+
+/** customerInput allows five phones; a sixth from a file is reported, not added. */
+const maxPhones = 5;
+
+type Fields = Partial<m.CustomerRow>;
+type CustomerState = { id: string; isNew: boolean; values: Fields; patch: Fields; phones: string[] };
+type VehicleState = { id: string; isNew: boolean; values: Partial<m.VehicleRow>; patch: Partial<m.VehicleRow> };
+
+const blank = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/** Sets on `target` (through `patch`) the fields that are empty there and given here: never overwrites. */
+const fillEmpty = <T extends object>(current: T, patch: Partial<T>, incoming: Partial<T>) => {
+  let changed = false;
+  for (const [k, v] of Object.entries(incoming) as [keyof T, T[keyof T]][]) {
+    if (blank(v) || !blank(patch[k] ?? current[k])) continue;
+    patch[k] = v;
+    changed = true;
+  }
+  return changed;
+};
+
+const customerFields = (rec: CustomerRecord): Fields => ({
+  gender: rec.customer.gender,
+  birthday: rec.customer.birthday,
+  idNumber: rec.customer.idNumber,
+  occupation: rec.customer.occupation,
+  addresses: rec.customer.address ? [{ kind: 'home', text: rec.customer.address }] : [],
+  salesConsultantId: rec.customer.salesConsultantId,
+  serviceAdvisorId: rec.customer.serviceAdvisorId,
+  homeStoreId: rec.customer.homeStoreId,
+});
+
+/**
+ * Applies one batch of customer rows in the caller's transaction. A customer is found by any of its
+ * phones, a car by its VIN; what is found is merged (empty fields filled, a new phone added, nothing
+ * overwritten) and what is not is created. Applying the same rows twice changes nothing.
+ */
+export const applyCustomerBatch = async (
+  ctx: Ctx,
+  records: CustomerRecord[],
+  defaults: { homeStoreId: string | null; today: string; header: (field: string) => string | null },
+): Promise<BatchResult> => {
+  const { db, tenantId } = ctx;
+  const now = ctx.clock.now();
+  const result = emptyResult();
+  const { counts, issues } = result;
+
+  const phoneOwner = new Map(
+    (await m.phoneOwners(db, tenantId, [...new Set(records.flatMap((r) => r.phones))])).map((p) => [
+      p.phone,
+      p.customerId,
+    ]),
+  );
+  const existingCars = await m.vehiclesWithVins(db, tenantId, [
+    ...new Set(records.flatMap((r) => (r.vehicle ? [r.vehicle.vin] : []))),
+  ]);
+  const customerIds = [...new Set([...phoneOwner.values()])];
+  const customerRows = await m.customersWithIds(db, tenantId, customerIds);
+  const phoneRows = await m.phonesOfCustomers(db, tenantId, customerIds);
+  const readingRows = await m.readingsOfVehicles(
+    db,
+    tenantId,
+    existingCars.map((v) => v.id),
+  );
+  const people = new Map<string, CustomerState>(
+    customerRows.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        isNew: false,
+        values: c,
+        patch: {},
+        phones: phoneRows.filter((p) => p.customerId === c.id).map((p) => p.phone),
+      },
+    ]),
+  );
+  const cars = new Map<string, VehicleState>(
+    existingCars.map((v) => [v.vin, { id: v.id, isNew: false, values: v, patch: {} }]),
+  );
+  const readings = new Map<string, { km: number; readAt: Date }[]>();
+  for (const r of readingRows) readings.set(r.vehicleId, [...(readings.get(r.vehicleId) ?? []), r]);
+
+  const newPhones: (typeof customerPhones.$inferInsert)[] = [];
+  const newOwnerships: (typeof vehicleOwnerships.$inferInsert)[] = [];
+  const adopted: { vehicleId: string; customerId: string; date: string }[] = [];
+  const newReadings: (typeof mileageReadings.$inferInsert)[] = [];
+
+  for (const rec of records) {
+    result.rows += 1;
+    const report = (field: string, key: string, value: string) =>
+      issues.push({ rowNo: rec.rowNo, column: defaults.header(field), value, key });
+    const fail = (field: string, key: string, value: string) => {
+      report(field, key, value);
+      result.failed += 1;
+    };
+    const owners = [...new Set(rec.phones.flatMap((p) => phoneOwner.get(p) ?? []))];
+    if (owners.length > 1) {
+      fail('phone', 'import_phones_split', rec.phones.join(' / '));
+      continue;
+    }
+    let person = owners[0] ? people.get(owners[0]) : undefined;
+    const found = person !== undefined;
+    const car = rec.vehicle ? cars.get(rec.vehicle.vin) : undefined;
+    if (car?.values.ownerId && car.values.ownerId !== person?.id) {
+      fail('vin', 'import_vin_other_owner', rec.vehicle?.vin ?? '');
+      continue;
+    }
+    for (const w of rec.warnings) issues.push(w);
+    bump(counts, 'warnings', rec.warnings.length);
+
+    // The customer: found by a phone and merged, or created.
+    let changed = false;
+    if (!person) {
+      const values: Fields = {
+        tenantId,
+        id: randomUUID(),
+        name: rec.customer.name,
+        source: 'import',
+        preferences: rec.customer.preferences,
+        ...customerFields(rec),
+        homeStoreId: rec.customer.homeStoreId ?? defaults.homeStoreId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      person = { id: values.id as string, isNew: true, values, patch: {}, phones: [] };
+      people.set(person.id, person);
+      bump(counts, 'customersCreated');
+    } else {
+      const target = person.isNew ? person.values : person.patch;
+      changed = fillEmpty(person.values, target, customerFields(rec));
+      const prefs = { ...(person.values.preferences ?? {}), ...(person.patch.preferences ?? {}) };
+      const newPrefs = Object.entries(rec.customer.preferences).filter(([k]) => !(k in prefs));
+      if (newPrefs.length > 0) target.preferences = { ...prefs, ...Object.fromEntries(newPrefs) };
+      changed ||= newPrefs.length > 0;
+    }
+    for (const phone of rec.phones) {
+      if (person.phones.includes(phone)) continue;
+      if (person.phones.length >= maxPhones) {
+        report('phone', 'import_phone_limit', phone);
+        bump(counts, 'warnings');
+        continue;
+      }
+      newPhones.push({ tenantId, customerId: person.id, phone, isPrimary: person.phones.length === 0, createdAt: now });
+      person.phones.push(phone);
+      phoneOwner.set(phone, person.id);
+      if (found) {
+        bump(counts, 'phonesAdded');
+        changed = true;
+      }
+    }
+    if (found) bump(counts, changed ? 'customersMerged' : 'customersUnchanged');
+
+    // The car: found by its VIN and merged (same owner, or none yet), or created.
+    if (!rec.vehicle) continue;
+    const { vin, ...carFields } = rec.vehicle;
+    let vehicle = car;
+    if (!vehicle) {
+      const id = randomUUID();
+      vehicle = {
+        id,
+        isNew: true,
+        values: { tenantId, id, vin, ...carFields, ownerId: person.id, createdAt: now, updatedAt: now },
+        patch: {},
+      };
+      cars.set(vin, vehicle);
+      newOwnerships.push({
+        tenantId,
+        vehicleId: vehicle.id,
+        customerId: person.id,
+        fromDate: carFields.purchaseDate ?? defaults.today,
+      });
+      bump(counts, 'vehiclesCreated');
+    } else {
+      const target = vehicle.isNew ? vehicle.values : vehicle.patch;
+      const current = { ...vehicle.values, ...vehicle.patch };
+      // Series and model are filled only under the brand (and series) the car already has.
+      const fits = {
+        ...carFields,
+        seriesId: !current.brandId || current.brandId === carFields.brandId ? carFields.seriesId : null,
+        modelId: !current.seriesId || current.seriesId === carFields.seriesId ? carFields.modelId : null,
+      };
+      let changed = fillEmpty(vehicle.values, target, fits);
+      if (!vehicle.isNew && !vehicle.values.ownerId && !adopted.some((a) => a.vehicleId === vehicle?.id)) {
+        adopted.push({ vehicleId: vehicle.id, customerId: person.id, date: carFields.purchaseDate ?? defaults.today });
+        vehicle.values = { ...vehicle.values, ownerId: person.id };
+        changed = true;
+      }
+      bump(counts, changed ? 'vehiclesMerged' : 'vehiclesUnchanged');
+    }
+
+    // The odometer: one reading per value; a reading below an earlier one is reported, not stored.
+    if (rec.mileage) {
+      const known = readings.get(vehicle.id) ?? [];
+      const { km, readAt } = rec.mileage;
+      if (known.some((r) => r.km === km)) bump(counts, 'mileageUnchanged');
+      else if (readAt > now || known.some((r) => r.readAt <= readAt && r.km > km)) {
+        report('mileageKm', 'import_mileage_skipped', String(km));
+        bump(counts, 'warnings');
+      } else {
+        known.push({ km, readAt });
+        readings.set(vehicle.id, known);
+        newReadings.push({ tenantId, vehicleId: vehicle.id, km, readAt, source: 'import', createdAt: now });
+        bump(counts, 'mileageAdded');
+      }
+    }
+  }
+
+  // Writes, parents first: customers, phones, cars, ownerships, readings.
+  const states = [...people.values()];
+  await m.insertMany(
+    ctx.sql,
+    customers,
+    states.filter((s) => s.isNew).map((s) => s.values),
+  );
+  for (const s of states)
+    if (!s.isNew && Object.keys(s.patch).length > 0)
+      await m.patchCustomer(db, tenantId, s.id, { ...s.patch, updatedAt: now });
+  await m.insertMany(ctx.sql, customerPhones, newPhones);
+  const carStates = [...cars.values()];
+  await m.insertMany(
+    ctx.sql,
+    vehicles,
+    carStates.filter((c) => c.isNew).map((c) => c.values),
+  );
+  for (const c of carStates)
+    if (!c.isNew && Object.keys(c.patch).length > 0)
+      await m.patchVehicle(db, tenantId, c.id, { ...c.patch, updatedAt: now });
+  for (const a of adopted) await changeOwner(db, { tenantId, ...a });
+  await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
+  await m.insertMany(ctx.sql, mileageReadings, newReadings);
+  return result;
+};

@@ -1,0 +1,119 @@
+import { and, asc, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import type { ImportKind } from '@m4s/contracts';
+import { importErrors, importJobs, importMappings } from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+export type ImportErrorInsert = Omit<typeof importErrors.$inferInsert, 'tenantId' | 'importId'>;
+
+export const insertImportJob = async (db: Tx, values: typeof importJobs.$inferInsert) => {
+  const [row] = await db.insert(importJobs).values(values).returning();
+  if (!row) throw new Error('import job insert returned nothing');
+  return row;
+};
+
+export const findImportJob = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.tenantId, tenantId), eq(importJobs.id, id)));
+  return row ?? null;
+};
+
+export const recentImportJobs = (db: Tx, tenantId: string, limit: number) =>
+  db
+    .select()
+    .from(importJobs)
+    .where(eq(importJobs.tenantId, tenantId))
+    .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
+    .limit(limit);
+
+export const updateImportJob = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Omit<typeof importJobs.$inferInsert, 'tenantId' | 'id'>>,
+) => {
+  const [row] = await db
+    .update(importJobs)
+    .set(values)
+    .where(and(eq(importJobs.tenantId, tenantId), eq(importJobs.id, id)))
+    .returning();
+  return row ?? null;
+};
+
+export const savedMapping = async (db: Tx, tenantId: string, kind: ImportKind) => {
+  const [row] = await db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.tenantId, tenantId), eq(importMappings.kind, kind)));
+  return row?.mapping ?? null;
+};
+
+export const saveMapping = async (
+  db: Tx,
+  values: { tenantId: string; kind: ImportKind; mapping: Record<string, string>; updatedBy: string; now: Date },
+) => {
+  await db
+    .insert(importMappings)
+    .values({ ...values, updatedAt: values.now })
+    .onConflictDoUpdate({
+      target: [importMappings.tenantId, importMappings.kind],
+      set: { mapping: values.mapping, updatedBy: values.updatedBy, updatedAt: values.now },
+    });
+};
+
+export const insertImportErrors = async (db: Tx, tenantId: string, importId: string, rows: ImportErrorInsert[]) => {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(importErrors).values(rows.slice(i, i + 1000).map((r) => ({ ...r, tenantId, importId })));
+};
+
+export const deleteImportErrors = (db: Tx, tenantId: string, importId: string) =>
+  db.delete(importErrors).where(and(eq(importErrors.tenantId, tenantId), eq(importErrors.importId, importId)));
+
+const errorColumns = {
+  id: importErrors.id,
+  rowNo: importErrors.rowNo,
+  column: importErrors.column,
+  value: importErrors.value,
+  message: importErrors.message,
+};
+
+export const importErrorPage = async (db: Tx, tenantId: string, importId: string, limit: number, offset: number) => {
+  const where = and(eq(importErrors.tenantId, tenantId), eq(importErrors.importId, importId));
+  const items = await db
+    .select(errorColumns)
+    .from(importErrors)
+    .where(where)
+    .orderBy(asc(importErrors.rowNo), asc(importErrors.column), asc(importErrors.message), asc(importErrors.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(importErrors).where(where);
+  return { items, total: Number(total?.n ?? 0) };
+};
+
+/** Keyset paging for the downloadable report: the page after (rowNo, id). */
+export const importErrorsAfter = (
+  db: Tx,
+  tenantId: string,
+  importId: string,
+  after: { rowNo: number; id: string } | null,
+  limit: number,
+) =>
+  db
+    .select(errorColumns)
+    .from(importErrors)
+    .where(
+      and(
+        eq(importErrors.tenantId, tenantId),
+        eq(importErrors.importId, importId),
+        after
+          ? or(
+              gt(importErrors.rowNo, after.rowNo),
+              and(eq(importErrors.rowNo, after.rowNo), sql`${importErrors.id} > ${after.id}`),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(importErrors.rowNo), asc(importErrors.id))
+    .limit(limit);

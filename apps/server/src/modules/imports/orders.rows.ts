@@ -1,0 +1,146 @@
+import { vinCheck, type repairOrderTypes } from '@m4s/contracts';
+import {
+  cellText,
+  parseAmountFen,
+  parseDateTime,
+  parseDecimal,
+  parseKm,
+  parseText,
+  toInstant,
+  type Cell,
+  type Parsed,
+} from './cells.ts';
+import type { Lookups } from './lookups.ts';
+import type { FieldReader, Issue } from './rows.ts';
+
+type OrderType = (typeof repairOrderTypes)[number];
+type LineKind = 'labour' | 'part';
+
+/** 维修类型 as DMS exports write it. Empty means a general repair. */
+const orderTypes: [RegExp, OrderType][] = [
+  [/保养|首保|定保|maintenance/i, 'maintenance'],
+  [/事故|钣喷|钣金|喷漆|理赔|accident/i, 'accident'],
+  [/索赔|保修|三包|warranty/i, 'warranty_claim'],
+  [/活动|召回|campaign|recall/i, 'campaign'],
+  [/维修|机修|电器|美容|装潢|返修|repair|general/i, 'general_repair'],
+];
+
+const lineKinds: [RegExp, LineKind][] = [
+  [/工时|人工|项目|维修|labou?r/i, 'labour'],
+  [/配件|材料|零件|备件|辅料|油品|part/i, 'part'],
+];
+
+const pick = <T>(table: [RegExp, T][], cell: Cell): Parsed<T> => {
+  const text = cellText(cell);
+  if (text === '') return null;
+  const hit = table.find(([re]) => re.test(text));
+  return hit ? { ok: true, value: hit[1] } : { ok: false, key: 'import_value_unknown' };
+};
+
+/** One line of a repair order, read from one row of 维修工单明细. */
+export type OrderLine = {
+  rowNo: number;
+  kind: LineKind;
+  description: string;
+  quantity: number;
+  labourHours: number | null;
+  amountFen: number;
+  costFen: number;
+};
+
+/** The order's own fields, as read from one of its rows (the first row that gives a value wins). */
+export type OrderHead = {
+  vin: string | null;
+  dateIn: Date | null;
+  dateOut: Date | null;
+  type: OrderType | null;
+  mileageKm: number | null;
+  storeId: string | null;
+  advisorId: string | null;
+  technician: string | null;
+};
+
+export type OrderRowRead = {
+  rowNo: number;
+  head: OrderHead;
+  line: OrderLine | null;
+  errors: Issue[];
+  warnings: Issue[];
+};
+
+/** Reads one line row; the order it belongs to is assembled from its rows by the caller. */
+export const readOrderRow = (r: FieldReader, lookups: Lookups): OrderRowRead => {
+  r.required('orderNumber');
+  const vinText = r.text('vin').replace(/\s/g, '');
+  const vin = vinText === '' ? null : vinCheck(vinText);
+  if (vin && !vin.ok) r.fail('vin', `vin_${vin.reason}`);
+  const dateIn = r.parse('dateIn', parseDateTime);
+  const dateOut = r.parse('dateOut', parseDateTime);
+  const type = r.parse('orderType', (c) => pick(orderTypes, c));
+  const mileageKm = r.parse('mileageKm', parseKm);
+  const technician = r.parse('technician', (c) => parseText(c, 40));
+  const explicitKind = r.parse('lineKind', (c) => pick(lineKinds, c));
+  const description = r.parse('lineName', (c) => parseText(c, 120));
+  const labourHours = r.parse('labourHours', (c) => parseDecimal(c, 500));
+  const quantity = r.parse('quantity', (c) => parseDecimal(c, 10_000));
+  const amountFen = r.parse('amount', parseAmountFen);
+  const costFen = r.parse('partsCost', parseAmountFen);
+  if (quantity === 0) r.fail('quantity', 'import_number');
+
+  const named = (field: string) => {
+    const text = r.text(field);
+    if (!text) return null;
+    const found = field === 'storeCode' ? lookups.store(text) : lookups.staff(text);
+    if (found && 'id' in found) return found.id;
+    if (found) r.warn(field, found.warning);
+    return null;
+  };
+  const head: OrderHead = {
+    vin: vin?.ok ? vin.vin : null,
+    dateIn: dateIn ? toInstant(dateIn) : null,
+    dateOut: dateOut ? toInstant(dateOut) : null,
+    type: type ?? null,
+    mileageKm: mileageKm ?? null,
+    storeId: named('storeCode'),
+    advisorId: named('serviceAdvisor'),
+    technician: technician ?? null,
+  };
+  // A row with nothing of a line in it only carries the order's own fields.
+  const hasLine = ['lineName', 'lineKind', 'labourHours', 'quantity', 'amount', 'partsCost'].some(
+    (f) => r.text(f) !== '',
+  );
+  if (hasLine && !description) r.fail('lineName', 'import_line_name', null);
+  const line: OrderLine | null =
+    hasLine && description
+      ? {
+          rowNo: r.rowNo,
+          kind: explicitKind ?? (labourHours ? 'labour' : quantity ? 'part' : 'labour'),
+          description,
+          quantity: quantity ?? 1,
+          labourHours: labourHours ?? null,
+          amountFen: amountFen ?? 0,
+          costFen: costFen ?? 0,
+        }
+      : null;
+  return { rowNo: r.rowNo, head, line, errors: r.errors, warnings: r.warnings };
+};
+
+/** A repair order assembled from all its rows (they may be anywhere in the file). */
+export type OrderGroup = { number: string; rows: OrderRowRead[] };
+
+export const mergeHeads = (rows: OrderRowRead[]): OrderHead => {
+  const head: OrderHead = {
+    vin: null,
+    dateIn: null,
+    dateOut: null,
+    type: null,
+    mileageKm: null,
+    storeId: null,
+    advisorId: null,
+    technician: null,
+  };
+  for (const row of rows)
+    for (const k of Object.keys(head) as (keyof OrderHead)[])
+      if (head[k] === null) Object.assign(head, { [k]: row.head[k] });
+  return head;
+};

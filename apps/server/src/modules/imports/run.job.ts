@@ -1,0 +1,230 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { ImportKind } from '@m4s/contracts';
+import { audit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { fieldMessage } from '../../platform/i18n.ts';
+import { defineJob, type JobSteps } from '../../platform/jobs/queue.ts';
+import { applyCustomerBatch } from './customers.apply.ts';
+import { readCustomerRow, type CustomerRecord } from './customers.rows.ts';
+import { readTable, UnreadableFileError, type FileFormat } from './file-reader.ts';
+import { countXlsxRows } from './xlsx-zip.ts';
+import * as q from './imports.queries.ts';
+import { loadLookups, type Lookups } from './lookups.ts';
+import { applyOrderBatch } from './orders.apply.ts';
+import { readOrderRow, type OrderGroup } from './orders.rows.ts';
+import { addCounts, columnsOf, emptyResult, fieldReader, toErrorRows, type BatchResult, type Issue } from './rows.ts';
+
+export const importRunJobName = 'imports.run';
+
+/** Rows per transaction: short enough that requests never wait long behind an import on PGlite. */
+export const importBatchRows = 500;
+
+export const uploadPath = (dataDir: string, tenantId: string, importId: string, format: FileFormat) =>
+  join(resolve(dataDir), 'uploads', tenantId, `${importId}.${format}`);
+
+/** The dealer's calendar day (China is UTC+8 all year). */
+const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Takes the run: a queued job, or one left running by a crash (run again from the top: it is idempotent). */
+const claim = async (ctx: Ctx, importId: string) => {
+  const row = await q.findImportJob(ctx.db, ctx.tenantId, importId);
+  if (!row || (row.status !== 'queued' && row.status !== 'running') || !row.mapping) return null;
+  await q.deleteImportErrors(ctx.db, ctx.tenantId, importId);
+  return q.updateImportJob(ctx.db, ctx.tenantId, importId, {
+    status: 'running',
+    startedAt: ctx.clock.now(),
+    rowsDone: 0,
+    rowsFailed: 0,
+    counts: {},
+    failure: null,
+  });
+};
+
+type Job = NonNullable<Awaited<ReturnType<typeof claim>>>;
+
+const grownTables: Record<ImportKind, readonly string[]> = {
+  customers: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings'],
+  repair_orders: ['repair_orders', 'repair_order_lines', 'mileage_readings'],
+};
+
+/**
+ * Reads the file row by row and applies it in batches, each in its own short transaction together with
+ * its error rows and the progress counters — so a page that polls sees the run move, and a crash loses
+ * at most the batch in flight. Only the batch being assembled is held in memory.
+ */
+const runImport = async (job: JobSteps, run: Job, path: string) => {
+  const format = run.fileFormat;
+  const columns = columnsOf(run.headers, run.mapping ?? {});
+  const header = (field: string) => columns.get(field)?.header ?? null;
+  const lookups: Lookups = await job.step((ctx) => loadLookups(ctx.db, ctx.tenantId, run.createdBy));
+  const today = localDate(run.createdAt);
+  const assertSameHeaders = (headers: string[]) => {
+    if (headers.join('\u0001') !== run.headers.join('\u0001')) throw new UnreadableFileError('import_file_changed');
+  };
+
+  // A first, cheap pass: how many rows (for the progress bar) and, for repair orders, where each
+  // order's last line is. A customers .xlsx only has its rows counted in the zip (no parse).
+  const lastRowOf = new Map<string, number>();
+  const counted = run.kind === 'customers' && format === 'xlsx' ? await countXlsxRows(path) : null;
+  let total = counted === null ? 0 : Math.max(0, counted - 1);
+  if (counted === null)
+    for await (const item of readTable(path, format)) {
+      if ('headers' in item) {
+        assertSameHeaders(item.headers);
+        continue;
+      }
+      total += 1;
+      if (run.kind === 'repair_orders') {
+        const number = fieldReader(item.row, columns).text('orderNumber');
+        if (number) lastRowOf.set(number, item.row.rowNo);
+      }
+    }
+  await job.step((ctx) => q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsTotal: total }));
+
+  const totals = { rows: 0, failed: 0, counts: {} as Record<string, number> };
+  let rejected: BatchResult = emptyResult();
+  let records: CustomerRecord[] = [];
+  let groups: OrderGroup[] = [];
+  let groupRows = 0;
+  const open = new Map<string, OrderGroup>();
+
+  // The batch in flight: the next one is read from the file while the database applies this one.
+  let inFlight: Promise<void> = Promise.resolve();
+  let batches = 0;
+  const flush = async () => {
+    batches += 1;
+    // Fresh statistics as the tables grow (after batches 1, 2, 4, 8 …): see JobSteps.analyze.
+    const analyzeAfter = (batches & (batches - 1)) === 0;
+    const pre = rejected;
+    const [recs, grps] = [records, groups];
+    [rejected, records, groups, groupRows] = [emptyResult(), [], [], 0];
+    await inFlight;
+    inFlight = job
+      .step(async (ctx) => {
+        const res =
+          run.kind === 'customers'
+            ? await applyCustomerBatch(ctx, recs, { homeStoreId: lookups.importerStoreId, today, header })
+            : await applyOrderBatch(ctx, grps, header);
+        const issues: Issue[] = [...pre.issues, ...res.issues].sort((a, b) => a.rowNo - b.rowNo);
+        await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, toErrorRows(issues));
+        const next = { rows: totals.rows + pre.rows + res.rows, failed: totals.failed + pre.failed + res.failed };
+        const counts = { ...totals.counts };
+        addCounts(counts, res.counts);
+        await q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsDone: next.rows, rowsFailed: next.failed, counts });
+        // The totals move on as the transaction commits (a failed batch fails the run).
+        Object.assign(totals, { ...next, counts });
+      })
+      .then(() => (analyzeAfter ? job.analyze(grownTables[run.kind]) : undefined));
+    // A failure surfaces at the next flush; until then it must not count as unhandled.
+    inFlight.catch(() => undefined);
+  };
+
+  const readAll = async () => {
+    for await (const item of readTable(path, format)) {
+      if ('headers' in item) {
+        assertSameHeaders(item.headers);
+        continue;
+      }
+      const reader = fieldReader(item.row, columns);
+      if (run.kind === 'customers') {
+        const rec = readCustomerRow(reader, lookups, today);
+        if (rec) records.push(rec);
+      } else {
+        const read = readOrderRow(reader, lookups);
+        const number = reader.text('orderNumber');
+        if (number) {
+          const group = open.get(number) ?? { number, rows: [] };
+          group.rows.push(read);
+          open.set(number, group);
+          if (lastRowOf.get(number) === item.row.rowNo) {
+            open.delete(number);
+            groups.push(group);
+            groupRows += group.rows.length;
+          }
+        }
+      }
+      if (reader.errors.length > 0 && (run.kind === 'customers' || !reader.text('orderNumber'))) {
+        rejected.rows += 1;
+        rejected.failed += 1;
+        rejected.issues.push(...reader.errors);
+      }
+      if (records.length + groupRows + rejected.rows >= importBatchRows) await flush();
+    }
+    // Orders whose last row was not where the first pass saw it (the file cannot change: defensive).
+    groups.push(...open.values());
+    await flush();
+    await inFlight;
+  };
+
+  try {
+    await readAll();
+  } finally {
+    // Never leave a batch running behind a failure: the run's end is written after it.
+    await inFlight.catch(() => undefined);
+  }
+  return { total, totals };
+};
+
+const failureOf = (error: unknown) => {
+  if (error instanceof UnreadableFileError) return fieldMessage('zh-CN', error.key, error.key);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fieldMessage('zh-CN', 'import_file_gone', 'gone');
+  return fieldMessage('zh-CN', 'import_failed', 'failed');
+};
+
+/** The background run of one import (see docs/imports.md). */
+export const importRunJob = (dataDir: string) =>
+  defineJob({
+    name: importRunJobName,
+    payload: z.object({ tenantId: z.uuid(), importId: z.uuid() }),
+    retryLimit: 3,
+    expireInSeconds: 3 * 3600,
+    steps: async (job, { importId }) => {
+      const run = await job.step((ctx) => claim(ctx, importId));
+      if (!run) return;
+      const path = uploadPath(dataDir, job.tenantId, importId, run.fileFormat);
+      try {
+        const { totals } = await runImport(job, run, path);
+        await job.step(async (ctx) => {
+          await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
+            status: 'done',
+            rowsTotal: totals.rows,
+            finishedAt: ctx.clock.now(),
+          });
+          await auditImport(ctx, run, { ...totals });
+        });
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) job.log.error({ err: error, importId }, 'import failed');
+        await job.step(async (ctx) => {
+          await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
+            status: 'failed',
+            failure: failureOf(error),
+            finishedAt: ctx.clock.now(),
+          });
+        });
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  });
+
+/** One audit entry per import, in the name of whoever uploaded it — never one per row. */
+const auditImport = (
+  ctx: Ctx,
+  run: { id: string; kind: ImportKind; fileName: string; fileSha256: string; createdBy: string | null },
+  totals: { rows: number; failed: number; counts: Record<string, number> },
+) =>
+  audit(ctx, {
+    action: 'customer.imported',
+    target: { type: 'import', id: run.id },
+    ...(run.createdBy ? { actor: { kind: 'staff' as const, id: run.createdBy } } : {}),
+    details: {
+      kind: run.kind,
+      fileName: run.fileName,
+      sha256: run.fileSha256,
+      rows: totals.rows,
+      rowsFailed: totals.failed,
+      counts: totals.counts,
+    },
+  });

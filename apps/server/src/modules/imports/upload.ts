@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@m4s/contracts';
+import type { FileFormat } from './file-reader.ts';
+
+/** Why an upload was refused: the HTTP code, and the field message that tells the user what to do. */
+export class UploadRefused extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: string,
+  ) {
+    super(key);
+    this.name = 'UploadRefused';
+  }
+}
+
+export type ReceivedFile = {
+  kind: string | null;
+  fileName: string;
+  format: FileFormat;
+  path: string;
+  bytes: number;
+  sha256: string;
+};
+
+const formatOf = (fileName: string): FileFormat | null => {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return ext === 'csv' || ext === 'xlsx' ? ext : null;
+};
+
+/** An .xlsx is a zip file: anything else with that name is refused before the parser sees it. */
+const looksLikeZip = async (path: string) => {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * Streams the multipart upload (`kind` field and one `file`) to `pathFor(format)`, hashing as it goes:
+ * the file is never held in memory. Over `limitBytes` the partial file is deleted and the upload refused.
+ */
+export const receiveUpload = async (
+  req: FastifyRequest,
+  options: { limitBytes: number; pathFor: (format: FileFormat) => string },
+): Promise<ReceivedFile> => {
+  let kind: string | null = null;
+  let file: ReceivedFile | null = null;
+  let refusal: UploadRefused | null = null;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: options.limitBytes, files: 1, fields: 4, parts: 5 } })) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'kind') kind = String(part.value);
+        continue;
+      }
+      const format = formatOf(part.filename);
+      if (part.fieldname !== 'file' || file || !format) {
+        refusal ??= new UploadRefused('UNSUPPORTED_MEDIA_TYPE', 'import_file_type');
+        part.file.resume();
+        continue;
+      }
+      const path = options.pathFor(format);
+      await mkdir(dirname(path), { recursive: true });
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      file = { kind: null, fileName: part.filename.slice(0, 200), format, path, bytes: 0, sha256: '' };
+      await pipeline(part.file, tap, createWriteStream(path));
+      if (part.file.truncated) throw new UploadRefused('PAYLOAD_TOO_LARGE', 'import_file_too_large');
+      file = { ...file, bytes, sha256: hash.digest('hex') };
+    }
+    if (refusal) throw refusal;
+    if (!file) throw new UploadRefused('BAD_REQUEST', 'import_file_missing');
+    if (file.bytes === 0) throw new UploadRefused('BAD_REQUEST', 'import_file_empty');
+    if (file.format === 'xlsx' && !(await looksLikeZip(file.path)))
+      throw new UploadRefused('BAD_REQUEST', 'import_file_malformed_xlsx');
+    return { ...file, kind };
+  } catch (error) {
+    if (file) await rm(file.path, { force: true });
+    // A disk problem is ours (500); anything else here is a broken or cut-off upload.
+    if (error instanceof UploadRefused || (error as NodeJS.ErrnoException).syscall) throw error;
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) throw new UploadRefused('PAYLOAD_TOO_LARGE', 'import_file_too_large');
+    throw new UploadRefused('BAD_REQUEST', 'import_upload_broken');
+  }
+};
