@@ -1,10 +1,14 @@
 import { createI18n } from '@m4s/web-kit';
 import { mobileMessages } from '@m4s/web-kit/mobile';
+import { bookingEn, bookingZhCN } from './booking/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
+import { visitEn, visitZhCN } from './visits/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...garageZhCN,
+  ...bookingZhCN,
+  ...visitZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -47,7 +51,11 @@ const zhCN = {
   'life.eventsHint': '爱车讲堂、自驾游与车友会报名',
 
   'services.contactTitle': '联系门店',
-  'services.bookingNotice': '在线预约即将开放，目前请致电门店预约',
+  'services.bookHint': '在线选择门店和时段，到店免排队',
+  'services.bookNow': '立即预约',
+  'services.myBookings': '我的预约',
+  'services.noBooking': '暂无待到店的预约',
+  'services.undecided': '{count}项待确认',
   'services.soonTitle': '一键服务',
   'services.soonBadge': '即将开放',
   'services.booking': '预约保养',
@@ -71,12 +79,16 @@ const zhCN = {
   'me.signOut': '退出登录',
   'me.signingOut': '正在退出…',
   'me.vehicles': '我的车辆',
+  'me.bookings': '我的预约',
+  'me.inbox': '消息中心',
   'me.moreSoon': '积分与优惠券等功能即将上线。',
 };
 
 const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
   ...garageEn,
+  ...bookingEn,
+  ...visitEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',
@@ -120,7 +132,11 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'life.eventsHint': 'Car care classes, road trips and owner clubs',
 
   'services.contactTitle': 'Contact your dealer',
-  'services.bookingNotice': 'Online booking is coming soon; please call to book',
+  'services.bookHint': 'Pick a store and a time online; no queue at the desk',
+  'services.bookNow': 'Book now',
+  'services.myBookings': 'My bookings',
+  'services.noBooking': 'No upcoming booking',
+  'services.undecided': '{count} to confirm',
   'services.soonTitle': 'One-tap services',
   'services.soonBadge': 'Soon',
   'services.booking': 'Book service',
@@ -144,6 +160,8 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'me.signOut': 'Sign out',
   'me.signingOut': 'Signing out…',
   'me.vehicles': 'My cars',
+  'me.bookings': 'My bookings',
+  'me.inbox': 'Messages',
   'me.moreSoon': 'Points and coupons are coming soon.',
 };
 

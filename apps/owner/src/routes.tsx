@@ -13,6 +13,12 @@ import { SignInPage } from './sign-in/sign-in-page.tsx';
 const RecordsTab = lazy(async () => ({ default: (await import('./home/records-tab.tsx')).RecordsTab }));
 const AddVehiclePage = lazy(async () => ({ default: (await import('./garage/add-vehicle-page.tsx')).AddVehiclePage }));
 const HistoryPage = lazy(async () => ({ default: (await import('./garage/history-page.tsx')).HistoryPage }));
+const BookPage = lazy(async () => ({ default: (await import('./booking/book-page.tsx')).BookPage }));
+const BookingsPage = lazy(async () => ({ default: (await import('./booking/bookings-page.tsx')).BookingsPage }));
+const BookingPage = lazy(async () => ({ default: (await import('./booking/booking-page.tsx')).BookingPage }));
+const ReschedulePage = lazy(async () => ({ default: (await import('./booking/reschedule-page.tsx')).ReschedulePage }));
+const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-page.tsx')).VisitPage }));
+const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -42,6 +48,13 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'records/add', element: later(<AddVehiclePage />) },
           { path: 'records/:vehicleId', element: later(<HistoryPage />) },
           { path: 'me', element: <MeTab /> },
+          { path: 'book', element: later(<BookPage />) },
+          { path: 'bookings', element: later(<BookingsPage />) },
+          { path: 'bookings/:id', element: later(<BookingPage />) },
+          { path: 'bookings/:id/reschedule', element: later(<ReschedulePage />) },
+          // Inbox messages link here (/visits/<id>), so the path is part of the server's contract.
+          { path: 'visits/:id', element: later(<VisitPage />) },
+          { path: 'messages', element: later(<InboxPage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -11,6 +11,7 @@ import {
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/types.ts';
+import { withCommitHooks } from './platform/events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { requestContexts, type RequestContexts } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -22,6 +23,8 @@ import { registerSpa } from './platform/web/spa.ts';
 import { logOptions } from './platform/log.ts';
 import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
+import { importRunJob } from './modules/imports/run.job.ts';
+import { bookingRemindJob } from './modules/booking/reminder.job.ts';
 
 /** Every route as registered, for the cross-tenant suite and the docs. */
 export type RouteEntry = { method: string; url: string };
@@ -51,9 +54,11 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const dev = config.NODE_ENV === 'production' ? null : createDevProvider();
   const sms = deps.sms ?? dev;
   if (!sms) throw new Error('No SMS provider configured for production');
+  // Live events (platform/events.ts) leave after their transaction commits, in requests and jobs alike.
+  const db = withCommitHooks(deps.db);
   const runner = await startJobRunner({
-    db: deps.db,
-    jobs: [sendJob(sms)],
+    db,
+    jobs: [sendJob(sms), importRunJob(config.DATA_DIR), bookingRemindJob],
     clock,
     log: app.log,
     work: config.JOBS === 'on',
@@ -65,7 +70,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   app.decorate('m4s', { config, db: deps.db, routes });
-  app.decorate('ctx', requestContexts({ db: deps.db, runner, clock }));
+  app.decorate('ctx', requestContexts({ db, runner, clock }));
   await registerSecurity(app);
   registerErrorHandler(app);
 

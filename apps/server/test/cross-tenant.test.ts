@@ -2,9 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { owners, vehicleBindings } from '../src/platform/db/schema/index.ts';
 import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type TestTenant } from './harness.ts';
+import { bookingRowsFor, type BookingRows } from '../src/modules/booking/test-kit.ts';
+import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
-type TenantB = TestTenant & { bindingId: string };
+type TenantB = TestTenant & { bindingId: string; booking: BookingRows; visit: VisitRows };
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
 
@@ -13,7 +15,7 @@ const ownerPhoneA = '13600000009';
 /** Gives a tenant an owner-app account bound to its test car (rows written as the platform would). */
 const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'confirmed'): Promise<TenantB> => {
   const { db } = await testApp();
-  return db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
+  const bound = await db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
     const [owner] = await tx.insert(owners).values({ tenantId: t.id, phone: '13000000000' }).returning();
     if (!owner) throw new Error('owner insert returned nothing');
     const [binding] = await tx
@@ -23,6 +25,7 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     if (!binding) throw new Error('binding insert returned nothing');
     return { ...t, bindingId: binding.id };
   });
+  return { ...bound, booking: await bookingRowsFor(t), visit: await visitRowsFor(t) };
 };
 
 /**
@@ -73,6 +76,90 @@ const cases: Record<string, Case> = {
   },
   'DELETE /api/owner/vehicles/:bindingId': { id: (b) => b.bindingId, as: 'owner' },
   'GET /api/owner/vehicles/:vehicleId/history': { id: (b) => b.vehicleId, as: 'owner' },
+  // Booking (issue 4).
+  'PUT /api/service-types/:id': {
+    id: (b) => b.booking.serviceTypeId,
+    body: () => ({
+      code: 'X-A',
+      name: '越界',
+      category: 'repair',
+      durationMinutes: 60,
+      priceMinFen: 0,
+      priceMaxFen: 0,
+    }),
+  },
+  'GET /api/stores/:id/booking-settings': { id: (b) => b.storeId },
+  'PUT /api/stores/:id/booking-settings': {
+    id: (b) => b.storeId,
+    body: () => ({
+      slotMinutes: 30,
+      bays: 4,
+      walkInSharePct: 20,
+      onlineSharePct: 50,
+      leadMinutes: 60,
+      horizonDays: 30,
+    }),
+  },
+  'GET /api/stores/:id/closures': { id: (b) => b.storeId },
+  'POST /api/stores/:id/closures': { id: (b) => b.storeId, body: () => ({ date: '2030-01-01', reason: '越界' }) },
+  'DELETE /api/closures/:id': { id: (b) => b.booking.closureId },
+  'GET /api/staff/:id/leave': { id: (b) => b.staffIds.service_advisor ?? '' },
+  'POST /api/staff/:id/leave': { id: (b) => b.staffIds.service_advisor ?? '', body: () => ({ date: '2030-01-01' }) },
+  'DELETE /api/advisor-leave/:id': { id: (b) => b.booking.leaveId },
+  'GET /api/stores/:id/availability': { id: (b) => b.storeId },
+  'GET /api/owner/stores/:id/availability': { id: (b) => b.storeId, as: 'owner' },
+  'GET /api/owner/bookings/:id': { id: (b) => b.booking.bookingId, as: 'owner' },
+  'GET /api/owner/bookings/:id/calendar.ics': { id: (b) => b.booking.bookingId, as: 'owner' },
+  'POST /api/owner/bookings/:id/cancel': {
+    id: (b) => b.booking.bookingId,
+    body: () => ({ reason: null }),
+    as: 'owner',
+  },
+  'POST /api/owner/bookings/:id/reschedule': {
+    id: (b) => b.booking.bookingId,
+    body: () => ({ startsAt: '2030-01-02T02:00:00Z' }),
+    as: 'owner',
+  },
+  'POST /api/bookings/:id/cancel': { id: (b) => b.booking.bookingId, body: () => ({ reason: null }) },
+  'POST /api/bookings/:id/reschedule': {
+    id: (b) => b.booking.bookingId,
+    body: () => ({ startsAt: '2030-01-02T02:00:00Z' }),
+  },
+  'POST /api/bookings/:id/no-show': { id: (b) => b.booking.bookingId },
+  // The service visit and the owner's inbox (issue 4). Each :param of a route is filled with the same id.
+  'GET /api/visits/:id': { id: (b) => b.visit.visitId },
+  'POST /api/visits/:id/photos': {
+    id: (b) => b.visit.visitId,
+    body: () => ({ dataUrl: 'data:image/jpeg;base64,/9j/4AAQ', caption: null }),
+  },
+  'GET /api/visits/:id/photos/:photoId': { id: (b) => b.visit.visitId },
+  'PUT /api/visits/:id/estimate': { id: (b) => b.visit.visitId, body: () => ({ lines: [] }) },
+  'POST /api/visits/:id/estimate/send': { id: (b) => b.visit.visitId },
+  'POST /api/visits/:id/lines/:lineId/decision': {
+    id: (b) => b.visit.visitId,
+    body: () => ({ decision: 'approved', via: 'phone' }),
+  },
+  'POST /api/visits/:id/status': { id: (b) => b.visit.visitId, body: () => ({ status: 'in_bay', note: null }) },
+  'POST /api/visits/:id/deliver': {
+    id: (b) => b.visit.visitId,
+    body: () => ({ payment: { method: 'cash', amountFen: 100 } }),
+  },
+  'GET /api/owner/visits/:id': { id: (b) => b.visit.visitId, as: 'owner' },
+  'POST /api/owner/visits/:id/lines/:lineId/decision': {
+    id: (b) => b.visit.visitId,
+    body: () => ({ decision: 'approved' }),
+    as: 'owner',
+  },
+  'POST /api/owner/visits/:id/rating': { id: (b) => b.visit.visitId, body: () => ({ score: 10 }), as: 'owner' },
+  'GET /api/owner/visits/:id/photos/:photoId': { id: (b) => b.visit.visitId, as: 'owner' },
+  'POST /api/owner/inbox/:id/read': { id: (b) => b.visit.inboxId ?? '', as: 'owner' },
+  // DMS imports: B's own import ids are covered in modules/imports/imports-upload.test.ts; here B's
+  // customer id stands in (an id of B that is no import of A's).
+  'GET /api/imports/:id': { id: (b) => b.customerId },
+  'PUT /api/imports/:id/mapping': { id: (b) => b.customerId, body: () => ({ mapping: { customerName: '姓名' } }) },
+  'GET /api/imports/:id/errors': { id: (b) => b.customerId },
+  'GET /api/imports/:id/errors.xlsx': { id: (b) => b.customerId },
+  'GET /api/imports/samples/:kind': { id: () => 'no-such-kind-zz' },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -85,6 +172,11 @@ const listRoutes = [
   'GET /api/vehicle-bindings?status=pending',
   'GET /api/tenant/settings',
   'GET /api/auth/staff/me',
+  'GET /api/service-types',
+  'GET /api/bookings',
+  'GET /api/booking-stats',
+  'GET /api/imports',
+  'GET /api/visits/board',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
@@ -129,6 +221,18 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     const garage = await owner.get('/api/owner/vehicles');
     assert.equal(garage.statusCode, 200, garage.body);
     for (const secret of [b.id, b.vehicleId, b.bindingId]) assert.ok(!garage.body.includes(secret));
+    for (const url of ['/api/owner/stores', '/api/owner/service-types', '/api/owner/bookings']) {
+      const res = await owner.get(url);
+      assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      for (const secret of [b.id, b.storeId, b.otherStoreId, b.booking.serviceTypeId, b.booking.bookingId])
+        assert.ok(!res.body.includes(secret), `${url} leaked ${secret}`);
+    }
+    for (const url of ['/api/owner/visits', '/api/owner/inbox']) {
+      const res = await owner.get(url);
+      assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+      for (const secret of [b.id, b.vehicleId, b.visit.visitId, b.visit.inboxId ?? b.id])
+        assert.ok(!res.body.includes(secret), `${url} leaked ${secret}`);
+    }
   });
 
   test('a session cookie re-labelled with another tenant’s id is not a session there', async () => {

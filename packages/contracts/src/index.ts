@@ -15,3 +15,5 @@ export * from './overview.ts';
 export * from './imports.ts';
 export * from './bindings.ts';
 export * from './service.ts';
+export * from './booking.ts';
+export * from './visits.ts';

@@ -1,7 +1,9 @@
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
 import { SafeArea, TabBar } from 'antd-mobile';
 import { AppstoreOutline, CompassOutline, FileOutline, PhoneFill, UserOutline } from 'antd-mobile-icons';
 import { useI18n, type OwnerMessageKey } from '../i18n.ts';
+import { useInbox } from '../inbox/inbox-api.ts';
+import { useLiveEvents } from '../visits/live-events.ts';
 import { BrandMark } from '../tenant/brand-mark.tsx';
 import { useTenant } from '../tenant/tenant-context.tsx';
 import './shell.css';
@@ -14,13 +16,22 @@ const tabs: { key: string; title: OwnerMessageKey; icon: typeof CompassOutline }
   { key: 'me', title: 'tab.me', icon: UserOutline },
 ];
 
-/** The signed-in shell: the dealer's header, the current tab, and the four tabs of the seed's app. */
+// Pages outside a tab's own path, and the tab they belong to.
+const sections: Record<string, string> = { book: 'services', bookings: 'services', visits: 'services', messages: 'me' };
+
+/**
+ * The signed-in shell: the dealer's header, the current tab, and the four tabs of the seed's app. It holds
+ * the live event stream for every page, and the unread count on 我的.
+ */
 export const HomeLayout = () => {
   const tenant = useTenant();
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = tabs.find((tab) => pathname === `/${tab.key}` || pathname.startsWith(`/${tab.key}/`))?.key ?? 'life';
+  useLiveEvents();
+  const unread = useInbox().data?.unread ?? 0;
+  const first = pathname.split('/')[1] ?? '';
+  const active = tabs.find((tab) => tab.key === first)?.key ?? sections[first] ?? 'life';
   return (
     <div className="shell">
       <header className="app-header">
@@ -41,10 +52,18 @@ export const HomeLayout = () => {
       <main className="shell-main">
         <Outlet />
       </main>
+      {/* A new page opens at its top (a long booking form would otherwise hand its scroll to the next page). */}
+      <ScrollRestoration />
       <nav className="shell-tabs">
         <TabBar activeKey={active} onChange={(key) => void navigate(`/${key}`)} safeArea>
           {tabs.map((tab) => (
-            <TabBar.Item key={tab.key} data-testid={`tab-${tab.key}`} icon={<tab.icon />} title={t(tab.title)} />
+            <TabBar.Item
+              key={tab.key}
+              data-testid={`tab-${tab.key}`}
+              icon={<tab.icon />}
+              title={t(tab.title)}
+              badge={tab.key === 'me' && unread > 0 ? (unread > 99 ? '99+' : unread) : undefined}
+            />
           ))}
         </TabBar>
       </nav>

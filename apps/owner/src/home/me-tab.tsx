@@ -1,8 +1,9 @@
-import { Avatar, List } from 'antd-mobile';
-import { FileOutline } from 'antd-mobile-icons';
+import { Avatar, Badge, List } from 'antd-mobile';
+import { BellOutline, CalendarOutline, FileOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
+import { useInbox } from '../inbox/inbox-api.ts';
 import { useOwnerSession, useOwnerSignOut } from '../session/owner-session.ts';
 import { BrandMark } from '../tenant/brand-mark.tsx';
 import { useTenant } from '../tenant/tenant-context.tsx';
@@ -15,6 +16,7 @@ export const MeTab = () => {
   const { t } = useI18n();
   const signOut = useOwnerSignOut();
   const navigate = useNavigate();
+  const unread = useInbox().data?.unread ?? 0;
   return (
     <div className="tab-page" data-testid="page-me">
       <section className="profile-card">
@@ -42,6 +44,21 @@ export const MeTab = () => {
           data-testid="me-vehicles"
         >
           {t('me.vehicles')}
+        </List.Item>
+        <List.Item
+          prefix={<CalendarOutline className="hotline-icon" />}
+          onClick={() => void navigate('/bookings')}
+          data-testid="me-bookings"
+        >
+          {t('me.bookings')}
+        </List.Item>
+        <List.Item
+          prefix={<BellOutline className="hotline-icon" />}
+          extra={unread > 0 ? <Badge content={unread > 99 ? '99+' : unread} data-testid="me-inbox-unread" /> : null}
+          onClick={() => void navigate('/messages')}
+          data-testid="me-inbox"
+        >
+          {t('me.inbox')}
         </List.Item>
       </List>
       <HotlineList />

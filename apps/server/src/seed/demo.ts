@@ -7,6 +7,8 @@ import { insertStore } from '../modules/stores/stores.queries.ts';
 import { createTenant } from '../modules/tenants/tenants.admin.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
+import { seedDemoService } from './demo-service.ts';
+import { seedDemoVisits } from './demo-visits.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
 
@@ -129,5 +131,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
     });
   // After the generator, whose history steps cover every car of the tenant.
   await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

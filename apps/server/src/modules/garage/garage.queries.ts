@@ -235,3 +235,17 @@ export const bindingsForReview = (
 };
 
 export type ReviewRow = Awaited<ReturnType<typeof bindingsForReview>>[number];
+
+/** The app accounts with a confirmed binding to this car: who hears about its visits (each one, if several). */
+export const confirmedOwnersOf = (db: Tx, tenantId: string, vehicleId: string) =>
+  db
+    .select({ id: owners.id, phone: owners.phone })
+    .from(vehicleBindings)
+    .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
+    .where(
+      and(
+        eq(vehicleBindings.tenantId, tenantId),
+        eq(vehicleBindings.vehicleId, vehicleId),
+        eq(vehicleBindings.status, 'confirmed'),
+      ),
+    );

@@ -9,6 +9,9 @@ const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: st
   customer_phones_phone_key: { code: 'PHONE_TAKEN', path: 'phones', message: 'phone_taken' },
   vehicles_vin_key: { code: 'CONFLICT', path: 'vin', message: 'vin_taken' },
   repair_orders_number_key: { code: 'CONFLICT', path: 'number', message: 'ro_number_taken' },
+  service_types_code_key: { code: 'CONFLICT', path: 'code', message: 'service_code_taken' },
+  bookings_advisor_slot_key: { code: 'CONFLICT', path: 'advisorId', message: 'advisor_busy' },
+  visits_open_vehicle_key: { code: 'CONFLICT', path: 'vehicleId', message: 'visit_already_open' },
 };
 
 type PgLike = { code?: string; constraint?: string; cause?: unknown };

@@ -43,7 +43,9 @@ export const registerErrorHandler = (app: FastifyInstance) => {
         path: i.path,
         message: fieldMessage(locale, i.message, i.message),
       }));
-      return send(known.code, issues ? { ...known.details, issues } : known.details);
+      // A conflict with one stated reason (visit_bad_transition…) says that reason, not "reload and retry".
+      const reason = known.code === 'CONFLICT' && issues?.length === 1 ? issues[0]?.message : undefined;
+      return send(known.code, issues ? { ...known.details, issues } : known.details, reason);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send('VALIDATION_FAILED', { issues: error.validation.map((v) => localizeIssue(locale, v)) });

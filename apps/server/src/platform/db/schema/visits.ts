@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -61,6 +62,10 @@ export const visits = pgTable(
     foreignKey({ columns: [t.tenantId, t.advisorId], foreignColumns: [staff.tenantId, staff.id] }),
     foreignKey({ columns: [t.tenantId, t.repairOrderId], foreignColumns: [repairOrders.tenantId, repairOrders.id] }),
     uniqueIndex('visits_booking_key').on(t.tenantId, t.bookingId),
+    // One open visit per car: two check-ins of the same walk-in at once cannot both succeed.
+    uniqueIndex('visits_open_vehicle_key')
+      .on(t.tenantId, t.vehicleId)
+      .where(sql`status <> 'delivered'`),
     index('visits_store_idx').on(t.tenantId, t.storeId, t.checkedInAt),
     index('visits_vehicle_idx').on(t.tenantId, t.vehicleId, t.checkedInAt),
   ],

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "visits_open_vehicle_key" ON "visits" USING btree ("tenant_id","vehicle_id") WHERE status <> 'delivered';

@@ -1,0 +1,95 @@
+import type { Ctx } from '../../platform/context.ts';
+import { enqueueNotice } from '../../platform/notify/outbox.ts';
+import { postInbox } from '../inbox/inbox.service.ts';
+import * as q from './booking.queries.ts';
+import { addDays, dayWordsZh, listZh, localOf, slotWordsZh } from './booking.time.ts';
+
+/** Where the owner app shows a booking (its confirmation page). */
+export const bookingLink = (id: string) => `/bookings/${id}`;
+
+/** The app accounts that hear about a booking: its booker, or (booked by staff) the car's confirmed owners. */
+const recipientsOf = async (ctx: Ctx, b: { ownerId: string | null; vehicleId: string }) => {
+  if (b.ownerId) {
+    const owner = await q.ownerById(ctx.db, ctx.tenantId, b.ownerId);
+    return owner ? [owner] : [];
+  }
+  return q.confirmedOwnersOf(ctx.db, ctx.tenantId, b.vehicleId);
+};
+
+/** 孙先生: the app account's name, else the customer's surname with 先生/女士, else 客户. */
+const greetingOf = (ownerName: string | null, customer: { name: string; gender: 'male' | 'female' | null }) => {
+  if (ownerName) return ownerName;
+  const surname = customer.name.trim().slice(0, 1);
+  if (surname && customer.gender) return `${surname}${customer.gender === 'male' ? '先生' : '女士'}`;
+  return '客户';
+};
+
+const bringWords = (bring: string | null) => {
+  const list = listZh(bring);
+  return list ? `请携带${list}按时到店` : '请按时到店';
+};
+
+/** 预约成功 in the owner's 消息中心 (transactional): the slot, the store, the service, what to bring. */
+export const confirmToInbox = async (ctx: Ctx, bookingId: string) => {
+  const r = await q.bookingById(ctx.db, ctx.tenantId, bookingId);
+  if (!r) return;
+  const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
+  const when = slotWordsZh(r.b.startsAt, timezone);
+  for (const owner of await recipientsOf(ctx, r.b))
+    await postInbox(ctx, owner.id, {
+      kind: 'transactional',
+      topic: 'booking_confirmed',
+      title: r.b.rescheduledFrom ? '改约成功' : '预约成功',
+      body: `您已预约${when} ${r.store.name} ${r.type.name}，地址：${r.store.address}。${bringWords(r.type.bring)}。`,
+      link: bookingLink(r.b.id),
+    });
+};
+
+/** 预约已取消 for the car's app accounts when the store cancels (an owner's own cancel needs no message). */
+export const cancelToInbox = async (ctx: Ctx, bookingId: string) => {
+  const r = await q.bookingById(ctx.db, ctx.tenantId, bookingId);
+  if (!r) return;
+  const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
+  for (const owner of await recipientsOf(ctx, r.b))
+    await postInbox(ctx, owner.id, {
+      kind: 'transactional',
+      topic: 'booking_cancelled',
+      title: '预约已取消',
+      body: `您${slotWordsZh(r.b.startsAt, timezone)}在${r.store.name}的${r.type.name}预约已取消。如有疑问请致电${r.store.phone ?? '门店'}。`,
+      link: bookingLink(r.b.id),
+    });
+};
+
+/**
+ * The day-before reminder: an SMS through the outbox to the booker's phone (the customer's, when staff
+ * booked) and the same words in the app's inbox. 明天 when sent the day before, as it normally is.
+ */
+export const sendReminder = async (ctx: Ctx, bookingId: string) => {
+  const r = await q.bookingById(ctx.db, ctx.tenantId, bookingId);
+  if (!r) return;
+  const tenant = await q.tenantInfo(ctx.db, ctx.tenantId);
+  const slot = localOf(r.b.startsAt, tenant.timezone);
+  const today = localOf(ctx.clock.now(), tenant.timezone).day;
+  const dayWords =
+    slot.day === addDays(today, 1) ? '明天' : slot.day === today ? '今天' : dayWordsZh(r.b.startsAt, tenant.timezone);
+  const what = `您预约的${dayWords} ${slot.time} ${r.store.name} ${r.type.name}，${bringWords(r.type.bring)}。`;
+  const recipients = await recipientsOf(ctx, r.b);
+  const booker = r.b.ownerId ? recipients[0] : undefined;
+  const phone = booker?.phone ?? r.phone;
+  if (phone)
+    await enqueueNotice(ctx, {
+      channel: 'sms',
+      to: phone,
+      kind: 'transactional',
+      topic: 'booking_reminder',
+      body: `【${tenant.shortName}】尊敬的${greetingOf(booker?.name ?? null, r.customer)}，${what}如需改约请在App中操作。`,
+    });
+  for (const owner of recipients)
+    await postInbox(ctx, owner.id, {
+      kind: 'transactional',
+      topic: 'booking_reminder',
+      title: '预约提醒',
+      body: what,
+      link: bookingLink(r.b.id),
+    });
+};

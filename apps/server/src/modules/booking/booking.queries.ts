@@ -1,0 +1,196 @@
+import { and, asc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  bookings,
+  carBrands,
+  carModels,
+  carSeries,
+  customerPhones,
+  customers,
+  owners,
+  serviceTypes,
+  staff,
+  stores,
+  tenants,
+  vehicleBindings,
+  vehicles,
+  visits,
+} from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+
+const next = alias(bookings, 'next_booking');
+
+/** Series and trim ('帕萨特 2022款 330TSI'), or what the car has of its catalogue entry. */
+const modelName = sql<
+  string | null
+>`nullif(concat_ws(' ', coalesce(${carSeries.nameZh}, ${carBrands.nameZh}), ${carModels.nameZh}), '')`;
+
+const primaryPhone = sql<
+  string | null
+>`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
+
+/** A booking with everything its pages show: store, service type, car, advisor, visit, successor. */
+export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined) =>
+  db
+    .select({
+      b: bookings,
+      store: { id: stores.id, name: stores.name, address: stores.address, phone: stores.phone },
+      type: {
+        id: serviceTypes.id,
+        name: serviceTypes.name,
+        category: serviceTypes.category,
+        durationMinutes: serviceTypes.durationMinutes,
+        bring: serviceTypes.bring,
+        priceMinFen: serviceTypes.priceMinFen,
+        priceMaxFen: serviceTypes.priceMaxFen,
+      },
+      plate: vehicles.plate,
+      modelName,
+      advisorName: staff.name,
+      visitId: visits.id,
+      nextId: next.id,
+      customer: {
+        id: customers.id,
+        name: customers.name,
+        gender: customers.gender,
+        salesConsultantId: customers.salesConsultantId,
+        serviceAdvisorId: customers.serviceAdvisorId,
+      },
+      phone: primaryPhone,
+    })
+    .from(bookings)
+    .innerJoin(stores, and(eq(stores.tenantId, bookings.tenantId), eq(stores.id, bookings.storeId)))
+    .innerJoin(
+      serviceTypes,
+      and(eq(serviceTypes.tenantId, bookings.tenantId), eq(serviceTypes.id, bookings.serviceTypeId)),
+    )
+    .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
+    .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
+    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(staff, and(eq(staff.tenantId, bookings.tenantId), eq(staff.id, bookings.advisorId)))
+    .leftJoin(visits, and(eq(visits.tenantId, bookings.tenantId), eq(visits.bookingId, bookings.id)))
+    .leftJoin(next, and(eq(next.tenantId, bookings.tenantId), eq(next.rescheduledFrom, bookings.id)))
+    .where(and(eq(bookings.tenantId, tenantId), where))
+    .orderBy(asc(bookings.startsAt));
+
+export type BookingDetail = Awaited<ReturnType<typeof bookingDetails>>[number];
+
+export const bookingById = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await bookingDetails(db, tenantId, eq(bookings.id, id));
+  return row ?? null;
+};
+
+/** An owner's bookings, without those replaced by a reschedule (their successor stands for them). */
+export const bookingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
+  bookingDetails(db, tenantId, and(eq(bookings.ownerId, ownerId), isNull(next.id)));
+
+/** A store's (or several stores') bookings starting in [from, to), replaced ones left out. */
+export const bookingsBetween = (db: Tx, tenantId: string, storeIds: string[] | null, from: Date, to: Date) =>
+  bookingDetails(
+    db,
+    tenantId,
+    and(
+      storeIds ? inArray(bookings.storeId, storeIds) : undefined,
+      gte(bookings.startsAt, from),
+      lt(bookings.startsAt, to),
+      isNull(next.id),
+    ),
+  );
+
+/** The booking row locked for a change (cancel, reschedule, no-show, reminder): one change at a time. */
+export const lockBooking = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, id)))
+    .for('update');
+  return row ?? null;
+};
+
+export const insertBooking = async (db: Tx, values: typeof bookings.$inferInsert) => {
+  const [row] = await db.insert(bookings).values(values).returning();
+  if (!row) throw new Error('booking insert returned nothing');
+  return row;
+};
+
+export const updateBooking = (db: Tx, tenantId: string, id: string, set: Partial<typeof bookings.$inferInsert>) =>
+  db
+    .update(bookings)
+    .set(set)
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, id)));
+
+/** The booking an earlier request made with this idempotency key (per owner, or per staff member). */
+export const bookingByKey = async (
+  db: Tx,
+  tenantId: string,
+  by: { ownerId: string } | { staffId: string },
+  key: string,
+) => {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.tenantId, tenantId),
+        eq(bookings.idempotencyKey, key),
+        'ownerId' in by
+          ? eq(bookings.ownerId, by.ownerId)
+          : and(isNull(bookings.ownerId), eq(bookings.createdBy, by.staffId)),
+      ),
+    );
+  return row?.id ?? null;
+};
+
+/** The app accounts confirmed for a car: each of them hears about its bookings. */
+export const confirmedOwnersOf = async (db: Tx, tenantId: string, vehicleId: string) => {
+  const rows = await db
+    .select({ id: owners.id, name: owners.name, phone: owners.phone })
+    .from(vehicleBindings)
+    .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
+    .where(
+      and(
+        eq(vehicleBindings.tenantId, tenantId),
+        eq(vehicleBindings.vehicleId, vehicleId),
+        eq(vehicleBindings.status, 'confirmed'),
+      ),
+    );
+  return rows;
+};
+
+export const ownerById = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select({ id: owners.id, name: owners.name, phone: owners.phone })
+    .from(owners)
+    .where(and(eq(owners.tenantId, tenantId), eq(owners.id, id)));
+  return row ?? null;
+};
+
+export const tenantInfo = async (db: Tx, tenantId: string) => {
+  const [row] = await db
+    .select({ shortName: tenants.shortName, timezone: tenants.timezone })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row ?? { shortName: '', timezone: 'Asia/Shanghai' };
+};
+
+export const customerOf = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select({
+      id: customers.id,
+      salesConsultantId: customers.salesConsultantId,
+      serviceAdvisorId: customers.serviceAdvisorId,
+    })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id), isNull(customers.erasedAt)));
+  return row ?? null;
+};
+
+export const vehicleOf = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select({ id: vehicles.id, ownerId: vehicles.ownerId })
+    .from(vehicles)
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
+  return row ?? null;
+};

@@ -1,0 +1,67 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.ts';
+import { bookings } from '../../platform/db/schema/index.ts';
+import { defineJob } from '../../platform/jobs/queue.ts';
+import { sendReminder } from './booking.notify.ts';
+
+export const remindJobName = 'booking.remind';
+
+/** 18:00 tenant time on the day before the booking (the database applies the zone's rules). */
+export const reminderTime = async (ctx: Ctx, startsAt: Date): Promise<Date> => {
+  const { rows } = await ctx.sql.executeSql(
+    `SELECT (extract(epoch FROM ((((($2::timestamptz) AT TIME ZONE t.timezone)::date - 1) + time '18:00') AT TIME ZONE t.timezone)) * 1000)::float8 AS at
+       FROM tenants t WHERE t.id = $1`,
+    [ctx.tenantId, startsAt.toISOString()],
+  );
+  return new Date(Number(rows[0]?.at));
+};
+
+/**
+ * Queues the reminder for 18:00 the day before, inside the booking's transaction. When that moment has
+ * passed already (a booking for today, or made tonight for tomorrow) no reminder is queued: the
+ * confirmation has just told the owner.
+ */
+export const scheduleReminder = async (ctx: Ctx, booking: { id: string; startsAt: Date }) => {
+  const at = await reminderTime(ctx, booking.startsAt);
+  if (at.getTime() <= ctx.clock.now().getTime()) return;
+  await ctx.jobs.send(
+    remindJobName,
+    { tenantId: ctx.tenantId, bookingId: booking.id },
+    { startAfter: at, singletonKey: `${remindJobName}:${booking.id}` },
+  );
+};
+
+/**
+ * Sends the reminder once: only a booking still booked (a cancelled one — a rescheduled one is
+ * cancelled too, its successor has its own job — is skipped), and reminder_sent_at is claimed with a
+ * guarded UPDATE in the same transaction as the messages, so a retry or a second job never sends twice.
+ */
+export const remindBooking = async (ctx: Ctx, bookingId: string): Promise<boolean> => {
+  const claimed = await ctx.db
+    .update(bookings)
+    .set({ reminderSentAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(bookings.tenantId, ctx.tenantId),
+        eq(bookings.id, bookingId),
+        eq(bookings.status, 'booked'),
+        isNull(bookings.reminderSentAt),
+        // A job run late (the server was down) does not remind of a slot that has begun.
+        gt(bookings.startsAt, ctx.clock.now()),
+      ),
+    )
+    .returning({ id: bookings.id });
+  if (claimed.length === 0) return false;
+  await sendReminder(ctx, bookingId);
+  return true;
+};
+
+export const bookingRemindJob = defineJob({
+  name: remindJobName,
+  payload: z.object({ tenantId: z.uuid(), bookingId: z.uuid() }),
+  retryLimit: 3,
+  handle: async (ctx, { bookingId }) => {
+    await remindBooking(ctx, bookingId);
+  },
+});

@@ -1,0 +1,96 @@
+import { roleGrants, type Visit, type visitDeliverBody } from '@m4s/contracts';
+import type { z } from 'zod';
+import { audit } from '../../platform/audit.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { insertRepairOrder } from '../history/history.queries.ts';
+import { totalsOf } from '../history/history.service.ts';
+import { currentTenant } from '../tenants/tenants.service.ts';
+import * as cq from './checkin.queries.ts';
+import { tellOwners } from './visits.notify.ts';
+import * as q from './visits.queries.ts';
+import { dayIn, nextRepairOrderNumber, nextServiceOf, orderTypeOf } from './visits.rules.ts';
+import { conflict, getVisit, loadVisit } from './visits.service.ts';
+
+/**
+ * 交车: from ready only. The repair order is written from the approved lines (modules/history), the
+ * next service computed, the payment recorded with who took it, the booking completed, the owner told
+ * and asked to rate. Front-line staff (visit.write) or the cashier (payment.write) may deliver.
+ */
+export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof visitDeliverBody>): Promise<Visit> => {
+  const grants = roleGrants[ctx.actor.role].permissions;
+  const h = await loadVisit(ctx, id, grants.includes('visit.write') ? 'visit.write' : 'payment.write');
+  const from = h.v.status;
+  if (from !== 'ready') throw conflict('status', 'visit_bad_transition', { from, to: 'delivered', allowed: [] });
+  const lines = (await q.linesOf(ctx.db, ctx.tenantId, id)).filter(({ l }) => l.status === 'approved');
+  if (lines.length === 0) throw conflict('lines', 'visit_no_approved_lines');
+  const now = ctx.clock.now();
+  const { timezone } = await currentTenant(ctx);
+  const orderLines = lines.map(({ l }, position) => ({
+    position,
+    kind: l.kind,
+    description: l.description,
+    partNo: l.partNo,
+    quantity: l.quantity,
+    labourHours: l.labourHours,
+    amountFen: l.amountFen,
+    costFen: l.costFen,
+  }));
+  const repairOrderId = await insertRepairOrder(
+    ctx.db,
+    {
+      tenantId: ctx.tenantId,
+      number: await nextRepairOrderNumber(ctx.db, ctx.tenantId, dayIn(now, timezone)),
+      vehicleId: h.v.vehicleId,
+      customerId: h.v.customerId,
+      storeId: h.v.storeId,
+      type: orderTypeOf(h.serviceCategory),
+      dateIn: h.v.checkedInAt,
+      dateOut: now,
+      mileageKm: h.v.mileageKm,
+      advisorId: h.v.advisorId,
+      technician: null,
+      ...totalsOf(orderLines),
+      createdAt: now,
+    },
+    orderLines,
+  );
+  const next = await nextServiceOf(ctx.db, ctx.tenantId, h.v.vehicleId, h.purchaseDate);
+  const moved = await q.moveVisit(ctx.db, ctx.tenantId, id, 'ready', {
+    status: 'delivered',
+    deliveredAt: now,
+    repairOrderId,
+    nextServiceDate: next?.dueOn ?? null,
+    nextServiceKm: next?.dueKm ?? null,
+    updatedAt: now,
+  });
+  if (!moved) throw new AppError('CONFLICT');
+  await q.insertEvent(ctx.db, {
+    tenantId: ctx.tenantId,
+    visitId: id,
+    status: 'delivered',
+    at: now,
+    staffId: ctx.actor.id,
+  });
+  await q.insertPayment(ctx.db, {
+    tenantId: ctx.tenantId,
+    visitId: id,
+    method: input.payment.method,
+    amountFen: input.payment.amountFen,
+    cashierId: ctx.actor.id,
+    paidAt: now,
+  });
+  if (h.v.bookingId) await cq.moveBooking(ctx.db, ctx.tenantId, h.v.bookingId, 'arrived', 'completed', now);
+  await audit(ctx, {
+    action: 'visit.delivered',
+    target: { type: 'visit', id },
+    details: { repairOrderId, payment: input.payment, totalFen: totalsOf(orderLines).totalFen },
+  });
+  await tellOwners(ctx, h, {
+    kind: 'delivered',
+    from,
+    next: { date: next?.dueOn ?? null, km: next?.dueKm ?? null },
+    at: now,
+  });
+  return getVisit(ctx, id);
+};

@@ -1,0 +1,100 @@
+import type { EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/contracts';
+import type { Database, Tx } from './db/types.ts';
+
+/**
+ * The in-process event bus behind the owner app's live page (GET /api/owner/events).
+ *
+ * Events leave only after the transaction that caused them has committed: a service calls
+ * `publishAfterCommit(ctx, …)` (or `afterCommit(ctx, fn)`), which queues the delivery on the
+ * transaction; `withCommitHooks` wraps the Database so every transaction — requests and jobs alike —
+ * runs its queue once COMMIT has returned, and drops it on rollback. So an owner never hears of a
+ * stage that a failed request did not write, and a listener reading the visit after the event sees it.
+ *
+ * One process serves everything (docs/scaling.md): several processes would publish through PostgreSQL
+ * LISTEN/NOTIFY instead of this map (see docs/visits.md).
+ */
+export type LiveEvent =
+  | { type: 'visit'; data: VisitLiveEvent }
+  | { type: 'estimate'; data: EstimateLiveEvent }
+  | { type: 'inbox'; data: InboxLiveEvent };
+
+type Listener = (event: LiveEvent) => void;
+
+const listeners = new Map<string, Set<Listener>>();
+const keyOf = (tenantId: string, ownerId: string) => `${tenantId}:${ownerId}`;
+
+/** Listens to one owner's events; returns the unsubscribe function. */
+export const subscribeOwner = (tenantId: string, ownerId: string, listener: Listener): (() => void) => {
+  const key = keyOf(tenantId, ownerId);
+  const set = listeners.get(key) ?? new Set<Listener>();
+  set.add(listener);
+  listeners.set(key, set);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0 && listeners.get(key) === set) listeners.delete(key);
+  };
+};
+
+/** Open connections (all owners): for the health of the process and the benchmark. */
+export const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0);
+
+const deliver = (tenantId: string, ownerId: string, event: LiveEvent) => {
+  for (const listener of listeners.get(keyOf(tenantId, ownerId)) ?? []) {
+    try {
+      listener(event);
+    } catch {
+      // One broken connection must not keep the event from the others (the stream cleans itself up).
+    }
+  }
+};
+
+// ── After commit ────────────────────────────────────────────────────────────────────────────────────
+
+/** Callbacks queued by each open transaction, keyed by its drizzle handle (one per transaction). */
+const queued = new WeakMap<Tx, (() => void)[]>();
+
+/** The database with every transaction running its after-commit queue once it has committed. */
+export const withCommitHooks = (db: Database): Database => ({
+  ...db,
+  transaction: async (scope, fn) => {
+    let queue: (() => void)[] = [];
+    const result = await db.transaction(scope, (tx) => {
+      queue = [];
+      queued.set(tx.db, queue);
+      return fn(tx);
+    });
+    for (const run of queue) {
+      try {
+        run();
+      } catch {
+        // The commit happened; a failing listener cannot undo it or fail the request.
+      }
+    }
+    return result;
+  },
+});
+
+type CtxLike = { db: Tx; log: { warn: (obj: object, msg: string) => void } };
+
+/**
+ * Runs `fn` after the caller's transaction commits (never if it rolls back). Outside a hooked
+ * transaction (a script writing with its own handle) there is no one to tell: the event is dropped.
+ */
+export const afterCommit = (ctx: CtxLike, fn: () => void): void => {
+  const queue = queued.get(ctx.db);
+  if (queue) queue.push(fn);
+  else ctx.log.warn({}, 'live event outside a hooked transaction: dropped');
+};
+
+/** Tells these owners about `event` once the caller's transaction has committed. */
+export const publishAfterCommit = (
+  ctx: CtxLike & { tenantId: string },
+  ownerIds: readonly string[],
+  event: LiveEvent,
+): void => {
+  if (ownerIds.length === 0) return;
+  const { tenantId } = ctx;
+  afterCommit(ctx, () => {
+    for (const ownerId of new Set(ownerIds)) deliver(tenantId, ownerId, event);
+  });
+};
