@@ -12,6 +12,12 @@ import { AuditPage } from './audit/audit-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
 import { Customer360Page } from './customers/customer-360-page.tsx';
 import { BindingsPage } from './bindings/bindings-page.tsx';
+import { ImportsPage } from './imports/imports-page.tsx';
+import { ImportJobPage } from './imports/import-job-page.tsx';
+import { BookingSetupPage } from './service/booking-setup-page.tsx';
+import { ServiceTypesPage } from './service/service-types-page.tsx';
+import { BookingCalendarPage } from './service/booking-calendar-page.tsx';
+import { ServiceStatsPage } from './service/service-stats-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -43,6 +49,12 @@ export const App = () => {
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<Customer360Page />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="imports/:id" element={<ImportJobPage />} />
+        <Route path="booking-setup" element={<BookingSetupPage />} />
+        <Route path="service-types" element={<ServiceTypesPage />} />
+        <Route path="booking-calendar" element={<BookingCalendarPage />} />
+        <Route path="service-stats" element={<ServiceStatsPage />} />
         <Route path="stores" element={<StoresPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="branding" element={<BrandingPage />} />

@@ -2,10 +2,13 @@ import { createI18n } from '@m4s/web-kit';
 import { mobileMessages } from '@m4s/web-kit/mobile';
 import { customersEn } from './customers/messages-en.ts';
 import { customersZhCN } from './customers/messages-zh-cn.ts';
+import { visitsEn } from './visits/messages-en.ts';
+import { visitsZhCN } from './visits/messages-zh-cn.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...customersZhCN,
+  ...visitsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -34,8 +37,6 @@ const zhCN = {
   'home.tenant': '所属集团',
   'home.login': '登录账号',
   'home.todayBookings': '今日预约',
-  'home.todayBookingsEmpty': '暂无预约',
-  'home.todayBookingsHint': '在线预约上线后，车主预约到您名下的保养、维修会按时段列在这里，到店前一天提醒您准备。',
   'home.myTasks': '我的任务',
   'home.myTasksEmpty': '暂无待办任务',
   'home.myTasksHint': '交车后回访、首保邀约、保险到期提醒等任务会由系统按关怀规则自动派发到这里，按截止时间排序。',
@@ -48,6 +49,7 @@ const zhCN = {
 const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
   ...customersEn,
+  ...visitsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 
@@ -76,9 +78,6 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'home.tenant': 'Dealer group',
   'home.login': 'Login',
   'home.todayBookings': "Today's bookings",
-  'home.todayBookingsEmpty': 'No bookings',
-  'home.todayBookingsHint':
-    "Once online booking is live, owners' service bookings with you are listed here by time slot, with a reminder the day before.",
   'home.myTasks': 'My tasks',
   'home.myTasksEmpty': 'No open tasks',
   'home.myTasksHint':

@@ -11,6 +11,8 @@ const CustomerPage = lazy(() => import('./customers/customer-page.tsx').then((m)
 const NewCustomerPage = lazy(() =>
   import('./customers/new-customer-page.tsx').then((m) => ({ default: m.NewCustomerPage })),
 );
+const BoardPage = lazy(() => import('./board/board-page.tsx').then((m) => ({ default: m.BoardPage })));
+const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
   <RequireStaff signedIn>
@@ -40,6 +42,8 @@ export const createAdvisorRouter = () =>
       { path: '/customers', element: signedIn(<SearchPage />) },
       { path: '/customers/new', element: signedIn(<NewCustomerPage />) },
       { path: '/customers/:id', element: signedIn(<CustomerPage />) },
+      { path: '/board', element: signedIn(<BoardPage />) },
+      { path: '/visits/:id', element: signedIn(<VisitPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

@@ -3,10 +3,16 @@ import { Layout, Menu, type MenuProps } from 'antd';
 import {
   AuditOutlined,
   BgColorsOutlined,
+  CalendarOutlined,
   CarOutlined,
+  CloudUploadOutlined,
+  FundOutlined,
   IdcardOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -20,10 +26,19 @@ type NavItem = { path: string; label: MessageKey; icon: ReactNode; needs: Permis
 const nav: readonly NavItem[] = [
   { path: '/customers', label: 'nav.customers', icon: <IdcardOutlined />, needs: 'customer.read' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
+  { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'staff.read' },
   { path: '/branding', label: 'nav.branding', icon: <BgColorsOutlined />, needs: 'tenant.brand' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, needs: 'audit.read' },
+];
+
+// 售后服务: booking and the workshop, one folded group in the menu (placed before the settings entries).
+const serviceNav: readonly NavItem[] = [
+  { path: '/booking-setup', label: 'nav.bookingSetup', icon: <ScheduleOutlined />, needs: 'service.setup' },
+  { path: '/service-types', label: 'nav.serviceTypes', icon: <OrderedListOutlined />, needs: 'service.setup' },
+  { path: '/booking-calendar', label: 'nav.bookingCalendar', icon: <CalendarOutlined />, needs: 'visit.read' },
+  { path: '/service-stats', label: 'nav.serviceStats', icon: <FundOutlined />, needs: 'visit.read' },
 ];
 
 export const AdminLayout = () => {
@@ -33,14 +48,25 @@ export const AdminLayout = () => {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const items: MenuProps['items'] = nav
-    .filter((item) => can(item.needs))
-    .map((item) => ({
-      key: item.path,
-      icon: item.icon,
-      label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.label)}</span>,
-    }));
-  const selected = nav.find((item) => pathname.startsWith(item.path))?.path;
+  const entry = (item: NavItem) => ({
+    key: item.path,
+    icon: item.icon,
+    label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.label)}</span>,
+  });
+  const items: NonNullable<MenuProps['items']> = nav.filter((item) => can(item.needs)).map(entry);
+  const serviceItems = serviceNav.filter((item) => can(item.needs)).map(entry);
+  if (serviceItems.length) {
+    const at = items.findIndex((item) => item?.key === '/stores');
+    items.splice(at < 0 ? items.length : at, 0, {
+      key: 'service',
+      icon: <ToolOutlined />,
+      label: <span data-testid="nav-service">{t('nav.service')}</span>,
+      children: serviceItems,
+    });
+  }
+  const selected = [...nav, ...serviceNav].find((item) => pathname.startsWith(item.path))?.path;
+  // Opened at first when the page is one of its entries; then the person folds it as they like.
+  const [openAtStart] = useState(() => (serviceNav.some((item) => pathname.startsWith(item.path)) ? ['service'] : []));
 
   return (
     <Layout className={styles.root}>
@@ -54,6 +80,7 @@ export const AdminLayout = () => {
           mode="inline"
           items={items}
           selectedKeys={selected ? [selected] : []}
+          defaultOpenKeys={openAtStart}
           onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>

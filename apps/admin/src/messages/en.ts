@@ -2,12 +2,16 @@ import type { zhCN } from './zh-cn.ts';
 import { customersEn } from './customers-en.ts';
 import { vehiclesEn } from './vehicles-en.ts';
 import { bindingsEn } from './bindings-en.ts';
+import { importsEn } from './imports-en.ts';
+import { serviceEn } from './service-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
 export const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...vehiclesEn,
   ...bindingsEn,
+  ...importsEn,
+  ...serviceEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

@@ -1,12 +1,16 @@
 import { customersZhCN } from './customers-zh-cn.ts';
 import { vehiclesZhCN } from './vehicles-zh-cn.ts';
 import { bindingsZhCN } from './bindings-zh-cn.ts';
+import { importsZhCN } from './imports-zh-cn.ts';
+import { serviceZhCN } from './service-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
 export const zhCN = {
   ...customersZhCN,
   ...vehiclesZhCN,
   ...bindingsZhCN,
+  ...importsZhCN,
+  ...serviceZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',
   'app.tagline': '4S店客户忠诚度管理平台',

@@ -7,6 +7,7 @@ import type {
   MileageInput,
   StaffMember,
   Vehicle,
+  VehicleInput,
   interactionInput,
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
@@ -63,6 +64,15 @@ export const useRecordMileage = (customerId: string) => {
   return useMutation({
     mutationFn: ({ vehicleId, input }: { vehicleId: string; input: MileageInput }) =>
       api.post<Vehicle>(`/api/vehicles/${vehicleId}/mileage`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
+  });
+};
+
+/** A walk-in's car registered at the desk (VIN and plate), owned by the customer. */
+export const useCreateVehicle = (customerId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: VehicleInput) => api.post<Vehicle>('/api/vehicles', input),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };

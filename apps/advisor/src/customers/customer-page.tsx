@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from 'antd-mobile';
+import { Button, Toast } from 'antd-mobile';
 import { UserOutline } from 'antd-mobile-icons';
 import { useParams } from 'react-router-dom';
 import type { Vehicle } from '@m4s/contracts';
@@ -16,6 +16,9 @@ import { PageBar } from './page-bar.tsx';
 import { PrefsSection, ProfileSection } from './profile-section.tsx';
 import { TimelineSection } from './timeline-section.tsx';
 import { VehicleList } from './vehicle-list.tsx';
+import { NewVehicleSheet } from './new-vehicle-sheet.tsx';
+import { CheckInSheet, type CheckInTarget } from '../visits/check-in-sheet.tsx';
+import { useCurrentStore } from '../board/current-store.ts';
 import './search.css';
 import './c360.css';
 
@@ -27,7 +30,11 @@ export const CustomerPage = () => {
   const overview = useOverview(id);
   const [talking, setTalking] = useState(false);
   const [mileageOf, setMileageOf] = useState<Vehicle | null>(null);
+  const [addingCar, setAddingCar] = useState(false);
+  const [checkIn, setCheckIn] = useState<CheckInTarget | null>(null);
+  const { storeId } = useCurrentStore();
   const canWrite = me?.permissions.includes('customer.write') ?? false;
+  const canCheckIn = me?.permissions.includes('visit.write') ?? false;
 
   if (overview.isPending) return <PageLoading />;
   if (overview.isError) {
@@ -44,6 +51,18 @@ export const CustomerPage = () => {
 
   const { customer, vehicles, repairOrders, salesOrders, interactions, consents } = overview.data;
   const firstCar = vehicles[0];
+  // A walk-in is checked in at the store whose board this advisor works on.
+  const startCheckIn = (v: Vehicle) =>
+    storeId
+      ? setCheckIn({
+          label: `${v.plate ?? v.vin} ${customer.name}`,
+          concerns: null,
+          lastKm: v.mileage.latestKm,
+          customerId: customer.id,
+          vehicleId: v.id,
+          storeId,
+        })
+      : Toast.show({ content: t('checkIn.noStore') });
   return (
     <div className="sub-page c360" data-testid="customer-360">
       <PageBar title={t('c360.title')} />
@@ -66,7 +85,25 @@ export const CustomerPage = () => {
           )}
         </div>
       )}
-      <VehicleList vehicles={vehicles} onMileage={canWrite && vehicles.length > 1 ? setMileageOf : undefined} />
+      <VehicleList
+        vehicles={vehicles}
+        onMileage={canWrite && vehicles.length > 1 ? setMileageOf : undefined}
+        onCheckIn={canCheckIn ? startCheckIn : undefined}
+        extra={
+          canWrite && (
+            <Button
+              size="small"
+              fill="outline"
+              block
+              className="c-add-car"
+              onClick={() => setAddingCar(true)}
+              data-testid="vehicle-add"
+            >
+              {t('vehicleNew.add')}
+            </Button>
+          )
+        }
+      />
       <TimelineSection items={interactions} />
       <RepairsSection orders={repairOrders} vehicles={vehicles} />
       <SalesSection orders={salesOrders} vehicles={vehicles} />
@@ -74,6 +111,8 @@ export const CustomerPage = () => {
       <PrefsSection customer={customer} consents={consents} />
       <InteractionSheet customerId={customer.id} open={talking} onClose={() => setTalking(false)} />
       <MileageSheet customerId={customer.id} vehicle={mileageOf} onClose={() => setMileageOf(null)} />
+      <NewVehicleSheet customerId={customer.id} open={addingCar} onClose={() => setAddingCar(false)} />
+      <CheckInSheet target={checkIn} onClose={() => setCheckIn(null)} />
     </div>
   );
 };

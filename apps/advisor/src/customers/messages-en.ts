@@ -1,13 +1,14 @@
 import type { customersZhCN } from './messages-zh-cn.ts';
 
 export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
-  'home.search': 'Search by name or phone',
+  'home.search': 'Search by name, plate or phone',
   'home.newCustomer': 'Register a customer',
   'home.customers': 'Customers',
 
   'search.title': 'Find a customer',
-  'search.placeholder': 'Name, or 4+ phone digits',
-  'search.hint': 'Type part of a name, or 4 or more consecutive digits of a phone number, e.g. the last four.',
+  'search.placeholder': 'Name, plate, or 4+ phone digits',
+  'search.hint':
+    'Type part of a name, part of a plate (e.g. 沪AK27), or 4 or more consecutive digits of a phone number, e.g. the last four.',
   'search.shortDigits': 'Type at least 4 digits to search by phone',
   'search.empty': 'No customer matches "{q}"',
   'search.emptyHint': 'Try another word, or register the walk-in as a new customer.',

@@ -1,12 +1,12 @@
 // The advisor app's customer screens: search, the mobile 360, quick registration of a walk-in.
 export const customersZhCN = {
-  'home.search': '搜索客户姓名或手机号',
+  'home.search': '搜索客户姓名、车牌号或手机号',
   'home.newCustomer': '登记新客户',
   'home.customers': '客户查询',
 
   'search.title': '客户查询',
-  'search.placeholder': '姓名，或手机号任意4位以上',
-  'search.hint': '输入客户姓名（可只输入其中几个字），或手机号中连续4位以上数字，例如尾号。',
+  'search.placeholder': '姓名、车牌号，或手机号任意4位以上',
+  'search.hint': '输入客户姓名（可只输入其中几个字）、车牌号（如 沪AK27），或手机号中连续4位以上数字，例如尾号。',
   'search.shortDigits': '按手机号查询请至少输入4位数字',
   'search.empty': '没有找到匹配“{q}”的客户',
   'search.emptyHint': '可以换个关键字再试，或为到店客户新建档案。',

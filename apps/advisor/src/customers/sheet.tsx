@@ -11,11 +11,13 @@ type Props = {
   submitting: boolean;
   error?: string | null | undefined;
   testId: string;
+  /** The button's text when it is more than a save (确认接车, 确认交车). */
+  submitLabel?: string;
   children: ReactNode;
 };
 
 /** A bottom sheet with a form: thumb-reachable on a phone, the page behind stays in place. */
-export const Sheet = ({ open, title, onClose, onSubmit, submitting, error, testId, children }: Props) => {
+export const Sheet = ({ open, title, onClose, onSubmit, submitting, error, testId, submitLabel, children }: Props) => {
   const { t } = useI18n();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +41,7 @@ export const Sheet = ({ open, title, onClose, onSubmit, submitting, error, testI
         )}
         <div className="sheet-foot">
           <Button block color="primary" size="large" type="submit" loading={submitting} data-testid={`${testId}-save`}>
-            {t('common.save')}
+            {submitLabel ?? t('common.save')}
           </Button>
         </div>
       </form>

@@ -28,7 +28,7 @@ const Due = ({ date }: { date: string | null }) => {
   );
 };
 
-const Plate = ({ plate }: { plate: string | null }) => {
+export const Plate = ({ plate }: { plate: string | null }) => {
   const { t } = useI18n();
   if (!plate) return <span className="plate plate-none">{t('vehicle.noPlate')}</span>;
   const check = plateCheck(plate);
@@ -40,7 +40,13 @@ const Plate = ({ plate }: { plate: string | null }) => {
   );
 };
 
-const VehicleCard = ({ v, onMileage }: { v: Vehicle; onMileage?: ((v: Vehicle) => void) | undefined }) => {
+type CardProps = {
+  v: Vehicle;
+  onMileage?: ((v: Vehicle) => void) | undefined;
+  onCheckIn?: ((v: Vehicle) => void) | undefined;
+};
+
+const VehicleCard = ({ v, onMileage, onCheckIn }: CardProps) => {
   const { t, locale } = useI18n();
   const today = dayOf();
   const covered = v.warranty.endsOn
@@ -127,21 +133,34 @@ const VehicleCard = ({ v, onMileage }: { v: Vehicle; onMileage?: ((v: Vehicle) =
           {t('mileage.add')}
         </Button>
       )}
+      {onCheckIn && (
+        <Button size="small" color="primary" block onClick={() => onCheckIn(v)} data-testid={`check-in-${v.vin}`}>
+          {t('board.checkIn')}
+        </Button>
+      )}
     </div>
   );
 };
 
-type Props = { vehicles: Vehicle[]; onMileage?: ((v: Vehicle) => void) | undefined };
+type Props = {
+  vehicles: Vehicle[];
+  onMileage?: ((v: Vehicle) => void) | undefined;
+  /** 接车 for a walk-in: each car gets the button that opens the check-in sheet. */
+  onCheckIn?: ((v: Vehicle) => void) | undefined;
+  /** Under the cars: what to do when the car is not registered yet. */
+  extra?: React.ReactNode;
+};
 
-export const VehicleList = ({ vehicles, onMileage }: Props) => {
+export const VehicleList = ({ vehicles, onMileage, onCheckIn, extra }: Props) => {
   const { t } = useI18n();
   return (
     <Section title={t('c360.vehicles', { count: vehicles.length })} testId="vehicles">
       {vehicles.length === 0 ? (
         <Nothing>{t('c360.noVehicles')}</Nothing>
       ) : (
-        vehicles.map((v) => <VehicleCard key={v.id} v={v} onMileage={onMileage} />)
+        vehicles.map((v) => <VehicleCard key={v.id} v={v} onMileage={onMileage} onCheckIn={onCheckIn} />)
       )}
+      {extra}
     </Section>
   );
 };

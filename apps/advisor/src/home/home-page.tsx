@@ -1,9 +1,10 @@
 import { List } from 'antd-mobile';
-import { CalendarOutline, CheckCircleOutline } from 'antd-mobile-icons';
+import { CheckCircleOutline } from 'antd-mobile-icons';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
 import { EmptySection } from './empty-section.tsx';
+import { BoardEntry } from '../board/board-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
@@ -27,13 +28,7 @@ export const HomePage = () => {
       </header>
       <IdentityCard me={me} />
       <SearchEntry />
-      <EmptySection
-        testId="section-bookings"
-        icon={<CalendarOutline />}
-        title={t('home.todayBookings')}
-        emptyTitle={t('home.todayBookingsEmpty')}
-        hint={t('home.todayBookingsHint')}
-      />
+      <BoardEntry />
       <EmptySection
         testId="section-tasks"
         icon={<CheckCircleOutline />}
