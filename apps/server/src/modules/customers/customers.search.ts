@@ -1,15 +1,8 @@
-import { and, asc, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
-import { customerPhones, customers, vehicles } from '../../platform/db/schema/index.ts';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { customers } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * `app_grams(value, n)` pieces, matching the GIN indexes of migration 0009 exactly (n must be the
- * literal the index was built with, or the planner will not use it).
- */
-const grams = (value: SQL | Column | string, n: 2 | 3 | 4) => sql`app_grams(${value}, ${sql.raw(String(n))})`;
-const nameAndContact = sql`${customers.name} || coalesce(${customers.contactName}, '')`;
 
 /**
  * Which customers a search box query names, best first: part of a name (two characters or more; one
@@ -45,27 +38,19 @@ export const searchCustomerIds = async (
     return rows.map((r) => r.id);
   }
 
-  const like = `%${escapeLike(text)}%`;
-  const carLike = `%${escapeLike(compact)}%`;
-  const hits: SQL[] = [
-    sql`SELECT ${customers.id} FROM ${customers} WHERE ${customers.tenantId} = ${tenantId}
-      AND ${grams(nameAndContact, 2)} @> ${grams(text, 2)}
-      AND (${customers.name} ILIKE ${like} OR ${customers.contactName} ILIKE ${like})`,
-  ];
-  if (/^\d{4,11}$/.test(compact))
-    hits.push(sql`SELECT ${customerPhones.customerId} FROM ${customerPhones} WHERE ${customerPhones.tenantId} = ${tenantId}
-      AND ${grams(customerPhones.phone, 4)} @> ${grams(compact, 4)} AND ${customerPhones.phone} LIKE ${carLike}`);
-  if (/^(\p{Script=Han}[A-Z0-9]{2,7}|[A-Z0-9]{3,17})$/u.test(compact))
-    hits.push(sql`SELECT ${vehicles.ownerId} FROM ${vehicles} WHERE ${vehicles.tenantId} = ${tenantId}
-      AND ${grams(vehicles.plate, 3)} @> ${grams(compact, 3)} AND upper(${vehicles.plate}) LIKE ${carLike}`);
-  if (/^[A-Z0-9]{4,17}$/.test(compact))
-    hits.push(sql`SELECT ${vehicles.ownerId} FROM ${vehicles} WHERE ${vehicles.tenantId} = ${tenantId}
-      AND ${grams(vehicles.vin, 4)} @> ${grams(compact, 4)} AND ${vehicles.vin} LIKE ${carLike}`);
+  // Each kind of hit comes from its own index, through app_customer_hits() (migration 0012: under RLS
+  // the planner may not use these indexes, so the look-up runs as the tables' owner, in this tenant only).
+  const hits = (kind: 'name' | 'phone' | 'plate' | 'vin', needle: string) =>
+    sql`SELECT app_customer_hits(${kind}, ${needle})`;
+  const kinds: SQL[] = [hits('name', text)];
+  if (/^\d{4,11}$/.test(compact)) kinds.push(hits('phone', compact));
+  if (/^(\p{Script=Han}[A-Z0-9]{2,7}|[A-Z0-9]{3,17})$/u.test(compact)) kinds.push(hits('plate', compact));
+  if (/^[A-Z0-9]{4,17}$/.test(compact)) kinds.push(hits('vin', compact));
 
   const rows = await db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(scope, inArray(customers.id, sql`(${sql.join(hits, sql` UNION `)})`)))
+    .where(and(scope, inArray(customers.id, sql`(${sql.join(kinds, sql` UNION `)})`)))
     .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
     .limit(limit);
   return rows.map((r) => r.id);
