@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorMessages, roleNames } from '@m4s/contracts';
-import { startHarness, type Harness, type Page } from './harness.ts';
+import { chooseOption, startHarness, type Harness, type Page } from './harness.ts';
 
 let h: Harness;
 let page: Page;
@@ -13,11 +13,7 @@ const storeCode = `E2E-${String(Date.now()).slice(-6)}`;
 const storeName = '宁波鄞州4S店';
 const advisor = { login: 'advisor-e2e', name: '赵子涵', password: 'advisor-pass-1' };
 
-/** antd selects render their options in a popup outside the field; pick one by its visible text. */
-const choose = async (testId: string, option: string) => {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-};
+const choose = (testId: string, option: string) => chooseOption(page, testId, option);
 
 before(async () => {
   h = await startHarness();

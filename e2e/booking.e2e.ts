@@ -65,19 +65,6 @@ const fillSlot = async (startsAt: string) => {
   throw new Error(`slot ${startsAt} never filled`);
 };
 
-/** The newest SMS code for the phone, read from the dev outbox once a new message has arrived. */
-const newCode = async (before: number): Promise<string> => {
-  for (let i = 0; i < 100; i += 1) {
-    const { items } = (await (await fetch(`${h.baseUrl}/dev/outbox.json`)).json()) as {
-      items: { to: string; body: string }[];
-    };
-    const mine = items.filter((m) => m.to === phone);
-    if (mine.length > before) return /(?<!\d)(\d{6})(?!\d)/.exec(mine[0]?.body ?? '')?.[1] ?? '';
-    await owner.waitForTimeout(200);
-  }
-  throw new Error('no code in the outbox');
-};
-
 /** A 我的预约 row by its start time tomorrow (the end time of an earlier row may read the same). */
 const itemAt = (scope: Locator, time: string) =>
   scope.getByTestId('booking-item').filter({ hasText: new RegExp(`${tomorrow} \\S+ ${time}–`) });
@@ -85,14 +72,11 @@ const itemAt = (scope: Locator, time: string) =>
 const toastGone = () => owner.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 });
 
 void test('the owner signs in and opens 预约保养 from 车业务', async () => {
-  const sent = (
-    (await (await fetch(`${h.baseUrl}/dev/outbox.json`)).json()) as { items: { to: string }[] }
-  ).items.filter((m) => m.to === phone).length;
   await owner.goto(`${h.baseUrl}/o/demo/`);
   await owner.getByTestId('phone').fill(phone);
   await owner.getByTestId('send-code').click();
   await owner.getByTestId('code-sent').waitFor();
-  await owner.getByTestId('code').fill(await newCode(sent));
+  await owner.getByTestId('code').fill(await h.smsCode(phone));
   await owner.getByTestId('sign-in').click();
   await owner.getByTestId('page-life').waitFor();
 

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorMessages } from '@m4s/contracts';
-import { startHarness, type Harness, type Page } from './harness.ts';
+import { chooseOption, startHarness, type Harness, type Page } from './harness.ts';
 
 let h: Harness;
 let page: Page;
@@ -15,31 +15,7 @@ const customer = { name: '李明', phones: ['13912345678', '13698765432'], tags:
 const car = { vin: 'LFV2A21K8J3000001', plate: '沪AD12345' };
 const advisorName = '陈静'; // the demo tenant's service advisor, login `advisor`
 
-/**
- * antd selects render their options in a popup outside the field; pick one by its visible text. A
- * cascading select is disabled, then loading, until its parent's choice has been applied and its
- * options fetched — on a busy machine that takes a while — so open it again until the option shows.
- */
-const choose = async (testId: string, option: string) => {
-  const select = page.getByTestId(testId);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  for (let attempt = 0; attempt < 30; attempt += 1) {
-    const disabled = await select.evaluate(
-      (el) => el.closest('.ant-select')?.classList.contains('ant-select-disabled') ?? false,
-    );
-    if (!disabled) {
-      await select.click();
-      const shown = await item.waitFor({ state: 'visible', timeout: 1500 }).then(
-        () => true,
-        () => false,
-      );
-      if (shown) return item.click();
-      await page.keyboard.press('Escape');
-    }
-    await page.waitForTimeout(300);
-  }
-  throw new Error(`option ${option} never appeared in ${testId}`);
-};
+const choose = (testId: string, option: string) => chooseOption(page, testId, option);
 
 /** An input React fills in after an event (a model choice fills its year): poll until it shows the value. */
 const valueOf = async (p: Page, testId: string, expected: string) => {

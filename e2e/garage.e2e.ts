@@ -23,29 +23,12 @@ after(async () => {
   await h?.close();
 });
 
-/** The newest outbox row for a phone that contains `text` (the dev SMS outbox, as a developer reads it). */
-const outboxRow = async (to: string, text: string | RegExp): Promise<string> => {
-  const outbox = await h.newPage();
-  try {
-    for (let i = 0; i < 50; i += 1) {
-      await outbox.goto(`${h.baseUrl}/dev/outbox`);
-      const row = outbox.locator('tr', { hasText: to }).filter({ hasText: text }).first();
-      if ((await row.count()) > 0) return (await row.textContent()) ?? '';
-      await outbox.waitForTimeout(200);
-    }
-    throw new Error(`no outbox message to ${to} with ${String(text)}`);
-  } finally {
-    await outbox.close();
-  }
-};
-
 void test('the owner signs in and finds no car yet, with what to do about it', async () => {
   await owner.goto(`${h.baseUrl}/o/demo/`);
   await owner.getByTestId('phone').fill(phone);
   await owner.getByTestId('send-code').click();
   await owner.getByTestId('code-sent').waitFor();
-  const code = /(?<!\d)(\d{6})(?!\d)/.exec(await outboxRow(phone, '验证码'))?.[1];
-  assert.ok(code, 'no code in the outbox');
+  const code = await h.smsCode(phone);
   await owner.getByTestId('code').fill(code);
   await owner.getByTestId('sign-in').click();
   await owner.getByTestId('page-life').waitFor();
@@ -110,7 +93,7 @@ void test('the group admin confirms it in 车辆绑定审核, with the phone-mat
   await admin.getByTestId('binding-status').getByText('已确认').click();
   await table.locator('tr', { hasText: car.plate }).getByText('王建国 处理').waitFor();
   await h.shot(admin, 'garage-admin-confirmed');
-  assert.match(await outboxRow(phone, '已通过门店确认'), /浙AD62158/);
+  assert.match(await h.outboxMessage(phone, '已通过门店确认'), /浙AD62158/);
 });
 
 void test('after a reload the owner sees the car with its dates and opens its 维修档案', async () => {

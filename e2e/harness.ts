@@ -26,8 +26,19 @@ export type Harness = {
   baseUrl: string;
   newPage(options?: NewPageOptions): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
+  /**
+   * The newest message to `to` in the dev SMS outbox that contains `text`, read from the page as a
+   * developer reads it. Messages go out from a background job a moment after the request, and the page
+   * does not refresh itself, so it is reloaded until the message is there.
+   */
+  outboxMessage(to: string, text: string | RegExp, shotName?: string): Promise<string>;
+  /** The six-digit sign-in code in the newest 验证码 message to `to`. */
+  smsCode(to: string, shotName?: string): Promise<string>;
   close(): Promise<void>;
 };
+
+/** Server environment a test file may add (for instance CLOCK_OFFSET_MINUTES). */
+export type HarnessOptions = { env?: Record<string, string> };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
@@ -86,9 +97,10 @@ const buildApps = () => {
   if (res.status !== 0) throw new Error('harness: building the web apps failed (see above)');
 };
 
-const startServer = (port: number, dataDir: string, log: WriteStream): ChildProcess => {
+const startServer = (port: number, dataDir: string, log: WriteStream, extra: Record<string, string>): ChildProcess => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extra,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -143,7 +155,7 @@ const stopServer = async (server: ChildProcess): Promise<void> => {
   clearTimeout(timer);
 };
 
-export const startHarness = async (): Promise<Harness> => {
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   buildApps();
   mkdirSync(artifactsDir, { recursive: true });
   const log = createWriteStream(path.join(artifactsDir, 'server.log'), { flags: 'a' });
@@ -152,7 +164,7 @@ export const startHarness = async (): Promise<Harness> => {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startServer(port, path.join(tempDir, 'data'), log);
+  const server = startServer(port, path.join(tempDir, 'data'), log, options.env ?? {});
   // If the test process dies without close(), the server must not outlive it.
   const killOnExit = () => server.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -188,14 +200,42 @@ export const startHarness = async (): Promise<Harness> => {
     return ctx;
   };
 
+  const newPage = async (options: NewPageOptions = {}) =>
+    (await context(options.mobile ?? false, options.isolated ?? false)).newPage();
+  const shot = async (page: Page, name: string) => {
+    const file = path.join(artifactsDir, `${name}.png`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file, fullPage: true });
+  };
+  const outboxMessage = async (to: string, text: string | RegExp, shotName?: string): Promise<string> => {
+    const outbox = await newPage();
+    try {
+      for (let i = 0; i < 150; i += 1) {
+        await outbox.goto(`${baseUrl}/dev/outbox`);
+        const row = outbox.locator('tr', { hasText: to }).filter({ hasText: text }).first();
+        if ((await row.count()) > 0) {
+          if (shotName) await shot(outbox, shotName);
+          return (await row.textContent()) ?? '';
+        }
+        await outbox.waitForTimeout(200);
+      }
+      throw new Error(`no outbox message to ${to} with ${String(text)}`);
+    } finally {
+      await outbox.close();
+    }
+  };
+
   let closed = false;
   return {
     baseUrl,
-    newPage: async (options = {}) => (await context(options.mobile ?? false, options.isolated ?? false)).newPage(),
-    shot: async (page, name) => {
-      const file = path.join(artifactsDir, `${name}.png`);
-      mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file, fullPage: true });
+    newPage,
+    shot,
+    outboxMessage,
+    smsCode: async (to, shotName) => {
+      // Six digits on their own: not part of the 11-digit phone number in the same row.
+      const code = /(?<!\d)(\d{6})(?!\d)/.exec(await outboxMessage(to, '验证码', shotName))?.[1];
+      if (!code) throw new Error(`no 6-digit code in the outbox message to ${to}`);
+      return code;
     },
     close: async () => {
       if (closed) return;
@@ -203,4 +243,44 @@ export const startHarness = async (): Promise<Harness> => {
       await cleanup();
     },
   };
+};
+
+/**
+ * Picks an option of an antd select by its visible text. The options render in a popup outside the field;
+ * a cascading select stays disabled, then loading, until its parent's choice has been applied and its
+ * options fetched (slow on a busy machine), and a click may land while the popup is still animating in.
+ * So: open it, click the option, and only return once the field shows the choice and the popup has closed
+ * — otherwise try again, so a popup left open never covers the next field.
+ */
+export const chooseOption = async (page: Page, testId: string, option: string): Promise<void> => {
+  const select = page.getByTestId(testId);
+  const popup = page.locator('.ant-select-dropdown:visible');
+  const item = popup.locator('.ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const disabled = await select.evaluate(
+      (el) => el.closest('.ant-select')?.classList.contains('ant-select-disabled') ?? false,
+    );
+    if (!disabled) {
+      if ((await popup.count()) === 0) await select.click();
+      const shown = await item.waitFor({ state: 'visible', timeout: 1500 }).then(
+        () => true,
+        () => false,
+      );
+      // Not there (yet): a click on the field closes its popup (or another field's) for a fresh start.
+      if (!shown) await select.click();
+      else {
+        await item.click();
+        const closed = await popup
+          .first()
+          .waitFor({ state: 'hidden', timeout: 2000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (closed && ((await select.textContent()) ?? '').includes(option)) return;
+      }
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`could not choose ${option} in ${testId}`);
 };

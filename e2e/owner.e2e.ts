@@ -18,23 +18,6 @@ after(async () => {
   await h?.close();
 });
 
-/** The newest code texted to a phone, read from the dev SMS outbox as a developer would. */
-const readNewestCode = async (to: string, shotName?: string): Promise<string> => {
-  const outbox = await h.newPage();
-  try {
-    await outbox.goto(`${h.baseUrl}/dev/outbox`);
-    const row = outbox.locator('tr', { hasText: to }).first();
-    await row.waitFor();
-    if (shotName) await h.shot(outbox, shotName);
-    // Six digits on their own: not part of the 11-digit phone number in the same row.
-    const code = /(?<!\d)(\d{6})(?!\d)/.exec((await row.textContent()) ?? '')?.[1];
-    assert.ok(code, `no 6-digit code in the outbox row for ${to}`);
-    return code;
-  } finally {
-    await outbox.close();
-  }
-};
-
 void test('the app is branded for the dealer group in the URL', async () => {
   await page.goto(`${h.baseUrl}/o/demo/`);
   await page.getByTestId('phone').waitFor();
@@ -65,7 +48,7 @@ void test('a wrong code shows the server message', async () => {
   // The 60-second resend countdown starts at once.
   assert.match((await page.getByTestId('send-code').textContent()) ?? '', /\d+秒后重发/);
   assert.equal(await page.getByTestId('send-code').isDisabled(), true);
-  const code = await readNewestCode(phone);
+  const code = await h.smsCode(phone);
   const wrong = code.slice(0, 5) + String((Number(code[5]) + 1) % 10);
   await page.getByTestId('code').fill(wrong);
   await page.getByTestId('sign-in').click();
@@ -76,7 +59,7 @@ void test('a wrong code shows the server message', async () => {
 });
 
 void test('the owner signs in with the code from the SMS outbox and sees the four tabs', async () => {
-  const code = await readNewestCode(phone, 'owner-outbox');
+  const code = await h.smsCode(phone, 'owner-outbox');
   await page.getByTestId('code').fill(code);
   await page.getByTestId('sign-in').click();
   await page.getByTestId('page-life').waitFor();

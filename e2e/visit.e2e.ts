@@ -13,6 +13,15 @@ const plate = '沪AK2736';
 const service = '常规保养';
 /** Today in the stores' time zone, as the API and the owner's date strip write days. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/**
+ * The store is opened round the clock below, yet after its last slot of the day (23:30) nothing is left to
+ * book "today". Late in the Shanghai evening the server's clock (the one thing a test may fake) is moved
+ * back into the afternoon of the same day, so the test passes whatever the hour it runs.
+ */
+const shanghaiHour = Number(
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date()),
+);
+const clockOffsetMinutes = shanghaiHour >= 20 ? -(shanghaiHour - 14) * 60 : 0;
 
 let h: Harness;
 /** Made in the owner app, then checked in on the advisor's phone. */
@@ -23,7 +32,7 @@ let owner: Page;
 let advisor: Page;
 
 before(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { CLOCK_OFFSET_MINUTES: String(clockOffsetMinutes) } });
   admin = await h.newPage();
   owner = await h.newPage({ mobile: true });
   advisor = await h.newPage({ mobile: true, isolated: true });
@@ -62,26 +71,9 @@ const photo = async (page: Page): Promise<Buffer> => {
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 };
 
-/** The newest code texted to the owner, read from the dev SMS outbox (delivered a moment after the request). */
-const otpFromOutbox = async (to: string): Promise<string> => {
-  const outbox = await h.newPage();
-  try {
-    for (let i = 0; i < 50; i += 1) {
-      await outbox.goto(`${h.baseUrl}/dev/outbox`);
-      const row = outbox.locator('tr', { hasText: to }).filter({ hasText: '验证码' }).first();
-      const code = /(?<!\d)(\d{6})(?!\d)/.exec((await row.count()) ? ((await row.textContent()) ?? '') : '')?.[1];
-      if (code) return code;
-      await outbox.waitForTimeout(200);
-    }
-    throw new Error(`no code texted to ${to}`);
-  } finally {
-    await outbox.close();
-  }
-};
-
 /**
  * Test setup through the API, as the group admin: the store takes cars round the clock (so a slot is
- * free today whatever the hour the test runs), and the demo data's visit of this owner's car — in the
+ * free today at any hour but the last half hour — see clockOffsetMinutes), and the demo data's visit of this owner's car — in the
  * bay when the demo starts — is finished and handed back, so the car can come in again.
  */
 const prepareStore = async () => {
@@ -151,7 +143,7 @@ void test('the owner books a slot today in the app', async () => {
   await owner.getByTestId('phone').fill(ownerPhone);
   await owner.getByTestId('send-code').click();
   await owner.getByTestId('code-sent').waitFor();
-  await owner.getByTestId('code').fill(await otpFromOutbox(ownerPhone));
+  await owner.getByTestId('code').fill(await h.smsCode(ownerPhone));
   await owner.getByTestId('sign-in').click();
   await owner.getByTestId('page-life').waitFor();
 

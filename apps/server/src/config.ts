@@ -16,6 +16,12 @@ const schema = z.object({
   /** How many generated customers (with cars and three years of history) the demo group gets. */
   DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(100_000).default(2000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Moves the server's clock by this many minutes (development and tests only: the clock is the one thing
+   * outside the machine a test may fake). A browser test that needs "a free slot today" sets it when it
+   * runs late in the evening.
+   */
+  CLOCK_OFFSET_MINUTES: z.coerce.number().int().min(-1440).max(1440).default(0),
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -34,5 +40,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}`);
   }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.CLOCK_OFFSET_MINUTES !== 0)
+    throw new Error('Invalid environment:\n  CLOCK_OFFSET_MINUTES: not allowed in production');
   return { ...parsed.data, webRoot: null, ...overrides };
 };

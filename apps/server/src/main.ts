@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { shiftedClock } from './platform/clock.ts';
 import { tenantCount } from './modules/tenants/tenants.admin.ts';
 import { demo, demoOwnerPhones, demoStaff, seedDemo } from './seed/demo.ts';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,11 @@ const config = loadConfig(process.env, { webRoot: fileURLToPath(new URL('../../'
 const started = Date.now();
 const db = await openDatabase(config);
 await migrate(db);
+const clock = shiftedClock(config.CLOCK_OFFSET_MINUTES);
 const firstRun = config.SEED_DEMO === 'auto' && (await tenantCount(db)) === 0;
-if (firstRun) await seedDemo(db, { customers: config.DEMO_CUSTOMERS });
+if (firstRun) await seedDemo(db, { customers: config.DEMO_CUSTOMERS, now: clock.now() });
 
-const app = await buildApp(config, { db });
+const app = await buildApp(config, { db, clock });
 await app.listen({ port: config.PORT, host: config.HOST });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;

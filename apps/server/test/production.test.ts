@@ -22,4 +22,9 @@ describe('production mode', () => {
   test('an invalid environment stops the start with the variable named', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
   });
+
+  test('the clock cannot be moved in production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', CLOCK_OFFSET_MINUTES: '-60' }), /CLOCK_OFFSET_MINUTES/);
+    assert.equal(loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_MINUTES: '-60' }).CLOCK_OFFSET_MINUTES, -60);
+  });
 });
