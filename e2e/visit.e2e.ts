@@ -6,7 +6,7 @@
 // rates the visit. The console's calendar and metrics then show the day.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, type Harness, type Page } from './harness.ts';
+import { chooseOption, startHarness, type Harness, type Page } from './harness.ts';
 
 const ownerPhone = '13800000001';
 const plate = '沪AK2736';
@@ -129,8 +129,7 @@ void test('the group admin opens the Pudong store for booking from now on', asyn
   // 预约设置: bookings may start right away (no lead time), so the test finds a slot this hour.
   await admin.getByTestId('nav-service').click();
   await admin.getByTestId('nav-booking-setup').click();
-  await admin.getByTestId('store-select').click();
-  await admin.locator('.ant-select-item-option', { hasText: '上海浦东4S店' }).click();
+  await chooseOption(admin, 'store-select', '上海浦东4S店');
   await admin.getByTestId('setup-lead').fill('0');
   await admin.getByTestId('setup-save').click();
   await admin.getByText('预约设置已保存').waitFor();

@@ -1,5 +1,4 @@
 import {
-  bigint,
   date,
   foreignKey,
   index,
@@ -14,10 +13,8 @@ import {
 import { repairOrderTypes } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { staff } from './people.ts';
-import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { stores, tenantKeyColumns, tenantTableRules, fen } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
-
-const fen = (name: string) => bigint(name, { mode: 'number' });
 
 /** A new-car sale and its delivery. `external_ref` is the DMS's order number, for idempotent import. */
 export const salesOrders = pgTable(

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   foreignKey,
@@ -9,18 +8,14 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bookingChannels, bookingStatuses, serviceCategories } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { owners, staff } from './people.ts';
-import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { stores, tenantKeyColumns, tenantTableRules, fen, stamp } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
-
-const fen = (name: string) => bigint(name, { mode: 'number' });
-const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
 /** What a store offers (保养, 维修, 检测…), with its typical duration and price range. Null store: every store. */
 export const serviceTypes = pgTable(

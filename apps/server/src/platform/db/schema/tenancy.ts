@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   foreignKey,
   jsonb,
   pgPolicy,
@@ -13,6 +14,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { OpeningHours } from '@m4s/contracts';
 import { appRole, currentTenant, tenantPolicy } from './tenant-table.ts';
+
+/** Money in fen (分), as a JS number: a tenant's totals stay far below 2^53. */
+export const fen = (name: string) => bigint(name, { mode: 'number' });
+/** A moment, always with its time zone. */
+export const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

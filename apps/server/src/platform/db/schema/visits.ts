@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   foreignKey,
@@ -9,7 +8,6 @@ import {
   numeric,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -18,11 +16,8 @@ import { customers } from './customers.ts';
 import { repairOrders } from './history.ts';
 import { owners, staff } from './people.ts';
 import { bookings } from './service.ts';
-import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { stores, tenantKeyColumns, tenantTableRules, fen, stamp } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
-
-const fen = (name: string) => bigint(name, { mode: 'number' });
-const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * A car in the workshop, from check-in to delivery (booked or walk-in). Delivery writes the repair
