@@ -17,3 +17,5 @@ export * from './bindings.ts';
 export * from './service.ts';
 export * from './booking.ts';
 export * from './visits.ts';
+export * from './lifecycle.ts';
+export * from './care.ts';

@@ -18,7 +18,13 @@ export const customerReferences = [
   ['repair_orders', 'customer_id'],
   ['bookings', 'customer_id'],
   ['visits', 'customer_id'],
+  ['notifications', 'customer_id'],
+  ['touches', 'customer_id'],
+  ['care_tasks', 'customer_id'],
 ] as const;
+
+/** Rows computed from a customer (one per customer): the duplicate's are dropped, the next classification redoes them. */
+export const customerDerived = [['customer_segments', 'customer_id']] as const;
 
 /** The fields a merge (or an import) may fill on a kept record: only where it has nothing yet. */
 const fillable = [
@@ -71,6 +77,8 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
     ctx.tenantId,
     fromId,
   ]);
+  for (const [table, column] of customerDerived)
+    await ctx.sql.executeSql(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2`, [ctx.tenantId, fromId]);
   for (const [table, column] of customerReferences) {
     const result = await ctx.sql.executeSql(
       `WITH m AS (UPDATE ${table} SET ${column} = $1 WHERE tenant_id = $2 AND ${column} = $3 RETURNING 1)

@@ -58,6 +58,7 @@ export const eraseCustomer = async (ctx: StaffCtx, id: string, reason: string) =
       notes: null,
       addresses: [],
       secondContact: null,
+      email: null,
       channels: [],
       marketingOptOut: true,
       erasedAt: now,

@@ -65,6 +65,8 @@ export const customers = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     marketingOptOut: boolean('marketing_opt_out').notNull().default(false),
+    /** For the e-mail channel (optional; most owners are reached in the app or by SMS). */
+    email: text('email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp('erased_at', { withTimezone: true }),

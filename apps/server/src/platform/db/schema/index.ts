@@ -10,3 +10,5 @@ export * from './imports.ts';
 export * from './bindings.ts';
 export * from './service.ts';
 export * from './visits.ts';
+export * from './segments.ts';
+export * from './care.ts';

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customers } from './customers.ts';
 import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 /** Append-only: the application role may insert and read, never update or delete (see migrations). */
@@ -28,7 +29,11 @@ export const notifications = pgTable(
     recipient: text('recipient').notNull(),
     kind: text('kind', { enum: ['transactional', 'care', 'marketing'] }).notNull(),
     topic: text('topic').notNull(),
+    /** E-mail only. */
+    subject: text('subject'),
     body: text('body').notNull(),
+    /** Whom it is for, when the recipient is a customer (care messages, booking notices). */
+    customerId: uuid('customer_id'),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })
       .notNull()
       .default('queued'),
@@ -40,6 +45,7 @@ export const notifications = pgTable(
   },
   (t) => [
     ...tenantTableRules(t, 'notifications'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('notifications_status_idx').on(t.tenantId, t.status, t.createdAt),
   ],
 ).enableRLS();

@@ -47,6 +47,10 @@ export const tenants = pgTable(
     customerScope: text('customer_scope', { enum: ['group', 'own'] })
       .notNull()
       .default('group'),
+    /** Tuned classification thresholds (RFM, loyalty…); absent keys take the defaults in code. */
+    segmentRules: jsonb('segment_rules').$type<Record<string, unknown>>().notNull().default({}),
+    /** Contact governance: caps and suppression windows; absent keys take the defaults in code. */
+    contactPolicy: jsonb('contact_policy').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status', { enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),

@@ -1,0 +1,135 @@
+import { boolean, foreignKey, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  careRuleKeys,
+  careTaskStatuses,
+  contactTopics,
+  suppressionReasons,
+  touchChannels,
+  touchDecisions,
+  touchKinds,
+  touchSources,
+} from '@m4s/contracts';
+import { customers } from './customers.ts';
+import { staff } from './people.ts';
+import { notifications } from './records.ts';
+import { stamp, stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { vehicles } from './vehicles.ts';
+
+/**
+ * A tenant's settings for one care rule. Rules without a row run with the defaults in code; a row holds
+ * the whole tuned rule (on/off, timing, channel, message or task).
+ */
+export const careRules = pgTable(
+  'care_rules',
+  {
+    ...tenantKeyColumns(),
+    ruleKey: text('rule_key', { enum: careRuleKeys }).notNull(),
+    enabled: boolean('enabled').notNull(),
+    /** Offsets from the rule's anchor (delivery, expiry date, predicted service…), validated per rule. */
+    timing: jsonb('timing').$type<Record<string, number>>().notNull(),
+    channel: text('channel', { enum: touchChannels }).notNull(),
+    /** For a call: the role whose task list gets it. */
+    taskRole: text('task_role'),
+    updatedBy: uuid('updated_by'),
+    updatedAt: stamp('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'care_rules'),
+    uniqueIndex('care_rules_rule_key').on(t.tenantId, t.ruleKey),
+    foreignKey({ columns: [t.tenantId, t.updatedBy], foreignColumns: [staff.tenantId, staff.id] }),
+  ],
+).enableRLS();
+
+/** Message templates by key and channel, versioned: an edit adds a version, the newest one is used. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    ...tenantKeyColumns(),
+    templateKey: text('template_key').notNull(),
+    channel: text('channel', { enum: touchChannels }).notNull(),
+    version: integer('version').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'message_templates'),
+    uniqueIndex('message_templates_version_key').on(t.tenantId, t.templateKey, t.channel, t.version),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [staff.tenantId, staff.id] }),
+  ],
+).enableRLS();
+
+/**
+ * The contact ledger: every touch any source wanted to make, and what the gate decided. Caps count the
+ * rows sent; the dedupe key makes a re-run sweep (or a retried job) create nothing twice.
+ */
+export const touches = pgTable(
+  'touches',
+  {
+    ...tenantKeyColumns(),
+    customerId: uuid('customer_id').notNull(),
+    vehicleId: uuid('vehicle_id'),
+    source: text('source', { enum: touchSources }).notNull(),
+    ruleKey: text('rule_key', { enum: careRuleKeys }),
+    topic: text('topic', { enum: contactTopics }).notNull(),
+    kind: text('kind', { enum: touchKinds }).notNull(),
+    channel: text('channel', { enum: touchChannels }).notNull(),
+    decision: text('decision', { enum: touchDecisions }).notNull(),
+    reason: text('reason', { enum: suppressionReasons }),
+    /** When the source wanted it; sendAt is when it goes (later than dueAt when deferred). */
+    dueAt: stamp('due_at').notNull(),
+    sendAt: stamp('send_at'),
+    dedupeKey: text('dedupe_key').notNull(),
+    notificationId: uuid('notification_id'),
+    taskId: uuid('task_id'),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'touches'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.notificationId],
+      foreignColumns: [notifications.tenantId, notifications.id],
+    }),
+    uniqueIndex('touches_dedupe_key').on(t.tenantId, t.dedupeKey),
+    index('touches_customer_idx').on(t.tenantId, t.customerId, t.dueAt),
+    index('touches_decision_idx').on(t.tenantId, t.decision, t.dueAt),
+  ],
+).enableRLS();
+
+/** Work for staff made by care rules (follow-up calls…): due inside the customer's preferred slot. */
+export const careTasks = pgTable(
+  'care_tasks',
+  {
+    ...tenantKeyColumns(),
+    customerId: uuid('customer_id').notNull(),
+    vehicleId: uuid('vehicle_id'),
+    storeId: uuid('store_id'),
+    ruleKey: text('rule_key', { enum: careRuleKeys }),
+    role: text('role').notNull(),
+    assigneeId: uuid('assignee_id'),
+    title: text('title').notNull(),
+    script: text('script').notNull(),
+    dueAt: stamp('due_at').notNull(),
+    status: text('status', { enum: careTaskStatuses }).notNull().default('open'),
+    snoozedUntil: stamp('snoozed_until'),
+    outcome: text('outcome'),
+    doneAt: stamp('done_at'),
+    doneBy: uuid('done_by'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    updatedAt: stamp('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'care_tasks'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
+    foreignKey({ columns: [t.tenantId, t.assigneeId], foreignColumns: [staff.tenantId, staff.id] }),
+    foreignKey({ columns: [t.tenantId, t.doneBy], foreignColumns: [staff.tenantId, staff.id] }),
+    index('care_tasks_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
+    index('care_tasks_role_idx').on(t.tenantId, t.storeId, t.role, t.status, t.dueAt),
+  ],
+).enableRLS();

@@ -1,0 +1,82 @@
+import { date, foreignKey, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { frequencyClasses, lifecycleStages, loyaltyGrades, rfmClasses, valueQuadrants } from '@m4s/contracts';
+import { customers } from './customers.ts';
+import { fen, stamp, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { vehicles } from './vehicles.ts';
+
+/**
+ * Each customer's classes as of the last classification (nightly, and after a visit is delivered), with the
+ * figures they were computed from. One row per customer; moves are kept in segment_changes.
+ */
+export const customerSegments = pgTable(
+  'customer_segments',
+  {
+    ...tenantKeyColumns(),
+    customerId: uuid('customer_id').notNull(),
+    frequency: text('frequency', { enum: frequencyClasses }).notNull(),
+    rfm: text('rfm', { enum: rfmClasses }).notNull(),
+    loyalty: text('loyalty', { enum: loyaltyGrades }).notNull(),
+    valueQuadrant: text('value_quadrant', { enum: valueQuadrants }).notNull(),
+    /** Workshop visits (repair orders) and their amount over the 12 months before computedOn. */
+    visits12m: integer('visits_12m').notNull(),
+    spend12mFen: fen('spend_12m_fen').notNull(),
+    firstVisitOn: date('first_visit_on', { mode: 'string' }),
+    lastVisitOn: date('last_visit_on', { mode: 'string' }),
+    /** Customer lifetime value (Dwyer model over the tenant's horizon), in fen. */
+    clvFen: fen('clv_fen').notNull().default(0),
+    computedOn: date('computed_on', { mode: 'string' }).notNull(),
+    updatedAt: stamp('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'customer_segments'),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    uniqueIndex('customer_segments_customer_key').on(t.tenantId, t.customerId),
+    index('customer_segments_frequency_idx').on(t.tenantId, t.frequency),
+    index('customer_segments_rfm_idx').on(t.tenantId, t.rfm),
+  ],
+).enableRLS();
+
+/** Each vehicle's lifecycle stage and predicted next service, as of the last classification. */
+export const vehicleSegments = pgTable(
+  'vehicle_segments',
+  {
+    ...tenantKeyColumns(),
+    vehicleId: uuid('vehicle_id').notNull(),
+    stage: text('stage', { enum: lifecycleStages }).notNull(),
+    /** From the mileage readings; null when there are fewer than two. */
+    kmPerDay: numeric('km_per_day', { precision: 8, scale: 2, mode: 'number' }),
+    estimatedKm: integer('estimated_km'),
+    predictedServiceOn: date('predicted_service_on', { mode: 'string' }),
+    predictedServiceKm: integer('predicted_service_km'),
+    computedOn: date('computed_on', { mode: 'string' }).notNull(),
+    updatedAt: stamp('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'vehicle_segments'),
+    foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
+    uniqueIndex('vehicle_segments_vehicle_key').on(t.tenantId, t.vehicleId),
+    index('vehicle_segments_stage_idx').on(t.tenantId, t.stage),
+    index('vehicle_segments_service_idx').on(t.tenantId, t.predictedServiceOn),
+  ],
+).enableRLS();
+
+/** Every move between classes ("moved from active to swing on date X"); subject is a customer or a vehicle. */
+export const segmentChanges = pgTable(
+  'segment_changes',
+  {
+    ...tenantKeyColumns(),
+    subjectKind: text('subject_kind', { enum: ['customer', 'vehicle'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    dimension: text('dimension', { enum: ['stage', 'frequency', 'rfm', 'loyalty', 'value'] }).notNull(),
+    /** Null for the first classification of the subject. */
+    fromValue: text('from_value'),
+    toValue: text('to_value').notNull(),
+    changedOn: date('changed_on', { mode: 'string' }).notNull(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'segment_changes'),
+    index('segment_changes_dimension_idx').on(t.tenantId, t.dimension, t.changedOn),
+    index('segment_changes_subject_idx').on(t.tenantId, t.subjectId),
+  ],
+).enableRLS();

@@ -1,0 +1,77 @@
+// Care automation and contact governance (issue 5): the rules, the topics a touch is about, and what the
+// one gate decides for every outgoing touch.
+
+/** Every care rule M4S knows; each is switchable and tunable per tenant (defaults from the seeds). */
+export const careRuleKeys = [
+  'delivery_care', // care message 2 hours after delivery
+  'follow_up_3d', // follow-up task 3 days after delivery
+  'follow_up_7d', // 7 days after delivery
+  'follow_up_1m', // 1 month after delivery: ask the mileage, estimate the first maintenance
+  'first_maintenance', // invitation a week before 3 months / 5,000 km (predicted)
+  'booking_reminder', // the day before a booking (sent by the booking module)
+  'next_service', // a week before the predicted next service
+  'post_repair', // follow-up within 3 days of a repair delivery
+  'insurance_30d', // insurance expiry in 30 days
+  'insurance_7d', // and in 7 days
+  'inspection_due', // annual inspection due within a month
+  'warranty_expiry', // warranty ends within a month
+  'birthday', // birthday greeting
+  'win_back', // 3 months without a visit
+  'trade_in', // trade-in candidates
+  'churn_prevention', // year-2 swing customers
+  'declined_service', // re-offer what the owner declined on an estimate
+] as const;
+export type CareRuleKey = (typeof careRuleKeys)[number];
+
+/**
+ * What a touch is about. Owners opt out of topics; the cap of one touch per topic per 30 days counts by
+ * topic. `booking`, `visit` and `account` are transactional: never capped, never opted out of.
+ */
+export const contactTopics = [
+  'booking',
+  'visit',
+  'account',
+  'follow_up',
+  'maintenance',
+  'insurance',
+  'inspection',
+  'warranty',
+  'birthday',
+  'win_back',
+  'trade_in',
+  'offers',
+] as const;
+export type ContactTopic = (typeof contactTopics)[number];
+export const transactionalTopics: readonly ContactTopic[] = ['booking', 'visit', 'account'];
+
+/** Where a touch comes from. The gate's tests enumerate these: a new sender must be added here. */
+export const touchSources = ['care_rule', 'booking', 'visit', 'account', 'campaign', 'survey', 'staff'] as const;
+export type TouchSource = (typeof touchSources)[number];
+
+/** How a touch reaches the owner: a message on a channel, or a task for staff (a call). */
+export const touchChannels = ['inbox', 'sms', 'email', 'call'] as const;
+export type TouchChannel = (typeof touchChannels)[number];
+
+export const touchKinds = ['transactional', 'care', 'marketing'] as const;
+export type TouchKind = (typeof touchKinds)[number];
+
+/** The gate's verdict: sent now, deferred to a later moment (quiet hours), or suppressed with a reason. */
+export const touchDecisions = ['sent', 'deferred', 'suppressed'] as const;
+export type TouchDecision = (typeof touchDecisions)[number];
+
+export const suppressionReasons = [
+  'channel_refused', // the owner does not accept this channel
+  'topic_opted_out',
+  'marketing_opt_out',
+  'weekly_cap', // at most N non-transactional messages a week
+  'call_cap', // at most N calls a month
+  'topic_cap', // one touch per topic per 30 days
+  'recent_visit', // a few days after a visit
+  'open_complaint',
+  'no_address', // no phone / e-mail / app account to reach them on
+  'erased', // the customer's data was erased
+] as const;
+export type SuppressionReason = (typeof suppressionReasons)[number];
+
+export const careTaskStatuses = ['open', 'done', 'snoozed', 'cancelled'] as const;
+export type CareTaskStatus = (typeof careTaskStatuses)[number];
