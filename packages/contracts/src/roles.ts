@@ -32,13 +32,18 @@ export const permissions = [
   'visit.write',
   'service.setup',
   'payment.write',
+  'segment.read',
+  'care.manage',
+  'care.tasks',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
-const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write'];
+const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
+/** Segments and the care rules, templates and contact policy that act on them. */
+const careLead: readonly Permission[] = ['segment.read', 'care.manage'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {
@@ -55,6 +60,7 @@ export const roleGrants: Record<Role, Grant> = {
       'customer.import',
       'service.setup',
       'payment.write',
+      ...careLead,
     ],
   },
   store_manager: {
@@ -68,12 +74,13 @@ export const roleGrants: Record<Role, Grant> = {
       'customer.import',
       'service.setup',
       'payment.write',
+      ...careLead,
     ],
   },
-  service_manager: { scope: 'store', permissions: [...frontLine, 'service.setup', 'payment.write'] },
+  service_manager: { scope: 'store', permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead] },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
-  cs_specialist: { scope: 'store', permissions: frontLine },
+  cs_specialist: { scope: 'store', permissions: [...frontLine, 'segment.read'] },
   cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
   oem_viewer: { scope: 'group', permissions: reader },
 };
