@@ -173,7 +173,8 @@ const runServerTests = async (engine, extraEnv) => {
   console.log(`${files.length} test file(s) on ${engine}`);
   const tmp = path.join(repoRoot, '.tmp');
   mkdirSync(tmp, { recursive: true });
-  const entry = path.join(tmp, `server-tests.${engine}.entry.mjs`);
+  // One entry per run (pid): two runs at once on one machine must not load each other's file list.
+  const entry = path.join(tmp, `server-tests.${engine}.${process.pid}.entry.mjs`);
   writeFileSync(entry, serverEntrySource(files));
   const env = { ...process.env, NODE_ENV: 'test', ...extraEnv };
   if (!('DATABASE_URL' in extraEnv)) delete env.DATABASE_URL;
@@ -182,6 +183,7 @@ const runServerTests = async (engine, extraEnv) => {
     capture: true,
     timeoutMs: 15 * 60_000,
   });
+  rmSync(entry, { force: true });
   return countsFromRun(res);
 };
 

@@ -9,7 +9,6 @@ import {
   customers,
   mileageReadings,
   owners,
-  repairOrderLines,
   repairOrders,
   staff,
   stores,
@@ -17,6 +16,7 @@ import {
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { linesOfOrders } from '../history/history.queries.ts';
 
 const carColumns = {
   v: vehicles,
@@ -160,22 +160,11 @@ export const visitsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
     .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
     .orderBy(desc(repairOrders.dateIn))
     .limit(200);
-  const lines =
-    orders.length === 0
-      ? []
-      : await db
-          .select()
-          .from(repairOrderLines)
-          .where(
-            and(
-              eq(repairOrderLines.tenantId, tenantId),
-              inArray(
-                repairOrderLines.repairOrderId,
-                orders.map((r) => r.o.id),
-              ),
-            ),
-          )
-          .orderBy(asc(repairOrderLines.position));
+  const lines = await linesOfOrders(
+    db,
+    tenantId,
+    orders.map((r) => r.o.id),
+  );
   return orders.map((r) => ({ ...r, lines: lines.filter((l) => l.repairOrderId === r.o.id) }));
 };
 

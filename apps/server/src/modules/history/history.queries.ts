@@ -2,6 +2,16 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { repairOrderLines, repairOrders, salesOrders } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
+/** The lines of these repair orders, in their order on each; callers group them by repairOrderId. */
+export const linesOfOrders = async (db: Tx, tenantId: string, orderIds: string[]) =>
+  orderIds.length === 0
+    ? []
+    : db
+        .select()
+        .from(repairOrderLines)
+        .where(and(eq(repairOrderLines.tenantId, tenantId), inArray(repairOrderLines.repairOrderId, orderIds)))
+        .orderBy(asc(repairOrderLines.repairOrderId), asc(repairOrderLines.position));
+
 export const repairOrdersOfCustomer = async (db: Tx, tenantId: string, customerId: string) => {
   const orders = await db
     .select()
@@ -9,22 +19,11 @@ export const repairOrdersOfCustomer = async (db: Tx, tenantId: string, customerI
     .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.customerId, customerId)))
     .orderBy(desc(repairOrders.dateIn))
     .limit(200);
-  const lines =
-    orders.length === 0
-      ? []
-      : await db
-          .select()
-          .from(repairOrderLines)
-          .where(
-            and(
-              eq(repairOrderLines.tenantId, tenantId),
-              inArray(
-                repairOrderLines.repairOrderId,
-                orders.map((o) => o.id),
-              ),
-            ),
-          )
-          .orderBy(asc(repairOrderLines.position));
+  const lines = await linesOfOrders(
+    db,
+    tenantId,
+    orders.map((o) => o.id),
+  );
   return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.repairOrderId === o.id) }));
 };
 
