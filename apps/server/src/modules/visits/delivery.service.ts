@@ -8,6 +8,7 @@ import { totalsOf } from '../history/history.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
+import { lineWork } from './visits.present.ts';
 import * as q from './visits.queries.ts';
 import { dayIn, nextRepairOrderNumber, nextServiceOf, orderTypeOf } from './visits.rules.ts';
 import { conflict, getVisit, loadVisit } from './visits.service.ts';
@@ -26,16 +27,7 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
   if (lines.length === 0) throw conflict('lines', 'visit_no_approved_lines');
   const now = ctx.clock.now();
   const { timezone } = await currentTenant(ctx);
-  const orderLines = lines.map(({ l }, position) => ({
-    position,
-    kind: l.kind,
-    description: l.description,
-    partNo: l.partNo,
-    quantity: l.quantity,
-    labourHours: l.labourHours,
-    amountFen: l.amountFen,
-    costFen: l.costFen,
-  }));
+  const orderLines = lines.map(({ l }, position) => ({ position, ...lineWork(l) }));
   const repairOrderId = await insertRepairOrder(
     ctx.db,
     {

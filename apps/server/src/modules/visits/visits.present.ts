@@ -31,9 +31,8 @@ export const totalsOf = (lines: q.LineRow[]): EstimateTotals => {
   };
 };
 
-const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
-  id: l.id,
-  position: l.position,
+/** The work and money of an estimate line, as staff see it and as the repair order takes it over. */
+export const lineWork = (l: q.LineRow['l']) => ({
   kind: l.kind,
   description: l.description,
   partNo: l.partNo,
@@ -41,6 +40,12 @@ const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
   labourHours: l.labourHours,
   amountFen: l.amountFen,
   costFen: l.costFen,
+});
+
+const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
+  id: l.id,
+  position: l.position,
+  ...lineWork(l),
   status: l.status,
   addedDuringRepair: l.addedDuringRepair,
   proposedAt: iso(l.proposedAt),
