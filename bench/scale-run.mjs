@@ -1,9 +1,11 @@
-// The million-customer part of `npm run bench`: search and the customer 360 as staff feel them, on the
-// real server over PostgreSQL 15, with the signed-in /me of the same server as the floor (ratio).
+// The million-customer part of `npm run bench`: search and the customer 360 as staff feel them, then
+// booking, availability and the owner's live stream (scale-booking.mjs), on the real server over
+// PostgreSQL 15, with the signed-in /me of the same server as the floor (ratio).
 import path from 'node:path';
 import { freePort } from '../scripts/pg-cluster.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from './procs.mjs';
 import { bigCluster, sampleTerms, timeConcurrent, timeRequests } from './scale.mjs';
+import { bookingPart } from './scale-booking.mjs';
 import { importPart } from './scale-import.mjs';
 
 const host = '127.0.0.1';
@@ -16,6 +18,7 @@ export const runScale = async ({
   samples = 200,
   concurrency = 8,
   importRows = 100_000,
+  parts = { search: true, booking: true },
   log,
 }) => {
   const t0 = Date.now();
@@ -32,15 +35,18 @@ export const runScale = async ({
     const base = `http://${host}:${port}`;
     await waitHealthy(server, `${base}/api/health`, Date.now(), 300_000);
     const headers = { cookie: await signIn(base) };
-    const terms = await sampleTerms(cluster.url, samples);
+    const terms = parts.search ? await sampleTerms(cluster.url, samples) : null;
     const search = (q) => `${base}/api/customers?q=${encodeURIComponent(q)}`;
     const sets = {
       'me (floor: a signed-in request)': Array.from({ length: samples }, () => `${base}/api/auth/staff/me`),
-      'search: 4–6 phone digits': terms.phone.map(search),
-      'search: plate without province': terms.plate.map(search),
-      'search: VIN last six': terms.vin.map(search),
-      'search: full name': terms.name.map(search),
-      'customer 360 (overview)': terms.ids.map((id) => `${base}/api/customers/${id}/overview`),
+      // `--only=booking` keeps the floor only.
+      ...(parts.search && {
+        'search: 4–6 phone digits': terms.phone.map(search),
+        'search: plate without province': terms.plate.map(search),
+        'search: VIN last six': terms.vin.map(search),
+        'search: full name': terms.name.map(search),
+        'customer 360 (overview)': terms.ids.map((id) => `${base}/api/customers/${id}/overview`),
+      }),
     };
     log('warming up');
     await timeRequests(
@@ -59,6 +65,10 @@ export const runScale = async ({
       );
     }
     const floor = rows[0]?.one.p95 ?? NaN;
+    // While the server is up and warm; before the import, which needs it stopped.
+    const booking = parts.booking
+      ? await bookingPart({ base, cluster, headers, log, serverPid: server.child.pid, concurrency, samples })
+      : null;
     await stopProcess(server);
     const imported = importRows > 0 ? await importPart({ cluster, rows: importRows, log }) : null;
     const table = [
@@ -79,11 +89,12 @@ export const runScale = async ({
       '',
       table,
       '',
+      ...(booking ? [booking.markdown, ''] : []),
       ...(imported ? [imported.markdown, ''] : []),
       `Scale part: ${ms((Date.now() - t0) / 1000)} s.`,
       '',
     ].join('\n');
-    return { markdown, rows, data, imported };
+    return { markdown, rows, data, imported, booking: booking?.facts ?? null };
   } finally {
     await stopProcess(server);
     await cluster.stop();

@@ -26,11 +26,17 @@ import { runScale } from '../bench/scale-run.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
-/** `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by default. */
-const only = /^--only=(api|scale)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
-const importRows = Number(
-  /^--import-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--import-rows=')) ?? '')?.[1] ?? 100_000,
-);
+/**
+ * `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by
+ * default. `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor).
+ */
+const only = /^--only=(api|scale|booking)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+const importRows =
+  only === 'booking'
+    ? 0
+    : Number(
+        /^--import-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--import-rows=')) ?? '')?.[1] ?? 100_000,
+      );
 const scaleCustomers = Number(
   /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
 );
@@ -194,7 +200,7 @@ const main = async () => {
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale') {
+  if (only !== 'scale' && only !== 'booking') {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
@@ -213,7 +219,8 @@ const main = async () => {
     }
     api = { summary: summarize(load.runs), startups };
   }
-  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, log });
+  const parts = { search: only !== 'booking', booking: true };
+  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });

@@ -119,6 +119,11 @@ export type SlotGridInput = {
  * each weekday's opening periods from stores.opening_hours cut into slots of the store's length in the
  * tenant's time zone, closures, the advisors on duty per day (service advisors of the store, active,
  * not on leave), and the counters of booking_slots and the advisors' bookings per slot.
+ *
+ * The LIMITs in `slots` change no result (a day has at most 4 periods, a period at most 96 slots of 15
+ * minutes) but give the planner row counts: without them it assumes 100 periods × 1000 slots per day,
+ * 14 days cost over PostgreSQL's jit_above_cost, and JIT compiling took ~110 ms of a 10 ms query
+ * (bench/RESULTS.md, the booking part).
  */
 export const slotGrid = async (sql: SqlExecutor, input: SlotGridInput): Promise<SlotGridRow[]> => {
   const { rows } = await sql.executeSql(
@@ -143,14 +148,16 @@ export const slotGrid = async (sql: SqlExecutor, input: SlotGridInput): Promise<
         GROUP BY d.day
      ),
      slots AS (
-       SELECT d.day, g AT TIME ZONE c.tz AS starts_at
+       SELECT d.day, gg.g AT TIME ZONE c.tz AS starts_at
          FROM days d
         CROSS JOIN cfg c
-        CROSS JOIN LATERAL jsonb_array_elements(coalesce(c.hours -> d.wd, '[]'::jsonb)) AS p
-        CROSS JOIN LATERAL generate_series(
-              d.day + (p ->> 'open')::time,
-              d.day + (p ->> 'close')::time - make_interval(mins => c.slot_minutes),
-              make_interval(mins => c.slot_minutes)) AS g
+        CROSS JOIN LATERAL (
+              SELECT e.value AS p FROM jsonb_array_elements(coalesce(c.hours -> d.wd, '[]'::jsonb)) AS e LIMIT 8) AS pp
+        CROSS JOIN LATERAL (
+              SELECT g FROM generate_series(
+                d.day + (pp.p ->> 'open')::time,
+                d.day + (pp.p ->> 'close')::time - make_interval(mins => c.slot_minutes),
+                make_interval(mins => c.slot_minutes)) AS g LIMIT 96) AS gg
      ),
      taken AS (
        SELECT b.starts_at, count(b.advisor_id)::int AS with_advisor, coalesce(bool_or(b.advisor_id = $5::uuid), false) AS chosen_taken

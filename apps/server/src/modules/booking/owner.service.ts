@@ -106,7 +106,7 @@ export const createOwnerBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: 'app' },
   });
-  await confirmToInbox(ctx, booking.id);
+  await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await ownerBooking(ctx, booking.id) };
 };
@@ -156,7 +156,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
-  await confirmToInbox(ctx, booking.id);
+  await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return ownerBooking(ctx, booking.id);
 };

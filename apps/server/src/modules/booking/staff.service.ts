@@ -104,7 +104,7 @@ export const createStaffBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: input.channel },
   });
-  await confirmToInbox(ctx, booking.id);
+  await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await staffView(ctx, booking.id) };
 };
@@ -118,7 +118,7 @@ export const cancelStaffBooking = async (ctx: StaffCtx, id: string, reason: stri
   if (b.status !== 'booked') throw notChangeable();
   await cancelAndRelease(ctx, b, reason);
   await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
-  await cancelToInbox(ctx, id);
+  await cancelToInbox(ctx, b);
   return staffView(ctx, id);
 };
 
@@ -161,7 +161,7 @@ export const rescheduleStaffBooking = async (ctx: StaffCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
-  await confirmToInbox(ctx, booking.id);
+  await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return staffView(ctx, booking.id);
 };
