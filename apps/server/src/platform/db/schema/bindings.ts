@@ -31,5 +31,9 @@ export const vehicleBindings = pgTable(
       .on(t.tenantId, t.ownerId, t.vehicleId)
       .where(sql`status <> 'rejected'`),
     index('vehicle_bindings_status_idx').on(t.tenantId, t.status, t.requestedAt),
+    // The contact gate finds a customer's app account through the confirmed bindings of their cars.
+    index('vehicle_bindings_confirmed_idx')
+      .on(t.tenantId, t.vehicleId)
+      .where(sql`status = 'confirmed'`),
   ],
 ).enableRLS();

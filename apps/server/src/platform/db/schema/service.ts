@@ -164,6 +164,10 @@ export const bookings = pgTable(
     index('bookings_store_start_idx').on(t.tenantId, t.storeId, t.startsAt),
     index('bookings_customer_idx').on(t.tenantId, t.customerId, t.startsAt),
     index('bookings_owner_idx').on(t.tenantId, t.ownerId, t.startsAt),
+    // The booking view joins the booking a reschedule replaced (found slow at a million customers).
+    index('bookings_rescheduled_from_idx')
+      .on(t.tenantId, t.rescheduledFrom)
+      .where(sql`rescheduled_from IS NOT NULL`),
     uniqueIndex('bookings_idempotency_key').on(t.tenantId, t.ownerId, t.idempotencyKey),
     // An advisor takes one booking per slot.
     uniqueIndex('bookings_advisor_slot_key')

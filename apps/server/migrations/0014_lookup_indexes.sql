@@ -1,0 +1,2 @@
+CREATE INDEX "vehicle_bindings_confirmed_idx" ON "vehicle_bindings" USING btree ("tenant_id","vehicle_id") WHERE status = 'confirmed';--> statement-breakpoint
+CREATE INDEX "bookings_rescheduled_from_idx" ON "bookings" USING btree ("tenant_id","rescheduled_from") WHERE rescheduled_from IS NOT NULL;
