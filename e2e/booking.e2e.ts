@@ -72,13 +72,7 @@ const itemAt = (scope: Locator, time: string) =>
 const toastGone = () => owner.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 });
 
 void test('the owner signs in and opens 预约保养 from 车业务', async () => {
-  await owner.goto(`${h.baseUrl}/o/demo/`);
-  await owner.getByTestId('phone').fill(phone);
-  await owner.getByTestId('send-code').click();
-  await owner.getByTestId('code-sent').waitFor();
-  await owner.getByTestId('code').fill(await h.smsCode(phone));
-  await owner.getByTestId('sign-in').click();
-  await owner.getByTestId('page-life').waitFor();
+  await h.signInOwner(owner, phone);
 
   // What the test needs to know of the demo data: the store, the service, the car, tomorrow's free slots.
   const stores = (await (await owner.request.get(`${h.baseUrl}/api/owner/stores`)).json()) as {

@@ -24,14 +24,7 @@ after(async () => {
 });
 
 void test('the owner signs in and finds no car yet, with what to do about it', async () => {
-  await owner.goto(`${h.baseUrl}/o/demo/`);
-  await owner.getByTestId('phone').fill(phone);
-  await owner.getByTestId('send-code').click();
-  await owner.getByTestId('code-sent').waitFor();
-  const code = await h.smsCode(phone);
-  await owner.getByTestId('code').fill(code);
-  await owner.getByTestId('sign-in').click();
-  await owner.getByTestId('page-life').waitFor();
+  await h.signInOwner(owner, phone);
 
   await owner.getByTestId('tab-records').click();
   await owner.getByTestId('records-empty').getByText('还没有绑定车辆').waitFor();

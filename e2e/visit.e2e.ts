@@ -138,13 +138,7 @@ void test('the group admin opens the Pudong store for booking from now on', asyn
 });
 
 void test('the owner books a slot today in the app', async () => {
-  await owner.goto(`${h.baseUrl}/o/demo/`);
-  await owner.getByTestId('phone').fill(ownerPhone);
-  await owner.getByTestId('send-code').click();
-  await owner.getByTestId('code-sent').waitFor();
-  await owner.getByTestId('code').fill(await h.smsCode(ownerPhone));
-  await owner.getByTestId('sign-in').click();
-  await owner.getByTestId('page-life').waitFor();
+  await h.signInOwner(owner, ownerPhone);
 
   await owner.getByTestId('tab-services').click();
   await owner.getByTestId('book-now').click();

@@ -18,6 +18,9 @@ import { BookingSetupPage } from './service/booking-setup-page.tsx';
 import { ServiceTypesPage } from './service/service-types-page.tsx';
 import { BookingCalendarPage } from './service/booking-calendar-page.tsx';
 import { ServiceStatsPage } from './service/service-stats-page.tsx';
+import { SegmentsPage } from './segments/segments-page.tsx';
+import { CareRulesPage } from './care/care-rules-page.tsx';
+import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -48,6 +51,9 @@ export const App = () => {
         <Route index element={<Navigate to="/stores" replace />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<Customer360Page />} />
+        <Route path="segments" element={<SegmentsPage />} />
+        <Route path="care-rules" element={<CareRulesPage />} />
+        <Route path="care-dry-run" element={<CareDryRunPage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

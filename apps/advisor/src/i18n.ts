@@ -3,12 +3,15 @@ import { mobileMessages } from '@m4s/web-kit/mobile';
 import { customersEn } from './customers/messages-en.ts';
 import { customersZhCN } from './customers/messages-zh-cn.ts';
 import { visitsEn } from './visits/messages-en.ts';
+import { tasksEn } from './tasks/messages-en.ts';
+import { tasksZhCN } from './tasks/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...customersZhCN,
   ...visitsZhCN,
+  ...tasksZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -50,6 +53,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
   ...customersEn,
   ...visitsEn,
+  ...tasksEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

@@ -12,6 +12,7 @@ const NewCustomerPage = lazy(() =>
   import('./customers/new-customer-page.tsx').then((m) => ({ default: m.NewCustomerPage })),
 );
 const BoardPage = lazy(() => import('./board/board-page.tsx').then((m) => ({ default: m.BoardPage })));
+const TasksPage = lazy(() => import('./tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -44,6 +45,7 @@ export const createAdvisorRouter = () =>
       { path: '/customers/:id', element: signedIn(<CustomerPage />) },
       { path: '/board', element: signedIn(<BoardPage />) },
       { path: '/visits/:id', element: signedIn(<VisitPage />) },
+      { path: '/tasks', element: signedIn(<TasksPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

@@ -1,6 +1,7 @@
 import { createI18n } from '@m4s/web-kit';
 import { mobileMessages } from '@m4s/web-kit/mobile';
 import { bookingEn, bookingZhCN } from './booking/messages.ts';
+import { contactEn, contactZhCN } from './contact/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 
@@ -9,6 +10,7 @@ const zhCN = {
   ...garageZhCN,
   ...bookingZhCN,
   ...visitZhCN,
+  ...contactZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -89,6 +91,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...garageEn,
   ...bookingEn,
   ...visitEn,
+  ...contactEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

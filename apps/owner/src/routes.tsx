@@ -18,6 +18,7 @@ const BookingsPage = lazy(async () => ({ default: (await import('./booking/booki
 const BookingPage = lazy(async () => ({ default: (await import('./booking/booking-page.tsx')).BookingPage }));
 const ReschedulePage = lazy(async () => ({ default: (await import('./booking/reschedule-page.tsx')).ReschedulePage }));
 const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-page.tsx')).VisitPage }));
+const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -55,6 +56,7 @@ export const createOwnerRouter = (slug: string) =>
           // Inbox messages link here (/visits/<id>), so the path is part of the server's contract.
           { path: 'visits/:id', element: later(<VisitPage />) },
           { path: 'messages', element: later(<InboxPage />) },
+          { path: 'me/contact', element: later(<ContactPage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { join } from 'node:path';
@@ -15,16 +15,19 @@ import { withCommitHooks } from './platform/events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { requestContexts, type RequestContexts } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
-import { startJobRunner } from './platform/jobs/runner.ts';
+import { startJobRunner, type JobRunner } from './platform/jobs/runner.ts';
 import { devOutboxRoutes } from './platform/notify/dev-outbox.routes.ts';
+import { createChannels, type Channels } from './platform/notify/channels.ts';
 import { sendJob } from './platform/notify/outbox.ts';
-import { createDevProvider, type Provider } from './platform/notify/providers.ts';
+import type { Provider } from './platform/notify/providers.ts';
 import { registerSpa } from './platform/web/spa.ts';
 import { logOptions } from './platform/log.ts';
 import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
+import { careNightlyJob, careSweepJob, startNightlyChain } from './modules/care/care.jobs.ts';
+import { classifyJob } from './modules/segments/classify.job.ts';
 
 /** Every route as registered, for the cross-tenant suite and the docs. */
 export type RouteEntry = { method: string; url: string };
@@ -34,11 +37,27 @@ export type AppDeps = { db: Database; clock?: Clock; sms?: Provider };
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: RequestContexts;
-    m4s: { config: Config; db: Database; routes: RouteEntry[] };
+    m4s: { config: Config; db: Database; routes: RouteEntry[]; notify: Channels };
   }
 }
 
 /** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
+/** Starts every active tenant's nightly chain now and checks it hourly; a failure is logged, never fatal. */
+const keepNightlyChains = (db: Database, runner: JobRunner, log: FastifyBaseLogger) => {
+  const ensure = async () => {
+    try {
+      const { rows } = await db.owner.executeSql("SELECT id FROM tenants WHERE status = 'active'");
+      for (const { id } of rows) await runner.inTenant(String(id), startNightlyChain);
+    } catch (error) {
+      log.error({ err: error }, 'could not schedule the nightly care runs');
+    }
+  };
+  void ensure();
+  const timer = setInterval(() => void ensure(), 60 * 60_000);
+  timer.unref();
+  return timer;
+};
+
 export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logOptions(config),
@@ -51,25 +70,30 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   app.setSerializerCompiler(serializerCompiler);
 
   const clock = deps.clock ?? systemClock;
-  const dev = config.NODE_ENV === 'production' ? null : createDevProvider();
-  const sms = deps.sms ?? dev;
-  if (!sms) throw new Error('No SMS provider configured for production');
+  // Outgoing channels (SMS, e-mail; inbox needs none): docs/notifications.md.
+  const notify = createChannels(config, deps.sms ? { sms: deps.sms } : {});
   // Live events (platform/events.ts) leave after their transaction commits, in requests and jobs alike.
   const db = withCommitHooks(deps.db);
   const runner = await startJobRunner({
     db,
-    jobs: [sendJob(sms), importRunJob(config.DATA_DIR), bookingRemindJob],
+    jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, careNightlyJob],
     clock,
     log: app.log,
     work: config.JOBS === 'on',
   });
-  app.addHook('onClose', async () => runner.stop());
+  // Each tenant's nightly classification and care sweep (modules/care/care.jobs.ts).
+  const nightly = config.JOBS === 'on' ? keepNightlyChains(db, runner, app.log) : null;
+  app.addHook('onClose', async () => {
+    if (nightly) clearInterval(nightly);
+    await runner.stop();
+    notify.close();
+  });
 
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
-  app.decorate('m4s', { config, db: deps.db, routes });
+  app.decorate('m4s', { config, db: deps.db, routes, notify });
   app.decorate('ctx', requestContexts({ db, runner, clock }));
   await registerSecurity(app);
   registerErrorHandler(app);
@@ -80,6 +104,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(apiRoutes, { prefix: '/api' });
+  const dev = notify.dev;
   if (dev) await app.register(devOutboxRoutes(() => dev.sent()));
   if (config.webRoot) {
     const root = config.webRoot;

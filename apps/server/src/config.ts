@@ -10,7 +10,28 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs nothing secret today; reserved for webhook signatures. Sessions are random tokens. */
   PUBLIC_URL: z.string().default('http://localhost:3000'),
-  SMS_PROVIDER: z.enum(['dev']).default('dev'),
+  /** dev: the development outbox (not in production); aliyun / tencent: the SMS clouds (docs/notifications.md). */
+  SMS_PROVIDER: z.enum(['dev', 'aliyun', 'tencent']).default('dev'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com/'),
+  ALIYUN_SMS_REGION: z.string().default('cn-hangzhou'),
+  TENCENT_SMS_SECRET_ID: z.string().optional(),
+  TENCENT_SMS_SECRET_KEY: z.string().optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().optional(),
+  TENCENT_SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com/'),
+  TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+  /** The signature used when a message carries no 【签名】 of its own (each must be registered). */
+  SMS_SIGN_NAME: z.string().optional(),
+  /** The registered generic notification template (code or id): its whole text is one variable. */
+  SMS_TEMPLATE_CODE: z.string().optional(),
+  /** Alibaba only: that variable's name. */
+  SMS_TEMPLATE_PARAM: z.string().default('content'),
+  /** Optional verification-code template with a `code` variable, used for login codes. */
+  SMS_CODE_TEMPLATE_CODE: z.string().optional(),
+  /** E-mail over SMTP, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for implicit TLS). */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('M4S <noreply@m4s.localhost>'),
   JOBS: z.enum(['on', 'off']).default('on'),
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
   /** How many generated customers (with cars and three years of history) the demo group gets. */

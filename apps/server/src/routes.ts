@@ -10,7 +10,10 @@ import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { contactRoutes } from './modules/contact/contact.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
+import { segmentRoutes } from './modules/segments/segments.routes.ts';
+import { careRoutes } from './modules/care/care.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { storeRoutes } from './modules/stores/stores.routes.ts';
 import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
@@ -32,4 +35,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(bookingRoutes);
   await app.register(inboxRoutes);
   await app.register(visitRoutes);
+  await app.register(segmentRoutes);
+  await app.register(careRoutes);
+  await app.register(contactRoutes);
 };

@@ -160,6 +160,22 @@ const cases: Record<string, Case> = {
   'GET /api/imports/:id/errors': { id: (b) => b.customerId },
   'GET /api/imports/:id/errors.xlsx': { id: (b) => b.customerId },
   'GET /api/imports/samples/:kind': { id: () => 'no-such-kind-zz' },
+  // Contact governance (issue 5): a customer's touch ledger.
+  'GET /api/customers/:id/touches': { id: (b) => b.customerId },
+  // Care rules, templates and tasks (issue 5): B's customer id stands in for a rule/template key (unknown
+  // keys are 404) and for a task id (an id of B that is no task of A's).
+  'PUT /api/care/rules/:key': {
+    id: (b) => b.customerId,
+    body: () => ({ enabled: true, timing: { daysBefore: 7 }, channel: 'sms', taskRole: null }),
+  },
+  'PUT /api/care/templates/:key/:channel': { id: (b) => b.customerId, body: () => ({ subject: null, body: '越界' }) },
+  'GET /api/care/templates/:key/:channel/preview': { id: (b) => b.customerId },
+  'POST /api/care/tasks/:id/done': { id: (b) => b.customerId, body: () => ({ outcome: '越界' }) },
+  'POST /api/care/tasks/:id/snooze': { id: (b) => b.customerId, body: () => ({ until: '2030-01-01T00:00:00Z' }) },
+  'POST /api/care/tasks/:id/reassign': {
+    id: (b) => b.customerId,
+    body: (b) => ({ assigneeId: b.staffIds.group_admin }),
+  },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -177,6 +193,10 @@ const listRoutes = [
   'GET /api/booking-stats',
   'GET /api/imports',
   'GET /api/visits/board',
+  'GET /api/contact/policy',
+  'GET /api/care/rules',
+  'GET /api/care/tasks?scope=store',
+  'GET /api/care/dry-run',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
@@ -227,7 +247,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
       for (const secret of [b.id, b.storeId, b.otherStoreId, b.booking.serviceTypeId, b.booking.bookingId])
         assert.ok(!res.body.includes(secret), `${url} leaked ${secret}`);
     }
-    for (const url of ['/api/owner/visits', '/api/owner/inbox']) {
+    for (const url of ['/api/owner/visits', '/api/owner/inbox', '/api/owner/touches']) {
       const res = await owner.get(url);
       assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
       for (const secret of [b.id, b.vehicleId, b.visit.visitId, b.visit.inboxId ?? b.id])

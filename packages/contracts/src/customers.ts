@@ -20,6 +20,15 @@ export const customerInput = z.strictObject({
   contactName: z.string().trim().max(40).nullable().default(null),
   contactTitle: z.string().trim().max(40).nullable().default(null),
   phones: z.array(mobilePhone).min(1, { message: 'phone_required' }).max(5),
+  /** For e-mail messages (channel 'email'); stored lower-case. */
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ message: 'email' }))
+    .nullable()
+    .default(null),
   birthday: isoDate.nullable().default(null),
   occupation: z.string().trim().max(60).nullable().default(null),
   idNumber: z
@@ -72,6 +81,8 @@ export const customer = z.object({
   contactName: z.string().nullable(),
   contactTitle: z.string().nullable(),
   phones: z.array(shownPhone),
+  /** Masked (zh***@example.cn) for roles that do not see full contact details, like phones. */
+  email: z.string().nullable(),
   birthday: z.string().nullable(),
   occupation: z.string().nullable(),
   idNumber: z.string().nullable(),

@@ -19,3 +19,6 @@ export * from './booking.ts';
 export * from './visits.ts';
 export * from './lifecycle.ts';
 export * from './care.ts';
+export * from './contact.ts';
+export * from './care-api.ts';
+export * from './segments.ts';

@@ -137,6 +137,18 @@ export const ContactSection = () => {
           )}
         </Form.List>
       </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="email"
+            label={t('customer.email')}
+            extra={t('customer.emailHint')}
+            rules={[{ type: 'email', message: t('customer.emailInvalid') }]}
+          >
+            <Input type="email" maxLength={254} autoComplete="off" data-testid="customer-email" />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item label={t('customer.addresses')} style={{ marginBottom: 12 }}>
         <Form.List name="addresses">
           {(fields, { add, remove }) => (

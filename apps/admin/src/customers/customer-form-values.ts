@@ -17,6 +17,7 @@ export type CustomerValues = {
   source: (typeof customerSources)[number];
   vipLevel: string;
   phones: string[];
+  email: string;
   addresses: { kind: AddressKind; text: string }[];
   secondContact: { name: string; phone: string; relation: string };
   preferredSlot: (typeof followUpSlots)[number] | null;
@@ -38,6 +39,7 @@ export const customerFieldNames = [
   'contactName',
   'contactTitle',
   'phones',
+  'email',
   'birthday',
   'occupation',
   'idNumber',
@@ -67,6 +69,7 @@ export const toValues = (c: Customer | null, homeStoreId: string | null): Custom
   source: c?.source ?? 'walk_in',
   vipLevel: c?.vipLevel ?? '',
   phones: c ? c.phones.map((p) => p.phone) : [''],
+  email: c?.email ?? '',
   addresses: c ? c.addresses.map((a) => ({ ...a })) : [],
   secondContact: {
     name: c?.secondContact?.name ?? '',
@@ -97,6 +100,7 @@ export const toInput = (v: CustomerValues): CustomerInput => {
     contactTitle: person ? null : blankToNull(v.contactTitle),
     // Empty extra rows are dropped; an empty first row stays so "at least one number" lands on it.
     phones: v.phones.map(trimmed).filter((p, i) => p !== '' || i === 0),
+    email: blankToNull(v.email?.trim()),
     birthday: person ? blankToNull(v.birthday) : null,
     occupation: blankToNull(v.occupation),
     idNumber: blankToNull(v.idNumber?.toUpperCase()),

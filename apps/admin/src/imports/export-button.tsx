@@ -6,10 +6,10 @@ import { useI18n } from '../i18n.ts';
 import { useCan } from '../auth/session.ts';
 
 /**
- * 导出Excel on the customer search: the customers the search finds (all of them, up to the server's cap,
- * when nothing is typed). Only for roles that may take data out; the server audits every export.
+ * 导出Excel: downloads the XLSX at `url`. Only for roles that may take data out (customer.export); the
+ * server audits every export.
  */
-export const CustomerExportButton = ({ q, disabled }: { q: string; disabled?: boolean }) => {
+export const ExcelExportButton = (props: { url: string; testId: string; tooltip?: string; disabled?: boolean }) => {
   const { t } = useI18n();
   const { message } = App.useApp();
   const can = useCan();
@@ -19,8 +19,7 @@ export const CustomerExportButton = ({ q, disabled }: { q: string; disabled?: bo
   const run = async () => {
     setBusy(true);
     try {
-      const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() }).toString()}` : '';
-      const name = await download(`/api/customers/export.xlsx${query}`);
+      const name = await download(props.url);
       void message.success(t('export.done', { name }));
     } catch (error) {
       void message.error(t('export.failed', { message: errorText(error, t('common.networkError')) }));
@@ -29,17 +28,33 @@ export const CustomerExportButton = ({ q, disabled }: { q: string; disabled?: bo
     }
   };
 
+  const button = (
+    <Button
+      icon={<FileExcelOutlined />}
+      loading={busy}
+      disabled={props.disabled}
+      onClick={() => void run()}
+      data-testid={props.testId}
+    >
+      {t('export.button')}
+    </Button>
+  );
+  return props.tooltip ? <Tooltip title={props.tooltip}>{button}</Tooltip> : button;
+};
+
+/**
+ * 导出Excel on the customer search: the customers the search finds (all of them, up to the server's cap,
+ * when nothing is typed).
+ */
+export const CustomerExportButton = ({ q, disabled }: { q: string; disabled?: boolean }) => {
+  const { t } = useI18n();
+  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() }).toString()}` : '';
   return (
-    <Tooltip title={q.trim() ? t('export.hintSearch') : t('export.hintAll')}>
-      <Button
-        icon={<FileExcelOutlined />}
-        loading={busy}
-        disabled={disabled}
-        onClick={() => void run()}
-        data-testid="customer-export"
-      >
-        {t('export.button')}
-      </Button>
-    </Tooltip>
+    <ExcelExportButton
+      url={`/api/customers/export.xlsx${query}`}
+      testId="customer-export"
+      tooltip={q.trim() ? t('export.hintSearch') : t('export.hintAll')}
+      {...(disabled === undefined ? {} : { disabled })}
+    />
   );
 };

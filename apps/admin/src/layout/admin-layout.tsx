@@ -6,9 +6,12 @@ import {
   CalendarOutlined,
   CarOutlined,
   CloudUploadOutlined,
+  ExperimentOutlined,
   FundOutlined,
+  HeartOutlined,
   IdcardOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -25,6 +28,9 @@ type NavItem = { path: string; label: MessageKey; icon: ReactNode; needs: Permis
 
 const nav: readonly NavItem[] = [
   { path: '/customers', label: 'nav.customers', icon: <IdcardOutlined />, needs: 'customer.read' },
+  { path: '/segments', label: 'nav.segments', icon: <PieChartOutlined />, needs: 'segment.read' },
+  { path: '/care-rules', label: 'nav.careRules', icon: <HeartOutlined />, needs: 'care.manage' },
+  { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

@@ -4,6 +4,8 @@ import { vehiclesEn } from './vehicles-en.ts';
 import { bindingsEn } from './bindings-en.ts';
 import { importsEn } from './imports-en.ts';
 import { serviceEn } from './service-en.ts';
+import { segmentsEn } from './segments-en.ts';
+import { careEn } from '../care/messages-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -12,6 +14,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...bindingsEn,
   ...importsEn,
   ...serviceEn,
+  ...segmentsEn,
+  ...careEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

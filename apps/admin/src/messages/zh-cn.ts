@@ -3,6 +3,8 @@ import { vehiclesZhCN } from './vehicles-zh-cn.ts';
 import { bindingsZhCN } from './bindings-zh-cn.ts';
 import { importsZhCN } from './imports-zh-cn.ts';
 import { serviceZhCN } from './service-zh-cn.ts';
+import { segmentsZhCN } from './segments-zh-cn.ts';
+import { careZhCN } from '../care/messages-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -11,6 +13,8 @@ export const zhCN = {
   ...bindingsZhCN,
   ...importsZhCN,
   ...serviceZhCN,
+  ...segmentsZhCN,
+  ...careZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',
   'app.tagline': '4S店客户忠诚度管理平台',

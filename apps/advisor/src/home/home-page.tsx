@@ -1,9 +1,8 @@
 import { List } from 'antd-mobile';
-import { CheckCircleOutline } from 'antd-mobile-icons';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
-import { EmptySection } from './empty-section.tsx';
+import { TasksEntry } from '../tasks/tasks-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
@@ -29,13 +28,7 @@ export const HomePage = () => {
       <IdentityCard me={me} />
       <SearchEntry />
       <BoardEntry />
-      <EmptySection
-        testId="section-tasks"
-        icon={<CheckCircleOutline />}
-        title={t('home.myTasks')}
-        emptyTitle={t('home.myTasksEmpty')}
-        hint={t('home.myTasksHint')}
-      />
+      <TasksEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

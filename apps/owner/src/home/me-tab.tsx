@@ -1,5 +1,5 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline } from 'antd-mobile-icons';
+import { BellOutline, CalendarOutline, FileOutline, SetOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -59,6 +59,13 @@ export const MeTab = () => {
           data-testid="me-inbox"
         >
           {t('me.inbox')}
+        </List.Item>
+        <List.Item
+          prefix={<SetOutline className="hotline-icon" />}
+          onClick={() => void navigate('/me/contact')}
+          data-testid="me-contact"
+        >
+          {t('contact.entry')}
         </List.Item>
       </List>
       <HotlineList />

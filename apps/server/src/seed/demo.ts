@@ -8,6 +8,7 @@ import { createTenant } from '../modules/tenants/tenants.admin.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';
+import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
@@ -133,5 +134,6 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoSegments(db, { tenantId, now });
   return tenantId;
 };

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { bookings } from '../../platform/db/schema/index.ts';
+import { ruleEnabled } from '../care/rules.service.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { sendReminder } from './booking.notify.ts';
 
@@ -38,6 +39,8 @@ export const scheduleReminder = async (ctx: Ctx, booking: { id: string; startsAt
  * guarded UPDATE in the same transaction as the messages, so a retry or a second job never sends twice.
  */
 export const remindBooking = async (ctx: Ctx, bookingId: string): Promise<boolean> => {
+  // The tenant may switch the reminder off among its care rules (管理后台 › 关怀规则).
+  if (!(await ruleEnabled(ctx, 'booking_reminder'))) return false;
   const claimed = await ctx.db
     .update(bookings)
     .set({ reminderSentAt: ctx.clock.now() })

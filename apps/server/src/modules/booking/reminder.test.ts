@@ -62,6 +62,25 @@ describe('the day-before reminder', () => {
     assert.deepEqual(await messages(t.id), { sms: [], inbox: [] });
   });
 
+  test('is not sent when the tenant has switched the booking_reminder care rule off', async () => {
+    const { db } = await testApp();
+    const { t, serviceTypeId } = await bookableStore({ bays: 4, walkInSharePct: 0, onlineSharePct: 100 });
+    const [o] = await ownersWithCars(t, 1);
+    const startsAt = at(targetDay(), '10:00');
+    const made = (
+      await book(o!.agent, { vehicleId: o!.vehicleId, storeId: t.storeId, serviceTypeId, startsAt })
+    ).json();
+    await db.owner.executeSql(
+      `INSERT INTO care_rules (tenant_id, rule_key, enabled, timing, channel)
+       VALUES ($1, 'booking_reminder', false, '{"daysBefore":1}', 'sms')`,
+      [t.id],
+    );
+    const due = await asJob(t.id, (ctx) => reminderTime(ctx, new Date(startsAt)));
+    testClock.offsetMs = due.getTime() + 5 * 60_000 - Date.now();
+    assert.equal(await asJob(t.id, (ctx) => remindBooking(ctx, made.id)), false);
+    assert.deepEqual(await messages(t.id), { sms: [], inbox: [] });
+  });
+
   test('the booking queues its reminder job for that moment', async () => {
     const { db } = await testApp();
     const { t, serviceTypeId } = await bookableStore({ bays: 4, walkInSharePct: 0, onlineSharePct: 100 });

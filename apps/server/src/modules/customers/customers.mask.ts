@@ -5,6 +5,10 @@ import type { StaffActor } from '../../platform/context.ts';
 const fullContactRoles: readonly Role[] = ['group_admin', 'store_manager', 'service_manager', 'cs_specialist'];
 
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+export const maskEmail = (email: string) => {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '***' : `${email.slice(0, Math.min(2, at))}***${email.slice(at)}`;
+};
 export const maskIdNumber = (id: string) => `${id.slice(0, 3)}${'*'.repeat(Math.max(0, id.length - 7))}${id.slice(-4)}`;
 
 /** Whether the role's work is calling people (regardless of whose customer they are). */

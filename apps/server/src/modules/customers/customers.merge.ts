@@ -30,6 +30,7 @@ export const customerDerived = [['customer_segments', 'customer_id']] as const;
 const fillable = [
   'gender',
   'birthday',
+  'email',
   'occupation',
   'idNumber',
   'contactName',

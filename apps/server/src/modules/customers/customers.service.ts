@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCustomerInScope, ownCustomersOnly } from './customers.scope.ts';
-import { maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
+import { maskEmail, maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
 import * as q from './customers.queries.ts';
 import { searchCustomerIds } from './customers.search.ts';
 
@@ -17,6 +17,7 @@ const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Cu
   contactName: row.contactName,
   contactTitle: row.contactTitle,
   phones: phones.map((p) => ({ phone: full ? p.phone : maskPhone(p.phone), masked: !full, primary: p.isPrimary })),
+  email: row.email && !full ? maskEmail(row.email) : row.email,
   birthday: row.birthday,
   occupation: row.occupation,
   idNumber: row.idNumber && !full ? maskIdNumber(row.idNumber) : row.idNumber,

@@ -230,3 +230,6 @@ export const customerExportRoutes =
       },
     );
   };
+
+/** The sheet's labels, column widths and row pages, for other exports of customer lists (segments). */
+export const customerSheet = { labels, widths, page, pageSize };

@@ -5,6 +5,7 @@ import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { insertRepairOrder } from '../history/history.queries.ts';
 import { totalsOf } from '../history/history.service.ts';
+import { classifyJobName } from '../segments/classify.job.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
@@ -77,6 +78,12 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     action: 'visit.delivered',
     target: { type: 'visit', id },
     details: { repairOrderId, payment: input.payment, totalFen: totalsOf(orderLines).totalFen },
+  });
+  // The owner's classes move with the visit (segments.classify, for this customer, today).
+  await ctx.jobs.send(classifyJobName, {
+    tenantId: ctx.tenantId,
+    asOf: dayIn(now, timezone),
+    customerIds: [h.v.customerId],
   });
   await tellOwners(ctx, h, {
     kind: 'delivered',

@@ -7,6 +7,8 @@ import type { JobDefinition, JobQueue } from './queue.ts';
 
 export type JobRunner = {
   queueFor: (sql: SqlExecutor) => JobQueue;
+  /** Runs `fn` in one tenant's transaction as the system (work a start-up hook does for each tenant). */
+  inTenant: <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
   stop: () => Promise<void>;
 };
 
@@ -63,26 +65,34 @@ export const startJobRunner = async (input: {
     }
   };
 
+  /** A transaction in one tenant as the system actor, as a job (or the start-up) runs. */
+  const inTenantAs = <T>(
+    tenantId: string,
+    requestId: string,
+    ctxLog: FastifyBaseLogger,
+    fn: (ctx: Ctx) => Promise<T>,
+  ) =>
+    db.transaction({ tenantId }, (tx) =>
+      fn({
+        tenantId,
+        storeId: null,
+        actor: { kind: 'system' },
+        db: tx.db,
+        sql: tx.sql,
+        jobs: queueFor(tx.sql),
+        clock: input.clock,
+        log: ctxLog,
+        request: { id: requestId, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
+      }),
+    );
+
   if (input.work) {
     for (const job of input.jobs) {
       await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
         for (const item of batch) {
           const data = job.payload.parse(item.data);
           const jobLog = log.child({ job: job.name, jobId: item.id, tenantId: data.tenantId });
-          const inTenant = <T>(fn: (ctx: Ctx) => Promise<T>) =>
-            db.transaction({ tenantId: data.tenantId }, (tx) =>
-              fn({
-                tenantId: data.tenantId,
-                storeId: null,
-                actor: { kind: 'system' },
-                db: tx.db,
-                sql: tx.sql,
-                jobs: queueFor(tx.sql),
-                clock: input.clock,
-                log: jobLog,
-                request: { id: `job:${item.id}`, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-              }),
-            );
+          const inTenant = <T>(fn: (ctx: Ctx) => Promise<T>) => inTenantAs(data.tenantId, `job:${item.id}`, jobLog, fn);
           if ('steps' in job)
             await job.steps(
               { tenantId: data.tenantId, jobId: item.id, clock: input.clock, log: jobLog, step: inTenant, analyze },
@@ -93,5 +103,9 @@ export const startJobRunner = async (input: {
       });
     }
   }
-  return { queueFor, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  return {
+    queueFor,
+    inTenant: (tenantId, fn) => inTenantAs(tenantId, 'system', log, fn),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
 };

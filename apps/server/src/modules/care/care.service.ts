@@ -1,0 +1,108 @@
+import type { CareDryRun, CareTemplate, CareTemplateInput, CareTemplateKey, TouchChannel } from '@m4s/contracts';
+import { careRuleKeys } from '@m4s/contracts';
+import type { Ctx, StaffCtx } from '../../platform/context.ts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import { getCustomerRow } from '../customers/customers.service.ts';
+import { maskPhone } from '../customers/customers.mask.ts';
+import { tenantToday } from '../segments/classify.ts';
+import { sweep } from './sweep.ts';
+import { addDays } from '../booking/booking.time.ts';
+import { loadTemplates, resolved, saveTemplate, type TemplateText } from './templates.ts';
+import { renderJoins, templateVariables, tsRender, variableNames } from './variables.ts';
+
+export const listTemplates = async (ctx: StaffCtx): Promise<{ items: CareTemplate[]; variables: string[] }> => {
+  authorize(ctx.actor, 'care.manage');
+  return { items: [...(await loadTemplates(ctx)).values()], variables: variableNames };
+};
+
+export const putTemplate = async (
+  ctx: StaffCtx,
+  key: CareTemplateKey,
+  channel: TouchChannel,
+  input: CareTemplateInput,
+) => {
+  authorize(ctx.actor, 'care.manage');
+  const saved = await saveTemplate(ctx, key, channel, input);
+  await audit(ctx, {
+    action: 'care.template.update',
+    target: { type: 'message_template', id: `${key}/${channel}` },
+    details: { version: saved.version },
+  });
+  return saved;
+};
+
+/**
+ * Every variable's value for one customer (their latest car), read with the same SQL expressions the
+ * sweep renders with. The anchor date is the given day.
+ */
+export const variableValues = async (
+  ctx: Ctx,
+  customerId: string,
+  anchorOn: string,
+  vehicleId?: string | null,
+): Promise<Record<string, string>> => {
+  const columns = variableNames.map((name) => `(${templateVariables[name]})::text AS "${name}"`).join(', ');
+  const { rows } = await ctx.sql.executeSql(
+    `SELECT ${columns}
+       FROM (SELECT $2::uuid AS customer_id, NULL::uuid AS store_id, NULL::uuid AS assignee_id, $3::date AS anchor_on,
+                    NULL::text AS items,
+                    coalesce($4::uuid, (SELECT id FROM vehicles WHERE tenant_id = $1 AND owner_id = $2
+                                         ORDER BY created_at DESC LIMIT 1)) AS vehicle_id) x ${renderJoins}`,
+    [ctx.tenantId, customerId, anchorOn, vehicleId ?? null],
+  );
+  const row = rows[0] ?? {};
+  return Object.fromEntries(variableNames.map((name) => [name, (row[name] as string | null) ?? '']));
+};
+
+export const renderFor = async (
+  ctx: Ctx,
+  key: CareTemplateKey,
+  channel: TouchChannel,
+  customerId: string,
+  anchorOn: string,
+  vehicleId?: string | null,
+): Promise<TemplateText> => {
+  const text = resolved(await loadTemplates(ctx), key, channel);
+  const values = await variableValues(ctx, customerId, anchorOn, vehicleId);
+  return { subject: text.subject === null ? null : tsRender(text.subject, values), body: tsRender(text.body, values) };
+};
+
+/** The template rendered for a real customer the staff member may read (customer.read scope). */
+export const previewTemplate = async (
+  ctx: StaffCtx,
+  key: CareTemplateKey,
+  channel: TouchChannel,
+  customerId: string,
+) => {
+  authorize(ctx.actor, 'care.manage');
+  await getCustomerRow(ctx, customerId);
+  return renderFor(ctx, key, channel, customerId, await tenantToday(ctx));
+};
+
+/** Who the sweep of `day` (default tomorrow) would touch and why, and who it would suppress and why. */
+export const dryRun = async (ctx: StaffCtx, day: string | undefined): Promise<CareDryRun> => {
+  authorize(ctx.actor, 'care.manage');
+  const on = day ?? addDays(await tenantToday(ctx), 1);
+  const { outcomes } = await sweep(ctx, on, { dryRun: true });
+  const ids = [...new Set(outcomes.map((o) => o.customerId))];
+  const { rows } = ids.length
+    ? await ctx.sql.executeSql(
+        `SELECT c.id, c.name, p.phone FROM customers c
+           LEFT JOIN customer_phones p ON p.tenant_id = $1 AND p.customer_id = c.id AND p.is_primary
+          WHERE c.tenant_id = $1 AND c.id = ANY($2::uuid[])`,
+        [ctx.tenantId, ids],
+      )
+    : { rows: [] };
+  const people = new Map(rows.map((r) => [String(r.id), r]));
+  const items = outcomes.map((o) => {
+    const who = people.get(o.customerId);
+    return {
+      ...o,
+      ruleKey: o.ruleKey && (careRuleKeys as readonly string[]).includes(o.ruleKey) ? o.ruleKey : null,
+      customerName: (who?.name as string | undefined) ?? '',
+      maskedPhone: who?.phone ? maskPhone(who.phone as string) : null,
+    };
+  });
+  return { day: on, items };
+};

@@ -1,0 +1,145 @@
+import type { CareRuleKey, CareTiming } from '@m4s/contracts';
+
+/**
+ * Each swept rule's selection: the customers/vehicles whose anchor + offset falls on the local day.
+ * Parameters: $1 tenant, $2 the local day (date), $3 the tenant's time zone. Columns: customer_id,
+ * vehicle_id, store_id, assignee_id, anchor_on (date), due_at (timestamptz), items (text).
+ * Timing values are validated whole numbers (ruleIssues), so they are written into the text.
+ */
+const n = (timing: CareTiming, name: string, fallback: number) => Math.trunc(Number(timing[name] ?? fallback));
+
+/** A local wall-clock time on day `day` in the tenant's zone. */
+const at = (day: string, hour: number) => `((${day} + make_time(${hour}, 0, 0)) AT TIME ZONE $3)`;
+const D = '$2::date';
+/** Messages go out in the morning; calls are due at 09:00 (the gate moves them into the preferred slot). */
+const messageHour = 10;
+const callHour = 9;
+
+/** The customer a vehicle belongs to now. */
+const vehicleCols = (anchor: string, hour: number, store = 'v.selling_store_id', assignee = 'NULL::uuid') =>
+  `v.owner_id AS customer_id, v.id AS vehicle_id, ${store} AS store_id, ${assignee} AS assignee_id,
+   ${anchor} AS anchor_on, ${at(D, hour)} AS due_at, NULL::text AS items`;
+
+const deliveries = (days: number, hour: number, assignee: string) => `
+  SELECT so.customer_id, so.vehicle_id, so.store_id, ${assignee} AS assignee_id, so.delivery_date AS anchor_on,
+         ${at(D, hour)} AS due_at, NULL::text AS items
+    FROM sales_orders so JOIN customers c0 ON c0.tenant_id = $1 AND c0.id = so.customer_id
+   WHERE so.tenant_id = $1 AND so.delivery_date = ${D} - ${days}`;
+
+export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'message' | 'call'): string | null => {
+  const hour = hourOf === 'call' ? callHour : messageHour;
+  switch (key) {
+    case 'delivery_care': {
+      // Sales orders carry the delivery date only: the hand-over is taken as 16:00 local that day.
+      const hours = n(timing, 'hoursAfter', 2);
+      const dayShift = Math.floor((16 + hours) / 24);
+      return `
+  SELECT so.customer_id, so.vehicle_id, so.store_id, so.consultant_id AS assignee_id, so.delivery_date AS anchor_on,
+         ${at('so.delivery_date', 16)} + make_interval(hours => ${hours}) AS due_at, NULL::text AS items
+    FROM sales_orders so WHERE so.tenant_id = $1 AND so.delivery_date = ${D} - ${dayShift}`;
+    }
+    case 'follow_up_3d':
+      return deliveries(n(timing, 'daysAfter', 3), hour, 'so.consultant_id');
+    case 'follow_up_7d':
+      return deliveries(n(timing, 'daysAfter', 7), hour, 'NULL::uuid');
+    case 'follow_up_1m':
+      return deliveries(n(timing, 'daysAfter', 30), hour, 'c0.service_advisor_id');
+    case 'first_maintenance': {
+      const months = n(timing, 'months', 3);
+      const km = n(timing, 'km', 5000);
+      // The first of: `months` after purchase, or the day the predicted km reaches `km`.
+      const due = `LEAST((v.purchase_date + make_interval(months => ${months}))::date,
+        CASE WHEN vs.km_per_day > 0 THEN v.purchase_date + ceil(${km} / vs.km_per_day)::int END)`;
+      return `
+  SELECT ${vehicleCols(due, hour)}
+    FROM vehicles v LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL
+     AND v.purchase_date > ${D} - make_interval(months => ${months + 1})
+     AND ${due} = ${D} + ${n(timing, 'daysBefore', 7)}
+     AND NOT EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
+                        AND r.type = 'maintenance' AND r.date_in >= v.purchase_date)`;
+    }
+    case 'next_service':
+      return `
+  SELECT ${vehicleCols('vs.predicted_service_on', hour)}
+    FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
+   WHERE vs.tenant_id = $1 AND v.owner_id IS NOT NULL AND vs.stage <> 'new_car'
+     AND vs.predicted_service_on = ${D} + ${n(timing, 'daysBefore', 7)}`;
+    case 'post_repair': {
+      const back = `${D} - ${n(timing, 'daysAfter', 2)}`;
+      return `
+  SELECT r.customer_id, r.vehicle_id, r.store_id, NULL::uuid AS assignee_id, ${back} AS anchor_on,
+         ${at(D, hour)} AS due_at, NULL::text AS items
+    FROM repair_orders r
+   WHERE r.tenant_id = $1 AND r.date_out >= ${at(back, 0)} AND r.date_out < ${at(`(${back} + 1)`, 0)}`;
+    }
+    case 'insurance_30d':
+    case 'insurance_7d':
+      return `
+  SELECT ${vehicleCols('v.insurance_expiry', hour)} FROM vehicles v
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.insurance_expiry = ${D} + ${n(timing, 'daysBefore', 30)}`;
+    case 'inspection_due':
+      return `
+  SELECT ${vehicleCols('v.inspection_due', hour)} FROM vehicles v
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.inspection_due = ${D} + ${n(timing, 'daysBefore', 30)}`;
+    case 'warranty_expiry': {
+      const ends = `(v.purchase_date + make_interval(years => coalesce(v.warranty_years, b.warranty_years, 2)))::date`;
+      return `
+  SELECT ${vehicleCols(ends, hour)} FROM vehicles v LEFT JOIN car_brands b ON b.id = v.brand_id
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.purchase_date IS NOT NULL
+     AND ${ends} = ${D} + ${n(timing, 'daysBefore', 30)}`;
+    }
+    case 'birthday': {
+      const on = `(${D} + ${n(timing, 'daysBefore', 0)})`;
+      // 29 February birthdays are greeted on 28 February in common years.
+      return `
+  SELECT c.id AS customer_id, NULL::uuid AS vehicle_id, c.home_store_id AS store_id, NULL::uuid AS assignee_id,
+         ${on} AS anchor_on, ${at(D, hour)} AS due_at, NULL::text AS items
+    FROM customers c
+   WHERE c.tenant_id = $1 AND c.birthday IS NOT NULL
+     AND (to_char(c.birthday, 'MM-DD') = to_char(${on}, 'MM-DD')
+          OR (to_char(c.birthday, 'MM-DD') = '02-29' AND to_char(${on} + 1, 'MM-DD') = '03-01'))`;
+    }
+    case 'win_back': {
+      const since = `(${D} - make_interval(months => ${n(timing, 'monthsWithout', 3)}))::date`;
+      return `
+  SELECT l.customer_id, l.vehicle_id, l.store_id, NULL::uuid AS assignee_id, ${since} AS anchor_on,
+         ${at(D, hour)} AS due_at, NULL::text AS items
+    FROM (SELECT DISTINCT ON (r.customer_id) r.customer_id, r.vehicle_id, r.store_id, r.date_in
+            FROM repair_orders r WHERE r.tenant_id = $1 ORDER BY r.customer_id, r.date_in DESC) l
+   WHERE l.date_in >= ${at(since, 0)} AND l.date_in < ${at(`(${since} + 1)`, 0)}`;
+    }
+    case 'trade_in': {
+      const age = `age(${D}, v.purchase_date)`;
+      return `
+  SELECT ${vehicleCols(D, hour)}
+    FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
+   WHERE vs.tenant_id = $1 AND vs.stage = 'trade_in' AND v.owner_id IS NOT NULL AND v.purchase_date < ${D}
+     AND extract(day FROM ${age}) = 0
+     AND (extract(year FROM ${age}) * 12 + extract(month FROM ${age}))::int % ${n(timing, 'everyMonths', 12)} = 0`;
+    }
+    case 'churn_prevention': {
+      const from = n(timing, 'fromMonth', 12);
+      const start = `(v.purchase_date + make_interval(months => ${from}))::date`;
+      // Once per car: the anchor is the start of its second year, the gate drops later repeats.
+      return `
+  SELECT ${vehicleCols(start, hour)}
+    FROM vehicles v JOIN customer_segments cg ON cg.tenant_id = $1 AND cg.customer_id = v.owner_id
+   WHERE v.tenant_id = $1 AND cg.frequency IN ('swing', 'swing_to_churn')
+     AND v.purchase_date <= ${D} - make_interval(months => ${from})
+     AND v.purchase_date > ${D} - make_interval(months => ${n(timing, 'toMonth', 24)})`;
+    }
+    case 'declined_service': {
+      const back = `${D} - ${n(timing, 'daysAfter', 30)}`;
+      return `
+  SELECT vi.customer_id, vi.vehicle_id, vi.store_id, vi.advisor_id AS assignee_id, ${back} AS anchor_on,
+         ${at(D, hour)} AS due_at, string_agg(e.description, '、' ORDER BY vi.id, e.position) AS items
+    FROM estimate_lines e JOIN visits vi ON vi.tenant_id = $1 AND vi.id = e.visit_id
+   WHERE e.tenant_id = $1 AND e.status = 'declined'
+     AND e.decided_at >= ${at(back, 0)} AND e.decided_at < ${at(`(${back} + 1)`, 0)}
+   GROUP BY vi.customer_id, vi.vehicle_id, vi.store_id, vi.advisor_id`;
+    }
+    case 'booking_reminder':
+      return null;
+  }
+};

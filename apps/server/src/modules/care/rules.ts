@@ -1,0 +1,261 @@
+import type { CareRuleKey, CareTiming, ContactTopic, Role, TouchChannel, TouchKind } from '@m4s/contracts';
+
+/** One timing field: its allowed range (whole numbers). Out of range is an "impossible timing". */
+type Field = { min: number; max: number };
+
+export type RuleDefault = {
+  topic: ContactTopic;
+  kind: TouchKind;
+  channel: TouchChannel;
+  taskRole: Role | null;
+  timing: CareTiming;
+  limits: Record<string, Field>;
+  /** Lower goes first when a cap bites: what the visit requires, then reminders, then offers. */
+  priority: number;
+  anchor: { 'zh-CN': string; en: string };
+  /** Line in ../shared/domain the default comes from (docs/care.md lists them). */
+  source: string;
+};
+
+const days = (min: number, max: number): Field => ({ min, max });
+
+/**
+ * Every care rule's default (seed 001 via the domain notes). Follow-up calls go to the role the seed's
+ * script speaks as: 3-day call the sales consultant (L2212), 7-day the CS specialist (L2266), 1-month the
+ * service advisor (L2305), post-repair the CS specialist (ch3-4 §2.3). Offers (win-back discounts,
+ * trade-in) are marketing: an owner who opted out of marketing does not get them; the rest is care.
+ */
+export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
+  delivery_care: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 10,
+    timing: { hoursAfter: 2 },
+    limits: { hoursAfter: days(0, 48) },
+    anchor: { 'zh-CN': '新车交车（按交车日16:00计）', en: 'New-car delivery (taken as 16:00 on the delivery date)' },
+    source: 'seed-001-ch3-4.md §2.2 (交车后2小时关怀回访)',
+  },
+  follow_up_3d: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'sales_consultant',
+    priority: 10,
+    timing: { daysAfter: 3 },
+    limits: { daysAfter: days(1, 14) },
+    anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
+    source: 'seed-001-ch1-2.md §6.4 (D+3, L939); seed-001-ch3-4.md §2.2',
+  },
+  follow_up_7d: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'cs_specialist',
+    priority: 10,
+    timing: { daysAfter: 7 },
+    limits: { daysAfter: days(2, 21) },
+    anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
+    source: 'seed-001-ch1-2.md §6.4 (D+7, L939); seed-001-ch3-4.md §2.2',
+  },
+  follow_up_1m: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'service_advisor',
+    priority: 10,
+    timing: { daysAfter: 30 },
+    limits: { daysAfter: days(14, 60) },
+    anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
+    source: 'seed-001-ch3-4.md §2.2 (1个月回访, L2305)',
+  },
+  first_maintenance: {
+    topic: 'maintenance',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 20,
+    timing: { daysBefore: 7, months: 3, km: 5000 },
+    limits: { daysBefore: days(0, 30), months: days(1, 12), km: days(1000, 15000) },
+    anchor: {
+      'zh-CN': '首保日：交车后3个月或预计行驶满5000公里，以先到者为准',
+      en: 'First service: 3 months after delivery or 5,000 km predicted, whichever first',
+    },
+    source: 'seed-001-ch1-2.md §6.4 (L963)',
+  },
+  booking_reminder: {
+    topic: 'booking',
+    kind: 'transactional',
+    channel: 'sms',
+    taskRole: null,
+    priority: 0,
+    timing: { daysBefore: 1 },
+    limits: { daysBefore: days(1, 1) },
+    anchor: { 'zh-CN': '预约到店时间（前一天18:00）', en: 'Booking start (18:00 the day before)' },
+    source: 'seed-001-ch1-2.md §6.4 (L978)',
+  },
+  next_service: {
+    topic: 'maintenance',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 20,
+    timing: { daysBefore: 7 },
+    limits: { daysBefore: days(1, 30) },
+    anchor: { 'zh-CN': '预计下次保养日', en: 'Predicted next service date' },
+    source: 'seed-001-ch1-2.md §6.4 (L1076, L1151)',
+  },
+  post_repair: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'cs_specialist',
+    priority: 10,
+    timing: { daysAfter: 2 },
+    limits: { daysAfter: days(1, 3) },
+    anchor: { 'zh-CN': '维修保养交车日', en: 'Workshop visit hand-back date' },
+    source: 'seed-001-ch3-4.md §2.3 (3日内回访, L2077)',
+  },
+  insurance_30d: {
+    topic: 'insurance',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 30,
+    timing: { daysBefore: 30 },
+    limits: { daysBefore: days(8, 60) },
+    anchor: { 'zh-CN': '商业险到期日', en: 'Insurance expiry date' },
+    source: 'PRODUCT.md §4; seed 002 (保险即将到期提醒)',
+  },
+  insurance_7d: {
+    topic: 'insurance',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 30,
+    timing: { daysBefore: 7 },
+    limits: { daysBefore: days(1, 14) },
+    anchor: { 'zh-CN': '商业险到期日', en: 'Insurance expiry date' },
+    source: 'PRODUCT.md §4; seed 002 (保险即将到期提醒)',
+  },
+  inspection_due: {
+    topic: 'inspection',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 30,
+    timing: { daysBefore: 30 },
+    limits: { daysBefore: days(1, 60) },
+    anchor: { 'zh-CN': '年检到期日', en: 'Annual inspection due date' },
+    source: 'PRODUCT.md §4',
+  },
+  warranty_expiry: {
+    topic: 'warranty',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 30,
+    timing: { daysBefore: 30 },
+    limits: { daysBefore: days(1, 90) },
+    anchor: { 'zh-CN': '整车质保到期日（按年限）', en: 'Warranty end date (by years)' },
+    source: 'PRODUCT.md §4',
+  },
+  birthday: {
+    topic: 'birthday',
+    kind: 'care',
+    channel: 'sms',
+    taskRole: null,
+    priority: 40,
+    timing: { daysBefore: 0 },
+    limits: { daysBefore: days(0, 7) },
+    anchor: { 'zh-CN': '客户生日（2月29日在平年按2月28日）', en: 'Birthday (29 Feb → 28 Feb in common years)' },
+    source: 'seed-001-ch5-7.md §6 (L4287)',
+  },
+  win_back: {
+    topic: 'win_back',
+    kind: 'marketing',
+    channel: 'sms',
+    taskRole: null,
+    priority: 50,
+    timing: { monthsWithout: 3 },
+    limits: { monthsWithout: days(2, 24) },
+    anchor: { 'zh-CN': '最近一次进厂日', en: 'Last workshop visit' },
+    source: 'seed-001-ch5-7.md §6 (L4281); seed 002 D类召回通知',
+  },
+  trade_in: {
+    topic: 'trade_in',
+    kind: 'marketing',
+    channel: 'call',
+    taskRole: 'sales_consultant',
+    priority: 60,
+    timing: { everyMonths: 12 },
+    limits: { everyMonths: days(6, 36) },
+    anchor: {
+      'zh-CN': '置换潜客（车龄满5年或15万公里）的购车周年日',
+      en: 'Purchase anniversary of a trade-in candidate (5 years or 150,000 km)',
+    },
+    source: 'seed-001-ch1-2.md §6.4 (L1175, L1211–1213)',
+  },
+  churn_prevention: {
+    topic: 'follow_up',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'service_advisor',
+    priority: 40,
+    timing: { fromMonth: 12, toMonth: 24 },
+    limits: { fromMonth: days(6, 36), toMonth: days(7, 48) },
+    anchor: {
+      'zh-CN': '购车第二年内进入摇摆/流失边缘的客户（每车一次）',
+      en: 'Year-2 customers in a swing class (once per car)',
+    },
+    source: 'seed-001-ch3-4.md §3.2; seed 002 (流失风险客户主动挽回)',
+  },
+  declined_service: {
+    topic: 'maintenance',
+    kind: 'care',
+    channel: 'call',
+    taskRole: 'service_advisor',
+    priority: 30,
+    timing: { daysAfter: 30 },
+    limits: { daysAfter: days(3, 180) },
+    anchor: { 'zh-CN': '客户婉拒估价项目之日', en: 'Date the owner declined estimate lines' },
+    source: 'seed-001-ch1-2.md §6.4; PRODUCT.md §4',
+  },
+};
+
+/** booking_reminder is sent by modules/booking's reminder job; the sweep leaves it alone. */
+export const sweptRule = (key: CareRuleKey) => key !== 'booking_reminder';
+
+export type RuleIssue = { path: string; key: string };
+
+/**
+ * Field issues of a tuned rule: timing fields must be exactly the rule's, whole, inside their range, and
+ * consistent (a window that ends before it starts, or a "before" offset wider than the anchor window); a
+ * call needs a role; a transactional rule cannot become a call.
+ */
+export const ruleIssues = (
+  key: CareRuleKey,
+  input: { timing: CareTiming; channel: TouchChannel; taskRole: Role | null },
+): RuleIssue[] => {
+  const spec = ruleDefaults[key];
+  const issues: RuleIssue[] = [];
+  for (const name of Object.keys(input.timing))
+    if (!(name in spec.limits)) issues.push({ path: `timing.${name}`, key: 'care_timing_unknown' });
+  for (const [name, range] of Object.entries(spec.limits)) {
+    const value = input.timing[name];
+    if (value === undefined) issues.push({ path: `timing.${name}`, key: 'care_timing_missing' });
+    else if (value < 0) issues.push({ path: `timing.${name}`, key: 'care_timing_negative' });
+    else if (value < range.min || value > range.max) issues.push({ path: `timing.${name}`, key: 'care_timing_range' });
+  }
+  const t = input.timing;
+  if (key === 'first_maintenance' && t.daysBefore !== undefined && t.months !== undefined)
+    if (t.daysBefore >= t.months * 28) issues.push({ path: 'timing.daysBefore', key: 'care_timing_window' });
+  if (key === 'churn_prevention' && t.fromMonth !== undefined && t.toMonth !== undefined && t.toMonth <= t.fromMonth)
+    issues.push({ path: 'timing.toMonth', key: 'care_timing_window' });
+  if (input.channel === 'call' && !input.taskRole) issues.push({ path: 'taskRole', key: 'care_call_role' });
+  if (input.channel !== 'call' && input.taskRole) issues.push({ path: 'taskRole', key: 'care_role_not_call' });
+  if (spec.kind === 'transactional' && input.channel === 'call')
+    issues.push({ path: 'channel', key: 'care_transactional_call' });
+  return issues;
+};

@@ -1,0 +1,83 @@
+import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
+import type { Ctx } from '../../platform/context.ts';
+import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
+import { ruleSelection } from './rule-sql.ts';
+import { loadRules } from './rules.service.ts';
+import { ruleDefaults, sweptRule } from './rules.ts';
+import { loadTemplates, resolved, type TemplateBook } from './templates.ts';
+import { renderJoins, sqlRender } from './variables.ts';
+
+export type SweepResult = { day: string; staged: Record<string, number>; outcomes: GateOutcome[] };
+
+/**
+ * One set-based INSERT … SELECT for the rule: its selection (the customers/vehicles due on the day),
+ * rendered in SQL with the tenant's current template, keyed `${rule}:${vehicle or customer}:${anchor}`.
+ */
+const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: string, timezone: string) => {
+  const selection = ruleSelection(rule.key, rule.timing, rule.channel === 'call' ? 'call' : 'message');
+  if (!selection) return 0;
+  const text = resolved(book, rule.key, rule.channel);
+  const isCall = rule.channel === 'call';
+  const subject = text.subject === null || isCall ? 'NULL::text' : sqlRender(text.subject, 'tpl.subject');
+  const title = isCall && text.subject !== null ? sqlRender(text.subject, 'tpl.subject') : 'NULL::text';
+  const { rows } = await ctx.sql.executeSql(
+    `WITH tpl AS (SELECT $5::text AS subject, $6::text AS body), staged AS (
+     INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
+       priority, subject, body, task_title, task_role, store_id, assignee_id)
+     SELECT x.customer_id, x.vehicle_id, 'care_rule', $4::text, $7::text, $8::text, $9::text, x.due_at,
+            $4::text || ':' || coalesce(x.vehicle_id, x.customer_id)::text || ':' || x.anchor_on::text,
+            $10::int, ${subject}, ${sqlRender(text.body, 'tpl.body')}, ${title}, $11::text,
+            coalesce(x.store_id, c.home_store_id), CASE WHEN $9::text = 'call' THEN x.assignee_id END
+       FROM (${selection}) x CROSS JOIN tpl ${renderJoins}
+      WHERE x.customer_id IS NOT NULL
+     RETURNING 1)
+     SELECT count(*)::int AS n FROM staged`,
+    [
+      ctx.tenantId,
+      day,
+      timezone,
+      rule.key,
+      text.subject,
+      text.body,
+      rule.topic,
+      rule.kind,
+      rule.channel,
+      ruleDefaultsPriority(rule.key),
+      isCall ? rule.taskRole : null,
+    ],
+  );
+  return Number(rows[0]?.n ?? 0);
+};
+
+const ruleDefaultsPriority = (key: CareRuleKey) => ruleDefaults[key].priority;
+
+/** The tenant's time zone (touches fall due by the tenant's local day). */
+export const tenantZone = async (ctx: Ctx): Promise<string> => {
+  const { rows } = await ctx.sql.executeSql('SELECT timezone FROM tenants WHERE id = $1', [ctx.tenantId]);
+  return (rows[0]?.timezone as string | undefined) ?? 'Asia/Shanghai';
+};
+
+/** Stages every enabled swept rule's candidates for the local day into touch_candidates; counts per rule. */
+export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, number>> => {
+  const timezone = await tenantZone(ctx);
+  const rules = await loadRules(ctx);
+  const book = await loadTemplates(ctx);
+  await stageTable(ctx.sql);
+  const staged: Record<string, number> = {};
+  for (const key of careRuleKeys) {
+    const rule = rules.find((r) => r.key === key);
+    if (!rule?.enabled || !sweptRule(key)) continue;
+    staged[key] = await stageRule(ctx, rule, book, day, timezone);
+  }
+  return staged;
+};
+
+/**
+ * Stages the day, then lets the gate decide. A dry run decides without writing; a real run twice for the
+ * same day makes nothing twice (the dedupe keys).
+ */
+export const sweep = async (ctx: Ctx, day: string, options: { dryRun: boolean }): Promise<SweepResult> => {
+  const staged = await stageDay(ctx, day);
+  const outcomes = await runGate(ctx, options);
+  return { day, staged, outcomes };
+};

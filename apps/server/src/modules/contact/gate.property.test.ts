@@ -1,0 +1,135 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  careRuleKeys,
+  contactChannels,
+  contactTopics,
+  followUpSlots,
+  touchChannels,
+  transactionalTopics,
+} from '@m4s/contracts';
+import type { TouchCandidate } from './gate.ts';
+import { runGate, stage } from './gate.ts';
+import { candidate, inTenant, sqlIn, tenantWith } from './test-kit.ts';
+
+// A small seeded PRNG (mulberry32): a failing case is replayed with M4S_PROPERTY_SEED=<seed>.
+const prng = (seed: number) => {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+const CASES = 200;
+const acceptedAs = { inbox: 'app', sms: 'sms', email: 'email', call: 'phone' } as const;
+const rollback = new Error('rollback');
+
+describe('property: an opted-out owner receives nothing non-transactional', () => {
+  test(`${CASES} random preference sets, policies and candidate batches`, async () => {
+    const seed = Number(process.env.M4S_PROPERTY_SEED ?? Date.now() % 2_147_483_647);
+    const rnd = prng(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const subset = <T>(xs: readonly T[], p: number) => xs.filter(() => rnd() < p);
+    const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+    const hhmm = () => `${String(int(0, 23)).padStart(2, '0')}:${pick(['00', '30'])}`;
+
+    const t = await tenantWith(`email = 'owner@example.com'`);
+    await sqlIn(t.id, `INSERT INTO owners (tenant_id, phone) VALUES ($1, '13000000000')`, [t.id]);
+    const base = Date.parse('2026-05-01T00:00:00Z');
+    const randomCandidate = (i: number, round: number): TouchCandidate => {
+      const transactional = rnd() < 0.25;
+      const topic = transactional ? pick(transactionalTopics) : pick(contactTopics);
+      return candidate(t, new Date(base + int(0, 10 * 24 * 60) * 60_000), {
+        dedupeKey: `p:${round}:${i}`,
+        kind: transactional ? 'transactional' : pick(['care', 'marketing'] as const),
+        topic,
+        channel: pick(touchChannels),
+        ruleKey: rnd() < 0.3 ? null : pick(careRuleKeys),
+        source: transactional
+          ? pick(['booking', 'visit', 'account'] as const)
+          : pick(['care_rule', 'campaign', 'staff'] as const),
+        priority: int(0, 200),
+      });
+    };
+
+    for (let n = 0; n < CASES; n += 1) {
+      const prefs = {
+        channels: subset(contactChannels, 0.5),
+        topics: subset(contactTopics, 0.3),
+        marketing: rnd() < 0.6,
+        quiet: rnd() < 0.5 ? [hhmm(), hhmm()] : [null, null],
+        slot: rnd() < 0.5 ? pick(followUpSlots) : null,
+      };
+      const policy = {
+        weeklyMessages: int(1, 14),
+        monthlyCalls: int(1, 10),
+        topicDays: int(1, 90),
+        postVisitDays: int(0, 14),
+      };
+      const batches = [0, 1].map((round) => Array.from({ length: int(1, 8) }, (_, i) => randomCandidate(i, round)));
+      const where = `seed ${seed}, case ${n}: ${JSON.stringify({ prefs, policy })}`;
+      try {
+        await inTenant(t.id, async (ctx) => {
+          await ctx.sql.executeSql(
+            `UPDATE customers SET channels = $3, topics_opted_out = $4, marketing_opt_out = $5, quiet_start = $6,
+              quiet_end = $7, preferred_slot = $8 WHERE tenant_id = $1 AND id = $2`,
+            [
+              t.id,
+              t.customerId,
+              prefs.channels,
+              prefs.topics,
+              prefs.marketing,
+              prefs.quiet[0],
+              prefs.quiet[1],
+              prefs.slot,
+            ],
+          );
+          await ctx.sql.executeSql('UPDATE tenants SET contact_policy = $2 WHERE id = $1', [
+            t.id,
+            JSON.stringify(policy),
+          ]);
+          for (const batch of batches) {
+            await stage(ctx.sql, batch);
+            const outcomes = await runGate(ctx, { dryRun: false });
+            for (const c of batch) {
+              const o = outcomes.find((x) => x.dedupeKey === c.dedupeKey);
+              assert.ok(o, `${where}: no outcome for ${c.dedupeKey}`);
+              const refused =
+                !prefs.channels.includes(acceptedAs[c.channel]) ||
+                prefs.topics.includes(c.topic) ||
+                (c.kind === 'marketing' && prefs.marketing);
+              const what = `${where}: ${JSON.stringify(c)} → ${JSON.stringify(o)}`;
+              if (c.kind !== 'transactional' && refused) assert.equal(o.decision, 'suppressed', what);
+              if (c.kind === 'transactional') assert.ok(o.reason === null || o.reason === 'no_address', what);
+            }
+          }
+          // And in the outbox and the task lists, whatever the gate reported: nothing the owner refused.
+          const { rows } = await ctx.sql.executeSql(
+            `SELECT t.channel, t.topic, t.kind FROM touches t WHERE t.tenant_id = $1 AND t.customer_id = $2
+              AND t.kind <> 'transactional' AND (t.notification_id IS NOT NULL OR t.task_id IS NOT NULL)`,
+            [t.id, t.customerId],
+          );
+          for (const r of rows) {
+            const channel = r.channel as keyof typeof acceptedAs;
+            assert.ok(prefs.channels.includes(acceptedAs[channel]), `${where}: reached on ${channel}`);
+            assert.ok(
+              !prefs.topics.includes(r.topic as (typeof contactTopics)[number]),
+              `${where}: topic ${String(r.topic)}`,
+            );
+            assert.ok(!(r.kind === 'marketing' && prefs.marketing), `${where}: marketing reached`);
+          }
+          throw rollback;
+        });
+      } catch (error) {
+        if (error !== rollback) {
+          console.error(`property failed — replay with M4S_PROPERTY_SEED=${seed}`);
+          throw error;
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import type {
+  CareRuleKey,
+  ContactTopic,
+  SuppressionReason,
+  TouchChannel,
+  TouchDecision,
+  TouchKind,
+  TouchSource,
+} from '@m4s/contracts';
+import type { Ctx } from '../../platform/context.ts';
+import type { SqlExecutor } from '../../platform/db/types.ts';
+import { enqueueSends } from '../../platform/notify/outbox.ts';
+import * as gateSql from './gate.sql.ts';
+import { gateSettings } from './policy.ts';
+
+export type TouchCandidate = {
+  customerId: string;
+  vehicleId: string | null;
+  source: TouchSource;
+  ruleKey: CareRuleKey | null;
+  topic: ContactTopic;
+  kind: TouchKind;
+  channel: TouchChannel;
+  dueAt: Date;
+  dedupeKey: string;
+  /** Lower goes first when a cap bites (transactional 0). */
+  priority: number;
+  subject: string | null;
+  /** The rendered message, or the call script for channel 'call'. */
+  body: string;
+  taskTitle: string | null;
+  taskRole: string | null;
+  storeId: string | null;
+  assigneeId: string | null;
+};
+
+export type GateOutcome = {
+  customerId: string;
+  ruleKey: CareRuleKey | null;
+  dedupeKey: string;
+  channel: TouchChannel;
+  decision: TouchDecision;
+  reason: SuppressionReason | null;
+  /** ISO: when the message goes (or the task is due); null when suppressed. */
+  sendAt: string | null;
+  /** The dedupe key was already in `touches`: nothing new was made. */
+  duplicate: boolean;
+};
+
+/**
+ * The rules a delivery itself requires (the care message and the follow-ups it triggers): exempt from
+ * the post-visit quiet period and from the caps — with the default of one call a month the three
+ * follow-up calls after a delivery could not happen otherwise. They still count against the caps.
+ */
+export const visitRequiredRules: readonly CareRuleKey[] = [
+  'delivery_care',
+  'follow_up_3d',
+  'follow_up_7d',
+  'follow_up_1m',
+  'post_repair',
+];
+
+/** Creates (if missing) the transaction's temp table `touch_candidates` (ON COMMIT DROP). */
+export const stageTable = async (sql: SqlExecutor): Promise<void> => {
+  await sql.executeSql(gateSql.createCandidates);
+};
+
+const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string | Date).toISOString());
+
+const outcomeOf = (r: Record<string, unknown>, duplicate: boolean): GateOutcome => ({
+  customerId: String(r.customer_id),
+  ruleKey: (r.rule_key as CareRuleKey | null) ?? null,
+  dedupeKey: String(r.dedupe_key),
+  channel: r.channel as TouchChannel,
+  decision: r.decision as TouchDecision,
+  reason: (r.reason as SuppressionReason | null) ?? null,
+  sendAt: iso(r.send_at),
+  duplicate,
+});
+
+/**
+ * Decides every staged candidate (then empties the table). Dry run: decides, writes nothing. The order
+ * of the rules, first match wins: erased; (transactional: only a missing address stops it) channel
+ * refused; topic opted out; marketing opt-out; recent visit; weekly / call / topic caps; no address.
+ * A message due inside the customer's quiet hours is deferred to their end (except 'account' codes).
+ */
+export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<GateOutcome[]> => {
+  const { sql, tenantId } = ctx;
+  await stageTable(sql);
+  await sql.executeSql(gateSql.createDecisions);
+  const { policy, timezone } = await gateSettings(sql, tenantId);
+  await sql.executeSql(gateSql.decide, [
+    tenantId,
+    timezone,
+    policy.weeklyMessages,
+    policy.monthlyCalls,
+    policy.topicDays,
+    policy.postVisitDays,
+    visitRequiredRules,
+  ]);
+  const dupes = (await sql.executeSql(gateSql.duplicates, [tenantId])).rows.map((r) => outcomeOf(r, true));
+  if (!options.dryRun) {
+    const now = ctx.clock.now();
+    await sql.executeSql(gateSql.insertTouches, [tenantId, now]);
+    await sql.executeSql(gateSql.insertNotifications, [tenantId, now]);
+    await sql.executeSql(gateSql.insertTasks, [tenantId, now]);
+    await sql.executeSql(gateSql.linkTouches, [tenantId]);
+  }
+  const { rows } = await sql.executeSql(gateSql.decisions);
+  await sql.executeSql('DELETE FROM touch_decisions');
+  await sql.executeSql('DELETE FROM touch_candidates');
+  // A key another transaction wrote meanwhile lost the insert: nothing new was made, so a duplicate.
+  // An unknown customer (not this tenant's) leaves no ledger row and is reported as erased.
+  const decided = rows.map((r) => outcomeOf(r, !options.dryRun && Boolean(r.known) && !r.won));
+  if (!options.dryRun)
+    await enqueueSends(
+      ctx,
+      rows
+        .filter((r) => r.won && r.notification_id)
+        .map((r) => ({ notificationId: String(r.notification_id), startAfter: new Date(r.send_at as string) })),
+    );
+  return [...dupes, ...decided];
+};
+
+const stageOne = `INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at,
+    dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`;
+
+/** Stages candidates from Node (a handful: notices, staff outreach) — the sweep inserts with SQL. */
+export const stage = async (sql: SqlExecutor, candidates: readonly TouchCandidate[]): Promise<void> => {
+  await stageTable(sql);
+  for (const c of candidates)
+    await sql.executeSql(stageOne, [
+      c.customerId,
+      c.vehicleId,
+      c.source,
+      c.ruleKey,
+      c.topic,
+      c.kind,
+      c.channel,
+      c.dueAt,
+      c.dedupeKey,
+      c.priority,
+      c.subject,
+      c.body,
+      c.taskTitle,
+      c.taskRole,
+      c.storeId,
+      c.assigneeId,
+    ]);
+};
+
+/** One touch from Node (transactional notices, staff outreach): stage one row, run the gate. */
+export const touch = async (ctx: Ctx, candidate: TouchCandidate): Promise<GateOutcome> => {
+  await stage(ctx.sql, [candidate]);
+  const [outcome] = await runGate(ctx, { dryRun: false });
+  if (!outcome) throw new Error('the gate returned no outcome');
+  return outcome;
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/queue.ts';
+import { classifyTenant, tenantToday } from './classify.ts';
+
+export const classifyJobName = 'segments.classify';
+
+export const classifyPayload = z.object({
+  tenantId: z.uuid(),
+  /** The tenant's local day; today (tenant time) when absent. */
+  asOf: z.iso.date().optional(),
+  /** Only these customers (and their cars): the reclassification after a delivery. */
+  customerIds: z.array(z.uuid()).max(1000).optional(),
+});
+
+/**
+ * Reclassifies the tenant (or a few customers) in one transaction: the two statements are set-based, so
+ * even the whole tenant is a short piece of work for the database rather than a loop here.
+ */
+export const classifyJob = defineJob({
+  name: classifyJobName,
+  payload: classifyPayload,
+  retryLimit: 3,
+  handle: async (ctx, { asOf, customerIds }) => {
+    const day = asOf ?? (await tenantToday(ctx));
+    const summary = await classifyTenant(ctx, day, customerIds);
+    ctx.log.info({ summary }, 'segments classified');
+  },
+});

@@ -1,0 +1,124 @@
+import type { SegmentDimension } from '@m4s/contracts';
+import type { SqlExecutor } from '../../platform/db/types.ts';
+
+/** The column each customer dimension is kept in (the stage is the vehicles'). */
+const customerColumn: Record<Exclude<SegmentDimension, 'stage'>, string> = {
+  frequency: 'frequency',
+  rfm: 'rfm',
+  loyalty: 'loyalty',
+  value: 'value_quadrant',
+};
+
+/** The newest classification day of the tenant, or null before the first. */
+export const lastComputedOn = async (sql: SqlExecutor, tenantId: string): Promise<string | null> => {
+  const { rows } = await sql.executeSql(
+    `SELECT greatest((SELECT max(computed_on) FROM customer_segments WHERE tenant_id = $1),
+                     (SELECT max(computed_on) FROM vehicle_segments WHERE tenant_id = $1))::text AS on_day`,
+    [tenantId],
+  );
+  return (rows[0]?.on_day as string | null | undefined) ?? null;
+};
+
+/** How many customers (vehicles for the stage) are in each class now. */
+export const classCounts = async (sql: SqlExecutor, tenantId: string) => {
+  const parts = Object.entries(customerColumn).map(
+    ([dimension, column]) =>
+      `SELECT '${dimension}' AS dimension, ${column} AS value, count(*)::int AS n
+         FROM customer_segments WHERE tenant_id = $1 GROUP BY ${column}`,
+  );
+  parts.push(
+    `SELECT 'stage' AS dimension, stage AS value, count(*)::int AS n FROM vehicle_segments WHERE tenant_id = $1 GROUP BY stage`,
+  );
+  const { rows } = await sql.executeSql(parts.join(' UNION ALL '), [tenantId]);
+  return rows as { dimension: SegmentDimension; value: string; n: number }[];
+};
+
+/** Moves into and out of each class after `since` up to `until` (first classifications count as in). */
+export const movements = async (sql: SqlExecutor, tenantId: string, since: string, until: string) => {
+  const { rows } = await sql.executeSql(
+    `SELECT dimension, value, sum(moved_in)::int AS moved_in, sum(moved_out)::int AS moved_out FROM (
+       SELECT dimension, to_value AS value, count(*) AS moved_in, 0 AS moved_out FROM segment_changes
+        WHERE tenant_id = $1 AND changed_on > $2::date AND changed_on <= $3::date GROUP BY dimension, to_value
+       UNION ALL
+       SELECT dimension, from_value, 0, count(*) FROM segment_changes
+        WHERE tenant_id = $1 AND changed_on > $2::date AND changed_on <= $3::date AND from_value IS NOT NULL
+        GROUP BY dimension, from_value) m
+     GROUP BY dimension, value`,
+    [tenantId, since, until],
+  );
+  return rows as { dimension: SegmentDimension; value: string; moved_in: number; moved_out: number }[];
+};
+
+/** The filter selecting a class's customers: their own row, or a car of theirs in that stage. */
+const classFilter = (dimension: SegmentDimension) =>
+  dimension === 'stage'
+    ? `EXISTS (SELECT 1 FROM vehicles v JOIN vehicle_segments vs ON vs.tenant_id = v.tenant_id AND vs.vehicle_id = v.id
+                WHERE v.tenant_id = $1 AND v.owner_id = c.id AND vs.stage = $2)`
+    : `s.${customerColumn[dimension]} = $2`;
+
+export type ClassMember = {
+  id: string;
+  name: string;
+  visits12m: number;
+  spend12mFen: number;
+  clvFen: number;
+  lastVisitOn: string | null;
+};
+
+/** One page of a class's customers, the most valuable first; `limit` null for every one (the export). */
+export const classMembers = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  dimension: SegmentDimension,
+  value: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ClassMember[]; total: number }> => {
+  const from = `FROM customers c
+    LEFT JOIN customer_segments s ON s.tenant_id = c.tenant_id AND s.customer_id = c.id
+    WHERE c.tenant_id = $1 AND c.erased_at IS NULL AND ${classFilter(dimension)}`;
+  const { rows } = await sql.executeSql(
+    `SELECT c.id, c.name, COALESCE(s.visits_12m, 0) AS visits, COALESCE(s.spend_12m_fen, 0)::float8 AS spend,
+            COALESCE(s.clv_fen, 0)::float8 AS clv, s.last_visit_on::text AS last_on
+       ${from} ORDER BY COALESCE(s.clv_fen, 0) DESC, c.name, c.id LIMIT $3 OFFSET $4`,
+    [tenantId, value, page.limit, page.offset],
+  );
+  const count = await sql.executeSql(`SELECT count(*)::int AS n ${from}`, [tenantId, value]);
+  return {
+    total: Number(count.rows[0]?.n ?? 0),
+    rows: rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      visits12m: Number(r.visits),
+      spend12mFen: Number(r.spend),
+      clvFen: Number(r.clv),
+      lastVisitOn: (r.last_on as string | null) ?? null,
+    })),
+  };
+};
+
+/** Each customer's primary (else first) phone and the plates of their cars. */
+export const contactsOf = async (sql: SqlExecutor, tenantId: string, ids: string[]) => {
+  if (ids.length === 0) return { phones: new Map<string, string>(), plates: new Map<string, string[]>() };
+  const list = JSON.stringify(ids);
+  const phones = await sql.executeSql(
+    `SELECT DISTINCT ON (customer_id) customer_id, phone FROM customer_phones
+      WHERE tenant_id = $1 AND customer_id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)
+      ORDER BY customer_id, is_primary DESC, created_at`,
+    [tenantId, list],
+  );
+  const plates = await sql.executeSql(
+    `SELECT owner_id, string_agg(plate, '|' ORDER BY plate) AS plates FROM vehicles
+      WHERE tenant_id = $1 AND plate IS NOT NULL AND owner_id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)
+      GROUP BY owner_id`,
+    [tenantId, list],
+  );
+  return {
+    phones: new Map(phones.rows.map((r) => [String(r.customer_id), String(r.phone)])),
+    plates: new Map(
+      plates.rows.map((r) => [
+        String(r.owner_id),
+        (typeof r.plates === 'string' ? r.plates : '').split('|').filter(Boolean),
+      ]),
+    ),
+  };
+};

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import {
+  frequencyClasses,
+  lifecycleStages,
+  loyaltyGrades,
+  rfmClasses,
+  segmentDimensions,
+  valueQuadrants,
+  type SegmentCustomerPage,
+  type SegmentDimension,
+  type SegmentOverview,
+  type SegmentRules,
+} from '@m4s/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/permissions.ts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { tenants } from '../../platform/db/schema/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { maskPhone } from '../customers/customers.mask.ts';
+import { tenantToday } from './classify.ts';
+import { classifyJobName } from './classify.job.ts';
+import { effectiveRules } from './rules.ts';
+import * as q from './segments.queries.ts';
+
+/** Every class of each dimension, in display order (empty classes are shown with 0). */
+export const classesOf: Record<SegmentDimension, readonly string[]> = {
+  stage: lifecycleStages,
+  frequency: frequencyClasses,
+  rfm: rfmClasses,
+  loyalty: loyaltyGrades,
+  value: valueQuadrants,
+};
+
+const minusMonth = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  const wanted = (d.getUTCMonth() + 11) % 12;
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  if (d.getUTCMonth() !== wanted) d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Counts per class now, and the moves since the same day last month (changed_on after it). */
+export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
+  authorize(ctx.actor, 'segment.read');
+  const computedOn = await q.lastComputedOn(ctx.sql, ctx.tenantId);
+  const since = computedOn ? minusMonth(computedOn) : null;
+  const counts = await q.classCounts(ctx.sql, ctx.tenantId);
+  const moves = computedOn && since ? await q.movements(ctx.sql, ctx.tenantId, since, computedOn) : [];
+  return {
+    computedOn,
+    since,
+    dimensions: segmentDimensions.map((dimension) => ({
+      dimension,
+      classes: classesOf[dimension].map((value) => {
+        const m = moves.find((r) => r.dimension === dimension && r.value === value);
+        return {
+          value,
+          count: counts.find((r) => r.dimension === dimension && r.value === value)?.n ?? 0,
+          movedIn: m?.moved_in ?? 0,
+          movedOut: m?.moved_out ?? 0,
+        };
+      }),
+    })),
+  };
+};
+
+const checkClass = (dimension: SegmentDimension, value: string) => {
+  if (!classesOf[dimension].includes(value)) throw AppError.field('value', 'segment_value');
+};
+
+/**
+ * One page of a class's customers. Phones are always masked here (the list is for picking people, and
+ * the 360 view shows the number to those who may call); the export follows the customer export's rule.
+ */
+export const classCustomers = async (
+  ctx: StaffCtx,
+  input: { dimension: SegmentDimension; value: string; page: number; pageSize: number },
+): Promise<SegmentCustomerPage> => {
+  authorize(ctx.actor, 'segment.read');
+  checkClass(input.dimension, input.value);
+  const { rows, total } = await q.classMembers(ctx.sql, ctx.tenantId, input.dimension, input.value, {
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  const { phones, plates } = await q.contactsOf(
+    ctx.sql,
+    ctx.tenantId,
+    rows.map((r) => r.id),
+  );
+  return {
+    total,
+    items: rows.map((r) => {
+      const phone = phones.get(r.id);
+      return { ...r, phone: phone ? maskPhone(phone) : null, plates: plates.get(r.id) ?? [] };
+    }),
+  };
+};
+
+/** The ids of a class's customers for the export (one more than the cap says it was capped); audited. */
+export const exportIds = async (ctx: StaffCtx, dimension: SegmentDimension, value: string, cap: number) => {
+  authorize(ctx.actor, 'segment.read');
+  authorize(ctx.actor, 'customer.export');
+  checkClass(dimension, value);
+  const { rows } = await q.classMembers(ctx.sql, ctx.tenantId, dimension, value, { limit: cap + 1, offset: 0 });
+  await audit(ctx, {
+    action: 'segment.exported',
+    details: { format: 'xlsx', dimension, value, rows: Math.min(rows.length, cap), capped: rows.length > cap },
+  });
+  return rows.map((r) => r.id);
+};
+
+const storedRules = async (ctx: StaffCtx) => {
+  const [t] = await ctx.db.select({ rules: tenants.segmentRules }).from(tenants).where(eq(tenants.id, ctx.tenantId));
+  return effectiveRules(t?.rules ?? {});
+};
+
+export const getRules = async (ctx: StaffCtx): Promise<SegmentRules> => {
+  authorize(ctx.actor, 'segment.read');
+  return storedRules(ctx);
+};
+
+/** Stores the whole rule set (validated by the contract's schema, impossible combinations refused). */
+export const putRules = async (ctx: StaffCtx, rules: SegmentRules): Promise<SegmentRules> => {
+  authorize(ctx.actor, 'care.manage');
+  const before = await storedRules(ctx);
+  await ctx.db.update(tenants).set({ segmentRules: rules }).where(eq(tenants.id, ctx.tenantId));
+  await audit(ctx, {
+    action: 'segment.rules_updated',
+    target: { type: 'tenant', id: ctx.tenantId },
+    details: { before, after: rules },
+  });
+  return storedRules(ctx);
+};
+
+/** Queues a classification of the whole tenant for today (tenant time); the job does the work. */
+export const recompute = async (ctx: StaffCtx): Promise<{ queued: true; asOf: string }> => {
+  authorize(ctx.actor, 'care.manage');
+  const asOf = await tenantToday(ctx);
+  await ctx.jobs.send(classifyJobName, { tenantId: ctx.tenantId, asOf });
+  await audit(ctx, { action: 'segment.recompute', details: { asOf } });
+  return { queued: true, asOf };
+};

@@ -1,0 +1,127 @@
+/**
+ * One statement classifying every vehicle in scope as of {asOf} (a local date of the tenant's zone) and
+ * writing segment_changes for each stage that moved — a data-modifying CTE sees the rows before the
+ * upsert, so the old stage is compared in the same statement. Parameters (see classify.ts `named`):
+ * tenantId, asOf, now, customerIds (JSON array or null), the lifecycle limits, the warranty default and
+ * the service interval. The rules mirror the TypeScript they come from: kmPerDay (vehicles/mileage.ts),
+ * effectiveWarranty (same file) and estimateNextService (garage/next-service.ts); docs/segments.md.
+ */
+export const vehicleStatement = `
+WITH tz AS (SELECT timezone AS name FROM tenants WHERE id = {tenantId}::uuid),
+bounds AS (
+  SELECT {asOf}::date AS as_of, (({asOf}::date + 1)::timestamp AT TIME ZONE (SELECT name FROM tz)) AS day_end
+),
+delivered AS (
+  SELECT vehicle_id, max(delivery_date) AS on_day FROM sales_orders
+   WHERE tenant_id = {tenantId}::uuid AND vehicle_id IS NOT NULL AND delivery_date IS NOT NULL
+   GROUP BY vehicle_id
+),
+v AS (
+  SELECT v.id, COALESCE(v.purchase_date, d.on_day) AS bought_on,
+         COALESCE(v.warranty_years, b.warranty_years, {warrantyYears}::int) AS w_years,
+         CASE WHEN v.warranty_km IS NOT NULL THEN v.warranty_km
+              WHEN v.warranty_years IS NULL AND b.warranty_years IS NOT NULL THEN b.warranty_km
+              ELSE {warrantyKm}::int END AS w_km
+    FROM vehicles v
+    LEFT JOIN car_brands b ON b.id = v.brand_id
+    LEFT JOIN delivered d ON d.vehicle_id = v.id
+   WHERE v.tenant_id = {tenantId}::uuid
+     AND ({customerIds}::jsonb IS NULL
+          OR v.owner_id IN (SELECT jsonb_array_elements_text({customerIds}::jsonb)::uuid))
+),
+pts AS (
+  SELECT vehicle_id, read_at AS at, km FROM mileage_readings
+   WHERE tenant_id = {tenantId}::uuid AND read_at < (SELECT day_end FROM bounds) AND vehicle_id IN (SELECT id FROM v)
+  UNION ALL
+  SELECT vehicle_id, date_in, mileage_km FROM repair_orders
+   WHERE tenant_id = {tenantId}::uuid AND mileage_km IS NOT NULL AND date_in < (SELECT day_end FROM bounds)
+     AND vehicle_id IN (SELECT id FROM v)
+),
+span AS (
+  SELECT vehicle_id, min(at) AS first_at, max(at) AS last_at,
+         (array_agg(km ORDER BY at, km))[1] AS first_km,
+         (array_agg(km ORDER BY at DESC, km DESC))[1] AS last_km
+    FROM pts GROUP BY vehicle_id
+),
+maint AS (
+  SELECT DISTINCT ON (vehicle_id) vehicle_id, (date_in AT TIME ZONE (SELECT name FROM tz))::date AS on_day,
+         mileage_km AS km
+    FROM repair_orders
+   WHERE tenant_id = {tenantId}::uuid AND type = 'maintenance' AND date_in < (SELECT day_end FROM bounds)
+     AND vehicle_id IN (SELECT id FROM v)
+   ORDER BY vehicle_id, date_in DESC
+),
+pace AS (
+  SELECT v.*, s.last_at, s.last_km, (s.last_at AT TIME ZONE (SELECT name FROM tz))::date AS last_on,
+         m.on_day AS maint_on, m.km AS maint_km,
+         CASE WHEN s.last_at - s.first_at >= interval '7 days'
+                THEN round(greatest(0, (s.last_km - s.first_km) / (extract(epoch FROM s.last_at - s.first_at) / 86400))::numeric, 1)
+              WHEN v.bought_on IS NOT NULL AND s.last_at - (v.bought_on::timestamp AT TIME ZONE 'UTC') >= interval '7 days'
+                THEN round(greatest(0, s.last_km / (extract(epoch FROM s.last_at - (v.bought_on::timestamp AT TIME ZONE 'UTC')) / 86400))::numeric, 1)
+         END AS km_per_day
+    FROM v LEFT JOIN span s ON s.vehicle_id = v.id LEFT JOIN maint m ON m.vehicle_id = v.id
+),
+est AS (
+  SELECT p.*,
+         CASE WHEN p.last_km IS NULL THEN NULL
+              ELSE round(p.last_km + COALESCE(p.km_per_day, 0) * greatest(0, (SELECT as_of FROM bounds) - p.last_on))::int
+         END AS estimated_km,
+         COALESCE(p.maint_on, p.bought_on) AS basis_on,
+         CASE WHEN p.maint_on IS NOT NULL THEN p.maint_km WHEN p.bought_on IS NOT NULL THEN 0 END AS basis_km
+    FROM pace p
+),
+due AS (
+  SELECT e.*,
+         (e.basis_on + make_interval(months => {serviceMonths}::int))::date AS by_time,
+         e.basis_km + {serviceKm}::int AS due_km
+    FROM est e
+),
+due_km AS (
+  SELECT d.*,
+         CASE WHEN d.basis_on IS NOT NULL AND d.due_km IS NOT NULL AND d.km_per_day > 0 THEN
+           greatest(d.basis_on,
+             CASE WHEN d.last_on >= d.basis_on
+                    THEN d.last_on + floor((d.due_km - d.last_km) / d.km_per_day + 0.5)::int
+                  ELSE d.basis_on + floor((d.due_km - d.basis_km) / d.km_per_day + 0.5)::int END)
+         END AS by_km
+    FROM due d
+),
+fresh AS (
+  SELECT id AS vehicle_id, km_per_day, estimated_km,
+         CASE WHEN by_km IS NOT NULL AND by_km < by_time THEN by_km ELSE by_time END AS predicted_service_on,
+         due_km AS predicted_service_km,
+         CASE
+           WHEN (bought_on IS NOT NULL
+                 AND (SELECT as_of FROM bounds) > (bought_on + make_interval(years => {tradeInYears}::int))::date)
+             OR estimated_km > {tradeInKm}::int THEN 'trade_in'
+           WHEN bought_on IS NOT NULL
+             AND (SELECT as_of FROM bounds) <= (bought_on + make_interval(months => {newCarMonths}::int))::date THEN 'new_car'
+           WHEN bought_on IS NOT NULL
+             AND (SELECT as_of FROM bounds) <= (bought_on + make_interval(years => w_years))::date
+             AND (w_km IS NULL OR COALESCE(estimated_km, 0) <= w_km) THEN 'warranty'
+           ELSE 'out_of_warranty'
+         END AS stage
+    FROM due_km
+),
+changed AS (
+  INSERT INTO segment_changes (tenant_id, subject_kind, subject_id, dimension, from_value, to_value, changed_on, created_at)
+  SELECT {tenantId}::uuid, 'vehicle', f.vehicle_id, 'stage', o.stage, f.stage, {asOf}::date, {now}::timestamptz
+    FROM fresh f
+    LEFT JOIN vehicle_segments o ON o.tenant_id = {tenantId}::uuid AND o.vehicle_id = f.vehicle_id
+   WHERE o.stage IS DISTINCT FROM f.stage
+  RETURNING 1
+),
+saved AS (
+  INSERT INTO vehicle_segments (tenant_id, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on,
+                                predicted_service_km, computed_on, updated_at)
+  SELECT {tenantId}::uuid, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on, predicted_service_km,
+         {asOf}::date, {now}::timestamptz
+    FROM fresh
+  ON CONFLICT (tenant_id, vehicle_id) DO UPDATE SET
+    stage = excluded.stage, km_per_day = excluded.km_per_day, estimated_km = excluded.estimated_km,
+    predicted_service_on = excluded.predicted_service_on, predicted_service_km = excluded.predicted_service_km,
+    computed_on = excluded.computed_on, updated_at = excluded.updated_at
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM saved)::int AS rows, (SELECT count(*) FROM changed)::int AS changes
+`;

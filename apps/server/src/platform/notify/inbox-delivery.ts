@@ -1,0 +1,58 @@
+import { postInbox } from '../../modules/inbox/inbox.service.ts';
+import type { Ctx } from '../context.ts';
+import { afterCommit } from '../events.ts';
+import type { notifications } from '../db/schema/index.ts';
+import type { DevOutboxEntry } from './providers.ts';
+
+/** Titles for inbox posts that come without a subject, by contact topic (contracts' contactTopics). */
+const topicTitles: Record<string, string> = {
+  booking: '预约通知',
+  visit: '维修进度',
+  account: '账户通知',
+  follow_up: '回访关怀',
+  maintenance: '保养提醒',
+  insurance: '保险到期提醒',
+  inspection: '年检提醒',
+  warranty: '质保到期提醒',
+  birthday: '生日祝福',
+  win_back: '爱车关怀',
+  trade_in: '置换服务',
+  offers: '优惠活动',
+};
+
+export const inboxTitle = (subject: string | null, topic: string): string =>
+  subject?.trim() || topicTitles[topic] || '消息通知';
+
+/**
+ * An inbox notification is a row in our own database: posted in the same transaction that marks the
+ * notification sent, so it is delivered exactly once whatever crashes.
+ */
+export const deliverToInbox = async (
+  ctx: Ctx,
+  row: typeof notifications.$inferSelect,
+  mirror: ((entry: DevOutboxEntry) => void) | null,
+): Promise<string> => {
+  const post = await postInbox(ctx, row.recipient, {
+    kind: row.kind,
+    topic: row.topic,
+    title: inboxTitle(row.subject, row.topic),
+    body: row.body,
+    link: null,
+  });
+  // The development page shows it once it is really there.
+  if (mirror)
+    afterCommit(ctx, () =>
+      mirror({
+        tenantId: ctx.tenantId,
+        notificationId: row.id,
+        channel: 'inbox',
+        to: row.recipient,
+        topic: row.topic,
+        subject: post.title,
+        body: row.body,
+        ref: `inbox:${post.id}`,
+        sentAt: new Date().toISOString(),
+      }),
+    );
+  return `inbox:${post.id}`;
+};
