@@ -6,6 +6,7 @@ import { freePort } from '../scripts/pg-cluster.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from './procs.mjs';
 import { bigCluster, sampleTerms, timeConcurrent, timeRequests } from './scale.mjs';
 import { bookingPart } from './scale-booking.mjs';
+import { carePart } from './scale-care.mjs';
 import { importPart } from './scale-import.mjs';
 
 const host = '127.0.0.1';
@@ -18,7 +19,7 @@ export const runScale = async ({
   samples = 200,
   concurrency = 8,
   importRows = 100_000,
-  parts = { search: true, booking: true },
+  parts = { search: true, booking: true, care: true },
   log,
 }) => {
   const t0 = Date.now();
@@ -69,6 +70,7 @@ export const runScale = async ({
     const booking = parts.booking
       ? await bookingPart({ base, cluster, headers, log, serverPid: server.child.pid, concurrency, samples })
       : null;
+    const care = parts.care ? await carePart({ cluster, serverPid: server.child.pid, log }) : null;
     await stopProcess(server);
     const imported = importRows > 0 ? await importPart({ cluster, rows: importRows, log }) : null;
     const table = [
@@ -90,11 +92,12 @@ export const runScale = async ({
       table,
       '',
       ...(booking ? [booking.markdown, ''] : []),
+      ...(care ? [care.markdown, ''] : []),
       ...(imported ? [imported.markdown, ''] : []),
       `Scale part: ${ms((Date.now() - t0) / 1000)} s.`,
       '',
     ].join('\n');
-    return { markdown, rows, data, imported, booking: booking?.facts ?? null };
+    return { markdown, rows, data, imported, booking: booking?.facts ?? null, care: care?.facts ?? null };
   } finally {
     await stopProcess(server);
     await cluster.stop();

@@ -80,7 +80,12 @@ void test('the group admin confirms it in 车辆绑定审核, with the phone-mat
   await h.shot(admin, 'garage-admin-review');
 
   await admin.getByTestId(`binding-confirm-${car.plate}`).click();
-  await admin.getByTestId('binding-confirm-ok').click();
+  // The decision's own answer first: when this fails, it says what the server said.
+  const [decided] = await Promise.all([
+    admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/decision')),
+    admin.getByTestId('binding-confirm-ok').click(),
+  ]);
+  assert.equal(decided.status(), 200, await decided.text());
   await admin.getByText('已确认绑定，已短信通知车主').waitFor();
   await row.waitFor({ state: 'detached' });
   await admin.getByTestId('binding-status').getByText('已确认').click();

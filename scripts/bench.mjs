@@ -28,11 +28,13 @@ import { machineFacts, prependResults, section, startupTable, loadTable, summari
 const detail = process.argv.includes('--detail');
 /**
  * `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by
- * default. `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor).
+ * default. `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
+ * `--only=care`: the nightly classification and care sweep only.
  */
-const only = /^--only=(api|scale|booking)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+const only =
+  /^--only=(api|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
 const importRows =
-  only === 'booking'
+  only === 'booking' || only === 'care'
     ? 0
     : Number(
         /^--import-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--import-rows=')) ?? '')?.[1] ?? 100_000,
@@ -200,7 +202,7 @@ const main = async () => {
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale' && only !== 'booking') {
+  if (only !== 'scale' && only !== 'booking' && only !== 'care') {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
@@ -219,7 +221,11 @@ const main = async () => {
     }
     api = { summary: summarize(load.runs), startups };
   }
-  const parts = { search: only !== 'booking', booking: true };
+  const parts = {
+    search: only !== 'booking' && only !== 'care',
+    booking: only !== 'care',
+    care: only !== 'booking',
+  };
   const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
