@@ -121,13 +121,20 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
     case 'churn_prevention': {
       const from = n(timing, 'fromMonth', 12);
       const start = `(v.purchase_date + make_interval(months => ${from}))::date`;
-      // Once per car: the anchor is the start of its second year, the gate drops later repeats.
+      // Once per car (the anchor is the start of its second year): on the day the car enters the window
+      // with a swing owner, or the day its owner turns swing inside it — never every car already inside,
+      // which on a first night was 149,423 calls at a million customers. A first classification is no move.
       return `
   SELECT ${vehicleCols(start, hour)}
     FROM vehicles v JOIN customer_segments cg ON cg.tenant_id = $1 AND cg.customer_id = v.owner_id
    WHERE v.tenant_id = $1 AND cg.frequency IN ('swing', 'swing_to_churn')
      AND v.purchase_date <= ${D} - make_interval(months => ${from})
-     AND v.purchase_date > ${D} - make_interval(months => ${n(timing, 'toMonth', 24)})`;
+     AND v.purchase_date > ${D} - make_interval(months => ${n(timing, 'toMonth', 24)})
+     AND (${start} = ${D}
+          OR EXISTS (SELECT 1 FROM segment_changes sc
+                      WHERE sc.tenant_id = $1 AND sc.dimension = 'frequency' AND sc.changed_on = ${D}
+                        AND sc.subject_kind = 'customer' AND sc.subject_id = v.owner_id
+                        AND sc.from_value IS NOT NULL AND sc.to_value IN ('swing', 'swing_to_churn')))`;
     }
     case 'declined_service': {
       const back = `${D} - ${n(timing, 'daysAfter', 30)}`;

@@ -206,8 +206,8 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     timing: { fromMonth: 12, toMonth: 24 },
     limits: { fromMonth: days(6, 36), toMonth: days(7, 48) },
     anchor: {
-      'zh-CN': '购车第二年内进入摇摆/流失边缘的客户（每车一次）',
-      en: 'Year-2 customers in a swing class (once per car)',
+      'zh-CN': '购车第二年：进入第二年当天或转为摇摆/流失边缘当天（每车一次）',
+      en: 'Year 2: the day the car enters it or its owner turns swing (once per car)',
     },
     source: 'seed-001-ch3-4.md §3.2; seed 002 (流失风险客户主动挽回)',
   },

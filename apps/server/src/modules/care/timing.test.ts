@@ -153,8 +153,7 @@ const cases: Case[] = [
   },
   {
     rule: 'churn_prevention',
-    name: 'swing customer on the first day of the car’s second year',
-    quiet: [-1],
+    name: 'swing customer on the first day of the car’s second year (not again the day after)',
     setup: async (t) => {
       const c = await addCustomer(t);
       await addVehicle(t, c, { purchaseDate: '2029-06-14' });
@@ -162,6 +161,27 @@ const cases: Case[] = [
         t.id,
         `INSERT INTO customer_segments (tenant_id, customer_id, frequency, rfm, loyalty, value_quadrant, visits_12m,
            spend_12m_fen, computed_on) VALUES ($1, $2, 'swing', 'B', 'swing', 'uncertain', 2, 100000, $3)`,
+        [t.id, c, D],
+      );
+      return c;
+    },
+  },
+  {
+    rule: 'churn_prevention',
+    name: 'owner turning swing mid-way through the car’s second year, on the day of the move only',
+    setup: async (t) => {
+      const c = await addCustomer(t);
+      await addVehicle(t, c, { purchaseDate: '2029-01-10' });
+      await sqlIn(
+        t.id,
+        `INSERT INTO customer_segments (tenant_id, customer_id, frequency, rfm, loyalty, value_quadrant, visits_12m,
+           spend_12m_fen, computed_on) VALUES ($1, $2, 'swing', 'B', 'swing', 'uncertain', 2, 100000, $3)`,
+        [t.id, c, D],
+      );
+      await sqlIn(
+        t.id,
+        `INSERT INTO segment_changes (tenant_id, subject_kind, subject_id, dimension, from_value, to_value, changed_on)
+         VALUES ($1, 'customer', $2, 'frequency', 'active', 'swing', $3)`,
         [t.id, c, D],
       );
       return c;
