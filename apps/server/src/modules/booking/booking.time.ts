@@ -6,6 +6,15 @@ export const addDays = (day: string, n: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
+/** Whole months later (or earlier); a month end clamps: 31 August + 6 months is the last day of February. */
+export const addMonths = (day: string, months: number): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  const wanted = (((d.getUTCMonth() + months) % 12) + 12) % 12;
+  d.setUTCMonth(d.getUTCMonth() + months);
+  if (d.getUTCMonth() !== wanted) d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+};
+
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 

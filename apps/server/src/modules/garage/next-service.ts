@@ -1,4 +1,5 @@
 import type { NextServiceDue } from '@m4s/contracts';
+import { addDays, addMonths } from '../booking/booking.time.ts';
 
 /**
  * The tenant's default maintenance interval: six months or 5,000 km, whichever comes first. A named
@@ -7,24 +8,11 @@ import type { NextServiceDue } from '@m4s/contracts';
 export const defaultServiceInterval = { months: 6, km: 5000 } as const;
 export type ServiceInterval = { months: number; km: number };
 
-const dayMs = 86_400_000;
 // The dealers are in mainland China (UTC+8 all year): a visit at 07:30 on the 3rd is on the 3rd, not the 2nd.
 const chinaOffsetMs = 8 * 3_600_000;
 
 /** The calendar day in China of an instant, as YYYY-MM-DD. */
 export const chinaDay = (at: Date): string => new Date(at.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
-
-const addMonths = (day: string, months: number): string => {
-  const d = new Date(`${day}T00:00:00Z`);
-  const wanted = (d.getUTCMonth() + months) % 12;
-  d.setUTCMonth(d.getUTCMonth() + months);
-  // 31 August + 6 months is the last day of February, not 3 March.
-  if (d.getUTCMonth() !== (wanted + 12) % 12) d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
-
-const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + Math.round(days) * dayMs).toISOString().slice(0, 10);
 
 type Input = {
   /** The newest maintenance visit (保养): its date and odometer, if the order recorded one. */
@@ -63,7 +51,7 @@ export const estimateNextService = ({
       latest && chinaDay(latest.at) >= basis.on
         ? { on: chinaDay(latest.at), km: latest.km }
         : { on: basis.on, km: basis.km ?? 0 };
-    byKm = addDays(from.on, (dueKm - from.km) / kmPerDay);
+    byKm = addDays(from.on, Math.round((dueKm - from.km) / kmPerDay));
     if (byKm < basis.on) byKm = basis.on;
   }
   const kmFirst = byKm !== null && byKm < byTime;

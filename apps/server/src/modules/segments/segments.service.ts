@@ -16,6 +16,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { addMonths } from '../booking/booking.time.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
 import { tenantToday } from './classify.ts';
 import { classifyJobName } from './classify.job.ts';
@@ -31,19 +32,11 @@ export const classesOf: Record<SegmentDimension, readonly string[]> = {
   value: valueQuadrants,
 };
 
-const minusMonth = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  const wanted = (d.getUTCMonth() + 11) % 12;
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  if (d.getUTCMonth() !== wanted) d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
-
 /** Counts per class now, and the moves since the same day last month (changed_on after it). */
 export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
   authorize(ctx.actor, 'segment.read');
   const computedOn = await q.lastComputedOn(ctx.sql, ctx.tenantId);
-  const since = computedOn ? minusMonth(computedOn) : null;
+  const since = computedOn ? addMonths(computedOn, -1) : null;
   const counts = await q.classCounts(ctx.sql, ctx.tenantId);
   const moves = computedOn && since ? await q.movements(ctx.sql, ctx.tenantId, since, computedOn) : [];
   return {

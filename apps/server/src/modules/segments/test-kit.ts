@@ -15,16 +15,8 @@ import { createTestTenant, testApp, type TestTenant } from '../../../test/harnes
 import { asJob } from '../booking/test-kit.ts';
 import { classifyTenant, type ClassifySummary } from './classify.ts';
 
-/** Calendar arithmetic on local days, as the statements do it (month ends clamp: 31 Aug + 6 months = 28 Feb). */
-export const addMonths = (day: string, months: number): string => {
-  const d = new Date(`${day}T00:00:00Z`);
-  const wanted = (((d.getUTCMonth() + months) % 12) + 12) % 12;
-  d.setUTCMonth(d.getUTCMonth() + months);
-  if (d.getUTCMonth() !== wanted) d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
-export const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Calendar arithmetic on local days, as the statements do it (month ends clamp). */
+export { addDays, addMonths } from '../booking/booking.time.ts';
 /** An instant on a Shanghai day (10:00 local unless told). */
 export const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
 
