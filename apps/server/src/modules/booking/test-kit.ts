@@ -183,7 +183,7 @@ export const asJob = async <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>): 
       actor: { kind: 'system' },
       db: tx.db,
       sql: tx.sql,
-      jobs: { send: async () => {} },
+      jobs: { send: async () => {}, sendMany: async () => {} },
       clock: testClock,
       log: app.log,
       request: { id: 'test-job', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },

@@ -54,8 +54,10 @@ export const careNightlyJob = defineJob({
   retryLimit: 3,
   expireInSeconds: 60 * 60,
   steps: async (job, { day }) => {
-    const classified = await job.step((ctx) => classifyTenant(ctx, day));
-    await job.analyze(['customer_segments', 'vehicle_segments']);
+    const classified = await job.step((ctx) => classifyTenant(ctx, day, 'due'));
+    // Fresh statistics matter after a pass that rewrote many rows; a quiet night leaves them as they were.
+    if (classified.scope === 'all' || classified.written > 10_000)
+      await job.analyze(['customer_segments', 'vehicle_segments']);
     const swept = await job.step((ctx) => sweep(ctx, day, { dryRun: false }));
     await job.step((ctx) => scheduleNightly(ctx, addDays(day, 1)));
     job.log.info({ day, classified, staged: swept.staged, touches: swept.outcomes.length }, 'care nightly done');

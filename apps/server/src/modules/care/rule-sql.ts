@@ -101,13 +101,18 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
           OR (to_char(c.birthday, 'MM-DD') = '02-29' AND to_char(${on} + 1, 'MM-DD') = '03-01'))`;
     }
     case 'win_back': {
+      // The visits of the day `monthsWithout` ago (an index range), kept where nothing came after: not a
+      // sort of every repair order for each customer's latest.
       const since = `(${D} - make_interval(months => ${n(timing, 'monthsWithout', 3)}))::date`;
       return `
   SELECT l.customer_id, l.vehicle_id, l.store_id, NULL::uuid AS assignee_id, ${since} AS anchor_on,
          ${at(D, hour)} AS due_at, NULL::text AS items
     FROM (SELECT DISTINCT ON (r.customer_id) r.customer_id, r.vehicle_id, r.store_id, r.date_in
-            FROM repair_orders r WHERE r.tenant_id = $1 ORDER BY r.customer_id, r.date_in DESC) l
-   WHERE l.date_in >= ${at(since, 0)} AND l.date_in < ${at(`(${since} + 1)`, 0)}`;
+            FROM repair_orders r
+           WHERE r.tenant_id = $1 AND r.date_in >= ${at(since, 0)} AND r.date_in < ${at(`(${since} + 1)`, 0)}
+           ORDER BY r.customer_id, r.date_in DESC) l
+   WHERE NOT EXISTS (SELECT 1 FROM repair_orders r2
+                      WHERE r2.tenant_id = $1 AND r2.customer_id = l.customer_id AND r2.date_in > l.date_in)`;
     }
     case 'trade_in': {
       const age = `age(${D}, v.purchase_date)`;

@@ -18,7 +18,9 @@ export const templateVariables = {
   advisor: `coalesce(adv.name, '')`,
   /** The rule's anchor date: the expiry, the predicted service, the delivery, the birthday… */
   date: day('x.anchor_on'),
-  mileage: `coalesce(vs.estimated_km::text, '')`,
+  /** The odometer estimated for today: classification keeps it as of computed_on, km/day carries it on. */
+  mileage: `coalesce((vs.estimated_km + round(coalesce(vs.km_per_day, 0)
+      * greatest(0, (now() AT TIME ZONE t.timezone)::date - vs.computed_on)))::int::text, '')`,
   nextServiceDate: day('vs.predicted_service_on'),
   nextServiceKm: `coalesce(vs.predicted_service_km::text, '')`,
   insuranceExpiry: day('v.insurance_expiry'),

@@ -16,7 +16,11 @@ export const inTenant = async <T>(tenantId: string, fn: (ctx: Ctx, sent: Sent[])
         actor: { kind: 'system' },
         db: tx.db,
         sql: tx.sql,
-        jobs: { send: async (name, data, o) => void sent.push({ name, data, startAfter: o?.startAfter }) },
+        jobs: {
+          send: async (name, data, o) => void sent.push({ name, data, startAfter: o?.startAfter }),
+          sendMany: async (name, jobs) =>
+            void sent.push(...jobs.map(({ data, options }) => ({ name, data, startAfter: options?.startAfter }))),
+        },
         clock: testClock,
         log: app.log,
         request: { id: 'test-gate', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },

@@ -85,7 +85,7 @@ describe('DMS import: the background run', () => {
               actor: { kind: 'system' },
               db: tx.db,
               sql: tx.sql,
-              jobs: { send: async () => undefined },
+              jobs: { send: async () => undefined, sendMany: async () => undefined },
               clock: testClock,
               log: app.log,
               request: { id: 'job:test', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },

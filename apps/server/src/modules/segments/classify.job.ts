@@ -10,19 +10,21 @@ export const classifyPayload = z.object({
   asOf: z.iso.date().optional(),
   /** Only these customers (and their cars): the reclassification after a delivery. */
   customerIds: z.array(z.uuid()).max(1000).optional(),
+  /** Every customer (the admin's recompute), not only those due. */
+  full: z.boolean().optional(),
 });
 
 /**
- * Reclassifies the tenant (or a few customers) in one transaction: the two statements are set-based, so
- * even the whole tenant is a short piece of work for the database rather than a loop here.
+ * Reclassifies the tenant — those due, everyone, or a few customers — in one transaction: the two
+ * statements are set-based, so even the whole tenant is work for the database rather than a loop here.
  */
 export const classifyJob = defineJob({
   name: classifyJobName,
   payload: classifyPayload,
   retryLimit: 3,
-  handle: async (ctx, { asOf, customerIds }) => {
+  handle: async (ctx, { asOf, customerIds, full }) => {
     const day = asOf ?? (await tenantToday(ctx));
-    const summary = await classifyTenant(ctx, day, customerIds);
+    const summary = await classifyTenant(ctx, day, customerIds ? { customerIds } : full ? 'all' : 'due');
     ctx.log.info({ summary }, 'segments classified');
   },
 });

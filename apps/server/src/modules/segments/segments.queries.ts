@@ -9,11 +9,16 @@ const customerColumn: Record<Exclude<SegmentDimension, 'stage'>, string> = {
   value: 'value_quadrant',
 };
 
-/** The newest classification day of the tenant, or null before the first. */
+/**
+ * The day of the tenant's last classification pass, or null before the first. Rows are written only when
+ * they change, so a row's computed_on can be older; a tenant only ever classified one customer at a time
+ * (after deliveries) has no pass yet and shows its newest row's day.
+ */
 export const lastComputedOn = async (sql: SqlExecutor, tenantId: string): Promise<string | null> => {
   const { rows } = await sql.executeSql(
-    `SELECT greatest((SELECT max(computed_on) FROM customer_segments WHERE tenant_id = $1),
-                     (SELECT max(computed_on) FROM vehicle_segments WHERE tenant_id = $1))::text AS on_day`,
+    `SELECT COALESCE((SELECT segments_on FROM tenants WHERE id = $1),
+                     greatest((SELECT max(computed_on) FROM customer_segments WHERE tenant_id = $1),
+                              (SELECT max(computed_on) FROM vehicle_segments WHERE tenant_id = $1)))::text AS on_day`,
     [tenantId],
   );
   return (rows[0]?.on_day as string | null | undefined) ?? null;

@@ -116,7 +116,8 @@ export const getRules = async (ctx: StaffCtx): Promise<SegmentRules> => {
 export const putRules = async (ctx: StaffCtx, rules: SegmentRules): Promise<SegmentRules> => {
   authorize(ctx.actor, 'care.manage');
   const before = await storedRules(ctx);
-  await ctx.db.update(tenants).set({ segmentRules: rules }).where(eq(tenants.id, ctx.tenantId));
+  // Every customer's classes may move with the rules: the next pass (nightly, or a recompute) takes them all.
+  await ctx.db.update(tenants).set({ segmentRules: rules, segmentsFull: true }).where(eq(tenants.id, ctx.tenantId));
   await audit(ctx, {
     action: 'segment.rules_updated',
     target: { type: 'tenant', id: ctx.tenantId },
@@ -129,7 +130,7 @@ export const putRules = async (ctx: StaffCtx, rules: SegmentRules): Promise<Segm
 export const recompute = async (ctx: StaffCtx): Promise<{ queued: true; asOf: string }> => {
   authorize(ctx.actor, 'care.manage');
   const asOf = await tenantToday(ctx);
-  await ctx.jobs.send(classifyJobName, { tenantId: ctx.tenantId, asOf });
+  await ctx.jobs.send(classifyJobName, { tenantId: ctx.tenantId, asOf, full: true });
   await audit(ctx, { action: 'segment.recompute', details: { asOf } });
   return { queued: true, asOf };
 };

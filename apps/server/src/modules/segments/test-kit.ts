@@ -117,8 +117,13 @@ export const setTimezone = async (tenantId: string, timezone: string) => {
   await db.owner.executeSql('UPDATE tenants SET timezone = $2 WHERE id = $1', [tenantId, timezone]);
 };
 
-export const classify = (tenantId: string, asOf: string, customerIds?: string[]): Promise<ClassifySummary> =>
-  asJob(tenantId, (ctx) => classifyTenant(ctx, asOf, customerIds));
+export const classify = (
+  tenantId: string,
+  asOf: string,
+  customerIds?: string[],
+  scope: 'all' | 'due' = 'all',
+): Promise<ClassifySummary> =>
+  asJob(tenantId, (ctx) => classifyTenant(ctx, asOf, customerIds ? { customerIds } : scope));
 
 export const segmentsOf = (tenantId: string) =>
   tx<{

@@ -1,12 +1,18 @@
 /**
  * One statement classifying every vehicle in scope as of {asOf} (a local date of the tenant's zone) and
  * writing segment_changes for each stage that moved — a data-modifying CTE sees the rows before the
- * upsert, so the old stage is compared in the same statement. Parameters (see classify.ts `named`):
- * tenantId, asOf, now, customerIds (JSON array or null), the lifecycle limits, the warranty default and
- * the service interval. The rules mirror the TypeScript they come from: kmPerDay (vehicles/mileage.ts),
- * effectiveWarranty (same file) and estimateNextService (garage/next-service.ts); docs/segments.md.
+ * upsert, so the old stage is compared in the same statement. `scoped`: only the cars in the temp table
+ * classify_vehicles (classify.ts), else the whole tenant. Parameters (see classify.ts `named`): tenantId,
+ * asOf, now, the lifecycle limits, the warranty default and the service interval. The rules mirror the
+ * TypeScript they come from: kmPerDay (vehicles/mileage.ts), effectiveWarranty (same file) and
+ * estimateNextService (garage/next-service.ts); docs/segments.md.
+ *
+ * `stable_until` is the first day the stage could move with no new data: a purchase anniversary still
+ * ahead, or the day the estimated odometer could pass a limit (never later than the real crossing; a
+ * day early at worst). A row is rewritten only when something in it differs — the estimate excepted,
+ * which moves every day: it is kept as of computed_on and extrapolated by its readers.
  */
-export const vehicleStatement = `
+export const vehicleStatement = (scoped: boolean) => `
 WITH tz AS (SELECT timezone AS name FROM tenants WHERE id = {tenantId}::uuid),
 bounds AS (
   SELECT {asOf}::date AS as_of, (({asOf}::date + 1)::timestamp AT TIME ZONE (SELECT name FROM tz)) AS day_end
@@ -14,6 +20,7 @@ bounds AS (
 delivered AS (
   SELECT vehicle_id, max(delivery_date) AS on_day FROM sales_orders
    WHERE tenant_id = {tenantId}::uuid AND vehicle_id IS NOT NULL AND delivery_date IS NOT NULL
+     ${scoped ? 'AND vehicle_id IN (SELECT vehicle_id FROM classify_vehicles)' : ''}
    GROUP BY vehicle_id
 ),
 v AS (
@@ -25,9 +32,7 @@ v AS (
     FROM vehicles v
     LEFT JOIN car_brands b ON b.id = v.brand_id
     LEFT JOIN delivered d ON d.vehicle_id = v.id
-   WHERE v.tenant_id = {tenantId}::uuid
-     AND ({customerIds}::jsonb IS NULL
-          OR v.owner_id IN (SELECT jsonb_array_elements_text({customerIds}::jsonb)::uuid))
+   WHERE v.tenant_id = {tenantId}::uuid ${scoped ? 'AND v.id IN (SELECT vehicle_id FROM classify_vehicles)' : ''}
 ),
 pts AS (
   SELECT vehicle_id, read_at AS at, km FROM mileage_readings
@@ -88,6 +93,18 @@ due_km AS (
 ),
 fresh AS (
   SELECT id AS vehicle_id, km_per_day, estimated_km,
+         least(
+           CASE WHEN (SELECT as_of FROM bounds) <= (bought_on + make_interval(months => {newCarMonths}::int))::date
+                THEN (bought_on + make_interval(months => {newCarMonths}::int))::date + 1 END,
+           CASE WHEN (SELECT as_of FROM bounds) <= (bought_on + make_interval(years => w_years))::date
+                THEN (bought_on + make_interval(years => w_years))::date + 1 END,
+           CASE WHEN (SELECT as_of FROM bounds) <= (bought_on + make_interval(years => {tradeInYears}::int))::date
+                THEN (bought_on + make_interval(years => {tradeInYears}::int))::date + 1 END,
+           CASE WHEN km_per_day > 0 AND w_km IS NOT NULL AND estimated_km <= w_km
+                THEN greatest(last_on + floor((w_km - last_km) / km_per_day)::int, (SELECT as_of FROM bounds) + 1) END,
+           CASE WHEN km_per_day > 0 AND estimated_km <= {tradeInKm}::int
+                THEN greatest(last_on + floor(({tradeInKm}::int - last_km) / km_per_day)::int, (SELECT as_of FROM bounds) + 1) END
+         ) AS stable_until,
          CASE WHEN by_km IS NOT NULL AND by_km < by_time THEN by_km ELSE by_time END AS predicted_service_on,
          due_km AS predicted_service_km,
          CASE
@@ -112,16 +129,22 @@ changed AS (
   RETURNING 1
 ),
 saved AS (
-  INSERT INTO vehicle_segments (tenant_id, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on,
-                                predicted_service_km, computed_on, updated_at)
+  INSERT INTO vehicle_segments AS o (tenant_id, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on,
+                                predicted_service_km, stable_until, computed_on, updated_at)
   SELECT {tenantId}::uuid, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on, predicted_service_km,
-         {asOf}::date, {now}::timestamptz
+         stable_until, {asOf}::date, {now}::timestamptz
     FROM fresh
   ON CONFLICT (tenant_id, vehicle_id) DO UPDATE SET
     stage = excluded.stage, km_per_day = excluded.km_per_day, estimated_km = excluded.estimated_km,
     predicted_service_on = excluded.predicted_service_on, predicted_service_km = excluded.predicted_service_km,
-    computed_on = excluded.computed_on, updated_at = excluded.updated_at
+    stable_until = excluded.stable_until, computed_on = excluded.computed_on, updated_at = excluded.updated_at
+  WHERE (o.stage, o.km_per_day, o.predicted_service_on, o.predicted_service_km, o.stable_until)
+        IS DISTINCT FROM (excluded.stage, excluded.km_per_day, excluded.predicted_service_on,
+                          excluded.predicted_service_km, excluded.stable_until)
+     OR abs(COALESCE(o.estimated_km + round(COALESCE(o.km_per_day, 0) * ({asOf}::date - o.computed_on)), -1)
+            - COALESCE(excluded.estimated_km, -1)) > 1
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM saved)::int AS rows, (SELECT count(*) FROM changed)::int AS changes
+SELECT (SELECT count(*) FROM fresh)::int AS rows, (SELECT count(*) FROM saved)::int AS written,
+       (SELECT count(*) FROM changed)::int AS changes
 `;

@@ -8,6 +8,11 @@ export type SendOptions = { startAfter?: Date; singletonKey?: string; retryLimit
 /** Enqueues inside the caller's transaction: the job exists if and only if the change committed. */
 export type JobQueue = {
   send: (name: string, data: { tenantId: string } & Record<string, unknown>, options?: SendOptions) => Promise<void>;
+  /** Many jobs of one kind in a few statements (the nightly sweep queues thousands of sends). */
+  sendMany: (
+    name: string,
+    jobs: readonly { data: { tenantId: string } & Record<string, unknown>; options?: SendOptions }[],
+  ) => Promise<void>;
 };
 
 /**

@@ -55,6 +55,14 @@ export const startJobRunner = async (input: {
     send: async (name, data, options = {}) => {
       await boss.send(name, data, { ...options, db: sql });
     },
+    // One INSERT … SELECT per 2,000 jobs (pg-boss's insert: same defaults, same ON CONFLICT as send).
+    sendMany: async (name, jobs) => {
+      for (let i = 0; i < jobs.length; i += 2000)
+        await boss.insert(
+          jobs.slice(i, i + 2000).map(({ data, options = {} }) => ({ name, data, ...options })),
+          { db: sql },
+        );
+    },
   });
 
   // ANALYZE needs the tables' owner; the names are checked, never taken from a payload.

@@ -34,12 +34,13 @@ export const enqueueSends = async (
   ctx: Pick<Ctx, 'tenantId' | 'jobs'>,
   sends: readonly { notificationId: string; startAfter?: Date | undefined }[],
 ): Promise<void> => {
-  for (const { notificationId, startAfter } of sends)
-    await ctx.jobs.send(
-      sendJobName,
-      { tenantId: ctx.tenantId, notificationId },
-      { singletonKey: notificationId, ...(startAfter ? { startAfter } : {}) },
-    );
+  await ctx.jobs.sendMany(
+    sendJobName,
+    sends.map(({ notificationId, startAfter }) => ({
+      data: { tenantId: ctx.tenantId, notificationId },
+      options: { singletonKey: notificationId, ...(startAfter ? { startAfter } : {}) },
+    })),
+  );
 };
 
 /** Writes the message to the outbox and enqueues its sending, both in the caller's transaction. */

@@ -38,6 +38,9 @@ export const salesOrders = pgTable(
     foreignKey({ columns: [t.tenantId, t.storeId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.consultantId], foreignColumns: [staff.tenantId, staff.id] }),
     index('sales_orders_customer_idx').on(t.tenantId, t.customerId),
+    index('sales_orders_vehicle_idx').on(t.tenantId, t.vehicleId),
+    // The care sweep's look-ups by day (deliveries N days ago).
+    index('sales_orders_delivery_idx').on(t.tenantId, t.deliveryDate),
     uniqueIndex('sales_orders_external_ref_key').on(t.tenantId, t.externalRef),
   ],
 ).enableRLS();
@@ -72,6 +75,9 @@ export const repairOrders = pgTable(
     uniqueIndex('repair_orders_number_key').on(t.tenantId, t.number),
     index('repair_orders_vehicle_idx').on(t.tenantId, t.vehicleId, t.dateIn),
     index('repair_orders_customer_idx').on(t.tenantId, t.customerId, t.dateIn),
+    // The care sweep's look-ups by day (win-back: visits of one day; post-repair: cars out on one day).
+    index('repair_orders_date_in_idx').on(t.tenantId, t.dateIn),
+    index('repair_orders_date_out_idx').on(t.tenantId, t.dateOut),
   ],
 ).enableRLS();
 

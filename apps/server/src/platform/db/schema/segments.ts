@@ -1,7 +1,19 @@
-import { date, foreignKey, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { frequencyClasses, lifecycleStages, loyaltyGrades, rfmClasses, valueQuadrants } from '@m4s/contracts';
 import { customers } from './customers.ts';
-import { fen, stamp, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
+import { fen, stamp, tenantKeyColumns, tenantTableRules, tenants } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
 
 /**
@@ -24,7 +36,10 @@ export const customerSegments = pgTable(
     lastVisitOn: date('last_visit_on', { mode: 'string' }),
     /** Customer lifetime value (Dwyer model over the tenant's horizon), in fen. */
     clvFen: fen('clv_fen').notNull().default(0),
+    /** The day the row was last written (its figures are as of that day; its classes hold until stableUntil). */
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
+    /** The first day a class may move by time alone (a visit leaving the 12 months…); null: only new data moves it. */
+    stableUntil: date('stable_until', { mode: 'string' }),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -33,6 +48,7 @@ export const customerSegments = pgTable(
     uniqueIndex('customer_segments_customer_key').on(t.tenantId, t.customerId),
     index('customer_segments_frequency_idx').on(t.tenantId, t.frequency),
     index('customer_segments_rfm_idx').on(t.tenantId, t.rfm),
+    index('customer_segments_stable_idx').on(t.tenantId, t.stableUntil),
   ],
 ).enableRLS();
 
@@ -45,10 +61,13 @@ export const vehicleSegments = pgTable(
     stage: text('stage', { enum: lifecycleStages }).notNull(),
     /** From the mileage readings; null when there are fewer than two. */
     kmPerDay: numeric('km_per_day', { precision: 8, scale: 2, mode: 'number' }),
+    /** Estimated odometer on computedOn; later days add kmPerDay (care/variables.ts). */
     estimatedKm: integer('estimated_km'),
     predictedServiceOn: date('predicted_service_on', { mode: 'string' }),
     predictedServiceKm: integer('predicted_service_km'),
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
+    /** The first day the stage may move by time or predicted mileage alone; null: only new data moves it. */
+    stableUntil: date('stable_until', { mode: 'string' }),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -57,7 +76,25 @@ export const vehicleSegments = pgTable(
     uniqueIndex('vehicle_segments_vehicle_key').on(t.tenantId, t.vehicleId),
     index('vehicle_segments_stage_idx').on(t.tenantId, t.stage),
     index('vehicle_segments_service_idx').on(t.tenantId, t.predictedServiceOn),
+    index('vehicle_segments_stable_idx').on(t.tenantId, t.stableUntil),
   ],
+).enableRLS();
+
+/**
+ * Customers whose classification inputs changed since the last run (a repair order, a mileage reading, a
+ * car bought or transferred, the customer edited). Written by triggers (migration 0015), read and cleared
+ * by the nightly classification; `markedAt` tells a mark made while the run was going from one it read.
+ */
+export const segmentDirty = pgTable(
+  'segment_dirty',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    customerId: uuid('customer_id').notNull(),
+    markedAt: stamp('marked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.customerId] }), tenantPolicy('segment_dirty')],
 ).enableRLS();
 
 /** Every move between classes ("moved from active to swing on date X"); subject is a customer or a vehicle. */

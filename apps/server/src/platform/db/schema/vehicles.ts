@@ -52,6 +52,11 @@ export const vehicles = pgTable(
     uniqueIndex('vehicles_vin_key').on(t.tenantId, t.vin),
     index('vehicles_plate_idx').on(t.tenantId, t.plate),
     index('vehicles_owner_idx').on(t.tenantId, t.ownerId),
+    // The care sweep's reminders by day (insurance 30 and 7 days ahead, the annual inspection).
+    index('vehicles_insurance_idx').on(t.tenantId, t.insuranceExpiry),
+    index('vehicles_inspection_idx').on(t.tenantId, t.inspectionDue),
+    // …and by purchase date (first maintenance, the year-2 churn prevention).
+    index('vehicles_purchase_idx').on(t.tenantId, t.purchaseDate),
   ],
 ).enableRLS();
 
