@@ -1,6 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
-import { enqueueNotice } from '../../platform/notify/outbox.ts';
-import { postInbox } from '../inbox/inbox.service.ts';
+import { sendTransactional, type Notice, type NoticeEvent } from '../contact/transactional.ts';
 import * as q from './booking.queries.ts';
 import { addDays, dayWordsZh, listZh, localOf, slotWordsZh } from './booking.time.ts';
 
@@ -30,7 +29,25 @@ const bringWords = (bring: string | null) => {
 };
 
 /** The booking a message is about: whom it concerns is known from these, before its details are read. */
-type BookingRef = { id: string; ownerId: string | null; vehicleId: string };
+type BookingRef = { id: string; ownerId: string | null; vehicleId: string; customerId: string };
+
+/**
+ * One event of a booking through the contact gate (kind transactional, topic booking). The key names
+ * the booking and the event: each booking is confirmed, cancelled and reminded at most once (a
+ * reschedule is a new booking), so a retried job finds its key in the ledger and sends nothing twice.
+ */
+const eventOf = (ref: BookingRef, what: 'confirmed' | 'cancelled' | 'reminder'): NoticeEvent => ({
+  customerId: ref.customerId,
+  vehicleId: ref.vehicleId,
+  source: 'booking',
+  topic: 'booking',
+  ruleKey: what === 'reminder' ? 'booking_reminder' : null,
+  key: `booking:${ref.id}:${what}`,
+});
+
+/** The same inbox message to each app account, each its own touch. */
+const inboxTo = (owners: readonly { id: string }[], msg: Omit<Notice, 'channel' | 'address' | 'recipientKey'>) =>
+  owners.map((o): Notice => ({ channel: 'inbox', address: o.id, recipientKey: `${o.id}:inbox`, ...msg }));
 
 /**
  * 预约成功 in the owner's 消息中心 (transactional): the slot, the store, the service, what to bring.
@@ -44,14 +61,16 @@ export const confirmToInbox = async (ctx: Ctx, ref: BookingRef) => {
   if (!r) return;
   const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
   const when = slotWordsZh(r.b.startsAt, timezone);
-  for (const owner of recipients)
-    await postInbox(ctx, owner.id, {
-      kind: 'transactional',
-      topic: 'booking_confirmed',
+  await sendTransactional(
+    ctx,
+    eventOf(ref, 'confirmed'),
+    inboxTo(recipients, {
+      noticeTopic: 'booking_confirmed',
       title: r.b.rescheduledFrom ? '改约成功' : '预约成功',
       body: `您已预约${when} ${r.store.name} ${r.type.name}，地址：${r.store.address}。${bringWords(r.type.bring)}。`,
       link: bookingLink(r.b.id),
-    });
+    }),
+  );
 };
 
 /** 预约已取消 for the car's app accounts when the store cancels (an owner's own cancel needs no message). */
@@ -61,14 +80,16 @@ export const cancelToInbox = async (ctx: Ctx, ref: BookingRef) => {
   const r = await q.bookingById(ctx.db, ctx.tenantId, ref.id);
   if (!r) return;
   const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
-  for (const owner of recipients)
-    await postInbox(ctx, owner.id, {
-      kind: 'transactional',
-      topic: 'booking_cancelled',
+  await sendTransactional(
+    ctx,
+    eventOf(ref, 'cancelled'),
+    inboxTo(recipients, {
+      noticeTopic: 'booking_cancelled',
       title: '预约已取消',
       body: `您${slotWordsZh(r.b.startsAt, timezone)}在${r.store.name}的${r.type.name}预约已取消。如有疑问请致电${r.store.phone ?? '门店'}。`,
       link: bookingLink(r.b.id),
-    });
+    }),
+  );
 };
 
 /**
@@ -87,20 +108,26 @@ export const sendReminder = async (ctx: Ctx, bookingId: string) => {
   const recipients = await recipientsOf(ctx, r.b);
   const booker = r.b.ownerId ? recipients[0] : undefined;
   const phone = booker?.phone ?? r.phone;
-  if (phone)
-    await enqueueNotice(ctx, {
-      channel: 'sms',
-      to: phone,
-      kind: 'transactional',
-      topic: 'booking_reminder',
-      body: `【${tenant.shortName}】尊敬的${greetingOf(booker?.name ?? null, r.customer)}，${what}如需改约请在App中操作。`,
-    });
-  for (const owner of recipients)
-    await postInbox(ctx, owner.id, {
-      kind: 'transactional',
-      topic: 'booking_reminder',
+  const sms: Notice[] = phone
+    ? [
+        {
+          channel: 'sms',
+          address: phone,
+          recipientKey: `${booker?.id ?? 'customer'}:sms`,
+          noticeTopic: 'booking_reminder',
+          title: null,
+          body: `【${tenant.shortName}】尊敬的${greetingOf(booker?.name ?? null, r.customer)}，${what}如需改约请在App中操作。`,
+          link: null,
+        },
+      ]
+    : [];
+  await sendTransactional(ctx, eventOf(r.b, 'reminder'), [
+    ...sms,
+    ...inboxTo(recipients, {
+      noticeTopic: 'booking_reminder',
       title: '预约提醒',
       body: what,
       link: bookingLink(r.b.id),
-    });
+    }),
+  ]);
 };

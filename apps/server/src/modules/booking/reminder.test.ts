@@ -12,7 +12,7 @@ afterEach(() => {
 const messages = async (tenantId: string) => {
   const { db } = await testApp();
   const sms = await db.owner.executeSql(
-    `SELECT recipient, body FROM notifications WHERE tenant_id = $1 AND topic = 'booking_reminder'`,
+    `SELECT recipient, body FROM notifications WHERE tenant_id = $1 AND topic = 'booking_reminder' AND channel = 'sms'`,
     [tenantId],
   );
   const inbox = await db.owner.executeSql(

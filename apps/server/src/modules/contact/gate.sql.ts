@@ -1,12 +1,17 @@
 // The gate's SQL, set-based: every statement works on all staged candidates at once, so the nightly
 // sweep over a million customers never loops in Node. Parameters are positional ($1 is always the tenant).
 
-/** Columns = TouchCandidate in snake_case (the plan's interface; the care sweep inserts into it). */
+/**
+ * Columns = TouchCandidate in snake_case (the plan's interface; the care sweep inserts into it by name).
+ * The last three are optional overrides for transactional notices: `address` (owner id for inbox, phone
+ * or e-mail) replaces the gate's look-up, `notice_topic` is the outbox / inbox topic ('visit_ready'…),
+ * `link` where the inbox message leads.
+ */
 export const createCandidates = `CREATE TEMP TABLE IF NOT EXISTS touch_candidates (
   customer_id uuid NOT NULL, vehicle_id uuid, source text NOT NULL, rule_key text, topic text NOT NULL,
   kind text NOT NULL, channel text NOT NULL, due_at timestamptz NOT NULL, dedupe_key text NOT NULL,
   priority int NOT NULL DEFAULT 100, subject text, body text NOT NULL, task_title text, task_role text,
-  store_id uuid, assignee_id uuid) ON COMMIT DROP`;
+  store_id uuid, assignee_id uuid, address text, notice_topic text, link text) ON COMMIT DROP`;
 
 /** The decided candidates, with the ids their notification or task will get; emptied after each run. */
 export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions (
@@ -14,7 +19,8 @@ export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions 
   kind text NOT NULL, channel text NOT NULL, due_at timestamptz NOT NULL, dedupe_key text NOT NULL,
   priority int NOT NULL, subject text, body text NOT NULL, task_title text, task_role text,
   store_id uuid, assignee_id uuid, known boolean NOT NULL, recipient text, decision text NOT NULL,
-  reason text, send_at timestamptz, notification_id uuid, task_id uuid, won boolean NOT NULL DEFAULT false
+  reason text, send_at timestamptz, notification_id uuid, task_id uuid, won boolean NOT NULL DEFAULT false,
+  notice_topic text, link text
 ) ON COMMIT DROP`;
 
 // A call's task falls on its due day, at the start of the customer's preferred follow-up slot.
@@ -44,6 +50,10 @@ const inboxOwner = `COALESCE(
 const primaryPhone = `(SELECT p.phone FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = c.customer_id
   ORDER BY p.is_primary DESC, p.created_at, p.phone LIMIT 1)`;
 
+// A transactional inbox post (booking confirmed, car ready) makes no sound — it waits in the 消息中心 —
+// and the app shows the same event live, so quiet hours have nothing to hold back: it goes now.
+const silentNow = (a: string) => `(${a}.kind = 'transactional' AND ${a}.channel = 'inbox')`;
+
 const byRank = 'ORDER BY priority, due_at, dedupe_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
 
 /**
@@ -63,8 +73,8 @@ WITH cand AS (
     cu.quiet_start::time AS qs, cu.quiet_end::time AS qe, c.channel <> 'call' AS is_message,
     COALESCE(c.rule_key = ANY($7::text[]), false) AS visit_required,
     (c.due_at AT TIME ZONE $2) AS local_due,
-    CASE c.channel WHEN 'email' THEN NULLIF(btrim(cu.email), '') WHEN 'inbox' THEN ${inboxOwner}
-      ELSE ${primaryPhone} END AS recipient,
+    COALESCE(NULLIF(btrim(c.address), ''), CASE c.channel WHEN 'email' THEN NULLIF(btrim(cu.email), '')
+      WHEN 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
     $6::int > 0 AND EXISTS (SELECT 1 FROM visits v WHERE v.tenant_id = $1 AND v.customer_id = c.customer_id
       AND v.delivered_at <= c.due_at AND v.delivered_at > c.due_at - make_interval(days => $6::int)) AS recent_visit,
     ${already("t.channel <> 'call'", '7')} AS week_before,
@@ -106,7 +116,8 @@ WITH cand AS (
   FROM ranked r
 ), decided AS (
   SELECT r.*, CASE WHEN r.reason IS NOT NULL THEN 'suppressed'
-      WHEN r.is_message AND r.in_quiet AND r.topic <> 'account' THEN 'deferred' ELSE 'sent' END AS decision
+      WHEN r.is_message AND r.in_quiet AND r.topic <> 'account' AND NOT ${silentNow('r')} THEN 'deferred'
+      ELSE 'sent' END AS decision
   FROM reasoned r
 )
 SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.channel, d.due_at, d.dedupe_key,
@@ -120,7 +131,7 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
     ELSE d.due_at END,
   CASE WHEN d.decision <> 'suppressed' AND d.is_message THEN gen_random_uuid() END,
   CASE WHEN d.decision <> 'suppressed' AND NOT d.is_message THEN gen_random_uuid() END,
-  false
+  false, d.notice_topic, d.link
 FROM decided d`;
 
 /** Candidates whose key is already in the ledger: reported with the decision made then. */
@@ -140,8 +151,14 @@ UPDATE touch_decisions d SET won = true FROM ins WHERE ins.dedupe_key = d.dedupe
 
 export const insertNotifications = `INSERT INTO notifications (tenant_id, id, channel, recipient, kind, topic,
     subject, body, customer_id, created_at)
-  SELECT $1, notification_id, channel, recipient, kind, topic, subject, body, customer_id, $2
+  SELECT $1, notification_id, channel, recipient, kind, COALESCE(notice_topic, topic), subject, body, customer_id, $2
   FROM touch_decisions WHERE won AND notification_id IS NOT NULL`;
+
+/** Inbox posts the gate delivered itself (see gate.ts): sent, with the message's id. $2 now, $3 ids, $4 refs. */
+export const markDelivered = `UPDATE notifications n
+  SET status = 'sent', attempts = 1, provider_ref = u.ref, sent_at = $2, last_error = NULL
+  FROM unnest($3::uuid[], $4::text[]) AS u(id, ref)
+  WHERE n.tenant_id = $1 AND n.id = u.id`;
 
 /** Calls become tasks for the rule's role (customer service when none is named). */
 export const insertTasks = `INSERT INTO care_tasks (tenant_id, id, customer_id, vehicle_id, store_id, rule_key, role,
@@ -156,4 +173,5 @@ export const linkTouches = `UPDATE touches t SET notification_id = d.notificatio
     AND (d.notification_id IS NOT NULL OR d.task_id IS NOT NULL)`;
 
 export const decisions = `SELECT customer_id, rule_key, dedupe_key, channel, decision, reason, send_at, known, won,
-    notification_id FROM touch_decisions ORDER BY priority, due_at, dedupe_key`;
+    notification_id, kind, recipient, COALESCE(notice_topic, topic) AS notice_topic, subject, body, link
+  FROM touch_decisions ORDER BY priority, due_at, dedupe_key`;

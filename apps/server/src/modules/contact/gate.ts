@@ -9,6 +9,7 @@ import type {
 } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
+import { deliverToInbox } from '../../platform/notify/inbox-delivery.ts';
 import { enqueueSends } from '../../platform/notify/outbox.ts';
 import * as gateSql from './gate.sql.ts';
 import { gateSettings } from './policy.ts';
@@ -32,6 +33,15 @@ export type TouchCandidate = {
   taskRole: string | null;
   storeId: string | null;
   assigneeId: string | null;
+  /**
+   * Transactional notices name their recipient (the app account bound to the car, the booker's phone)
+   * instead of the gate's look-up: owner id for 'inbox', phone for 'sms', e-mail for 'email'.
+   */
+  address?: string | null;
+  /** The outbox and inbox topic ('booking_confirmed', 'visit_ready'…) when finer than `topic`. */
+  noticeTopic?: string | null;
+  /** Where an inbox message leads in the owner app (/visits/<id>). */
+  link?: string | null;
 };
 
 export type GateOutcome = {
@@ -82,7 +92,9 @@ const outcomeOf = (r: Record<string, unknown>, duplicate: boolean): GateOutcome 
  * Decides every staged candidate (then empties the table). Dry run: decides, writes nothing. The order
  * of the rules, first match wins: erased; (transactional: only a missing address stops it) channel
  * refused; topic opted out; marketing opt-out; recent visit; weekly / call / topic caps; no address.
- * A message due inside the customer's quiet hours is deferred to their end (except 'account' codes).
+ * A message due inside the customer's quiet hours is deferred to their end (except 'account' codes and
+ * transactional inbox posts). A transactional inbox post due now is delivered here (deliverNow); every
+ * other message gets a send job at its moment.
  */
 export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<GateOutcome[]> => {
   const { sql, tenantId } = ctx;
@@ -112,42 +124,84 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
   // A key another transaction wrote meanwhile lost the insert: nothing new was made, so a duplicate.
   // An unknown customer (not this tenant's) leaves no ledger row and is reported as erased.
   const decided = rows.map((r) => outcomeOf(r, !options.dryRun && Boolean(r.known) && !r.won));
-  if (!options.dryRun)
+  if (!options.dryRun) {
+    const made = rows.filter((r) => r.won && r.notification_id);
+    const now = ctx.clock.now().getTime();
+    const deliversNow = (r: Record<string, unknown>) =>
+      r.channel === 'inbox' && r.kind === 'transactional' && new Date(r.send_at as string).getTime() <= now;
+    await deliverNow(ctx, made.filter(deliversNow));
     await enqueueSends(
       ctx,
-      rows
-        .filter((r) => r.won && r.notification_id)
+      made
+        .filter((r) => !deliversNow(r))
         .map((r) => ({ notificationId: String(r.notification_id), startAfter: new Date(r.send_at as string) })),
     );
+  }
   return [...dupes, ...decided];
 };
 
-const stageOne = `INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at,
-    dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`;
+/**
+ * A transactional inbox message due now (a booking confirmation, a stage of the repair) is posted in the
+ * caller's transaction — the way the send job posts one, without waiting for it — so the owner's
+ * 消息中心 has it as soon as the change it reports commits, and its notification is marked sent.
+ */
+const deliverNow = async (ctx: Ctx, rows: readonly Record<string, unknown>[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const ids: string[] = [];
+  const refs: string[] = [];
+  for (const r of rows) {
+    const id = String(r.notification_id);
+    const row = {
+      id,
+      recipient: String(r.recipient),
+      kind: r.kind as TouchKind,
+      topic: String(r.notice_topic),
+      subject: (r.subject as string | null) ?? null,
+      body: String(r.body),
+      link: (r.link as string | null) ?? null,
+    };
+    ids.push(id);
+    refs.push(await deliverToInbox(ctx, row, null));
+  }
+  await ctx.sql.executeSql(gateSql.markDelivered, [ctx.tenantId, ctx.clock.now(), ids, refs]);
+};
 
-/** Stages candidates from Node (a handful: notices, staff outreach) — the sweep inserts with SQL. */
+const stagedColumns = `customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key, priority,
+  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link`;
+
+const valuesOf = (c: TouchCandidate): unknown[] => [
+  c.customerId,
+  c.vehicleId,
+  c.source,
+  c.ruleKey,
+  c.topic,
+  c.kind,
+  c.channel,
+  c.dueAt,
+  c.dedupeKey,
+  c.priority,
+  c.subject,
+  c.body,
+  c.taskTitle,
+  c.taskRole,
+  c.storeId,
+  c.assigneeId,
+  c.address ?? null,
+  c.noticeTopic ?? null,
+  c.link ?? null,
+];
+
+/**
+ * Stages candidates from Node (a handful: the recipients of one notice, staff outreach) in one
+ * statement — the sweep inserts with SQL.
+ */
 export const stage = async (sql: SqlExecutor, candidates: readonly TouchCandidate[]): Promise<void> => {
   await stageTable(sql);
-  for (const c of candidates)
-    await sql.executeSql(stageOne, [
-      c.customerId,
-      c.vehicleId,
-      c.source,
-      c.ruleKey,
-      c.topic,
-      c.kind,
-      c.channel,
-      c.dueAt,
-      c.dedupeKey,
-      c.priority,
-      c.subject,
-      c.body,
-      c.taskTitle,
-      c.taskRole,
-      c.storeId,
-      c.assigneeId,
-    ]);
+  if (candidates.length === 0) return;
+  const values = candidates.map(valuesOf);
+  const width = values[0]?.length ?? 0;
+  const rows = values.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`);
+  await sql.executeSql(`INSERT INTO touch_candidates (${stagedColumns}) VALUES ${rows.join(', ')}`, values.flat());
 };
 
 /** One touch from Node (transactional notices, staff outreach): stage one row, run the gate. */

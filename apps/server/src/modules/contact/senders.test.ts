@@ -30,10 +30,6 @@ const allowed: Record<string, string> = {
   'modules/garage/bindings.service.ts':
     'the binding decision goes to the app account that asked (its phone), who may not be the customer yet',
   'seed/demo-visits.ts': 'demo data: the history of an imaginary visit, not a message to anyone',
-  // Not yet routed (issue 5 follow-up): they fan out to every app account bound to the car and pin
-  // sub-topics (visit_ready, booking_reminder…) that the gate's contact topics do not carry.
-  'modules/booking/booking.notify.ts': 'transactional booking notices — to be routed through the gate',
-  'modules/visits/visits.notify.ts': 'transactional visit progress — to be routed through the gate',
 };
 
 const walk = (dir: string): string[] =>

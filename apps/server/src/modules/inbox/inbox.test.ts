@@ -71,7 +71,7 @@ describe('消息中心: the owner inbox', () => {
       assert.match(items[4]?.body ?? '', /估价单已生成，共1项，合计¥380\.00/);
     }
     const sms = await db.owner.executeSql(
-      `SELECT recipient, topic, body FROM notifications WHERE tenant_id = $1 AND topic LIKE 'visit_%' ORDER BY recipient, topic`,
+      `SELECT recipient, topic, body FROM notifications WHERE tenant_id = $1 AND channel = 'sms' AND topic LIKE 'visit_%' ORDER BY recipient, topic`,
       [w.t.id],
     );
     assert.deepEqual(

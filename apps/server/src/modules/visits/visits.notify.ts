@@ -1,17 +1,17 @@
 import type { VisitStatus } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { publishAfterCommit } from '../../platform/events.ts';
-import { enqueueNotice } from '../../platform/notify/outbox.ts';
+import { sendTransactional, type Notice } from '../contact/transactional.ts';
 import { confirmedOwnersOf } from '../garage/garage.queries.ts';
-import { postInbox } from '../inbox/inbox.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import { greetingOf, plateWords, visitMessages, type CarWords } from './visits.messages.ts';
 import type { VisitHeader } from './visits.queries.ts';
 
 /**
  * Who hears about a visit: every app account with a confirmed binding to the car (a family car with
- * two accounts tells both). Everything here is written in the caller's transaction; the live events
- * leave after it commits (platform/events.ts).
+ * two accounts tells both). Every message passes the contact gate (kind transactional, topic visit):
+ * one batch per event, each recipient its own touch. Everything here is written in the caller's
+ * transaction; the live events leave after it commits (platform/events.ts).
  */
 export type Tell =
   | { kind: 'stage'; from: VisitStatus | null; to: VisitStatus; at: Date }
@@ -33,28 +33,68 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
     greeting: greetingOf(h.customerName, h.customerGender),
   };
   const link = `/visits/${visitId}`;
-  const inbox = async (topic: string, msg: { title: string; body: string } | null) => {
-    if (!msg) return;
-    for (const ownerId of ownerIds) await postInbox(ctx, ownerId, { kind: 'transactional', topic, ...msg, link });
+  const inbox = (noticeTopic: string, msg: { title: string; body: string } | null): Notice[] =>
+    msg
+      ? ownerIds.map((id) => ({
+          channel: 'inbox',
+          address: id,
+          recipientKey: `${id}:inbox`,
+          noticeTopic,
+          ...msg,
+          link,
+        }))
+      : [];
+  // One SMS per phone (the first account that has it names it), else the customer's when allowed.
+  const sms = (noticeTopic: string, body: string, fallbackToCustomer: boolean): Notice[] => {
+    const byPhone = new Map<string, string>();
+    for (const o of owners) if (!byPhone.has(o.phone)) byPhone.set(o.phone, o.id);
+    const to = [...byPhone].map(([phone, id]) => ({ phone, key: id }));
+    if (to.length === 0 && fallbackToCustomer && h.phone) to.push({ phone: h.phone, key: 'customer' });
+    return to.map(({ phone, key }) => ({
+      channel: 'sms',
+      address: phone,
+      recipientKey: `${key}:sms`,
+      noticeTopic,
+      title: null,
+      body,
+      link: null,
+    }));
   };
-  const sms = async (topic: string, body: string, fallbackToCustomer: boolean) => {
-    const phones = new Set(owners.map((o) => o.phone));
-    if (phones.size === 0 && fallbackToCustomer && h.phone) phones.add(h.phone);
-    for (const to of phones) await enqueueNotice(ctx, { channel: 'sms', to, kind: 'transactional', topic, body });
-  };
+  // The event's key: the visit, what happened and when (a stage may come round again: in_bay after
+  // waiting_parts; a second estimate for added work), so a repeat is a new touch, never swallowed.
+  const send = (what: string, notices: Notice[]) =>
+    sendTransactional(
+      ctx,
+      {
+        customerId: h.v.customerId,
+        vehicleId: h.v.vehicleId,
+        source: 'visit',
+        topic: 'visit',
+        ruleKey: null,
+        key: `visit:${visitId}:${what}`,
+      },
+      notices,
+    );
 
   switch (tell.kind) {
     case 'stage': {
       publishAfterCommit(ctx, ownerIds, { type: 'visit', data: { visitId, status: tell.to, at } });
-      await inbox('visit_status', m.stage(tell.to, { ...words, from: tell.from, advisorName: h.advisorName }));
+      const notices = inbox(
+        'visit_status',
+        m.stage(tell.to, { ...words, from: tell.from, advisorName: h.advisorName }),
+      );
       // Ready for pickup also goes by SMS — to whoever brought the car when no app account is bound.
-      if (tell.to === 'ready') await sms('visit_ready', m.readySms((await currentTenant(ctx)).shortName, words), true);
+      if (tell.to === 'ready')
+        notices.push(...sms('visit_ready', m.readySms((await currentTenant(ctx)).shortName, words), true));
+      await send(`${tell.to}:${at}`, notices);
       return;
     }
     case 'estimate': {
       publishAfterCommit(ctx, ownerIds, { type: 'estimate', data: { visitId, at, undecidedLines: tell.undecided } });
-      await inbox('visit_estimate', m.estimate(words, tell.count, tell.totalFen, tell.added));
-      await sms('visit_estimate', m.estimateSms((await currentTenant(ctx)).shortName), false);
+      await send(`estimate:${at}`, [
+        ...inbox('visit_estimate', m.estimate(words, tell.count, tell.totalFen, tell.added)),
+        ...sms('visit_estimate', m.estimateSms((await currentTenant(ctx)).shortName), false),
+      ]);
       return;
     }
     case 'decision':
@@ -62,7 +102,7 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
       return;
     case 'delivered': {
       publishAfterCommit(ctx, ownerIds, { type: 'visit', data: { visitId, status: 'delivered', at } });
-      await inbox('visit_delivered', m.delivered(words, tell.next));
+      await send('delivered', inbox('visit_delivered', m.delivered(words, tell.next)));
       return;
     }
   }

@@ -24,12 +24,21 @@ export const inboxTitle = (subject: string | null, topic: string): string =>
   subject?.trim() || topicTitles[topic] || '消息通知';
 
 /**
+ * What an inbox post needs of its notification. `link` is not stored with the notification: only the
+ * contact gate's immediate transactional posts (booking, visit) carry one; the send job posts without.
+ */
+export type InboxNotification = Pick<
+  typeof notifications.$inferSelect,
+  'id' | 'recipient' | 'kind' | 'topic' | 'subject' | 'body'
+> & { link?: string | null };
+
+/**
  * An inbox notification is a row in our own database: posted in the same transaction that marks the
  * notification sent, so it is delivered exactly once whatever crashes.
  */
 export const deliverToInbox = async (
   ctx: Ctx,
-  row: typeof notifications.$inferSelect,
+  row: InboxNotification,
   mirror: ((entry: DevOutboxEntry) => void) | null,
 ): Promise<string> => {
   const post = await postInbox(ctx, row.recipient, {
@@ -37,7 +46,7 @@ export const deliverToInbox = async (
     topic: row.topic,
     title: inboxTitle(row.subject, row.topic),
     body: row.body,
-    link: null,
+    link: row.link ?? null,
   });
   // The development page shows it once it is really there.
   if (mirror)
