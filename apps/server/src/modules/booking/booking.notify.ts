@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { sendTransactional, type Notice, type NoticeEvent } from '../contact/transactional.ts';
+import { currentTenant } from '../tenants/tenants.service.ts';
 import * as q from './booking.queries.ts';
 import { addDays, dayWordsZh, listZh, localOf, slotWordsZh } from './booking.time.ts';
 
@@ -59,7 +60,7 @@ export const confirmToInbox = async (ctx: Ctx, ref: BookingRef) => {
   if (recipients.length === 0) return;
   const r = await q.bookingById(ctx.db, ctx.tenantId, ref.id);
   if (!r) return;
-  const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
+  const { timezone } = await currentTenant(ctx);
   const when = slotWordsZh(r.b.startsAt, timezone);
   await sendTransactional(
     ctx,
@@ -79,7 +80,7 @@ export const cancelToInbox = async (ctx: Ctx, ref: BookingRef) => {
   if (recipients.length === 0) return;
   const r = await q.bookingById(ctx.db, ctx.tenantId, ref.id);
   if (!r) return;
-  const { timezone } = await q.tenantInfo(ctx.db, ctx.tenantId);
+  const { timezone } = await currentTenant(ctx);
   await sendTransactional(
     ctx,
     eventOf(ref, 'cancelled'),
@@ -99,7 +100,7 @@ export const cancelToInbox = async (ctx: Ctx, ref: BookingRef) => {
 export const sendReminder = async (ctx: Ctx, bookingId: string) => {
   const r = await q.bookingById(ctx.db, ctx.tenantId, bookingId);
   if (!r) return;
-  const tenant = await q.tenantInfo(ctx.db, ctx.tenantId);
+  const tenant = await currentTenant(ctx);
   const slot = localOf(r.b.startsAt, tenant.timezone);
   const today = localOf(ctx.clock.now(), tenant.timezone).day;
   const dayWords =

@@ -11,7 +11,6 @@ import {
   serviceTypes,
   staff,
   stores,
-  tenants,
   vehicleBindings,
   vehicles,
   visits,
@@ -165,14 +164,6 @@ export const ownerById = async (db: Tx, tenantId: string, id: string) => {
     .from(owners)
     .where(and(eq(owners.tenantId, tenantId), eq(owners.id, id)));
   return row ?? null;
-};
-
-export const tenantInfo = async (db: Tx, tenantId: string) => {
-  const [row] = await db
-    .select({ shortName: tenants.shortName, timezone: tenants.timezone })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  return row ?? { shortName: '', timezone: 'Asia/Shanghai' };
 };
 
 export const customerOf = async (db: Tx, tenantId: string, id: string) => {

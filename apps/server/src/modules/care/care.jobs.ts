@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { addDays, localOf } from '../booking/booking.time.ts';
 import { classifyTenant } from '../segments/classify.ts';
-import { sweep, tenantZone } from './sweep.ts';
+import { tenantZone } from '../tenants/tenants.service.ts';
+import { sweep } from './sweep.ts';
 
 export const sweepJobName = 'care.sweep';
 export const nightlyJobName = 'care.nightly';

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
-import { tenantToday } from '../segments/classify.ts';
+import { tenantToday } from '../tenants/tenants.service.ts';
 import { sweep } from './sweep.ts';
 import { addDays } from '../booking/booking.time.ts';
 import { loadTemplates, resolved, saveTemplate, type TemplateText } from './templates.ts';

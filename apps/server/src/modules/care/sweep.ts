@@ -2,6 +2,7 @@ import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
 import { ruleSelection } from './rule-sql.ts';
+import { tenantZone } from '../tenants/tenants.service.ts';
 import { loadRules } from './rules.service.ts';
 import { ruleDefaults, sweptRule } from './rules.ts';
 import { loadTemplates, resolved, type TemplateBook } from './templates.ts';
@@ -50,12 +51,6 @@ const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: stri
 };
 
 const ruleDefaultsPriority = (key: CareRuleKey) => ruleDefaults[key].priority;
-
-/** The tenant's time zone (touches fall due by the tenant's local day). */
-export const tenantZone = async (ctx: Ctx): Promise<string> => {
-  const { rows } = await ctx.sql.executeSql('SELECT timezone FROM tenants WHERE id = $1', [ctx.tenantId]);
-  return (rows[0]?.timezone as string | undefined) ?? 'Asia/Shanghai';
-};
 
 /** Stages every enabled swept rule's candidates for the local day into touch_candidates; counts per rule. */
 export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, number>> => {

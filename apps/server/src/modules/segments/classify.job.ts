@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/queue.ts';
-import { classifyTenant, tenantToday } from './classify.ts';
+import { tenantToday } from '../tenants/tenants.service.ts';
+import { classifyTenant } from './classify.ts';
 
 export const classifyJobName = 'segments.classify';
 

@@ -3,7 +3,6 @@ import { defaultWarranty } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { defaultServiceInterval } from '../garage/next-service.ts';
-import { dayIn } from '../visits/visits.rules.ts';
 import { customerStatement } from './customer-sql.ts';
 import { dwyerFactor, effectiveRules } from './rules.ts';
 import { vehicleStatement } from './vehicle-sql.ts';
@@ -55,12 +54,6 @@ const run = async (ctx: ClassifyCtx, statement: string, params: Record<string, u
 
 /** What classification needs of a context: a job's, a request's, or the demo seed's transaction. */
 export type ClassifyCtx = Pick<Ctx, 'tenantId' | 'db' | 'sql' | 'clock'>;
-
-/** Today in the tenant's zone, as YYYY-MM-DD. */
-export const tenantToday = async (ctx: ClassifyCtx): Promise<string> => {
-  const [t] = await ctx.db.select({ tz: tenants.timezone }).from(tenants).where(eq(tenants.id, ctx.tenantId));
-  return dayIn(ctx.clock.now(), t?.tz ?? 'Asia/Shanghai');
-};
 
 /**
  * Recomputes the tenant's vehicle and customer segments as of `asOf` (a local date 'YYYY-MM-DD' of the

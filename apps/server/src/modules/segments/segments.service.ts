@@ -18,7 +18,7 @@ import { tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { addMonths } from '../booking/booking.time.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
-import { tenantToday } from './classify.ts';
+import { tenantToday } from '../tenants/tenants.service.ts';
 import { classifyJobName } from './classify.job.ts';
 import { effectiveRules } from './rules.ts';
 import * as q from './segments.queries.ts';
