@@ -9,7 +9,11 @@ const poolExecutor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
 });
 
 export const openPostgres = async (connectionString: string, poolSize: number): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // JIT off: the app's statements are short, or set-based over a few thousand rows, and the planner's
+  // cost estimates for them (jsonb_array_elements, generate_series, long CTE chains) run high enough to
+  // make PostgreSQL compile them — 110 ms of a 120 ms availability query, 2.2 s of the nightly
+  // classification's 8 s customer statement at a million customers (bench/RESULTS.md).
+  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
   const client = await pool.connect();
   client.release();
 
