@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import type { StaffBinding } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
+import { useModalForm } from '../lib/use-modal-form.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 import { useDecideBinding } from './bindings-api.ts';
 
@@ -11,16 +11,9 @@ type Values = { reason: string };
 export const RejectModal = ({ binding, onClose }: { binding: StaffBinding | null; onClose: () => void }) => {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
   const decide = useDecideBinding();
   const open = binding !== null;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setFormError(null);
-  }, [open, form]);
+  const { form, formError, setFormError } = useModalForm<Values>(open);
 
   const submit = ({ reason }: Values) => {
     if (!binding) return;

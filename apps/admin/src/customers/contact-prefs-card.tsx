@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   App,
@@ -17,6 +17,7 @@ import {
 import { EditOutlined } from '@ant-design/icons';
 import { contactChannels, type ContactPreferences } from '@m4s/contracts';
 import { isMessageKey, useI18n } from '../i18n.ts';
+import { useModalForm } from '../lib/use-modal-form.ts';
 import { useCan } from '../auth/session.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 import { TimeSelect } from '../stores/time-select.tsx';
@@ -41,15 +42,8 @@ const PrefsModal = (props: { open: boolean; customerId: string; prefs: ContactPr
   const { t } = useI18n();
   const { message } = App.useApp();
   const topicName = useTopicName();
-  const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { form, formError, setFormError } = useModalForm<Values>(open);
   const save = useSavePreferences(customerId);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setFormError(null);
-  }, [open, form]);
 
   const submit = (v: Values) => {
     const quietStart = v.quietStart || null;

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { mileageSources, type MileageInput, type Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
+import { useModalForm } from '../lib/use-modal-form.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 import { dayOf, km } from '@m4s/web-kit';
 import { useRecordMileage } from './vehicle-api.ts';
@@ -21,16 +21,9 @@ type Props = { vehicle: Vehicle | null; onClose: () => void };
 export const MileageModal = ({ vehicle, onClose }: Props) => {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
   const record = useRecordMileage();
   const open = vehicle !== null;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setFormError(null);
-  }, [open, vehicle, form]);
+  const { form, formError, setFormError } = useModalForm<Values>(open, vehicle);
 
   const submit = (values: Values) => {
     if (!vehicle || values.km === null) return;
