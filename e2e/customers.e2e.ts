@@ -1,7 +1,8 @@
 // Customers (客户管理): the group admin registers a customer with two phones and a car through the catalogue
-// pickers, opens the 360 view, logs a call and a mileage reading; a duplicate phone is refused in the
-// server's words; the cashier sees the same record with masked phones; the customer's own service advisor
-// finds them by four phone digits on a phone and sees the mobile 360 with full numbers.
+// pickers, opens the 360 view, logs a call and a mileage reading, registers a complaint about the car and
+// closes it with its resolution; a duplicate phone is refused in the server's words; the cashier sees the
+// same record with masked phones; the customer's own service advisor finds them by four phone digits on a
+// phone and sees the mobile 360 with full numbers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorMessages } from '@m4s/contracts';
@@ -123,6 +124,34 @@ void test('a call is logged on the timeline and a mileage reading on the car', a
   await page.getByTestId('vehicle-km-per-day').waitFor();
   await settle(page);
   await h.shot(page, 'customers-admin-360-updated');
+});
+
+void test('a complaint about the car is registered as 处理中 and closed with its resolution', async () => {
+  const summary = '保养等候超过三小时，期间无人告知进度';
+  await page.getByTestId('complaint-add').click();
+  await choose('complaint-category', '维修时间');
+  await choose('complaint-channel', '到店');
+  await choose('complaint-vehicle', car.plate);
+  await page.getByTestId('complaint-summary').fill(summary);
+  await page.getByTestId('complaint-save').click();
+  const item = page.getByTestId('complaint-item').filter({ hasText: summary });
+  await item.getByTestId('complaint-status').getByText('处理中').waitFor();
+  await item.getByText(car.plate).waitFor();
+  await page.getByTestId('complaint-open-hint').waitFor();
+  await settle(page);
+  await h.shot(page, 'customers-admin-complaint-open');
+
+  await item.getByTestId('complaint-close').click();
+  await page.getByTestId('complaint-resolution').fill('当面致歉，赠送一次免费保养，客户表示认可');
+  await page.getByTestId('complaint-close-save').click();
+  await item.getByTestId('complaint-status').getByText('已关闭').waitFor();
+  await item
+    .getByTestId('complaint-resolution-text')
+    .getByText(/赠送一次免费保养/)
+    .waitFor();
+  assert.equal(await page.getByTestId('complaint-open-hint').count(), 0);
+  await settle(page);
+  await h.shot(page, 'customers-admin-complaint-closed');
 });
 
 void test('a phone already on file is refused with the server message, and its owner can be opened', async () => {

@@ -14,6 +14,7 @@ import { contactRoutes } from './modules/contact/contact.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { segmentRoutes } from './modules/segments/segments.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
+import { complaintRoutes } from './modules/complaints/complaints.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { storeRoutes } from './modules/stores/stores.routes.ts';
 import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
@@ -38,4 +39,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(segmentRoutes);
   await app.register(careRoutes);
   await app.register(contactRoutes);
+  await app.register(complaintRoutes);
 };

@@ -4,9 +4,10 @@ import { owners, vehicleBindings } from '../src/platform/db/schema/index.ts';
 import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type TestTenant } from './harness.ts';
 import { bookingRowsFor, type BookingRows } from '../src/modules/booking/test-kit.ts';
 import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts';
+import { complaintFor } from '../src/modules/complaints/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
-type TenantB = TestTenant & { bindingId: string; booking: BookingRows; visit: VisitRows };
+type TenantB = TestTenant & { bindingId: string; booking: BookingRows; visit: VisitRows; complaintId: string };
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
 
@@ -25,7 +26,12 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     if (!binding) throw new Error('binding insert returned nothing');
     return { ...t, bindingId: binding.id };
   });
-  return { ...bound, booking: await bookingRowsFor(t), visit: await visitRowsFor(t) };
+  return {
+    ...bound,
+    booking: await bookingRowsFor(t),
+    visit: await visitRowsFor(t),
+    complaintId: await complaintFor(t),
+  };
 };
 
 /**
@@ -176,6 +182,13 @@ const cases: Record<string, Case> = {
     id: (b) => b.customerId,
     body: (b) => ({ assigneeId: b.staffIds.group_admin }),
   },
+  // Complaints: B's customer's list and new complaint, and B's open complaint.
+  'GET /api/customers/:id/complaints': { id: (b) => b.customerId },
+  'POST /api/customers/:id/complaints': {
+    id: (b) => b.customerId,
+    body: () => ({ category: 'repair_time', channel: 'phone', summary: '越界' }),
+  },
+  'POST /api/complaints/:id/close': { id: (b) => b.complaintId, body: () => ({ resolution: '越界' }) },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */

@@ -22,3 +22,4 @@ export * from './care.ts';
 export * from './contact.ts';
 export * from './care-api.ts';
 export * from './segments.ts';
+export * from './complaints.ts';

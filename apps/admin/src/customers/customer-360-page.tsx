@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
+import { ComplaintsCard } from './complaints-card.tsx';
 import { ConsentsCard } from './consents-card.tsx';
 import { ContactCard } from './contact-card.tsx';
 import { ContactPrefsCard } from './contact-prefs-card.tsx';
@@ -17,7 +18,7 @@ import { VehiclesCard } from './vehicles-card.tsx';
 
 /**
  * 客户360°: who the customer is, how to reach them, their cars, everything they bought and had repaired,
- * what was said to them, and what they agreed to — one request, one page.
+ * what was said to them, what they complained of, and what they agreed to (complaints load on their own).
  */
 export const Customer360Page = () => {
   const { id = '' } = useParams();
@@ -65,6 +66,7 @@ export const Customer360Page = () => {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={16}>
           <VehiclesCard customerId={customer.id} vehicles={vehicles} />
+          <ComplaintsCard customerId={customer.id} vehicles={vehicles} />
           <RepairOrdersCard orders={repairOrders} vehicles={vehicles} />
           <SalesOrdersCard orders={salesOrders} vehicles={vehicles} />
         </Col>

@@ -6,6 +6,7 @@ import { importsEn } from './imports-en.ts';
 import { serviceEn } from './service-en.ts';
 import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
+import { complaintsEn } from './complaints-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -16,6 +17,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...serviceEn,
   ...segmentsEn,
   ...careEn,
+  ...complaintsEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

@@ -181,6 +181,9 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     care_template_subject_required: '请填写标题',
     care_task_snooze_past: '延后时间必须晚于现在',
     care_assignee_invalid: '只能转给本店可处理回访任务的在职员工',
+    // Complaints (issue 5).
+    complaint_vehicle_not_customers: '该车辆不属于此客户，请从客户名下的车辆中选择',
+    complaint_closed: '该投诉已关闭，不能重复关闭',
   },
   en: {
     segment_months: 'Months are a whole number from 0 to 120',
@@ -361,6 +364,9 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     care_template_subject_required: 'Enter a subject',
     care_task_snooze_past: 'Snooze until a time in the future',
     care_assignee_invalid: 'Reassign to an active colleague of the store who works care tasks',
+    // Complaints (issue 5).
+    complaint_vehicle_not_customers: "This car is not the customer's; choose one of the customer's cars",
+    complaint_closed: 'This complaint is already closed',
   },
 };
 

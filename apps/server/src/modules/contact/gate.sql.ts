@@ -75,6 +75,8 @@ WITH cand AS (
     (c.due_at AT TIME ZONE $2) AS local_due,
     COALESCE(NULLIF(btrim(c.address), ''), CASE c.channel WHEN 'email' THEN NULLIF(btrim(cu.email), '')
       WHEN 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
+    EXISTS (SELECT 1 FROM complaints k WHERE k.tenant_id = $1 AND k.customer_id = c.customer_id
+      AND k.status = 'open') AS open_complaint,
     $6::int > 0 AND EXISTS (SELECT 1 FROM visits v WHERE v.tenant_id = $1 AND v.customer_id = c.customer_id
       AND v.delivered_at <= c.due_at AND v.delivered_at > c.due_at - make_interval(days => $6::int)) AS recent_visit,
     ${already("t.channel <> 'call'", '7')} AS week_before,
@@ -88,6 +90,7 @@ WITH cand AS (
       WHEN NOT (${acceptedAs} = ANY(i.accepted)) THEN 'channel_refused'
       WHEN i.topic = ANY(i.topics_opted_out) THEN 'topic_opted_out'
       WHEN i.kind = 'marketing' AND i.marketing_opt_out THEN 'marketing_opt_out'
+      WHEN i.open_complaint THEN 'open_complaint'
       WHEN i.recent_visit AND NOT i.visit_required THEN 'recent_visit'
     END AS pre_reason,
     i.kind <> 'transactional' AND NOT i.visit_required AS cappable,

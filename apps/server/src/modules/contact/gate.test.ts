@@ -270,3 +270,38 @@ describe('contact gate: dedupe and dry run', () => {
     for (const table of ['touches', 'notifications', 'care_tasks']) assert.equal(await countRows(t.id, table), 0);
   });
 });
+
+describe('contact gate: an open complaint', () => {
+  test('holds back care, marketing and follow-ups while open; transactional notices still go; closed, care goes again', async () => {
+    const t = await tenantWith('');
+    await sqlIn(t.id, `UPDATE tenants SET contact_policy = '{"weeklyMessages": 10, "monthlyCalls": 5}' WHERE id = $1`, [
+      t.id,
+    ]);
+    const [complaint] = await sqlIn(
+      t.id,
+      `INSERT INTO complaints (tenant_id, customer_id, category, channel, severity, summary, received_at)
+       VALUES ($1, $2, 'repair_charges', 'phone', 'normal', '对保养收费有异议', $3) RETURNING id`,
+      [t.id, t.customerId, at(T, -day)],
+    );
+    const out = await gate(t.id, [
+      candidate(t, T, { dedupeKey: 'care' }),
+      candidate(t, T, { dedupeKey: 'offer', kind: 'marketing', topic: 'offers', source: 'campaign' }),
+      candidate(t, T, { dedupeKey: 'call', topic: 'follow_up', ruleKey: 'follow_up_3d', channel: 'call' }),
+      candidate(t, T, { dedupeKey: 'bk', kind: 'transactional', topic: 'booking', source: 'booking' }),
+    ]);
+    const by = (k: string) => out.find((o) => o.dedupeKey === k);
+    for (const k of ['care', 'offer', 'call']) {
+      assert.equal(by(k)?.decision, 'suppressed', k);
+      assert.equal(by(k)?.reason, 'open_complaint', k);
+    }
+    assert.equal(by('bk')?.decision, 'sent', 'a booking confirmation is not care: it goes');
+
+    await sqlIn(t.id, `UPDATE complaints SET status = 'closed', closed_at = $3 WHERE tenant_id = $1 AND id = $2`, [
+      t.id,
+      complaint?.id,
+      at(T, day),
+    ]);
+    const [after] = await gate(t.id, [candidate(t, at(T, 2 * day), { dedupeKey: 'care-after', topic: 'insurance' })]);
+    assert.equal(after?.decision, 'sent');
+  });
+});

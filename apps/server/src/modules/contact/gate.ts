@@ -91,7 +91,8 @@ const outcomeOf = (r: Record<string, unknown>, duplicate: boolean): GateOutcome 
 /**
  * Decides every staged candidate (then empties the table). Dry run: decides, writes nothing. The order
  * of the rules, first match wins: erased; (transactional: only a missing address stops it) channel
- * refused; topic opted out; marketing opt-out; recent visit; weekly / call / topic caps; no address.
+ * refused; topic opted out; marketing opt-out; an open complaint; recent visit; weekly / call / topic
+ * caps; no address.
  * A message due inside the customer's quiet hours is deferred to their end (except 'account' codes and
  * transactional inbox posts). A transactional inbox post due now is delivered here (deliverNow); every
  * other message gets a send job at its moment.

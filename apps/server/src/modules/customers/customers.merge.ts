@@ -21,6 +21,7 @@ export const customerReferences = [
   ['notifications', 'customer_id'],
   ['touches', 'customer_id'],
   ['care_tasks', 'customer_id'],
+  ['complaints', 'customer_id'],
 ] as const;
 
 /** Rows computed from a customer (one per customer): the duplicate's are dropped, the next classification redoes them. */

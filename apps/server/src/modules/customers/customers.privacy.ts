@@ -4,6 +4,8 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { blankComplaintsOf } from '../complaints/complaints.queries.ts';
+import { complaintsForExport } from '../complaints/complaints.service.ts';
 import * as q from './customers.queries.ts';
 
 /**
@@ -15,6 +17,7 @@ export const exportCustomerData = async (ctx: StaffCtx, id: string, overview: Re
   const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
   const phones = await q.phonesOf(ctx.db, ctx.tenantId, [id]);
+  const complaints = await complaintsForExport(ctx, id);
   await audit(ctx, {
     action: 'customer.exported',
     target: { type: 'customer', id },
@@ -24,13 +27,15 @@ export const exportCustomerData = async (ctx: StaffCtx, id: string, overview: Re
     ...overview,
     exportedAt: ctx.clock.now().toISOString(),
     customer: { ...row, phones: phones.map((p) => ({ phone: p.phone, primary: p.isPrimary })) },
+    complaints,
   };
 };
 
 /**
  * Erasure on request: the person's data is removed or blanked; business records (repair orders, sales,
  * the car and its history) stay, attached to an anonymous customer. Consents stay as proof of what was
- * agreed. The erasure is audited with its reason and cannot be undone.
+ * agreed. Complaints stay as records (category, dates, who handled them) without what the person said.
+ * The erasure is audited with its reason and cannot be undone.
  */
 export const eraseCustomer = async (ctx: StaffCtx, id: string, reason: string) => {
   authorize(ctx.actor, 'customer.erase');
@@ -43,6 +48,7 @@ export const eraseCustomer = async (ctx: StaffCtx, id: string, reason: string) =
   await ctx.db
     .delete(interactions)
     .where(and(eq(interactions.tenantId, ctx.tenantId), eq(interactions.customerId, id)));
+  await blankComplaintsOf(ctx.db, ctx.tenantId, id);
   await ctx.db
     .update(customers)
     .set({

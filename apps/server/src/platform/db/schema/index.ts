@@ -12,3 +12,4 @@ export * from './service.ts';
 export * from './visits.ts';
 export * from './segments.ts';
 export * from './care.ts';
+export * from './complaints.ts';
