@@ -32,3 +32,26 @@ export type Ctx<A extends Actor = Actor> = {
 
 export type StaffCtx = Ctx<StaffActor>;
 export type OwnerCtx = Ctx<OwnerActor>;
+
+/**
+ * The context of work done by the system in one tenant's transaction — a job, the start-up, a test that
+ * runs as a job does: no person acting, no store, a request id naming the work.
+ */
+export const systemCtx = (input: {
+  tenantId: string;
+  tx: { db: Tx; sql: SqlExecutor };
+  jobs: JobQueue;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  requestId: string;
+}): Ctx => ({
+  tenantId: input.tenantId,
+  storeId: null,
+  actor: { kind: 'system' },
+  db: input.tx.db,
+  sql: input.tx.sql,
+  jobs: input.jobs,
+  clock: input.clock,
+  log: input.log,
+  request: { id: input.requestId, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
+});

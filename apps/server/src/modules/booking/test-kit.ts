@@ -13,7 +13,8 @@ import {
   type TestTenant,
 } from '../../../test/harness.ts';
 import { createSession, cookieNames } from '../../platform/auth/sessions.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { systemCtx, type Ctx } from '../../platform/context.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
 import {
   advisorLeave,
   bookings,
@@ -173,21 +174,16 @@ export const book = (agent: Agent, body: object, key: string = crypto.randomUUID
     headers: { 'x-csrf-token': agent.csrf, 'idempotency-key': key },
   });
 
-/** Runs `fn` as a job would: the tenant's transaction, the system actor, the test clock. */
-export const asJob = async <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>): Promise<T> => {
+const noJobs: JobQueue = { send: async () => {}, sendMany: async () => {} };
+
+/**
+ * Runs `fn` as a job would: the tenant's transaction, the system actor, the test clock. Jobs it queues go
+ * to `jobs` (nowhere unless told).
+ */
+export const asJob = async <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>, jobs = noJobs): Promise<T> => {
   const { app, db } = await testApp();
   return db.transaction({ tenantId }, (tx) =>
-    fn({
-      tenantId,
-      storeId: null,
-      actor: { kind: 'system' },
-      db: tx.db,
-      sql: tx.sql,
-      jobs: { send: async () => {}, sendMany: async () => {} },
-      clock: testClock,
-      log: app.log,
-      request: { id: 'test-job', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-    }),
+    fn(systemCtx({ tenantId, tx, jobs, clock: testClock, log: app.log, requestId: 'test-job' })),
   );
 };
 

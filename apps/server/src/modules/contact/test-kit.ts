@@ -1,33 +1,20 @@
 import type { Ctx } from '../../platform/context.ts';
-import { createTestTenant, testApp, testClock, type TestTenant } from '../../../test/harness.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
+import { asJob } from '../booking/test-kit.ts';
+import { createTestTenant, type TestTenant } from '../../../test/harness.ts';
 import { stage, runGate, type GateOutcome, type TouchCandidate } from './gate.ts';
 
 export type Sent = { name: string; data: Record<string, unknown>; startAfter: Date | undefined };
 
 /** Runs `fn` as a job would (the tenant's transaction, the system actor, the test clock), recording jobs. */
 export const inTenant = async <T>(tenantId: string, fn: (ctx: Ctx, sent: Sent[]) => Promise<T>): Promise<T> => {
-  const { app, db } = await testApp();
   const sent: Sent[] = [];
-  return db.transaction({ tenantId }, (tx) =>
-    fn(
-      {
-        tenantId,
-        storeId: null,
-        actor: { kind: 'system' },
-        db: tx.db,
-        sql: tx.sql,
-        jobs: {
-          send: async (name, data, o) => void sent.push({ name, data, startAfter: o?.startAfter }),
-          sendMany: async (name, jobs) =>
-            void sent.push(...jobs.map(({ data, options }) => ({ name, data, startAfter: options?.startAfter }))),
-        },
-        clock: testClock,
-        log: app.log,
-        request: { id: 'test-gate', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-      },
-      sent,
-    ),
-  );
+  const jobs: JobQueue = {
+    send: async (name, data, o) => void sent.push({ name, data, startAfter: o?.startAfter }),
+    sendMany: async (name, list) =>
+      void sent.push(...list.map(({ data, options }) => ({ name, data, startAfter: options?.startAfter }))),
+  };
+  return asJob(tenantId, (ctx) => fn(ctx, sent), jobs);
 };
 
 let seq = 0;

@@ -9,6 +9,7 @@ import { createTestTenant, signInStaff, testApp, testClock, testDataDir } from '
 import { makeCustomersXlsx } from '../../../../../samples/dms/make-samples.ts';
 import { parseSax as fixedParseSax } from './excel.ts';
 import { importRunJob, uploadPath } from './run.job.ts';
+import { asJob } from '../booking/test-kit.ts';
 import { importFile, upload, waitForRun, xlsxOf } from './test-kit.ts';
 
 const sql = async (text: string, params: unknown[]) => (await (await testApp()).db.owner.executeSql(text, params)).rows;
@@ -66,7 +67,7 @@ describe('DMS import: the background run', () => {
     ]);
     const definition = importRunJob(testDataDir);
     if (!('steps' in definition)) throw new Error('imports.run runs in steps');
-    const { db, app } = await testApp();
+    const { app } = await testApp();
     const worker = (dieAtStep: number | null): JobSteps => {
       let calls = 0;
       return {
@@ -78,19 +79,7 @@ describe('DMS import: the background run', () => {
         step: <T>(fn: (ctx: Ctx) => Promise<T>) => {
           calls += 1;
           if (dieAtStep !== null && calls >= dieAtStep) return Promise.reject(new Error('process died'));
-          return db.transaction({ tenantId: t.id }, (tx) =>
-            fn({
-              tenantId: t.id,
-              storeId: null,
-              actor: { kind: 'system' },
-              db: tx.db,
-              sql: tx.sql,
-              jobs: { send: async () => undefined, sendMany: async () => undefined },
-              clock: testClock,
-              log: app.log,
-              request: { id: 'job:test', ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-            }),
-          );
+          return asJob(t.id, fn);
         },
       };
     };

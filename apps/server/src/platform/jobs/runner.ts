@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { Ctx } from '../context.ts';
+import { systemCtx, type Ctx } from '../context.ts';
 import type { Database, SqlExecutor } from '../db/types.ts';
 import type { JobDefinition, JobQueue } from './queue.ts';
 
@@ -81,17 +81,7 @@ export const startJobRunner = async (input: {
     fn: (ctx: Ctx) => Promise<T>,
   ) =>
     db.transaction({ tenantId }, (tx) =>
-      fn({
-        tenantId,
-        storeId: null,
-        actor: { kind: 'system' },
-        db: tx.db,
-        sql: tx.sql,
-        jobs: queueFor(tx.sql),
-        clock: input.clock,
-        log: ctxLog,
-        request: { id: requestId, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
-      }),
+      fn(systemCtx({ tenantId, tx, jobs: queueFor(tx.sql), clock: input.clock, log: ctxLog, requestId })),
     );
 
   if (input.work) {
