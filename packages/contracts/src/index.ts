@@ -23,3 +23,5 @@ export * from './contact.ts';
 export * from './care-api.ts';
 export * from './segments.ts';
 export * from './complaints.ts';
+export * from './api/route.ts';
+export * from './routes/index.ts';

@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ContactPreferences,
-  Customer,
   CustomerInput,
   CustomerOverview,
   CustomerSummary,
   interactionInput,
 } from '@m4s/contracts';
+import { customerRoutes } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import type { z } from 'zod';
 
@@ -20,8 +20,7 @@ export type CustomerRow = CustomerSummary & { seasonal?: boolean };
 export const tooFewDigits = (q: string) => /^\d{1,3}$/.test(q.trim());
 
 export const searchCustomers = async (q: string, limit = 50): Promise<CustomerRow[]> => {
-  const params = new URLSearchParams({ q: q.trim(), limit: String(limit) });
-  return (await api.get<{ items: CustomerRow[] }>(`/api/customers?${params.toString()}`)).items;
+  return (await api.call(customerRoutes.search, { query: { q: q.trim(), limit } })).items;
 };
 
 export const useCustomerSearch = (q: string) =>
@@ -43,7 +42,9 @@ export const useSaveCustomer = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string | null; input: CustomerInput }) =>
-      id ? api.put<Customer>(`/api/customers/${id}`, input) : api.post<Customer>('/api/customers', input),
+      id
+        ? api.call(customerRoutes.update, { params: { id }, body: input })
+        : api.call(customerRoutes.create, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: customersKey }),
   });
 };
@@ -52,7 +53,7 @@ export const useSavePreferences = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (prefs: ContactPreferences) =>
-      api.put<Customer>(`/api/customers/${customerId}/contact-preferences`, prefs),
+      api.call(customerRoutes.setContactPreferences, { params: { id: customerId }, body: prefs }),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };

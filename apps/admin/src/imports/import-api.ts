@@ -37,7 +37,7 @@ export const useUploadImport = () => {
       const form = new FormData();
       form.append('kind', kind);
       form.append('file', file, file.name);
-      return api.upload<ImportJob>('/api/imports', form);
+      return api.uploadTo<ImportJob>('/api/imports', form);
     },
     onSuccess: (job) => {
       client.setQueryData(jobKey(job.id), job);

@@ -1,0 +1,11 @@
+import { customerRoutes } from './customers.ts';
+
+/**
+ * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
+ * registers each with `serve()`; the cross-tenant suite walks them all.
+ */
+export const routes = {
+  customers: customerRoutes,
+} as const;
+
+export { customerRoutes };
