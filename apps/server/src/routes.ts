@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { vehicleRoutes } from './modules/vehicles/vehicles.routes.ts';
@@ -24,6 +25,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(tenantRoutes);
+  await app.register(calendarRoutes);
   await app.register(storeRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);

@@ -1,6 +1,6 @@
 import type { Database } from '../platform/db/types.ts';
 import { classifyTenant } from '../modules/segments/classify.ts';
-import { tenantToday } from '../modules/tenants/tenants.service.ts';
+import { tenantToday } from '../platform/time/tenant-zone.ts';
 
 /**
  * The demo group's segments as of its first day, so 客户分群 and the care dry run have classes to show

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestTenant, signInOwner, signInStaff, testApp } from '../../test/harness.ts';
 import { owners } from '../platform/db/schema/index.ts';
-import { addDays, localOf } from '../modules/booking/booking.time.ts';
+import { addDays, localOf } from '../platform/time/zone.ts';
 import { demoOwnerPhones } from './demo.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceCategory } from '@m4s/contracts';
 import type { Database } from '../platform/db/types.ts';
 import { bookingSettings, serviceTypes, staff, storeClosures } from '../platform/db/schema/index.ts';
-import { addDays, localOf } from '../modules/booking/booking.time.ts';
+import { addDays, defaultTimeZone, localOf } from '../platform/time/zone.ts';
 
 type TypeSeed = [
   code: string,
@@ -76,7 +76,7 @@ const plan: [day: 0 | 1, store: 0 | 1, time: string, code: string, advisor: numb
  */
 export const seedDemoService = async (db: Database, input: { tenantId: string; storeIds: string[]; now: Date }) => {
   const { tenantId, storeIds, now } = input;
-  const today = localOf(now, 'Asia/Shanghai').day;
+  const today = localOf(now, defaultTimeZone).day;
   await db.transaction({ tenantId }, async ({ db: tx, sql }) => {
     const types = await tx
       .insert(serviceTypes)

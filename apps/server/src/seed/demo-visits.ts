@@ -4,8 +4,12 @@ import { inboxMessages, payments, staff, visits } from '../platform/db/schema/in
 import { insertRepairOrder } from '../modules/history/history.queries.ts';
 import { totalsOf } from '../modules/history/history.service.ts';
 import { plateWords, visitMessages } from '../modules/visits/visits.messages.ts';
-import { dayIn, nextRepairOrderNumber, nextServiceOf } from '../modules/visits/visits.rules.ts';
+import { dayIn, defaultTimeZone } from '../platform/time/zone.ts';
+import { nextRepairOrderNumber, nextServiceOf } from '../modules/visits/visits.rules.ts';
 import { boundCar, labour, latestKm, minutesAgo, part, rowsOf, writeVisit, type Plan } from './demo-visits.rows.ts';
+
+// The demo group is created in the default zone (tenants.timezone).
+const demoZone = defaultTimeZone;
 
 /**
  * Today's workshop at 上海浦东4S店: 13800000001's confirmed car in the bay with an estimate waiting for
@@ -58,7 +62,7 @@ export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds
       tx,
       sql`SELECT id, vehicle_id, customer_id, advisor_id FROM bookings
            WHERE tenant_id = ${tenantId} AND store_id = ${storeId} AND status = 'booked'
-             AND (starts_at AT TIME ZONE 'Asia/Shanghai')::date = ${dayIn(now, 'Asia/Shanghai')}::date
+             AND (starts_at AT TIME ZONE ${demoZone})::date = ${dayIn(now, demoZone)}::date
            ORDER BY starts_at LIMIT 3`,
     );
     const stagePlans: Omit<Plan, 'car' | 'km'>[] = [
@@ -195,7 +199,7 @@ export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds
       tx,
       {
         tenantId,
-        number: await nextRepairOrderNumber(tx, tenantId, dayIn(now, 'Asia/Shanghai')),
+        number: await nextRepairOrderNumber(tx, tenantId, dayIn(now, demoZone)),
         vehicleId: car.vehicleId,
         customerId: car.customerId,
         storeId,
@@ -210,7 +214,11 @@ export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds
       },
       approved,
     );
-    const next = await nextServiceOf(tx, tenantId, car.vehicleId, (zhou.purchase_date as string | null) ?? null);
+    const next = await nextServiceOf(tx, tenantId, {
+      id: car.vehicleId,
+      purchaseDate: (zhou.purchase_date as string | null) ?? null,
+      timeZone: demoZone,
+    });
     await tx
       .update(visits)
       .set({

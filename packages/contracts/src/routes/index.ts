@@ -1,3 +1,4 @@
+import { calendarRoutes } from './calendar.ts';
 import { customerRoutes } from './customers.ts';
 
 /**
@@ -6,6 +7,7 @@ import { customerRoutes } from './customers.ts';
  */
 export const routes = {
   customers: customerRoutes,
+  calendar: calendarRoutes,
 } as const;
 
-export { customerRoutes };
+export { calendarRoutes, customerRoutes };

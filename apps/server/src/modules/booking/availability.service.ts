@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import { AppError } from '../../platform/errors.ts';
 import { slotGrid, storeClock, type SlotGridRow, type StoreClock } from './availability.queries.ts';
-import { addDays } from './booking.time.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import { advisorFreeOf, freeOf, type Channel } from './capacity.ts';
 import * as sq from './setup.queries.ts';
 

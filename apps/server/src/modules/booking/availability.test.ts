@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInStaff, testClock } from '../../../test/harness.ts';
-import { localOf } from './booking.time.ts';
+import { localOf } from '../../platform/time/zone.ts';
 import { at, bookableStore, freeAt, ownersWithCars, targetDay, tz } from './test-kit.ts';
 
 type Day = {

@@ -1,8 +1,9 @@
 import type { Ctx } from '../../platform/context.ts';
+import { dayWordsZh, slotWordsZh } from '../../platform/time/words-zh.ts';
+import { addDays, localOf } from '../../platform/time/zone.ts';
 import { sendTransactional, type Notice, type NoticeEvent } from '../contact/transactional.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as q from './booking.queries.ts';
-import { addDays, dayWordsZh, listZh, localOf, slotWordsZh } from './booking.time.ts';
 
 /** Where the owner app shows a booking (its confirmation page). */
 export const bookingLink = (id: string) => `/bookings/${id}`;
@@ -22,6 +23,17 @@ const greetingOf = (ownerName: string | null, customer: { name: string; gender: 
   const surname = customer.name.trim().slice(0, 1);
   if (surname && customer.gender) return `${surname}${customer.gender === 'male' ? '先生' : '女士'}`;
   return '客户';
+};
+
+/** 行驶证、保养手册 → 行驶证和保养手册 (a list as a sentence says it). */
+const listZh = (text: string | null): string | null => {
+  const items = (text ?? '')
+    .split(/[、,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) return null;
+  if (items.length === 1) return items[0] ?? null;
+  return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
 };
 
 const bringWords = (bring: string | null) => {

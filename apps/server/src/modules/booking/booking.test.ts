@@ -2,7 +2,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInStaff, testApp, testClock } from '../../../test/harness.ts';
 import { owners, vehicleBindings } from '../../platform/db/schema/index.ts';
-import { addDays } from './booking.time.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import { at, bookableStore, book, freeAt, ownersWithCars, targetDay } from './test-kit.ts';
 
 afterEach(() => {

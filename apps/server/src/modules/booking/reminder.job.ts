@@ -4,18 +4,16 @@ import type { Ctx } from '../../platform/context.ts';
 import { bookings } from '../../platform/db/schema/index.ts';
 import { ruleEnabled } from '../care/rules.service.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
+import { addDays, dayIn, instantOf } from '../../platform/time/zone.ts';
 import { sendReminder } from './booking.notify.ts';
 
 export const remindJobName = 'booking.remind';
 
-/** 18:00 tenant time on the day before the booking (the database applies the zone's rules). */
+/** 18:00 tenant time on the day before the booking. */
 export const reminderTime = async (ctx: Ctx, startsAt: Date): Promise<Date> => {
-  const { rows } = await ctx.sql.executeSql(
-    `SELECT (extract(epoch FROM ((((($2::timestamptz) AT TIME ZONE t.timezone)::date - 1) + time '18:00') AT TIME ZONE t.timezone)) * 1000)::float8 AS at
-       FROM tenants t WHERE t.id = $1`,
-    [ctx.tenantId, startsAt.toISOString()],
-  );
-  return new Date(Number(rows[0]?.at));
+  const zone = await tenantZone(ctx);
+  return instantOf(addDays(dayIn(startsAt, zone), -1), '18:00', zone);
 };
 
 /**

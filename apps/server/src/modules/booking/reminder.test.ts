@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp, testClock } from '../../../test/harness.ts';
-import { addDays } from './booking.time.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import { reminderTime, remindBooking } from './reminder.job.ts';
 import { asJob, at, bookableStore, book, ownersWithCars, targetDay } from './test-kit.ts';
 

@@ -13,7 +13,8 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { storeClock } from './availability.queries.ts';
-import { addDays } from './booking.time.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import * as q from './setup.queries.ts';
 
 type ServiceTypeData = z.output<typeof serviceTypeInput>;
@@ -133,7 +134,7 @@ export const listLeave = async (ctx: StaffCtx, staffId: string): Promise<Advisor
   const member = await advisorInScope(ctx, staffId, 'visit.read');
   const c = member.storeId ? await storeClock(ctx.sql, ctx.tenantId, member.storeId, ctx.clock.now()) : null;
   // From a month back: the admin sees recent leave too.
-  return q.leaveOf(ctx.db, ctx.tenantId, staffId, addDays(c?.today ?? ctx.clock.now().toISOString().slice(0, 10), -31));
+  return q.leaveOf(ctx.db, ctx.tenantId, staffId, addDays(c?.today ?? (await tenantToday(ctx)), -31));
 };
 
 /** Only service advisors count in a slot's capacity, so only their days off are recorded here. */

@@ -10,7 +10,7 @@ import { cancelToInbox, confirmToInbox } from './booking.notify.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking, toBookingRow } from './booking.present.ts';
 import * as q from './booking.queries.ts';
-import { addDays } from './booking.time.ts';
+import { dayBounds } from '../../platform/time/zone.ts';
 import { scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
@@ -18,17 +18,11 @@ import { lockIdempotencyKey } from './slots.queries.ts';
 type StaffBookingData = z.output<typeof staffBookingInput>;
 type RescheduleData = z.output<typeof bookingRescheduleInput>;
 
-/** Midnight to midnight of a tenant-local day, as instants (the database applies the zone). */
-const dayBounds = async (ctx: StaffCtx, storeId: string, day: string | undefined) => {
+/** Midnight to midnight of a tenant-local day (today by default), as instants. */
+const dayBoundsOf = async (ctx: StaffCtx, storeId: string, day: string | undefined) => {
   const clock = await storeClock(ctx.sql, ctx.tenantId, storeId, ctx.clock.now());
   if (!clock) throw new AppError('NOT_FOUND');
-  const date = day ?? clock.today;
-  const { rows } = await ctx.sql.executeSql(
-    `SELECT (extract(epoch FROM ($1::date::timestamp AT TIME ZONE $3)) * 1000)::float8 AS a,
-            (extract(epoch FROM ($2::date::timestamp AT TIME ZONE $3)) * 1000)::float8 AS b`,
-    [date, addDays(date, 1), clock.tz],
-  );
-  return { from: new Date(Number(rows[0]?.a)), to: new Date(Number(rows[0]?.b)) };
+  return dayBounds(day ?? clock.today, clock.tz);
 };
 
 /**
@@ -48,7 +42,7 @@ export const listBookings = async (
   const stores = storeId ? [{ id: storeId }] : await sq.activeStores(ctx.db, ctx.tenantId);
   const first = stores[0];
   if (!first) return [];
-  const { from, to } = await dayBounds(ctx, first.id, filter.date);
+  const { from, to } = await dayBoundsOf(ctx, first.id, filter.date);
   const rows = await q.bookingsBetween(ctx.db, ctx.tenantId, storeId ? [storeId] : null, from, to);
   return rows.map((r) => toBookingRow(r, ctx.actor));
 };

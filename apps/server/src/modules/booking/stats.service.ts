@@ -3,7 +3,7 @@ import { authorize, storeScope } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { slotGrid, storeClock } from './availability.queries.ts';
-import { addDays, daysBetween } from './booking.time.ts';
+import { addDays, daysBetween } from '../../platform/time/zone.ts';
 import { capsOf } from './capacity.ts';
 import * as sq from './setup.queries.ts';
 

@@ -26,7 +26,7 @@ import {
   vehicleBindings,
   vehicles,
 } from '../../platform/db/schema/index.ts';
-import { addDays, localOf } from './booking.time.ts';
+import { addDays, localOf } from '../../platform/time/zone.ts';
 
 export const tz = 'Asia/Shanghai';
 

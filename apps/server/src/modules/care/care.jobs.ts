@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
-import { addDays, localOf } from '../booking/booking.time.ts';
+import { addDays, instantOf, localOf } from '../../platform/time/zone.ts';
 import { classifyTenant } from '../segments/classify.ts';
-import { tenantZone } from '../tenants/tenants.service.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { sweep } from './sweep.ts';
 
 export const sweepJobName = 'care.sweep';
@@ -23,15 +23,9 @@ export const careSweepJob = defineJob({
   },
 });
 
-/** 02:00 of `day` in the tenant's zone (the database applies the zone's rules). */
-export const nightlyTime = async (ctx: Ctx, day: string): Promise<Date> => {
-  const zone = await tenantZone(ctx);
-  const { rows } = await ctx.sql.executeSql(
-    `SELECT (extract(epoch FROM (($1::date + time '02:00') AT TIME ZONE $2)) * 1000)::float8 AS at`,
-    [day, zone],
-  );
-  return new Date(Number(rows[0]?.at));
-};
+/** 02:00 of `day` in the tenant's zone. */
+export const nightlyTime = async (ctx: Ctx, day: string): Promise<Date> =>
+  instantOf(day, '02:00', await tenantZone(ctx));
 
 /**
  * Queues the tenant's nightly run for `day` at 02:00 tenant time (once per tenant and day). Each nightly

@@ -5,9 +5,9 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
-import { tenantToday } from '../tenants/tenants.service.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { sweep } from './sweep.ts';
-import { addDays } from '../booking/booking.time.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import { loadTemplates, resolved, saveTemplate, type TemplateText } from './templates.ts';
 import { renderJoins, templateVariables, tsRender, variableNames } from './variables.ts';
 

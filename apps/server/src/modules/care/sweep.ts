@@ -2,7 +2,7 @@ import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
 import { ruleSelection } from './rule-sql.ts';
-import { tenantZone } from '../tenants/tenants.service.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { loadRules } from './rules.service.ts';
 import { ruleDefaults, sweptRule } from './rules.ts';
 import { loadTemplates, resolved, type TemplateBook } from './templates.ts';

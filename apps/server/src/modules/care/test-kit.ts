@@ -1,4 +1,4 @@
-import { addDays } from '../booking/booking.time.ts';
+import { addDays } from '../../platform/time/zone.ts';
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../platform/context.ts';
 import type { TestTenant } from '../../../test/harness.ts';

@@ -1,5 +1,6 @@
 // The gate's SQL, set-based: every statement works on all staged candidates at once, so the nightly
 // sweep over a million customers never loops in Node. Parameters are positional ($1 is always the tenant).
+import { quietSql } from '../../platform/time/quiet.ts';
 
 /**
  * Columns = TouchCandidate in snake_case (the plan's interface; the care sweep inserts into it by name).
@@ -94,9 +95,7 @@ WITH cand AS (
       WHEN i.recent_visit AND NOT i.visit_required THEN 'recent_visit'
     END AS pre_reason,
     i.kind <> 'transactional' AND NOT i.visit_required AS cappable,
-    CASE WHEN i.qs IS NULL OR i.qe IS NULL OR i.qs = i.qe THEN false
-      WHEN i.qs < i.qe THEN i.local_due::time >= i.qs AND i.local_due::time < i.qe
-      ELSE i.local_due::time >= i.qs OR i.local_due::time < i.qe END AS in_quiet
+    ${quietSql.inWindow('i.local_due', 'i.qs', 'i.qe')} AS in_quiet
   FROM info i
 ), topics AS (
   SELECT p.*, (p.pre_reason IS NULL AND p.recipient IS NOT NULL AND p.kind <> 'transactional') AS counts,
@@ -127,8 +126,7 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
   d.priority, d.subject, d.body, d.task_title, d.task_role, d.store_id, d.assignee_id, d.known, d.recipient,
   d.decision, d.reason,
   CASE WHEN d.decision = 'suppressed' THEN NULL
-    WHEN d.decision = 'deferred' THEN ((d.local_due::date + CASE WHEN d.qs > d.qe AND d.local_due::time >= d.qs
-      THEN 1 ELSE 0 END) + d.qe) AT TIME ZONE $2
+    WHEN d.decision = 'deferred' THEN ${quietSql.end('d.local_due', 'd.qs', 'd.qe', '$2')}
     WHEN NOT d.is_message AND d.preferred_slot IS NOT NULL
       THEN (d.local_due::date + ${slotTime('d')}) AT TIME ZONE $2
     ELSE d.due_at END,

@@ -1,5 +1,6 @@
 import { defaultWarranty, type OwnerBinding, type OwnerVehicle, type OwnerVisit } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { effectiveWarranty, kmPerDay, type Reading } from '../vehicles/mileage.ts';
 import { estimateNextService } from './next-service.ts';
 import * as q from './garage.queries.ts';
@@ -56,6 +57,7 @@ export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<
       purchaseDate: v.purchaseDate,
       latest,
       kmPerDay: kmPerDay(points, purchase),
+      timeZone: await tenantZone(ctx),
     }),
     confirmedAt: row.b.decidedAt?.toISOString() ?? null,
   };

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chinaDay, defaultServiceInterval, estimateNextService } from './next-service.ts';
+import { dayIn } from '../../platform/time/zone.ts';
+import { defaultServiceInterval, estimateNextService } from './next-service.ts';
 
 describe('next service due', () => {
   test('the default interval is six months or 5,000 km', () => {
@@ -64,7 +65,7 @@ describe('next service due', () => {
       latest: null,
       kmPerDay: null,
     });
-    assert.equal(chinaDay(new Date('2025-08-30T23:30:00Z')), '2025-08-31');
+    assert.equal(dayIn(new Date('2025-08-30T23:30:00Z'), 'Asia/Shanghai'), '2025-08-31');
     assert.equal(due?.dueOn, '2026-02-28');
   });
 

@@ -1,5 +1,5 @@
 import type { NextServiceDue } from '@m4s/contracts';
-import { addDays, addMonths } from '../booking/booking.time.ts';
+import { addDays, addMonths, dayIn, defaultTimeZone } from '../../platform/time/zone.ts';
 
 /**
  * The tenant's default maintenance interval: six months or 5,000 km, whichever comes first. A named
@@ -7,12 +7,6 @@ import { addDays, addMonths } from '../booking/booking.time.ts';
  */
 export const defaultServiceInterval = { months: 6, km: 5000 } as const;
 export type ServiceInterval = { months: number; km: number };
-
-// The dealers are in mainland China (UTC+8 all year): a visit at 07:30 on the 3rd is on the 3rd, not the 2nd.
-const chinaOffsetMs = 8 * 3_600_000;
-
-/** The calendar day in China of an instant, as YYYY-MM-DD. */
-export const chinaDay = (at: Date): string => new Date(at.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
 
 type Input = {
   /** The newest maintenance visit (保养): its date and odometer, if the order recorded one. */
@@ -22,6 +16,8 @@ type Input = {
   latest: { at: Date; km: number } | null;
   kmPerDay: number | null;
   interval?: ServiceInterval;
+  /** The tenant's zone, in which visits and readings fall on days: 07:30 on the 3rd in Shanghai is the 3rd. */
+  timeZone?: string;
 };
 
 /**
@@ -35,9 +31,11 @@ export const estimateNextService = ({
   latest,
   kmPerDay,
   interval = defaultServiceInterval,
+  timeZone = defaultTimeZone,
 }: Input): NextServiceDue | null => {
+  const localDay = (at: Date) => dayIn(at, timeZone);
   const basis = lastMaintenance
-    ? { kind: 'last_maintenance' as const, on: chinaDay(lastMaintenance.at), km: lastMaintenance.km }
+    ? { kind: 'last_maintenance' as const, on: localDay(lastMaintenance.at), km: lastMaintenance.km }
     : purchaseDate
       ? { kind: 'purchase' as const, on: purchaseDate, km: 0 }
       : null;
@@ -48,8 +46,8 @@ export const estimateNextService = ({
   if (dueKm !== null && kmPerDay && kmPerDay > 0) {
     // Count from the newest thing known about the odometer: a later reading beats the visit itself.
     const from =
-      latest && chinaDay(latest.at) >= basis.on
-        ? { on: chinaDay(latest.at), km: latest.km }
+      latest && localDay(latest.at) >= basis.on
+        ? { on: localDay(latest.at), km: latest.km }
         : { on: basis.on, km: basis.km ?? 0 };
     byKm = addDays(from.on, Math.round((dueKm - from.km) / kmPerDay));
     if (byKm < basis.on) byKm = basis.on;

@@ -1,3 +1,5 @@
+import { instantOf } from '../../platform/time/zone.ts';
+
 /**
  * One spreadsheet cell as the readers give it, and the parsers that turn DMS text into our values.
  * Each parser answers `null` for an empty cell, `{ ok: false, key }` for a value it cannot read (the key
@@ -90,8 +92,8 @@ export const parseDate = (cell: Cell): Parsed<string> => {
   return r && (r.ok ? { ok: true, value: r.value.date } : r);
 };
 
-/** China has one time zone and no daylight saving: a local time is UTC+8. */
-export const toInstant = (v: LocalDateTime) => new Date(`${v.date}T${v.time ?? '00:00'}:00+08:00`);
+/** A file's local date and time as the instant it names in the tenant's zone (midnight without a time). */
+export const toInstant = (v: LocalDateTime, zone: string) => instantOf(v.date, v.time ?? '00:00', zone);
 
 const numberText = (cell: Cell) =>
   cellText(cell)

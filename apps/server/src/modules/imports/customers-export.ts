@@ -7,6 +7,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffActor, StaffCtx } from '../../platform/context.ts';
 import { carBrands, carSeries, customers, stores, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { tenantCompactDay } from '../../platform/time/tenant-zone.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
 import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
@@ -218,7 +219,7 @@ export const customerExportRoutes =
               page(ctx, wanted.slice(i, i + pageSize), storeNames),
             );
         }
-        const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+        const day = await app.ctx.staff(req, 'customer.export', (ctx) => tenantCompactDay(ctx, now));
         return sendXlsx(reply, {
           fileName: `${l.file}-${day}.xlsx`,
           fallbackName: `customers-${day}.xlsx`,

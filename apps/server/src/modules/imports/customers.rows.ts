@@ -172,7 +172,9 @@ export const readCustomerRow = (
     phones: [...new Set([phone, ...(second ? [second] : [])])],
     vehicle,
     mileage:
-      vehicle && km != null ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }) } : null,
+      vehicle && km != null
+        ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }, lookups.timezone) }
+        : null,
     warnings: r.warnings,
   };
 };

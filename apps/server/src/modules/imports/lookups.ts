@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CarModel, CarSeries } from '@m4s/contracts';
 import { carModels, carSeries, staff, stores } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { listBrands } from '../catalogue/catalogue.queries.ts';
 
 /** A name as DMS exports and people write it: case, spaces and the dot in "ID.4" do not matter. */
@@ -25,6 +26,8 @@ export type Lookups = {
     warnings: { field: 'brand' | 'series' | 'model'; key: string }[];
   };
   importerStoreId: string | null;
+  /** The tenant's zone: a file's dates and times are its local wall clock. */
+  timezone: string;
 };
 
 const group = <T>(items: T[], keysOf: (item: T) => string[]) => {
@@ -102,5 +105,6 @@ export const loadLookups = async (db: Tx, tenantId: string, importerId: string |
         : one(staffByName.get(key(text)), 'import_staff_unknown', 'import_staff_ambiguous'),
     car,
     importerStoreId: staffRows.find((s) => s.id === importerId)?.storeId ?? null,
+    timezone: await tenantZone({ db, tenantId }),
   };
 };

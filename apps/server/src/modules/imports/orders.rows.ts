@@ -97,8 +97,8 @@ export const readOrderRow = (r: FieldReader, lookups: Lookups): OrderRowRead => 
   };
   const head: OrderHead = {
     vin: vin?.ok ? vin.vin : null,
-    dateIn: dateIn ? toInstant(dateIn) : null,
-    dateOut: dateOut ? toInstant(dateOut) : null,
+    dateIn: dateIn ? toInstant(dateIn, lookups.timezone) : null,
+    dateOut: dateOut ? toInstant(dateOut, lookups.timezone) : null,
     type: type ?? null,
     mileageKm: mileageKm ?? null,
     storeId: named('storeCode'),

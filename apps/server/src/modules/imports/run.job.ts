@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { fieldMessage } from '../../platform/i18n.ts';
 import { defineJob, type JobSteps } from '../../platform/jobs/queue.ts';
+import { dayIn } from '../../platform/time/zone.ts';
 import { applyCustomerBatch } from './customers.apply.ts';
 import { readCustomerRow, type CustomerRecord } from './customers.rows.ts';
 import { readTable, UnreadableFileError, type FileFormat } from './file-reader.ts';
@@ -23,9 +24,6 @@ export const importBatchRows = 500;
 
 export const uploadPath = (dataDir: string, tenantId: string, importId: string, format: FileFormat) =>
   join(resolve(dataDir), 'uploads', tenantId, `${importId}.${format}`);
-
-/** The dealer's calendar day (China is UTC+8 all year). */
-const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Takes the run: a queued job, or one left running by a crash (run again from the top: it is idempotent). */
 const claim = async (ctx: Ctx, importId: string) => {
@@ -59,7 +57,8 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
   const columns = columnsOf(run.headers, run.mapping ?? {});
   const header = (field: string) => columns.get(field)?.header ?? null;
   const lookups: Lookups = await job.step((ctx) => loadLookups(ctx.db, ctx.tenantId, run.createdBy));
-  const today = localDate(run.createdAt);
+  // The dealer's calendar day of the upload, in its zone (the default date of a mileage without one).
+  const today = dayIn(run.createdAt, lookups.timezone);
   const assertSameHeaders = (headers: string[]) => {
     if (headers.join('\u0001') !== run.headers.join('\u0001')) throw new UnreadableFileError('import_file_changed');
   };

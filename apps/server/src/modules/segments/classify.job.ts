@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/queue.ts';
-import { tenantToday } from '../tenants/tenants.service.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { classifyTenant } from './classify.ts';
 
 export const classifyJobName = 'segments.classify';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testClock } from '../../../test/harness.ts';
 import { checkInBooked, line, move, visitWorld } from '../visits/test-kit.ts';
-import { dayIn } from '../visits/visits.rules.ts';
+import { dayIn } from '../../platform/time/zone.ts';
 import { segmentsOf } from './test-kit.ts';
 
 test('a delivered visit reclassifies its customer (segments.classify for that customer, today)', async () => {

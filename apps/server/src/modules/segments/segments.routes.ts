@@ -52,7 +52,7 @@ export const segmentRoutes: FastifyPluginAsyncZod = async (app) => {
             customerSheet.page(ctx, wanted.slice(i, i + customerSheet.pageSize), storeNames),
           );
       }
-      const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const day = await app.ctx.staff(req, 'segment.read', (ctx) => service.exportFileDay(ctx, now));
       return sendXlsx(reply, {
         fileName: `${exportName[locale]}-${dimension}-${value}-${day}.xlsx`,
         fallbackName: `segment-${dimension}-${value}-${day}.xlsx`,

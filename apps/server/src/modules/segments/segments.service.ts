@@ -16,9 +16,9 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addMonths } from '../booking/booking.time.ts';
+import { tenantCompactDay, tenantToday } from '../../platform/time/tenant-zone.ts';
+import { addMonths } from '../../platform/time/zone.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
-import { tenantToday } from '../tenants/tenants.service.ts';
 import { classifyJobName } from './classify.job.ts';
 import { effectiveRules } from './rules.ts';
 import * as q from './segments.queries.ts';
@@ -33,6 +33,9 @@ export const classesOf: Record<SegmentDimension, readonly string[]> = {
 };
 
 /** Counts per class now, and the moves since the same day last month (changed_on after it). */
+/** The tenant-local day of an export (YYYYMMDD), for the file's name. */
+export const exportFileDay = (ctx: StaffCtx, at: Date): Promise<string> => tenantCompactDay(ctx, at);
+
 export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
   authorize(ctx.actor, 'segment.read');
   const computedOn = await q.lastComputedOn(ctx.sql, ctx.tenantId);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { SegmentCustomerPage, SegmentOverview, SegmentRules } from '@m4s/contracts';
 import { signInStaff, testClock, type Agent, type TestTenant } from '../../../test/harness.ts';
 import ExcelJS from '../imports/excel.ts';
-import { dayIn } from '../visits/visits.rules.ts';
+import { dayIn } from '../../platform/time/zone.ts';
 import { defaultSegmentRules } from './rules.ts';
 import {
   addDays,

@@ -16,7 +16,7 @@ import { asJob } from '../booking/test-kit.ts';
 import { classifyTenant, type ClassifySummary } from './classify.ts';
 
 /** Calendar arithmetic on local days, as the statements do it (month ends clamp). */
-export { addDays, addMonths } from '../booking/booking.time.ts';
+export { addDays, addMonths } from '../../platform/time/zone.ts';
 /** An instant on a Shanghai day (10:00 local unless told). */
 export const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
 

@@ -2,7 +2,6 @@ import type { Branding, PublicTenant, TenantSettings } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { dayIn } from '../visits/visits.rules.ts';
 import * as q from './tenants.queries.ts';
 
 export type TenantProfile = NonNullable<Awaited<ReturnType<typeof q.findTenantProfile>>>;
@@ -13,14 +12,6 @@ export const currentTenant = async (ctx: Pick<Ctx, 'db' | 'tenantId'>): Promise<
   if (!row) throw new AppError('TENANT_NOT_FOUND');
   return row;
 };
-
-/** The tenant's time zone: every local day and hour (bookings, classes, care, quiet hours) is read in it. */
-export const tenantZone = async (ctx: Pick<Ctx, 'db' | 'tenantId'>): Promise<string> =>
-  (await currentTenant(ctx)).timezone;
-
-/** Today in the tenant's zone, as YYYY-MM-DD. */
-export const tenantToday = async (ctx: Pick<Ctx, 'db' | 'tenantId' | 'clock'>): Promise<string> =>
-  dayIn(ctx.clock.now(), await tenantZone(ctx));
 
 export const tenantLogo = (ctx: Ctx): Promise<string | null> => q.findTenantLogo(ctx.db, ctx.tenantId);
 

@@ -11,7 +11,8 @@ import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
 import { lineWork } from './visits.present.ts';
 import * as q from './visits.queries.ts';
-import { dayIn, nextRepairOrderNumber, nextServiceOf, orderTypeOf } from './visits.rules.ts';
+import { dayIn } from '../../platform/time/zone.ts';
+import { nextRepairOrderNumber, nextServiceOf, orderTypeOf } from './visits.rules.ts';
 import { conflict, getVisit, loadVisit } from './visits.service.ts';
 
 /**
@@ -48,7 +49,11 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     },
     orderLines,
   );
-  const next = await nextServiceOf(ctx.db, ctx.tenantId, h.v.vehicleId, h.purchaseDate);
+  const next = await nextServiceOf(ctx.db, ctx.tenantId, {
+    id: h.v.vehicleId,
+    purchaseDate: h.purchaseDate,
+    timeZone: timezone,
+  });
   const moved = await q.moveVisit(ctx.db, ctx.tenantId, id, 'ready', {
     status: 'delivered',
     deliveredAt: now,

@@ -5,10 +5,6 @@ import { estimateNextService } from '../garage/next-service.ts';
 import { kmPerDay, type Reading } from '../vehicles/mileage.ts';
 import { roNumbersWithPrefix } from './checkin.queries.ts';
 
-/** The calendar day of an instant in the tenant's zone, as YYYY-MM-DD. */
-export const dayIn = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-
 /** The repair order's type from the booked service: maintenance, accident, or a general repair. */
 export const orderTypeOf = (category: ServiceCategory | null): RepairOrder['type'] =>
   category === 'first_maintenance' || category === 'maintenance'
@@ -30,7 +26,12 @@ export const nextRepairOrderNumber = async (db: Tx, tenantId: string, day: strin
  * The 保养提示贴: the next maintenance from the car's whole history, the order just written included —
  * the rule of modules/garage/next-service.ts, which the owner's 我的车辆 shows too.
  */
-export const nextServiceOf = async (db: Tx, tenantId: string, vehicleId: string, purchaseDate: string | null) => {
+export const nextServiceOf = async (
+  db: Tx,
+  tenantId: string,
+  vehicle: { id: string; purchaseDate: string | null; timeZone: string },
+) => {
+  const { id: vehicleId, purchaseDate, timeZone } = vehicle;
   const { readings, orders } = await odometerOf(db, tenantId, vehicleId);
   const points: Reading[] = [
     ...readings,
@@ -42,5 +43,6 @@ export const nextServiceOf = async (db: Tx, tenantId: string, vehicleId: string,
     purchaseDate,
     latest: points[0] ?? null,
     kmPerDay: kmPerDay(points, purchaseDate ? new Date(`${purchaseDate}T00:00:00Z`) : null),
+    timeZone,
   });
 };

@@ -19,7 +19,7 @@ import { currentTenant } from '../tenants/tenants.service.ts';
 import { recordMileage } from '../vehicles/vehicles.service.ts';
 import { findVehicle } from '../vehicles/vehicles.queries.ts';
 import * as cq from './checkin.queries.ts';
-import { dayIn } from './visits.rules.ts';
+import { dayIn } from '../../platform/time/zone.ts';
 import { tellOwners } from './visits.notify.ts';
 import { toBookingRow, toVisit, toVisitRow, type VisitParts } from './visits.present.ts';
 import * as q from './visits.queries.ts';

@@ -57,6 +57,9 @@ export const tenants = pgTable(
     segmentsOn: date('segments_on', { mode: 'string' }),
     /** The next pass classifies every customer, not only those due (set when the rules change). */
     segmentsFull: boolean('segments_full').notNull().default(true),
+    /** The office day business-hour deadlines run on (platform/time/work-calendar.ts), local clock times. */
+    businessHoursStart: text('business_hours_start').notNull().default('08:30'),
+    businessHoursEnd: text('business_hours_end').notNull().default('17:30'),
     status: text('status', { enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),
