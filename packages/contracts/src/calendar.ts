@@ -8,11 +8,17 @@ import { clockTime } from './common.ts';
  * tenant's zone.
  */
 
-/** A real calendar day: 2025-02-30 is refused (Date.parse would roll it into March). */
+/** A real calendar day of 2000–2099: 2025-02-30 is refused (Date.parse would roll it into March). */
 export const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, { message: 'date' });
+  .regex(/^20\d{2}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'date' },
+  );
 
 export const calendarDayKinds = [
   'workday',
@@ -62,10 +68,11 @@ export const tenantCalendar = z.object({
 });
 export type TenantCalendar = z.infer<typeof tenantCalendar>;
 
-export const calendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const calendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2099) });
 export const calendarDayParams = z.strictObject({ day: calendarDate });
 
 export const calendarOverrideInput = z.strictObject({
+  day: calendarDate,
   kind: z.enum(calendarOverrideKinds),
   note: z.string().trim().max(60).nullable().default(null),
 });

@@ -23,10 +23,9 @@ export const calendarRoutes = defineRoutes({
   },
   setDay: {
     method: 'PUT',
-    path: '/tenant/calendar/days/:day',
+    path: '/tenant/calendar/days',
     auth: 'staff',
     permission: 'tenant.settings',
-    params: calendarDayParams,
     body: calendarOverrideInput,
     response: tenantCalendar,
     tags,

@@ -62,22 +62,24 @@ export const offsetAt = (at: Date, zone: string): number => {
 };
 
 /**
- * The instant a local wall-clock time happens in the zone. A time skipped by a daylight-saving change
- * is read with the offset before the change (02:30 on a spring-forward night is 03:30); a repeated one
- * is its first occurrence.
+ * The instant a local wall-clock time happens in the zone. Around a daylight-saving change it reads as
+ * PostgreSQL's AT TIME ZONE does (database.test.ts checks it): a time the change skips, or repeats, is read
+ * in standard time (02:30 on New York's spring-forward night is 03:30 EDT; 01:30 on its fall-back night
+ * is the second 01:30, EST). Zones without daylight saving (all of China) have neither.
  */
 export const instantOf = (day: Day, time: ClockTime, zone: string): Date => {
   const wall = Date.parse(`${day}T${time}:00Z`);
   if (Number.isNaN(wall)) throw new RangeError(`not a local day and time: ${day} ${time}`);
-  const first = wall - offsetAt(new Date(wall), zone);
-  const second = wall - offsetAt(new Date(first), zone);
+  // The zone's offsets a day either side: around a change they differ, and each gives one reading.
+  const first = wall - offsetAt(new Date(wall - 86_400_000), zone);
+  const second = wall - offsetAt(new Date(wall + 86_400_000), zone);
   const shows = (ms: number) => {
     const local = localOf(new Date(ms), zone);
     return local.day === day && local.time === time;
   };
   const matching = [first, second].filter(shows);
-  // No candidate shows the time: it falls in a spring-forward gap; the later one reads it with the old offset.
-  return new Date(matching.length ? Math.min(...matching) : Math.max(first, second));
+  // Standard time is the later reading of a repeated time, and (in a gap) the one with the earlier offset.
+  return new Date(Math.max(...(matching.length ? matching : [first, second])));
 };
 
 /** A local day as instants: its first moment, and the first moment of the next day (exclusive). */
