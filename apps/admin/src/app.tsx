@@ -8,6 +8,7 @@ import { AdminLayout } from './layout/admin-layout.tsx';
 import { StoresPage } from './stores/stores-page.tsx';
 import { StaffPage } from './staff/staff-page.tsx';
 import { BrandingPage } from './branding/branding-page.tsx';
+import { CalendarPage } from './calendar/calendar-page.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { CustomersPage } from './customers/customers-page.tsx';
 import { Customer360Page } from './customers/customer-360-page.tsx';
@@ -64,6 +65,7 @@ export const App = () => {
         <Route path="stores" element={<StoresPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="branding" element={<BrandingPage />} />
+        <Route path="work-calendar" element={<CalendarPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>

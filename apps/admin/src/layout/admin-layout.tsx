@@ -5,6 +5,7 @@ import {
   BgColorsOutlined,
   CalendarOutlined,
   CarOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
   FundOutlined,
@@ -36,6 +37,7 @@ const nav: readonly NavItem[] = [
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, needs: 'staff.read' },
   { path: '/branding', label: 'nav.branding', icon: <BgColorsOutlined />, needs: 'tenant.brand' },
+  { path: '/work-calendar', label: 'nav.calendar', icon: <CarryOutOutlined />, needs: 'tenant.settings' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, needs: 'audit.read' },
 ];
 
