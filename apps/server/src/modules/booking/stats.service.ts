@@ -2,6 +2,7 @@ import type { BookingStats, BookingStatsDay } from '@m4s/contracts';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { slotGrid, storeClock } from './availability.queries.ts';
 import { addDays, daysBetween } from '../../platform/time/zone.ts';
 import { capsOf } from './capacity.ts';
@@ -59,7 +60,7 @@ export const bookingStats = async (
   const storeIds = scoped ? [scoped] : (await sq.activeStores(ctx.db, ctx.tenantId)).map((s) => s.id);
   const first = storeIds[0];
   const clock = first ? await storeClock(ctx.sql, ctx.tenantId, first, ctx.clock.now()) : null;
-  const to = filter.to ?? clock?.today ?? ctx.clock.now().toISOString().slice(0, 10);
+  const to = filter.to ?? clock?.today ?? (await tenantToday(ctx));
   const from = filter.from ?? addDays(to, -29);
   const span = daysBetween(from, to) + 1;
   if (span < 1) throw AppError.field('to', 'date_range_order');

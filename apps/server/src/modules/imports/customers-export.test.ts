@@ -102,6 +102,25 @@ describe('customer export to Excel', () => {
     assert.equal(other[3], '139****0001');
   });
 
+  test('the 建档日期 column is the tenant-local day: 00:30 in Shanghai is that day, not the UTC day before', () => {
+    const actor = { kind: 'staff', id: 'a1', role: 'group_admin', storeId: null, sessionId: 's', csrfToken: 'c' };
+    const row = {
+      name: '甲',
+      kind: 'person',
+      gender: null,
+      birthday: null,
+      idNumber: null,
+      source: 'import',
+      tags: [],
+      createdAt: new Date('2025-06-09T16:30:00Z'),
+      salesConsultantId: null,
+      serviceAdvisorId: null,
+    } as unknown as CustomerRow;
+    const cells = (zone: string) => exportRow('zh-CN', actor as StaffActor, row, [], [], null, zone);
+    assert.equal(cells('Asia/Shanghai').at(-1), '2025-06-10');
+    assert.equal(cells('Europe/London').at(-1), '2025-06-09');
+  });
+
   test('past the cap the export says so in a note row above the header', async () => {
     const t = await createTestTenant(['group_admin']);
     const capped = await appWith({ customerExportCap: 1 });

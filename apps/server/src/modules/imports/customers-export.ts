@@ -7,7 +7,8 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffActor, StaffCtx } from '../../platform/context.ts';
 import { carBrands, carSeries, customers, stores, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { tenantCompactDay } from '../../platform/time/tenant-zone.ts';
+import { tenantCompactDay, tenantZone } from '../../platform/time/tenant-zone.ts';
+import { dayIn, defaultTimeZone } from '../../platform/time/zone.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
 import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
@@ -130,6 +131,8 @@ export const exportRow = (
   phones: string[],
   cars: { plate: string | null; vin: string; brand: string | null; series: string | null }[],
   storeName: string | null,
+  /** The tenant's zone: the 建档日期 column is the tenant-local day of the record's creation. */
+  zone: string = defaultTimeZone,
 ): (string | null)[] => {
   const l = labels[locale];
   const full = seesFullContact(actor, row);
@@ -151,7 +154,7 @@ export const exportRow = (
       .map((c) => [c.brand, c.series].filter(Boolean).join(' '))
       .filter(Boolean)
       .join('、') || null,
-    row.createdAt.toISOString().slice(0, 10),
+    dayIn(row.createdAt, zone),
   ];
 };
 
@@ -161,6 +164,7 @@ const page = async (ctx: StaffCtx, ids: string[], storeNames: Map<string, string
   const phones = await phonesOf(ctx.db, ctx.tenantId, ids);
   const cars = await carsOf(ctx.db, ctx.tenantId, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const zone = await tenantZone(ctx);
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row || row.erasedAt) return [];
@@ -174,6 +178,7 @@ const page = async (ctx: StaffCtx, ids: string[], storeNames: Map<string, string
         own.map((p) => p.phone),
         cars.filter((c) => c.ownerId === id),
         store,
+        zone,
       ),
     ];
   });

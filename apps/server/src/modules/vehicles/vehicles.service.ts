@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
@@ -83,7 +84,7 @@ export const createVehicle = async (ctx: StaffCtx, input: VehicleInput): Promise
       tenantId: ctx.tenantId,
       vehicleId: id,
       customerId: data.ownerId,
-      date: data.purchaseDate ?? ctx.clock.now().toISOString().slice(0, 10),
+      date: data.purchaseDate ?? (await tenantToday(ctx)),
     });
   await audit(ctx, { action: 'vehicle.created', target: { type: 'vehicle', id } });
   return getVehicle(ctx, id);
