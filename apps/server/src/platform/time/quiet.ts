@@ -23,7 +23,7 @@ export const quietWindowEnd = (at: Date, w: QuietWindow, zone: string): Date | n
 /**
  * The same rule for set-based SQL (the contact gate decides a whole batch in one statement). Arguments are
  * SQL expressions: a local `timestamp` (e.g. `due_at AT TIME ZONE $2`), the window's two ends as `time`, the
- * zone. quiet.test.ts runs these against the database beside the functions above, so the two cannot drift.
+ * zone. database.test.ts runs these against the database beside the functions above, so the two cannot drift.
  */
 export const quietSql = {
   inWindow: (localTs: string, start: string, end: string) =>
