@@ -60,7 +60,7 @@ export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   handler: RouteHandler<D>,
-  options: { rateLimitPerMinute?: number } = {},
+  options: { rateLimitPerMinute?: number; bodyLimit?: number } = {},
 ): void => {
   const [firstStatus] = statusesOf(def);
   const config: RouteShorthandOptions['config'] = options.rateLimitPerMinute
@@ -70,6 +70,7 @@ export const serve = <const D extends RouteDef>(
     method: def.method,
     url: def.path,
     config,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: fastifySchema(def),
     handler: async (req, reply) => {
       if (firstStatus !== 200 && firstStatus !== undefined) void reply.status(firstStatus);
