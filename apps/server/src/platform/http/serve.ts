@@ -54,7 +54,8 @@ export const fastifySchema = (def: RouteDef) => {
 /**
  * Registers one route from its description in contracts: method, path and schemas from there; for staff
  * and owner routes the request's transaction is opened here (with the staff permission the description
- * names), so a handler is the one service call and nothing else.
+ * names), so a handler is the one service call and nothing else. `bodyLimit` raises the app-wide body limit
+ * for one route (e.g. a photo sent as a data URL).
  */
 export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
