@@ -91,7 +91,12 @@ export const DaysCard = ({
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="day">
-          <DatePicker placeholder={t('calendar.day')} data-testid="calendar-day" />
+          <DatePicker
+            placeholder={t('calendar.day')}
+            disabledDate={(d) => d.year() !== year}
+            defaultPickerValue={dayjs().year() === year ? undefined : dayjs(`${year}-01-01`)}
+            data-testid="calendar-day"
+          />
         </Form.Item>
         <Form.Item name="kind">
           <Select

@@ -34,14 +34,16 @@ export const HoursCard = ({ calendar }: { calendar: TenantCalendar | undefined }
   return (
     <Card title={t('calendar.hoursTitle')}>
       <Typography.Paragraph type="secondary">{t('calendar.hoursHint')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
-        <Space align="start">
+      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+        <Space align="start" size={16}>
           <Form.Item name="start" label={t('calendar.hoursStart')}>
             <TimeSelect aria-label={t('calendar.hoursStart')} data-testid="calendar-hours-start" />
           </Form.Item>
           <Form.Item name="end" label={t('calendar.hoursEnd')}>
             <TimeSelect aria-label={t('calendar.hoursEnd')} data-testid="calendar-hours-end" />
           </Form.Item>
+        </Space>
+        <div>
           <Button
             type="primary"
             htmlType="submit"
@@ -52,7 +54,7 @@ export const HoursCard = ({ calendar }: { calendar: TenantCalendar | undefined }
           >
             {t('common.save')}
           </Button>
-        </Space>
+        </div>
       </Form>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
     </Card>
