@@ -3,6 +3,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as q from './customers.queries.ts';
+import { customerMergedHook } from './customers.webhooks.ts';
 
 /**
  * Every column that points at a customer. Merging moves them all, so no repair order, car or call is
@@ -96,5 +97,6 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
     target: { type: 'customer', id: intoId },
     details: { from: fromId, fromName: from.name, moved },
   });
+  await customerMergedHook(ctx, intoId, fromId);
   return moved;
 };
