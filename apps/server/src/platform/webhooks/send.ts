@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 
 /** How much of an answer's body the log keeps. */
 export const responseBodyLimit = 2048;
@@ -52,7 +53,8 @@ export const postJson = (input: {
         const chunks: Buffer[] = [];
         let size = 0;
         const done = () => {
-          const text = Buffer.concat(chunks).subarray(0, responseBodyLimit).toString('utf8');
+          // A character cut at the limit is left out, not turned into a replacement character.
+          const text = new StringDecoder('utf8').write(Buffer.concat(chunks).subarray(0, responseBodyLimit));
           finish({ ok: true, statusCode: res.statusCode ?? 0, body: text, durationMs: elapsed() });
         };
         res.on('data', (chunk: Buffer) => {
