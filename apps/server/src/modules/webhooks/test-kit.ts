@@ -11,7 +11,11 @@ import { systemResolver } from '../../platform/webhooks/address.ts';
 
 export type Received = { headers: IncomingHttpHeaders; body: string; json: WebhookJson };
 /** The parts of a delivery's body the tests read (the receiver parses what arrives). */
-type WebhookJson = { id: string; type: string; tenantId: string; data: { customer?: { name: string; phones: string[] } } & Record<string, any> };
+type WebhookJson = {
+  id: string;
+  type: string;
+  tenantId: string;
+  resource: { type: string; id: string }; data: { customer?: { name: string; phones: string[] } } & Record<string, any> };
 
 /**
  * A real HTTP receiver on 127.0.0.1 (a random port): it keeps what arrives and answers what `answer` says
