@@ -13,6 +13,7 @@ import {
   verifySignature,
   type Receiver,
   type Received,
+  webhookRowsFor,
 } from './test-kit.ts';
 
 const minute = 60_000;
@@ -215,5 +216,17 @@ describe('webhooks: signed deliveries through the outbox, to a real HTTP receive
     assert.equal(gone.statusCode, 204);
     assert.equal((await deliveriesOf(t, endpoint.id)).length, 0);
     assert.equal((await admin.get(`/api/webhooks/endpoints/${endpoint.id}/deliveries`)).statusCode, 404);
+  });
+
+  test('another tenant’s delivery under one’s own endpoint is not found, nor replayed', async () => {
+    const { admin } = await world();
+    const { endpoint } = await register(admin, rx.url, ['customer.created']);
+    const b = await createTestTenant(['group_admin']);
+    const rows = await webhookRowsFor(b);
+    const base = `/api/webhooks/endpoints/${endpoint.id}/deliveries/${rows.deliveryId}`;
+    const read = await admin.get(base);
+    assert.equal(read.statusCode, 404);
+    assert.ok(!read.body.includes('whsec_'));
+    assert.equal((await admin.send('POST', `${base}/replay`)).statusCode, 404);
   });
 });
