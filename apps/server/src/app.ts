@@ -88,7 +88,11 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       careSweepJob,
       careNightlyJob,
       // Webhook deliveries (docs/webhooks.md): private addresses refused in production, at delivery too.
-      deliverJob({ production: config.NODE_ENV === 'production', resolve: systemResolver, timeoutMs: attemptTimeoutMs }),
+      deliverJob({
+        production: config.NODE_ENV === 'production',
+        resolve: systemResolver,
+        timeoutMs: attemptTimeoutMs,
+      }),
     ],
     clock,
     log: app.log,

@@ -32,7 +32,8 @@ export const webhooksEn: Record<keyof typeof webhooksZhCN, string> = {
   'webhooks.delete.confirm': 'Delete this endpoint and its whole delivery log?',
   'webhooks.deleted': 'Deleted',
   'webhooks.secret.title': 'Signing secret',
-  'webhooks.secret.once': 'The secret is shown only this once: copy it now and keep it safe. It cannot be shown again, only rotated.',
+  'webhooks.secret.once':
+    'The secret is shown only this once: copy it now and keep it safe. It cannot be shown again, only rotated.',
   'webhooks.secret.copy': 'Copy',
   'webhooks.secret.copied': 'Copied',
   'webhooks.secret.done': 'I have saved it',

@@ -14,7 +14,11 @@ import { QueryTable } from '../layout/query-table.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { useDeliveries, useDelivery, useReplay } from './webhooks-api.ts';
 
-const statusColor: Record<WebhookDeliveryStatus, string> = { pending: 'processing', succeeded: 'success', failed: 'error' };
+const statusColor: Record<WebhookDeliveryStatus, string> = {
+  pending: 'processing',
+  succeeded: 'success',
+  failed: 'error',
+};
 
 /** One delivery's attempts: when, the answer's status and time, the first 2 KB of its body or the error. */
 const AttemptLog = ({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) => {
@@ -24,7 +28,12 @@ const AttemptLog = ({ endpointId, deliveryId }: { endpointId: string; deliveryId
   if (!detail.data) return null;
   const columns: TableColumnsType<WebhookAttempt> = [
     { title: '#', dataIndex: 'number', width: 48 },
-    { title: t('webhooks.log.at'), dataIndex: 'at', className: 'nowrap', render: (v: string) => formatDateTime(v, locale) },
+    {
+      title: t('webhooks.log.at'),
+      dataIndex: 'at',
+      className: 'nowrap',
+      render: (v: string) => formatDateTime(v, locale),
+    },
     {
       title: t('webhooks.log.status'),
       key: 'status',
@@ -36,7 +45,12 @@ const AttemptLog = ({ endpointId, deliveryId }: { endpointId: string; deliveryId
           <Tag color={a.statusCode >= 200 && a.statusCode < 300 ? 'success' : 'error'}>{a.statusCode}</Tag>
         ),
     },
-    { title: t('webhooks.log.duration'), dataIndex: 'durationMs', className: 'nowrap', render: (v: number) => `${v} ms` },
+    {
+      title: t('webhooks.log.duration'),
+      dataIndex: 'durationMs',
+      className: 'nowrap',
+      render: (v: number) => `${v} ms`,
+    },
     {
       title: t('webhooks.log.answer'),
       key: 'answer',
@@ -111,7 +125,9 @@ export const DeliveriesDrawer = ({ endpoint, onClose }: { endpoint: WebhookEndpo
       key: 'last',
       className: 'nowrap',
       render: (_, d) =>
-        d.attempts === 0 ? t('common.none') : `${d.lastStatusCode ?? t('webhooks.log.noAnswer')} · ${d.lastDurationMs ?? 0} ms`,
+        d.attempts === 0
+          ? t('common.none')
+          : `${d.lastStatusCode ?? t('webhooks.log.noAnswer')} · ${d.lastDurationMs ?? 0} ms`,
     },
     {
       title: t('webhooks.delivery.time'),

@@ -14,8 +14,7 @@ const useWebhookMutation = <I, O>(fn: (input: I) => Promise<O>) => {
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: webhooksKey }) });
 };
 
-export const useCreateEndpoint = () =>
-  useWebhookMutation((body: WebhookEndpointInput) => api.call(r.create, { body }));
+export const useCreateEndpoint = () => useWebhookMutation((body: WebhookEndpointInput) => api.call(r.create, { body }));
 
 export const useUpdateEndpoint = () =>
   useWebhookMutation(({ id, patch }: { id: string; patch: WebhookEndpointPatch }) =>
@@ -30,7 +29,8 @@ export const useRotateSecret = () => useWebhookMutation((id: string) => api.call
 export const useDeliveries = (endpointId: string | null) =>
   useQuery({
     queryKey: deliveriesKey(endpointId ?? ''),
-    queryFn: async () => (await api.call(r.deliveries, { params: { id: endpointId ?? '' }, query: { limit: 100 } })).items,
+    queryFn: async () =>
+      (await api.call(r.deliveries, { params: { id: endpointId ?? '' }, query: { limit: 100 } })).items,
     enabled: endpointId !== null,
     refetchInterval: (q) => (q.state.data?.some((d) => d.status === 'pending') ? 3000 : false),
   });

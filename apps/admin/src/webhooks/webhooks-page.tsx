@@ -72,8 +72,13 @@ export const WebhooksPage = () => {
       className: 'nowrap',
       render: (_, e) => (
         <Space direction="vertical" size={2}>
-          <Badge status={e.enabled ? 'success' : 'default'} text={t(e.enabled ? 'webhooks.enabled' : 'webhooks.disabled')} />
-          {e.pending > 0 && <Typography.Text type="secondary">{t('webhooks.pending', { n: e.pending })}</Typography.Text>}
+          <Badge
+            status={e.enabled ? 'success' : 'default'}
+            text={t(e.enabled ? 'webhooks.enabled' : 'webhooks.disabled')}
+          />
+          {e.pending > 0 && (
+            <Typography.Text type="secondary">{t('webhooks.pending', { n: e.pending })}</Typography.Text>
+          )}
           {e.failed > 0 && <Typography.Text type="danger">{t('webhooks.failed', { n: e.failed })}</Typography.Text>}
           {e.previousSecretUntil && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -16,7 +16,14 @@ const permission = 'webhook.manage';
 
 /** The tenant admin's webhook endpoints and their delivery log (docs/webhooks.md). */
 export const webhookRoutes = defineRoutes({
-  list: { method: 'GET', path: '/webhooks/endpoints', auth: 'staff', permission, response: listOf(webhookEndpoint), tags },
+  list: {
+    method: 'GET',
+    path: '/webhooks/endpoints',
+    auth: 'staff',
+    permission,
+    response: listOf(webhookEndpoint),
+    tags,
+  },
   create: {
     method: 'POST',
     path: '/webhooks/endpoints',

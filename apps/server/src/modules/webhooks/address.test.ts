@@ -6,7 +6,15 @@ import { createTestTenant, signInStaff, testApp, testPassword } from '../../../t
 import { createDevProvider } from '../../platform/notify/providers.ts';
 import { checkWebhookUrl, isRefusedAddress, type Resolver } from '../../platform/webhooks/address.ts';
 import { emitWebhook } from '../../platform/webhooks/emit.ts';
-import { attemptsLogged, deliveriesOf, inTenant, register, runByHand, startReceiver, type Receiver } from './test-kit.ts';
+import {
+  attemptsLogged,
+  deliveriesOf,
+  inTenant,
+  register,
+  runByHand,
+  startReceiver,
+  type Receiver,
+} from './test-kit.ts';
 
 const fixed =
   (...addresses: string[]): Resolver =>
@@ -28,8 +36,7 @@ describe('webhook URLs: https, and no private address in production', () => {
       assert.ok(isRefusedAddress(a), a);
     for (const a of ['::1', '::', 'fd12:3456::1', 'fe80::1', '::ffff:10.0.0.1', '::ffff:127.0.0.1', 'ff02::1'])
       assert.ok(isRefusedAddress(a), a);
-    for (const a of ['8.8.8.8', '114.114.114.114', '2400:3200::1'])
-      assert.ok(!isRefusedAddress(a), a);
+    for (const a of ['8.8.8.8', '114.114.114.114', '2400:3200::1']) assert.ok(!isRefusedAddress(a), a);
   });
 
   test('outside production: https anywhere, http only to this machine; bad shapes refused in the user’s language', async () => {
@@ -42,7 +49,10 @@ describe('webhook URLs: https, and no private address in production', () => {
     const http = await post('http://hooks.example.com/m4s');
     assert.equal(http.statusCode, 400);
     assert.equal(issue(http), '网址必须以 https:// 开头（仅开发环境可用 http://localhost）');
-    assert.equal(issue(await post('ftp://hooks.example.com/')), '网址必须以 https:// 开头（仅开发环境可用 http://localhost）');
+    assert.equal(
+      issue(await post('ftp://hooks.example.com/')),
+      '网址必须以 https:// 开头（仅开发环境可用 http://localhost）',
+    );
     assert.equal(issue(await post('不是网址')), '请输入完整的网址，例如 https://example.com/m4s/webhook');
     assert.equal(issue(await post('https://user:pw@hooks.example.com/')), '网址中不能包含用户名或密码');
     const none = await post(rx.url, []);
@@ -73,7 +83,10 @@ describe('webhook URLs: https, and no private address in production', () => {
         payload: { tenant: t.slug, login: 'group.admin', password: testPassword },
       });
       assert.equal(signIn.statusCode, 200, signIn.body);
-      const cookie = [signIn.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).join('; ');
+      const cookie = [signIn.headers['set-cookie']]
+        .flat()
+        .map((c) => String(c).split(';')[0])
+        .join('; ');
       const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
       const post = (url: string) =>
         prod.inject({
@@ -136,7 +149,10 @@ describe('webhook URLs: https, and no private address in production', () => {
     // Not due yet (the job's failure scheduled a retry): make it due, then the rebinding answer is refused.
     assert.deepEqual(out, { attempted: false });
     await inTenant(t.slug, (ctx) =>
-      ctx.sql.executeSql('UPDATE webhook_deliveries SET next_attempt_at = now() - interval \'1 day\' WHERE tenant_id = $1', [t.id]),
+      ctx.sql.executeSql(
+        "UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 day' WHERE tenant_id = $1",
+        [t.id],
+      ),
     );
     const refused = await runByHand(t, d.id, { production: true, resolve: fixed('127.0.0.1') });
     assert.equal(refused.attempted, true);
@@ -148,11 +164,17 @@ describe('webhook URLs: https, and no private address in production', () => {
     // Outside production the same name, "resolved" to our receiver, reaches it: the connection goes to
     // the address the check returned (this name exists in no DNS), with the URL's host in the Host header.
     await inTenant(t.slug, (ctx) =>
-      ctx.sql.executeSql('UPDATE webhook_deliveries SET next_attempt_at = now() - interval \'1 day\' WHERE tenant_id = $1', [t.id]),
+      ctx.sql.executeSql(
+        "UPDATE webhook_deliveries SET next_attempt_at = now() - interval '1 day' WHERE tenant_id = $1",
+        [t.id],
+      ),
     );
     // https to a plain-HTTP receiver cannot succeed; the pinning is shown over http with the same name.
     await inTenant(t.slug, (ctx) =>
-      ctx.sql.executeSql('UPDATE webhook_endpoints SET url = $2 WHERE tenant_id = $1', [t.id, `http://hooks.rebind.example:${rx.port}/hook`]),
+      ctx.sql.executeSql('UPDATE webhook_endpoints SET url = $2 WHERE tenant_id = $1', [
+        t.id,
+        `http://hooks.rebind.example:${rx.port}/hook`,
+      ]),
     );
     const pinned = await runByHand(t, d.id, { production: false, resolve: fixed('127.0.0.1') });
     assert.equal(pinned.attempted, true);

@@ -79,7 +79,14 @@ describe('webhooks from real flows', () => {
     const hits = await rx.waitFor(6, of(w.t.id));
     assert.deepEqual(
       hits.map((h) => (h.json.type === 'visit.delivered' ? 'delivered' : `${h.json.data.from}→${h.json.data.to}`)),
-      ['null→checked_in', 'checked_in→in_bay', 'in_bay→quality_check', 'quality_check→ready', 'ready→delivered', 'delivered'],
+      [
+        'null→checked_in',
+        'checked_in→in_bay',
+        'in_bay→quality_check',
+        'quality_check→ready',
+        'ready→delivered',
+        'delivered',
+      ],
     );
     const done = hits[5]?.json.data;
     assert.equal(done?.visit.id, visitId);
@@ -92,7 +99,11 @@ describe('webhooks from real flows', () => {
   test('a customer created and another merged into it: customer.created, then customer.merged with the kept record', async () => {
     const { t, admin } = await bookableStore({ bays: 1, walkInSharePct: 0, onlineSharePct: 100 });
     await register(admin, rx.url, ['customer.created', 'customer.merged']);
-    const made = await admin.send('POST', '/api/customers', { name: '周一', phones: ['13900000011'], source: 'phone_in' });
+    const made = await admin.send('POST', '/api/customers', {
+      name: '周一',
+      phones: ['13900000011'],
+      source: 'phone_in',
+    });
     assert.equal(made.statusCode, 201, made.body);
     const dupId = made.json<{ id: string }>().id;
     const merged = await admin.send('POST', `/api/customers/${t.customerId}/merge`, { fromId: dupId });

@@ -54,7 +54,9 @@ const endpointOf = async (ctx: StaffCtx, id: string) => {
 };
 
 export const listEndpoints = async (ctx: StaffCtx): Promise<WebhookEndpoint[]> =>
-  (await q.endpointsWithCounts(ctx.db, ctx.tenantId)).map((r) => present(r.e, { pending: r.pending, failed: r.failed }));
+  (await q.endpointsWithCounts(ctx.db, ctx.tenantId)).map((r) =>
+    present(r.e, { pending: r.pending, failed: r.failed }),
+  );
 
 /** Registers an endpoint; its secret is in this answer and nowhere else, ever. */
 export const createEndpoint = async (
@@ -114,7 +116,11 @@ export const updateEndpoint = async (
 export const deleteEndpoint = async (ctx: StaffCtx, id: string): Promise<void> => {
   const e = await endpointOf(ctx, id);
   await q.deleteEndpoint(ctx.db, ctx.tenantId, id);
-  await audit(ctx, { action: 'webhook.endpoint_deleted', target: { type: 'webhook_endpoint', id }, details: { url: e.url } });
+  await audit(ctx, {
+    action: 'webhook.endpoint_deleted',
+    target: { type: 'webhook_endpoint', id },
+    details: { url: e.url },
+  });
 };
 
 /**

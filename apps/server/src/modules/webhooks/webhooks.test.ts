@@ -41,9 +41,16 @@ describe('webhooks: signed deliveries through the outbox, to a real HTTP receive
     assert.ok(!list.body.includes(secret), 'the list never shows the secret');
     assert.deepEqual(list.json().items[0].events, ['customer.created']);
     const audit = await db.owner.executeSql('SELECT details::text AS d FROM audit_log WHERE tenant_id = $1', [t.id]);
-    assert.ok(audit.rows.every((r) => !String(r.d).includes(secret)), 'nor the audit log');
+    assert.ok(
+      audit.rows.every((r) => !String(r.d).includes(secret)),
+      'nor the audit log',
+    );
 
-    const made = await admin.send('POST', '/api/customers', { name: '李四', phones: ['13900000001'], source: 'walk_in' });
+    const made = await admin.send('POST', '/api/customers', {
+      name: '李四',
+      phones: ['13900000001'],
+      source: 'walk_in',
+    });
     assert.equal(made.statusCode, 201, made.body);
     const [hit] = await rx.waitFor(1, mine(t));
     assert.ok(hit);
@@ -116,7 +123,9 @@ describe('webhooks: signed deliveries through the outbox, to a real HTTP receive
       customer: { id, name, phones: [], source: 'walk_in' as const, homeStoreId: null },
     });
     await inTenant(t.slug, (ctx) => emitWebhook(ctx, 'customer.created', resource, data('first')));
-    await inTenant(t.slug, (ctx) => emitWebhook(ctx, 'customer.merged', resource, { ...data('second'), mergedId: resource }));
+    await inTenant(t.slug, (ctx) =>
+      emitWebhook(ctx, 'customer.merged', resource, { ...data('second'), mergedId: resource }),
+    );
     const other = crypto.randomUUID();
     await inTenant(t.slug, (ctx) => emitWebhook(ctx, 'customer.created', other, data('other', other)));
     await rx.waitFor(1, (r) => mine(t)(r) && r.json.data.customer?.name === 'other');
@@ -125,7 +134,10 @@ describe('webhooks: signed deliveries through the outbox, to a real HTTP receive
     await attemptsLogged(t, a.id, 1);
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepEqual(
-      rx.received.filter(mine(t)).map((r) => r.json.data.customer?.name).filter((n) => n !== 'other'),
+      rx.received
+        .filter(mine(t))
+        .map((r) => r.json.data.customer?.name)
+        .filter((n) => n !== 'other'),
       ['first'],
       'the second waits behind the failing first',
     );
@@ -210,7 +222,10 @@ describe('webhooks: signed deliveries through the outbox, to a real HTTP receive
 
     const manager: Agent = await signInStaff(t.slug, 'store.manager');
     assert.equal((await manager.get('/api/webhooks/endpoints')).statusCode, 403);
-    assert.equal((await manager.send('POST', '/api/webhooks/endpoints', { url: rx.url, events: ['customer.created'] })).statusCode, 403);
+    assert.equal(
+      (await manager.send('POST', '/api/webhooks/endpoints', { url: rx.url, events: ['customer.created'] })).statusCode,
+      403,
+    );
 
     const gone = await admin.send('DELETE', `/api/webhooks/endpoints/${endpoint.id}`);
     assert.equal(gone.statusCode, 204);

@@ -6,7 +6,10 @@ import { AppError } from '../errors.ts';
 export type Resolver = (host: string) => Promise<{ address: string; family: 4 | 6 }[]>;
 
 export const systemResolver: Resolver = async (host) =>
-  (await lookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await lookup(host, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 /** Whether a webhook may go to a private address: only outside production (a receiver on this machine). */
 export type UrlPolicy = { production: boolean; resolve: Resolver };
@@ -74,7 +77,9 @@ const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 export const resolveTarget = async (url: URL, policy: UrlPolicy): Promise<{ address: string; family: 4 | 6 }> => {
   const host = bareHost(url);
   const family = isIP(host);
-  const addresses = family ? [{ address: host, family: family === 6 ? (6 as const) : (4 as const) }] : await policy.resolve(host).catch(() => []);
+  const addresses = family
+    ? [{ address: host, family: family === 6 ? (6 as const) : (4 as const) }]
+    : await policy.resolve(host).catch(() => []);
   const [first] = addresses;
   if (!first) throw AppError.field('url', 'webhook_url_unresolvable');
   if (policy.production && addresses.some((a) => isRefusedAddress(a.address)))

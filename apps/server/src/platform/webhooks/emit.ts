@@ -59,7 +59,10 @@ export const emitWebhook = async <T extends WebhookEventType>(
       })),
     )
     .returning({ id: webhookDeliveries.id });
-  await queueDeliveries(ctx, rows.map((r) => r.id));
+  await queueDeliveries(
+    ctx,
+    rows.map((r) => r.id),
+  );
 };
 
 /** Queues the delivery job for these rows (it works out itself whether each one's turn has come). */

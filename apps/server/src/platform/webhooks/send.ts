@@ -7,8 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 export const responseBodyLimit = 2048;
 
 export type PostResult =
-  | { ok: true; statusCode: number; body: string; durationMs: number }
-  | { ok: false; error: string; durationMs: number };
+  { ok: true; statusCode: number; body: string; durationMs: number } | { ok: false; error: string; durationMs: number };
 
 /**
  * POSTs `body` to `url`, connecting to `target` (the address already checked) whatever DNS says by now;

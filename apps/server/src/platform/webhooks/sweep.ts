@@ -21,7 +21,8 @@ export const keepWebhooksMoving = (db: Database, runner: JobRunner, log: Fastify
           LIMIT 1000`,
       );
       const byTenant = new Map<string, string[]>();
-      for (const r of rows) byTenant.set(String(r.tenant_id), [...(byTenant.get(String(r.tenant_id)) ?? []), String(r.id)]);
+      for (const r of rows)
+        byTenant.set(String(r.tenant_id), [...(byTenant.get(String(r.tenant_id)) ?? []), String(r.id)]);
       for (const [tenantId, ids] of byTenant) await runner.inTenant(tenantId, (ctx) => queueDeliveries(ctx, ids));
     } catch (error) {
       log.error({ err: error }, 'could not sweep the webhook outbox');
