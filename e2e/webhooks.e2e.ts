@@ -45,23 +45,18 @@ void test('the admin registers an endpoint, sees its secret once, and a customer
   await page.getByTestId('webhook-create').click();
   await page.getByTestId('webhook-url').fill('http://hooks.example.com/m4s');
   await page.getByTestId('webhook-event-customer.created').click();
-  await page
-    .getByRole('button', { name: '新 建' })
-    .or(page.getByRole('button', { name: '新建' }))
-    .click();
+  await page.getByTestId('webhook-save').click();
   await page.getByText('网址必须以 https:// 开头').first().waitFor();
   await page.getByTestId('webhook-url').fill(url);
-  await page
-    .getByRole('button', { name: '新 建' })
-    .or(page.getByRole('button', { name: '新建' }))
-    .click();
+  await page.getByTestId('webhook-save').click();
 
   const secretBox = page.getByTestId('webhook-secret');
   await secretBox.waitFor();
   const secret = (await secretBox.textContent())?.trim() ?? '';
   assert.match(secret, /^whsec_/);
   await h.shot(page, 'webhooks-secret-once');
-  await page.getByRole('button', { name: '我已保存' }).click();
+  await page.getByTestId('webhook-secret-done').click();
+  await secretBox.waitFor({ state: 'detached' });
   await page.getByTestId('webhook-endpoints').getByText(url).waitFor();
   assert.ok(!(await page.content()).includes(secret), 'the secret is gone once the dialog closes');
 

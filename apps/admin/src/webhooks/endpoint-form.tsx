@@ -39,6 +39,7 @@ export const EndpointForm = ({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.create')}
+      okButtonProps={{ 'data-testid': 'webhook-save' }}
       confirmLoading={create.isPending}
       width={560}
       destroyOnHidden

@@ -12,7 +12,9 @@ export const SecretModal = ({ secret, onClose }: { secret: string | null; onClos
       onCancel={onClose}
       cancelButtonProps={{ style: { display: 'none' } }}
       okText={t('webhooks.secret.done')}
+      okButtonProps={{ 'data-testid': 'webhook-secret-done' }}
       maskClosable={false}
+      destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('webhooks.secret.once')} style={{ marginBottom: 16 }} />
       <Typography.Paragraph
