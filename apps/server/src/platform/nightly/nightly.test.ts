@@ -203,8 +203,9 @@ describe('the nightly registry', () => {
       `SELECT data->>'day' AS day, state FROM pgboss.job WHERE name = $1 AND data->>'tenantId' = $2 ORDER BY data->>'day'`,
       [nightlyJobName, t.id],
     );
+    // (A second run of today may still be waiting: the second confirmation came while the first was running.)
     assert.deepEqual(
-      queued.rows.filter((r) => r.state === 'created').map((r) => r.day),
+      queued.rows.filter((r) => r.state === 'created' && r.day !== today).map((r) => r.day),
       [shiftDay(today, 1)],
       'one next night queued, however often the chain is confirmed',
     );
