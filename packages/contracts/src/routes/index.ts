@@ -1,4 +1,9 @@
+import { bookingRoutes } from './booking.ts';
+import { careRoutes } from './care.ts';
+import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
+import { inboxRoutes } from './inbox.ts';
+import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
 
 /**
@@ -7,7 +12,17 @@ import { webhookRoutes } from './webhooks.ts';
  */
 export const routes = {
   customers: customerRoutes,
+  booking: bookingRoutes,
+  visits: visitRoutes,
+  inbox: inboxRoutes,
+  contact: contactRoutes,
+  care: careRoutes,
   webhooks: webhookRoutes,
 } as const;
 
 export { customerRoutes, webhookRoutes };
+export { bookingRoutes, idempotencyHeaders } from './booking.ts';
+export { visitRoutes } from './visits.ts';
+export { inboxRoutes } from './inbox.ts';
+export { contactRoutes } from './contact.ts';
+export { careRoutes } from './care.ts';

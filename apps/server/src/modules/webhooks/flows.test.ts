@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signInStaff } from '../../../test/harness.ts';
+import { testApp } from '../../../test/harness.ts';
 import { at, bookableStore, targetDay } from '../booking/test-kit.ts';
 import { checkInBooked, line, move, visitWorld } from '../visits/test-kit.ts';
 import { register, startReceiver, verifySignature, type Receiver, type Received } from './test-kit.ts';
@@ -116,8 +116,20 @@ describe('webhooks from real flows', () => {
     assert.equal(merge?.json.data.mergedId, dupId);
     assert.equal(merge?.json.data.customer?.name, '测试客户');
     assert.deepEqual([...(merge?.json.data.customer?.phones ?? [])].sort(), ['13000000000', '13900000011']);
-    // An admin without the subscription hears nothing of bookings.
-    const other = await signInStaff(t.slug, 'group.admin');
-    assert.equal((await other.get('/api/webhooks/endpoints')).json().items[0].events.length, 2);
+    // PIPL erasure: the delivery log keeps nothing that names the person.
+    const { db } = await testApp();
+    const count = async () =>
+      Number(
+        (
+          await db.owner.executeSql(
+            'SELECT count(*)::int AS n FROM webhook_deliveries WHERE tenant_id = $1 AND body LIKE $2',
+            [t.id, `%${t.customerId}%`],
+          )
+        ).rows[0]?.n,
+      );
+    assert.equal(await count(), 1, 'the merge event names the kept customer');
+    const erased = await admin.send('POST', `/api/customers/${t.customerId}/erase`, { reason: '客户要求注销' });
+    assert.equal(erased.statusCode, 200, erased.body);
+    assert.equal(await count(), 0);
   });
 });

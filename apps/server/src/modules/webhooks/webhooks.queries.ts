@@ -107,3 +107,13 @@ export const headsOf = async (db: Tx, tenantId: string, endpointId: string): Pro
     .orderBy(webhookDeliveries.orderKey, webhookDeliveries.seq);
   return rows.map((r) => r.id);
 };
+
+/**
+ * Deletes the deliveries whose body names this customer (their id is in every customer, booking and visit
+ * event): after an erasure nothing of the person is sent on, or kept in the log. Ids are UUIDs, so the
+ * pattern holds no wildcard of its own.
+ */
+export const deleteDeliveriesNaming = (db: Tx, tenantId: string, customerId: string) =>
+  db
+    .delete(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), sql`${webhookDeliveries.body} LIKE ${`%${customerId}%`}`));

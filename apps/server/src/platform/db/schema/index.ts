@@ -13,4 +13,5 @@ export * from './visits.ts';
 export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
+export * from './nightly.ts';
 export * from './webhooks.ts';
