@@ -9,6 +9,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { holdsPersonalData } from '../customers/customers.privacy.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import * as q from './complaints.queries.ts';
 
@@ -41,6 +42,13 @@ const loadComplaint = async (ctx: StaffCtx, id: string) => {
 /** For the PIPL export: every complaint of the customer, unmasked (the caller has checked its permission). */
 export const complaintsForExport = async (ctx: StaffCtx, customerId: string): Promise<Complaint[]> =>
   (await q.complaintsOfCustomer(ctx.db, ctx.tenantId, customerId)).map(toComplaint);
+
+// A customer's complaints go into their PIPL export; erasure keeps the record without what the person said.
+holdsPersonalData({
+  key: 'complaints',
+  exportOf: complaintsForExport,
+  erase: (ctx, customerId) => q.blankComplaintsOf(ctx.db, ctx.tenantId, customerId),
+});
 
 /** The customer's complaints, newest first; a customer outside the actor's scope is refused as in the 360 view. */
 export const listComplaints = async (ctx: StaffCtx, customerId: string): Promise<Complaint[]> => {

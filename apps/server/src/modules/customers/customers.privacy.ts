@@ -4,9 +4,24 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { blankComplaintsOf } from '../complaints/complaints.queries.ts';
-import { complaintsForExport } from '../complaints/complaints.service.ts';
 import * as q from './customers.queries.ts';
+
+/**
+ * What another module holds about a customer: its part of the PIPL export (under `key`) and what erasure
+ * blanks. Modules that build on customers (complaints…) declare their part here, so that this module never
+ * imports them (the module graph stays acyclic: lint rule m4s/no-module-cycle).
+ */
+export type PersonalDataPart = {
+  key: string;
+  exportOf: (ctx: StaffCtx, customerId: string) => Promise<unknown>;
+  erase: (ctx: StaffCtx, customerId: string) => Promise<void>;
+};
+
+const parts = new Map<string, PersonalDataPart>();
+
+export const holdsPersonalData = (part: PersonalDataPart): void => {
+  parts.set(part.key, part);
+};
 
 /**
  * A PIPL access request: everything held about the customer, unmasked, as one JSON document. The
@@ -17,7 +32,9 @@ export const exportCustomerData = async (ctx: StaffCtx, id: string, overview: Re
   const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
   const phones = await q.phonesOf(ctx.db, ctx.tenantId, [id]);
-  const complaints = await complaintsForExport(ctx, id);
+  const held: Record<string, unknown> = {};
+  // One after another: the parts share the request's one connection.
+  for (const part of parts.values()) held[part.key] = await part.exportOf(ctx, id);
   await audit(ctx, {
     action: 'customer.exported',
     target: { type: 'customer', id },
@@ -27,7 +44,7 @@ export const exportCustomerData = async (ctx: StaffCtx, id: string, overview: Re
     ...overview,
     exportedAt: ctx.clock.now().toISOString(),
     customer: { ...row, phones: phones.map((p) => ({ phone: p.phone, primary: p.isPrimary })) },
-    complaints,
+    ...held,
   };
 };
 
@@ -48,7 +65,7 @@ export const eraseCustomer = async (ctx: StaffCtx, id: string, reason: string) =
   await ctx.db
     .delete(interactions)
     .where(and(eq(interactions.tenantId, ctx.tenantId), eq(interactions.customerId, id)));
-  await blankComplaintsOf(ctx.db, ctx.tenantId, id);
+  for (const part of parts.values()) await part.erase(ctx, id);
   await ctx.db
     .update(customers)
     .set({
