@@ -246,7 +246,7 @@ const noModuleCycle = {
 
 /**
  * Whether an expression reads raw rows: `x.rows`, `x.rows[0]`, `x.rows[0]?.id`, `(await …).rows`, and the
- * destructured `rows` of `const { rows } = await ….executeSql(…)` (`rows[0]?.id`).
+ * destructured `rows` of `const { rows } = await ….executeSql(…)` (`rows as T[]`, `rows[0]?.id`).
  */
 const readsRows = (node) => {
   let n = node;
@@ -255,7 +255,7 @@ const readsRows = (node) => {
     else if (n.type === 'MemberExpression') {
       if (!n.computed && n.property.type === 'Identifier' && n.property.name === 'rows') return true;
       n = n.object;
-    } else return n.type === 'Identifier' && n.name === 'rows' && n !== node;
+    } else return n.type === 'Identifier' && n.name === 'rows';
   }
   return false;
 };

@@ -168,7 +168,7 @@ describe('m4s/no-row-cast', () => {
     valid: [
       { code: 'const rows = parseRows(row, await ctx.sql.executeSql(text));', filename: at('a/a.queries.ts') },
       {
-        code: 'const n = oneRow(count, res).n;\nconst x = y as string;\nconst all = rows as Row[];',
+        code: 'const n = oneRow(count, res).n;\nconst x = y as string;\nconst all = list as Row[];',
         filename: at('a/a.queries.ts'),
       },
     ],
@@ -185,6 +185,11 @@ describe('m4s/no-row-cast', () => {
       },
       {
         code: 'const all = (await ctx.sql.executeSql(t)).rows as Row[];',
+        filename: at('a/a.queries.ts'),
+        errors: [{ messageId: 'cast' }],
+      },
+      {
+        code: 'const { rows } = await ctx.sql.executeSql(t);\nreturn rows as Row[];',
         filename: at('a/a.queries.ts'),
         errors: [{ messageId: 'cast' }],
       },
