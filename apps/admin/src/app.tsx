@@ -22,6 +22,7 @@ import { ServiceStatsPage } from './service/service-stats-page.tsx';
 import { SegmentsPage } from './segments/segments-page.tsx';
 import { CareRulesPage } from './care/care-rules-page.tsx';
 import { CareDryRunPage } from './care/care-dry-run-page.tsx';
+import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -67,6 +68,7 @@ export const App = () => {
         <Route path="branding" element={<BrandingPage />} />
         <Route path="work-calendar" element={<CalendarPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

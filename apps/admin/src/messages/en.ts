@@ -8,6 +8,7 @@ import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -20,6 +21,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...careEn,
   ...complaintsEn,
   ...calendarEn,
+  ...webhooksEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

@@ -5,6 +5,7 @@ import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
 import { inboxRoutes } from './inbox.ts';
 import { visitRoutes } from './visits.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -18,9 +19,10 @@ export const routes = {
   contact: contactRoutes,
   care: careRoutes,
   calendar: calendarRoutes,
+  webhooks: webhookRoutes,
 } as const;
 
-export { customerRoutes };
+export { customerRoutes, webhookRoutes };
 export { calendarRoutes } from './calendar.ts';
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

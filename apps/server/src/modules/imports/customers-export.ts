@@ -10,7 +10,7 @@ import type { Tx } from '../../platform/db/types.ts';
 import { tenantCompactDay, tenantZone } from '../../platform/time/tenant-zone.ts';
 import { dayIn, defaultTimeZone } from '../../platform/time/zone.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
-import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
+import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.service.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { searchCustomerIds } from '../customers/customers.search.ts';
 import { sendXlsx } from './xlsx-out.ts';
