@@ -47,6 +47,7 @@ export const fastifySchema = (def: RouteDef) => {
     ...(def.headers ? { headers: def.headers } : {}),
     ...(def.body && def.bodyKind !== 'multipart' ? { body: def.body } : {}),
     ...(def.bodyKind === 'multipart' ? { consumes: ['multipart/form-data'] } : {}),
+    ...(def.response === 'file' ? { produces: ['application/octet-stream'] } : {}),
     ...(response ? { response } : {}),
   };
 };
@@ -60,7 +61,8 @@ export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   handler: RouteHandler<D>,
-  options: { rateLimitPerMinute?: number } = {},
+  /** `bodyLimit` in bytes, for the few routes whose JSON carries more than the server's default (a logo). */
+  options: { rateLimitPerMinute?: number; bodyLimit?: number } = {},
 ): void => {
   const [firstStatus] = statusesOf(def);
   const config: RouteShorthandOptions['config'] = options.rateLimitPerMinute
@@ -70,6 +72,7 @@ export const serve = <const D extends RouteDef>(
     method: def.method,
     url: def.path,
     config,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: fastifySchema(def),
     handler: async (req, reply) => {
       if (firstStatus !== 200 && firstStatus !== undefined) void reply.status(firstStatus);
