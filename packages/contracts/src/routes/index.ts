@@ -1,17 +1,22 @@
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { bookingRoutes } from './booking.ts';
+import { careRoutes } from './care.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { complaintRoutes } from './complaints.ts';
+import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
 import { garageRoutes } from './garage.ts';
 import { healthRoutes } from './health.ts';
 import { historyRoutes } from './history.ts';
 import { importRoutes } from './imports.ts';
+import { inboxRoutes } from './inbox.ts';
 import { segmentRoutes } from './segments.ts';
 import { staffRoutes } from './staff.ts';
 import { storeRoutes } from './stores.ts';
 import { tenantRoutes } from './tenants.ts';
 import { vehicleRoutes } from './vehicles.ts';
+import { visitRoutes } from './visits.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -30,7 +35,12 @@ export const routes = {
   history: historyRoutes,
   imports: importRoutes,
   garage: garageRoutes,
+  booking: bookingRoutes,
+  visits: visitRoutes,
+  inbox: inboxRoutes,
   segments: segmentRoutes,
+  care: careRoutes,
+  contact: contactRoutes,
   complaints: complaintRoutes,
 } as const;
 
@@ -50,3 +60,8 @@ export {
   tenantRoutes,
   vehicleRoutes,
 };
+export { bookingRoutes, idempotencyHeaders } from './booking.ts';
+export { visitRoutes } from './visits.ts';
+export { inboxRoutes } from './inbox.ts';
+export { contactRoutes } from './contact.ts';
+export { careRoutes } from './care.ts';

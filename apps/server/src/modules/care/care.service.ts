@@ -1,11 +1,22 @@
-import type { CareDryRun, CareTemplate, CareTemplateInput, CareTemplateKey, TouchChannel } from '@m4s/contracts';
-import { careRuleKeys } from '@m4s/contracts';
+import type {
+  CareDryRun,
+  CareRule,
+  CareRuleInput,
+  CareRuleKey,
+  CareTemplate,
+  CareTemplateInput,
+  CareTemplateKey,
+  TouchChannel,
+} from '@m4s/contracts';
+import { careRuleKeys, careTemplateKeys, touchChannels } from '@m4s/contracts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
+import { AppError } from '../../platform/errors.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
 import { tenantToday } from '../tenants/tenants.service.ts';
+import { loadRules, saveRule } from './rules.service.ts';
 import { sweep } from './sweep.ts';
 import { addDays } from '../booking/booking.time.ts';
 import { loadTemplates, resolved, saveTemplate, type TemplateText } from './templates.ts';
@@ -105,4 +116,38 @@ export const dryRun = async (ctx: StaffCtx, day: string | undefined): Promise<Ca
     };
   });
   return { day: on, items };
+};
+
+// ── The API's entry points: rule keys and template slots as the URL names them (unknown ones are 404) ──
+
+const ruleKey = (key: string): CareRuleKey => {
+  if (!(careRuleKeys as readonly string[]).includes(key)) throw new AppError('NOT_FOUND');
+  return key as CareRuleKey;
+};
+const templateSlot = (p: { key: string; channel: string }): [CareTemplateKey, TouchChannel] => {
+  const known = (careTemplateKeys as readonly string[]).includes(p.key);
+  if (!known || !(touchChannels as readonly string[]).includes(p.channel)) throw new AppError('NOT_FOUND');
+  return [p.key as CareTemplateKey, p.channel as TouchChannel];
+};
+
+export const listRules = async (ctx: StaffCtx): Promise<{ items: CareRule[] }> => {
+  authorize(ctx.actor, 'care.manage');
+  return { items: await loadRules(ctx) };
+};
+
+export const saveRuleAt = (ctx: StaffCtx, key: string, input: CareRuleInput): Promise<CareRule> =>
+  saveRule(ctx, ruleKey(key), input);
+
+export const putTemplateAt = (ctx: StaffCtx, slot: { key: string; channel: string }, input: CareTemplateInput) =>
+  putTemplate(ctx, ...templateSlot(slot), input);
+
+/** The preview needs a customer: a field error without one. */
+export const previewTemplateAt = async (
+  ctx: StaffCtx,
+  slot: { key: string; channel: string },
+  customerId: string | undefined,
+) => {
+  const [key, channel] = templateSlot(slot);
+  if (!customerId) throw AppError.field('customerId', 'required');
+  return previewTemplate(ctx, key, channel, customerId);
 };

@@ -55,13 +55,14 @@ export const fastifySchema = (def: RouteDef) => {
 /**
  * Registers one route from its description in contracts: method, path and schemas from there; for staff
  * and owner routes the request's transaction is opened here (with the staff permission the description
- * names), so a handler is the one service call and nothing else.
+ * names), so a handler is the one service call and nothing else. `bodyLimit` raises the app-wide body limit
+ * for one route (e.g. a photo sent as a data URL).
  */
 export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   handler: RouteHandler<D>,
-  /** `bodyLimit` in bytes, for the few routes whose JSON carries more than the server's default (a logo). */
+  /** `bodyLimit` in bytes, for the few routes whose body carries more than the server's default (a logo, a photo). */
   options: { rateLimitPerMinute?: number; bodyLimit?: number } = {},
 ): void => {
   const [firstStatus] = statusesOf(def);
