@@ -9,9 +9,7 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.addInteraction, (ctx, req) => service.addInteraction(ctx, req.params.id, req.body));
   serve(app, r.recordSalesOrder, (ctx, req) => service.recordSalesOrder(ctx, req.params.id, req.body));
   serve(app, r.recordRepairOrder, (ctx, req) => service.recordRepairOrder(ctx, req.body));
-  serve(app, r.exportData, async (ctx, req) =>
-    exportCustomerData(ctx, req.params.id, await service.customerOverview(ctx, req.params.id)),
-  );
+  serve(app, r.exportData, (ctx, req) => exportCustomerData(ctx, req.params.id));
   serve(app, r.erase, async (ctx, req) => {
     await eraseCustomer(ctx, req.params.id, req.body.reason);
     return { ok: true as const };
