@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { bindingsOfOwner } from '../garage/garage.queries.ts';
+import { bindingsOfOwner } from '../garage/garage.service.ts';
 import { confirmToInbox } from './booking.notify.ts';
 import { bookingIcs } from './calendar.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffActor, StaffCtx } from '../../platform/context.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
-import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
+import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.service.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { searchCustomerIds } from '../customers/customers.search.ts';
 import { storeNames as storeNamesOf } from '../stores/stores.service.ts';
