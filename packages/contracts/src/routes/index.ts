@@ -17,6 +17,7 @@ import { storeRoutes } from './stores.ts';
 import { tenantRoutes } from './tenants.ts';
 import { vehicleRoutes } from './vehicles.ts';
 import { visitRoutes } from './visits.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -42,6 +43,7 @@ export const routes = {
   care: careRoutes,
   contact: contactRoutes,
   complaints: complaintRoutes,
+  webhooks: webhookRoutes,
 } as const;
 
 export {
@@ -59,6 +61,7 @@ export {
   storeRoutes,
   tenantRoutes,
   vehicleRoutes,
+  webhookRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
