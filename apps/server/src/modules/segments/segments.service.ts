@@ -16,7 +16,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { tenantCompactDay, tenantToday } from '../../platform/time/tenant-zone.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { addMonths } from '../../platform/time/zone.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
 import { classifyJobName } from './classify.job.ts';
@@ -33,9 +33,6 @@ export const classesOf: Record<SegmentDimension, readonly string[]> = {
 };
 
 /** Counts per class now, and the moves since the same day last month (changed_on after it). */
-/** The tenant-local day of an export (YYYYMMDD), for the file's name. */
-export const exportFileDay = (ctx: StaffCtx, at: Date): Promise<string> => tenantCompactDay(ctx, at);
-
 export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
   authorize(ctx.actor, 'segment.read');
   const computedOn = await q.lastComputedOn(ctx.sql, ctx.tenantId);
