@@ -1,5 +1,6 @@
 import type { TouchEntry } from '@m4s/contracts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
+import type { Person } from '../../platform/personal-data.ts';
 
 const iso = (v: unknown) => new Date(v as string | Date).toISOString();
 
@@ -59,4 +60,44 @@ export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, owner
     [tenantId, ownerId],
   );
   return rows.map((r) => String(r.id));
+};
+
+/** Where the person's messages went: any of their phones, e-mail addresses or app accounts. */
+const recipientsOf = (person: Person) => [...person.phones, ...person.emails, ...person.ownerIds];
+
+/**
+ * Every message sent (or queued) to the person, oldest first: those written for the customer, and those
+ * addressed to one of their phones, addresses or app accounts (sign-in codes, booking notices…).
+ */
+export const messagesTo = async (sql: SqlExecutor, tenantId: string, person: Person) => {
+  const { rows } = await sql.executeSql(
+    `SELECT channel, recipient, kind, topic, subject, body, status, created_at, sent_at FROM notifications
+      WHERE tenant_id = $1 AND (customer_id = $2 OR recipient = ANY($3::text[]))
+      ORDER BY created_at, id`,
+    [tenantId, person.customerId, recipientsOf(person)],
+  );
+  return rows.map((r) => ({
+    channel: String(r.channel),
+    to: String(r.recipient),
+    kind: String(r.kind),
+    topic: String(r.topic),
+    subject: (r.subject as string | null) ?? null,
+    body: String(r.body),
+    status: String(r.status),
+    createdAt: iso(r.created_at),
+    sentAt: r.sent_at == null ? null : iso(r.sent_at),
+  }));
+};
+
+/**
+ * Erasure: the record of what was sent stays (channel, topic, kind, when, whether it went) without its
+ * words or address; a message still queued is not sent any more.
+ */
+export const blankMessagesTo = async (sql: SqlExecutor, tenantId: string, person: Person) => {
+  await sql.executeSql(
+    `UPDATE notifications SET recipient = '', subject = NULL, body = '', last_error = NULL,
+        status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END
+      WHERE tenant_id = $1 AND (customer_id = $2 OR recipient = ANY($3::text[]))`,
+    [tenantId, person.customerId, recipientsOf(person)],
+  );
 };

@@ -127,3 +127,41 @@ export const contactsOf = async (sql: SqlExecutor, tenantId: string, ids: string
     ),
   };
 };
+
+/** One customer's classes as of the last classification, and every move between classes (access request). */
+export const segmentsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
+  const current = await sql.executeSql(
+    `SELECT frequency, rfm, loyalty, value_quadrant, visits_12m, spend_12m_fen, first_visit_on::text,
+        last_visit_on::text, clv_fen, computed_on::text
+      FROM customer_segments WHERE tenant_id = $1 AND customer_id = $2`,
+    [tenantId, customerId],
+  );
+  const moves = await sql.executeSql(
+    `SELECT dimension, from_value, to_value, changed_on::text FROM segment_changes
+      WHERE tenant_id = $1 AND subject_kind = 'customer' AND subject_id = $2 ORDER BY changed_on, created_at, id`,
+    [tenantId, customerId],
+  );
+  const r = current.rows[0];
+  return {
+    classes: r
+      ? {
+          frequency: String(r.frequency),
+          rfm: String(r.rfm),
+          loyalty: String(r.loyalty),
+          value: String(r.value_quadrant),
+          visits12m: Number(r.visits_12m),
+          spend12mFen: Number(r.spend_12m_fen),
+          firstVisitOn: (r.first_visit_on as string | null) ?? null,
+          lastVisitOn: (r.last_visit_on as string | null) ?? null,
+          lifetimeValueFen: Number(r.clv_fen),
+          computedOn: String(r.computed_on),
+        }
+      : null,
+    moves: moves.rows.map((m) => ({
+      dimension: String(m.dimension),
+      from: (m.from_value as string | null) ?? null,
+      to: String(m.to_value),
+      on: String(m.changed_on),
+    })),
+  };
+};
