@@ -12,6 +12,7 @@ import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
+import { webhooksPersonalData } from './modules/webhooks/webhooks.personal-data.ts';
 
 /**
  * What every module holds about a customer (platform/personal-data.ts), for the PIPL export, erasure and
@@ -37,5 +38,6 @@ export const personalData: readonly PersonalData[] = [
   garagePersonalData,
   inboxPersonalData,
   importsPersonalData,
+  webhooksPersonalData,
   authPersonalData,
 ];

@@ -4,6 +4,7 @@ import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
 import { inboxRoutes } from './inbox.ts';
 import { visitRoutes } from './visits.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -16,9 +17,10 @@ export const routes = {
   inbox: inboxRoutes,
   contact: contactRoutes,
   care: careRoutes,
+  webhooks: webhookRoutes,
 } as const;
 
-export { customerRoutes };
+export { customerRoutes, webhookRoutes };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
 export { inboxRoutes } from './inbox.ts';

@@ -186,6 +186,15 @@ export const vehicleOf = async (db: Tx, tenantId: string, id: string) => {
   return row ?? null;
 };
 
+/** The booking's own row (no joins): what a webhook tells of it. */
+export const bookingRow = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, id)));
+  return row ?? null;
+};
+
 /** A customer's bookings for their access request: where, what, when, and what they said. */
 export const bookingsForExport = (db: Tx, tenantId: string, customerId: string) =>
   db

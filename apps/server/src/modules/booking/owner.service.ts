@@ -10,12 +10,13 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { bindingsOfOwner } from '../garage/garage.queries.ts';
+import { bindingsOfOwner } from '../garage/garage.service.ts';
 import { confirmToInbox } from './booking.notify.ts';
 import { bookingIcs } from './calendar.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking } from './booking.present.ts';
 import * as q from './booking.queries.ts';
+import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
 import { scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
@@ -117,6 +118,7 @@ export const createOwnerBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: 'app' },
   });
+  await bookingCreatedHook(ctx, booking);
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await ownerBooking(ctx, booking.id) };
@@ -140,6 +142,7 @@ export const cancelOwnerBooking = async (ctx: OwnerCtx, id: string, reason: stri
     target: { type: 'booking', id },
     details: { withReason: reason !== null },
   });
+  await bookingChangedHook(ctx, b, 'cancelled', { reason });
   return ownerBooking(ctx, id);
 };
 
@@ -172,6 +175,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
+  await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return ownerBooking(ctx, booking.id);
