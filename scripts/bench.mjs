@@ -21,6 +21,7 @@ import { buildApps } from './build.mjs';
 import { freePort, startCluster } from './pg-cluster.mjs';
 import { repoRoot } from './lib/proc.mjs';
 import { clusterCpuMs, clusterSnapshot, postmasterPid, processCpuMs } from '../bench/proc-cpu.mjs';
+import { loadSampler } from '../bench/lanes.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.mjs';
 import { runScale } from '../bench/scale-run.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
@@ -28,11 +29,12 @@ import { machineFacts, prependResults, section, startupTable, loadTable, summari
 const detail = process.argv.includes('--detail');
 /**
  * `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by
- * default. `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
+ * default. `--only=me`: of the api part, the signed-in read against its baseline only (no health, no start-up).
+ * `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
  * `--only=care`: the nightly classification and care sweep only.
  */
 const only =
-  /^--only=(api|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+  /^--only=(api|me|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
 const importRows =
   only === 'booking' || only === 'care'
     ? 0
@@ -126,7 +128,7 @@ const loadRuns = async (startups) => {
     const pgPid = postmasterPid(cluster.dir);
     const pids = { real: real.child.pid, baseline: baseline.child.pid, 'baseline-tx': baseline.child.pid };
     const pairs = [
-      { endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` },
+      ...(only === 'me' ? [] : [{ endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` }]),
       {
         endpoint: 'me',
         real: `${realBase}/api/auth/staff/me`,
@@ -196,6 +198,8 @@ const timeStart = async (name, what, dataDir) => {
 };
 
 const main = async () => {
+  // Other sessions share the machine: the one-minute load average while this run went is part of its facts.
+  const stopLoad = loadSampler();
   log('building the web apps if they changed (start-up is timed with them built)');
   const built = await buildApps({ quiet: true });
   if (!built.ok) throw new Error('a web app failed to build; `npm run build` shows why');
@@ -206,31 +210,36 @@ const main = async () => {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
-    try {
-      startups.push(
-        await timeStart(
-          'npm start, cold',
-          'empty DATA_DIR: create PGlite, migrate, seed demo',
-          path.join(dataDir, 'data'),
-        ),
-      );
-      startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+    if (only !== 'me') {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
+      try {
+        startups.push(
+          await timeStart(
+            'npm start, cold',
+            'empty DATA_DIR: create PGlite, migrate, seed demo',
+            path.join(dataDir, 'data'),
+          ),
+        );
+        startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     }
-    api = { summary: summarize(load.runs), startups };
+    api = { summary: summarize(load.runs), startups: only === 'me' ? null : startups };
   }
   const parts = {
     search: only !== 'booking' && only !== 'care',
     booking: only !== 'care',
     care: only !== 'booking',
   };
-  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
+  const scale = only === 'api' || only === 'me' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
-  const notes = [];
+  const machineLoad = stopLoad();
+  const notes = [
+    `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end.`,
+  ];
   for (const s of api?.startups ?? []) {
     if (s.rebuilt.length > 0)
       notes.push(
@@ -252,7 +261,7 @@ const main = async () => {
     extra: scale ? [scale.markdown] : [],
   });
   prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
-  if (api) console.log(`\n${loadTable(api.summary)}\n\n${startupTable(api.startups)}\n`);
+  if (api) console.log(`\n${loadTable(api.summary)}\n\n${api.startups ? `${startupTable(api.startups)}\n` : ''}`);
   if (scale) console.log(`\n${scale.markdown}`);
   log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
 };
