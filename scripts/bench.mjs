@@ -128,7 +128,9 @@ const loadRuns = async (startups) => {
     const pgPid = postmasterPid(cluster.dir);
     const pids = { real: real.child.pid, baseline: baseline.child.pid, 'baseline-tx': baseline.child.pid };
     const pairs = [
-      ...(only === 'me' ? [] : [{ endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` }]),
+      ...(only === 'me'
+        ? []
+        : [{ endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` }]),
       {
         endpoint: 'me',
         real: `${realBase}/api/auth/staff/me`,
@@ -232,7 +234,8 @@ const main = async () => {
     booking: only !== 'care',
     care: only !== 'booking',
   };
-  const scale = only === 'api' || only === 'me' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
+  const scale =
+    only === 'api' || only === 'me' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });

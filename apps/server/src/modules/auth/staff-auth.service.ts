@@ -5,10 +5,10 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { permissionsOf } from '../../platform/auth/permissions.ts';
 import { createSession, revokeAllSessions, revokeSession } from '../../platform/auth/sessions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
-import { stores, staff } from '../../platform/db/schema/index.ts';
+import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.queries.ts';
-import { currentTenant } from '../tenants/tenants.service.ts';
+import { findStaffMe } from './staff-auth.queries.ts';
 
 export const lockout = { failures: 5, minutes: 15 } as const;
 
@@ -16,19 +16,7 @@ type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; err
 
 /** Who is signed in, as the apps need it. */
 export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Promise<StaffMe> => {
-  const tenant = await currentTenant(ctx);
-  const [row] = await ctx.db
-    .select({
-      id: staff.id,
-      login: staff.login,
-      name: staff.name,
-      role: staff.role,
-      storeId: stores.id,
-      storeName: stores.name,
-    })
-    .from(staff)
-    .leftJoin(stores, and(eq(stores.tenantId, staff.tenantId), eq(stores.id, staff.storeId)))
-    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, staffId)));
+  const row = await findStaffMe(ctx.sql, ctx.tenantId, staffId);
   if (!row) throw new AppError('SESSION_EXPIRED');
   const actor = {
     kind: 'staff' as const,
@@ -42,7 +30,7 @@ export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Pro
   return {
     kind: 'staff',
     csrfToken,
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    tenant: row.tenant,
     staff: {
       id: row.id,
       login: row.login,

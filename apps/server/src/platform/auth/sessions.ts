@@ -1,6 +1,8 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions, staff, tenants } from '../db/schema/index.ts';
-import type { Tx } from '../db/types.ts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { roleGrants, type Role } from '@m4s/contracts';
+import { timeLiteral, tokenLiteral, uuidLiteral, wordLiteral } from '../db/literals.ts';
+import { sessions } from '../db/schema/index.ts';
+import type { Tx, TxHandle } from '../db/types.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
 export type SessionKind = 'staff' | 'owner';
@@ -61,55 +63,74 @@ const slide = async (db: Tx, tenantId: string, kind: SessionKind, row: { id: str
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
 };
 
-/** The live session behind a cookie secret, sliding its expiry; null when unknown, revoked or expired. */
-export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, secret: string, now: Date) => {
-  const [row] = await db
-    .select({ id: sessions.id, subjectId: sessions.subjectId, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.tenantId, tenantId),
-        eq(sessions.tokenHash, sha256(secret)),
-        eq(sessions.kind, kind),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-      ),
-    );
-  if (!row) return null;
-  await slide(db, tenantId, kind, row, now);
-  return { id: row.id, subjectId: row.subjectId, csrfToken: csrfTokenFor(secret) };
-};
+const liveSession = (tenantId: string, kind: SessionKind, secret: string, now: Date) =>
+  `s.tenant_id = ${uuidLiteral(tenantId)} AND s.token_hash = ${tokenLiteral(sha256(secret))}
+    AND s.kind = ${wordLiteral(kind)} AND s.revoked_at IS NULL AND s.expires_at > ${timeLiteral(now)}`;
 
 /**
- * A staff request's session and its member in one round trip (every staff request starts here, so it
- * is the hottest query of the API); null when unknown, revoked, expired, or the member is disabled.
+ * The first statement of an owner request's transaction (TxScope.first): the live session behind the
+ * cookie secret. Owner accounts are never deleted (erasure anonymises them), so it names a live owner.
  */
-export const findStaffSession = async (db: Tx, tenantId: string, secret: string, now: Date) => {
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      staffId: staff.id,
-      role: staff.role,
-      storeId: staff.storeId,
-      customerScope: tenants.customerScope,
-    })
-    .from(sessions)
-    .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.subjectId)))
-    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(
-      and(
-        eq(sessions.tenantId, tenantId),
-        eq(sessions.tokenHash, sha256(secret)),
-        eq(sessions.kind, 'staff'),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        eq(staff.status, 'active'),
-      ),
-    );
+export const ownerSessionStatement = (tenantId: string, secret: string, now: Date): string =>
+  `SELECT s.id, s.subject_id, s.last_seen_at FROM sessions s WHERE ${liveSession(tenantId, 'owner', secret, now)}`;
+
+/**
+ * The first statement of a staff request's transaction: its session and member in one look-up (every
+ * staff request starts here, so it is the hottest query of the API); no row when the session is unknown,
+ * revoked or expired, or the member is disabled.
+ */
+export const staffSessionStatement = (tenantId: string, secret: string, now: Date): string =>
+  `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope
+    FROM sessions s
+    JOIN staff m ON m.tenant_id = s.tenant_id AND m.id = s.subject_id
+    JOIN tenants t ON t.id = s.tenant_id
+    WHERE ${liveSession(tenantId, 'staff', secret, now)} AND m.status = 'active'`;
+
+const text = (row: Record<string, unknown>, key: string): string => {
+  const value = row[key];
+  if (typeof value !== 'string') throw new Error(`session row: ${key} is not text`);
+  return value;
+};
+
+const time = (row: Record<string, unknown>, key: string): Date => {
+  const value = row[key];
+  if (!(value instanceof Date)) throw new Error(`session row: ${key} is not a timestamp`);
+  return value;
+};
+
+const isRole = (value: string): value is Role => Object.hasOwn(roleGrants, value);
+
+const scopeOf = (value: string): 'group' | 'own' => {
+  if (value === 'group' || value === 'own') return value;
+  throw new Error('session row: unknown customer scope');
+};
+
+/** The owner session that ownerSessionStatement found (sliding its expiry), or null. */
+export const ownerSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
+  const row = tx.first?.[0];
   if (!row) return null;
-  await slide(db, tenantId, 'staff', row, now);
-  return { ...row, csrfToken: csrfTokenFor(secret) };
+  const session = { id: text(row, 'id'), lastSeenAt: time(row, 'last_seen_at') };
+  await slide(tx.db, tenantId, 'owner', session, now);
+  return { id: session.id, subjectId: text(row, 'subject_id'), csrfToken: csrfTokenFor(secret) };
+};
+
+/** The staff session and member that staffSessionStatement found (sliding its expiry), or null. */
+export const staffSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
+  const row = tx.first?.[0];
+  if (!row) return null;
+  const role = text(row, 'role');
+  const customerScope = scopeOf(text(row, 'customer_scope'));
+  if (!isRole(role)) throw new Error('session row: unknown role');
+  const session = { id: text(row, 'id'), lastSeenAt: time(row, 'last_seen_at') };
+  await slide(tx.db, tenantId, 'staff', session, now);
+  return {
+    id: session.id,
+    staffId: text(row, 'staff_id'),
+    role,
+    storeId: row.store_id === null ? null : text(row, 'store_id'),
+    customerScope,
+    csrfToken: csrfTokenFor(secret),
+  };
 };
 
 export const revokeSession = async (db: Tx, tenantId: string, sessionId: string, now: Date) => {

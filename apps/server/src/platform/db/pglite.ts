@@ -27,10 +27,12 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
     jobsConnection: { db: owner },
     transaction: (scope, fn) =>
       pg.transaction(async (t) => {
-        await t.exec(openingStatements(scope.tenantId));
+        const opening = openingStatements(scope.tenantId);
+        const opened = await t.exec(scope.first ? `${opening}; ${scope.first}` : opening);
+        const first = scope.first ? (opened.at(-1)?.rows ?? []) : [];
         // Drizzle's PGlite driver only calls query() and exec(), which a transaction has too.
         const db = drizzle(t as unknown as PGlite) as unknown as Tx;
-        return fn({ db, sql: executor(t) });
+        return fn({ db, sql: executor(t), first });
       }),
     ping: async () => {
       await pg.query('select 1');

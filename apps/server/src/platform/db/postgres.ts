@@ -5,8 +5,14 @@ import { openingStatements } from './tenant-context.ts';
 
 // Keep int8 (counts, money in fen) exact as strings; queries cast where they want numbers.
 const poolExecutor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
-  executeSql: async (text, values) => q.query(text, values),
+  executeSql: async (text, values, options) =>
+    options?.name ? q.query({ name: options.name, text, values }) : q.query(text, values),
 });
+
+/** The rows of the last statement of a simple query (pg answers an array for several statements). */
+const lastRows = (
+  result: pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[],
+): Record<string, unknown>[] => (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
 
 export const openPostgres = async (connectionString: string, poolSize: number): Promise<Database> => {
   // JIT off: the app's statements are short, or set-based over a few thousand rows, and the planner's
@@ -25,8 +31,12 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
       const opening = openingStatements(scope.tenantId);
       const conn = await pool.connect();
       try {
-        await conn.query(`BEGIN; ${opening}`);
-        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn) });
+        // One round trip opens the transaction and, when the scope names one, runs its first statement.
+        const opened = await conn.query<Record<string, unknown>>(
+          scope.first ? `BEGIN; ${opening}; ${scope.first}` : `BEGIN; ${opening}`,
+        );
+        const first = scope.first ? lastRows(opened) : [];
+        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first });
         await conn.query('COMMIT');
         return result;
       } catch (error) {

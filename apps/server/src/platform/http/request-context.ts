@@ -8,7 +8,15 @@ import { AppError } from '../errors.ts';
 import { localeOf } from '../i18n.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { authorize } from '../auth/permissions.ts';
-import { cookieNames, findSession, findStaffSession, parseSessionCookie, type SessionKind } from '../auth/sessions.ts';
+import {
+  cookieNames,
+  ownerSessionOf,
+  ownerSessionStatement,
+  parseSessionCookie,
+  staffSessionOf,
+  staffSessionStatement,
+  type SessionKind,
+} from '../auth/sessions.ts';
 
 export type RequestDeps = { db: Database; runner: JobRunner; clock: Clock };
 
@@ -42,13 +50,16 @@ const cookieOf = (req: FastifyRequest, kind: SessionKind) => {
 
 /**
  * Every tenant-scoped request goes through one of these: one transaction, opened as the application
- * role for the tenant named by the authenticated session (never by a header or a body field).
+ * role for the tenant named by the authenticated session (never by a header or a body field). A signed-in
+ * request's session look-up travels with the transaction's opening statements (TxScope.first): one round
+ * trip opens the tenant's transaction and finds who is asking.
  */
 export const requestContexts = (deps: RequestDeps) => ({
   staff: <T>(req: FastifyRequest, permission: Permission | null, fn: (ctx: StaffCtx) => Promise<T>): Promise<T> => {
     const { tenantId, secret } = cookieOf(req, 'staff');
-    return deps.db.transaction({ tenantId }, async (tx) => {
-      const session = await findStaffSession(tx.db, tenantId, secret, deps.clock.now());
+    const now = deps.clock.now();
+    return deps.db.transaction({ tenantId, first: staffSessionStatement(tenantId, secret, now) }, async (tx) => {
+      const session = await staffSessionOf(tx, tenantId, secret, now);
       if (!session) throw new AppError('SESSION_EXPIRED');
       checkCsrf(req, session.csrfToken);
       const actor = {
@@ -67,9 +78,9 @@ export const requestContexts = (deps: RequestDeps) => ({
 
   owner: <T>(req: FastifyRequest, fn: (ctx: OwnerCtx) => Promise<T>): Promise<T> => {
     const { tenantId, secret } = cookieOf(req, 'owner');
-    return deps.db.transaction({ tenantId }, async (tx) => {
-      // Owner accounts are never deleted (erasure anonymises them), so the session names a live owner.
-      const session = await findSession(tx.db, tenantId, 'owner', secret, deps.clock.now());
+    const now = deps.clock.now();
+    return deps.db.transaction({ tenantId, first: ownerSessionStatement(tenantId, secret, now) }, async (tx) => {
+      const session = await ownerSessionOf(tx, tenantId, secret, now);
       if (!session) throw new AppError('SESSION_EXPIRED');
       checkCsrf(req, session.csrfToken);
       const actor = {
