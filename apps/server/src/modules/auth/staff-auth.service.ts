@@ -14,9 +14,16 @@ export const lockout = { failures: 5, minutes: 15 } as const;
 
 type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; error: AppError };
 
-/** Who is signed in, as the apps need it. */
+/**
+ * Who is signed in, as the apps need it. A signed-in request's actor carries it, read with the session in
+ * the transaction's first round trip; sign-in reads it afresh.
+ */
 export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Promise<StaffMe> => {
-  const row = await findStaffMe(ctx.sql, ctx.tenantId, staffId);
+  const asking = ctx.actor;
+  const known = asking.kind === 'staff' && asking.id === staffId && asking.profile ? asking : null;
+  const row = known?.profile
+    ? { id: known.id, role: known.role, storeId: known.storeId, ...known.profile }
+    : await findStaffMe(ctx.sql, ctx.tenantId, staffId);
   if (!row) throw new AppError('SESSION_EXPIRED');
   const actor = {
     kind: 'staff' as const,

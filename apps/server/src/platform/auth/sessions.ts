@@ -75,15 +75,17 @@ export const ownerSessionStatement = (tenantId: string, secret: string, now: Dat
   `SELECT s.id, s.subject_id, s.last_seen_at FROM sessions s WHERE ${liveSession(tenantId, 'owner', secret, now)}`;
 
 /**
- * The first statement of a staff request's transaction: its session and member in one look-up (every
- * staff request starts here, so it is the hottest query of the API); no row when the session is unknown,
- * revoked or expired, or the member is disabled.
+ * The first statement of a staff request's transaction: its session, member, store and tenant in one
+ * look-up (every staff request starts here, so it is the hottest query of the API) — who is asking, with
+ * what /me shows of them; no row when the session is unknown, revoked or expired, or the member is disabled.
  */
 export const staffSessionStatement = (tenantId: string, secret: string, now: Date): string =>
-  `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope
+  `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope,
+      m.login, m.name, st.name AS store_name, t.slug AS tenant_slug, t.name AS tenant_name
     FROM sessions s
     JOIN staff m ON m.tenant_id = s.tenant_id AND m.id = s.subject_id
     JOIN tenants t ON t.id = s.tenant_id
+    LEFT JOIN stores st ON st.tenant_id = m.tenant_id AND st.id = m.store_id
     WHERE ${liveSession(tenantId, 'staff', secret, now)} AND m.status = 'active'`;
 
 const text = (row: Record<string, unknown>, key: string): string => {
@@ -130,6 +132,12 @@ export const staffSessionOf = async (tx: TxHandle, tenantId: string, secret: str
     storeId: row.store_id === null ? null : text(row, 'store_id'),
     customerScope,
     csrfToken: csrfTokenFor(secret),
+    profile: {
+      login: text(row, 'login'),
+      name: text(row, 'name'),
+      storeName: row.store_name === null ? null : text(row, 'store_name'),
+      tenant: { id: tenantId, slug: text(row, 'tenant_slug'), name: text(row, 'tenant_name') },
+    },
   };
 };
 

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@m4s/contracts';
 import type { Clock } from '../clock.ts';
 import type { Ctx, OwnerCtx, StaffCtx } from '../context.ts';
@@ -22,20 +22,27 @@ export type RequestDeps = { db: Database; runner: JobRunner; clock: Clock };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId: string, actor = 'anonymous') => ({
-  tenantId,
-  db: tx.db,
-  sql: tx.sql,
-  jobs: deps.runner.queueFor(tx.sql),
-  clock: deps.clock,
-  log: req.log.child({ tenantId, actor }),
-  request: {
-    id: req.id,
-    ip: req.ip,
-    locale: localeOf(req.headers['accept-language']),
-    userAgent: req.headers['user-agent'] ?? null,
-  },
-});
+/** The parts of a request's ctx every kind shares (its `log` is a getter: assign onto it, never spread it). */
+const baseCtx = (deps: RequestDeps, req: FastifyRequest, tx: TxHandle, tenantId: string, actor = 'anonymous') => {
+  // Made on first use: most requests log nothing, and a pino child per request is measurable (bench/RESULTS.md).
+  let log: FastifyBaseLogger | undefined;
+  return {
+    tenantId,
+    db: tx.db,
+    sql: tx.sql,
+    jobs: deps.runner.queueFor(tx.sql),
+    clock: deps.clock,
+    get log(): FastifyBaseLogger {
+      return (log ??= req.log.child({ tenantId, actor }));
+    },
+    request: {
+      id: req.id,
+      ip: req.ip,
+      locale: localeOf(req.headers['accept-language']),
+      userAgent: req.headers['user-agent'] ?? null,
+    },
+  };
+};
 
 /** Cookie-authenticated writes must echo the session's CSRF token. */
 const checkCsrf = (req: FastifyRequest, csrfToken: string) => {
@@ -70,9 +77,12 @@ export const requestContexts = (deps: RequestDeps) => ({
         customerScope: session.customerScope,
         sessionId: session.id,
         csrfToken: session.csrfToken,
+        profile: session.profile,
       };
       if (permission) authorize(actor, permission);
-      return fn({ ...baseCtx(deps, req, tx, tenantId, `staff:${actor.id}`), storeId: actor.storeId, actor });
+      return fn(
+        Object.assign(baseCtx(deps, req, tx, tenantId, `staff:${actor.id}`), { storeId: actor.storeId, actor }),
+      );
     });
   },
 
@@ -89,7 +99,7 @@ export const requestContexts = (deps: RequestDeps) => ({
         sessionId: session.id,
         csrfToken: session.csrfToken,
       };
-      return fn({ ...baseCtx(deps, req, tx, tenantId, `owner:${actor.id}`), storeId: null, actor });
+      return fn(Object.assign(baseCtx(deps, req, tx, tenantId, `owner:${actor.id}`), { storeId: null, actor }));
     });
   },
 
@@ -100,7 +110,9 @@ export const requestContexts = (deps: RequestDeps) => ({
       const tenantId = rows[0]?.id;
       if (typeof tenantId !== 'string') throw new AppError('TENANT_NOT_FOUND');
       await tx.sql.executeSql(openingStatements(tenantId));
-      return fn({ ...baseCtx(deps, req, tx, tenantId), storeId: null, actor: { kind: 'anonymous' } });
+      return fn(
+        Object.assign(baseCtx(deps, req, tx, tenantId), { storeId: null, actor: { kind: 'anonymous' as const } }),
+      );
     }),
 });
 
