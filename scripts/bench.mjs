@@ -24,17 +24,19 @@ import { clusterCpuMs, clusterSnapshot, postmasterPid, processCpuMs } from '../b
 import { loadSampler } from '../bench/lanes.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.mjs';
 import { runScale } from '../bench/scale-run.mjs';
+import { runWebLoad } from '../bench/web-load.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
 /**
  * `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by
  * default. `--only=me`: of the api part, the signed-in read against its baseline only (no health, no start-up).
+ * `--only=web`: the owner and advisor apps' sign-in screen on an emulated fast-3G phone (bench/web-load.mjs).
  * `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
  * `--only=care`: the nightly classification and care sweep only.
  */
 const only =
-  /^--only=(api|me|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+  /^--only=(api|me|web|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
 const importRows =
   only === 'booking' || only === 'care'
     ? 0
@@ -174,6 +176,36 @@ const loadRuns = async (startups) => {
   }
 };
 
+/** The real server on PostgreSQL serving the built apps, loaded by a throttled Chromium. */
+const webRuns = async () => {
+  const cluster = await startCluster({ database: 'm4s_bench_web', quiet: true });
+  try {
+    const port = await freePort();
+    const server = startProcess('server', ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], {
+      DATABASE_URL: cluster.url,
+      PORT: String(port),
+      HOST: host,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    });
+    const base = `http://${host}:${port}`;
+    await waitHealthy(server, `${base}/api/health`, Date.now());
+    try {
+      return await runWebLoad({
+        apps: [
+          { name: 'owner', url: `${base}/o/demo/`, selector: '[data-testid="phone"]' },
+          { name: 'advisor', url: `${base}/advisor/`, selector: '[data-testid="login"]' },
+        ],
+        log,
+      });
+    } finally {
+      await stopProcess(server);
+    }
+  } finally {
+    await cluster.stop();
+  }
+};
+
 /** `npm start` on a DATA_DIR, from spawn to the first healthy answer, then SIGTERM. */
 const timeStart = async (name, what, dataDir) => {
   const port = await freePort();
@@ -208,7 +240,7 @@ const main = async () => {
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale' && only !== 'booking' && only !== 'care') {
+  if (only !== 'scale' && only !== 'booking' && only !== 'care' && only !== 'web') {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
@@ -261,10 +293,11 @@ const main = async () => {
     startups: api?.startups ?? null,
     totalMs,
     notes,
-    extra: scale ? [scale.markdown] : [],
+    extra: [...(web ? [web.markdown] : []), ...(scale ? [scale.markdown] : [])],
   });
   prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
   if (api) console.log(`\n${loadTable(api.summary)}\n\n${api.startups ? `${startupTable(api.startups)}\n` : ''}`);
+  if (web) console.log(`\n${web.markdown}`);
   if (scale) console.log(`\n${scale.markdown}`);
   log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
 };
