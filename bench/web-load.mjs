@@ -1,3 +1,4 @@
+/* global window, document, MutationObserver -- the probe and page.evaluate run in the page */
 // The browser part of `npm run bench` (`--only=web`): how many bytes a phone on a fast-3G line downloads
 // before an app's sign-in form can be used, and how long that takes. Chromium (playwright-core, Debian's
 // /usr/bin/chromium) with the network throttled through CDP `Network.emulateNetworkConditions` to

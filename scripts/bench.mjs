@@ -266,8 +266,11 @@ const main = async () => {
     booking: only !== 'care',
     care: only !== 'booking',
   };
+  const web = only === null || only === 'web' ? await webRuns() : null;
   const scale =
-    only === 'api' || only === 'me' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
+    only === 'api' || only === 'me' || only === 'web'
+      ? null
+      : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
