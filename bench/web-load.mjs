@@ -51,7 +51,10 @@ const probe = (selector) => {
       if (!el) return false;
       const at = performance.now();
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      const complete = entries.filter((e) => e.responseEnd > 0 && e.responseEnd <= at);
+      // The page itself always counts (a small one can be usable before its last byte is in).
+      const complete = entries.filter(
+        (e) => e.entryType === 'navigation' || (e.responseEnd > 0 && e.responseEnd <= at),
+      );
       const sum = (list, key) => list.reduce((n, e) => n + (e[key] ?? 0), 0);
       const scripts = complete.filter((e) => e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name));
       resolve({
@@ -80,7 +83,10 @@ const loadOnce = async (browser, { url, selector, encodings }) => {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...fast3g });
-    if (encodings) await cdp.send('Network.setAcceptedEncodings', { encodings });
+    if (encodings)
+      await cdp.send('Network.setExtraHTTPHeaders', {
+        headers: { 'Accept-Encoding': encodings.length > 0 ? encodings.join(', ') : 'identity' },
+      });
     let wire = 0;
     cdp.on('Network.loadingFinished', (e) => {
       wire += e.encodedDataLength;
