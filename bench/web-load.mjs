@@ -43,27 +43,13 @@ const startFloor = () =>
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
 
-// Runs in the page before its own scripts: resolves window.__m4sUsable once the selector's element exists.
+// Runs in the page before its own scripts: resolves window.__m4sUsable with the time (performance.now())
+// at which the selector's element is in the document.
 const probe = (selector) => {
   window.__m4sUsable = new Promise((resolve) => {
     const done = () => {
-      const el = document.querySelector(selector);
-      if (!el) return false;
-      const at = performance.now();
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      // The page itself always counts (a small one can be usable before its last byte is in).
-      const complete = entries.filter(
-        (e) => e.entryType === 'navigation' || (e.responseEnd > 0 && e.responseEnd <= at),
-      );
-      const sum = (list, key) => list.reduce((n, e) => n + (e[key] ?? 0), 0);
-      const scripts = complete.filter((e) => e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name));
-      resolve({
-        ms: at,
-        bytes: sum(complete, 'transferSize'),
-        requests: complete.length,
-        scriptBytes: sum(scripts, 'transferSize'),
-        scriptDecoded: sum(scripts, 'decodedBodySize'),
-      });
+      if (!document.querySelector(selector)) return false;
+      resolve(performance.now());
       return true;
     };
     if (done()) return;
@@ -72,6 +58,22 @@ const probe = (selector) => {
     });
     observer.observe(document, { childList: true, subtree: true });
   });
+};
+
+// Runs in the page once the network is idle: what had arrived by `at`. The page itself always counts (a
+// small one can be usable before its last byte is in).
+const arrivedBy = (at) => {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  const complete = entries.filter((e) => e.entryType === 'navigation' || (e.responseEnd > 0 && e.responseEnd <= at));
+  const sum = (list, key) => list.reduce((n, e) => n + (e[key] ?? 0), 0);
+  const scripts = complete.filter((e) => e.initiatorType === 'script' || /\.js(\?|$)/.test(e.name));
+  return {
+    ms: at,
+    bytes: sum(complete, 'transferSize'),
+    requests: complete.length,
+    scriptBytes: sum(scripts, 'transferSize'),
+    scriptDecoded: sum(scripts, 'decodedBodySize'),
+  };
 };
 
 /** One cold load: a new context, throttled, with the encodings the variant offers. */
@@ -93,10 +95,10 @@ const loadOnce = async (browser, { url, selector, encodings }) => {
     });
     await page.addInitScript(probe, selector);
     await page.goto(url, { waitUntil: 'commit' });
-    const usable = await page.evaluate(() => window.__m4sUsable);
-    // Everything the first visit fetches (lazy pages it preloads, the worker's precache), for the record.
+    const at = await page.evaluate(() => window.__m4sUsable);
+    // Everything the first visit fetches (the worker's precache, pages it loads ahead), for the record.
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    return { ...usable, wholeLoadBytes: wire };
+    return { ...(await page.evaluate(arrivedBy, at)), wholeLoadBytes: wire };
   } finally {
     await context.close();
   }
