@@ -46,7 +46,9 @@ const importRows =
 const scaleCustomers = Number(
   /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
 );
-const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds: 2 };
+// `--rounds=N`: more alternations of real and baseline (a busy shared machine needs them); 2 by default.
+const rounds = Number(/^--rounds=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--rounds=')) ?? '')?.[1] ?? 2);
+const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds };
 const host = '127.0.0.1';
 const started = Date.now();
 const log = (line) => console.log(`bench: ${line}`);

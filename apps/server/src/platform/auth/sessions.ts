@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { roleGrants, type Role } from '@m4s/contracts';
 import { timeLiteral, tokenLiteral, uuidLiteral, wordLiteral } from '../db/literals.ts';
 import { sessions } from '../db/schema/index.ts';
-import type { Tx, TxHandle } from '../db/types.ts';
+import type { FirstStatement, Tx, TxHandle } from '../db/types.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
 export type SessionKind = 'staff' | 'owner';
@@ -63,30 +63,42 @@ const slide = async (db: Tx, tenantId: string, kind: SessionKind, row: { id: str
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
 };
 
-const liveSession = (tenantId: string, kind: SessionKind, secret: string, now: Date) =>
-  `s.tenant_id = ${uuidLiteral(tenantId)} AND s.token_hash = ${tokenLiteral(sha256(secret))}
-    AND s.kind = ${wordLiteral(kind)} AND s.revoked_at IS NULL AND s.expires_at > ${timeLiteral(now)}`;
+const liveSession = `s.tenant_id = $1 AND s.token_hash = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > $4`;
+
+/** The arguments of a session statement, as checked literals (TxScope.first). */
+const sessionArgs = (tenantId: string, kind: SessionKind, secret: string, now: Date) => [
+  uuidLiteral(tenantId),
+  tokenLiteral(sha256(secret)),
+  wordLiteral(kind),
+  timeLiteral(now),
+];
 
 /**
  * The first statement of an owner request's transaction (TxScope.first): the live session behind the
  * cookie secret. Owner accounts are never deleted (erasure anonymises them), so it names a live owner.
  */
-export const ownerSessionStatement = (tenantId: string, secret: string, now: Date): string =>
-  `SELECT s.id, s.subject_id, s.last_seen_at FROM sessions s WHERE ${liveSession(tenantId, 'owner', secret, now)}`;
+export const ownerSessionStatement = (tenantId: string, secret: string, now: Date): FirstStatement => ({
+  name: 'm4s_owner_session',
+  text: `SELECT s.id, s.subject_id, s.last_seen_at FROM sessions s WHERE ${liveSession}`,
+  args: sessionArgs(tenantId, 'owner', secret, now),
+});
 
 /**
  * The first statement of a staff request's transaction: its session, member, store and tenant in one
  * look-up (every staff request starts here, so it is the hottest query of the API) — who is asking, with
  * what /me shows of them; no row when the session is unknown, revoked or expired, or the member is disabled.
  */
-export const staffSessionStatement = (tenantId: string, secret: string, now: Date): string =>
-  `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope,
+export const staffSessionStatement = (tenantId: string, secret: string, now: Date): FirstStatement => ({
+  name: 'm4s_staff_session',
+  text: `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope,
       m.login, m.name, st.name AS store_name, t.slug AS tenant_slug, t.name AS tenant_name
     FROM sessions s
     JOIN staff m ON m.tenant_id = s.tenant_id AND m.id = s.subject_id
     JOIN tenants t ON t.id = s.tenant_id
     LEFT JOIN stores st ON st.tenant_id = m.tenant_id AND st.id = m.store_id
-    WHERE ${liveSession(tenantId, 'staff', secret, now)} AND m.status = 'active'`;
+    WHERE ${liveSession} AND m.status = 'active'`,
+  args: sessionArgs(tenantId, 'staff', secret, now),
+});
 
 const text = (row: Record<string, unknown>, key: string): string => {
   const value = row[key];

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Database, SqlExecutor } from './types.ts';
-import { openingStatements } from './tenant-context.ts';
+import { firstStatementSql, openingStatements } from './tenant-context.ts';
 
 // Keep int8 (counts, money in fen) exact as strings; queries cast where they want numbers.
 const poolExecutor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
@@ -22,6 +22,8 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
   const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
   const client = await pool.connect();
   client.release();
+  // The first statements each pooled connection has prepared (a connection the pool replaces starts afresh).
+  const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
   return {
     engine: 'postgres',
@@ -30,12 +32,18 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
     transaction: async (scope, fn) => {
       const opening = openingStatements(scope.tenantId);
       const conn = await pool.connect();
+      // A failed opening may leave a statement prepared that `prepared` does not know of: that connection goes.
+      let opened = false;
       try {
         // One round trip opens the transaction and, when the scope names one, runs its first statement.
-        const opened = await conn.query<Record<string, unknown>>(
-          scope.first ? `BEGIN; ${opening}; ${scope.first}` : `BEGIN; ${opening}`,
+        const prepared = preparedOn.get(conn) ?? new Set<string>();
+        preparedOn.set(conn, prepared);
+        const answer = await conn.query<Record<string, unknown>>(
+          scope.first ? `BEGIN; ${opening}; ${firstStatementSql(scope.first, prepared)}` : `BEGIN; ${opening}`,
         );
-        const first = scope.first ? lastRows(opened) : [];
+        opened = true;
+        if (scope.first) prepared.add(scope.first.name);
+        const first = scope.first ? lastRows(answer) : [];
         const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first });
         await conn.query('COMMIT');
         return result;
@@ -43,7 +51,7 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
         await conn.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        conn.release();
+        conn.release(!opened);
       }
     },
     ping: async () => {

@@ -20,13 +20,19 @@ export type SqlExecutor = {
 export type TxHandle = { db: Tx; sql: SqlExecutor; first?: Record<string, unknown>[] };
 
 /**
+ * A statement prepared once per connection and executed with literal arguments: the simple protocol that
+ * carries BEGIN and SET LOCAL takes no parameters, so the arguments are literals, each checked by
+ * platform/db/literals.ts; `text` names them $1, $2, … as a prepared statement does.
+ */
+export type FirstStatement = { name: string; text: string; args: string[] };
+
+/**
  * Whose data a transaction may touch: one tenant, or none (pre-authentication look-ups).
  * `first`: a statement sent in the same round trip as the opening ones (BEGIN, SET LOCAL ROLE, SET LOCAL
- * app.tenant_id and it, as one simple query) — every signed-in request's session look-up, so that opening
- * the tenant's transaction costs no round trip of its own. The simple protocol takes no parameters: it
- * carries literals only, each checked by platform/db/literals.ts. Its rows reach the transaction as `first`.
+ * app.tenant_id and EXECUTE of it, as one simple query) — every signed-in request's session look-up, so that
+ * opening the tenant's transaction costs no round trip of its own. Its rows reach the transaction as `first`.
  */
-export type TxScope = { tenantId: string | null; first?: string };
+export type TxScope = { tenantId: string | null; first?: FirstStatement };
 
 export type Engine = 'pglite' | 'postgres';
 
