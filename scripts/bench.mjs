@@ -6,8 +6,8 @@
 //    two-core machine falls on both; the ratio real/baseline is the figure to watch. Each run also reads
 //    from /proc the CPU the server process and the PostgreSQL processes spent per request, which swings
 //    far less with the machine's other load than requests per second do.
-//    `npm run bench -- --detail` adds the baseline's /me-tx: the real endpoint's exact SQL in the same RLS
-//    transaction with raw pg, which splits the gap into "our SQL shape" and "our JS per request".
+//    `npm run bench -- --detail` adds the baseline's /me-tx: the real endpoint's SQL as it was before issue 10
+//    (six round trips in the same RLS transaction) with raw pg, a reference for "SQL shape" against "JS per request".
 // 3. `node scripts/start.mjs` on an empty DATA_DIR (embedded PGlite) until /api/health answers, then
 //    SIGTERM; once cold (new directory) and once warm (same directory again).
 // 4. A dated section prepended to bench/RESULTS.md, and the tables on stdout.
