@@ -1,4 +1,9 @@
+import { bookingRoutes } from './booking.ts';
+import { careRoutes } from './care.ts';
+import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
+import { inboxRoutes } from './inbox.ts';
+import { visitRoutes } from './visits.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -6,6 +11,16 @@ import { customerRoutes } from './customers.ts';
  */
 export const routes = {
   customers: customerRoutes,
+  booking: bookingRoutes,
+  visits: visitRoutes,
+  inbox: inboxRoutes,
+  contact: contactRoutes,
+  care: careRoutes,
 } as const;
 
 export { customerRoutes };
+export { bookingRoutes, idempotencyHeaders } from './booking.ts';
+export { visitRoutes } from './visits.ts';
+export { inboxRoutes } from './inbox.ts';
+export { contactRoutes } from './contact.ts';
+export { careRoutes } from './care.ts';

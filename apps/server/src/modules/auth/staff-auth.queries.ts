@@ -1,4 +1,6 @@
-import { roleGrants, type Role } from '@m4s/contracts';
+import { z } from 'zod';
+import { roles, type Role } from '@m4s/contracts';
+import { col, maybeRow } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 
 export type StaffMeRow = {
@@ -20,28 +22,30 @@ const staffMeSql = `SELECT m.id, m.login, m.name, m.role, st.id AS store_id, st.
   LEFT JOIN stores st ON st.tenant_id = m.tenant_id AND st.id = m.store_id
   WHERE m.tenant_id = $1 AND m.id = $2`;
 
-const str = (row: Record<string, unknown>, key: string): string => {
-  const value = row[key];
-  if (typeof value !== 'string') throw new Error(`staff me row: ${key} is not text`);
-  return value;
-};
-const strOrNull = (row: Record<string, unknown>, key: string): string | null =>
-  row[key] === null ? null : str(row, key);
+const staffMeRow = z.object({
+  id: col.text,
+  login: col.text,
+  name: col.text,
+  role: z.enum(roles),
+  store_id: col.textOrNull,
+  store_name: col.textOrNull,
+  tenant_id: col.text,
+  tenant_slug: col.text,
+  tenant_name: col.text,
+});
 
 /** The signed-in member as /me shows them, with their store and tenant; null when not found. */
 export const findStaffMe = async (sql: SqlExecutor, tenantId: string, staffId: string): Promise<StaffMeRow | null> => {
-  const { rows } = await sql.executeSql(staffMeSql, [tenantId, staffId], { name: 'm4s_staff_me' });
-  const row = rows[0];
+  const result = await sql.executeSql(staffMeSql, [tenantId, staffId], { name: 'm4s_staff_me' });
+  const row = maybeRow(staffMeRow, result, 'the staff /me look-up');
   if (!row) return null;
-  const role = str(row, 'role');
-  if (!Object.hasOwn(roleGrants, role)) throw new Error('staff me row: unknown role');
   return {
-    id: str(row, 'id'),
-    login: str(row, 'login'),
-    name: str(row, 'name'),
-    role: role as Role,
-    storeId: strOrNull(row, 'store_id'),
-    storeName: strOrNull(row, 'store_name'),
-    tenant: { id: str(row, 'tenant_id'), slug: str(row, 'tenant_slug'), name: str(row, 'tenant_name') },
+    id: row.id,
+    login: row.login,
+    name: row.name,
+    role: row.role,
+    storeId: row.store_id,
+    storeName: row.store_name,
+    tenant: { id: row.tenant_id, slug: row.tenant_slug, name: row.tenant_name },
   };
 };

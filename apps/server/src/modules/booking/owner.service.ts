@@ -10,8 +10,9 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { bindingsOfOwner } from '../garage/garage.queries.ts';
+import { bindingsOfOwner } from '../garage/garage.service.ts';
 import { confirmToInbox } from './booking.notify.ts';
+import { bookingIcs } from './calendar.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking } from './booking.present.ts';
 import * as q from './booking.queries.ts';
@@ -57,6 +58,16 @@ export const ownerBooking = async (ctx: OwnerCtx, id: string): Promise<Booking> 
   const row = await q.bookingById(ctx.db, ctx.tenantId, id);
   if (!row || row.b.ownerId !== ctx.actor.id) throw new AppError('NOT_FOUND');
   return toBooking(row, ctx.clock.now());
+};
+
+/** 添加到日历: the owner's booking as an iCalendar file, named after it. */
+export const ownerBookingCalendar = async (
+  ctx: OwnerCtx,
+  id: string,
+  host: string,
+): Promise<{ filename: string; ics: string }> => {
+  const b = await ownerBooking(ctx, id);
+  return { filename: `booking-${b.id.slice(0, 8)}.ics`, ics: bookingIcs(b, ctx.clock.now(), host) };
 };
 
 /** Upcoming (booked or arrived, not yet over) soonest first, then the latest 20 others. */

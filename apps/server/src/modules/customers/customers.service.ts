@@ -7,6 +7,17 @@ import { AppError } from '../../platform/errors.ts';
 import { assertCustomerInScope, ownCustomersOnly } from './customers.scope.ts';
 import { maskEmail, maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
 import * as q from './customers.queries.ts';
+
+/** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
+export {
+  consentsOf,
+  customersByIds,
+  findCustomer,
+  insertInteraction,
+  interactionsOf,
+  phonesOf,
+  type CustomerRow,
+} from './customers.queries.ts';
 import { searchCustomerIds } from './customers.search.ts';
 
 const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Customer => ({

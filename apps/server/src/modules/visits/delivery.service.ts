@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { insertRepairOrder } from '../history/history.queries.ts';
+import { insertRepairOrder } from '../history/history.service.ts';
 import { totalsOf } from '../history/history.service.ts';
 import { classifyJobName } from '../segments/classify.job.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';

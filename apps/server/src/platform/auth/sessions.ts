@@ -1,5 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { roleGrants, type Role } from '@m4s/contracts';
+import { z } from 'zod';
+import { roles } from '@m4s/contracts';
+import { col, maybeRow } from '../db/rows.ts';
 import { timeLiteral, tokenLiteral, uuidLiteral, wordLiteral } from '../db/literals.ts';
 import { sessions } from '../db/schema/index.ts';
 import type { FirstStatement, Tx, TxHandle } from '../db/types.ts';
@@ -100,55 +102,46 @@ export const staffSessionStatement = (tenantId: string, secret: string, now: Dat
   args: sessionArgs(tenantId, 'staff', secret, now),
 });
 
-const text = (row: Record<string, unknown>, key: string): string => {
-  const value = row[key];
-  if (typeof value !== 'string') throw new Error(`session row: ${key} is not text`);
-  return value;
-};
-
-const time = (row: Record<string, unknown>, key: string): Date => {
-  const value = row[key];
-  if (!(value instanceof Date)) throw new Error(`session row: ${key} is not a timestamp`);
-  return value;
-};
-
-const isRole = (value: string): value is Role => Object.hasOwn(roleGrants, value);
-
-const scopeOf = (value: string): 'group' | 'own' => {
-  if (value === 'group' || value === 'own') return value;
-  throw new Error('session row: unknown customer scope');
-};
+const ownerSessionRow = z.object({ id: col.text, subject_id: col.text, last_seen_at: col.instant });
+const staffSessionRow = z.object({
+  id: col.text,
+  last_seen_at: col.instant,
+  staff_id: col.text,
+  role: z.enum(roles),
+  store_id: col.textOrNull,
+  customer_scope: z.enum(['group', 'own']),
+  login: col.text,
+  name: col.text,
+  store_name: col.textOrNull,
+  tenant_slug: col.text,
+  tenant_name: col.text,
+});
 
 /** The owner session that ownerSessionStatement found (sliding its expiry), or null. */
 export const ownerSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
-  const row = tx.first?.[0];
+  const row = maybeRow(ownerSessionRow, { rows: tx.first ?? [] }, 'the owner session look-up');
   if (!row) return null;
-  const session = { id: text(row, 'id'), lastSeenAt: time(row, 'last_seen_at') };
-  await slide(tx.db, tenantId, 'owner', session, now);
-  return { id: session.id, subjectId: text(row, 'subject_id'), csrfToken: csrfTokenFor(secret) };
+  await slide(tx.db, tenantId, 'owner', { id: row.id, lastSeenAt: row.last_seen_at }, now);
+  return { id: row.id, subjectId: row.subject_id, csrfToken: csrfTokenFor(secret) };
 };
 
 /** The staff session and member that staffSessionStatement found (sliding its expiry), or null. */
 export const staffSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
-  const row = tx.first?.[0];
+  const row = maybeRow(staffSessionRow, { rows: tx.first ?? [] }, 'the staff session look-up');
   if (!row) return null;
-  const role = text(row, 'role');
-  const customerScope = scopeOf(text(row, 'customer_scope'));
-  if (!isRole(role)) throw new Error('session row: unknown role');
-  const session = { id: text(row, 'id'), lastSeenAt: time(row, 'last_seen_at') };
-  await slide(tx.db, tenantId, 'staff', session, now);
+  await slide(tx.db, tenantId, 'staff', { id: row.id, lastSeenAt: row.last_seen_at }, now);
   return {
-    id: session.id,
-    staffId: text(row, 'staff_id'),
-    role,
-    storeId: row.store_id === null ? null : text(row, 'store_id'),
-    customerScope,
+    id: row.id,
+    staffId: row.staff_id,
+    role: row.role,
+    storeId: row.store_id,
+    customerScope: row.customer_scope,
     csrfToken: csrfTokenFor(secret),
     profile: {
-      login: text(row, 'login'),
-      name: text(row, 'name'),
-      storeName: row.store_name === null ? null : text(row, 'store_name'),
-      tenant: { id: tenantId, slug: text(row, 'tenant_slug'), name: text(row, 'tenant_name') },
+      login: row.login,
+      name: row.name,
+      storeName: row.store_name,
+      tenant: { id: tenantId, slug: row.tenant_slug, name: row.tenant_name },
     },
   };
 };
