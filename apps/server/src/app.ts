@@ -30,6 +30,10 @@ import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
 import { ensureNightly } from './platform/nightly/schedule.ts';
 import { nightlyJob, nightlySteps } from './nightly.ts';
+import { systemResolver } from './platform/webhooks/address.ts';
+import { deliverJob } from './platform/webhooks/deliver.ts';
+import { attemptTimeoutMs } from './platform/webhooks/jobs.ts';
+import { keepWebhooksMoving } from './platform/webhooks/sweep.ts';
 
 /** Every route as registered, for the cross-tenant suite and the docs. */
 export type RouteEntry = { method: string; url: string };
@@ -81,15 +85,30 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const db = withCommitHooks(deps.db);
   const runner = await startJobRunner({
     db,
-    jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, nightlyJob],
+    jobs: [
+      sendJob(notify),
+      importRunJob(config.DATA_DIR),
+      bookingRemindJob,
+      classifyJob,
+      careSweepJob,
+      nightlyJob,
+      // Webhook deliveries (docs/webhooks.md): private addresses refused in production, at delivery too.
+      deliverJob({
+        production: config.NODE_ENV === 'production',
+        resolve: systemResolver,
+        timeoutMs: attemptTimeoutMs,
+      }),
+    ],
     clock,
     log: app.log,
     work: config.JOBS === 'on',
   });
   // Each tenant's nightly steps (src/nightly.ts): classification, then the care sweep.
   const nightly = config.JOBS === 'on' ? keepNightlyChains(db, runner, app.log) : null;
+  const webhooks = config.JOBS === 'on' ? keepWebhooksMoving(db, runner, app.log) : null;
   app.addHook('onClose', async () => {
     if (nightly) clearInterval(nightly);
+    if (webhooks) clearInterval(webhooks);
     await runner.stop();
     notify.close();
   });

@@ -8,6 +8,7 @@ import { historyPersonalData } from './modules/history/history.personal-data.ts'
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
+import { webhooksPersonalData } from './modules/webhooks/webhooks.personal-data.ts';
 
 /**
  * What every module holds about a customer (platform/personal-data.ts), for the PIPL export, erasure and
@@ -24,4 +25,5 @@ export const personalData: readonly PersonalData[] = [
   carePersonalData,
   complaintsPersonalData,
   segmentsPersonalData,
+  webhooksPersonalData,
 ];

@@ -16,6 +16,7 @@ import { bookingIcs } from './calendar.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking } from './booking.present.ts';
 import * as q from './booking.queries.ts';
+import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
 import { scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
@@ -117,6 +118,7 @@ export const createOwnerBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: 'app' },
   });
+  await bookingCreatedHook(ctx, booking);
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await ownerBooking(ctx, booking.id) };
@@ -135,6 +137,7 @@ export const cancelOwnerBooking = async (ctx: OwnerCtx, id: string, reason: stri
   const b = await changeableOwnBooking(ctx, id);
   await cancelAndRelease(ctx, b, reason);
   await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
+  await bookingChangedHook(ctx, b, 'cancelled', { reason });
   return ownerBooking(ctx, id);
 };
 
@@ -167,6 +170,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
+  await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return ownerBooking(ctx, booking.id);

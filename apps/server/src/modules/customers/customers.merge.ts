@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { mergeParts } from '../../platform/personal-data.ts';
 import { personalData } from '../../personal-data.ts';
 import * as q from './customers.queries.ts';
+import { customerMergedHook } from './customers.webhooks.ts';
 
 const declared = personalData.flatMap((p) => p.tables);
 
@@ -73,5 +74,6 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
     target: { type: 'customer', id: intoId },
     details: { from: fromId, fromName: from.name, moved },
   });
+  await customerMergedHook(ctx, intoId, fromId);
   return moved;
 };

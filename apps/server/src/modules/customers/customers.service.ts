@@ -19,6 +19,7 @@ export {
   type CustomerRow,
 } from './customers.queries.ts';
 import { searchCustomerIds } from './customers.search.ts';
+import { customerCreatedHook } from './customers.webhooks.ts';
 
 const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Customer => ({
   id: row.id,
@@ -103,6 +104,7 @@ export const createCustomer = async (ctx: StaffCtx, input: CustomerInput): Promi
     target: { type: 'customer', id: row.id },
     details: { source: row.source },
   });
+  await customerCreatedHook(ctx, row.id);
   return present(ctx, row);
 };
 

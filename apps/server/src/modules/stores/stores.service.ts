@@ -42,3 +42,7 @@ export const updateStore = async (ctx: StaffCtx, id: string, input: StoreInput):
   await audit(ctx, { action: 'store.updated', target: { type: 'store', id }, details: { changed } });
   return store;
 };
+
+/** Every store's name by id, for labels in exports (a customer's home store may be any of the group's). */
+export const storeNames = async (ctx: StaffCtx): Promise<Map<string, string>> =>
+  new Map((await q.listStores(ctx.db, ctx.tenantId, null)).map((s) => [s.id, s.name]));

@@ -14,3 +14,4 @@ export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
 export * from './nightly.ts';
+export * from './webhooks.ts';
