@@ -13,6 +13,14 @@ export type StaffActor = {
   customerScope: 'group' | 'own';
   sessionId: string;
   csrfToken: string;
+  /** Who they are, read with their session (what GET /api/auth/staff/me shows); absent on actors made elsewhere. */
+  profile?: StaffProfile;
+};
+export type StaffProfile = {
+  login: string;
+  name: string;
+  storeName: string | null;
+  tenant: { id: string; slug: string; name: string };
 };
 export type OwnerActor = { kind: 'owner'; id: string; sessionId: string; csrfToken: string };
 export type Actor = StaffActor | OwnerActor | { kind: 'anonymous' } | { kind: 'system' };
