@@ -37,11 +37,7 @@ export const createOwnerRouter = (slug: string) =>
       },
       {
         path: '/',
-        element: (
-          <RequireOwner signedIn>
-            {later(<HomeLayout />)}
-          </RequireOwner>
-        ),
+        element: <RequireOwner signedIn>{later(<HomeLayout />)}</RequireOwner>,
         children: [
           { index: true, element: <Navigate to="/life" replace /> },
           { path: 'life', element: later(<LifeTab />) },
