@@ -1,4 +1,5 @@
 import { customerRoutes } from './customers.ts';
+import { operatorRoutes } from './operator.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -6,6 +7,7 @@ import { customerRoutes } from './customers.ts';
  */
 export const routes = {
   customers: customerRoutes,
+  operator: operatorRoutes,
 } as const;
 
-export { customerRoutes };
+export { customerRoutes, operatorRoutes };

@@ -13,3 +13,4 @@ export * from './visits.ts';
 export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
+export * from './operators.ts';
