@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from './clock.ts';
+import { pino } from 'pino';
+import { systemClock, type Clock } from './clock.ts';
 import { systemCtx, type OperatorActor, type OperatorCtx } from './context.ts';
 import { openingStatements } from './db/tenant-context.ts';
 import type { Database, SqlExecutor } from './db/types.ts';
@@ -53,3 +55,24 @@ export const operatorTransaction = <T>(
     };
     return fn(ctx);
   });
+
+/** For platform work with nothing to enqueue (provisioning): a job sent here is a programming error. */
+export const noJobQueue = (): JobQueue => ({
+  send: (name) => Promise.reject(new Error(`no job queue here (tried to queue ${name})`)),
+  sendMany: (name) => Promise.reject(new Error(`no job queue here (tried to queue ${name})`)),
+});
+
+/** The operator's transaction outside HTTP: the demo seed and the command line, as `cli:<name>`. */
+export const asPlatform = <T>(
+  input: { db: Database; name: string; clock?: Clock; queueFor?: OperatorDeps['queueFor']; log?: FastifyBaseLogger },
+  fn: (ctx: OperatorCtx) => Promise<T>,
+): Promise<T> =>
+  operatorTransaction(
+    { db: input.db, clock: input.clock ?? systemClock, queueFor: input.queueFor ?? noJobQueue },
+    {
+      actor: { kind: 'cli', name: input.name },
+      log: input.log ?? pino({ level: 'silent' }),
+      request: { id: `cli:${randomUUID()}`, ip: null, locale: 'zh-CN', userAgent: null },
+    },
+    fn,
+  );

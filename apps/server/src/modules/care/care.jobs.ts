@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import { tenantSuspended } from '../../platform/tenant-status.ts';
 import { addDays, localOf } from '../booking/booking.time.ts';
 import { classifyTenant } from '../segments/classify.ts';
 import { tenantZone } from '../tenants/tenants.service.ts';
@@ -18,6 +19,7 @@ export const careSweepJob = defineJob({
   retryLimit: 3,
   expireInSeconds: 30 * 60,
   handle: async (ctx, { day }) => {
+    if (await tenantSuspended(ctx.db, ctx.tenantId)) return;
     const { staged, outcomes } = await sweep(ctx, day, { dryRun: false });
     ctx.log.info({ day, staged, touches: outcomes.length }, 'care sweep done');
   },
@@ -55,6 +57,12 @@ export const careNightlyJob = defineJob({
   retryLimit: 3,
   expireInSeconds: 60 * 60,
   steps: async (job, { day }) => {
+    // A suspended tenant's night is skipped, its chain kept: resuming needs nothing to restart it.
+    if (await job.step((ctx) => tenantSuspended(ctx.db, ctx.tenantId))) {
+      await job.step((ctx) => scheduleNightly(ctx, addDays(day, 1)));
+      job.log.info({ day }, 'care nightly skipped: tenant suspended');
+      return;
+    }
     const classified = await job.step((ctx) => classifyTenant(ctx, day, 'due'));
     // Fresh statistics matter after a pass that rewrote many rows; a quiet night leaves them as they were.
     if (classified.scope === 'all' || classified.written > 10_000)

@@ -142,3 +142,14 @@ export const resetPasswordAsPlatform = async (ctx: Ctx, login: string, password:
   if (!found) throw new AppError('NOT_FOUND');
   return found;
 };
+
+/** An active member by login, or the tenant's first active group admin: whom the CLI acts as. */
+export const staffForPlatform = async (ctx: Ctx, login: string | null): Promise<StaffMember> => {
+  const member = login
+    ? await q.findStaffByLoginOrPhone(ctx.db, ctx.tenantId, login)
+    : (await q.listStaff(ctx.db, ctx.tenantId, {})).find((m) => m.role === 'group_admin' && m.status === 'active');
+  if (!member || member.status !== 'active') throw new AppError('NOT_FOUND');
+  const found = await q.findStaff(ctx.db, ctx.tenantId, member.id);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+};
