@@ -9,6 +9,16 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- PostgreSQL 15 allows SET ROLE only to a role one is a member of: the owner that runs the migrations (and
+-- opens every transaction) joins it, as m4s_app is granted to it. Superusers (PGlite) are members already.
+DO $$
+BEGIN
+  IF NOT pg_has_role(current_user, 'm4s_operator', 'MEMBER') THEN
+    EXECUTE format('GRANT m4s_operator TO %I', current_user);
+  END IF;
+END
+$$;
+--> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO m4s_operator;
 --> statement-breakpoint
 CREATE TABLE "operators" (
