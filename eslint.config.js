@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import m4s from './apps/server/lint/boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -63,6 +64,22 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
     },
+  },
+
+  // The server's module boundaries (apps/server/lint/boundaries.mjs; ARCHITECTURE.md "Boundaries a linter holds").
+  {
+    files: ['apps/server/src/**/*.ts'],
+    plugins: { m4s },
+    rules: {
+      'm4s/no-foreign-queries': 'error',
+      'm4s/no-sql-in-routes': 'error',
+      'm4s/no-module-cycle': 'error',
+    },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-kit.ts'],
+    rules: { 'm4s/no-row-cast': 'error' },
   },
 
   // Tests read untyped JSON (app.inject().json(), fetch().json()) and assert on it; the assertion is the

@@ -6,7 +6,7 @@ import { freePort } from '../scripts/pg-cluster.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from './procs.mjs';
 import { bigCluster, sampleTerms, timeConcurrent, timeRequests } from './scale.mjs';
 import { bookingPart } from './scale-booking.mjs';
-import { carePart } from './scale-care.mjs';
+import { carePart, waitForStartNight } from './scale-care.mjs';
 import { importPart } from './scale-import.mjs';
 
 const host = '127.0.0.1';
@@ -35,6 +35,7 @@ export const runScale = async ({
   try {
     const base = `http://${host}:${port}`;
     await waitHealthy(server, `${base}/api/health`, Date.now(), 300_000);
+    await waitForStartNight({ url: cluster.url, log });
     const headers = { cookie: await signIn(base) };
     const terms = parts.search ? await sampleTerms(cluster.url, samples) : null;
     const search = (q) => `${base}/api/customers?q=${encodeURIComponent(q)}`;

@@ -2,7 +2,7 @@
 // the four tabs of the seed's app.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorMessages } from '@m4s/contracts';
+import { apiPrefix, errorMessages } from '@m4s/contracts';
 import { startHarness, type Harness, type Page } from './harness.ts';
 
 const phone = '13800000001';
@@ -33,6 +33,11 @@ void test('the app is branded for the dealer group in the URL', async () => {
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, `${h.baseUrl}/o/demo/`);
   await h.shot(page, 'owner-sign-in');
+});
+
+void test('the service worker is told where the API is (never cached), from contracts, not a literal', async () => {
+  const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? '');
+  assert.equal(new URL(script).searchParams.get('api'), apiPrefix);
 });
 
 void test('an invalid phone number is caught before anything is sent', async () => {

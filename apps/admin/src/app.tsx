@@ -21,6 +21,7 @@ import { ServiceStatsPage } from './service/service-stats-page.tsx';
 import { SegmentsPage } from './segments/segments-page.tsx';
 import { CareRulesPage } from './care/care-rules-page.tsx';
 import { CareDryRunPage } from './care/care-dry-run-page.tsx';
+import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -65,6 +66,7 @@ export const App = () => {
         <Route path="staff" element={<StaffPage />} />
         <Route path="branding" element={<BrandingPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

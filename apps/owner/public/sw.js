@@ -5,6 +5,8 @@ const PREFIX = 'm4s-owner-';
 const CACHE = `${PREFIX}${VERSION}:${self.registration.scope}`;
 const SHELL_URL = self.registration.scope; // every navigation answers the same index.html
 const PRECACHE = [SHELL_URL, 'manifest.webmanifest', 'icon-192.png', 'icon-512.png'];
+// Where the API lives (contracts' apiPrefix), passed by main.tsx in the worker's URL: `sw.js?api=…`.
+const API = `${new URL(self.location.href).searchParams.get('api') ?? ''}/`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -79,7 +81,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   // API answers are personal and live; the dev outbox is a tool. Neither is ever cached.
-  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/dev/')) return;
+  if ((API !== '/' && url.pathname.startsWith(API)) || url.pathname.startsWith('/dev/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request));
     return;

@@ -26,8 +26,14 @@ import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
-import { careNightlyJob, careSweepJob, startNightlyChain } from './modules/care/care.jobs.ts';
+import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
+import { ensureNightly } from './platform/nightly/schedule.ts';
+import { nightlyJob, nightlySteps } from './nightly.ts';
+import { systemResolver } from './platform/webhooks/address.ts';
+import { deliverJob } from './platform/webhooks/deliver.ts';
+import { attemptTimeoutMs } from './platform/webhooks/jobs.ts';
+import { keepWebhooksMoving } from './platform/webhooks/sweep.ts';
 
 /** Every route as registered, for the cross-tenant suite and the docs. */
 export type RouteEntry = { method: string; url: string };
@@ -37,19 +43,21 @@ export type AppDeps = { db: Database; clock?: Clock; sms?: Provider };
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: RequestContexts;
-    m4s: { config: Config; db: Database; routes: RouteEntry[]; notify: Channels };
+    m4s: { config: Config; db: Database; routes: RouteEntry[]; notify: Channels; runner: JobRunner };
   }
 }
 
-/** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
-/** Starts every active tenant's nightly chain now and checks it hourly; a failure is logged, never fatal. */
+/**
+ * Every active tenant's nights (platform/nightly): at start and then hourly, a new tenant's first night runs
+ * at once, missed nights are caught up and the chain is kept going; a failure is logged, never fatal.
+ */
 const keepNightlyChains = (db: Database, runner: JobRunner, log: FastifyBaseLogger) => {
   const ensure = async () => {
     try {
       const { rows } = await db.owner.executeSql("SELECT id FROM tenants WHERE status = 'active'");
-      for (const { id } of rows) await runner.inTenant(String(id), startNightlyChain);
+      for (const { id } of rows) await runner.inTenant(String(id), (ctx) => ensureNightly(ctx, nightlySteps));
     } catch (error) {
-      log.error({ err: error }, 'could not schedule the nightly care runs');
+      log.error({ err: error }, 'could not schedule the nightly runs');
     }
   };
   void ensure();
@@ -58,6 +66,7 @@ const keepNightlyChains = (db: Database, runner: JobRunner, log: FastifyBaseLogg
   return timer;
 };
 
+/** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
 export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logOptions(config),
@@ -76,15 +85,30 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const db = withCommitHooks(deps.db);
   const runner = await startJobRunner({
     db,
-    jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, careNightlyJob],
+    jobs: [
+      sendJob(notify),
+      importRunJob(config.DATA_DIR),
+      bookingRemindJob,
+      classifyJob,
+      careSweepJob,
+      nightlyJob,
+      // Webhook deliveries (docs/webhooks.md): private addresses refused in production, at delivery too.
+      deliverJob({
+        production: config.NODE_ENV === 'production',
+        resolve: systemResolver,
+        timeoutMs: attemptTimeoutMs,
+      }),
+    ],
     clock,
     log: app.log,
     work: config.JOBS === 'on',
   });
-  // Each tenant's nightly classification and care sweep (modules/care/care.jobs.ts).
+  // Each tenant's nightly steps (src/nightly.ts): classification, then the care sweep.
   const nightly = config.JOBS === 'on' ? keepNightlyChains(db, runner, app.log) : null;
+  const webhooks = config.JOBS === 'on' ? keepWebhooksMoving(db, runner, app.log) : null;
   app.addHook('onClose', async () => {
     if (nightly) clearInterval(nightly);
+    if (webhooks) clearInterval(webhooks);
     await runner.stop();
     notify.close();
   });
@@ -93,7 +117,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
-  app.decorate('m4s', { config, db: deps.db, routes, notify });
+  app.decorate('m4s', { config, db: deps.db, routes, notify, runner });
   app.decorate('ctx', allRequestContexts({ db, runner, clock }));
   await registerSecurity(app);
   registerErrorHandler(app);

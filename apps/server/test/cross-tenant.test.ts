@@ -5,9 +5,16 @@ import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type T
 import { bookingRowsFor, type BookingRows } from '../src/modules/booking/test-kit.ts';
 import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts';
 import { complaintFor } from '../src/modules/complaints/test-kit.ts';
+import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
-type TenantB = TestTenant & { bindingId: string; booking: BookingRows; visit: VisitRows; complaintId: string };
+type TenantB = TestTenant & {
+  bindingId: string;
+  booking: BookingRows;
+  visit: VisitRows;
+  complaintId: string;
+  webhook: { endpointId: string; deliveryId: string };
+};
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
 
@@ -31,6 +38,7 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     booking: await bookingRowsFor(t),
     visit: await visitRowsFor(t),
     complaintId: await complaintFor(t),
+    webhook: await webhookRowsFor(t),
   };
 };
 
@@ -189,6 +197,13 @@ const cases: Record<string, Case> = {
     body: () => ({ category: 'repair_time', channel: 'phone', summary: '越界' }),
   },
   'POST /api/complaints/:id/close': { id: (b) => b.complaintId, body: () => ({ resolution: '越界' }) },
+  // Webhooks (issue 10): B's endpoint (every :param of a route is filled with it, so its delivery too).
+  'PATCH /api/webhooks/endpoints/:id': { id: (b) => b.webhook.endpointId, body: () => ({ enabled: false }) },
+  'DELETE /api/webhooks/endpoints/:id': { id: (b) => b.webhook.endpointId },
+  'POST /api/webhooks/endpoints/:id/rotate-secret': { id: (b) => b.webhook.endpointId },
+  'GET /api/webhooks/endpoints/:id/deliveries': { id: (b) => b.webhook.endpointId },
+  'GET /api/webhooks/endpoints/:id/deliveries/:deliveryId': { id: (b) => b.webhook.endpointId },
+  'POST /api/webhooks/endpoints/:id/deliveries/:deliveryId/replay': { id: (b) => b.webhook.endpointId },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -210,6 +225,7 @@ const listRoutes = [
   'GET /api/care/rules',
   'GET /api/care/tasks?scope=store',
   'GET /api/care/dry-run',
+  'GET /api/webhooks/endpoints',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

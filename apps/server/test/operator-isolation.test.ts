@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyRequest } from 'fastify';
-import { careNightlyJob } from '../src/modules/care/care.jobs.ts';
+import { nightlyJob } from '../src/nightly.ts';
 import { suspendTenant, resumeTenant } from '../src/modules/operator/tenants-admin.service.ts';
 import { systemCtx } from '../src/platform/context.ts';
 import type { JobQueue, JobSteps } from '../src/platform/jobs/queue.ts';
@@ -168,17 +168,17 @@ describe("a suspended tenant's jobs stop", () => {
         ),
       analyze: async () => undefined,
     };
-    if (!('steps' in careNightlyJob)) throw new Error('care.nightly runs in steps');
+    if (!('steps' in nightlyJob)) throw new Error('the nightly job runs in steps');
     const segmentsOn = async () =>
       (await db.owner.executeSql('SELECT segments_on::text AS d FROM tenants WHERE id = $1', [t.id])).rows[0]?.d;
 
     await app.ctx.operatorDoor(fakeReq(app), (ctx) => suspendTenant(ctx, t.id, {}));
-    await careNightlyJob.steps(steps, { tenantId: t.id, day: '2026-03-02' });
+    await nightlyJob.steps(steps, { tenantId: t.id, day: '2026-03-02' });
     assert.equal(await segmentsOn(), null, 'classification ran for a suspended tenant');
-    assert.deepEqual(sent, ['care.nightly']);
+    assert.deepEqual(sent, ['nightly'], 'the next night is queued');
 
     await app.ctx.operatorDoor(fakeReq(app), (ctx) => resumeTenant(ctx, t.id, {}));
-    await careNightlyJob.steps(steps, { tenantId: t.id, day: '2026-03-02' });
+    await nightlyJob.steps(steps, { tenantId: t.id, day: '2026-03-02' });
     assert.equal(await segmentsOn(), '2026-03-02');
   });
 });

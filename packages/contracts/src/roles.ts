@@ -35,6 +35,8 @@ export const permissions = [
   'segment.read',
   'care.manage',
   'care.tasks',
+  /** Webhook endpoints, their secrets and delivery log (docs/webhooks.md). */
+  'webhook.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +62,7 @@ export const roleGrants: Record<Role, Grant> = {
       'customer.import',
       'service.setup',
       'payment.write',
+      'webhook.manage',
       ...careLead,
     ],
   },

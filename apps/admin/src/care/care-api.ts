@@ -1,12 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CareDryRun,
-  CareRule,
-  CareRuleInput,
-  CareTemplate,
-  CareTemplateInput,
-  CustomerSummary,
-  TouchChannel,
+import {
+  careRoutes,
+  customerRoutes,
+  type CareRuleInput,
+  type CareTemplateInput,
+  type TouchChannel,
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
@@ -15,14 +13,14 @@ const careKey = ['care'] as const;
 export const useCareRules = () =>
   useQuery({
     queryKey: [...careKey, 'rules'],
-    queryFn: async () => (await api.get<{ items: CareRule[] }>('/api/care/rules')).items,
+    queryFn: async () => (await api.call(careRoutes.rules)).items,
   });
 
 export const useSaveRule = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ key, input }: { key: string; input: CareRuleInput }) =>
-      api.put<CareRule>(`/api/care/rules/${key}`, input),
+      api.call(careRoutes.saveRule, { params: { key }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...careKey, 'rules'] }),
   });
 };
@@ -30,14 +28,14 @@ export const useSaveRule = () => {
 export const useTemplates = () =>
   useQuery({
     queryKey: [...careKey, 'templates'],
-    queryFn: () => api.get<{ items: CareTemplate[]; variables: string[] }>('/api/care/templates'),
+    queryFn: () => api.call(careRoutes.templates),
   });
 
 export const useSaveTemplate = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ key, channel, input }: { key: string; channel: TouchChannel; input: CareTemplateInput }) =>
-      api.put<CareTemplate>(`/api/care/templates/${key}/${channel}`, input),
+      api.call(careRoutes.saveTemplate, { params: { key, channel }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...careKey, 'templates'] }),
   });
 };
@@ -46,21 +44,17 @@ export const usePreview = (key: string, channel: TouchChannel, customerId: strin
   useQuery({
     queryKey: [...careKey, 'preview', key, channel, customerId, version],
     queryFn: () =>
-      api.get<{ subject: string | null; body: string }>(
-        `/api/care/templates/${key}/${channel}/preview?customerId=${customerId ?? ''}`,
-      ),
+      api.call(careRoutes.previewTemplate, {
+        params: { key, channel },
+        query: { customerId: customerId ?? undefined },
+      }),
     enabled: customerId !== null,
   });
 
 export const useCustomerOptions = (q: string) =>
   useQuery({
     queryKey: ['customers', 'search', q.trim()],
-    queryFn: async () =>
-      (
-        await api.get<{ items: CustomerSummary[] }>(
-          `/api/customers?${new URLSearchParams({ q: q.trim(), limit: '10' }).toString()}`,
-        )
-      ).items,
+    queryFn: async () => (await api.call(customerRoutes.search, { query: { q: q.trim(), limit: 10 } })).items,
     enabled: q.trim().length >= 2,
     placeholderData: keepPreviousData,
   });
@@ -68,6 +62,6 @@ export const useCustomerOptions = (q: string) =>
 export const useDryRun = (day: string | null) =>
   useQuery({
     queryKey: [...careKey, 'dry-run', day],
-    queryFn: () => api.get<CareDryRun>(`/api/care/dry-run${day ? `?day=${day}` : ''}`),
+    queryFn: () => api.call(careRoutes.dryRun, { query: { day: day || undefined } }),
     enabled: day !== null,
   });

@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import {
+  ApiOutlined,
   AuditOutlined,
   BgColorsOutlined,
   CalendarOutlined,
   CarOutlined,
   CloudUploadOutlined,
+  DeploymentUnitOutlined,
   ExperimentOutlined,
   FundOutlined,
   HeartOutlined,
@@ -47,6 +49,11 @@ const serviceNav: readonly NavItem[] = [
   { path: '/service-stats', label: 'nav.serviceStats', icon: <FundOutlined />, needs: 'visit.read' },
 ];
 
+// 集成: connections to the dealer group's other systems (webhooks today), folded after the settings.
+const integrationNav: readonly NavItem[] = [
+  { path: '/webhooks', label: 'nav.webhooks', icon: <ApiOutlined />, needs: 'webhook.manage' },
+];
+
 export const AdminLayout = () => {
   const { t } = useI18n();
   const can = useCan();
@@ -70,9 +77,20 @@ export const AdminLayout = () => {
       children: serviceItems,
     });
   }
-  const selected = [...nav, ...serviceNav].find((item) => pathname.startsWith(item.path))?.path;
+  const integrationItems = integrationNav.filter((item) => can(item.needs)).map(entry);
+  if (integrationItems.length)
+    items.push({
+      key: 'integrations',
+      icon: <DeploymentUnitOutlined />,
+      label: <span data-testid="nav-integrations">{t('nav.integrations')}</span>,
+      children: integrationItems,
+    });
+  const selected = [...nav, ...serviceNav, ...integrationNav].find((item) => pathname.startsWith(item.path))?.path;
   // Opened at first when the page is one of its entries; then the person folds it as they like.
-  const [openAtStart] = useState(() => (serviceNav.some((item) => pathname.startsWith(item.path)) ? ['service'] : []));
+  const [openAtStart] = useState(() => [
+    ...(serviceNav.some((item) => pathname.startsWith(item.path)) ? ['service'] : []),
+    ...(integrationNav.some((item) => pathname.startsWith(item.path)) ? ['integrations'] : []),
+  ]);
 
   return (
     <Layout className={styles.root}>

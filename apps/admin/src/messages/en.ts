@@ -7,6 +7,7 @@ import { serviceEn } from './service-en.ts';
 import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
+import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -18,6 +19,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...segmentsEn,
   ...careEn,
   ...complaintsEn,
+  ...webhooksEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

@@ -6,6 +6,7 @@ import { serviceZhCN } from './service-zh-cn.ts';
 import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
+import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
   ...segmentsZhCN,
   ...careZhCN,
   ...complaintsZhCN,
+  ...webhooksZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',
   'app.tagline': '4S店客户忠诚度管理平台',

@@ -1,15 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AdvisorLeaveDay,
-  BookingRow,
-  BookingSettings,
-  BookingSettingsInput,
-  BookingStats,
-  Closure,
-  ClosureInput,
-  LeaveInput,
-  ServiceType,
-  ServiceTypeInput,
+import {
+  bookingRoutes,
+  type BookingSettingsInput,
+  type ClosureInput,
+  type LeaveInput,
+  type ServiceTypeInput,
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
@@ -18,25 +13,21 @@ const settingsKey = (storeId: string) => ['booking-settings', storeId] as const;
 const closuresKey = (storeId: string) => ['closures', storeId] as const;
 const leaveKey = (staffId: string) => ['advisor-leave', staffId] as const;
 
-const query = (params: Record<string, string | null | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  return search.size ? `?${search.toString()}` : '';
-};
-
 // ── 服务项目 ────────────────────────────────────────────────────────────────────────────────────────
 
 export const useServiceTypes = () =>
   useQuery({
     queryKey: typesKey,
-    queryFn: async () => (await api.get<{ items: ServiceType[] }>('/api/service-types')).items,
+    queryFn: async () => (await api.call(bookingRoutes.serviceTypes)).items,
   });
 
 export const useSaveServiceType = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string | null; input: ServiceTypeInput }) =>
-      id ? api.put<ServiceType>(`/api/service-types/${id}`, input) : api.post<ServiceType>('/api/service-types', input),
+      id
+        ? api.call(bookingRoutes.updateServiceType, { params: { id }, body: input })
+        : api.call(bookingRoutes.createServiceType, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: typesKey }),
   });
 };
@@ -46,7 +37,7 @@ export const useSaveServiceType = () => {
 export const useBookingSettings = (storeId: string | null) =>
   useQuery({
     queryKey: settingsKey(storeId ?? ''),
-    queryFn: () => api.get<BookingSettings>(`/api/stores/${storeId}/booking-settings`),
+    queryFn: () => api.call(bookingRoutes.settings, { params: { id: storeId ?? '' } }),
     enabled: storeId !== null,
   });
 
@@ -54,7 +45,7 @@ export const useSaveBookingSettings = (storeId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: BookingSettingsInput) =>
-      api.put<BookingSettings>(`/api/stores/${storeId}/booking-settings`, input),
+      api.call(bookingRoutes.putSettings, { params: { id: storeId }, body: input }),
     onSuccess: (saved) => client.setQueryData(settingsKey(storeId), saved),
   });
 };
@@ -62,14 +53,14 @@ export const useSaveBookingSettings = (storeId: string) => {
 export const useClosures = (storeId: string | null) =>
   useQuery({
     queryKey: closuresKey(storeId ?? ''),
-    queryFn: async () => (await api.get<{ items: Closure[] }>(`/api/stores/${storeId}/closures`)).items,
+    queryFn: async () => (await api.call(bookingRoutes.closures, { params: { id: storeId ?? '' } })).items,
     enabled: storeId !== null,
   });
 
 export const useAddClosure = (storeId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ClosureInput) => api.post<Closure>(`/api/stores/${storeId}/closures`, input),
+    mutationFn: (input: ClosureInput) => api.call(bookingRoutes.addClosure, { params: { id: storeId }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: closuresKey(storeId) }),
   });
 };
@@ -77,7 +68,7 @@ export const useAddClosure = (storeId: string) => {
 export const useDeleteClosure = (storeId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del<unknown>(`/api/closures/${id}`),
+    mutationFn: (id: string) => api.call(bookingRoutes.removeClosure, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: closuresKey(storeId) }),
   });
 };
@@ -85,14 +76,14 @@ export const useDeleteClosure = (storeId: string) => {
 export const useLeave = (staffId: string | null) =>
   useQuery({
     queryKey: leaveKey(staffId ?? ''),
-    queryFn: async () => (await api.get<{ items: AdvisorLeaveDay[] }>(`/api/staff/${staffId}/leave`)).items,
+    queryFn: async () => (await api.call(bookingRoutes.leave, { params: { id: staffId ?? '' } })).items,
     enabled: staffId !== null,
   });
 
 export const useAddLeave = (staffId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LeaveInput) => api.post<AdvisorLeaveDay>(`/api/staff/${staffId}/leave`, input),
+    mutationFn: (input: LeaveInput) => api.call(bookingRoutes.addLeave, { params: { id: staffId }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: leaveKey(staffId) }),
   });
 };
@@ -100,7 +91,7 @@ export const useAddLeave = (staffId: string) => {
 export const useDeleteLeave = (staffId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del<unknown>(`/api/advisor-leave/${id}`),
+    mutationFn: (id: string) => api.call(bookingRoutes.removeLeave, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: leaveKey(staffId) }),
   });
 };
@@ -112,13 +103,17 @@ export type StatsRange = { storeId: string | null; from: string; to: string };
 export const useBookingStats = (range: StatsRange) =>
   useQuery({
     queryKey: ['booking-stats', range],
-    queryFn: () => api.get<BookingStats>(`/api/booking-stats${query(range)}`),
+    queryFn: () =>
+      api.call(bookingRoutes.stats, {
+        query: { storeId: range.storeId ?? undefined, from: range.from || undefined, to: range.to || undefined },
+      }),
     placeholderData: keepPreviousData,
   });
 
 export const useDayBookings = (storeId: string | null, date: string | null) =>
   useQuery({
     queryKey: ['bookings', storeId, date],
-    queryFn: async () => (await api.get<{ items: BookingRow[] }>(`/api/bookings${query({ storeId, date })}`)).items,
+    queryFn: async () =>
+      (await api.call(bookingRoutes.list, { query: { storeId: storeId ?? undefined, date: date ?? undefined } })).items,
     enabled: date !== null,
   });

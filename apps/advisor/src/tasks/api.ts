@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleGrants, type CareTask, type StaffMember } from '@m4s/contracts';
+import { careRoutes, roleGrants, type RouteInput, type StaffMember } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const tasksKey = ['care-tasks'] as const;
@@ -9,18 +9,32 @@ export type TaskScope = 'mine' | 'store';
 export const useTasks = (scope: TaskScope) =>
   useQuery({
     queryKey: [...tasksKey, scope],
-    queryFn: async () => (await api.get<{ items: CareTask[] }>(`/api/care/tasks?scope=${scope}&status=open`)).items,
+    queryFn: async () => (await api.call(careRoutes.tasks, { query: { scope, status: 'open' } })).items,
   });
 
+type BodyOf<D extends (typeof careRoutes)[keyof typeof careRoutes]> = RouteInput<D>['body'];
+
 export type TaskAction =
-  | { id: string; action: 'done'; body: { outcome: string; mileageKm?: number } }
-  | { id: string; action: 'snooze'; body: { until: string } }
-  | { id: string; action: 'reassign'; body: { assigneeId: string } };
+  | { id: string; action: 'done'; body: BodyOf<typeof careRoutes.completeTask> }
+  | { id: string; action: 'snooze'; body: BodyOf<typeof careRoutes.snoozeTask> }
+  | { id: string; action: 'reassign'; body: BodyOf<typeof careRoutes.reassignTask> };
+
+const sendAction = (a: TaskAction) => {
+  const params = { id: a.id };
+  switch (a.action) {
+    case 'done':
+      return api.call(careRoutes.completeTask, { params, body: a.body });
+    case 'snooze':
+      return api.call(careRoutes.snoozeTask, { params, body: a.body });
+    case 'reassign':
+      return api.call(careRoutes.reassignTask, { params, body: a.body });
+  }
+};
 
 export const useTaskAction = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: TaskAction) => api.post<CareTask>(`/api/care/tasks/${id}/${action}`, body),
+    mutationFn: sendAction,
     onSuccess: () => client.invalidateQueries({ queryKey: tasksKey }),
   });
 };

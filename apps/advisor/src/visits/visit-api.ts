@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  EstimateLineInput,
-  Store,
-  Visit,
-  VisitBoard,
-  VisitCheckInBody,
-  VisitDeliverBody,
-  VisitPhotoBody,
-  VisitStatus,
-  StaffLineDecisionBody,
+import {
+  visitRoutes,
+  type EstimateLineInput,
+  type Store,
+  type Visit,
+  type VisitCheckInBody,
+  type VisitDeliverBody,
+  type VisitPhotoBody,
+  type VisitStatus,
+  type StaffLineDecisionBody,
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
@@ -19,7 +19,7 @@ const visitKey = (id: string) => ['visit', id] as const;
 export const useBoard = (storeId: string | null) =>
   useQuery({
     queryKey: [...boardKey, storeId],
-    queryFn: () => api.get<VisitBoard>(`/api/visits/board${storeId ? `?storeId=${storeId}` : ''}`),
+    queryFn: () => api.call(visitRoutes.board, { query: { storeId: storeId ?? undefined } }),
     refetchInterval: 15_000,
     refetchIntervalInBackground: false,
   });
@@ -35,7 +35,7 @@ export const useStores = () =>
 export const useVisit = (id: string) =>
   useQuery({
     queryKey: visitKey(id),
-    queryFn: () => api.get<Visit>(`/api/visits/${id}`),
+    queryFn: () => api.call(visitRoutes.get, { params: { id } }),
     refetchInterval: 15_000,
   });
 
@@ -47,12 +47,13 @@ export const useCheckIn = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, photos }: { body: VisitCheckInBody; photos: VisitPhotoBody[] }) => {
-      const created = await api.post<Visit>('/api/visits', body);
+      const created = await api.call(visitRoutes.checkIn, { body });
+      const params = { id: created.id };
       let failed = 0;
       for (const photo of photos) {
-        await api.post<{ id: string }>(`/api/visits/${created.id}/photos`, photo).catch(() => (failed += 1));
+        await api.call(visitRoutes.addPhoto, { params, body: photo }).catch(() => (failed += 1));
       }
-      const visit = photos.length ? await api.get<Visit>(`/api/visits/${created.id}`).catch(() => created) : created;
+      const visit = photos.length ? await api.call(visitRoutes.get, { params }).catch(() => created) : created;
       return { visit, failed };
     },
     onSuccess: ({ visit }) => {
@@ -62,17 +63,11 @@ export const useCheckIn = () => {
   });
 };
 
-/** Every write on a visit answers with, or is followed by, the whole visit: the page shows the server's truth. */
-const useVisitWrite = <B>(visitId: string, send: (body: B) => Promise<unknown>) => {
+/** Every write on a visit answers with the whole visit: the page shows the server's truth. */
+const useVisitWrite = <B>(visitId: string, send: (body: B) => Promise<Visit>) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (body: B) => {
-      const answer = await send(body);
-      // Writes that return the visit save a round trip; the others are followed by a fresh read.
-      return answer && typeof answer === 'object' && 'lines' in answer
-        ? (answer as Visit)
-        : await api.get<Visit>(`/api/visits/${visitId}`);
-    },
+    mutationFn: send,
     onSuccess: (visit) => {
       client.setQueryData(visitKey(visitId), visit);
       void client.invalidateQueries({ queryKey: boardKey });
@@ -81,18 +76,22 @@ const useVisitWrite = <B>(visitId: string, send: (body: B) => Promise<unknown>) 
 };
 
 export const useSaveEstimate = (visitId: string) =>
-  useVisitWrite(visitId, (lines: EstimateLineInput[]) => api.put(`/api/visits/${visitId}/estimate`, { lines }));
+  useVisitWrite(visitId, (lines: EstimateLineInput[]) =>
+    api.call(visitRoutes.saveEstimate, { params: { id: visitId }, body: { lines } }),
+  );
 
 export const useSendEstimate = (visitId: string) =>
-  useVisitWrite(visitId, () => api.post(`/api/visits/${visitId}/estimate/send`));
+  useVisitWrite(visitId, () => api.call(visitRoutes.sendEstimate, { params: { id: visitId } }));
 
 export const useDecideLine = (visitId: string) =>
   useVisitWrite(visitId, ({ lineId, ...body }: StaffLineDecisionBody & { lineId: string }) =>
-    api.post(`/api/visits/${visitId}/lines/${lineId}/decision`, body),
+    api.call(visitRoutes.decideLine, { params: { id: visitId, lineId }, body }),
   );
 
 export const useMoveStatus = (visitId: string) =>
-  useVisitWrite(visitId, (status: VisitStatus) => api.post(`/api/visits/${visitId}/status`, { status, note: null }));
+  useVisitWrite(visitId, (status: VisitStatus) =>
+    api.call(visitRoutes.changeStatus, { params: { id: visitId }, body: { status, note: null } }),
+  );
 
 export const useDeliver = (visitId: string) =>
-  useVisitWrite(visitId, (body: VisitDeliverBody) => api.post(`/api/visits/${visitId}/deliver`, body));
+  useVisitWrite(visitId, (body: VisitDeliverBody) => api.call(visitRoutes.deliver, { params: { id: visitId }, body }));

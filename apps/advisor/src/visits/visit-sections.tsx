@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { ImageViewer, Tag } from 'antd-mobile';
 import { PhoneFill } from 'antd-mobile-icons';
-import type { Visit, VisitStatus } from '@m4s/contracts';
-import { km, stamp, yuan } from '@m4s/web-kit';
+import { visitRoutes, type Visit, type VisitStatus } from '@m4s/contracts';
+import { api, km, stamp, yuan } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { Plate } from '../customers/vehicle-list.tsx';
 import { Section } from '../customers/section.tsx';
@@ -139,7 +139,7 @@ export const ProgressSection = ({ visit: v }: { visit: Visit }) => {
 /** 环车检查: the notes and the photos taken at check-in; a tap opens them full screen. */
 export const InspectionSection = ({ visit: v }: { visit: Visit }) => {
   const { t } = useI18n();
-  const urls = v.photos.map((p) => `/api/visits/${v.id}/photos/${p.id}`);
+  const urls = v.photos.map((p) => api.href(visitRoutes.photo, { params: { id: v.id, photoId: p.id } }));
   return (
     <Section title={t('visit.inspection')} testId="visit-inspection">
       <p className="visit-notes">{v.inspectionNotes ?? <span className="c-muted">{t('visit.none')}</span>}</p>

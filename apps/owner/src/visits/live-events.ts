@@ -1,5 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { inboxRoutes } from '@m4s/contracts';
+import { api } from '@m4s/web-kit';
 import { bookingsKey } from '../booking/booking-api.ts';
 import { inboxKey } from '../inbox/inbox-api.ts';
 import { visitKey, visitsKey } from './visits-api.ts';
@@ -36,7 +38,7 @@ const refreshVisit = (queryClient: QueryClient, visitId: string | null) => {
 };
 
 /**
- * The owner's live stream (GET /api/owner/events): each `visit` or `estimate` event refetches that visit,
+ * The owner's live stream (`inboxRoutes.events`): each `visit` or `estimate` event refetches that visit,
  * each `inbox` event the message centre. EventSource retries a dropped connection by itself; when the
  * server refuses it (CLOSED) we reconnect with a growing delay. After a reconnect everything is refetched,
  * since events sent meanwhile are lost.
@@ -50,7 +52,7 @@ export const useLiveEvents = () => {
     let opened = false;
 
     const connect = () => {
-      const next = new EventSource('/api/owner/events', { withCredentials: true });
+      const next = new EventSource(api.href(inboxRoutes.events), { withCredentials: true });
       source = next;
       next.onopen = () => {
         delay = 1_000;

@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OwnerLineDecisionBody, OwnerVisitDetail, OwnerVisitSummary, VisitRatingBody } from '@m4s/contracts';
+import { visitRoutes, type OwnerLineDecisionBody, type VisitRatingBody } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const visitsKey = ['owner-visits'] as const;
 export const visitKey = (id: string) => ['owner-visit', id] as const;
-const enc = encodeURIComponent;
 
 /** The owner's visits, the current one first (services tab: 维修进度). */
-export const useOwnerVisits = () =>
-  useQuery({ queryKey: visitsKey, queryFn: () => api.get<{ items: OwnerVisitSummary[] }>('/api/owner/visits') });
+export const useOwnerVisits = () => useQuery({ queryKey: visitsKey, queryFn: () => api.call(visitRoutes.ownerList) });
 
 /** One visit; live events invalidate it, so the page follows the workshop without a reload. */
 export const useOwnerVisit = (id: string) =>
-  useQuery({ queryKey: visitKey(id), queryFn: () => api.get<OwnerVisitDetail>(`/api/owner/visits/${enc(id)}`) });
+  useQuery({ queryKey: visitKey(id), queryFn: () => api.call(visitRoutes.ownerGet, { params: { id } }) });
 
 export const visitPhotoUrl = (visitId: string, photoId: string) =>
-  `/api/owner/visits/${enc(visitId)}/photos/${enc(photoId)}`;
+  api.href(visitRoutes.ownerPhoto, { params: { id: visitId, photoId } });
 
 const useVisitRefresh = (id: string) => {
   const queryClient = useQueryClient();
@@ -31,7 +29,7 @@ export const useDecideLine = (visitId: string) => {
   const refresh = useVisitRefresh(visitId);
   return useMutation({
     mutationFn: ({ lineId, decision }: { lineId: string } & OwnerLineDecisionBody) =>
-      api.post<unknown>(`/api/owner/visits/${enc(visitId)}/lines/${enc(lineId)}/decision`, { decision }),
+      api.call(visitRoutes.ownerDecideLine, { params: { id: visitId, lineId }, body: { decision } }),
     onSettled: refresh,
   });
 };
@@ -39,7 +37,7 @@ export const useDecideLine = (visitId: string) => {
 export const useRateVisit = (visitId: string) => {
   const refresh = useVisitRefresh(visitId);
   return useMutation({
-    mutationFn: (body: VisitRatingBody) => api.post<unknown>(`/api/owner/visits/${enc(visitId)}/rating`, body),
+    mutationFn: (body: VisitRatingBody) => api.call(visitRoutes.ownerRate, { params: { id: visitId }, body }),
     onSettled: refresh,
   });
 };

@@ -32,10 +32,11 @@ m4s tenant create --file <tenant.json>
   'staff password-reset': `m4s staff password-reset --tenant <slug> --login <login or phone> [--password <password>]
   Sets a staff member's password (generated and printed once without --password), unlocks the account
   and signs them out everywhere.`,
-  nightly: `m4s nightly --tenant <slug> [--date YYYY-MM-DD]
-  Runs the tenant's nightly steps for that day (default: today in the tenant's zone) now: customer
-  classification, then the care sweep. Idempotent for its day: a second run creates nothing twice.
-  The messages it queues are sent by the server's job runner.`,
+  nightly: `m4s nightly --tenant <slug> [--date YYYY-MM-DD] [--force]
+  Runs the tenant's nightly steps (src/nightly.ts: customer classification, then the care sweep) for that
+  day (default: today in the tenant's zone) now. A step already done for the day is skipped unless
+  --force; each is idempotent for its day, so a forced run creates nothing twice. The messages it
+  queues are sent by the server's job runner.`,
   import: `m4s import --tenant <slug> --kind <customers|repair_orders> --file <file.csv|file.xlsx> [--as <staff login>]
   Imports a DMS export like the admin console's 数据导入 does, with the column mapping it would propose
   (the tenant's saved one, then known DMS headers), in the name of --as (default: the first group admin).

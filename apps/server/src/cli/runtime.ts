@@ -11,7 +11,8 @@ import { createChannels } from '../platform/notify/channels.ts';
 import { sendJob } from '../platform/notify/outbox.ts';
 import { asPlatform, noJobQueue } from '../platform/operator-tx.ts';
 import { bookingRemindJob } from '../modules/booking/reminder.job.ts';
-import { careNightlyJob, careSweepJob } from '../modules/care/care.jobs.ts';
+import { careSweepJob } from '../modules/care/care.jobs.ts';
+import { nightlyJob } from '../nightly.ts';
 import { importRunJob } from '../modules/imports/run.job.ts';
 import { classifyJob } from '../modules/segments/classify.job.ts';
 import { userInfo } from 'node:os';
@@ -74,14 +75,7 @@ export const openRuntime = async (config: Config): Promise<Runtime> => {
       notifyClose = () => notify.close();
       return startJobRunner({
         db,
-        jobs: [
-          sendJob(notify),
-          importRunJob(config.DATA_DIR),
-          bookingRemindJob,
-          classifyJob,
-          careSweepJob,
-          careNightlyJob,
-        ],
+        jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, nightlyJob],
         clock,
         log,
         work: false,

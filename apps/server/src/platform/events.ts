@@ -2,7 +2,7 @@ import type { EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/con
 import type { Database, Tx } from './db/types.ts';
 
 /**
- * The in-process event bus behind the owner app's live page (GET /api/owner/events).
+ * The in-process event bus behind the owner app's live page (contracts' `inboxRoutes.events`).
  *
  * Events leave only after the transaction that caused them has committed: a service calls
  * `publishAfterCommit(ctx, …)` (or `afterCommit(ctx, fn)`), which queues the delivery on the

@@ -190,6 +190,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     // Complaints (issue 5).
     complaint_vehicle_not_customers: '该车辆不属于此客户，请从客户名下的车辆中选择',
     complaint_closed: '该投诉已关闭，不能重复关闭',
+    // Webhooks (issue 10).
+    webhook_url_invalid: '请输入完整的网址，例如 https://example.com/m4s/webhook',
+    webhook_url_credentials: '网址中不能包含用户名或密码',
+    webhook_url_https: '网址必须以 https:// 开头（仅开发环境可用 http://localhost）',
+    webhook_url_private: '该网址指向内网、本机或保留地址，不能接收推送',
+    webhook_url_unresolvable: '无法解析该网址的域名',
+    webhook_events: '请至少选择一个事件',
+    webhook_endpoint_disabled: '该接收地址已停用，请先启用再重发',
   },
   en: {
     segment_months: 'Months are a whole number from 0 to 120',
@@ -379,6 +387,14 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     // Complaints (issue 5).
     complaint_vehicle_not_customers: "This car is not the customer's; choose one of the customer's cars",
     complaint_closed: 'This complaint is already closed',
+    // Webhooks (issue 10).
+    webhook_url_invalid: 'Enter a full URL, e.g. https://example.com/m4s/webhook',
+    webhook_url_credentials: 'The URL must not contain a user name or password',
+    webhook_url_https: 'The URL must start with https:// (http://localhost only outside production)',
+    webhook_url_private: 'The URL points to a private, loopback or reserved address and cannot receive deliveries',
+    webhook_url_unresolvable: "The URL's host name cannot be resolved",
+    webhook_events: 'Choose at least one event',
+    webhook_endpoint_disabled: 'This endpoint is disabled; enable it before replaying',
   },
 };
 

@@ -1,33 +1,26 @@
 import { tenantSlug } from '@m4s/contracts';
 import { z } from 'zod';
-import { systemCtx, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { operatorAudit } from '../../modules/operator/operator-audit.ts';
 import { findTenant } from '../../modules/operator/tenants-admin.service.ts';
-import { sweep } from '../../modules/care/sweep.ts';
-import { classifyTenant } from '../../modules/segments/classify.ts';
 import { tenantToday } from '../../modules/tenants/tenants.service.ts';
+import { runNightly } from '../../nightly.ts';
 import { parse, required, validate } from '../args.ts';
 import type { Command } from '../io.ts';
 import type { Runtime } from '../runtime.ts';
 
-type InTenant = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
-
 /**
- * The tenant's nightly steps for one day, each in a short transaction of its own (as the care.nightly job
- * runs them): classification as of the day, then the care sweep.
- * LEAD (issue 10 point 4): when the nightly-steps registry is merged, make this body its `runNightly`
- * for the tenant and day — the one place the CLI runs a night.
+ * Runs the tenant's nightly steps (src/nightly.ts, in their order) for one local day now. A step already
+ * recorded for that day is skipped unless --force; each is idempotent for its day, so a forced re-run
+ * creates nothing twice. The messages it queues are sent by the server's job runner.
  */
-export const runTenantNight = async (inTenant: InTenant, day: string) => {
-  const classified = await inTenant((ctx) => classifyTenant(ctx, day, 'due'));
-  const swept = await inTenant((ctx) => sweep(ctx, day, { dryRun: false }));
-  return { classified, staged: swept.staged, touches: swept.outcomes.length };
-};
-
 export const nightly: Command = (argv, io) => {
   const name = 'nightly';
-  const { values } = parse(name, argv, { tenant: { type: 'string' }, date: { type: 'string' } });
+  const { values } = parse(name, argv, {
+    tenant: { type: 'string' },
+    date: { type: 'string' },
+    force: { type: 'boolean' },
+  });
   const input = validate(
     name,
     z.object({ tenant: tenantSlug, date: z.iso.date({ message: 'date' }).optional() }),
@@ -38,32 +31,19 @@ export const nightly: Command = (argv, io) => {
     const tenant = await rt.asOperator((ctx) => findTenant(ctx, input.tenant));
     if (tenant.status === 'suspended') throw new AppError('TENANT_SUSPENDED');
     const runner = await rt.runner();
-    const inTenant: InTenant = (fn) =>
-      rt.db.transaction({ tenantId: tenant.id }, (tx) =>
-        fn(
-          systemCtx({
-            tenantId: tenant.id,
-            tx,
-            jobs: runner.queueFor(tx.sql),
-            clock: rt.clock,
-            log: rt.log,
-            requestId: `cli:nightly:${tenant.slug}`,
-          }),
-        ),
-      );
-    const day = input.date ?? (await inTenant((ctx) => tenantToday(ctx)));
-    const result = await runTenantNight(inTenant, day);
+    const day = input.date ?? (await runner.inTenant(tenant.id, (ctx) => tenantToday(ctx)));
+    const run = await runNightly({ runner, log: rt.log }, tenant.id, day, { force: values.force === true });
     await rt.asOperator((ctx) =>
       operatorAudit(ctx, {
         action: 'tenant.nightly_run',
         tenantId: tenant.id,
         target: { type: 'tenant', id: tenant.id },
-        details: { day, staged: result.staged, touches: result.touches },
+        details: { day, ran: run.ran, skipped: run.skipped },
       }),
     );
     io.print(
-      `nightly steps of ${tenant.slug} for ${day}: classified ${JSON.stringify(result.classified)}; ` +
-        `care sweep ${JSON.stringify(result.staged)}, ${result.touches} touches`,
+      `nightly steps of ${tenant.slug} for ${day}: ran ${run.ran.join(', ') || 'none'}` +
+        (run.skipped.length > 0 ? `; already done (use --force to run again): ${run.skipped.join(', ')}` : ''),
     );
   };
 };

@@ -7,7 +7,7 @@ import { createSession, revokeAllSessions, revokeSession } from '../../platform/
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { stores, staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.queries.ts';
+import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 
 export const lockout = { failures: 5, minutes: 15 } as const;

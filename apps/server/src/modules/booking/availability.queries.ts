@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 
 /** A store's booking settings as stored, or the defaults when it has none (the schema's defaults). */
@@ -114,6 +116,37 @@ export type SlotGridInput = {
   maxDay: string | null;
 };
 
+/** A count as the grid returns it; a day without slots has none (0, as before). */
+const count = col.numberOrNull.transform((n) => n ?? 0);
+
+const slotGridRow = z
+  .object({
+    day: col.text,
+    closure: col.textOrNull,
+    no_hours: z.boolean().nullable(),
+    starts_ms: col.numberOrNull,
+    capacity: count,
+    total: count,
+    online: count,
+    advisors: count,
+    with_advisor: count,
+    chosen_on_duty: z.boolean().nullable(),
+    chosen_taken: z.boolean().nullable(),
+  })
+  .transform((r): SlotGridRow => ({
+    day: r.day,
+    closure: r.closure,
+    noHours: r.no_hours === true,
+    startsMs: r.starts_ms,
+    capacity: r.capacity,
+    total: r.total,
+    online: r.online,
+    advisors: r.advisors,
+    withAdvisor: r.with_advisor,
+    chosenOnDuty: r.chosen_on_duty === true,
+    chosenTaken: r.chosen_taken === true,
+  }));
+
 /**
  * The slot grid of a store for `days` days from `from`, in one statement: the days (generate_series),
  * each weekday's opening periods from stores.opening_hours cut into slots of the store's length in the
@@ -126,7 +159,7 @@ export type SlotGridInput = {
  * (bench/RESULTS.md, the booking part).
  */
 export const slotGrid = async (sql: SqlExecutor, input: SlotGridInput): Promise<SlotGridRow[]> => {
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `WITH cfg AS (
        SELECT st.opening_hours AS hours, t.timezone AS tz,
               coalesce(bs.slot_minutes, $8) AS slot_minutes, coalesce(bs.bays, $9) AS bays
@@ -196,17 +229,5 @@ export const slotGrid = async (sql: SqlExecutor, input: SlotGridInput): Promise<
       defaultSettings.bays,
     ],
   );
-  return rows.map((r) => ({
-    day: String(r.day),
-    closure: typeof r.closure === 'string' ? r.closure : null,
-    noHours: r.no_hours === true,
-    startsMs: r.starts_ms === null || r.starts_ms === undefined ? null : Number(r.starts_ms),
-    capacity: int(r.capacity),
-    total: int(r.total),
-    online: int(r.online),
-    advisors: int(r.advisors),
-    withAdvisor: int(r.with_advisor),
-    chosenOnDuty: r.chosen_on_duty === true,
-    chosenTaken: r.chosen_taken === true,
-  }));
+  return parseRows(slotGridRow, result, 'slotGrid');
 };

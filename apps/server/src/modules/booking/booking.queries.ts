@@ -185,3 +185,12 @@ export const vehicleOf = async (db: Tx, tenantId: string, id: string) => {
     .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
   return row ?? null;
 };
+
+/** The booking's own row (no joins): what a webhook tells of it. */
+export const bookingRow = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, id)));
+  return row ?? null;
+};

@@ -10,11 +10,13 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { bindingsOfOwner } from '../garage/garage.queries.ts';
+import { bindingsOfOwner } from '../garage/garage.service.ts';
 import { confirmToInbox } from './booking.notify.ts';
+import { bookingIcs } from './calendar.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking } from './booking.present.ts';
 import * as q from './booking.queries.ts';
+import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
 import { scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
@@ -57,6 +59,16 @@ export const ownerBooking = async (ctx: OwnerCtx, id: string): Promise<Booking> 
   const row = await q.bookingById(ctx.db, ctx.tenantId, id);
   if (!row || row.b.ownerId !== ctx.actor.id) throw new AppError('NOT_FOUND');
   return toBooking(row, ctx.clock.now());
+};
+
+/** 添加到日历: the owner's booking as an iCalendar file, named after it. */
+export const ownerBookingCalendar = async (
+  ctx: OwnerCtx,
+  id: string,
+  host: string,
+): Promise<{ filename: string; ics: string }> => {
+  const b = await ownerBooking(ctx, id);
+  return { filename: `booking-${b.id.slice(0, 8)}.ics`, ics: bookingIcs(b, ctx.clock.now(), host) };
 };
 
 /** Upcoming (booked or arrived, not yet over) soonest first, then the latest 20 others. */
@@ -106,6 +118,7 @@ export const createOwnerBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: 'app' },
   });
+  await bookingCreatedHook(ctx, booking);
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await ownerBooking(ctx, booking.id) };
@@ -124,6 +137,7 @@ export const cancelOwnerBooking = async (ctx: OwnerCtx, id: string, reason: stri
   const b = await changeableOwnBooking(ctx, id);
   await cancelAndRelease(ctx, b, reason);
   await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
+  await bookingChangedHook(ctx, b, 'cancelled', { reason });
   return ownerBooking(ctx, id);
 };
 
@@ -156,6 +170,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
+  await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return ownerBooking(ctx, booking.id);

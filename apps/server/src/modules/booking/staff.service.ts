@@ -10,6 +10,7 @@ import { cancelToInbox, confirmToInbox } from './booking.notify.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking, toBookingRow } from './booking.present.ts';
 import * as q from './booking.queries.ts';
+import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
 import { addDays } from './booking.time.ts';
 import { scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
@@ -104,6 +105,7 @@ export const createStaffBooking = async (
     target: { type: 'booking', id: booking.id },
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: input.channel },
   });
+  await bookingCreatedHook(ctx, booking);
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await staffView(ctx, booking.id) };
@@ -118,6 +120,7 @@ export const cancelStaffBooking = async (ctx: StaffCtx, id: string, reason: stri
   if (b.status !== 'booked') throw notChangeable();
   await cancelAndRelease(ctx, b, reason);
   await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
+  await bookingChangedHook(ctx, b, 'cancelled', { reason });
   await cancelToInbox(ctx, b);
   return staffView(ctx, id);
 };
@@ -131,6 +134,7 @@ export const markNoShow = async (ctx: StaffCtx, id: string): Promise<Booking> =>
     throw new AppError('CONFLICT', undefined, { issues: [{ path: 'status', message: 'booking_not_started' }] });
   await q.updateBooking(ctx.db, ctx.tenantId, id, { status: 'no_show', updatedAt: now });
   await audit(ctx, { action: 'booking.no_show', target: { type: 'booking', id } });
+  await bookingChangedHook(ctx, b, 'no_show');
   return staffView(ctx, id);
 };
 
@@ -161,6 +165,7 @@ export const rescheduleStaffBooking = async (ctx: StaffCtx, id: string, input: R
     target: { type: 'booking', id: booking.id },
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
+  await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return staffView(ctx, booking.id);

@@ -1,6 +1,8 @@
 import type { BookingStats, BookingStatsDay } from '@m4s/contracts';
+import { z } from 'zod';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
+import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
 import { AppError } from '../../platform/errors.ts';
 import { slotGrid, storeClock } from './availability.queries.ts';
 import { addDays, daysBetween } from './booking.time.ts';
@@ -44,7 +46,10 @@ const waitsSql = `
          (avg(extract(epoch FROM delivered - ready)) FILTER (WHERE delivered > ready) / 60)::float8 AS to_pickup
     FROM ev`;
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+const countsRow = z.object({ day: col.text, booked: col.number, cancelled: col.number, no_show: col.number });
+const waitsRow = z.object({ to_bay: col.numberOrNull, to_pickup: col.numberOrNull });
+
+const num = (v: number | null | undefined) => (v == null ? null : Math.round(v * 10) / 10);
 
 /** 服务指标: per day booked vs capacity, cancelled and no-shows; the period's rates and waits. */
 export const bookingStats = async (
@@ -89,23 +94,27 @@ export const bookingStats = async (
   }
   const ids = storeIds.length > 0 ? storeIds : ['00000000-0000-0000-0000-000000000000'];
   const counts = await ctx.sql.executeSql(countsSql, [ctx.tenantId, ids.join(','), from, to]);
-  for (const r of counts.rows) {
-    const day = days.get(String(r.day));
+  for (const r of parseRows(countsRow, counts, 'booking stats counts')) {
+    const day = days.get(r.day);
     if (!day) continue;
-    day.booked = Number(r.booked);
-    day.cancelled = Number(r.cancelled);
-    day.noShow = Number(r.no_show);
+    day.booked = r.booked;
+    day.cancelled = r.cancelled;
+    day.noShow = r.no_show;
   }
   const all = [...days.values()];
   const booked = all.reduce((n, d) => n + d.booked, 0);
   const cancelled = all.reduce((n, d) => n + d.cancelled, 0);
   const noShow = all.reduce((n, d) => n + d.noShow, 0);
-  const waits = (await ctx.sql.executeSql(waitsSql, [ctx.tenantId, ids.join(','), from, to])).rows[0] ?? {};
+  const waits = maybeRow(
+    waitsRow,
+    await ctx.sql.executeSql(waitsSql, [ctx.tenantId, ids.join(','), from, to]),
+    'booking stats waits',
+  );
   return {
     days: all,
     noShowRate: booked > 0 ? noShow / booked : null,
     cancellationRate: booked + cancelled > 0 ? cancelled / (booked + cancelled) : null,
-    avgArrivalToBayMinutes: num(waits.to_bay),
-    avgReadyToPickupMinutes: num(waits.to_pickup),
+    avgArrivalToBayMinutes: num(waits?.to_bay),
+    avgReadyToPickupMinutes: num(waits?.to_pickup),
   };
 };

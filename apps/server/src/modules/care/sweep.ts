@@ -1,5 +1,7 @@
 import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
+import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
+import { col, maybeRow } from '../../platform/db/rows.ts';
 import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
 import { ruleSelection } from './rule-sql.ts';
 import { tenantZone } from '../tenants/tenants.service.ts';
@@ -21,7 +23,7 @@ const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: stri
   const isCall = rule.channel === 'call';
   const subject = text.subject === null || isCall ? 'NULL::text' : sqlRender(text.subject, 'tpl.subject');
   const title = isCall && text.subject !== null ? sqlRender(text.subject, 'tpl.subject') : 'NULL::text';
-  const { rows } = await ctx.sql.executeSql(
+  const result = await ctx.sql.executeSql(
     `WITH tpl AS (SELECT $5::text AS subject, $6::text AS body), staged AS (
      INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
        priority, subject, body, task_title, task_role, store_id, assignee_id)
@@ -47,7 +49,7 @@ const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: stri
       isCall ? rule.taskRole : null,
     ],
   );
-  return Number(rows[0]?.n ?? 0);
+  return maybeRow(z.object({ n: col.number }), result, 'stage rule')?.n ?? 0;
 };
 
 const ruleDefaultsPriority = (key: CareRuleKey) => ruleDefaults[key].priority;

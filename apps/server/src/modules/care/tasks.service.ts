@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { roleGrants, type CareTask, type CareTaskStatus } from '@m4s/contracts';
+import { careRuleKeys, careTaskStatuses, roleGrants, type CareTask, type CareTaskStatus } from '@m4s/contracts';
+import { z } from 'zod';
 import type { StaffCtx } from '../../platform/context.ts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
+import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
 import { careTasks, staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordMileage } from '../vehicles/vehicles.service.ts';
@@ -27,26 +29,46 @@ const selectTasks = `
     LEFT JOIN vehicles v ON v.tenant_id = $1 AND v.id = k.vehicle_id
    WHERE k.tenant_id = $1 AND ${reach}`;
 
-const iso = (v: unknown) => new Date(v as string).toISOString();
-const present = (r: Record<string, unknown>): CareTask => ({
-  id: String(r.id),
-  customerId: String(r.customer_id),
-  customerName: String(r.customer_name),
-  phone: (r.phone as string | null) ?? null,
-  vehicleId: (r.vehicle_id as string | null) ?? null,
-  plate: (r.plate as string | null) ?? null,
-  storeId: (r.store_id as string | null) ?? null,
-  ruleKey: (r.rule_key as CareTask['ruleKey']) ?? null,
-  role: String(r.role),
-  assigneeId: (r.assignee_id as string | null) ?? null,
-  title: String(r.title),
-  script: String(r.script),
-  dueAt: iso(r.due_at),
-  status: r.status as CareTaskStatus,
-  snoozedUntil: r.snoozed_until == null ? null : iso(r.snoozed_until),
-  outcome: (r.outcome as string | null) ?? null,
-  overdue: Boolean(r.overdue),
-});
+/** A row of `selectTasks`, as the API shows it. */
+const taskRow = z
+  .object({
+    id: col.text,
+    customer_id: col.text,
+    customer_name: col.text,
+    phone: col.textOrNull,
+    vehicle_id: col.textOrNull,
+    plate: col.textOrNull,
+    store_id: col.textOrNull,
+    rule_key: z.enum(careRuleKeys).nullable(),
+    role: col.text,
+    assignee_id: col.textOrNull,
+    title: col.text,
+    script: col.text,
+    due_at: col.instant,
+    status: z.enum(careTaskStatuses),
+    snoozed_until: col.instantOrNull,
+    outcome: col.textOrNull,
+    overdue: z.boolean(),
+  })
+  .transform((r): CareTask => ({
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    phone: r.phone,
+    vehicleId: r.vehicle_id,
+    plate: r.plate,
+    storeId: r.store_id,
+    ruleKey: r.rule_key,
+    role: r.role,
+    assigneeId: r.assignee_id,
+    title: r.title,
+    script: r.script,
+    dueAt: r.due_at.toISOString(),
+    status: r.status,
+    snoozedUntil: r.snoozed_until?.toISOString() ?? null,
+    outcome: r.outcome,
+    overdue: r.overdue,
+  }));
 
 const reachParams = (ctx: StaffCtx, everyTask = false) => [
   ctx.tenantId,
@@ -73,21 +95,21 @@ export const listTasks = async (
       : `k.status = '${status === 'snoozed' ? 'snoozed' : status === 'done' ? 'done' : 'cancelled'}'`;
   const mine =
     scope === 'mine' ? `AND (k.assignee_id = $2 OR (k.assignee_id IS NULL AND k.role = $3 AND k.store_id = $4))` : '';
-  const { rows } = await ctx.sql.executeSql(
+  const result = await ctx.sql.executeSql(
     `${selectTasks} AND ${statusSql} ${mine} ORDER BY k.due_at, k.id LIMIT 500`,
     reachParams(ctx),
   );
-  return rows.map(present);
+  return parseRows(taskRow, result, 'listTasks');
 };
 
 /** A task the actor may act on, or 404 (another store's task is not theirs to know about). */
 const reachable = async (ctx: StaffCtx, id: string, afterChange = false): Promise<CareTask> => {
   authorize(ctx.actor, 'care.tasks');
   // After a reassignment the task may have left the actor's reach: the answer still shows it.
-  const { rows } = await ctx.sql.executeSql(`${selectTasks} AND k.id = $7`, [...reachParams(ctx, afterChange), id]);
-  const row = rows[0];
-  if (!row) throw new AppError('NOT_FOUND');
-  return present(row);
+  const result = await ctx.sql.executeSql(`${selectTasks} AND k.id = $7`, [...reachParams(ctx, afterChange), id]);
+  const task = maybeRow(taskRow, result, 'reachable task');
+  if (!task) throw new AppError('NOT_FOUND');
+  return task;
 };
 
 const update = async (ctx: StaffCtx, id: string, set: Partial<typeof careTasks.$inferInsert>) => {

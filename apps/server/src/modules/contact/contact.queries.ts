@@ -1,23 +1,48 @@
-import type { TouchEntry } from '@m4s/contracts';
+import {
+  careRuleKeys,
+  contactTopics,
+  suppressionReasons,
+  touchChannels,
+  touchDecisions,
+  touchKinds,
+  touchSources,
+  type TouchEntry,
+} from '@m4s/contracts';
+import { z } from 'zod';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 
-const iso = (v: unknown) => new Date(v as string | Date).toISOString();
-
-const entryOf = (r: Record<string, unknown>): TouchEntry => ({
-  id: String(r.id),
-  source: r.source as TouchEntry['source'],
-  ruleKey: (r.rule_key as TouchEntry['ruleKey']) ?? null,
-  topic: r.topic as TouchEntry['topic'],
-  kind: r.kind as TouchEntry['kind'],
-  channel: r.channel as TouchEntry['channel'],
-  decision: r.decision as TouchEntry['decision'],
-  reason: (r.reason as TouchEntry['reason']) ?? null,
-  dueAt: iso(r.due_at),
-  sendAt: r.send_at == null ? null : iso(r.send_at),
-  subject: (r.subject as string | null) ?? null,
-  body: (r.body as string | null) ?? null,
-  createdAt: iso(r.created_at),
-});
+const touchRow = z
+  .object({
+    id: col.text,
+    source: z.enum(touchSources),
+    rule_key: z.enum(careRuleKeys).nullable(),
+    topic: z.enum(contactTopics),
+    kind: z.enum(touchKinds),
+    channel: z.enum(touchChannels),
+    decision: z.enum(touchDecisions),
+    reason: z.enum(suppressionReasons).nullable(),
+    due_at: col.instant,
+    send_at: col.instantOrNull,
+    subject: col.textOrNull,
+    body: col.textOrNull,
+    created_at: col.instant,
+  })
+  .transform((r): TouchEntry => ({
+    id: r.id,
+    source: r.source,
+    ruleKey: r.rule_key,
+    topic: r.topic,
+    kind: r.kind,
+    channel: r.channel,
+    decision: r.decision,
+    reason: r.reason,
+    dueAt: r.due_at.toISOString(),
+    sendAt: r.send_at?.toISOString() ?? null,
+    subject: r.subject,
+    body: r.body,
+    createdAt: r.created_at.toISOString(),
+  }));
 
 /** The ledger of some customers, newest due first, with the words of what went (or will go). */
 export const touchesOf = async (
@@ -27,7 +52,7 @@ export const touchesOf = async (
   limit: number,
 ): Promise<TouchEntry[]> => {
   if (customerIds.length === 0) return [];
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `SELECT t.id, t.source, t.rule_key, t.topic, t.kind, t.channel, t.decision, t.reason, t.due_at, t.send_at,
         t.created_at, n.subject, COALESCE(n.body, ct.title) AS body
       FROM touches t
@@ -37,7 +62,7 @@ export const touchesOf = async (
       ORDER BY t.due_at DESC, t.created_at DESC, t.id LIMIT $3`,
     [tenantId, customerIds, limit],
   );
-  return rows.map(entryOf);
+  return parseRows(touchRow, result, 'touchesOf');
 };
 
 /**
@@ -45,7 +70,7 @@ export const touchesOf = async (
  * phone is the account's, then those owning a car the account has a confirmed binding to.
  */
 export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, ownerId: string): Promise<string[]> => {
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `SELECT m.id FROM (
         SELECT p.customer_id AS id, 0 AS rank FROM owners o
           JOIN customer_phones p ON p.tenant_id = o.tenant_id AND p.phone = o.phone
@@ -58,5 +83,5 @@ export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, owner
       GROUP BY m.id ORDER BY min(m.rank), m.id`,
     [tenantId, ownerId],
   );
-  return rows.map((r) => String(r.id));
+  return parseRows(z.object({ id: col.text }), result, 'customersOfOwner').map((r) => r.id);
 };

@@ -5,8 +5,7 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { OwnerCtx, StaffCtx } from '../../platform/context.ts';
 import { consents, customers, tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findCustomer } from '../customers/customers.queries.ts';
-import { assertCustomerInScope } from '../customers/customers.scope.ts';
+import { findCustomer, getCustomerRow } from '../customers/customers.service.ts';
 import * as q from './contact.queries.ts';
 import { gateSettings } from './policy.ts';
 
@@ -34,9 +33,7 @@ export const updatePolicy = async (ctx: StaffCtx, policy: ContactPolicy): Promis
 /** 触达记录 of one customer: what was sent, deferred or held back, and why. */
 export const customerTouches = async (ctx: StaffCtx, id: string, limit: number): Promise<TouchList> => {
   authorize(ctx.actor, 'customer.read');
-  const row = await findCustomer(ctx.db, ctx.tenantId, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  assertCustomerInScope(ctx.actor, row);
+  await getCustomerRow(ctx, id);
   return { items: await q.touchesOf(ctx.sql, ctx.tenantId, [id], limit) };
 };
 

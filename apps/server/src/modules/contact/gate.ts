@@ -1,13 +1,20 @@
-import type {
-  CareRuleKey,
-  ContactTopic,
-  SuppressionReason,
-  TouchChannel,
-  TouchDecision,
-  TouchKind,
-  TouchSource,
+import {
+  careRuleKeys,
+  suppressionReasons,
+  touchChannels,
+  touchDecisions,
+  touchKinds,
+  type CareRuleKey,
+  type ContactTopic,
+  type SuppressionReason,
+  type TouchChannel,
+  type TouchDecision,
+  type TouchKind,
+  type TouchSource,
 } from '@m4s/contracts';
+import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 import { deliverToInbox } from '../../platform/notify/inbox-delivery.ts';
 import { enqueueSends } from '../../platform/notify/outbox.ts';
@@ -75,16 +82,39 @@ export const stageTable = async (sql: SqlExecutor): Promise<void> => {
   await sql.executeSql(gateSql.createCandidates);
 };
 
-const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string | Date).toISOString());
+/** A decision as gate.sql.ts's `duplicates` and `decisions` return it. */
+const outcomeRow = z.object({
+  customer_id: col.text,
+  rule_key: z.enum(careRuleKeys).nullable(),
+  dedupe_key: col.text,
+  channel: z.enum(touchChannels),
+  decision: z.enum(touchDecisions),
+  reason: z.enum(suppressionReasons).nullable(),
+  send_at: col.instantOrNull,
+});
 
-const outcomeOf = (r: Record<string, unknown>, duplicate: boolean): GateOutcome => ({
-  customerId: String(r.customer_id),
-  ruleKey: (r.rule_key as CareRuleKey | null) ?? null,
-  dedupeKey: String(r.dedupe_key),
-  channel: r.channel as TouchChannel,
-  decision: r.decision as TouchDecision,
-  reason: (r.reason as SuppressionReason | null) ?? null,
-  sendAt: iso(r.send_at),
+/** `decisions` adds whether the ledger row was made and what the inbox needs to post the message now. */
+const decisionRow = outcomeRow.extend({
+  known: z.boolean().nullable(),
+  won: z.boolean().nullable(),
+  notification_id: col.textOrNull,
+  kind: z.enum(touchKinds),
+  recipient: col.textOrNull,
+  notice_topic: col.textOrNull,
+  subject: col.textOrNull,
+  body: col.textOrNull,
+  link: col.textOrNull,
+});
+type DecisionRow = z.output<typeof decisionRow>;
+
+const outcomeOf = (r: z.output<typeof outcomeRow>, duplicate: boolean): GateOutcome => ({
+  customerId: r.customer_id,
+  ruleKey: r.rule_key,
+  dedupeKey: r.dedupe_key,
+  channel: r.channel,
+  decision: r.decision,
+  reason: r.reason,
+  sendAt: r.send_at?.toISOString() ?? null,
   duplicate,
 });
 
@@ -111,7 +141,9 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
     policy.postVisitDays,
     visitRequiredRules,
   ]);
-  const dupes = (await sql.executeSql(gateSql.duplicates, [tenantId])).rows.map((r) => outcomeOf(r, true));
+  const dupes = parseRows(outcomeRow, await sql.executeSql(gateSql.duplicates, [tenantId]), 'gate duplicates').map(
+    (r) => outcomeOf(r, true),
+  );
   if (!options.dryRun) {
     const now = ctx.clock.now();
     await sql.executeSql(gateSql.insertTouches, [tenantId, now]);
@@ -119,7 +151,7 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
     await sql.executeSql(gateSql.insertTasks, [tenantId, now]);
     await sql.executeSql(gateSql.linkTouches, [tenantId]);
   }
-  const { rows } = await sql.executeSql(gateSql.decisions);
+  const rows = parseRows(decisionRow, await sql.executeSql(gateSql.decisions), 'gate decisions');
   await sql.executeSql('DELETE FROM touch_decisions');
   await sql.executeSql('DELETE FROM touch_candidates');
   // A key another transaction wrote meanwhile lost the insert: nothing new was made, so a duplicate.
@@ -128,14 +160,14 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
   if (!options.dryRun) {
     const made = rows.filter((r) => r.won && r.notification_id);
     const now = ctx.clock.now().getTime();
-    const deliversNow = (r: Record<string, unknown>) =>
-      r.channel === 'inbox' && r.kind === 'transactional' && new Date(r.send_at as string).getTime() <= now;
+    const deliversNow = (r: DecisionRow) =>
+      r.channel === 'inbox' && r.kind === 'transactional' && (r.send_at?.getTime() ?? 0) <= now;
     await deliverNow(ctx, made.filter(deliversNow));
     await enqueueSends(
       ctx,
       made
         .filter((r) => !deliversNow(r))
-        .map((r) => ({ notificationId: String(r.notification_id), startAfter: new Date(r.send_at as string) })),
+        .map((r) => ({ notificationId: String(r.notification_id), startAfter: r.send_at ?? new Date(0) })),
     );
   }
   return [...dupes, ...decided];
@@ -146,7 +178,7 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
  * caller's transaction — the way the send job posts one, without waiting for it — so the owner's
  * 消息中心 has it as soon as the change it reports commits, and its notification is marked sent.
  */
-const deliverNow = async (ctx: Ctx, rows: readonly Record<string, unknown>[]): Promise<void> => {
+const deliverNow = async (ctx: Ctx, rows: readonly DecisionRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const ids: string[] = [];
   const refs: string[] = [];
@@ -155,11 +187,11 @@ const deliverNow = async (ctx: Ctx, rows: readonly Record<string, unknown>[]): P
     const row = {
       id,
       recipient: String(r.recipient),
-      kind: r.kind as TouchKind,
+      kind: r.kind,
       topic: String(r.notice_topic),
-      subject: (r.subject as string | null) ?? null,
+      subject: r.subject,
       body: String(r.body),
-      link: (r.link as string | null) ?? null,
+      link: r.link,
     };
     ids.push(id);
     refs.push(await deliverToInbox(ctx, row, null));

@@ -2,30 +2,22 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { mergeParts } from '../../platform/personal-data.ts';
+import { personalData } from '../../personal-data.ts';
 import * as q from './customers.queries.ts';
+import { customerMergedHook } from './customers.webhooks.ts';
+
+const declared = personalData.flatMap((p) => p.tables);
 
 /**
- * Every column that points at a customer. Merging moves them all, so no repair order, car or call is
- * lost; merge.test.ts reads the database's foreign keys and fails when a new table is missing here.
+ * Every column that points at a customer, as the modules declare them (src/personal-data.ts). Merging moves
+ * them all, so no repair order, car or call is lost; merge.test.ts reads the database's foreign keys and
+ * fails when a table is missing.
  */
-export const customerReferences = [
-  ['customer_phones', 'customer_id'],
-  ['consents', 'customer_id'],
-  ['interactions', 'customer_id'],
-  ['vehicles', 'owner_id'],
-  ['vehicle_ownerships', 'customer_id'],
-  ['sales_orders', 'customer_id'],
-  ['repair_orders', 'customer_id'],
-  ['bookings', 'customer_id'],
-  ['visits', 'customer_id'],
-  ['notifications', 'customer_id'],
-  ['touches', 'customer_id'],
-  ['care_tasks', 'customer_id'],
-  ['complaints', 'customer_id'],
-] as const;
+export const customerReferences = declared.filter((t) => t.merge === 'move').map((t) => [t.table, t.column] as const);
 
 /** Rows computed from a customer (one per customer): the duplicate's are dropped, the next classification redoes them. */
-export const customerDerived = [['customer_segments', 'customer_id']] as const;
+export const customerDerived = declared.filter((t) => t.merge === 'drop').map((t) => [t.table, t.column] as const);
 
 /** The fields a merge (or an import) may fill on a kept record: only where it has nothing yet. */
 const fillable = [
@@ -74,21 +66,7 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
   const from = await q.findCustomer(ctx.db, ctx.tenantId, fromId);
   if (!from) throw AppError.field('fromId', 'customer_unknown');
   const now = ctx.clock.now();
-  const moved: Record<string, number> = {};
-  await ctx.sql.executeSql('UPDATE customer_phones SET is_primary = false WHERE tenant_id = $1 AND customer_id = $2', [
-    ctx.tenantId,
-    fromId,
-  ]);
-  for (const [table, column] of customerDerived)
-    await ctx.sql.executeSql(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = $2`, [ctx.tenantId, fromId]);
-  for (const [table, column] of customerReferences) {
-    const result = await ctx.sql.executeSql(
-      `WITH m AS (UPDATE ${table} SET ${column} = $1 WHERE tenant_id = $2 AND ${column} = $3 RETURNING 1)
-       SELECT count(*)::int AS n FROM m`,
-      [intoId, ctx.tenantId, fromId],
-    );
-    moved[table] = Number(result.rows[0]?.n ?? 0);
-  }
+  const moved = await mergeParts(ctx, personalData, { intoId, fromId });
   await q.updateCustomer(ctx.db, ctx.tenantId, intoId, blanksFilled(into, from), now);
   await q.deleteCustomer(ctx.db, ctx.tenantId, fromId);
   await audit(ctx, {
@@ -96,5 +74,6 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
     target: { type: 'customer', id: intoId },
     details: { from: fromId, fromName: from.name, moved },
   });
+  await customerMergedHook(ctx, intoId, fromId);
   return moved;
 };

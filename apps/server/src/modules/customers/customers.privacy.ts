@@ -1,75 +1,39 @@
-import { and, eq } from 'drizzle-orm';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
-import { customerPhones, customers, interactions } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { blankComplaintsOf } from '../complaints/complaints.queries.ts';
-import { complaintsForExport } from '../complaints/complaints.service.ts';
+import { eraseParts, exportParts } from '../../platform/personal-data.ts';
+import { personalData } from '../../personal-data.ts';
 import * as q from './customers.queries.ts';
 
 /**
- * A PIPL access request: everything held about the customer, unmasked, as one JSON document. The
- * export itself is audited. `overview` is the 360 view (vehicles and history) from the history module.
+ * A PIPL access request: everything held about the customer, unmasked, as one JSON document — each
+ * module's part as it declares it (src/personal-data.ts). The export itself is audited.
  */
-export const exportCustomerData = async (ctx: StaffCtx, id: string, overview: Record<string, unknown>) => {
+export const exportCustomerData = async (ctx: StaffCtx, id: string) => {
   authorize(ctx.actor, 'customer.export');
   const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const phones = await q.phonesOf(ctx.db, ctx.tenantId, [id]);
-  const complaints = await complaintsForExport(ctx, id);
+  const document = await exportParts(ctx, personalData, id);
   await audit(ctx, {
     action: 'customer.exported',
     target: { type: 'customer', id },
     details: { purpose: 'pipl_access_request' },
   });
-  return {
-    ...overview,
-    exportedAt: ctx.clock.now().toISOString(),
-    customer: { ...row, phones: phones.map((p) => ({ phone: p.phone, primary: p.isPrimary })) },
-    complaints,
-  };
+  return { ...document, exportedAt: ctx.clock.now().toISOString() };
 };
 
 /**
  * Erasure on request: the person's data is removed or blanked; business records (repair orders, sales,
  * the car and its history) stay, attached to an anonymous customer. Consents stay as proof of what was
  * agreed. Complaints stay as records (category, dates, who handled them) without what the person said.
- * The erasure is audited with its reason and cannot be undone.
+ * What each module does is its own declaration (src/personal-data.ts). The erasure is audited with its
+ * reason and cannot be undone.
  */
 export const eraseCustomer = async (ctx: StaffCtx, id: string, reason: string) => {
   authorize(ctx.actor, 'customer.erase');
   const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const now = ctx.clock.now();
-  await ctx.db
-    .delete(customerPhones)
-    .where(and(eq(customerPhones.tenantId, ctx.tenantId), eq(customerPhones.customerId, id)));
-  await ctx.db
-    .delete(interactions)
-    .where(and(eq(interactions.tenantId, ctx.tenantId), eq(interactions.customerId, id)));
-  await blankComplaintsOf(ctx.db, ctx.tenantId, id);
-  await ctx.db
-    .update(customers)
-    .set({
-      name: '已注销客户',
-      gender: null,
-      contactName: null,
-      contactTitle: null,
-      birthday: null,
-      occupation: null,
-      idNumber: null,
-      preferences: {},
-      tags: [],
-      notes: null,
-      addresses: [],
-      secondContact: null,
-      email: null,
-      channels: [],
-      marketingOptOut: true,
-      erasedAt: now,
-      updatedAt: now,
-    })
-    .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, id)));
+  await eraseParts(ctx, personalData, id);
   await audit(ctx, { action: 'customer.erased', target: { type: 'customer', id }, details: { reason } });
 };

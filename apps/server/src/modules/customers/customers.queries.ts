@@ -121,3 +121,37 @@ export const insertConsents = async (db: Tx, values: (typeof consents.$inferInse
 export const deleteCustomer = async (db: Tx, tenantId: string, id: string) => {
   await db.delete(customers).where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
 };
+
+/** Erasure: the record stays (business records point at it), anonymous; nothing about the person is left. */
+export const blankCustomer = async (db: Tx, tenantId: string, id: string, now: Date) => {
+  await db
+    .update(customers)
+    .set({
+      name: '已注销客户',
+      gender: null,
+      contactName: null,
+      contactTitle: null,
+      birthday: null,
+      occupation: null,
+      idNumber: null,
+      preferences: {},
+      tags: [],
+      notes: null,
+      addresses: [],
+      secondContact: null,
+      email: null,
+      channels: [],
+      marketingOptOut: true,
+      erasedAt: now,
+      updatedAt: now,
+    })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
+};
+
+/** Before a merge moves them: the duplicate's phones stop being primary (the kept record's stays). */
+export const demotePhones = async (db: Tx, tenantId: string, customerId: string) => {
+  await db
+    .update(customerPhones)
+    .set({ isPrimary: false })
+    .where(and(eq(customerPhones.tenantId, tenantId), eq(customerPhones.customerId, customerId)));
+};

@@ -7,7 +7,19 @@ import { AppError } from '../../platform/errors.ts';
 import { assertCustomerInScope, ownCustomersOnly } from './customers.scope.ts';
 import { maskEmail, maskIdNumber, maskPhone, seesFullContact } from './customers.mask.ts';
 import * as q from './customers.queries.ts';
+
+/** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
+export {
+  consentsOf,
+  customersByIds,
+  findCustomer,
+  insertInteraction,
+  interactionsOf,
+  phonesOf,
+  type CustomerRow,
+} from './customers.queries.ts';
 import { searchCustomerIds } from './customers.search.ts';
+import { customerCreatedHook } from './customers.webhooks.ts';
 
 const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Customer => ({
   id: row.id,
@@ -92,6 +104,7 @@ export const createCustomer = async (ctx: StaffCtx, input: CustomerInput): Promi
     target: { type: 'customer', id: row.id },
     details: { source: row.source },
   });
+  await customerCreatedHook(ctx, row.id);
   return present(ctx, row);
 };
 

@@ -1,5 +1,6 @@
 import { defaultWarranty, type OwnerBinding, type OwnerVehicle, type OwnerVisit } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
+import type { RepairOrderLineRow } from '../history/history.service.ts';
 import { effectiveWarranty, kmPerDay, type Reading } from '../vehicles/mileage.ts';
 import { estimateNextService } from './next-service.ts';
 import * as q from './garage.queries.ts';
@@ -61,7 +62,7 @@ export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<
   };
 };
 
-type VisitRow = Awaited<ReturnType<typeof q.visitsOf>>[number];
+type VisitRow = Awaited<ReturnType<typeof q.visitsOf>>[number] & { lines: RepairOrderLineRow[] };
 
 /** What the owner paid for, line by line; the dealer's parts cost stays with the dealer. */
 export const toOwnerVisit = ({ o, storeName, advisorName, lines }: VisitRow): OwnerVisit => ({

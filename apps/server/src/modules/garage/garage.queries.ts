@@ -16,7 +16,6 @@ import {
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { linesOfOrders } from '../history/history.queries.ts';
 
 const carColumns = {
   v: vehicles,
@@ -150,7 +149,7 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
   return { readings, orders };
 };
 
-/** The car's repair orders (whoever owned it then: the history stays with the car), newest first. */
+/** The car's repair orders (whoever owned it then: the history stays with the car), newest first; no lines. */
 export const visitsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
   const orders = await db
     .select({ o: repairOrders, storeName: stores.name, advisorName: staff.name })
@@ -160,12 +159,7 @@ export const visitsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
     .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
     .orderBy(desc(repairOrders.dateIn))
     .limit(200);
-  const lines = await linesOfOrders(
-    db,
-    tenantId,
-    orders.map((r) => r.o.id),
-  );
-  return orders.map((r) => ({ ...r, lines: lines.filter((l) => l.repairOrderId === r.o.id) }));
+  return orders;
 };
 
 export const ownerPhone = async (db: Tx, tenantId: string, ownerId: string) => {

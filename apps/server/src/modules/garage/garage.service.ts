@@ -2,8 +2,12 @@ import { plateCheck, type BindingRequest, type OwnerBinding, type OwnerGarage } 
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { withLines } from '../history/history.service.ts';
 import { toOwnerBinding, toOwnerVehicle, toOwnerVisit } from './garage.present.ts';
 import * as q from './garage.queries.ts';
+
+/** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
+export { bindingsOfOwner, confirmedOwnersOf, odometerOf } from './garage.queries.ts';
 
 /**
  * Binding tries per owner and hour. Six characters of a VIN and a plate are not a secret against a
@@ -95,6 +99,11 @@ export const vehicleHistory = async (ctx: OwnerCtx, vehicleId: string) => {
   const rows = await q.bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
   const row = rows.find((r) => r.v.id === vehicleId && r.b.status === 'confirmed');
   if (!row) throw new AppError('NOT_FOUND');
-  const [vehicle, visits] = await Promise.all([toOwnerVehicle(ctx, row), q.visitsOf(ctx.db, ctx.tenantId, vehicleId)]);
+  const [vehicle, visits] = await Promise.all([
+    toOwnerVehicle(ctx, row),
+    q
+      .visitsOf(ctx.db, ctx.tenantId, vehicleId)
+      .then((orders) => withLines(ctx.db, ctx.tenantId, orders, (r) => r.o.id)),
+  ]);
   return { vehicle, visits: visits.map(toOwnerVisit) };
 };

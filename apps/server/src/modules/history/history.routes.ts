@@ -51,10 +51,7 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/customers/:id/export',
     { schema: { tags, params: idParams, response: { 200: z.record(z.string(), z.unknown()) } } },
-    async (req) =>
-      app.ctx.staff(req, 'customer.export', async (ctx) =>
-        exportCustomerData(ctx, req.params.id, await service.customerOverview(ctx, req.params.id)),
-      ),
+    async (req) => app.ctx.staff(req, 'customer.export', (ctx) => exportCustomerData(ctx, req.params.id)),
   );
   app.post(
     '/customers/:id/erase',

@@ -9,11 +9,33 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
-import { getCustomer, getCustomerRow } from '../customers/customers.service.ts';
-import { consentsOf, insertInteraction, interactionsOf } from '../customers/customers.queries.ts';
+import {
+  consentsOf,
+  getCustomer,
+  getCustomerRow,
+  insertInteraction,
+  interactionsOf,
+} from '../customers/customers.service.ts';
 import { getVehicle, listCustomerVehicles } from '../vehicles/vehicles.service.ts';
 import * as q from './history.queries.ts';
+
+/** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
+export { insertRepairOrder } from './history.queries.ts';
+
+export type RepairOrderLineRow = Awaited<ReturnType<typeof q.linesOfOrders>>[number];
+
+/** Repair orders read their own way (a garage's visits, an import's existing orders) with their lines attached. */
+export const withLines = async <O>(
+  db: Tx,
+  tenantId: string,
+  orders: O[],
+  idOf: (o: O) => string,
+): Promise<(O & { lines: RepairOrderLineRow[] })[]> => {
+  const lines = await q.linesOfOrders(db, tenantId, orders.map(idOf));
+  return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.repairOrderId === idOf(o)) }));
+};
 
 type OrderRow = Awaited<ReturnType<typeof q.repairOrdersOfCustomer>>[number];
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CustomerSummary } from '@m4s/contracts';
 import type { StaffActor } from '../../platform/context.ts';
 import { createTestTenant, signInStaff, testApp } from '../../../test/harness.ts';
-import type { CustomerRow } from '../customers/customers.queries.ts';
+import type { CustomerRow } from '../customers/customers.service.ts';
 import { exportRow } from './customers-export.ts';
 import ExcelJS from './excel.ts';
 import { appWith } from './test-kit.ts';

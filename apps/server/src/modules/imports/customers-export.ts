@@ -8,7 +8,7 @@ import type { StaffActor, StaffCtx } from '../../platform/context.ts';
 import { carBrands, carSeries, customers, stores, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
-import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.queries.ts';
+import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.service.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { searchCustomerIds } from '../customers/customers.search.ts';
 import { sendXlsx } from './xlsx-out.ts';

@@ -7,7 +7,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
-import { changeOwner } from '../vehicles/vehicles.queries.ts';
+import { changeOwner } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';

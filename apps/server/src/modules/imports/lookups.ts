@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CarModel, CarSeries } from '@m4s/contracts';
 import { carModels, carSeries, staff, stores } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { listBrands } from '../catalogue/catalogue.queries.ts';
+import { allBrands } from '../catalogue/catalogue.service.ts';
 
 /** A name as DMS exports and people write it: case, spaces and the dot in "ID.4" do not matter. */
 const key = (s: string) => s.toLowerCase().replace(/[\s·.\-_]/g, '');
@@ -47,7 +47,7 @@ export const loadLookups = async (db: Tx, tenantId: string, importerId: string |
     .select({ id: staff.id, login: staff.login, name: staff.name, storeId: staff.storeId })
     .from(staff)
     .where(and(eq(staff.tenantId, tenantId), eq(staff.status, 'active')));
-  const brands = await listBrands(db);
+  const brands = await allBrands(db);
   // The catalogue is global reference data: no tenant filter, by design (see schema/catalogue.ts).
   const series: CarSeries[] = await db.select().from(carSeries);
   const models: CarModel[] = await db.select().from(carModels);

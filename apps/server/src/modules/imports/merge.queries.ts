@@ -9,7 +9,6 @@ import {
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
-import { linesOfOrders } from '../history/history.queries.ts';
 
 // Set-based reads and writes for one batch of imported rows: a handful of statements per 500 rows.
 
@@ -68,15 +67,7 @@ export const ordersWithNumbers = async (db: Tx, tenantId: string, numbers: strin
     .select()
     .from(repairOrders)
     .where(and(eq(repairOrders.tenantId, tenantId), inArray(repairOrders.number, numbers)));
-  const lines = await linesOfOrders(
-    db,
-    tenantId,
-    orders.map((o) => o.id),
-  );
-  return orders.map((o) => ({
-    ...o,
-    lines: lines.filter((l) => l.repairOrderId === o.id),
-  }));
+  return orders;
 };
 
 type BulkTable =

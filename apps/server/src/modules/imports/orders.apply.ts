@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/context.ts';
 import { mileageReadings, repairOrderLines, repairOrders } from '../../platform/db/schema/index.ts';
-import { totalsOf } from '../history/history.service.ts';
+import { totalsOf, withLines } from '../history/history.service.ts';
 import * as m from './merge.queries.ts';
 import { mergeHeads, type OrderGroup, type OrderHead, type OrderLine } from './orders.rows.ts';
 import { bump, emptyResult, type BatchResult, type Issue } from './rows.ts';
@@ -68,10 +68,15 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
   const cars = new Map((await m.vehiclesWithVins(db, tenantId, vins)).map((v) => [v.vin, v]));
   const existing = new Map(
     (
-      await m.ordersWithNumbers(
+      await withLines(
         db,
         tenantId,
-        groups.map((g) => g.number),
+        await m.ordersWithNumbers(
+          db,
+          tenantId,
+          groups.map((g) => g.number),
+        ),
+        (o) => o.id,
       )
     ).map((o) => [o.number, o]),
   );

@@ -1,6 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ServerResponse } from 'node:http';
+import { inboxRoutes as r } from '@m4s/contracts';
 import { subscribeOwner, type LiveEvent } from '../../platform/events.ts';
+import { serve } from '../../platform/http/serve.ts';
 
 /** A comment line every 25 s keeps proxies from closing an idle stream; the session is re-checked then too. */
 export const keepAliveMs = 25_000;
@@ -8,18 +10,19 @@ export const keepAliveMs = 25_000;
 const frame = (event: LiveEvent) => `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 
 /**
- * GET /api/owner/events — the signed-in owner's live events as Server-Sent Events (`visit`, `estimate`,
- * `inbox`). The session is checked in a short transaction and the stream is held outside any: PGlite's
- * transactions are exclusive, and a PostgreSQL connection per open phone would empty the pool.
+ * `inboxRoutes.events` (GET owner/events) — the signed-in owner's live events as Server-Sent Events (`visit`,
+ * `estimate`, `inbox`). Its auth is `custom`: the session is checked in a short transaction and the stream is
+ * held outside any, since PGlite's transactions are exclusive and a PostgreSQL connection per open phone
+ * would empty the pool.
  */
-export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
+export const liveRoutes: FastifyPluginAsync = async (app) => {
   const open = new Set<ServerResponse>();
   // Open streams never go idle, so closing the server must end them itself.
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
 
-  app.get('/owner/events', { schema: { tags: ['owner-inbox'], hide: false } }, async (req, reply) => {
+  serve(app, r.events, async (req, reply) => {
     const who = await app.ctx.owner(req, async (ctx) => ({ tenantId: ctx.tenantId, ownerId: ctx.actor.id }));
     reply.hijack();
     const res = reply.raw;
@@ -45,5 +48,6 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     };
     req.raw.on('close', close);
     res.on('close', close);
+    return reply;
   });
 };

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { defaultWarranty } from '@m4s/contracts';
+import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
+import { col, maybeRow } from '../../platform/db/rows.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { defaultServiceInterval } from '../garage/next-service.ts';
 import { customerStatement } from './customer-sql.ts';
@@ -45,11 +47,14 @@ export const named = (text: string, params: Record<string, unknown>): { text: st
   return { text: out, values: order.map((k) => params[k]) };
 };
 
+/** What a classification statement returns: its one row of counts (null when a count found nothing). */
+const count = col.numberOrNull.optional().transform((n) => n ?? 0);
+const runCounts = z.object({ rows: count, written: count, changes: count });
+
 const run = async (ctx: ClassifyCtx, statement: string, params: Record<string, unknown>) => {
   const { text, values } = named(statement, params);
-  const { rows } = await ctx.sql.executeSql(text, values);
-  const n = (key: string) => Number(rows[0]?.[key] ?? 0);
-  return { rows: n('rows'), written: n('written'), changes: n('changes') };
+  const counts = maybeRow(runCounts, await ctx.sql.executeSql(text, values), 'classification statement');
+  return { rows: counts?.rows ?? 0, written: counts?.written ?? 0, changes: counts?.changes ?? 0 };
 };
 
 /** What classification needs of a context: a job's, a request's, or the demo seed's transaction. */

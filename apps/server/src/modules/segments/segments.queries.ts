@@ -1,4 +1,6 @@
-import type { SegmentDimension } from '@m4s/contracts';
+import { segmentDimension, type SegmentDimension } from '@m4s/contracts';
+import { z } from 'zod';
+import { col, maybeRow, oneRow, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 
 /** The column each customer dimension is kept in (the stage is the vehicles'). */
@@ -15,13 +17,13 @@ const customerColumn: Record<Exclude<SegmentDimension, 'stage'>, string> = {
  * (after deliveries) has no pass yet and shows its newest row's day.
  */
 export const lastComputedOn = async (sql: SqlExecutor, tenantId: string): Promise<string | null> => {
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `SELECT COALESCE((SELECT segments_on FROM tenants WHERE id = $1),
                      greatest((SELECT max(computed_on) FROM customer_segments WHERE tenant_id = $1),
                               (SELECT max(computed_on) FROM vehicle_segments WHERE tenant_id = $1)))::text AS on_day`,
     [tenantId],
   );
-  return (rows[0]?.on_day as string | null | undefined) ?? null;
+  return maybeRow(z.object({ on_day: col.textOrNull }), result, 'lastComputedOn')?.on_day ?? null;
 };
 
 /** How many customers (vehicles for the stage) are in each class now. */
@@ -34,13 +36,16 @@ export const classCounts = async (sql: SqlExecutor, tenantId: string) => {
   parts.push(
     `SELECT 'stage' AS dimension, stage AS value, count(*)::int AS n FROM vehicle_segments WHERE tenant_id = $1 GROUP BY stage`,
   );
-  const { rows } = await sql.executeSql(parts.join(' UNION ALL '), [tenantId]);
-  return rows as { dimension: SegmentDimension; value: string; n: number }[];
+  return parseRows(
+    z.object({ dimension: segmentDimension, value: col.text, n: col.number }),
+    await sql.executeSql(parts.join(' UNION ALL '), [tenantId]),
+    'classCounts',
+  );
 };
 
 /** Moves into and out of each class after `since` up to `until` (first classifications count as in). */
 export const movements = async (sql: SqlExecutor, tenantId: string, since: string, until: string) => {
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `SELECT dimension, value, sum(moved_in)::int AS moved_in, sum(moved_out)::int AS moved_out FROM (
        SELECT dimension, to_value AS value, count(*) AS moved_in, 0 AS moved_out FROM segment_changes
         WHERE tenant_id = $1 AND changed_on > $2::date AND changed_on <= $3::date GROUP BY dimension, to_value
@@ -51,7 +56,11 @@ export const movements = async (sql: SqlExecutor, tenantId: string, since: strin
      GROUP BY dimension, value`,
     [tenantId, since, until],
   );
-  return rows as { dimension: SegmentDimension; value: string; moved_in: number; moved_out: number }[];
+  return parseRows(
+    z.object({ dimension: segmentDimension, value: col.text, moved_in: col.number, moved_out: col.number }),
+    result,
+    'movements',
+  );
 };
 
 /** The filter selecting a class's customers: their own row, or a car of theirs in that stage. */
@@ -70,6 +79,24 @@ export type ClassMember = {
   lastVisitOn: string | null;
 };
 
+const memberRow = z
+  .object({
+    id: col.text,
+    name: col.text,
+    visits: col.number,
+    spend: col.number,
+    clv: col.number,
+    last_on: col.textOrNull,
+  })
+  .transform((r): ClassMember => ({
+    id: r.id,
+    name: r.name,
+    visits12m: r.visits,
+    spend12mFen: r.spend,
+    clvFen: r.clv,
+    lastVisitOn: r.last_on,
+  }));
+
 /** One page of a class's customers, the most valuable first; `limit` null for every one (the export). */
 export const classMembers = async (
   sql: SqlExecutor,
@@ -81,7 +108,7 @@ export const classMembers = async (
   const from = `FROM customers c
     LEFT JOIN customer_segments s ON s.tenant_id = c.tenant_id AND s.customer_id = c.id
     WHERE c.tenant_id = $1 AND c.erased_at IS NULL AND ${classFilter(dimension)}`;
-  const { rows } = await sql.executeSql(
+  const result = await sql.executeSql(
     `SELECT c.id, c.name, COALESCE(s.visits_12m, 0) AS visits, COALESCE(s.spend_12m_fen, 0)::float8 AS spend,
             COALESCE(s.clv_fen, 0)::float8 AS clv, s.last_visit_on::text AS last_on
        ${from} ORDER BY COALESCE(s.clv_fen, 0) DESC, c.name, c.id LIMIT $3 OFFSET $4`,
@@ -89,15 +116,8 @@ export const classMembers = async (
   );
   const count = await sql.executeSql(`SELECT count(*)::int AS n ${from}`, [tenantId, value]);
   return {
-    total: Number(count.rows[0]?.n ?? 0),
-    rows: rows.map((r) => ({
-      id: String(r.id),
-      name: String(r.name),
-      visits12m: Number(r.visits),
-      spend12mFen: Number(r.spend),
-      clvFen: Number(r.clv),
-      lastVisitOn: (r.last_on as string | null) ?? null,
-    })),
+    total: oneRow(z.object({ n: col.number }), count, 'classMembers count').n,
+    rows: parseRows(memberRow, result, 'classMembers'),
   };
 };
 
@@ -118,11 +138,16 @@ export const contactsOf = async (sql: SqlExecutor, tenantId: string, ids: string
     [tenantId, list],
   );
   return {
-    phones: new Map(phones.rows.map((r) => [String(r.customer_id), String(r.phone)])),
+    phones: new Map(
+      parseRows(z.object({ customer_id: col.text, phone: col.text }), phones, 'contactsOf phones').map((r) => [
+        r.customer_id,
+        r.phone,
+      ]),
+    ),
     plates: new Map(
-      plates.rows.map((r) => [
-        String(r.owner_id),
-        (typeof r.plates === 'string' ? r.plates : '').split('|').filter(Boolean),
+      parseRows(z.object({ owner_id: col.text, plates: col.textOrNull }), plates, 'contactsOf plates').map((r) => [
+        r.owner_id,
+        (r.plates ?? '').split('|').filter(Boolean),
       ]),
     ),
   };

@@ -9,6 +9,9 @@ import { getCustomerRow } from '../customers/customers.service.ts';
 import { effectiveWarranty, kmPerDay } from './mileage.ts';
 import * as q from './vehicles.queries.ts';
 
+/** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
+export { changeOwner, findVehicle } from './vehicles.queries.ts';
+
 type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 
 const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { insertRepairOrder } from '../history/history.queries.ts';
+import { insertRepairOrder } from '../history/history.service.ts';
 import { totalsOf } from '../history/history.service.ts';
 import { classifyJobName } from '../segments/classify.job.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
+import { visitDeliveredHook, visitStageHook } from './visits.webhooks.ts';
 import { lineWork } from './visits.present.ts';
 import * as q from './visits.queries.ts';
 import { dayIn, nextRepairOrderNumber, nextServiceOf, orderTypeOf } from './visits.rules.ts';
@@ -79,6 +80,8 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     target: { type: 'visit', id },
     details: { repairOrderId, payment: input.payment, totalFen: totalsOf(orderLines).totalFen },
   });
+  await visitStageHook(ctx, h.v, from, 'delivered');
+  await visitDeliveredHook(ctx, h.v, { at: now, repairOrderId, totalFen: totalsOf(orderLines).totalFen });
   // The owner's classes move with the visit (segments.classify, for this customer, today).
   await ctx.jobs.send(classifyJobName, {
     tenantId: ctx.tenantId,

@@ -2,7 +2,7 @@ import type { VisitStatus } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { publishAfterCommit } from '../../platform/events.ts';
 import { sendTransactional, type Notice } from '../contact/transactional.ts';
-import { confirmedOwnersOf } from '../garage/garage.queries.ts';
+import { confirmedOwnersOf } from '../garage/garage.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import { greetingOf, plateWords, visitMessages, type CarWords } from './visits.messages.ts';
 import type { VisitHeader } from './visits.queries.ts';

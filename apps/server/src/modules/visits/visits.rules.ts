@@ -1,6 +1,6 @@
 import type { RepairOrder, ServiceCategory } from '@m4s/contracts';
 import type { Tx } from '../../platform/db/types.ts';
-import { odometerOf } from '../garage/garage.queries.ts';
+import { odometerOf } from '../garage/garage.service.ts';
 import { estimateNextService } from '../garage/next-service.ts';
 import { kmPerDay, type Reading } from '../vehicles/mileage.ts';
 import { roNumbersWithPrefix } from './checkin.queries.ts';

@@ -14,13 +14,13 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
-import { odometerOf } from '../garage/garage.queries.ts';
+import { odometerOf } from '../garage/garage.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
-import { recordMileage } from '../vehicles/vehicles.service.ts';
-import { findVehicle } from '../vehicles/vehicles.queries.ts';
+import { findVehicle, recordMileage } from '../vehicles/vehicles.service.ts';
 import * as cq from './checkin.queries.ts';
 import { dayIn } from './visits.rules.ts';
 import { tellOwners } from './visits.notify.ts';
+import { visitStageHook } from './visits.webhooks.ts';
 import { toBookingRow, toVisit, toVisitRow, type VisitParts } from './visits.present.ts';
 import * as q from './visits.queries.ts';
 
@@ -153,6 +153,7 @@ export const checkIn = async (ctx: StaffCtx, data: CheckIn): Promise<Visit> => {
     details: { bookingId: arrival.bookingId, vehicleId: arrival.vehicleId, mileageKm: data.mileageKm },
   });
   const h = await loadVisit(ctx, id, 'visit.read');
+  await visitStageHook(ctx, h.v, null, 'checked_in');
   await tellOwners(ctx, h, { kind: 'stage', from: null, to: 'checked_in', at: now });
   return toVisit(ctx.actor, h, await partsOf(ctx, id));
 };
@@ -186,6 +187,7 @@ export const changeStatus = async (
     note: input.note,
   });
   await audit(ctx, { action: 'visit.status_changed', target: { type: 'visit', id }, details: { from, to } });
+  await visitStageHook(ctx, h.v, from, to);
   await tellOwners(ctx, h, { kind: 'stage', from, to, at: now });
   return getVisit(ctx, id);
 };

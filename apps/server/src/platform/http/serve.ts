@@ -54,13 +54,14 @@ export const fastifySchema = (def: RouteDef) => {
 /**
  * Registers one route from its description in contracts: method, path and schemas from there; for staff,
  * owner and operator routes the request's transaction is opened here (with the staff permission the description
- * names), so a handler is the one service call and nothing else.
+ * names), so a handler is the one service call and nothing else. `bodyLimit` raises the app-wide body limit
+ * for one route (e.g. a photo sent as a data URL).
  */
 export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   handler: RouteHandler<D>,
-  options: { rateLimitPerMinute?: number } = {},
+  options: { rateLimitPerMinute?: number; bodyLimit?: number } = {},
 ): void => {
   const [firstStatus] = statusesOf(def);
   const config: RouteShorthandOptions['config'] = options.rateLimitPerMinute
@@ -70,6 +71,7 @@ export const serve = <const D extends RouteDef>(
     method: def.method,
     url: def.path,
     config,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: fastifySchema(def),
     handler: async (req, reply) => {
       if (firstStatus !== 200 && firstStatus !== undefined) void reply.status(firstStatus);

@@ -40,6 +40,11 @@ type JobCommon<S> = {
   retryLimit?: number;
   /** How long one attempt may run before pg-boss counts it as lost (default 15 minutes). */
   expireInSeconds?: number;
+  /**
+   * 'short': at most one job per singleton key waits in the queue (a second send with the key is dropped).
+   * Without it (pg-boss's 'standard') a singleton key alone dedupes nothing. Set when the queue is created.
+   */
+  policy?: 'standard' | 'short';
 };
 
 /**

@@ -3,12 +3,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { systemCtx, type Ctx } from '../context.ts';
 import type { Database, SqlExecutor } from '../db/types.ts';
-import type { JobDefinition, JobQueue } from './queue.ts';
+import type { JobDefinition, JobQueue, JobSteps } from './queue.ts';
 
 export type JobRunner = {
   queueFor: (sql: SqlExecutor) => JobQueue;
   /** Runs `fn` in one tenant's transaction as the system (work a start-up hook does for each tenant). */
   inTenant: <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
+  /** What a "steps" job gets, outside a job (the CLI running a tenant's nightly steps for a day). */
+  stepsFor: (tenantId: string, log: FastifyBaseLogger) => JobSteps;
   stop: () => Promise<void>;
 };
 
@@ -46,6 +48,7 @@ export const startJobRunner = async (input: {
         retryLimit: job.retryLimit ?? 5,
         retryBackoff: true,
         retryDelay: 2,
+        ...(job.policy ? { policy: job.policy } : {}),
         ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
       });
   }
@@ -104,6 +107,14 @@ export const startJobRunner = async (input: {
   return {
     queueFor,
     inTenant: (tenantId, fn) => inTenantAs(tenantId, 'system', log, fn),
+    stepsFor: (tenantId, stepLog) => ({
+      tenantId,
+      jobId: 'system',
+      clock: input.clock,
+      log: stepLog,
+      step: (fn) => inTenantAs(tenantId, 'system', stepLog, fn),
+      analyze,
+    }),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
 };

@@ -14,3 +14,5 @@ export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
 export * from './operators.ts';
+export * from './nightly.ts';
+export * from './webhooks.ts';

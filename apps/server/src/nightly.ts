@@ -1,0 +1,20 @@
+import type { NightlyStep } from './platform/nightly/nightly.ts';
+import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from './platform/nightly/schedule.ts';
+import { careSweepNightly } from './modules/care/care.nightly.ts';
+import { classifyNightly } from './modules/segments/segments.nightly.ts';
+
+/**
+ * Every tenant's night, in order (docs/care.md): a module joins with `defineNightly` in its own
+ * `<module>.nightly.ts` and one line here. The classification comes first: the sweep reads its classes.
+ */
+export const nightlySteps: readonly NightlyStep[] = [classifyNightly, careSweepNightly];
+
+/** The queued night (platform/nightly/schedule.ts), with these steps. */
+export const nightlyJob = nightlyJobOf(nightlySteps);
+
+/**
+ * Runs one tenant's nightly steps for one local day (YYYY-MM-DD) now — what the CLI calls. Steps already
+ * recorded for the day are skipped unless `force`; the result says which ran and which were skipped.
+ */
+export const runNightly = (deps: NightlyDeps, tenantId: string, day: string, options: { force?: boolean } = {}) =>
+  runNightlySteps(deps, nightlySteps, tenantId, day, options);

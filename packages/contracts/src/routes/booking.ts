@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import {
+  availability,
+  availabilityQuery,
+  booking,
+  bookingCancelInput,
+  bookingList,
+  bookingListQuery,
+  bookingRescheduleInput,
+  bookingRowList,
+  ownerBookingInput,
+  ownerStoreList,
+  serviceTypeList,
+  serviceTypeQuery,
+  staffBookingInput,
+  advisorLeaveDay,
+  advisorLeaveList,
+  bookingSettings,
+  bookingSettingsInput,
+  bookingStats,
+  bookingStatsQuery,
+  closure,
+  closureInput,
+  closureList,
+  closureQuery,
+  leaveInput,
+  serviceType,
+  serviceTypeInput,
+} from '../booking.ts';
+import { idParams, okResponse } from '../common.ts';
+import { defineRoutes } from '../api/route.ts';
+
+/** The app sends one per confirm screen (a UUID); a retry with it answers the first booking. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, { message: 'idempotency_key' })
+    .optional(),
+});
+
+const tags = ['booking'];
+const ownerTags = ['owner-booking'];
+const setupTags = ['booking-setup'];
+
+/** Booking: availability, the owner app's bookings, the store's bookings, and the store's booking setup. */
+export const bookingRoutes = defineRoutes({
+  /**
+   * Owners and staff share this path. A browser may hold both cookies (one person trying both apps): then
+   * it answers as staff (with `permission`) unless the app channel is asked for.
+   */
+  availability: {
+    method: 'GET',
+    path: '/stores/:id/availability',
+    auth: 'custom',
+    permission: 'visit.read',
+    params: idParams,
+    query: availabilityQuery,
+    response: availability,
+    tags,
+  },
+
+  // ── Owner app ──
+  ownerAvailability: {
+    method: 'GET',
+    path: '/owner/stores/:id/availability',
+    auth: 'owner',
+    params: idParams,
+    query: availabilityQuery,
+    response: availability,
+    tags: ownerTags,
+  },
+  ownerStores: { method: 'GET', path: '/owner/stores', auth: 'owner', response: ownerStoreList, tags: ownerTags },
+  ownerServiceTypes: {
+    method: 'GET',
+    path: '/owner/service-types',
+    auth: 'owner',
+    query: serviceTypeQuery,
+    response: serviceTypeList,
+    tags: ownerTags,
+  },
+  ownerList: { method: 'GET', path: '/owner/bookings', auth: 'owner', response: bookingList, tags: ownerTags },
+  /** 201 when booked, 200 when the Idempotency-Key repeats an earlier booking (which it answers). */
+  ownerCreate: {
+    method: 'POST',
+    path: '/owner/bookings',
+    auth: 'owner',
+    headers: idempotencyHeaders,
+    body: ownerBookingInput,
+    response: booking,
+    status: [201, 200],
+    tags: ownerTags,
+  },
+  ownerGet: {
+    method: 'GET',
+    path: '/owner/bookings/:id',
+    auth: 'owner',
+    params: idParams,
+    response: booking,
+    tags: ownerTags,
+  },
+  ownerCancel: {
+    method: 'POST',
+    path: '/owner/bookings/:id/cancel',
+    auth: 'owner',
+    params: idParams,
+    body: bookingCancelInput,
+    response: booking,
+    tags: ownerTags,
+  },
+  ownerReschedule: {
+    method: 'POST',
+    path: '/owner/bookings/:id/reschedule',
+    auth: 'owner',
+    params: idParams,
+    body: bookingRescheduleInput,
+    response: booking,
+    tags: ownerTags,
+  },
+  /** The booking as an iCalendar file (添加到日历), with a reminder the day before. */
+  ownerCalendar: {
+    method: 'GET',
+    path: '/owner/bookings/:id/calendar.ics',
+    auth: 'owner',
+    params: idParams,
+    response: 'file',
+    tags: ownerTags,
+  },
+
+  // ── Staff ──
+  list: {
+    method: 'GET',
+    path: '/bookings',
+    auth: 'staff',
+    permission: 'visit.read',
+    query: bookingListQuery,
+    response: bookingRowList,
+    tags,
+  },
+  /** 201 when booked, 200 when the Idempotency-Key repeats an earlier booking (which it answers). */
+  create: {
+    method: 'POST',
+    path: '/bookings',
+    auth: 'staff',
+    permission: 'visit.write',
+    headers: idempotencyHeaders,
+    body: staffBookingInput,
+    response: booking,
+    status: [201, 200],
+    tags,
+  },
+  cancel: {
+    method: 'POST',
+    path: '/bookings/:id/cancel',
+    auth: 'staff',
+    permission: 'visit.write',
+    params: idParams,
+    body: bookingCancelInput,
+    response: booking,
+    tags,
+  },
+  reschedule: {
+    method: 'POST',
+    path: '/bookings/:id/reschedule',
+    auth: 'staff',
+    permission: 'visit.write',
+    params: idParams,
+    body: bookingRescheduleInput,
+    response: booking,
+    tags,
+  },
+  noShow: {
+    method: 'POST',
+    path: '/bookings/:id/no-show',
+    auth: 'staff',
+    permission: 'visit.write',
+    params: idParams,
+    response: booking,
+    tags,
+  },
+
+  // ── 预约设置 and 服务项目: read with visit.read, changed with service.setup (checked again per store) ──
+  serviceTypes: {
+    method: 'GET',
+    path: '/service-types',
+    auth: 'staff',
+    permission: 'visit.read',
+    query: serviceTypeQuery,
+    response: serviceTypeList,
+    tags: setupTags,
+  },
+  createServiceType: {
+    method: 'POST',
+    path: '/service-types',
+    auth: 'staff',
+    permission: 'service.setup',
+    body: serviceTypeInput,
+    response: serviceType,
+    status: 201,
+    tags: setupTags,
+  },
+  updateServiceType: {
+    method: 'PUT',
+    path: '/service-types/:id',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    body: serviceTypeInput,
+    response: serviceType,
+    tags: setupTags,
+  },
+  settings: {
+    method: 'GET',
+    path: '/stores/:id/booking-settings',
+    auth: 'staff',
+    permission: 'visit.read',
+    params: idParams,
+    response: bookingSettings,
+    tags: setupTags,
+  },
+  putSettings: {
+    method: 'PUT',
+    path: '/stores/:id/booking-settings',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    body: bookingSettingsInput,
+    response: bookingSettings,
+    tags: setupTags,
+  },
+  closures: {
+    method: 'GET',
+    path: '/stores/:id/closures',
+    auth: 'staff',
+    permission: 'visit.read',
+    params: idParams,
+    query: closureQuery,
+    response: closureList,
+    tags: setupTags,
+  },
+  addClosure: {
+    method: 'POST',
+    path: '/stores/:id/closures',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    body: closureInput,
+    response: closure,
+    status: 201,
+    tags: setupTags,
+  },
+  removeClosure: {
+    method: 'DELETE',
+    path: '/closures/:id',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    response: okResponse,
+    tags: setupTags,
+  },
+  leave: {
+    method: 'GET',
+    path: '/staff/:id/leave',
+    auth: 'staff',
+    permission: 'visit.read',
+    params: idParams,
+    response: advisorLeaveList,
+    tags: setupTags,
+  },
+  addLeave: {
+    method: 'POST',
+    path: '/staff/:id/leave',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    body: leaveInput,
+    response: advisorLeaveDay,
+    status: 201,
+    tags: setupTags,
+  },
+  removeLeave: {
+    method: 'DELETE',
+    path: '/advisor-leave/:id',
+    auth: 'staff',
+    permission: 'service.setup',
+    params: idParams,
+    response: okResponse,
+    tags: setupTags,
+  },
+  stats: {
+    method: 'GET',
+    path: '/booking-stats',
+    auth: 'staff',
+    permission: 'visit.read',
+    query: bookingStatsQuery,
+    response: bookingStats,
+    tags: setupTags,
+  },
+});
