@@ -110,3 +110,6 @@ export const importErrorsQuery = z.strictObject({
 export const importErrorList = z.object({ items: z.array(importError), total: z.number().int() });
 
 export const importKindParams = z.strictObject({ kind: z.enum(importKinds) });
+
+/** The customer export's query: the same search as the customer list (without one: everyone, capped). */
+export const customerExportQuery = z.strictObject({ q: z.string().trim().max(40).optional() });

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Result, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '@m4s/contracts';
+import { auditRoutes, type AuditEntry } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { isMessageKey, useI18n } from '../i18n.ts';
 import { useCan, useSignedInMe } from '../auth/session.ts';
@@ -32,7 +32,7 @@ const AuditLog = () => {
   const [limit, setLimit] = useState(50);
   const audit = useQuery({
     queryKey: ['audit', limit],
-    queryFn: async () => (await api.get<{ items: AuditEntry[] }>(`/api/audit?limit=${limit}`)).items,
+    queryFn: async () => (await api.call(auditRoutes.list, { query: { limit } })).items,
   });
   // Ids mean nothing to a manager; show the names we already know.
   const staff = useStaffList({ storeId: null, q: '' });

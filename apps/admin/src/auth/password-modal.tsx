@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import type { PasswordChangeBody } from '@m4s/contracts';
+import { authRoutes, type PasswordChangeBody } from '@m4s/contracts';
 import { ApiError, api } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
@@ -14,7 +14,7 @@ export const PasswordModal = ({ open, onClose }: { open: boolean; onClose: () =>
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (body: PasswordChangeBody) => api.post<{ ok: true }>('/api/auth/staff/password', body),
+    mutationFn: (body: PasswordChangeBody) => api.call(authRoutes.staffPassword, { body }),
   });
 
   const close = () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Permission, StaffMe, StaffSignInBody } from '@m4s/contracts';
+import { authRoutes, type Permission, type StaffMe, type StaffSignInBody } from '@m4s/contracts';
 import { ApiError, api, rememberCsrf } from '@m4s/web-kit';
 
 export const meKey = ['auth', 'me'] as const;
@@ -24,7 +24,7 @@ export const useMe = () =>
     queryKey: meKey,
     queryFn: async (): Promise<StaffMe | null> => {
       try {
-        return await api.get<StaffMe>('/api/auth/staff/me');
+        return await api.call(authRoutes.staffMe);
       } catch (error) {
         if (isSignedOutError(error)) return null;
         throw error;
@@ -48,7 +48,7 @@ export const useCan = () => {
 export const useSignIn = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: StaffSignInBody) => api.post<StaffMe>('/api/auth/staff/sign-in', body),
+    mutationFn: (body: StaffSignInBody) => api.call(authRoutes.staffSignIn, { body }),
     onSuccess: (me, body) => {
       localStorage.setItem(tenantStorageKey, body.tenant);
       client.setQueryData(meKey, me);
@@ -59,7 +59,7 @@ export const useSignIn = () => {
 export const useSignOut = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/staff/sign-out'),
+    mutationFn: () => api.call(authRoutes.staffSignOut),
     // Even if the server call fails the person asked to leave: drop everything we hold.
     onSettled: () => forgetSession(client),
   });

@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Branding } from '@m4s/contracts';
+import { tenantRoutes, type Branding } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { meKey } from '../auth/session.ts';
 
 const brandingKey = ['tenant', 'branding'] as const;
 
-export const useBranding = () =>
-  useQuery({ queryKey: brandingKey, queryFn: () => api.get<Branding>('/api/tenant/branding') });
+export const useBranding = () => useQuery({ queryKey: brandingKey, queryFn: () => api.call(tenantRoutes.branding) });
 
 export const useSaveBranding = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Branding) => api.put<Branding>('/api/tenant/branding', body),
+    mutationFn: (body: Branding) => api.call(tenantRoutes.updateBranding, { body }),
     onSuccess: async (saved) => {
       client.setQueryData(brandingKey, saved);
       // The header shows the group's name from the session; refresh it after a rename.

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Complaint, ComplaintClose, ComplaintInput, ComplaintList } from '@m4s/contracts';
+import { complaintRoutes, type ComplaintClose, type ComplaintInput } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { customersKey } from './customer-api.ts';
 
@@ -8,13 +8,13 @@ export const complaintsKey = (customerId: string) => [...customersKey, customerI
 export const useComplaints = (customerId: string) =>
   useQuery({
     queryKey: complaintsKey(customerId),
-    queryFn: async () => (await api.get<ComplaintList>(`/api/customers/${customerId}/complaints`)).items,
+    queryFn: async () => (await api.call(complaintRoutes.list, { params: { id: customerId } })).items,
   });
 
 export const useOpenComplaint = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ComplaintInput) => api.post<Complaint>(`/api/customers/${customerId}/complaints`, body),
+    mutationFn: (body: ComplaintInput) => api.call(complaintRoutes.open, { params: { id: customerId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: complaintsKey(customerId) }),
   });
 };
@@ -23,7 +23,7 @@ export const useCloseComplaint = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ComplaintClose }) =>
-      api.post<Complaint>(`/api/complaints/${id}/close`, body),
+      api.call(complaintRoutes.close, { params: { id }, body }),
     // A 409 (closed meanwhile by someone else) refreshes the list as well.
     onSettled: () => client.invalidateQueries({ queryKey: complaintsKey(customerId) }),
   });

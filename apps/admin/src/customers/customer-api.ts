@@ -1,12 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ContactPreferences,
-  CustomerInput,
-  CustomerOverview,
-  CustomerSummary,
-  interactionInput,
-} from '@m4s/contracts';
-import { customerRoutes } from '@m4s/contracts';
+import type { ContactPreferences, CustomerInput, CustomerSummary, interactionInput } from '@m4s/contracts';
+import { customerRoutes, historyRoutes } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import type { z } from 'zod';
 
@@ -34,7 +28,7 @@ export const useCustomerSearch = (q: string) =>
 export const useOverview = (id: string) =>
   useQuery({
     queryKey: overviewKey(id),
-    queryFn: () => api.get<CustomerOverview>(`/api/customers/${id}/overview`),
+    queryFn: () => api.call(historyRoutes.overview, { params: { id } }),
   });
 
 /** Creates when there is no id, replaces the customer's fields otherwise. */
@@ -62,7 +56,7 @@ export const useAddInteraction = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof interactionInput>) =>
-      api.post<unknown>(`/api/customers/${customerId}/interactions`, body),
+      api.call(historyRoutes.addInteraction, { params: { id: customerId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CarBrand, CarModel, CarSeries, MileageInput, Vehicle, VehicleInput } from '@m4s/contracts';
+import { catalogueRoutes, vehicleRoutes, type MileageInput, type Vehicle, type VehicleInput } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { customersKey } from './customer-api.ts';
 
@@ -10,14 +10,14 @@ export const useBrands = () =>
   useQuery({
     ...catalogue,
     queryKey: ['catalogue', 'brands'],
-    queryFn: async () => (await api.get<{ items: CarBrand[] }>('/api/catalogue/brands')).items,
+    queryFn: async () => (await api.call(catalogueRoutes.brands)).items,
   });
 
 export const useSeries = (brandId: string | null) =>
   useQuery({
     ...catalogue,
     queryKey: ['catalogue', 'series', brandId],
-    queryFn: async () => (await api.get<{ items: CarSeries[] }>(`/api/catalogue/brands/${brandId ?? ''}/series`)).items,
+    queryFn: async () => (await api.call(catalogueRoutes.series, { params: { brandId: brandId ?? '' } })).items,
     enabled: !!brandId,
   });
 
@@ -25,7 +25,7 @@ export const useModels = (seriesId: string | null) =>
   useQuery({
     ...catalogue,
     queryKey: ['catalogue', 'models', seriesId],
-    queryFn: async () => (await api.get<{ items: CarModel[] }>(`/api/catalogue/series/${seriesId ?? ''}/models`)).items,
+    queryFn: async () => (await api.call(catalogueRoutes.models, { params: { seriesId: seriesId ?? '' } })).items,
     enabled: !!seriesId,
   });
 
@@ -40,15 +40,17 @@ const useVehicleMutation = <V>(fn: (vars: V) => Promise<Vehicle>) => {
 
 export const useSaveVehicle = () =>
   useVehicleMutation(({ id, input }: { id: string | null; input: VehicleInput }) =>
-    id ? api.put<Vehicle>(`/api/vehicles/${id}`, input) : api.post<Vehicle>('/api/vehicles', input),
+    id
+      ? api.call(vehicleRoutes.update, { params: { id }, body: input })
+      : api.call(vehicleRoutes.create, { body: input }),
   );
 
 export const useRecordMileage = () =>
   useVehicleMutation(({ id, input }: { id: string; input: MileageInput }) =>
-    api.post<Vehicle>(`/api/vehicles/${id}/mileage`, input),
+    api.call(vehicleRoutes.recordMileage, { params: { id }, body: input }),
   );
 
 export const useTransferVehicle = () =>
   useVehicleMutation(({ id, customerId, date }: { id: string; customerId: string; date: string }) =>
-    api.post<Vehicle>(`/api/vehicles/${id}/transfer`, { customerId, date }),
+    api.call(vehicleRoutes.transfer, { params: { id }, body: { customerId, date } }),
   );

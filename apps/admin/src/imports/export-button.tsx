@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Tooltip } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { download, errorText } from '@m4s/web-kit';
+import { importRoutes } from '@m4s/contracts';
+import { api, download, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { useCan } from '../auth/session.ts';
 
@@ -48,10 +49,10 @@ export const ExcelExportButton = (props: { url: string; testId: string; tooltip?
  */
 export const CustomerExportButton = ({ q, disabled }: { q: string; disabled?: boolean }) => {
   const { t } = useI18n();
-  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() }).toString()}` : '';
+  const url = api.href(importRoutes.exportCustomers, { query: { q: q.trim() || undefined } });
   return (
     <ExcelExportButton
-      url={`/api/customers/export.xlsx${query}`}
+      url={url}
       testId="customer-export"
       tooltip={q.trim() ? t('export.hintSearch') : t('export.hintAll')}
       {...(disabled === undefined ? {} : { disabled })}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportErrorRow, ImportJob, ImportKind, ImportMapping, ImportStatus } from '@m4s/contracts';
+import { importRoutes, type ImportKind, type ImportMapping, type ImportStatus } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const importsKey = ['imports'] as const;
@@ -14,7 +14,7 @@ const pollMs = 1000;
 export const useImportJobs = () =>
   useQuery({
     queryKey: [...importsKey, 'list'],
-    queryFn: async () => (await api.get<{ items: ImportJob[] }>('/api/imports')).items,
+    queryFn: async () => (await api.call(importRoutes.list)).items,
     refetchInterval: (query) => (query.state.data?.some((j) => isActive(j.status)) ? pollMs * 3 : false),
   });
 
@@ -22,7 +22,7 @@ export const useImportJobs = () =>
 export const useImportJob = (id: string) =>
   useQuery({
     queryKey: jobKey(id),
-    queryFn: () => api.get<ImportJob>(`/api/imports/${id}`),
+    queryFn: () => api.call(importRoutes.get, { params: { id } }),
     refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? pollMs : false),
     // Progress is the point of this page: a tab brought back shows the latest state at once.
     refetchOnWindowFocus: true,
@@ -37,7 +37,7 @@ export const useUploadImport = () => {
       const form = new FormData();
       form.append('kind', kind);
       form.append('file', file, file.name);
-      return api.uploadTo<ImportJob>('/api/imports', form);
+      return api.upload(importRoutes.upload, form);
     },
     onSuccess: (job) => {
       client.setQueryData(jobKey(job.id), job);
@@ -49,7 +49,7 @@ export const useUploadImport = () => {
 export const useSaveMapping = (id: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (mapping: ImportMapping) => api.put<ImportJob>(`/api/imports/${id}/mapping`, { mapping }),
+    mutationFn: (mapping: ImportMapping) => api.call(importRoutes.chooseMapping, { params: { id }, body: { mapping } }),
     onSuccess: (job) => {
       client.setQueryData(jobKey(id), job);
       void client.invalidateQueries({ queryKey: [...importsKey, 'list'] });
@@ -59,18 +59,14 @@ export const useSaveMapping = (id: string) => {
   });
 };
 
-export type ErrorPage = { items: ImportErrorRow[]; total: number };
-
 /** One page of the rows that failed; refreshed with the job while it runs (`version` is its rowsFailed). */
 export const useImportErrors = (id: string, page: number, pageSize: number, version: number) =>
   useQuery({
     queryKey: [...importsKey, 'errors', id, page, pageSize, version],
-    queryFn: () => {
-      const params = new URLSearchParams({ limit: String(pageSize), offset: String((page - 1) * pageSize) });
-      return api.get<ErrorPage>(`/api/imports/${id}/errors?${params.toString()}`);
-    },
+    queryFn: () =>
+      api.call(importRoutes.errors, { params: { id }, query: { limit: pageSize, offset: (page - 1) * pageSize } }),
     placeholderData: keepPreviousData,
   });
 
-export const samplePath = (kind: ImportKind) => `/api/imports/samples/${kind}`;
-export const errorReportPath = (id: string) => `/api/imports/${id}/errors.xlsx`;
+export const samplePath = (kind: ImportKind) => api.href(importRoutes.sample, { params: { kind } });
+export const errorReportPath = (id: string) => api.href(importRoutes.errorReport, { params: { id } });

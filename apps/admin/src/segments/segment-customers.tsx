@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import type { SegmentCustomer } from '@m4s/contracts';
+import { segmentRoutes, type SegmentCustomer } from '@m4s/contracts';
+import { api } from '@m4s/web-kit';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { ExcelExportButton } from '../imports/export-button.tsx';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
-import { segmentQuery, useSegmentCustomers, type SegmentPick } from './segments-api.ts';
+import { useSegmentCustomers, type SegmentPick } from './segments-api.ts';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 });
 
 /** 导出Excel for one class: the customer export's sheet (audited). */
 const ExportButton = ({ pick }: { pick: SegmentPick }) => (
-  <ExcelExportButton url={`/api/segments/customers/export?${segmentQuery(pick)}`} testId="segment-export" />
+  <ExcelExportButton
+    url={api.href(segmentRoutes.exportCustomers, { query: { dimension: pick.dimension, value: pick.value } })}
+    testId="segment-export"
+  />
 );
 
 /** The customers of the class picked on the overview, highest lifetime value first (phones masked). */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SegmentCustomerPage, SegmentDimension, SegmentOverview } from '@m4s/contracts';
+import { segmentRoutes, type SegmentDimension } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export type SegmentPick = { dimension: SegmentDimension; value: string };
@@ -8,20 +8,17 @@ export type SegmentPick = { dimension: SegmentDimension; value: string };
 export const useSegmentOverview = (pollUntil = 0) =>
   useQuery({
     queryKey: ['segments', 'overview'],
-    queryFn: () => api.get<SegmentOverview>('/api/segments/overview'),
+    queryFn: () => api.call(segmentRoutes.overview),
     refetchInterval: () => (Date.now() < pollUntil ? 2000 : false),
   });
-
-export const segmentQuery = (pick: SegmentPick, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ dimension: pick.dimension, value: pick.value, ...extra }).toString();
 
 export const useSegmentCustomers = (pick: SegmentPick | null, page: number, pageSize: number) =>
   useQuery({
     queryKey: ['segments', 'customers', pick, page, pageSize],
-    queryFn: () =>
-      api.get<SegmentCustomerPage>(
-        `/api/segments/customers?${segmentQuery(pick as SegmentPick, { page: String(page), pageSize: String(pageSize) })}`,
-      ),
+    queryFn: () => {
+      const { dimension, value } = pick as SegmentPick;
+      return api.call(segmentRoutes.customers, { query: { dimension, value, page, pageSize } });
+    },
     enabled: pick !== null,
     placeholderData: keepPreviousData,
   });
@@ -29,7 +26,7 @@ export const useSegmentCustomers = (pick: SegmentPick | null, page: number, page
 export const useRecompute = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ queued: true; asOf: string }>('/api/segments/recompute', {}),
+    mutationFn: () => api.call(segmentRoutes.recompute),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['segments'] }),
   });
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffCreateBody, StaffMember, StaffUpdateBody } from '@m4s/contracts';
+import { staffRoutes, type StaffCreateBody, type StaffUpdateBody } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export type StaffFilter = { storeId: string | null; q: string };
@@ -10,11 +10,8 @@ export const useStaffList = (filter: StaffFilter) =>
   useQuery({
     queryKey: [...staffKey, filter],
     queryFn: async () => {
-      const params = new URLSearchParams();
-      if (filter.storeId) params.set('storeId', filter.storeId);
-      if (filter.q.trim()) params.set('q', filter.q.trim());
-      const query = params.size ? `?${params.toString()}` : '';
-      return (await api.get<{ items: StaffMember[] }>(`/api/staff${query}`)).items;
+      const query = { storeId: filter.storeId || undefined, q: filter.q.trim() || undefined };
+      return (await api.call(staffRoutes.list, { query })).items;
     },
     placeholderData: (previous) => previous,
   });
@@ -22,7 +19,7 @@ export const useStaffList = (filter: StaffFilter) =>
 export const useCreateStaff = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: StaffCreateBody) => api.post<StaffMember>('/api/staff', body),
+    mutationFn: (body: StaffCreateBody) => api.call(staffRoutes.create, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: staffKey }),
   });
 };
@@ -31,7 +28,7 @@ export const useUpdateStaff = () => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: StaffUpdateBody }) =>
-      api.patch<StaffMember>(`/api/staff/${id}`, body),
+      api.call(staffRoutes.update, { params: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: staffKey }),
   });
 };

@@ -1,14 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Customer,
-  CustomerInput,
-  CustomerOverview,
-  CustomerSummary,
-  MileageInput,
-  StaffMember,
-  Vehicle,
-  VehicleInput,
-  interactionInput,
+import {
+  customerRoutes,
+  historyRoutes,
+  staffRoutes,
+  vehicleRoutes,
+  type CustomerInput,
+  type MileageInput,
+  type VehicleInput,
+  type interactionInput,
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import type { z } from 'zod';
@@ -22,22 +21,19 @@ export const tooFewDigits = (q: string) => /^\d{1,3}$/.test(q.trim());
 export const useCustomerSearch = (q: string) =>
   useQuery({
     queryKey: [...customersKey, 'search', q.trim()],
-    queryFn: async () => {
-      const params = new URLSearchParams({ q: q.trim(), limit: '30' });
-      return (await api.get<{ items: CustomerSummary[] }>(`/api/customers?${params.toString()}`)).items;
-    },
+    queryFn: async () => (await api.call(customerRoutes.search, { query: { q: q.trim(), limit: 30 } })).items,
     enabled: q.trim().length > 0 && !tooFewDigits(q),
     placeholderData: keepPreviousData,
   });
 
 export const useOverview = (id: string) =>
-  useQuery({ queryKey: overviewKey(id), queryFn: () => api.get<CustomerOverview>(`/api/customers/${id}/overview`) });
+  useQuery({ queryKey: overviewKey(id), queryFn: () => api.call(historyRoutes.overview, { params: { id } }) });
 
 /** Colleagues' names for the timeline; a colleague outside this advisor's view reads as a dash. */
 export const useStaffNames = () =>
   useQuery({
     queryKey: ['staff', 'names'],
-    queryFn: async () => (await api.get<{ items: StaffMember[] }>('/api/staff')).items,
+    queryFn: async () => (await api.call(staffRoutes.list)).items,
     staleTime: 5 * 60_000,
     select: (items) => new Map(items.map((s) => [s.id, s.name])),
   });
@@ -45,7 +41,7 @@ export const useStaffNames = () =>
 export const useCreateCustomer = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CustomerInput) => api.post<Customer>('/api/customers', input),
+    mutationFn: (input: CustomerInput) => api.call(customerRoutes.create, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: customersKey }),
   });
 };
@@ -54,7 +50,7 @@ export const useAddInteraction = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof interactionInput>) =>
-      api.post<unknown>(`/api/customers/${customerId}/interactions`, body),
+      api.call(historyRoutes.addInteraction, { params: { id: customerId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };
@@ -63,7 +59,7 @@ export const useRecordMileage = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ vehicleId, input }: { vehicleId: string; input: MileageInput }) =>
-      api.post<Vehicle>(`/api/vehicles/${vehicleId}/mileage`, input),
+      api.call(vehicleRoutes.recordMileage, { params: { id: vehicleId }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };
@@ -72,7 +68,7 @@ export const useRecordMileage = (customerId: string) => {
 export const useCreateVehicle = (customerId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: VehicleInput) => api.post<Vehicle>('/api/vehicles', input),
+    mutationFn: (input: VehicleInput) => api.call(vehicleRoutes.create, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: overviewKey(customerId) }),
   });
 };

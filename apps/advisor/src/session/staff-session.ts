@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffMe, StaffSignInBody } from '@m4s/contracts';
+import { authRoutes, type StaffSignInBody } from '@m4s/contracts';
 import { api, getMeOrNull, useSignOutMutation } from '@m4s/web-kit';
 
 export const staffMeKey = ['staff-me'] as const;
 const lastTenantKey = 'm4s.advisor.tenant';
 
-const fetchMe = () => getMeOrNull<StaffMe>('/api/auth/staff/me');
+const fetchMe = () => getMeOrNull(authRoutes.staffMe);
 
 export const useStaffSession = () => {
   const query = useQuery({ queryKey: staffMeKey, queryFn: fetchMe, staleTime: Infinity });
@@ -24,7 +24,7 @@ export const lastTenant = (): string => {
 export const useStaffSignIn = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: StaffSignInBody) => api.post<StaffMe>('/api/auth/staff/sign-in', body),
+    mutationFn: (body: StaffSignInBody) => api.call(authRoutes.staffSignIn, { body }),
     onSuccess: (me) => {
       try {
         localStorage.setItem(lastTenantKey, me.tenant.slug);
@@ -36,4 +36,4 @@ export const useStaffSignIn = () => {
   });
 };
 
-export const useStaffSignOut = () => useSignOutMutation('/api/auth/staff/sign-out', staffMeKey);
+export const useStaffSignOut = () => useSignOutMutation(authRoutes.staffSignOut, staffMeKey);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { careRoutes, roleGrants, type RouteInput, type StaffMember } from '@m4s/contracts';
+import { careRoutes, roleGrants, staffRoutes, type RouteInput } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const tasksKey = ['care-tasks'] as const;
@@ -43,10 +43,7 @@ export const useTaskAction = () => {
 export const useColleagues = (storeId: string | null) =>
   useQuery({
     queryKey: ['staff', 'care-tasks', storeId],
-    queryFn: async () => {
-      const params = storeId ? `?storeId=${storeId}` : '';
-      return (await api.get<{ items: StaffMember[] }>(`/api/staff${params}`)).items;
-    },
+    queryFn: async () => (await api.call(staffRoutes.list, { query: { storeId: storeId || undefined } })).items,
     select: (items) =>
       items.filter((s) => s.status === 'active' && roleGrants[s.role].permissions.includes('care.tasks')),
     staleTime: 5 * 60_000,

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  storeRoutes,
   visitRoutes,
   type EstimateLineInput,
-  type Store,
   type Visit,
   type VisitCheckInBody,
   type VisitDeliverBody,
@@ -27,7 +27,7 @@ export const useBoard = (storeId: string | null) =>
 export const useStores = () =>
   useQuery({
     queryKey: ['stores'],
-    queryFn: async () => (await api.get<{ items: Store[] }>('/api/stores')).items.filter((s) => s.status === 'active'),
+    queryFn: async () => (await api.call(storeRoutes.list)).items.filter((s) => s.status === 'active'),
     staleTime: 5 * 60_000,
   });
 

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OwnerMe, OtpRequestBody, OtpVerifyBody } from '@m4s/contracts';
+import { authRoutes, type OtpRequestBody, type OtpVerifyBody, type RouteResult } from '@m4s/contracts';
 import { api, getMeOrNull, useSignOutMutation } from '@m4s/web-kit';
 import { useTenant } from '../tenant/tenant-context.tsx';
 
 export const ownerMeKey = ['owner-me'] as const;
 
-const fetchMe = () => getMeOrNull<OwnerMe>('/api/auth/owner/me');
+const fetchMe = () => getMeOrNull(authRoutes.ownerMe);
 
 /**
  * The signed-in owner of *this* dealer group. The session cookie is shared by every /o/<slug>/ on the
@@ -18,16 +18,16 @@ export const useOwnerSession = () => {
   return { me, isPending: query.isPending, error: query.error, refetch: query.refetch };
 };
 
-export type OtpResponse = { sent: true; resendAfterSeconds: number };
+export type OtpResponse = RouteResult<typeof authRoutes.ownerOtp>;
 
-export const requestOtp = (body: OtpRequestBody) => api.post<OtpResponse>('/api/auth/owner/otp', body);
+export const requestOtp = (body: OtpRequestBody) => api.call(authRoutes.ownerOtp, { body });
 
 export const useOwnerSignIn = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OtpVerifyBody) => api.post<OwnerMe>('/api/auth/owner/sign-in', body),
+    mutationFn: (body: OtpVerifyBody) => api.call(authRoutes.ownerSignIn, { body }),
     onSuccess: (me) => queryClient.setQueryData(ownerMeKey, me),
   });
 };
 
-export const useOwnerSignOut = () => useSignOutMutation('/api/auth/owner/sign-out', ownerMeKey);
+export const useOwnerSignOut = () => useSignOutMutation(authRoutes.ownerSignOut, ownerMeKey);

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { QuestionCircleOutline } from 'antd-mobile-icons';
-import type { PublicTenant } from '@m4s/contracts';
+import { tenantRoutes } from '@m4s/contracts';
 import { api, ApiError } from '@m4s/web-kit';
 import { EmptyState, LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -15,7 +15,7 @@ export const TenantGate = ({ slug, children }: Props) => {
   const { t } = useI18n();
   const query = useQuery({
     queryKey: ['public-tenant', slug],
-    queryFn: () => api.get<PublicTenant>(`/api/public/tenants/${encodeURIComponent(slug)}`),
+    queryFn: () => api.call(tenantRoutes.publicTenant, { params: { slug } }),
     enabled: slug !== '',
     staleTime: 5 * 60_000,
   });

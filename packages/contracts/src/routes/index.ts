@@ -1,8 +1,21 @@
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
 import { bookingRoutes } from './booking.ts';
 import { careRoutes } from './care.ts';
+import { catalogueRoutes } from './catalogue.ts';
+import { complaintRoutes } from './complaints.ts';
 import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
+import { garageRoutes } from './garage.ts';
+import { healthRoutes } from './health.ts';
+import { historyRoutes } from './history.ts';
+import { importRoutes } from './imports.ts';
 import { inboxRoutes } from './inbox.ts';
+import { segmentRoutes } from './segments.ts';
+import { staffRoutes } from './staff.ts';
+import { storeRoutes } from './stores.ts';
+import { tenantRoutes } from './tenants.ts';
+import { vehicleRoutes } from './vehicles.ts';
 import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
@@ -12,17 +25,47 @@ import { operatorRoutes } from './operator.ts';
  * registers each with `serve()`; the cross-tenant suite walks them all.
  */
 export const routes = {
+  health: healthRoutes,
+  auth: authRoutes,
+  tenants: tenantRoutes,
+  stores: storeRoutes,
+  staff: staffRoutes,
+  audit: auditRoutes,
+  catalogue: catalogueRoutes,
   customers: customerRoutes,
+  vehicles: vehicleRoutes,
+  history: historyRoutes,
+  imports: importRoutes,
+  garage: garageRoutes,
   booking: bookingRoutes,
   visits: visitRoutes,
   inbox: inboxRoutes,
-  contact: contactRoutes,
+  segments: segmentRoutes,
   care: careRoutes,
+  contact: contactRoutes,
+  complaints: complaintRoutes,
   webhooks: webhookRoutes,
   operator: operatorRoutes,
 } as const;
 
-export { customerRoutes, operatorRoutes, webhookRoutes };
+export {
+  auditRoutes,
+  authRoutes,
+  catalogueRoutes,
+  complaintRoutes,
+  customerRoutes,
+  garageRoutes,
+  healthRoutes,
+  historyRoutes,
+  importRoutes,
+  operatorRoutes,
+  segmentRoutes,
+  staffRoutes,
+  storeRoutes,
+  tenantRoutes,
+  vehicleRoutes,
+  webhookRoutes,
+};
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
 export { inboxRoutes } from './inbox.ts';

@@ -1,11 +1,8 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditList, auditQuery } from '@m4s/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes as r } from '@m4s/contracts';
+import { serve } from '../../platform/http/serve.ts';
 import { listAudit } from './audit.service.ts';
 
-export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/audit',
-    { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditList } } },
-    async (req) => app.ctx.staff(req, 'audit.read', async (ctx) => ({ items: await listAudit(ctx, req.query) })),
-  );
+export const auditRoutes: FastifyPluginAsync = async (app) => {
+  serve(app, r.list, async (ctx, req) => ({ items: await listAudit(ctx, req.query) }));
 };

@@ -1,15 +1,11 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { healthResponse } from '@m4s/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import { healthRoutes as r } from '@m4s/contracts';
+import { serve } from '../../platform/http/serve.ts';
+import { health } from './health.service.ts';
 
-export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/health',
-    { schema: { tags: ['health'], response: { 200: healthResponse, 503: healthResponse } } },
-    async (_req, reply) => {
-      const up = await app.m4s.db.ping().catch(() => false);
-      return up
-        ? { status: 'ok' as const, db: 'ok' as const }
-        : reply.status(503).send({ status: 'degraded', db: 'down' });
-    },
-  );
+export const healthRoutes: FastifyPluginAsync = async (app) => {
+  serve(app, r.check, async (_req, reply) => {
+    const answer = await health(app.m4s.db);
+    return answer.status === 'ok' ? answer : reply.status(503).send(answer);
+  });
 };

@@ -1,23 +1,19 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Locale } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffActor, StaffCtx } from '../../platform/context.ts';
-import { carBrands, carSeries, customers, stores, vehicles } from '../../platform/db/schema/index.ts';
-import type { Tx } from '../../platform/db/types.ts';
 import { maskIdNumber, maskPhone, seesFullContact } from '../customers/customers.mask.ts';
 import { customersByIds, phonesOf, type CustomerRow } from '../customers/customers.service.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { searchCustomerIds } from '../customers/customers.search.ts';
-import { sendXlsx } from './xlsx-out.ts';
+import { storeNames as storeNamesOf } from '../stores/stores.service.ts';
+import { carsOf, everyone } from './export.queries.ts';
+import type { InStaffTx } from '../../platform/http/staff-tx.ts';
+import type { XlsxSheet } from './xlsx-out.ts';
 
 /** The most rows one export carries; a larger result says so in a note row above the header. */
 export const customerExportCap = 50_000;
 const pageSize = 1000;
-
-export const customerExportQuery = z.strictObject({ q: z.string().trim().max(40).optional() });
 
 const labels = {
   'zh-CN': {
@@ -88,39 +84,6 @@ const labels = {
 } as const;
 const widths = [14, 8, 6, 14, 24, 12, 22, 10, 16, 20, 18, 22, 24, 12];
 
-const carsOf = (db: Tx, tenantId: string, ownerIds: string[]) =>
-  db
-    .select({
-      ownerId: vehicles.ownerId,
-      plate: vehicles.plate,
-      vin: vehicles.vin,
-      brand: carBrands.nameZh,
-      series: carSeries.nameZh,
-    })
-    .from(vehicles)
-    .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .where(and(eq(vehicles.tenantId, tenantId), inArray(vehicles.ownerId, ownerIds)));
-
-/** Without a query: every customer in scope, in the search's order (shortest name first, then by name). */
-const everyone = async (db: Tx, tenantId: string, limit: number, onlyStaffId: string | null) => {
-  const rows = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.tenantId, tenantId),
-        isNull(customers.erasedAt),
-        onlyStaffId
-          ? or(eq(customers.salesConsultantId, onlyStaffId), eq(customers.serviceAdvisorId, onlyStaffId))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
-    .limit(limit);
-  return rows.map((r) => r.id);
-};
-
 /** One sheet row: phones and ID numbers masked by the same rule as the 360 view (customers.mask.ts). */
 export const exportRow = (
   locale: Locale,
@@ -178,58 +141,67 @@ const page = async (ctx: StaffCtx, ids: string[], storeNames: Map<string, string
   });
 };
 
-/** GET /customers/export.xlsx?q= — the customer search (or everyone, capped) as a spreadsheet; audited. */
-export const customerExportRoutes =
-  (cap: number): FastifyPluginAsyncZod =>
-  async (app) => {
-    app.get(
-      '/customers/export.xlsx',
-      { schema: { tags: ['customers'], querystring: customerExportQuery, produces: ['application/octet-stream'] } },
-      async (req, reply) => {
-        const q = req.query.q ?? '';
-        // The same search as GET /customers (without a query: everyone), one row more than the cap.
-        const { ids, storeNames, locale, now } = await app.ctx.staff(req, 'customer.export', async (ctx) => {
-          authorize(ctx.actor, 'customer.export');
-          const only = ownCustomersOnly(ctx.actor);
-          const found = q
-            ? await searchCustomerIds(ctx.db, ctx.tenantId, q, cap + 1, only)
-            : await everyone(ctx.db, ctx.tenantId, cap + 1, only);
-          const storeRows = await ctx.db
-            .select({ id: stores.id, name: stores.name })
-            .from(stores)
-            .where(eq(stores.tenantId, ctx.tenantId));
-          await audit(ctx, {
-            action: 'customer.exported',
-            details: { format: 'xlsx', query: q, rows: Math.min(found.length, cap), capped: found.length > cap },
-          });
-          return {
-            ids: found,
-            storeNames: new Map(storeRows.map((s) => [s.id, s.name])),
-            locale: ctx.request.locale,
-            now: ctx.clock.now(),
-          };
-        });
-        const l = labels[locale];
-        const capped = ids.length > cap;
-        const wanted = ids.slice(0, cap);
-        async function* pages() {
-          for (let i = 0; i < wanted.length; i += pageSize)
-            yield await app.ctx.staff(req, 'customer.export', (ctx) =>
-              page(ctx, wanted.slice(i, i + pageSize), storeNames),
-            );
-        }
-        const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-        return sendXlsx(reply, {
-          fileName: `${l.file}-${day}.xlsx`,
-          fallbackName: `customers-${day}.xlsx`,
-          sheetName: l.sheet,
-          note: capped ? l.capped(cap) : null,
-          columns: l.columns.map((header, i) => ({ header, width: widths[i] ?? 12 })),
-          pages: pages(),
-        });
-      },
-    );
+/** A list of customers (ids in order, one more than the cap when there are more) as the export's sheet. */
+const sheetOf = (
+  inTx: InStaffTx,
+  input: {
+    ids: string[];
+    cap: number;
+    storeNames: Map<string, string>;
+    locale: Locale;
+    fileName: string;
+    fallbackName: string;
+  },
+): XlsxSheet => {
+  const l = labels[input.locale];
+  const wanted = input.ids.slice(0, input.cap);
+  async function* pages() {
+    for (let i = 0; i < wanted.length; i += pageSize)
+      yield await inTx((ctx) => page(ctx, wanted.slice(i, i + pageSize), input.storeNames));
+  }
+  return {
+    fileName: input.fileName,
+    fallbackName: input.fallbackName,
+    sheetName: l.sheet,
+    note: input.ids.length > input.cap ? l.capped(input.cap) : null,
+    columns: l.columns.map((header, i) => ({ header, width: widths[i] ?? 12 })),
+    pages: pages(),
   };
+};
 
-/** The sheet's labels, column widths and row pages, for other exports of customer lists (segments). */
-export const customerSheet = { labels, widths, page, pageSize };
+/** The day an export is dated with, as yyyymmdd. */
+export const exportDay = (now: Date) =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+
+/**
+ * GET /customers/export.xlsx?q= — the customer search (or everyone, capped) as a spreadsheet; audited. The
+ * ids are found in one transaction, each page of rows is read in its own (`inTx`) while the file is sent.
+ */
+export const customerExport = async (inTx: InStaffTx, q: string, cap: number): Promise<XlsxSheet> => {
+  // The same search as GET /customers (without a query: everyone), one row more than the cap.
+  const { ids, storeNames, locale, now } = await inTx(async (ctx) => {
+    authorize(ctx.actor, 'customer.export');
+    const only = ownCustomersOnly(ctx.actor);
+    const found = q
+      ? await searchCustomerIds(ctx.db, ctx.tenantId, q, cap + 1, only)
+      : await everyone(ctx.db, ctx.tenantId, cap + 1, only);
+    const names = await storeNamesOf(ctx);
+    await audit(ctx, {
+      action: 'customer.exported',
+      details: { format: 'xlsx', query: q, rows: Math.min(found.length, cap), capped: found.length > cap },
+    });
+    return { ids: found, storeNames: names, locale: ctx.request.locale, now: ctx.clock.now() };
+  });
+  const day = exportDay(now);
+  return sheetOf(inTx, {
+    ids,
+    cap,
+    storeNames,
+    locale,
+    fileName: `${labels[locale].file}-${day}.xlsx`,
+    fallbackName: `customers-${day}.xlsx`,
+  });
+};
+
+/** The sheet (same columns, same masking rule), for other exports of customer lists (segments). */
+export const customerSheet = sheetOf;

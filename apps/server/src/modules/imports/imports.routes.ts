@@ -1,48 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  errorCodes,
-  idParams,
-  importErrorList,
-  importErrorsQuery,
-  importJob,
-  importKinds,
-  importMappingBody,
-  importUploadLimitBytes,
-  listOf,
-  type ErrorBody,
-  type ImportKind,
-} from '@m4s/contracts';
-import { AppError } from '../../platform/errors.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, importRoutes as r, importUploadLimitBytes, type ErrorBody, type Permission } from '@m4s/contracts';
 import { fieldMessage, localeOf } from '../../platform/i18n.ts';
-import { customerExportCap, customerExportRoutes } from './customers-export.ts';
-import { previewFile, UnreadableFileError } from './file-reader.ts';
-import { importErrorsAfter } from './imports.queries.ts';
+import { serve } from '../../platform/http/serve.ts';
+import { staffTx } from '../../platform/http/staff-tx.ts';
+import { customerExport, customerExportCap } from './customers-export.ts';
+import { errorReport, sampleFile } from './downloads.ts';
+import { UnreadableFileError } from './file-reader.ts';
 import * as service from './imports.service.ts';
-import { uploadPath } from './run.job.ts';
-import { receiveUpload, UploadRefused } from './upload.ts';
+import { UploadRefused, uploadImport } from './upload.ts';
 import { attachment, sendXlsx } from './xlsx-out.ts';
-
-/** The sample DMS exports shipped in the repository (samples/dms), one per kind. */
-const samplesDir = fileURLToPath(new URL('../../../../../samples/dms/', import.meta.url));
-export const sampleFiles: Record<ImportKind, { name: string; fallback: string; type: string }> = {
-  customers: {
-    name: '客户车辆档案-示例.xlsx',
-    fallback: 'dms-customers-sample.xlsx',
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  repair_orders: {
-    name: '维修工单明细-示例.csv',
-    fallback: 'dms-repair-orders-sample.csv',
-    type: 'text/csv; charset=utf-8',
-  },
-};
 
 /** A refused upload answers in the user's language with what to do about it (not just "bad request"). */
 const refuse = (req: FastifyRequest, reply: FastifyReply, code: UploadRefused['code'], key: string) => {
@@ -51,123 +19,38 @@ const refuse = (req: FastifyRequest, reply: FastifyReply, code: UploadRefused['c
   return reply.status(errorCodes[code]).send(body);
 };
 
-export const importRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['imports'];
+export const importRoutes: FastifyPluginAsync = async (app) => {
   const { config } = app.m4s;
   const limitBytes = config.importUploadLimitBytes ?? importUploadLimitBytes;
+  const cap = config.customerExportCap ?? customerExportCap;
+  const inTx = (req: FastifyRequest, permission: Permission) => staffTx(app, req, permission);
   await app.register(multipart, { throwFileSizeLimit: false });
 
-  app.post(
-    '/imports',
-    { schema: { tags, consumes: ['multipart/form-data'], response: { 201: importJob } } },
-    async (req, reply) => {
-      // Authorised first, in a short transaction: the upload itself is streamed outside any transaction.
-      const { tenantId } = await app.ctx.staff(req, 'customer.import', async (ctx) => ({ tenantId: ctx.tenantId }));
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const id = randomUUID();
-      let path: string | null = null;
-      try {
-        const file = await receiveUpload(req, {
-          limitBytes,
-          pathFor: (format) => uploadPath(config.DATA_DIR, tenantId, id, format),
-        });
-        path = file.path;
-        const kind = z.enum(importKinds).safeParse(file.kind);
-        if (!kind.success) throw new UploadRefused('BAD_REQUEST', 'import_kind');
-        const preview = await previewFile(file.path, file.format);
-        if (preview.sampleRows.length === 0) throw new UnreadableFileError('import_file_empty');
-        const job = await app.ctx.staff(req, 'customer.import', (ctx) =>
-          service.createImport(ctx, {
-            id,
-            kind: kind.data,
-            fileName: file.fileName,
-            format: file.format,
-            bytes: file.bytes,
-            sha256: file.sha256,
-            ...preview,
-          }),
-        );
-        path = null;
-        return reply.status(201).send(job);
-      } catch (error) {
-        if (error instanceof UploadRefused) return refuse(req, reply, error.code, error.key);
-        if (error instanceof UnreadableFileError) return refuse(req, reply, 'BAD_REQUEST', error.key);
-        throw error;
-      } finally {
-        if (path) await rm(path, { force: true });
-      }
-    },
+  serve(app, r.upload, async (req, reply) => {
+    try {
+      return await uploadImport(inTx(req, r.upload.permission), req, { limitBytes, dataDir: config.DATA_DIR });
+    } catch (error) {
+      if (error instanceof UploadRefused) return refuse(req, reply, error.code, error.key);
+      if (error instanceof UnreadableFileError) return refuse(req, reply, 'BAD_REQUEST', error.key);
+      throw error;
+    }
+  });
+  serve(app, r.list, async (ctx) => ({ items: await service.recentImports(ctx) }));
+  serve(app, r.get, (ctx, req) => service.getImport(ctx, req.params.id));
+  serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body.mapping));
+  serve(app, r.errors, (ctx, req) => service.importErrors(ctx, req.params.id, req.query));
+  serve(app, r.errorReport, async (req, reply) => {
+    const locale = localeOf(req.headers['accept-language']);
+    return sendXlsx(reply, await errorReport(inTx(req, r.errorReport.permission), req.params.id, locale));
+  });
+  serve(app, r.sample, async (_ctx, req, reply) => {
+    const sample = sampleFile(req.params.kind);
+    return reply
+      .header('content-type', sample.type)
+      .header('content-disposition', attachment(sample.name, sample.fallback))
+      .send(createReadStream(sample.path));
+  });
+  serve(app, r.exportCustomers, async (req, reply) =>
+    sendXlsx(reply, await customerExport(inTx(req, r.exportCustomers.permission), req.query.q ?? '', cap)),
   );
-
-  app.get('/imports', { schema: { tags, response: { 200: listOf(importJob) } } }, async (req) =>
-    app.ctx.staff(req, 'customer.import', async (ctx) => ({ items: await service.recentImports(ctx) })),
-  );
-
-  app.get('/imports/:id', { schema: { tags, params: idParams, response: { 200: importJob } } }, async (req) =>
-    app.ctx.staff(req, 'customer.import', (ctx) => service.getImport(ctx, req.params.id)),
-  );
-
-  app.put(
-    '/imports/:id/mapping',
-    { schema: { tags, params: idParams, body: importMappingBody, response: { 200: importJob } } },
-    async (req) =>
-      app.ctx.staff(req, 'customer.import', (ctx) => service.chooseMapping(ctx, req.params.id, req.body.mapping)),
-  );
-
-  app.get(
-    '/imports/:id/errors',
-    { schema: { tags, params: idParams, querystring: importErrorsQuery, response: { 200: importErrorList } } },
-    async (req) => app.ctx.staff(req, 'customer.import', (ctx) => service.importErrors(ctx, req.params.id, req.query)),
-  );
-
-  app.get(
-    '/imports/:id/errors.xlsx',
-    { schema: { tags, params: idParams, produces: ['application/octet-stream'] } },
-    async (req, reply) => {
-      const run = await app.ctx.staff(req, 'customer.import', (ctx) => service.importForReport(ctx, req.params.id));
-      const locale = localeOf(req.headers['accept-language']);
-      const zh = locale === 'zh-CN';
-      async function* pages() {
-        let after: { rowNo: number; id: string } | null = null;
-        for (;;) {
-          const rows = await app.ctx.staff(req, 'customer.import', (ctx) =>
-            importErrorsAfter(ctx.db, ctx.tenantId, run.id, after, 1000),
-          );
-          if (rows.length === 0) return;
-          yield rows.map((r) => [r.rowNo, r.column, r.value, r.message]);
-          const last = rows.at(-1);
-          after = last ? { rowNo: last.rowNo, id: last.id } : null;
-        }
-      }
-      const base = run.fileName.replace(/\.[^.]+$/, '');
-      return sendXlsx(reply, {
-        fileName: `${base}-${zh ? '错误报告' : 'errors'}.xlsx`,
-        fallbackName: 'import-errors.xlsx',
-        sheetName: zh ? '错误报告' : 'Errors',
-        columns: (zh ? ['行号', '列', '内容', '问题'] : ['Row', 'Column', 'Value', 'Problem']).map((header, i) => ({
-          header,
-          width: [8, 16, 24, 60][i] ?? 12,
-        })),
-        pages: pages(),
-      });
-    },
-  );
-
-  app.get(
-    '/imports/samples/:kind',
-    { schema: { tags, params: z.strictObject({ kind: z.string().max(40) }), produces: ['application/octet-stream'] } },
-    async (req, reply) => {
-      await app.ctx.staff(req, 'customer.import', async () => null);
-      const sample = (importKinds as readonly string[]).includes(req.params.kind)
-        ? sampleFiles[req.params.kind as ImportKind]
-        : null;
-      if (!sample) throw new AppError('NOT_FOUND');
-      return reply
-        .header('content-type', sample.type)
-        .header('content-disposition', attachment(sample.name, sample.fallback))
-        .send(createReadStream(`${samplesDir}${sample.name}`));
-    },
-  );
-
-  await app.register(customerExportRoutes(config.customerExportCap ?? customerExportCap));
 };

@@ -1,12 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import type { ErrorCode } from '@m4s/contracts';
-import type { FileFormat } from './file-reader.ts';
+import { z } from 'zod';
+import { importKinds, type ErrorCode, type ImportJob } from '@m4s/contracts';
+import { AppError } from '../../platform/errors.ts';
+import { previewFile, UnreadableFileError, type FileFormat } from './file-reader.ts';
+import { createImport } from './imports.service.ts';
+import { uploadPath } from './run.job.ts';
+import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 
 /** Why an upload was refused: the HTTP code, and the field message that tells the user what to do. */
 export class UploadRefused extends Error {
@@ -97,5 +102,47 @@ export const receiveUpload = async (
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) throw new UploadRefused('PAYLOAD_TOO_LARGE', 'import_file_too_large');
     throw new UploadRefused('BAD_REQUEST', 'import_upload_broken');
+  }
+};
+
+/**
+ * POST /imports: authorised first in a short transaction, the file streamed to disk outside any
+ * transaction, previewed, and recorded in a second one. A refused file is removed; the refusal is thrown
+ * as UploadRefused or UnreadableFileError for the route to answer in the user's language.
+ */
+export const uploadImport = async (
+  inTx: InStaffTx,
+  req: FastifyRequest,
+  options: { limitBytes: number; dataDir: string },
+): Promise<ImportJob> => {
+  const { tenantId } = await inTx(async (ctx) => ({ tenantId: ctx.tenantId }));
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const id = randomUUID();
+  let path: string | null = null;
+  try {
+    const file = await receiveUpload(req, {
+      limitBytes: options.limitBytes,
+      pathFor: (format) => uploadPath(options.dataDir, tenantId, id, format),
+    });
+    path = file.path;
+    const kind = z.enum(importKinds).safeParse(file.kind);
+    if (!kind.success) throw new UploadRefused('BAD_REQUEST', 'import_kind');
+    const preview = await previewFile(file.path, file.format);
+    if (preview.sampleRows.length === 0) throw new UnreadableFileError('import_file_empty');
+    const job = await inTx((ctx) =>
+      createImport(ctx, {
+        id,
+        kind: kind.data,
+        fileName: file.fileName,
+        format: file.format,
+        bytes: file.bytes,
+        sha256: file.sha256,
+        ...preview,
+      }),
+    );
+    path = null;
+    return job;
+  } finally {
+    if (path) await rm(path, { force: true });
   }
 };

@@ -10,22 +10,22 @@ export const attachment = (fileName: string, fallback: string) =>
 
 export type SheetColumn = { header: string; width: number };
 
+/** What an export sends: its names, columns, and the rows page by page. */
+export type XlsxSheet = {
+  fileName: string;
+  fallbackName: string;
+  sheetName: string;
+  note?: string | null;
+  columns: SheetColumn[];
+  pages: AsyncIterable<(string | number | null)[][]>;
+};
+
 /**
  * Sends an .xlsx that is written while it is sent: rows come page by page from `pages` (each page read
  * in its own short transaction by the caller) into ExcelJS's streaming writer, so neither the rows nor
  * the workbook are ever held whole in memory.
  */
-export const sendXlsx = (
-  reply: FastifyReply,
-  input: {
-    fileName: string;
-    fallbackName: string;
-    sheetName: string;
-    note?: string | null;
-    columns: SheetColumn[];
-    pages: AsyncIterable<(string | number | null)[][]>;
-  },
-) => {
+export const sendXlsx = (reply: FastifyReply, input: XlsxSheet) => {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', ySplit: input.note ? 2 : 1 }] });

@@ -52,3 +52,7 @@ export const openStoreAsPlatform = async (ctx: Ctx, input: StoreInput): Promise<
 
 /** The tenant's stores, for the platform (the CLI resolving a store code). */
 export const storesAsPlatform = (ctx: Ctx): Promise<Store[]> => q.listStores(ctx.db, ctx.tenantId, null);
+
+/** Every store's name by id, for labels in exports (a customer's home store may be any of the group's). */
+export const storeNames = async (ctx: StaffCtx): Promise<Map<string, string>> =>
+  new Map((await q.listStores(ctx.db, ctx.tenantId, null)).map((s) => [s.id, s.name]));

@@ -47,6 +47,7 @@ export const fastifySchema = (def: RouteDef) => {
     ...(def.headers ? { headers: def.headers } : {}),
     ...(def.body && def.bodyKind !== 'multipart' ? { body: def.body } : {}),
     ...(def.bodyKind === 'multipart' ? { consumes: ['multipart/form-data'] } : {}),
+    ...(def.response === 'file' ? { produces: ['application/octet-stream'] } : {}),
     ...(response ? { response } : {}),
   };
 };
@@ -61,6 +62,7 @@ export const serve = <const D extends RouteDef>(
   app: FastifyInstance,
   def: D,
   handler: RouteHandler<D>,
+  /** `bodyLimit` in bytes, for the few routes whose body carries more than the server's default (a logo, a photo). */
   options: { rateLimitPerMinute?: number; bodyLimit?: number } = {},
 ): void => {
   const [firstStatus] = statusesOf(def);

@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { importKinds, type ImportKind, type Locale } from '@m4s/contracts';
+import type { StaffCtx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { importErrorsAfter } from './imports.queries.ts';
+import { importForReport } from './imports.service.ts';
+import type { InStaffTx } from '../../platform/http/staff-tx.ts';
+import type { XlsxSheet } from './xlsx-out.ts';
+
+/** The sample DMS exports shipped in the repository (samples/dms), one per kind. */
+const samplesDir = fileURLToPath(new URL('../../../../../samples/dms/', import.meta.url));
+const sampleFiles: Record<ImportKind, { name: string; fallback: string; type: string }> = {
+  customers: {
+    name: '客户车辆档案-示例.xlsx',
+    fallback: 'dms-customers-sample.xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  repair_orders: {
+    name: '维修工单明细-示例.csv',
+    fallback: 'dms-repair-orders-sample.csv',
+    type: 'text/csv; charset=utf-8',
+  },
+};
+
+/** The sample file of a kind, with its download names and type; an unknown kind is not found. */
+export const sampleFile = (kind: string) => {
+  const sample = (importKinds as readonly string[]).includes(kind) ? sampleFiles[kind as ImportKind] : null;
+  if (!sample) throw new AppError('NOT_FOUND');
+  return { ...sample, path: `${samplesDir}${sample.name}` };
+};
+
+type ErrorKey = { rowNo: number; id: string };
+type ErrorPage = Awaited<ReturnType<typeof importErrorsAfter>>;
+
+/** One page of a run's errors after the last one sent (keyset on row number, then id). */
+const errorsAfter = (ctx: StaffCtx, importId: string, after: ErrorKey | null): Promise<ErrorPage> =>
+  importErrorsAfter(ctx.db, ctx.tenantId, importId, after, 1000);
+
+/** A run's errors as an XLSX report, read page by page in short transactions while it is sent. */
+export const errorReport = async (inTx: InStaffTx, id: string, locale: Locale): Promise<XlsxSheet> => {
+  const run = await inTx((ctx) => importForReport(ctx, id));
+  const zh = locale === 'zh-CN';
+  async function* pages() {
+    let after: ErrorKey | null = null;
+    for (;;) {
+      const from = after;
+      const rows: ErrorPage = await inTx((ctx) => errorsAfter(ctx, run.id, from));
+      if (rows.length === 0) return;
+      yield rows.map((r) => [r.rowNo, r.column, r.value, r.message]);
+      const last = rows.at(-1);
+      after = last ? { rowNo: last.rowNo, id: last.id } : null;
+    }
+  }
+  const base = run.fileName.replace(/\.[^.]+$/, '');
+  return {
+    fileName: `${base}-${zh ? '错误报告' : 'errors'}.xlsx`,
+    fallbackName: 'import-errors.xlsx',
+    sheetName: zh ? '错误报告' : 'Errors',
+    columns: (zh ? ['行号', '列', '内容', '问题'] : ['Row', 'Column', 'Value', 'Problem']).map((header, i) => ({
+      header,
+      width: [8, 16, 24, 60][i] ?? 12,
+    })),
+    pages: pages(),
+  };
+};
