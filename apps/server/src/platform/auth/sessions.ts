@@ -171,3 +171,13 @@ export const revokeAllSessions = async (
       ),
     );
 };
+
+/** Signs out every staff member and owner of a tenant at once: the tenant was suspended. */
+export const revokeTenantSessions = async (db: Tx, tenantId: string, now: Date): Promise<number> => {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tenantId, tenantId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+};

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@m4s/contracts';
 import type { Clock } from '../clock.ts';
-import type { Ctx, OwnerCtx, StaffCtx } from '../context.ts';
+import type { Ctx, OperatorCtx, OwnerCtx, StaffCtx } from '../context.ts';
 import type { Database, TxHandle } from '../db/types.ts';
 import { openingStatements } from '../db/tenant-context.ts';
 import { AppError } from '../errors.ts';
@@ -17,6 +17,8 @@ import {
   staffSessionStatement,
   type SessionKind,
 } from '../auth/sessions.ts';
+import { operatorTransaction } from '../operator-tx.ts';
+import { findOperatorSession, operatorCookie, parseOperatorCookie } from '../auth/operator-sessions.ts';
 
 export type RequestDeps = { db: Database; runner: JobRunner; clock: Clock };
 
@@ -116,7 +118,50 @@ export const requestContexts = (deps: RequestDeps) => ({
     }),
 });
 
-export type RequestContexts = ReturnType<typeof requestContexts>;
+/** The platform operator's request: its own cookie and session table, never a tenant's (docs/operator.md). */
+const operatorContexts = (deps: RequestDeps) => {
+  const open = <T>(req: FastifyRequest, actor: OperatorCtx['actor'], fn: (ctx: OperatorCtx) => Promise<T>) =>
+    operatorTransaction(
+      { db: deps.db, clock: deps.clock, queueFor: deps.runner.queueFor },
+      {
+        actor,
+        log: req.log.child({ operator: actor.kind === 'operator' ? actor.login : actor.kind }),
+        request: {
+          id: req.id,
+          ip: req.ip,
+          locale: localeOf(req.headers['accept-language']),
+          userAgent: req.headers['user-agent'] ?? null,
+        },
+      },
+      fn,
+    );
+  return {
+    operator: <T>(req: FastifyRequest, fn: (ctx: OperatorCtx) => Promise<T>): Promise<T> => {
+      const secret = parseOperatorCookie(req.cookies[operatorCookie.name]);
+      if (!secret) throw new AppError('UNAUTHENTICATED');
+      return open(req, { kind: 'anonymous' }, async (ctx) => {
+        const session = await findOperatorSession(ctx.db, secret, deps.clock.now());
+        if (!session) throw new AppError('SESSION_EXPIRED');
+        checkCsrf(req, session.csrfToken);
+        const actor = {
+          kind: 'operator' as const,
+          id: session.operatorId,
+          login: session.login,
+          sessionId: session.id,
+          csrfToken: session.csrfToken,
+        };
+        return fn({ ...ctx, actor, log: ctx.log.child({ operator: actor.login }) });
+      });
+    },
+    /** The operator's sign-in: the operator's transaction with no one signed in yet. */
+    operatorDoor: <T>(req: FastifyRequest, fn: (ctx: OperatorCtx) => Promise<T>): Promise<T> =>
+      open(req, { kind: 'anonymous' }, fn),
+  };
+};
+
+export const allRequestContexts = (deps: RequestDeps) => ({ ...requestContexts(deps), ...operatorContexts(deps) });
+
+export type RequestContexts = ReturnType<typeof allRequestContexts>;
 
 export const clearSessionCookie = (reply: FastifyReply, kind: SessionKind) =>
   reply.clearCookie(cookieNames[kind], { path: '/' });

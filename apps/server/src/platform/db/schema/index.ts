@@ -13,5 +13,6 @@ export * from './visits.ts';
 export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
+export * from './operators.ts';
 export * from './nightly.ts';
 export * from './webhooks.ts';
