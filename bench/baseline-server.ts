@@ -2,8 +2,9 @@
 // endpoints (/health, /me; POST /book for the booking part), on the same database, with none of our
 // platform (no zod, no RLS transaction, no helmet, no request ids, no session slide). The ratio of the
 // real server to this one is the cost of the platform.
-// GET /me-tx is the middle step: the real endpoint's exact SQL sequence, raw pg, no platform code — one RLS
-// transaction (BEGIN + SET LOCAL ROLE/tenant, session, staff, tenant, staff+store, COMMIT); `npm run bench -- --detail`.
+// GET /me-tx is a reference point: the real endpoint's SQL sequence as it was before issue 10 (6 round trips), raw pg,
+// no platform code — one RLS transaction (BEGIN + SET LOCAL ROLE/tenant, session, staff, tenant, staff+store,
+// COMMIT); `npm run bench -- --detail`. The real one now takes 2 (bench/RESULTS.md).
 // Env: DATABASE_URL (required), PORT (default 0), HOST (default 127.0.0.1), DB_POOL_SIZE (default 10, as the server).
 import Fastify from 'fastify';
 import pg from 'pg';

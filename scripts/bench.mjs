@@ -6,8 +6,8 @@
 //    two-core machine falls on both; the ratio real/baseline is the figure to watch. Each run also reads
 //    from /proc the CPU the server process and the PostgreSQL processes spent per request, which swings
 //    far less with the machine's other load than requests per second do.
-//    `npm run bench -- --detail` adds the baseline's /me-tx: the real endpoint's exact SQL in the same RLS
-//    transaction with raw pg, which splits the gap into "our SQL shape" and "our JS per request".
+//    `npm run bench -- --detail` adds the baseline's /me-tx: the real endpoint's SQL as it was before issue 10
+//    (six round trips in the same RLS transaction) with raw pg, a reference for "SQL shape" against "JS per request".
 // 3. `node scripts/start.mjs` on an empty DATA_DIR (embedded PGlite) until /api/health answers, then
 //    SIGTERM; once cold (new directory) and once warm (same directory again).
 // 4. A dated section prepended to bench/RESULTS.md, and the tables on stdout.
@@ -21,18 +21,22 @@ import { buildApps } from './build.mjs';
 import { freePort, startCluster } from './pg-cluster.mjs';
 import { repoRoot } from './lib/proc.mjs';
 import { clusterCpuMs, clusterSnapshot, postmasterPid, processCpuMs } from '../bench/proc-cpu.mjs';
+import { loadSampler } from '../bench/lanes.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.mjs';
 import { runScale } from '../bench/scale-run.mjs';
+import { runWebLoad } from '../bench/web-load.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
 /**
  * `--only=api` (the per-request cost and start-up) or `--only=scale` (the million-customer data set); both by
- * default. `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
+ * default. `--only=me`: of the api part, the signed-in read against its baseline only (no health, no start-up).
+ * `--only=web`: the owner and advisor apps' sign-in screen on an emulated fast-3G phone (bench/web-load.mjs).
+ * `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
  * `--only=care`: the nightly classification and care sweep only.
  */
 const only =
-  /^--only=(api|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+  /^--only=(api|me|web|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
 const importRows =
   only === 'booking' || only === 'care'
     ? 0
@@ -42,7 +46,9 @@ const importRows =
 const scaleCustomers = Number(
   /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
 );
-const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds: 2 };
+// `--rounds=N`: more alternations of real and baseline (a busy shared machine needs them); 2 by default.
+const rounds = Number(/^--rounds=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--rounds=')) ?? '')?.[1] ?? 2);
+const settings = { connections: 20, durationSeconds: 10, warmupSeconds: 2, rounds };
 const host = '127.0.0.1';
 const started = Date.now();
 const log = (line) => console.log(`bench: ${line}`);
@@ -126,7 +132,9 @@ const loadRuns = async (startups) => {
     const pgPid = postmasterPid(cluster.dir);
     const pids = { real: real.child.pid, baseline: baseline.child.pid, 'baseline-tx': baseline.child.pid };
     const pairs = [
-      { endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` },
+      ...(only === 'me'
+        ? []
+        : [{ endpoint: 'health', real: `${realBase}/api/health`, baseline: `${baseBase}/health` }]),
       {
         endpoint: 'me',
         real: `${realBase}/api/auth/staff/me`,
@@ -170,6 +178,36 @@ const loadRuns = async (startups) => {
   }
 };
 
+/** The real server on PostgreSQL serving the built apps, loaded by a throttled Chromium. */
+const webRuns = async () => {
+  const cluster = await startCluster({ database: 'm4s_bench_web', quiet: true });
+  try {
+    const port = await freePort();
+    const server = startProcess('server', ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], {
+      DATABASE_URL: cluster.url,
+      PORT: String(port),
+      HOST: host,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    });
+    const base = `http://${host}:${port}`;
+    await waitHealthy(server, `${base}/api/health`, Date.now());
+    try {
+      return await runWebLoad({
+        apps: [
+          { name: 'owner', url: `${base}/o/demo/`, selector: '[data-testid="phone"]' },
+          { name: 'advisor', url: `${base}/advisor/`, selector: '[data-testid="login"]' },
+        ],
+        log,
+      });
+    } finally {
+      await stopProcess(server);
+    }
+  } finally {
+    await cluster.stop();
+  }
+};
+
 /** `npm start` on a DATA_DIR, from spawn to the first healthy answer, then SIGTERM. */
 const timeStart = async (name, what, dataDir) => {
   const port = await freePort();
@@ -196,41 +234,52 @@ const timeStart = async (name, what, dataDir) => {
 };
 
 const main = async () => {
+  // Other sessions share the machine: the one-minute load average while this run went is part of its facts.
+  const stopLoad = loadSampler();
   log('building the web apps if they changed (start-up is timed with them built)');
   const built = await buildApps({ quiet: true });
   if (!built.ok) throw new Error('a web app failed to build; `npm run build` shows why');
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale' && only !== 'booking' && only !== 'care') {
+  if (only !== 'scale' && only !== 'booking' && only !== 'care' && only !== 'web') {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
-    try {
-      startups.push(
-        await timeStart(
-          'npm start, cold',
-          'empty DATA_DIR: create PGlite, migrate, seed demo',
-          path.join(dataDir, 'data'),
-        ),
-      );
-      startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+    if (only !== 'me') {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-bench-data-'));
+      try {
+        startups.push(
+          await timeStart(
+            'npm start, cold',
+            'empty DATA_DIR: create PGlite, migrate, seed demo',
+            path.join(dataDir, 'data'),
+          ),
+        );
+        startups.push(await timeStart('npm start, warm', 'same DATA_DIR again', path.join(dataDir, 'data')));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     }
-    api = { summary: summarize(load.runs), startups };
+    api = { summary: summarize(load.runs), startups: only === 'me' ? null : startups };
   }
   const parts = {
     search: only !== 'booking' && only !== 'care',
     booking: only !== 'care',
     care: only !== 'booking',
   };
-  const scale = only === 'api' ? null : await runScale({ customers: scaleCustomers, importRows, parts, log });
+  const web = only === null || only === 'web' ? await webRuns() : null;
+  const scale =
+    only === 'api' || only === 'me' || only === 'web'
+      ? null
+      : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
-  const notes = [];
+  const machineLoad = stopLoad();
+  const notes = [
+    `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end.`,
+  ];
   for (const s of api?.startups ?? []) {
     if (s.rebuilt.length > 0)
       notes.push(
@@ -249,10 +298,11 @@ const main = async () => {
     startups: api?.startups ?? null,
     totalMs,
     notes,
-    extra: scale ? [scale.markdown] : [],
+    extra: [...(web ? [web.markdown] : []), ...(scale ? [scale.markdown] : [])],
   });
   prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
-  if (api) console.log(`\n${loadTable(api.summary)}\n\n${startupTable(api.startups)}\n`);
+  if (api) console.log(`\n${loadTable(api.summary)}\n\n${api.startups ? `${startupTable(api.startups)}\n` : ''}`);
+  if (web) console.log(`\n${web.markdown}`);
   if (scale) console.log(`\n${scale.markdown}`);
   log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
 };

@@ -1,8 +1,11 @@
-// Builds the three web apps with Vite, each only when its inputs changed since its last build.
+// Builds the three web apps with Vite, each only when its inputs changed since its last build, then writes
+// a brotli (.br) and a gzip (.gz) copy of each text file the server sends (platform/web/static-files.ts picks one
+// by the request's Accept-Encoding): compressed once at the highest levels here, never per request.
 // Usage: node scripts/build.mjs [--force] [--quiet] [admin|advisor|owner ...]   (--quiet: say nothing when up to date)
 // The stamp (apps/<app>/dist/.build-stamp) holds a hash of every input file's path and content, so a
 // checkout that only touches mtimes does not rebuild, and a deleted or renamed file does.
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +38,32 @@ export const inputHash = (app) => {
     hash.update('\0');
   }
   return hash.digest('hex');
+};
+
+const compressible = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
+
+/** Writes <file>.br and <file>.gz beside every compressible file in dist (above 1 KB, and only where it pays). */
+export const precompress = (distDir) => {
+  let raw = 0;
+  let br = 0;
+  for (const file of listFiles(distDir)) {
+    if (!compressible.test(file)) continue;
+    const body = readFileSync(file);
+    if (body.length < 1024) continue;
+    const brotli = brotliCompressSync(body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+    const gzip = gzipSync(body, { level: 9 });
+    if (brotli.length < body.length * 0.9) writeFileSync(`${file}.br`, brotli);
+    if (gzip.length < body.length * 0.9) writeFileSync(`${file}.gz`, gzip);
+    raw += body.length;
+    br += Math.min(brotli.length, body.length);
+  }
+  return { raw, br };
 };
 
 const stampPath = (app) => path.join(repoRoot, 'apps', app, 'dist', stampName);
@@ -76,6 +105,10 @@ export const buildApps = async ({ force = false, apps = webApps, quiet = false }
       result.ok = false;
       continue;
     }
+    const packed = precompress(path.join(appDir, 'dist'));
+    console.log(
+      `build ${app}: precompressed ${(packed.raw / 1024).toFixed(0)} KB of text to ${(packed.br / 1024).toFixed(0)} KB (brotli)`,
+    );
     // Vite empties dist first, so the stamp is written only after a build that succeeded.
     mkdirSync(path.dirname(stampPath(app)), { recursive: true });
     writeFileSync(stampPath(app), `${hash}\n`);

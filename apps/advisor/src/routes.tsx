@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { PageLoading } from '@m4s/web-kit/mobile';
-import { HomePage } from './home/home-page.tsx';
 import { RequireStaff } from './session/require-staff.tsx';
 import { SignInPage } from './sign-in/sign-in-page.tsx';
 
-// The customer screens load on first use: the home screen, opened many times a day, stays a small download.
+// Only the sign-in page is in the first download (a phone on a slow line sees it after ~120 KB,
+// bench/RESULTS.md); every signed-in screen loads on first use, the home screen while the session is checked.
+const HomePage = lazy(() => import('./home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const SearchPage = lazy(() => import('./customers/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 const CustomerPage = lazy(() => import('./customers/customer-page.tsx').then((m) => ({ default: m.CustomerPage })));
 const NewCustomerPage = lazy(() =>
@@ -36,7 +37,9 @@ export const createAdvisorRouter = () =>
         path: '/',
         element: (
           <RequireStaff signedIn>
-            <HomePage />
+            <Suspense fallback={<PageLoading />}>
+              <HomePage />
+            </Suspense>
           </RequireStaff>
         ),
       },

@@ -1,15 +1,16 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { PageLoading } from '@m4s/web-kit/mobile';
-import { HomeLayout } from './home/home-layout.tsx';
-import { LifeTab } from './home/life-tab.tsx';
-import { MeTab } from './home/me-tab.tsx';
-import { ServicesTab } from './home/services-tab.tsx';
 import { RequireOwner } from './session/require-owner.tsx';
 import { SignInPage } from './sign-in/sign-in-page.tsx';
 
-// The car pages load on first use, keeping the first screen light: the add form alone brings the plate
-// rules (and zod).
+// Only the sign-in page is in the first download (a phone on a slow line sees it after ~150 KB, bench/RESULTS.md);
+// the signed-in screens load on first use — the home tabs as one chunk while the session is checked, the car
+// pages later (the add form alone brings the plate rules and zod).
+const HomeLayout = lazy(async () => ({ default: (await import('./home/home-layout.tsx')).HomeLayout }));
+const LifeTab = lazy(async () => ({ default: (await import('./home/life-tab.tsx')).LifeTab }));
+const ServicesTab = lazy(async () => ({ default: (await import('./home/services-tab.tsx')).ServicesTab }));
+const MeTab = lazy(async () => ({ default: (await import('./home/me-tab.tsx')).MeTab }));
 const RecordsTab = lazy(async () => ({ default: (await import('./home/records-tab.tsx')).RecordsTab }));
 const AddVehiclePage = lazy(async () => ({ default: (await import('./garage/add-vehicle-page.tsx')).AddVehiclePage }));
 const HistoryPage = lazy(async () => ({ default: (await import('./garage/history-page.tsx')).HistoryPage }));
@@ -36,19 +37,15 @@ export const createOwnerRouter = (slug: string) =>
       },
       {
         path: '/',
-        element: (
-          <RequireOwner signedIn>
-            <HomeLayout />
-          </RequireOwner>
-        ),
+        element: <RequireOwner signedIn>{later(<HomeLayout />)}</RequireOwner>,
         children: [
           { index: true, element: <Navigate to="/life" replace /> },
-          { path: 'life', element: <LifeTab /> },
-          { path: 'services', element: <ServicesTab /> },
+          { path: 'life', element: later(<LifeTab />) },
+          { path: 'services', element: later(<ServicesTab />) },
           { path: 'records', element: later(<RecordsTab />) },
           { path: 'records/add', element: later(<AddVehiclePage />) },
           { path: 'records/:vehicleId', element: later(<HistoryPage />) },
-          { path: 'me', element: <MeTab /> },
+          { path: 'me', element: later(<MeTab />) },
           { path: 'book', element: later(<BookPage />) },
           { path: 'bookings', element: later(<BookingsPage />) },
           { path: 'bookings/:id', element: later(<BookingPage />) },

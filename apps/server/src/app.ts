@@ -13,7 +13,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/types.ts';
 import { withCommitHooks } from './platform/events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
-import { requestContexts, type RequestContexts } from './platform/http/request-context.ts';
+import { allRequestContexts, type RequestContexts } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { startJobRunner, type JobRunner } from './platform/jobs/runner.ts';
 import { devOutboxRoutes } from './platform/notify/dev-outbox.routes.ts';
@@ -118,7 +118,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   app.decorate('m4s', { config, db: deps.db, routes, notify, runner });
-  app.decorate('ctx', requestContexts({ db, runner, clock }));
+  app.decorate('ctx', allRequestContexts({ db, runner, clock }));
   await registerSecurity(app);
   registerErrorHandler(app);
 

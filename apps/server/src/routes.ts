@@ -19,6 +19,7 @@ import { complaintRoutes } from './modules/complaints/complaints.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { storeRoutes } from './modules/stores/stores.routes.ts';
 import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
+import { operatorApiRoutes } from './modules/operator/operator.routes.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
@@ -43,5 +44,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(careRoutes);
   await app.register(contactRoutes);
   await app.register(complaintRoutes);
+  await app.register(operatorApiRoutes);
   await app.register(webhookRoutes);
 };

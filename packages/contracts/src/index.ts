@@ -24,6 +24,7 @@ export * from './care-api.ts';
 export * from './segments.ts';
 export * from './complaints.ts';
 export * from './calendar.ts';
+export * from './operator.ts';
 export * from './webhooks.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

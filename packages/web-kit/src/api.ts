@@ -35,14 +35,6 @@ export const rememberCsrf = (token: string | null) => {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Sends one request (not reading the answer) with the language, the CSRF token on writes, and the session cookie. */
-export const apiFetch = (method: Method, path: string, body?: BodyInit, contentType?: string): Promise<Response> => {
-  const headers: Record<string, string> = { 'accept-language': getLocale() };
-  if (contentType) headers['content-type'] = contentType;
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  return fetch(path, { method, headers, credentials: 'same-origin', body });
-};
-
 /** A non-2xx answer as an ApiError: the server's `{code, message}` when it sent one, the HTTP status otherwise. */
 export const errorOf = async (res: Response): Promise<ApiError> => {
   const text = await res.text().catch(() => '');
@@ -68,7 +60,8 @@ const readJson = async <T>(res: Response): Promise<T> => {
   return data as T;
 };
 
-const send = async (
+/** Sends one request (not reading the answer) with the language, the CSRF token on writes, and the session cookie. */
+export const apiFetch = async (
   method: Method,
   path: string,
   body?: unknown,
@@ -86,17 +79,7 @@ const send = async (
 type CallArgs<D extends RouteDef> =
   Record<string, never> extends RouteInput<D> ? [input?: RouteInput<D>] : [input: RouteInput<D>];
 
-// TODO(routes-as-data): the untyped calls below go once every call site uses api.call.
-const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> =>
-  readJson<T>(await send(method, path, body));
-
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-  uploadTo: async <T>(path: string, form: FormData) => readJson<T>(await apiFetch('POST', path, form)),
   /**
    * Calls one endpoint by its description in contracts: the path, query and headers are filled from the
    * input, and the answer is typed by the description's response schema.
@@ -105,18 +88,18 @@ export const api = {
     const { body, headers } = (input ?? {}) as { body?: unknown; headers?: Record<string, unknown> };
     // A write with nothing to say still sends `{}`: the server's body schemas are objects.
     const payload = body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
-    return readJson<RouteResult<D>>(await send(route.method, routeUrl(route, input ?? {}), payload, headers));
+    return readJson<RouteResult<D>>(await apiFetch(route.method, routeUrl(route, input ?? {}), payload, headers));
   },
   /** multipart/form-data (a file and its fields); the browser writes the boundary into the content type. */
   upload: async <D extends RouteDef & { bodyKind: 'multipart' }>(
     route: D,
     form: FormData,
     input: Omit<RouteInput<D>, 'body'> = {} as Omit<RouteInput<D>, 'body'>,
-  ): Promise<RouteResult<D>> => readJson<RouteResult<D>>(await send(route.method, routeUrl(route, input), form)),
+  ): Promise<RouteResult<D>> => readJson<RouteResult<D>>(await apiFetch(route.method, routeUrl(route, input), form)),
   /** The answer as a Response, for downloads (files) read by the caller. */
   fetch: async <D extends RouteDef>(route: D, ...[input]: CallArgs<D>): Promise<Response> => {
     const { body, headers } = (input ?? {}) as { body?: unknown; headers?: Record<string, unknown> };
-    return send(route.method, routeUrl(route, input ?? {}), body, headers);
+    return apiFetch(route.method, routeUrl(route, input ?? {}), body, headers);
   },
   /** The URL of a GET endpoint, for links, images and event streams (same origin, the session cookie goes along). */
   href: <D extends RouteDef & { method: 'GET' }>(route: D, ...[input]: CallArgs<D>): string =>

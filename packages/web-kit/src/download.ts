@@ -27,6 +27,7 @@ const lastSegment = (path: string) => decodeURIComponent(path.split('?')[0]?.spl
  * the page says why instead of saving an error text as a file. Returns the file name used.
  */
 export const download = async (path: string): Promise<string> => {
+  // `path` comes from api.href(route, input): no URL is written at a call site.
   const res = await apiFetch('GET', path);
   if (!res.ok) throw await errorOf(res);
   const blob = await res.blob();

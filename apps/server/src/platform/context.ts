@@ -13,6 +13,14 @@ export type StaffActor = {
   customerScope: 'group' | 'own';
   sessionId: string;
   csrfToken: string;
+  /** Who they are, read with their session (what GET /api/auth/staff/me shows); absent on actors made elsewhere. */
+  profile?: StaffProfile;
+};
+export type StaffProfile = {
+  login: string;
+  name: string;
+  storeName: string | null;
+  tenant: { id: string; slug: string; name: string };
 };
 export type OwnerActor = { kind: 'owner'; id: string; sessionId: string; csrfToken: string };
 export type Actor = StaffActor | OwnerActor | { kind: 'anonymous' } | { kind: 'system' };
@@ -55,3 +63,27 @@ export const systemCtx = (input: {
   log: input.log,
   request: { id: input.requestId, ip: '127.0.0.1', locale: 'zh-CN', userAgent: null },
 });
+
+/** The platform operator, signed in through the operator API, or the person running the CLI. */
+export type OperatorActor =
+  | { kind: 'operator'; id: string; login: string; sessionId: string; csrfToken: string }
+  | { kind: 'cli'; name: string }
+  /** At the operator's sign-in door, before anyone is known. */
+  | { kind: 'anonymous' };
+
+/**
+ * The platform operator's context: one transaction as the `m4s_operator` role (its own tables and every
+ * tenant's row, no tenant table), `inTenant` to act inside one tenant in that same transaction (as the
+ * application role, under row-level security, like a job), and `openTenant` for work that must run after
+ * it, in short transactions of its own (an export streamed page by page).
+ */
+export type OperatorCtx = {
+  actor: OperatorActor;
+  db: Tx;
+  sql: SqlExecutor;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  request: { id: string; ip: string | null; locale: Locale; userAgent: string | null };
+  inTenant: <T>(tenantId: string, fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
+  openTenant: <T>(tenantId: string, fn: (tx: { db: Tx; sql: SqlExecutor }) => Promise<T>) => Promise<T>;
+};

@@ -1,10 +1,11 @@
-import type { OpeningHours, Role } from '@m4s/contracts';
+import { tenantCreateBody, type OpeningHours, type Role } from '@m4s/contracts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Database } from '../platform/db/types.ts';
 import { departments, owners } from '../platform/db/schema/index.ts';
 import { insertStaff } from '../modules/staff/staff.queries.ts';
-import { insertStore } from '../modules/stores/stores.queries.ts';
-import { createTenant } from '../modules/tenants/tenants.admin.ts';
+import { listStores } from '../modules/stores/stores.queries.ts';
+import { provisionTenant } from '../modules/operator/tenants-admin.service.ts';
+import { asPlatform } from '../platform/operator-tx.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';
@@ -40,50 +41,62 @@ export const demoStaff: { login: string; name: string; role: Role; phone: string
 
 export const demoOwnerPhones = ['13800000001', '13800000002', '13800000003'] as const;
 
-/** The demo dealer group that `npm start` creates on an empty database. */
+const demoStores = [
+  {
+    code: 'SH-PD',
+    name: '上海浦东4S店',
+    brand: '示例品牌',
+    province: '上海市',
+    city: '上海市',
+    address: '上海市浦东新区张江路 1888 号',
+    phone: '021-58880000',
+    openingHours: hours,
+  },
+  {
+    code: 'HZ-XH',
+    name: '杭州西湖4S店',
+    brand: '示例品牌',
+    province: '浙江省',
+    city: '杭州市',
+    address: '杭州市西湖区文三路 588 号',
+    phone: '0571-88880000',
+    openingHours: hours,
+  },
+];
+
+/**
+ * The demo dealer group that `npm start` creates on an empty database — through the same provisioning as
+ * the operator's API and the CLI (tenant, first stores, first group admin), then the rest of its people.
+ */
 export const seedDemo = async (db: Database, options: { customers: number; now?: Date }): Promise<string> => {
   const now = options.now ?? new Date();
-  const tenantId = await createTenant(db, {
-    slug: demo.slug,
-    name: demo.name,
-    shortName: '示例汽车',
-    primaryColor: '#1f6feb',
-    accentColor: '#f59e0b',
-    dealerHotline: '400-820-8820',
-    oemHotline: '400-810-1010',
-  });
-  const hashes = await Promise.all(demoStaff.map(() => hashPassword(demo.password)));
+  const [first, ...others] = demoStaff;
+  if (!first) throw new Error('the demo has no group admin');
+  const created = await asPlatform({ db, name: 'demo-seed', clock: { now: () => now } }, (ctx) =>
+    provisionTenant(
+      ctx,
+      tenantCreateBody.parse({
+        slug: demo.slug,
+        name: demo.name,
+        shortName: '示例汽车',
+        timezone: 'Asia/Shanghai',
+        brands: ['示例品牌'],
+        primaryColor: '#1f6feb',
+        accentColor: '#f59e0b',
+        dealerHotline: '400-820-8820',
+        oemHotline: '400-810-1010',
+        stores: demoStores,
+        admin: { login: first.login, name: first.name, phone: first.phone, password: demo.password },
+      }),
+    ),
+  );
+  const tenantId = created.tenant.id;
+  const hashes = await Promise.all(others.map(() => hashPassword(demo.password)));
   const placed = await db.transaction({ tenantId }, async ({ db: tx }) => {
-    const pudong = await insertStore(
-      tx,
-      tenantId,
-      {
-        code: 'SH-PD',
-        name: '上海浦东4S店',
-        brand: '示例品牌',
-        province: '上海市',
-        city: '上海市',
-        address: '上海市浦东新区张江路 1888 号',
-        phone: '021-58880000',
-        openingHours: hours,
-      },
-      now,
-    );
-    const xihu = await insertStore(
-      tx,
-      tenantId,
-      {
-        code: 'HZ-XH',
-        name: '杭州西湖4S店',
-        brand: '示例品牌',
-        province: '浙江省',
-        city: '杭州市',
-        address: '杭州市西湖区文三路 588 号',
-        phone: '0571-88880000',
-        openingHours: hours,
-      },
-      now,
-    );
+    const opened = await listStores(tx, tenantId, null);
+    const pudong = opened.find((s) => s.code === 'SH-PD');
+    const xihu = opened.find((s) => s.code === 'HZ-XH');
+    if (!pudong || !xihu) throw new Error('the demo stores were not opened');
     const kinds = [
       ['sales', '销售部'],
       ['service', '售后服务部'],
@@ -97,8 +110,8 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
           kinds.map(([kind, name]) => ({ tenantId, storeId: store.id, kind, name, createdAt: now })),
         ),
       );
-    const ids: Record<string, string> = {};
-    for (const [i, s] of demoStaff.entries()) {
+    const ids: Record<string, string> = { [first.role]: created.admin.id };
+    for (const [i, s] of others.entries()) {
       const storeId = s.role === 'group_admin' || s.role === 'oem_viewer' ? null : pudong.id;
       ids[s.role] = (
         await insertStaff(tx, tenantId, {

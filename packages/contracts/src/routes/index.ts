@@ -19,6 +19,7 @@ import { tenantRoutes } from './tenants.ts';
 import { vehicleRoutes } from './vehicles.ts';
 import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { operatorRoutes } from './operator.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -46,6 +47,7 @@ export const routes = {
   contact: contactRoutes,
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
+  operator: operatorRoutes,
 } as const;
 
 export {
@@ -59,6 +61,7 @@ export {
   healthRoutes,
   historyRoutes,
   importRoutes,
+  operatorRoutes,
   segmentRoutes,
   staffRoutes,
   storeRoutes,

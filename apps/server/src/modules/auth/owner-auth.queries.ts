@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
-import { ownerOtps, owners } from '../../platform/db/schema/index.ts';
+import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { ownerOtps, owners, sessions } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 export const latestOtp = async (db: Tx, tenantId: string, phone: string) => {
@@ -64,4 +64,29 @@ export const findOwner = async (db: Tx, tenantId: string, id: string) => {
     .from(owners)
     .where(and(eq(owners.tenantId, tenantId), eq(owners.id, id)));
   return row ?? null;
+};
+
+/** The owner-app accounts of these phone numbers (a customer's accounts), oldest first. */
+export const ownersByPhones = (db: Tx, tenantId: string, phones: string[]) =>
+  phones.length === 0
+    ? Promise.resolve([] as (typeof owners.$inferSelect)[])
+    : db
+        .select()
+        .from(owners)
+        .where(and(eq(owners.tenantId, tenantId), inArray(owners.phone, phones)))
+        .orderBy(asc(owners.createdAt));
+
+/**
+ * An erased person's app accounts go: their sessions (signed out), their sign-in codes, the accounts. The
+ * rows that pointed at the accounts (bindings, inbox, bookings' owner) were dealt with by their modules.
+ */
+export const deleteOwnerAccounts = async (db: Tx, tenantId: string, ownerIds: string[], phones: string[]) => {
+  if (ownerIds.length > 0) {
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.kind, 'owner'), inArray(sessions.subjectId, ownerIds)));
+    await db.delete(owners).where(and(eq(owners.tenantId, tenantId), inArray(owners.id, ownerIds)));
+  }
+  if (phones.length > 0)
+    await db.delete(ownerOtps).where(and(eq(ownerOtps.tenantId, tenantId), inArray(ownerOtps.phone, phones)));
 };

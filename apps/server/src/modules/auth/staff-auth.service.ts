@@ -5,30 +5,25 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { permissionsOf } from '../../platform/auth/permissions.ts';
 import { createSession, revokeAllSessions, revokeSession } from '../../platform/auth/sessions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
-import { stores, staff } from '../../platform/db/schema/index.ts';
+import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.service.ts';
-import { currentTenant } from '../tenants/tenants.service.ts';
+import { findStaffMe } from './staff-auth.queries.ts';
 
 export const lockout = { failures: 5, minutes: 15 } as const;
 
 type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; error: AppError };
 
-/** Who is signed in, as the apps need it. */
+/**
+ * Who is signed in, as the apps need it. A signed-in request's actor carries it, read with the session in
+ * the transaction's first round trip; sign-in reads it afresh.
+ */
 export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Promise<StaffMe> => {
-  const tenant = await currentTenant(ctx);
-  const [row] = await ctx.db
-    .select({
-      id: staff.id,
-      login: staff.login,
-      name: staff.name,
-      role: staff.role,
-      storeId: stores.id,
-      storeName: stores.name,
-    })
-    .from(staff)
-    .leftJoin(stores, and(eq(stores.tenantId, staff.tenantId), eq(stores.id, staff.storeId)))
-    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, staffId)));
+  const asking = ctx.actor;
+  const known = asking.kind === 'staff' && asking.id === staffId && asking.profile ? asking : null;
+  const row = known?.profile
+    ? { id: known.id, role: known.role, storeId: known.storeId, ...known.profile }
+    : await findStaffMe(ctx.sql, ctx.tenantId, staffId);
   if (!row) throw new AppError('SESSION_EXPIRED');
   const actor = {
     kind: 'staff' as const,
@@ -42,7 +37,7 @@ export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Pro
   return {
     kind: 'staff',
     csrfToken,
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    tenant: row.tenant,
     staff: {
       id: row.id,
       login: row.login,

@@ -194,3 +194,47 @@ export const bookingRow = async (db: Tx, tenantId: string, id: string) => {
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, id)));
   return row ?? null;
 };
+
+/** A customer's bookings for their access request: where, what, when, and what they said. */
+export const bookingsForExport = (db: Tx, tenantId: string, customerId: string) =>
+  db
+    .select({
+      id: bookings.id,
+      store: stores.name,
+      service: serviceTypes.name,
+      plate: vehicles.plate,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      channel: bookings.channel,
+      status: bookings.status,
+      concerns: bookings.concerns,
+      pickup: bookings.pickup,
+      createdAt: bookings.createdAt,
+      cancelledAt: bookings.cancelledAt,
+      cancelReason: bookings.cancelReason,
+    })
+    .from(bookings)
+    .innerJoin(stores, and(eq(stores.tenantId, bookings.tenantId), eq(stores.id, bookings.storeId)))
+    .innerJoin(
+      serviceTypes,
+      and(eq(serviceTypes.tenantId, bookings.tenantId), eq(serviceTypes.id, bookings.serviceTypeId)),
+    )
+    .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.customerId, customerId)))
+    .orderBy(asc(bookings.startsAt));
+
+/**
+ * Erasure: the customer's bookings stay (store, time, service, status) without what the person said or
+ * where to pick the car up; no booking points at the person's app accounts any more (they are deleted).
+ */
+export const blankBookingsOf = async (db: Tx, tenantId: string, customerId: string, ownerIds: string[]) => {
+  await db
+    .update(bookings)
+    .set({ concerns: null, pickup: null, cancelReason: null, idempotencyKey: null, ownerId: null })
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.customerId, customerId)));
+  if (ownerIds.length > 0)
+    await db
+      .update(bookings)
+      .set({ ownerId: null, idempotencyKey: null })
+      .where(and(eq(bookings.tenantId, tenantId), inArray(bookings.ownerId, ownerIds)));
+};

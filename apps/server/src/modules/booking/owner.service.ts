@@ -136,7 +136,12 @@ const changeableOwnBooking = async (ctx: OwnerCtx, id: string) => {
 export const cancelOwnerBooking = async (ctx: OwnerCtx, id: string, reason: string | null): Promise<Booking> => {
   const b = await changeableOwnBooking(ctx, id);
   await cancelAndRelease(ctx, b, reason);
-  await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
+  // The reason's words stay on the booking (erasure blanks them there); the audit log outlives an erasure.
+  await audit(ctx, {
+    action: 'booking.cancelled',
+    target: { type: 'booking', id },
+    details: { withReason: reason !== null },
+  });
   await bookingChangedHook(ctx, b, 'cancelled', { reason });
   return ownerBooking(ctx, id);
 };

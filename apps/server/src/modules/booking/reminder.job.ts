@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { bookings } from '../../platform/db/schema/index.ts';
 import { ruleEnabled } from '../care/rules.service.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import { tenantSuspended } from '../../platform/tenant-status.ts';
 import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { addDays, dayIn, instantOf } from '../../platform/time/zone.ts';
 import { sendReminder } from './booking.notify.ts';
@@ -63,6 +64,7 @@ export const bookingRemindJob = defineJob({
   payload: z.object({ tenantId: z.uuid(), bookingId: z.uuid() }),
   retryLimit: 3,
   handle: async (ctx, { bookingId }) => {
+    if (await tenantSuspended(ctx.db, ctx.tenantId)) return;
     await remindBooking(ctx, bookingId);
   },
 });

@@ -113,7 +113,12 @@ export const cancelStaffBooking = async (ctx: StaffCtx, id: string, reason: stri
   const b = await bookingInScope(ctx, id);
   if (b.status !== 'booked') throw notChangeable();
   await cancelAndRelease(ctx, b, reason);
-  await audit(ctx, { action: 'booking.cancelled', target: { type: 'booking', id }, details: { reason } });
+  // The reason's words stay on the booking (erasure blanks them there); the audit log outlives an erasure.
+  await audit(ctx, {
+    action: 'booking.cancelled',
+    target: { type: 'booking', id },
+    details: { withReason: reason !== null },
+  });
   await bookingChangedHook(ctx, b, 'cancelled', { reason });
   await cancelToInbox(ctx, b);
   return staffView(ctx, id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import { tenantSuspended } from '../../platform/tenant-status.ts';
 import { sweep } from './sweep.ts';
 
 // The nightly run itself is the platform's (platform/nightly): the care sweep is one of its steps
@@ -17,6 +18,7 @@ export const careSweepJob = defineJob({
   retryLimit: 3,
   expireInSeconds: 30 * 60,
   handle: async (ctx, { day }) => {
+    if (await tenantSuspended(ctx.db, ctx.tenantId)) return;
     const { staged, outcomes } = await sweep(ctx, day, { dryRun: false });
     ctx.log.info({ day, staged, touches: outcomes.length }, 'care sweep done');
   },

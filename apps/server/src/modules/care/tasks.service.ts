@@ -134,7 +134,8 @@ export const completeTask = async (
   await audit(ctx, {
     action: 'care.task.done',
     target: { type: 'care_task', id },
-    details: { outcome: input.outcome, ...details },
+    // The outcome's words stay with the task (erasure blanks them there); the audit log outlives an erasure.
+    details,
   });
   return update(ctx, id, {
     status: 'done',

@@ -1,10 +1,20 @@
 import { definePersonalData } from '../../platform/personal-data.ts';
+import { blankMessagesTo, messagesTo, touchesOf } from './contact.queries.ts';
 
-/** The contact ledger (touches) and the messages sent: kept on erasure as the record of what was sent. */
+/**
+ * The contact ledger (touches: every contact any source wanted, and what the gate decided) and the
+ * messages sent to the person (notifications). Both stay on erasure as the record of what was sent; the
+ * messages lose their words and address.
+ */
 export const contactPersonalData = definePersonalData({
   module: 'contact',
   tables: [
     { table: 'touches', column: 'customer_id', merge: 'move', erase: 'keep' },
-    { table: 'notifications', column: 'customer_id', merge: 'move', erase: 'keep' },
+    { table: 'notifications', column: 'customer_id', merge: 'move', erase: 'blank' },
   ],
+  export: async (ctx, id, person) => ({
+    touches: (await touchesOf(ctx.sql, ctx.tenantId, [id], 100_000)).reverse(),
+    messages: await messagesTo(ctx.sql, ctx.tenantId, person),
+  }),
+  erase: (ctx, _id, person) => blankMessagesTo(ctx.sql, ctx.tenantId, person),
 });

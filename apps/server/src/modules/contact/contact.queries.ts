@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
+import type { Person } from '../../platform/personal-data.ts';
 
 const touchRow = z
   .object({
@@ -84,4 +85,58 @@ export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, owner
     [tenantId, ownerId],
   );
   return parseRows(z.object({ id: col.text }), result, 'customersOfOwner').map((r) => r.id);
+};
+
+/** Where the person's messages went: any of their phones, e-mail addresses or app accounts. */
+const recipientsOf = (person: Person) => [...person.phones, ...person.emails, ...person.ownerIds];
+
+/**
+ * Every message sent (or queued) to the person, oldest first: those written for the customer, and those
+ * addressed to one of their phones, addresses or app accounts (sign-in codes, booking notices…).
+ */
+export const messagesTo = async (sql: SqlExecutor, tenantId: string, person: Person) => {
+  const result = await sql.executeSql(
+    `SELECT channel, recipient, kind, topic, subject, body, status, created_at, sent_at FROM notifications
+      WHERE tenant_id = $1 AND (customer_id = $2 OR recipient = ANY($3::text[]))
+      ORDER BY created_at, id`,
+    [tenantId, person.customerId, recipientsOf(person)],
+  );
+  return parseRows(messageRow, result, 'messagesTo');
+};
+
+const messageRow = z
+  .object({
+    channel: col.text,
+    recipient: col.text,
+    kind: col.text,
+    topic: col.text,
+    subject: col.textOrNull,
+    body: col.text,
+    status: col.text,
+    created_at: col.instant,
+    sent_at: col.instantOrNull,
+  })
+  .transform((r) => ({
+    channel: r.channel,
+    to: r.recipient,
+    kind: r.kind,
+    topic: r.topic,
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+    sentAt: r.sent_at?.toISOString() ?? null,
+  }));
+
+/**
+ * Erasure: the record of what was sent stays (channel, topic, kind, when, whether it went) without its
+ * words or address; a message still queued is not sent any more.
+ */
+export const blankMessagesTo = async (sql: SqlExecutor, tenantId: string, person: Person) => {
+  await sql.executeSql(
+    `UPDATE notifications SET recipient = '', subject = NULL, body = '', last_error = NULL,
+        status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END
+      WHERE tenant_id = $1 AND (customer_id = $2 OR recipient = ANY($3::text[]))`,
+    [tenantId, person.customerId, recipientsOf(person)],
+  );
 };

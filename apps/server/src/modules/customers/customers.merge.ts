@@ -72,7 +72,8 @@ export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: stri
   await audit(ctx, {
     action: 'customer.merged',
     target: { type: 'customer', id: intoId },
-    details: { from: fromId, fromName: from.name, moved },
+    // No name: audit entries outlive an erasure, so they carry ids, never personal data.
+    details: { from: fromId, moved },
   });
   await customerMergedHook(ctx, intoId, fromId);
   return moved;

@@ -12,6 +12,15 @@ export const customersPersonalData = definePersonalData({
     { table: 'customer_phones', column: 'customer_id', merge: 'move', erase: 'delete' },
     { table: 'consents', column: 'customer_id', merge: 'move', erase: 'keep' },
   ],
+  identify: async (ctx, { customerId }) => {
+    const row = await q.findCustomer(ctx.db, ctx.tenantId, customerId);
+    const phones = await q.phonesOf(ctx.db, ctx.tenantId, [customerId]);
+    return {
+      names: row ? [row.name, row.contactName ?? ''] : [],
+      phones: phones.map((p) => p.phone),
+      emails: row?.email ? [row.email] : [],
+    };
+  },
   export: async (ctx, id) => {
     const row = await q.findCustomer(ctx.db, ctx.tenantId, id);
     if (!row) throw new AppError('NOT_FOUND');

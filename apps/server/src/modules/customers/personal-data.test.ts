@@ -42,14 +42,23 @@ describe('personal data: every module declares what it holds about a customer', 
     const res = await admin.get(`/api/customers/${t.customerId}/export`);
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(Object.keys(res.json()).sort(), [
+      'appAccounts',
+      'bookings',
+      'carClaims',
+      'careTasks',
       'complaints',
       'consents',
       'customer',
       'exportedAt',
+      'inboxMessages',
       'interactions',
+      'messages',
       'repairOrders',
       'salesOrders',
+      'segments',
+      'touches',
       'vehicles',
+      'visits',
     ]);
   });
 });

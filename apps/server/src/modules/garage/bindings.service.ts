@@ -83,7 +83,13 @@ export const decideBinding = async (ctx: StaffCtx, id: string, input: BindingDec
   await audit(ctx, {
     action: `vehicle_binding.${input.decision}`,
     target: { type: 'vehicle_binding', id },
-    details: { ownerId: row.b.ownerId, vehicleId: row.b.vehicleId, phoneMatches: Boolean(row.phoneMatches), reason },
+    // The reason's words stay on the binding (deleted with the account on erasure), not in the audit log.
+    details: {
+      ownerId: row.b.ownerId,
+      vehicleId: row.b.vehicleId,
+      phoneMatches: Boolean(row.phoneMatches),
+      withReason: reason !== null,
+    },
   });
   const tenant = await currentTenant(ctx);
   const car = row.plate ?? `VIN尾号${row.vin.slice(-6)}`;

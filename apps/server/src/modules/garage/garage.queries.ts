@@ -232,3 +232,24 @@ export const confirmedOwnersOf = (db: Tx, tenantId: string, vehicleId: string) =
         eq(vehicleBindings.status, 'confirmed'),
       ),
     );
+
+/** The bindings of these app accounts (an erased person's), with the car's plate, newest first. */
+export const bindingsOfOwners = (db: Tx, tenantId: string, ownerIds: string[]) =>
+  ownerIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({ b: vehicleBindings, plate: vehicles.plate, vin: vehicles.vin })
+        .from(vehicleBindings)
+        .innerJoin(
+          vehicles,
+          and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
+        )
+        .where(and(eq(vehicleBindings.tenantId, tenantId), inArray(vehicleBindings.ownerId, ownerIds)))
+        .orderBy(desc(vehicleBindings.requestedAt));
+
+export const deleteBindingsOfOwners = async (db: Tx, tenantId: string, ownerIds: string[]) => {
+  if (ownerIds.length > 0)
+    await db
+      .delete(vehicleBindings)
+      .where(and(eq(vehicleBindings.tenantId, tenantId), inArray(vehicleBindings.ownerId, ownerIds)));
+};

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { ImportKind } from '@m4s/contracts';
 import { importErrors, importJobs, importMappings } from '../../platform/db/schema/index.ts';
-import type { Tx } from '../../platform/db/types.ts';
+import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
+import type { Person } from '../../platform/personal-data.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportErrorInsert = Omit<typeof importErrors.$inferInsert, 'tenantId' | 'importId'>;
@@ -117,3 +118,34 @@ export const importErrorsAfter = (
     )
     .orderBy(asc(importErrors.rowNo), asc(importErrors.id))
     .limit(limit);
+
+/**
+ * Whether a cell of an uploaded file names the person ($2 names, $3 phones, $4 e-mail addresses): the
+ * whole cell is one of their names or addresses, or its digits hold one of their phones (+86, spaces…).
+ */
+const namesPerson = (cell: string) => `(btrim(${cell}) = ANY($2::text[]) OR lower(btrim(${cell})) = ANY($4::text[])
+    OR EXISTS (SELECT 1 FROM unnest($3::text[]) ph WHERE regexp_replace(${cell}, '[^0-9]', '', 'g') LIKE '%' || ph || '%'))`;
+
+/**
+ * Erasure: the rows of uploaded files that name the person go — rejected rows (every error of the row) and
+ * the rows of the runs' previews. The runs themselves (file name, counts) stay.
+ */
+export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, person: Person) => {
+  const values = [tenantId, person.names, person.phones, person.emails.map((e) => e.toLowerCase())];
+  await sql.executeSql(
+    `DELETE FROM import_errors e WHERE e.tenant_id = $1 AND (e.import_id, e.row_no) IN (
+        SELECT x.import_id, x.row_no FROM import_errors x WHERE x.tenant_id = $1 AND x.value IS NOT NULL
+          AND ${namesPerson('x.value')})`,
+    values,
+  );
+  await sql.executeSql(
+    `UPDATE import_jobs j SET sample_rows = (
+        SELECT coalesce(jsonb_agg(r.row ORDER BY r.n), '[]'::jsonb)
+          FROM jsonb_array_elements(j.sample_rows) WITH ORDINALITY AS r(row, n)
+          WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.row) c WHERE ${namesPerson('c')}))
+      WHERE j.tenant_id = $1 AND EXISTS (
+        SELECT 1 FROM jsonb_array_elements(j.sample_rows) r(row), jsonb_array_elements_text(r.row) c
+          WHERE ${namesPerson('c')})`,
+    values,
+  );
+};

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { inboxMessages } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -46,3 +46,20 @@ export const markAllRead = (db: Tx, tenantId: string, ownerId: string, at: Date)
     .update(inboxMessages)
     .set({ readAt: at })
     .where(and(eq(inboxMessages.tenantId, tenantId), eq(inboxMessages.ownerId, ownerId), isNull(inboxMessages.readAt)));
+
+/** Every message in these app accounts' inboxes (an erased person's), newest first. */
+export const messagesOfOwners = (db: Tx, tenantId: string, ownerIds: string[]) =>
+  ownerIds.length === 0
+    ? Promise.resolve([] as InboxRow[])
+    : db
+        .select()
+        .from(inboxMessages)
+        .where(and(eq(inboxMessages.tenantId, tenantId), inArray(inboxMessages.ownerId, ownerIds)))
+        .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id));
+
+export const deleteMessagesOfOwners = async (db: Tx, tenantId: string, ownerIds: string[]) => {
+  if (ownerIds.length > 0)
+    await db
+      .delete(inboxMessages)
+      .where(and(eq(inboxMessages.tenantId, tenantId), inArray(inboxMessages.ownerId, ownerIds)));
+};

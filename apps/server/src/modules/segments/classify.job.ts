@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import { tenantSuspended } from '../../platform/tenant-status.ts';
 import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { classifyTenant } from './classify.ts';
 
@@ -24,6 +25,7 @@ export const classifyJob = defineJob({
   payload: classifyPayload,
   retryLimit: 3,
   handle: async (ctx, { asOf, customerIds, full }) => {
+    if (await tenantSuspended(ctx.db, ctx.tenantId)) return;
     const day = asOf ?? (await tenantToday(ctx));
     const summary = await classifyTenant(ctx, day, customerIds ? { customerIds } : full ? 'all' : 'due');
     ctx.log.info({ summary }, 'segments classified');

@@ -152,3 +152,52 @@ export const contactsOf = async (sql: SqlExecutor, tenantId: string, ids: string
     ),
   };
 };
+
+/** One customer's classes as of the last classification, and every move between classes (access request). */
+export const segmentsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
+  const current = await sql.executeSql(
+    `SELECT frequency, rfm, loyalty, value_quadrant, visits_12m, spend_12m_fen, first_visit_on::text,
+        last_visit_on::text, clv_fen, computed_on::text
+      FROM customer_segments WHERE tenant_id = $1 AND customer_id = $2`,
+    [tenantId, customerId],
+  );
+  const moves = await sql.executeSql(
+    `SELECT dimension, from_value, to_value, changed_on::text FROM segment_changes
+      WHERE tenant_id = $1 AND subject_kind = 'customer' AND subject_id = $2 ORDER BY changed_on, created_at, id`,
+    [tenantId, customerId],
+  );
+  return {
+    classes: maybeRow(classesRow, current, 'segmentsOfCustomer'),
+    moves: parseRows(moveRow, moves, 'segmentsOfCustomer moves'),
+  };
+};
+
+const classesRow = z
+  .object({
+    frequency: col.text,
+    rfm: col.text,
+    loyalty: col.text,
+    value_quadrant: col.text,
+    visits_12m: col.number,
+    spend_12m_fen: col.number,
+    first_visit_on: col.textOrNull,
+    last_visit_on: col.textOrNull,
+    clv_fen: col.number,
+    computed_on: col.text,
+  })
+  .transform((r) => ({
+    frequency: r.frequency,
+    rfm: r.rfm,
+    loyalty: r.loyalty,
+    value: r.value_quadrant,
+    visits12m: r.visits_12m,
+    spend12mFen: r.spend_12m_fen,
+    firstVisitOn: r.first_visit_on,
+    lastVisitOn: r.last_visit_on,
+    lifetimeValueFen: r.clv_fen,
+    computedOn: r.computed_on,
+  }));
+
+const moveRow = z
+  .object({ dimension: col.text, from_value: col.textOrNull, to_value: col.text, changed_on: col.text })
+  .transform((m) => ({ dimension: m.dimension, from: m.from_value, to: m.to_value, on: m.changed_on }));

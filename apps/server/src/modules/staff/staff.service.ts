@@ -10,7 +10,7 @@ import { audit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
 import { revokeAllSessions } from '../../platform/auth/sessions.ts';
-import type { StaffCtx } from '../../platform/context.ts';
+import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getStore } from '../stores/stores.service.ts';
 import * as q from './staff.queries.ts';
@@ -96,4 +96,63 @@ export const updateStaff = async (ctx: StaffCtx, id: string, patch: StaffUpdateB
     details: { changed, role: member.role, status: member.status },
   });
   return member;
+};
+
+/** A member added by the platform (a new group's first admin, the CLI): no staff member acting, no grant check. */
+export const createStaffAsPlatform = async (
+  ctx: Ctx,
+  input: { login: string; name: string; phone: string | null; role: Role; storeId: string | null; password: string },
+): Promise<StaffMember> => {
+  if (storeBoundRoles.includes(input.role) && !input.storeId) throw AppError.field('storeId', 'store_required');
+  if (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'login', input.login))
+    throw new AppError('LOGIN_TAKEN', undefined, { issues: [{ path: 'login', message: 'login_taken' }] });
+  if (input.phone && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'phone', input.phone)))
+    throw new AppError('PHONE_TAKEN', undefined, { issues: [{ path: 'phone', message: 'phone_taken' }] });
+  const now = ctx.clock.now();
+  const member = await q.insertStaff(ctx.db, ctx.tenantId, {
+    login: input.login,
+    name: input.name,
+    phone: input.phone,
+    role: input.role,
+    storeId: storeBoundRoles.includes(input.role) ? input.storeId : null,
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+    updatedAt: now,
+    passwordChangedAt: now,
+  });
+  await audit(ctx, {
+    action: 'staff.created',
+    target: { type: 'staff', id: member.id },
+    details: { role: member.role, storeId: member.storeId, by: 'platform' },
+  });
+  return member;
+};
+
+/** The platform resets a member's password (they forgot it): unlocks the account and signs them out everywhere. */
+export const resetPasswordAsPlatform = async (ctx: Ctx, login: string, password: string): Promise<StaffMember> => {
+  const member = await q.findStaffByLoginOrPhone(ctx.db, ctx.tenantId, login);
+  if (!member) throw new AppError('NOT_FOUND');
+  const now = ctx.clock.now();
+  await q.setPassword(ctx.db, ctx.tenantId, member.id, await hashPassword(password), now);
+  await q.recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: false, now, lockUntil: null, failures: 0 });
+  await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: member.id, now });
+  await audit(ctx, {
+    action: 'auth.staff.password_reset',
+    target: { type: 'staff', id: member.id },
+    details: { by: 'platform' },
+  });
+  const found = await q.findStaff(ctx.db, ctx.tenantId, member.id);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+};
+
+/** An active member by login, or the tenant's first active group admin: whom the CLI acts as. */
+export const staffForPlatform = async (ctx: Ctx, login: string | null): Promise<StaffMember> => {
+  const member = login
+    ? await q.findStaffByLoginOrPhone(ctx.db, ctx.tenantId, login)
+    : (await q.listStaff(ctx.db, ctx.tenantId, {})).find((m) => m.role === 'group_admin' && m.status === 'active');
+  if (!member || member.status !== 'active') throw new AppError('NOT_FOUND');
+  const found = await q.findStaff(ctx.db, ctx.tenantId, member.id);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
 };

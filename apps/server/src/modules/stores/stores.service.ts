@@ -1,7 +1,7 @@
 import type { Store, StoreInput } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
-import type { StaffCtx } from '../../platform/context.ts';
+import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as q from './stores.queries.ts';
 
@@ -42,6 +42,16 @@ export const updateStore = async (ctx: StaffCtx, id: string, input: StoreInput):
   await audit(ctx, { action: 'store.updated', target: { type: 'store', id }, details: { changed } });
   return store;
 };
+
+/** A store opened by the platform (a new dealer group's first stores, the CLI): no staff member acting. */
+export const openStoreAsPlatform = async (ctx: Ctx, input: StoreInput): Promise<Store> => {
+  if (await q.findStoreByCode(ctx.db, ctx.tenantId, input.code))
+    throw new AppError('STORE_CODE_TAKEN', undefined, { issues: [{ path: 'code', message: 'store_code_taken' }] });
+  return q.insertStore(ctx.db, ctx.tenantId, input, ctx.clock.now());
+};
+
+/** The tenant's stores, for the platform (the CLI resolving a store code). */
+export const storesAsPlatform = (ctx: Ctx): Promise<Store[]> => q.listStores(ctx.db, ctx.tenantId, null);
 
 /** Every store's name by id, for labels in exports (a customer's home store may be any of the group's). */
 export const storeNames = async (ctx: StaffCtx): Promise<Map<string, string>> =>

@@ -8,7 +8,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
-import type { Tx } from '../../platform/db/types.ts';
+import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 const columns = {
   v: vehicles,
@@ -110,3 +110,21 @@ export const ownershipsOf = (db: Tx, tenantId: string, vehicleId: string) =>
     .from(vehicleOwnerships)
     .where(and(eq(vehicleOwnerships.tenantId, tenantId), eq(vehicleOwnerships.vehicleId, vehicleId)))
     .orderBy(asc(vehicleOwnerships.fromDate));
+
+/**
+ * Erasure: the person stops being listed among the regular drivers of their cars (the other drivers, whom
+ * the person named, stay with the car).
+ */
+export const dropDriverEntries = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  person: { customerId: string; names: string[]; phones: string[] },
+) => {
+  await sql.executeSql(
+    `UPDATE vehicles v SET regular_drivers = (
+        SELECT coalesce(jsonb_agg(d ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(v.regular_drivers) WITH ORDINALITY AS x(d, n)
+          WHERE NOT (coalesce(d->>'name', '') = ANY($3::text[]) OR coalesce(d->>'phone', '') = ANY($4::text[])))
+      WHERE v.tenant_id = $1 AND v.owner_id = $2 AND jsonb_array_length(v.regular_drivers) > 0`,
+    [tenantId, person.customerId, person.names, person.phones],
+  );
+};

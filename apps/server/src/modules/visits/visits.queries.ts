@@ -271,3 +271,40 @@ export const rateVisit = async (
     .returning({ id: visits.id });
   return rows.length === 1;
 };
+
+// ── Personal data ───────────────────────────────────────────────────────────────────────────────────
+
+/** A customer's visits with the car's plate and the repair order's number, oldest first (access request). */
+export const visitsOfCustomer = (db: Tx, tenantId: string, customerId: string) =>
+  db
+    .select({ v: visits, plate: vehicles.plate, storeName: stores.name, repairOrderNumber: repairOrders.number })
+    .from(visits)
+    .innerJoin(vehicles, and(same(vehicles), eq(vehicles.id, visits.vehicleId)))
+    .innerJoin(stores, and(same(stores), eq(stores.id, visits.storeId)))
+    .leftJoin(repairOrders, and(same(repairOrders), eq(repairOrders.id, visits.repairOrderId)))
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.customerId, customerId)))
+    .orderBy(asc(visits.checkedInAt), asc(visits.id));
+
+/**
+ * Erasure: the customer's visits stay (times, mileage, estimate lines, payments, the rating's score) without
+ * what the person said or what was noted about them: concerns, inspection notes, the rating's comment,
+ * photo captions and stage notes.
+ */
+export const blankVisitsOf = async (db: Tx, tenantId: string, customerId: string) => {
+  const ids = (
+    await db
+      .update(visits)
+      .set({ concerns: null, inspectionNotes: null, ratingComment: null })
+      .where(and(eq(visits.tenantId, tenantId), eq(visits.customerId, customerId)))
+      .returning({ id: visits.id })
+  ).map((r) => r.id);
+  if (ids.length === 0) return;
+  await db
+    .update(visitPhotos)
+    .set({ caption: null })
+    .where(and(eq(visitPhotos.tenantId, tenantId), inArray(visitPhotos.visitId, ids)));
+  await db
+    .update(visitEvents)
+    .set({ note: null })
+    .where(and(eq(visitEvents.tenantId, tenantId), inArray(visitEvents.visitId, ids)));
+};

@@ -117,3 +117,18 @@ export const deleteDeliveriesNaming = (db: Tx, tenantId: string, customerId: str
   db
     .delete(webhookDeliveries)
     .where(and(eq(webhookDeliveries.tenantId, tenantId), sql`${webhookDeliveries.body} LIKE ${`%${customerId}%`}`));
+
+/** Finished deliveries (and, by cascade, their attempts) that ended before `before`; pending ones are kept. */
+export const purgeFinishedDeliveries = async (db: Tx, tenantId: string, before: Date) => {
+  const gone = await db
+    .delete(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, tenantId),
+        sql`${webhookDeliveries.status} <> 'pending'`,
+        sql`${webhookDeliveries.finishedAt} < ${before}`,
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return gone.length;
+};

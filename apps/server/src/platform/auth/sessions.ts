@@ -1,6 +1,10 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions, staff, tenants } from '../db/schema/index.ts';
-import type { Tx } from '../db/types.ts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { roles } from '@m4s/contracts';
+import { col, maybeRow } from '../db/rows.ts';
+import { timeLiteral, tokenLiteral, uuidLiteral, wordLiteral } from '../db/literals.ts';
+import { sessions } from '../db/schema/index.ts';
+import type { FirstStatement, Tx, TxHandle } from '../db/types.ts';
 import { randomToken, sha256 } from './crypto.ts';
 
 export type SessionKind = 'staff' | 'owner';
@@ -61,55 +65,85 @@ const slide = async (db: Tx, tenantId: string, kind: SessionKind, row: { id: str
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.id)));
 };
 
-/** The live session behind a cookie secret, sliding its expiry; null when unknown, revoked or expired. */
-export const findSession = async (db: Tx, tenantId: string, kind: SessionKind, secret: string, now: Date) => {
-  const [row] = await db
-    .select({ id: sessions.id, subjectId: sessions.subjectId, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.tenantId, tenantId),
-        eq(sessions.tokenHash, sha256(secret)),
-        eq(sessions.kind, kind),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-      ),
-    );
-  if (!row) return null;
-  await slide(db, tenantId, kind, row, now);
-  return { id: row.id, subjectId: row.subjectId, csrfToken: csrfTokenFor(secret) };
-};
+const liveSession = `s.tenant_id = $1 AND s.token_hash = $2 AND s.kind = $3 AND s.revoked_at IS NULL AND s.expires_at > $4`;
+
+/** The arguments of a session statement, as checked literals (TxScope.first). */
+const sessionArgs = (tenantId: string, kind: SessionKind, secret: string, now: Date) => [
+  uuidLiteral(tenantId),
+  tokenLiteral(sha256(secret)),
+  wordLiteral(kind),
+  timeLiteral(now),
+];
 
 /**
- * A staff request's session and its member in one round trip (every staff request starts here, so it
- * is the hottest query of the API); null when unknown, revoked, expired, or the member is disabled.
+ * The first statement of an owner request's transaction (TxScope.first): the live session behind the
+ * cookie secret. Owner accounts are never deleted (erasure anonymises them), so it names a live owner.
  */
-export const findStaffSession = async (db: Tx, tenantId: string, secret: string, now: Date) => {
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      staffId: staff.id,
-      role: staff.role,
-      storeId: staff.storeId,
-      customerScope: tenants.customerScope,
-    })
-    .from(sessions)
-    .innerJoin(staff, and(eq(staff.tenantId, sessions.tenantId), eq(staff.id, sessions.subjectId)))
-    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(
-      and(
-        eq(sessions.tenantId, tenantId),
-        eq(sessions.tokenHash, sha256(secret)),
-        eq(sessions.kind, 'staff'),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        eq(staff.status, 'active'),
-      ),
-    );
+export const ownerSessionStatement = (tenantId: string, secret: string, now: Date): FirstStatement => ({
+  name: 'm4s_owner_session',
+  text: `SELECT s.id, s.subject_id, s.last_seen_at FROM sessions s WHERE ${liveSession}`,
+  args: sessionArgs(tenantId, 'owner', secret, now),
+});
+
+/**
+ * The first statement of a staff request's transaction: its session, member, store and tenant in one
+ * look-up (every staff request starts here, so it is the hottest query of the API) — who is asking, with
+ * what /me shows of them; no row when the session is unknown, revoked or expired, or the member is disabled.
+ */
+export const staffSessionStatement = (tenantId: string, secret: string, now: Date): FirstStatement => ({
+  name: 'm4s_staff_session',
+  text: `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope,
+      m.login, m.name, st.name AS store_name, t.slug AS tenant_slug, t.name AS tenant_name
+    FROM sessions s
+    JOIN staff m ON m.tenant_id = s.tenant_id AND m.id = s.subject_id
+    JOIN tenants t ON t.id = s.tenant_id
+    LEFT JOIN stores st ON st.tenant_id = m.tenant_id AND st.id = m.store_id
+    WHERE ${liveSession} AND m.status = 'active'`,
+  args: sessionArgs(tenantId, 'staff', secret, now),
+});
+
+const ownerSessionRow = z.object({ id: col.text, subject_id: col.text, last_seen_at: col.instant });
+const staffSessionRow = z.object({
+  id: col.text,
+  last_seen_at: col.instant,
+  staff_id: col.text,
+  role: z.enum(roles),
+  store_id: col.textOrNull,
+  customer_scope: z.enum(['group', 'own']),
+  login: col.text,
+  name: col.text,
+  store_name: col.textOrNull,
+  tenant_slug: col.text,
+  tenant_name: col.text,
+});
+
+/** The owner session that ownerSessionStatement found (sliding its expiry), or null. */
+export const ownerSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
+  const row = maybeRow(ownerSessionRow, { rows: tx.first ?? [] }, 'the owner session look-up');
   if (!row) return null;
-  await slide(db, tenantId, 'staff', row, now);
-  return { ...row, csrfToken: csrfTokenFor(secret) };
+  await slide(tx.db, tenantId, 'owner', { id: row.id, lastSeenAt: row.last_seen_at }, now);
+  return { id: row.id, subjectId: row.subject_id, csrfToken: csrfTokenFor(secret) };
+};
+
+/** The staff session and member that staffSessionStatement found (sliding its expiry), or null. */
+export const staffSessionOf = async (tx: TxHandle, tenantId: string, secret: string, now: Date) => {
+  const row = maybeRow(staffSessionRow, { rows: tx.first ?? [] }, 'the staff session look-up');
+  if (!row) return null;
+  await slide(tx.db, tenantId, 'staff', { id: row.id, lastSeenAt: row.last_seen_at }, now);
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    role: row.role,
+    storeId: row.store_id,
+    customerScope: row.customer_scope,
+    csrfToken: csrfTokenFor(secret),
+    profile: {
+      login: row.login,
+      name: row.name,
+      storeName: row.store_name,
+      tenant: { id: tenantId, slug: row.tenant_slug, name: row.tenant_name },
+    },
+  };
 };
 
 export const revokeSession = async (db: Tx, tenantId: string, sessionId: string, now: Date) => {
@@ -136,4 +170,14 @@ export const revokeAllSessions = async (
         input.except ? ne(sessions.id, input.except) : undefined,
       ),
     );
+};
+
+/** Signs out every staff member and owner of a tenant at once: the tenant was suspended. */
+export const revokeTenantSessions = async (db: Tx, tenantId: string, now: Date): Promise<number> => {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tenantId, tenantId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
 };

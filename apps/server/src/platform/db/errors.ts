@@ -3,6 +3,8 @@ import { AppError } from '../errors.ts';
 
 /** Unique indexes whose violation means "already taken" to a user, with the field it concerns. */
 const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: string }> = {
+  tenants_slug_key: { code: 'SLUG_TAKEN', path: 'slug', message: 'slug_taken' },
+  operators_login_key: { code: 'LOGIN_TAKEN', path: 'login', message: 'login_taken' },
   stores_code_key: { code: 'STORE_CODE_TAKEN', path: 'code', message: 'store_code_taken' },
   staff_login_key: { code: 'LOGIN_TAKEN', path: 'login', message: 'login_taken' },
   staff_phone_key: { code: 'PHONE_TAKEN', path: 'phone', message: 'phone_taken' },
@@ -38,6 +40,8 @@ export const fromDatabaseError = (error: unknown): AppError | null => {
       ? new AppError(meaning.code, undefined, { issues: [{ path: meaning.path, message: meaning.message }] })
       : new AppError('CONFLICT');
   }
+  // Raised by app_tenant_by_slug (migration 0020): the slug names a suspended dealer group.
+  if (pg.code === 'M4S01') return new AppError('TENANT_SUSPENDED');
   if (pg.code === '40001' || pg.code === '40P01') return new AppError('CONFLICT');
   if (pg.code === '23503' || pg.code === '22P02' || pg.code === '23514') return new AppError('BAD_REQUEST');
   return null;

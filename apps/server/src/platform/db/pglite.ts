@@ -1,7 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, SqlExecutor, Tx } from './types.ts';
-import { openingStatements } from './tenant-context.ts';
+import { firstStatementSql, openingStatements } from './tenant-context.ts';
 
 /**
  * The embedded engine. One PGlite instance serves the whole process — requests and the job runner —
@@ -20,18 +20,37 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
     },
   });
   const owner = executor(pg);
+  // One session for the whole process: a first statement is prepared once.
+  const prepared = new Set<string>();
 
   return {
     engine: 'pglite',
     owner,
     jobsConnection: { db: owner },
-    transaction: (scope, fn) =>
-      pg.transaction(async (t) => {
-        await t.exec(openingStatements(scope.tenantId));
-        // Drizzle's PGlite driver only calls query() and exec(), which a transaction has too.
-        const db = drizzle(t as unknown as PGlite) as unknown as Tx;
-        return fn({ db, sql: executor(t) });
-      }),
+    transaction: async (scope, fn) => {
+      const opening = openingStatements(scope.tenantId);
+      let opened = false;
+      try {
+        return await pg.transaction(async (t) => {
+          const answer = await t.exec(
+            scope.first ? `${opening}; ${firstStatementSql(scope.first, prepared)}` : opening,
+          );
+          opened = true;
+          if (scope.first) prepared.add(scope.first.name);
+          const first = scope.first ? (answer.at(-1)?.rows ?? []) : [];
+          // Drizzle's PGlite driver only calls query() and exec(), which a transaction has too.
+          const db = drizzle(t as unknown as PGlite) as unknown as Tx;
+          return fn({ db, sql: executor(t), first });
+        });
+      } catch (error) {
+        // A failed opening may have prepared the statement all the same: ask the session what it holds.
+        if (!opened && scope.first && !prepared.has(scope.first.name)) {
+          const held = await pg.query('SELECT 1 FROM pg_prepared_statements WHERE name = $1', [scope.first.name]);
+          if (held.rows.length > 0) prepared.add(scope.first.name);
+        }
+        throw error;
+      }
+    },
     ping: async () => {
       await pg.query('select 1');
       return true;

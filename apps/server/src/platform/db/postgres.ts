@@ -1,12 +1,18 @@
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Database, SqlExecutor } from './types.ts';
-import { openingStatements } from './tenant-context.ts';
+import { firstStatementSql, openingStatements } from './tenant-context.ts';
 
 // Keep int8 (counts, money in fen) exact as strings; queries cast where they want numbers.
 const poolExecutor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
-  executeSql: async (text, values) => q.query(text, values),
+  executeSql: async (text, values, options) =>
+    options?.name ? q.query({ name: options.name, text, values }) : q.query(text, values),
 });
+
+/** The rows of the last statement of a simple query (pg answers an array for several statements). */
+const lastRows = (
+  result: pg.QueryResult<Record<string, unknown>> | pg.QueryResult<Record<string, unknown>>[],
+): Record<string, unknown>[] => (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
 
 export const openPostgres = async (connectionString: string, poolSize: number): Promise<Database> => {
   // JIT off: the app's statements are short, or set-based over a few thousand rows, and the planner's
@@ -16,6 +22,8 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
   const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
   const client = await pool.connect();
   client.release();
+  // The first statements each pooled connection has prepared (a connection the pool replaces starts afresh).
+  const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
   return {
     engine: 'postgres',
@@ -24,16 +32,26 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
     transaction: async (scope, fn) => {
       const opening = openingStatements(scope.tenantId);
       const conn = await pool.connect();
+      // A failed opening may leave a statement prepared that `prepared` does not know of: that connection goes.
+      let opened = false;
       try {
-        await conn.query(`BEGIN; ${opening}`);
-        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn) });
+        // One round trip opens the transaction and, when the scope names one, runs its first statement.
+        const prepared = preparedOn.get(conn) ?? new Set<string>();
+        preparedOn.set(conn, prepared);
+        const answer = await conn.query<Record<string, unknown>>(
+          scope.first ? `BEGIN; ${opening}; ${firstStatementSql(scope.first, prepared)}` : `BEGIN; ${opening}`,
+        );
+        opened = true;
+        if (scope.first) prepared.add(scope.first.name);
+        const first = scope.first ? lastRows(answer) : [];
+        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first });
         await conn.query('COMMIT');
         return result;
       } catch (error) {
         await conn.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        conn.release();
+        conn.release(!opened);
       }
     },
     ping: async () => {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import type { FirstStatement } from './types.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,4 +12,18 @@ export const openingStatements = (tenantId: string | null): string => {
   if (tenantId === null) return "SET LOCAL ROLE m4s_app; SET LOCAL app.tenant_id = ''";
   if (!uuidPattern.test(tenantId)) throw new AppError('TENANT_NOT_FOUND');
   return `SET LOCAL ROLE m4s_app; SET LOCAL app.tenant_id = '${tenantId.toLowerCase()}'`;
+};
+
+const namePattern = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * The SQL that runs a transaction's first statement after the opening ones: EXECUTE of it, preceded by its
+ * PREPARE the first time on a connection (`prepared` holds the names this connection has; PostgreSQL keeps a
+ * prepared statement for the session whatever becomes of the transaction, and re-plans it after a migration).
+ * The caller adds the name to `prepared` once the query has succeeded.
+ */
+export const firstStatementSql = (first: FirstStatement, prepared: ReadonlySet<string>): string => {
+  if (!namePattern.test(first.name)) throw new Error(`not a statement name: ${first.name}`);
+  const execute = `EXECUTE ${first.name}(${first.args.join(', ')})`;
+  return prepared.has(first.name) ? execute : `PREPARE ${first.name} AS ${first.text}; ${execute}`;
 };

@@ -3,15 +3,36 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 /** Drizzle over one open transaction: the only way queries reach the database. */
 export type Tx = PgDatabase<PgQueryResultHKT>;
 
-/** A raw SQL executor with pg's shape; pg-boss takes it to enqueue a job inside our transaction. */
+/**
+ * A raw SQL executor with pg's shape; pg-boss takes it to enqueue a job inside our transaction.
+ * `options.name` makes it a named prepared statement on PostgreSQL (parsed and planned once per pooled
+ * connection, for the statements every request sends); PGlite ignores it.
+ */
 export type SqlExecutor = {
-  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+  executeSql: (
+    text: string,
+    values?: unknown[],
+    options?: { name?: string },
+  ) => Promise<{ rows: Record<string, unknown>[] }>;
 };
 
-export type TxHandle = { db: Tx; sql: SqlExecutor };
+/** `first`: the rows of the scope's `first` statement (empty when it named none). */
+export type TxHandle = { db: Tx; sql: SqlExecutor; first?: Record<string, unknown>[] };
 
-/** Whose data a transaction may touch: one tenant, or none (pre-authentication look-ups). */
-export type TxScope = { tenantId: string | null };
+/**
+ * A statement prepared once per connection and executed with literal arguments: the simple protocol that
+ * carries BEGIN and SET LOCAL takes no parameters, so the arguments are literals, each checked by
+ * platform/db/literals.ts; `text` names them $1, $2, … as a prepared statement does.
+ */
+export type FirstStatement = { name: string; text: string; args: string[] };
+
+/**
+ * Whose data a transaction may touch: one tenant, or none (pre-authentication look-ups).
+ * `first`: a statement sent in the same round trip as the opening ones (BEGIN, SET LOCAL ROLE, SET LOCAL
+ * app.tenant_id and EXECUTE of it, as one simple query) — every signed-in request's session look-up, so that
+ * opening the tenant's transaction costs no round trip of its own. Its rows reach the transaction as `first`.
+ */
+export type TxScope = { tenantId: string | null; first?: FirstStatement };
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
 import type { RouteBody, RouteDef, RouteHeaders, RouteParams, RouteQuery, RouteReply } from '@m4s/contracts';
-import type { OwnerCtx, StaffCtx } from '../context.ts';
+import type { OperatorCtx, OwnerCtx, StaffCtx } from '../context.ts';
 
 /** The request as a route's handler sees it: params, query, headers and body typed from its description. */
 export type RouteRequest<D extends RouteDef> = Omit<FastifyRequest, 'params' | 'query' | 'body' | 'headers'> & {
@@ -14,7 +14,7 @@ export type RouteRequest<D extends RouteDef> = Omit<FastifyRequest, 'params' | '
 };
 
 /** The context the server opens before the handler runs, by the description's `auth`. */
-type CtxOf = { staff: StaffCtx; owner: OwnerCtx };
+type CtxOf = { staff: StaffCtx; owner: OwnerCtx; operator: OperatorCtx };
 
 type Answer<D extends RouteDef> = D['response'] extends z.ZodType
   ? RouteReply<D> | FastifyReply
@@ -53,8 +53,8 @@ export const fastifySchema = (def: RouteDef) => {
 };
 
 /**
- * Registers one route from its description in contracts: method, path and schemas from there; for staff
- * and owner routes the request's transaction is opened here (with the staff permission the description
+ * Registers one route from its description in contracts: method, path and schemas from there; for staff,
+ * owner and operator routes the request's transaction is opened here (with the staff permission the description
  * names), so a handler is the one service call and nothing else. `bodyLimit` raises the app-wide body limit
  * for one route (e.g. a photo sent as a data URL).
  */
@@ -84,6 +84,8 @@ export const serve = <const D extends RouteDef>(
         answer = await app.ctx.staff(req, def.permission ?? null, (ctx) => call(ctx, typed, reply));
       } else if (def.auth === 'owner') {
         answer = await app.ctx.owner(req, (ctx) => call(ctx, typed, reply));
+      } else if (def.auth === 'operator') {
+        answer = await app.ctx.operator(req, (ctx) => call(ctx, typed, reply));
       } else {
         answer = await call(typed, reply);
       }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { defineJob, type JobDefinition } from '../jobs/queue.ts';
 import type { JobRunner } from '../jobs/runner.ts';
+import { tenantSuspended } from '../tenant-status.ts';
 import { tenantZone } from '../time/tenant-zone.ts';
 import { addDays, instantOf, localOf } from '../time/zone.ts';
 import { daysToRun, hasRunBefore, runDay, type DayRun, type NightlyStep } from './nightly.ts';
@@ -79,6 +80,13 @@ export const nightlyJob = (steps: readonly NightlyStep[]): JobDefinition<typeof 
     retryLimit: 3,
     expireInSeconds: 60 * 60,
     steps: async (job, { day }) => {
+      // A tenant suspended by the platform operator skips its nights; the chain is kept, so resuming
+      // needs nothing restarted (docs/operator.md).
+      if (await job.step((ctx) => tenantSuspended(ctx.db, ctx.tenantId))) {
+        await job.step(async (ctx) => scheduleNightly(ctx, (await localNow(ctx, day)).after));
+        job.log.info({ day }, 'nightly skipped: tenant suspended');
+        return;
+      }
       const days = await job.step((ctx) => daysToRun(ctx, steps, day));
       const runs: DayRun[] = [];
       for (const d of days) runs.push(await runDay(job, steps, d));

@@ -7,6 +7,7 @@ import type { Channels } from './channels.ts';
 import { deliverToInbox } from './inbox-delivery.ts';
 import type { OutgoingMessage, Provider } from './providers.ts';
 import { errorText, isPermanent } from './send-error.ts';
+import { tenantSuspended } from '../tenant-status.ts';
 
 export type Notice = {
   channel: 'sms' | 'email' | 'inbox';
@@ -74,6 +75,14 @@ const whereId = (ctx: Ctx, id: string) => and(eq(notifications.tenantId, ctx.ten
 const claim = async (ctx: Ctx, id: string, channels: Channels): Promise<Claim> => {
   const [row] = await ctx.db.select().from(notifications).where(whereId(ctx, id)).for('update');
   if (!row || row.status !== 'queued') return { send: false };
+  if (await tenantSuspended(ctx.db, ctx.tenantId)) {
+    // The platform operator suspended the tenant: nothing leaves in its name (the reason stays on the row).
+    await ctx.db
+      .update(notifications)
+      .set({ status: 'failed', lastError: 'tenant suspended: not sent' })
+      .where(whereId(ctx, id));
+    return { send: false };
+  }
   const attempt = row.attempts + 1;
   if (row.channel === 'inbox') {
     const ref = await deliverToInbox(ctx, row, channels.mirror);

@@ -14,5 +14,6 @@ export * from './segments.ts';
 export * from './care.ts';
 export * from './complaints.ts';
 export * from './calendar.ts';
+export * from './operators.ts';
 export * from './nightly.ts';
 export * from './webhooks.ts';

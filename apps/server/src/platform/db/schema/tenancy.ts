@@ -15,7 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { OpeningHours } from '@m4s/contracts';
-import { appRole, currentTenant, tenantPolicy } from './tenant-table.ts';
+import { appRole, currentTenant, operatorRole, tenantPolicy } from './tenant-table.ts';
 
 /** Money in fen (分), as a JS number: a tenant's totals stay far below 2^53. */
 export const fen = (name: string) => bigint(name, { mode: 'number' });
@@ -63,6 +63,13 @@ export const tenants = pgTable(
     status: text('status', { enum: ['active', 'suspended'] })
       .notNull()
       .default('active'),
+    /** The makes the group sells and services (chosen at provisioning; each store names one of them). */
+    brands: text('brands')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** When the platform operator suspended it (null while active). */
+    suspendedAt: stamp('suspended_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -74,6 +81,14 @@ export const tenants = pgTable(
       to: appRole,
       using: sql`id = ${currentTenant}`,
       withCheck: sql`id = ${currentTenant}`,
+    }),
+    // The platform operator's role sees every tenant's row (migration 0020).
+    pgPolicy('tenants_operator', {
+      as: 'permissive',
+      for: 'all',
+      to: operatorRole,
+      using: sql`true`,
+      withCheck: sql`true`,
     }),
   ],
 ).enableRLS();

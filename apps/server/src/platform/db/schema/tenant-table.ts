@@ -7,6 +7,9 @@ import { pgPolicy, pgRole } from 'drizzle-orm/pg-core';
  */
 export const appRole = pgRole('m4s_app').existing();
 
+/** The platform operator's role (migration 0020): its own tables and every tenant's row, no tenant table. */
+export const operatorRole = pgRole('m4s_operator').existing();
+
 /** The tenant of the current transaction, set with `SET LOCAL app.tenant_id`; NULL when unset. */
 export const currentTenant = sql`nullif(current_setting('app.tenant_id', true), '')::uuid`;
 

@@ -1,0 +1,58 @@
+/** Each command's help: what `m4s help <command>` and `m4s <command> --help` print. */
+export const commandHelp: Record<string, string> = {
+  'operator create': `m4s operator create --login <login> --name <name> [--password <password>]
+  Creates a platform operator (the first one can only be made here). Without --password one is
+  generated and printed once. The operator signs in at POST /api/operator/sign-in.`,
+  'operator password-reset': `m4s operator password-reset --login <login> [--password <password>]
+  Sets an operator's password (generated and printed once without --password), unlocks the account
+  and ends its sessions.`,
+  'tenant create': `m4s tenant create --slug <slug> --name <name> --brand <brand> [--brand <brand>…]
+                  --store "<CODE>|<name>|<address>[|<brand>]" [--store …]
+                  --admin-login <login> --admin-name <name> [--admin-phone <phone>] [--admin-password <pw>]
+                  [--short-name <name>] [--timezone <IANA zone, default Asia/Shanghai>]
+m4s tenant create --file <tenant.json>
+  Onboards a dealer group in one transaction: the tenant, its first stores (opening hours every day
+  08:30–18:00 until changed) and its first group admin. --file takes the operator API's JSON body
+  (POST /api/operator/tenants). Without an admin password one is generated and printed once.`,
+  'tenant list': `m4s tenant list [--json]
+  Every dealer group with its status.`,
+  'tenant suspend': `m4s tenant suspend <slug> [--reason <text>]
+  Suspends a dealer group: every staff and owner session ends now, sign-in is refused, its nightly care
+  run, reminders and sends stop until it is resumed.`,
+  'tenant resume': `m4s tenant resume <slug> [--reason <text>]
+  Lets a suspended dealer group sign in and run again.`,
+  'tenant export': `m4s tenant export <slug> [--out <file.json>]
+  Writes all of a dealer group's data (every tenant table, one JSON document, streamed) to the file, or
+  to standard output. Password, session and code hashes are left out.`,
+  'staff create': `m4s staff create --tenant <slug> --login <login> --name <name> --role <role>
+                 [--store <store code>] [--phone <phone>] [--password <password>]
+  Adds a staff member (store-bound roles need --store). Without --password one is generated and
+  printed once. Roles: group_admin, store_manager, service_manager, sales_consultant, service_advisor,
+  cs_specialist, cashier, oem_viewer.`,
+  'staff password-reset': `m4s staff password-reset --tenant <slug> --login <login or phone> [--password <password>]
+  Sets a staff member's password (generated and printed once without --password), unlocks the account
+  and signs them out everywhere.`,
+  nightly: `m4s nightly --tenant <slug> [--date YYYY-MM-DD] [--force]
+  Runs the tenant's nightly steps (src/nightly.ts: customer classification, then the care sweep) for that
+  day (default: today in the tenant's zone) now. A step already done for the day is skipped unless
+  --force; each is idempotent for its day, so a forced run creates nothing twice. The messages it
+  queues are sent by the server's job runner.`,
+  import: `m4s import --tenant <slug> --kind <customers|repair_orders> --file <file.csv|file.xlsx> [--as <staff login>]
+  Imports a DMS export like the admin console's 数据导入 does, with the column mapping it would propose
+  (the tenant's saved one, then known DMS headers), in the name of --as (default: the first group admin).
+  Prints the counts; rows that fail are listed in the admin console's import report.`,
+};
+
+export const generalHelp = `m4s — the M4S platform's command line (docs/operator.md)
+
+Usage: npm run m4s -- <command> [options]      (or: npx m4s <command> …)
+
+Commands:
+${Object.keys(commandHelp)
+  .map((c) => `  ${c}`)
+  .join('\n')}
+  help [command]
+
+It works on the server's database: PostgreSQL at DATABASE_URL, or the embedded one in DATA_DIR
+(default ./data) — which one process owns at a time: stop the server before using the CLI on it.
+Exit codes: 0 done, 1 refused or failed, 2 bad arguments.`;

@@ -1,0 +1,7 @@
+import type { Locale } from '@m4s/contracts';
+import type { Runtime } from './runtime.ts';
+
+export type Io = { locale: Locale; print: (text: string) => void; stdout: NodeJS.WritableStream };
+
+/** A command: its arguments checked first (no database opened for a usage error), then its run. */
+export type Command = (argv: string[], io: Io) => (rt: Runtime) => Promise<void>;

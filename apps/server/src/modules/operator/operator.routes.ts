@@ -1,0 +1,52 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync } from 'fastify';
+import { operatorRoutes as r } from '@m4s/contracts';
+import { operatorCookie } from '../../platform/auth/operator-sessions.ts';
+import { serve } from '../../platform/http/serve.ts';
+import { listAudit } from './operator-audit.ts';
+import * as auth from './operator-auth.service.ts';
+import { tenantExport } from './tenant-export.ts';
+import * as tenants from './tenants-admin.service.ts';
+
+/** The platform operator's API (docs/operator.md): its own cookie, session and audit log; no tenant's. */
+export const operatorApiRoutes: FastifyPluginAsync = async (app) => {
+  const secure = app.m4s.config.NODE_ENV === 'production';
+  serve(
+    app,
+    r.signIn,
+    async (req, reply) => {
+      const result = await app.ctx.operatorDoor(req, (ctx) => auth.signInOperator(ctx, req.body));
+      if (!result.ok) throw result.error;
+      void reply.setCookie(operatorCookie.name, result.cookie, {
+        path: operatorCookie.path,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure,
+      });
+      return result.me;
+    },
+    { rateLimitPerMinute: 20 },
+  );
+  serve(app, r.me, (ctx) => auth.currentOperator(ctx));
+  serve(app, r.signOut, async (ctx, _req, reply) => {
+    await auth.signOutOperator(ctx);
+    void reply.clearCookie(operatorCookie.name, { path: operatorCookie.path });
+    return null;
+  });
+  serve(app, r.listTenants, (ctx) => tenants.listTenants(ctx));
+  serve(app, r.createTenant, (ctx, req) => tenants.provisionTenant(ctx, req.body));
+  serve(app, r.suspendTenant, (ctx, req) => tenants.suspendTenant(ctx, req.params.id, req.body));
+  serve(app, r.resumeTenant, (ctx, req) => tenants.resumeTenant(ctx, req.params.id, req.body));
+  // The audit entry commits with the request's transaction; the rows follow, read in short ones of their own.
+  // The stream is returned, not sent here: a reply is a thenable that waits for the response, which would
+  // wait for the stream, which waits for this transaction to end.
+  serve(app, r.exportTenant, async (ctx, req, reply) => {
+    const { tenant, fileName } = await tenants.startExport(ctx, req.params.id);
+    void reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'no-store');
+    return Readable.from(tenantExport(ctx, tenant.id));
+  });
+  serve(app, r.audit, (ctx, req) => listAudit(ctx, req.query));
+};

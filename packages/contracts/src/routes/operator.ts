@@ -1,0 +1,74 @@
+import {
+  operatorAuditList,
+  operatorAuditQuery,
+  operatorMe,
+  operatorSignInBody,
+  tenantActionBody,
+  tenantCreateBody,
+  tenantCreated,
+  tenantList,
+  tenantSummary,
+} from '../operator.ts';
+import { idParams } from '../common.ts';
+import { defineRoutes } from '../api/route.ts';
+
+const tags = ['operator'];
+
+/** The platform operator's API: onboarding, suspension and export of dealer groups (docs/operator.md). */
+export const operatorRoutes = defineRoutes({
+  signIn: {
+    method: 'POST',
+    path: '/operator/sign-in',
+    auth: 'public',
+    body: operatorSignInBody,
+    response: operatorMe,
+    tags,
+  },
+  me: { method: 'GET', path: '/operator/me', auth: 'operator', response: operatorMe, tags },
+  signOut: { method: 'POST', path: '/operator/sign-out', auth: 'operator', response: null, tags },
+  listTenants: { method: 'GET', path: '/operator/tenants', auth: 'operator', response: tenantList, tags },
+  createTenant: {
+    method: 'POST',
+    path: '/operator/tenants',
+    auth: 'operator',
+    body: tenantCreateBody,
+    response: tenantCreated,
+    status: 201,
+    tags,
+  },
+  suspendTenant: {
+    method: 'POST',
+    path: '/operator/tenants/:id/suspend',
+    auth: 'operator',
+    params: idParams,
+    body: tenantActionBody,
+    response: tenantSummary,
+    tags,
+  },
+  resumeTenant: {
+    method: 'POST',
+    path: '/operator/tenants/:id/resume',
+    auth: 'operator',
+    params: idParams,
+    body: tenantActionBody,
+    response: tenantSummary,
+    tags,
+  },
+  /** Every row of every tenant table as one JSON document, streamed. */
+  exportTenant: {
+    method: 'GET',
+    path: '/operator/tenants/:id/export',
+    auth: 'operator',
+    params: idParams,
+    response: 'file',
+    tags,
+  },
+  audit: {
+    method: 'GET',
+    path: '/operator/audit',
+    auth: 'operator',
+    query: operatorAuditQuery,
+    response: operatorAuditList,
+    tags,
+  },
+});
