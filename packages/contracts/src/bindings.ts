@@ -36,6 +36,11 @@ export const nextServiceDue = z.object({
   basis: z.enum(['last_maintenance', 'purchase']),
   basisOn: z.string(),
   basisKm: z.number().nullable(),
+  /**
+   * The due day has passed (the car is estimated past its months or kilometres): dueOn is then the day it
+   * fell due, not a forecast — show 已逾期, never a date to come in the past.
+   */
+  overdue: z.boolean(),
 });
 export type NextServiceDue = z.infer<typeof nextServiceDue>;
 

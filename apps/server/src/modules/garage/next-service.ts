@@ -1,5 +1,6 @@
 import type { NextServiceDue } from '@m4s/contracts';
 import { addDays, addMonths, dayIn, defaultTimeZone } from '../../platform/time/zone.ts';
+import { kmPerDay, platformKmPerDay, type Reading } from '../vehicles/mileage.ts';
 
 /**
  * The tenant's default maintenance interval: six months or 5,000 km, whichever comes first. A named
@@ -18,6 +19,8 @@ type Input = {
   interval?: ServiceInterval;
   /** The tenant's zone, in which visits and readings fall on days: 07:30 on the 3rd in Shanghai is the 3rd. */
   timeZone?: string;
+  /** The tenant's today: a due day before it makes the result overdue. */
+  today?: string;
 };
 
 /**
@@ -32,6 +35,7 @@ export const estimateNextService = ({
   kmPerDay,
   interval = defaultServiceInterval,
   timeZone = defaultTimeZone,
+  today,
 }: Input): NextServiceDue | null => {
   const localDay = (at: Date) => dayIn(at, timeZone);
   const basis = lastMaintenance
@@ -53,12 +57,50 @@ export const estimateNextService = ({
     if (byKm < basis.on) byKm = basis.on;
   }
   const kmFirst = byKm !== null && byKm < byTime;
+  const dueOn = kmFirst && byKm ? byKm : byTime;
   return {
-    dueOn: kmFirst && byKm ? byKm : byTime,
+    dueOn,
     dueKm,
     dueBy: kmFirst ? 'km' : 'time',
     basis: basis.kind,
     basisOn: basis.on,
     basisKm: basis.km,
+    overdue: today !== undefined && dueOn < today,
+  };
+};
+
+/** What the forecast reads of a car (garage.queries odometerOf): trusted values only, newest first. */
+type Odometer = {
+  readings: Reading[];
+  orders: { at: Date; km: number | null; type: string }[];
+  typicalKmPerDay: number | null;
+};
+
+/**
+ * The next maintenance of one car from its trusted odometer values, as the owner's 我的车辆 and the 保养提示贴
+ * show it: the pace by vehicles/mileage.ts kmPerDay (the brand's typical pace as the fallback), the basis
+ * the newest maintenance order. The nightly twin is segments/vehicle-sql.ts.
+ */
+export const forecastNextService = (
+  { readings, orders, typicalKmPerDay }: Odometer,
+  car: { purchaseDate: string | null },
+  at: { timeZone: string; today: string },
+) => {
+  const points: Reading[] = [
+    ...readings,
+    ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }])),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime() || b.km - a.km);
+  const lastMaintenance = orders.find((o) => o.type === 'maintenance');
+  const purchase = car.purchaseDate ? new Date(`${car.purchaseDate}T00:00:00Z`) : null;
+  return {
+    latest: points[0] ?? null,
+    next: estimateNextService({
+      lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
+      purchaseDate: car.purchaseDate,
+      latest: points[0] ?? null,
+      kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
+      timeZone: at.timeZone,
+      today: at.today,
+    }),
   };
 };
