@@ -36,11 +36,6 @@ export const nextServiceDue = z.object({
   basis: z.enum(['last_maintenance', 'purchase']),
   basisOn: z.string(),
   basisKm: z.number().nullable(),
-  /**
-   * The due day has passed (the car is estimated past its months or kilometres): dueOn is then the day it
-   * fell due, not a forecast — show 已逾期, never a date to come in the past.
-   */
-  overdue: z.boolean(),
 });
 export type NextServiceDue = z.infer<typeof nextServiceDue>;
 
@@ -63,6 +58,11 @@ export const ownerVehicle = z.object({
   insuranceExpiry: z.string().nullable(),
   inspectionDue: z.string().nullable(),
   nextService: nextServiceDue.nullable(),
+  /**
+   * The next service's day has passed (months, or kilometres at the car's estimated pace): nextService.dueOn
+   * is then the day it fell due, not a forecast — shown as 已逾期.
+   */
+  serviceOverdue: z.boolean(),
   confirmedAt: z.string().nullable(),
 });
 export type OwnerVehicle = z.infer<typeof ownerVehicle>;

@@ -26,7 +26,7 @@ export const toOwnerBinding = (row: Pick<q.OwnerBindingRow, 'b' | 'v' | 'brandNa
 export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<OwnerVehicle> => {
   const { v } = row;
   const timeZone = await tenantZone(ctx);
-  const { latest, next } = forecastNextService(
+  const { latest, next, overdue } = forecastNextService(
     await q.odometerOf(ctx.db, ctx.tenantId, v.id),
     { purchaseDate: v.purchaseDate },
     { timeZone, today: dayIn(ctx.clock.now(), timeZone) },
@@ -53,6 +53,7 @@ export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<
     insuranceExpiry: v.insuranceExpiry,
     inspectionDue: v.inspectionDue,
     nextService: next,
+    serviceOverdue: overdue,
     confirmedAt: row.b.decidedAt?.toISOString() ?? null,
   };
 };

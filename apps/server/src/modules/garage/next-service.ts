@@ -19,8 +19,6 @@ type Input = {
   interval?: ServiceInterval;
   /** The tenant's zone, in which visits and readings fall on days: 07:30 on the 3rd in Shanghai is the 3rd. */
   timeZone?: string;
-  /** The tenant's today: a due day before it makes the result overdue. */
-  today?: string;
 };
 
 /**
@@ -35,7 +33,6 @@ export const estimateNextService = ({
   kmPerDay,
   interval = defaultServiceInterval,
   timeZone = defaultTimeZone,
-  today,
 }: Input): NextServiceDue | null => {
   const localDay = (at: Date) => dayIn(at, timeZone);
   const basis = lastMaintenance
@@ -57,15 +54,13 @@ export const estimateNextService = ({
     if (byKm < basis.on) byKm = basis.on;
   }
   const kmFirst = byKm !== null && byKm < byTime;
-  const dueOn = kmFirst && byKm ? byKm : byTime;
   return {
-    dueOn,
+    dueOn: kmFirst && byKm ? byKm : byTime,
     dueKm,
     dueBy: kmFirst ? 'km' : 'time',
     basis: basis.kind,
     basisOn: basis.on,
     basisKm: basis.km,
-    overdue: today !== undefined && dueOn < today,
   };
 };
 
@@ -78,7 +73,7 @@ type Odometer = {
 
 /**
  * The next maintenance of one car from its trusted odometer values, as the owner's 我的车辆 and the 保养提示贴
- * show it: the pace by vehicles/mileage.ts kmPerDay (the brand's typical pace as the fallback), the basis
+ * show it (with `overdue` when its day has passed): the pace by vehicles/mileage.ts kmPerDay (the brand's typical pace as the fallback), the basis
  * the newest maintenance order. The nightly twin is segments/vehicle-sql.ts.
  */
 export const forecastNextService = (
@@ -92,15 +87,13 @@ export const forecastNextService = (
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || b.km - a.km);
   const lastMaintenance = orders.find((o) => o.type === 'maintenance');
   const purchase = car.purchaseDate ? new Date(`${car.purchaseDate}T00:00:00Z`) : null;
-  return {
-    latest: points[0] ?? null,
-    next: estimateNextService({
+  const next = estimateNextService({
       lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
       purchaseDate: car.purchaseDate,
       latest: points[0] ?? null,
       kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
       timeZone: at.timeZone,
-      today: at.today,
-    }),
-  };
+    });
+  // Past its due day the car is overdue: dueOn is then the day it fell due, never a forecast to come.
+  return { latest: points[0] ?? null, next, overdue: next !== null && next.dueOn < at.today };
 };

@@ -42,9 +42,13 @@ pts AS (
    WHERE tenant_id = {tenantId}::uuid AND flag IS NULL AND read_at < (SELECT day_end FROM bounds)
      AND vehicle_id IN (SELECT id FROM v)
   UNION ALL
-  SELECT vehicle_id, date_in, mileage_km FROM repair_orders
+  SELECT vehicle_id, date_in, mileage_km FROM repair_orders ro
    WHERE tenant_id = {tenantId}::uuid AND mileage_km IS NOT NULL AND mileage_flag IS NULL
      AND date_in < (SELECT day_end FROM bounds) AND vehicle_id IN (SELECT id FROM v)
+     -- The reading taken at the order's check-in is the same value: counted once.
+     AND NOT EXISTS (SELECT 1 FROM mileage_readings m
+                      WHERE m.tenant_id = ro.tenant_id AND m.vehicle_id = ro.vehicle_id AND m.read_at = ro.date_in
+                        AND m.km = ro.mileage_km AND m.flag IS NULL)
 ),
 ranked AS (
   SELECT vehicle_id, at, km, row_number() OVER w AS rn, first_value(at) OVER w AS newest_at

@@ -35,8 +35,21 @@ export const paceWindow = { readings: 6, maxAgeDays: 730, minSpanDays: 30 } as c
  * typical pace (`typical`) for a car whose purchase date is known — a car of unknown age gets no pace, so
  * no distance forecast and no extrapolated odometer. The SQL twin is segments/vehicle-sql.ts; docs/segments.md.
  */
-export const kmPerDay = (readings: Reading[], purchaseDate: Date | null, typical: number | null = null): number | null => {
-  const sorted = [...readings].sort((a, b) => a.at.getTime() - b.at.getTime());
+export const kmPerDay = (
+  readings: Reading[],
+  purchaseDate: Date | null,
+  typical: number | null = null,
+): number | null => {
+  // A repair order and the reading taken at its check-in are one value, not two (they would weigh twice).
+  const seen = new Set<string>();
+  const sorted = readings
+    .filter((r) => {
+      const key = `${r.at.getTime()}:${r.km}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const last = sorted.at(-1);
   const fallback = purchaseDate ? typical : null;
   if (!last) return fallback;

@@ -113,7 +113,11 @@ export const checkIn = async (ctx: StaffCtx, data: CheckIn): Promise<Visit> => {
     throw conflict(data.bookingId ? 'bookingId' : 'vehicleId', 'visit_already_open');
   const now = ctx.clock.now();
   // The one mileage check (modules/vehicles) counts the car's repair orders too.
-  await recordMileage(ctx, arrival.vehicleId, { km: data.mileageKm, source: 'check_in' }).catch((e: unknown) => {
+  await recordMileage(ctx, arrival.vehicleId, {
+    km: data.mileageKm,
+    source: 'check_in',
+    readAt: now.toISOString(),
+  }).catch((e: unknown) => {
     const issue = e instanceof AppError ? e.details.issues?.[0] : undefined;
     throw issue?.path === 'km' ? AppError.field('mileageKm', issue.message) : e;
   });
