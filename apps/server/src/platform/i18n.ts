@@ -310,8 +310,10 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_staff_ambiguous: '[Note] Several staff members have this name; left unassigned (use the login)',
     import_store_unknown: '[Note] No store with this code or name; left unset',
     import_mileage_skipped: '[Note] Mileage below an earlier reading or dated in the future; not recorded',
-    import_mileage_backwards: '[Note] Mileage below an earlier reading of the car; kept aside for review, not used in forecasts',
-    import_mileage_above_later: '[Note] Mileage above a later reading of the car; kept aside for review, not used in forecasts',
+    import_mileage_backwards:
+      '[Note] Mileage below an earlier reading of the car; kept aside for review, not used in forecasts',
+    import_mileage_above_later:
+      '[Note] Mileage above a later reading of the car; kept aside for review, not used in forecasts',
     import_kind: 'Choose what the file holds: customers and vehicles, or repair order lines',
     import_file_missing: 'Choose a file to upload',
     import_file_type: 'Only .xlsx and .csv files (save an .xls as .xlsx first)',

@@ -88,12 +88,12 @@ export const forecastNextService = (
   const lastMaintenance = orders.find((o) => o.type === 'maintenance');
   const purchase = car.purchaseDate ? new Date(`${car.purchaseDate}T00:00:00Z`) : null;
   const next = estimateNextService({
-      lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
-      purchaseDate: car.purchaseDate,
-      latest: points[0] ?? null,
-      kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
-      timeZone: at.timeZone,
-    });
+    lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
+    purchaseDate: car.purchaseDate,
+    latest: points[0] ?? null,
+    kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
+    timeZone: at.timeZone,
+  });
   // Past its due day the car is overdue: dueOn is then the day it fell due, never a forecast to come.
   return { latest: points[0] ?? null, next, overdue: next !== null && next.dueOn < at.today };
 };

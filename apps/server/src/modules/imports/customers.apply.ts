@@ -220,7 +220,15 @@ export const applyCustomerBatch = async (
         bump(counts, 'warnings');
         known.push({ km, readAt, flag: problem });
         readings.set(vehicle.id, known);
-        newReadings.push({ tenantId, vehicleId: vehicle.id, km, readAt, source: 'import', flag: problem, createdAt: now });
+        newReadings.push({
+          tenantId,
+          vehicleId: vehicle.id,
+          km,
+          readAt,
+          source: 'import',
+          flag: problem,
+          createdAt: now,
+        });
       } else {
         known.push({ km, readAt, flag: null });
         readings.set(vehicle.id, known);

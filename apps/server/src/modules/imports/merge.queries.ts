@@ -82,7 +82,11 @@ export const readingsOfVehicles = async (
       })
       .from(repairOrders)
       .where(
-        and(eq(repairOrders.tenantId, tenantId), inArray(repairOrders.vehicleId, ids), isNotNull(repairOrders.mileageKm)),
+        and(
+          eq(repairOrders.tenantId, tenantId),
+          inArray(repairOrders.vehicleId, ids),
+          isNotNull(repairOrders.mileageKm),
+        ),
       ),
   ]);
   return [...readings, ...orders.flatMap((o) => (o.km === null ? [] : [{ ...o, km: o.km }]))];

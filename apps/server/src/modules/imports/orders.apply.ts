@@ -81,11 +81,12 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
       )
     ).map((o) => [o.number, o]),
   );
-  const readingRows: { vehicleId: string; km: number; readAt: Date; flag: string | null }[] = await m.readingsOfVehicles(
-    db,
-    tenantId,
-    [...cars.values()].map((v) => v.id),
-  );
+  const readingRows: { vehicleId: string; km: number; readAt: Date; flag: string | null }[] =
+    await m.readingsOfVehicles(
+      db,
+      tenantId,
+      [...cars.values()].map((v) => v.id),
+    );
 
   const orders: (typeof repairOrders.$inferInsert)[] = [];
   const lines: (typeof repairOrderLines.$inferInsert)[] = [];

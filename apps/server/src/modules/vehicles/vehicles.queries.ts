@@ -104,7 +104,12 @@ export const readingsOf = async (db: Tx, tenantId: string, vehicleId: string) =>
 export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
   const [readings, orders] = await Promise.all([
     db
-      .select({ at: mileageReadings.readAt, km: mileageReadings.km, source: mileageReadings.source, flag: mileageReadings.flag })
+      .select({
+        at: mileageReadings.readAt,
+        km: mileageReadings.km,
+        source: mileageReadings.source,
+        flag: mileageReadings.flag,
+      })
       .from(mileageReadings)
       .where(
         and(
@@ -114,7 +119,12 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
         ),
       ),
     db
-      .select({ at: repairOrders.dateIn, km: repairOrders.mileageKm, number: repairOrders.number, flag: repairOrders.mileageFlag })
+      .select({
+        at: repairOrders.dateIn,
+        km: repairOrders.mileageKm,
+        number: repairOrders.number,
+        flag: repairOrders.mileageFlag,
+      })
       .from(repairOrders)
       .where(
         and(
@@ -125,8 +135,14 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
       ),
   ]);
   return [
-    ...readings.map((r) => ({ at: r.at, km: r.km, source: r.source as string, flag: r.flag as string, repairOrderNumber: null })),
-    ...orders.map((o) => ({ at: o.at, km: o.km as number, source: 'repair_order', flag: o.flag as string, repairOrderNumber: o.number })),
+    ...readings.map((r) => ({ at: r.at, km: r.km, source: r.source, flag: r.flag as string, repairOrderNumber: null })),
+    ...orders.map((o) => ({
+      at: o.at,
+      km: o.km as number,
+      source: 'repair_order',
+      flag: o.flag as string,
+      repairOrderNumber: o.number,
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 };
 

@@ -8,7 +8,14 @@ import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
-import { checkReading, effectiveWarranty, kmPerDay, platformKmPerDay, type MileageProblem, type Reading } from './mileage.ts';
+import {
+  checkReading,
+  effectiveWarranty,
+  kmPerDay,
+  platformKmPerDay,
+  type MileageProblem,
+  type Reading,
+} from './mileage.ts';
 import * as q from './vehicles.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
