@@ -206,6 +206,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'action.store.created': 'Store created',
   'action.store.updated': 'Store updated',
   'action.staff.created': 'Staff member created',
+  'action.staff.created_by_platform': 'Staff account opened by the platform',
+  'action.auth.staff.password_reset': 'Password reset by the platform',
   'action.staff.updated': 'Staff member updated',
   'action.tenant.branding_updated': 'Branding updated',
 

@@ -204,6 +204,8 @@ export const zhCN = {
   'action.store.created': '新建门店',
   'action.store.updated': '修改门店',
   'action.staff.created': '新建员工',
+  'action.staff.created_by_platform': '平台开通员工账号',
+  'action.auth.staff.password_reset': '平台重置密码',
   'action.staff.updated': '修改员工',
   'action.tenant.branding_updated': '修改品牌设置',
 

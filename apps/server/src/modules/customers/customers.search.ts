@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { customers } from '../../platform/db/schema/index.ts';
+import { customerPhones, customers } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -9,6 +9,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * character is taken as a surname), any four or more digits of a phone, part of a plate (three or more)
  * or of a VIN (four or more). Each kind is answered by its own index and the hits are merged, so the
  * cost follows the number of hits, not the number of customers.
+ * Order: for a query of digits, a customer with a phone ending in them first ("0001" → 138****0001),
+ * then customers with a phone containing them; within each, the shortest such phone first (the number
+ * typed whole before a longer one ending in it), then the customer touched most recently (`updated_at`).
+ * Everything else (names, plates, VINs) follows as before: shortest name, then name.
  * `onlyStaffId`: the tenant restricts this consultant/advisor to the customers assigned to them.
  */
 export const searchCustomerIds = async (
@@ -43,15 +47,50 @@ export const searchCustomerIds = async (
   const hits = (kind: 'name' | 'phone' | 'plate' | 'vin', needle: string) =>
     sql`SELECT app_customer_hits(${kind}, ${needle})`;
   const kinds: SQL[] = [hits('name', text)];
-  if (/^\d{4,11}$/.test(compact)) kinds.push(hits('phone', compact));
+  const isPhoneQuery = /^\d{4,11}$/.test(compact);
+  if (isPhoneQuery) kinds.push(hits('phone', compact));
   if (/^(\p{Script=Han}[A-Z0-9]{2,7}|[A-Z0-9]{3,17})$/u.test(compact)) kinds.push(hits('plate', compact));
   if (/^[A-Z0-9]{4,17}$/.test(compact)) kinds.push(hits('vin', compact));
 
+  const hitIds = inArray(customers.id, sql`(${sql.join(kinds, sql` UNION `)})`);
+  const byName = [asc(sql`length(${customers.name})`), asc(customers.name), asc(customers.id)];
+  if (!isPhoneQuery) {
+    const rows = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(scope, hitIds))
+      .orderBy(...byName)
+      .limit(limit);
+    return rows.map((r) => r.id);
+  }
+
+  // The phone rank of each hit: 0-tier (a phone ending in the digits) or 1-tier (containing them), plus
+  // the length of that phone; null for a customer found by name, plate or VIN only. Read per hit through
+  // customer_phones_customer_idx (tenant, customer), so it costs one index probe per hit, never a scan.
+  const phoneRank = db
+    .select({
+      key: sql<number | null>`min(CASE WHEN ${customerPhones.phone} LIKE ${`%${compact}`} THEN 0 ELSE 100 END
+        + length(${customerPhones.phone}))`.as('phone_rank'),
+    })
+    .from(customerPhones)
+    .where(
+      and(
+        eq(customerPhones.tenantId, customers.tenantId),
+        eq(customerPhones.customerId, customers.id),
+        sql`${customerPhones.phone} LIKE ${`%${compact}%`}`,
+      ),
+    )
+    .as('ph');
   const rows = await db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(scope, inArray(customers.id, sql`(${sql.join(kinds, sql` UNION `)})`)))
-    .orderBy(asc(sql`length(${customers.name})`), asc(customers.name))
+    .leftJoinLateral(phoneRank, sql`true`)
+    .where(and(scope, hitIds))
+    .orderBy(
+      sql`${phoneRank.key} ASC NULLS LAST`,
+      sql`CASE WHEN ${phoneRank.key} IS NOT NULL THEN ${customers.updatedAt} END DESC NULLS LAST`,
+      ...byName,
+    )
     .limit(limit);
   return rows.map((r) => r.id);
 };

@@ -121,9 +121,10 @@ export const createStaffAsPlatform = async (
     passwordChangedAt: now,
   });
   await audit(ctx, {
-    action: 'staff.created',
+    // Its own action: the group's log tells an account the platform opened from one a member created.
+    action: 'staff.created_by_platform',
     target: { type: 'staff', id: member.id },
-    details: { role: member.role, storeId: member.storeId, by: 'platform' },
+    details: { role: member.role, storeId: member.storeId },
   });
   return member;
 };
