@@ -58,6 +58,11 @@ export const ownerVehicle = z.object({
   insuranceExpiry: z.string().nullable(),
   inspectionDue: z.string().nullable(),
   nextService: nextServiceDue.nullable(),
+  /**
+   * The next service's day has passed (months, or kilometres at the car's estimated pace): nextService.dueOn
+   * is then the day it fell due, not a forecast — shown as 已逾期.
+   */
+  serviceOverdue: z.boolean(),
   confirmedAt: z.string().nullable(),
 });
 export type OwnerVehicle = z.infer<typeof ownerVehicle>;

@@ -78,6 +78,19 @@ export const vehicle = z.object({
     latestKm: z.number().nullable(),
     latestAt: z.string().nullable(),
     kmPerDay: z.number().nullable(),
+    /**
+     * Values kept aside for a person to fix (an import or DMS order whose odometer contradicts the trusted
+     * series: below an earlier reading, or above a later one); they never feed the forecast.
+     */
+    flagged: z.array(
+      z.object({
+        at: z.string(),
+        km: z.number(),
+        source: z.string(),
+        reason: z.enum(['mileage_backwards', 'mileage_above_later']),
+        repairOrderNumber: z.string().nullable(),
+      }),
+    ),
   }),
 });
 export type Vehicle = z.infer<typeof vehicle>;

@@ -28,8 +28,10 @@ export const CarDates = ({ car }: { car: OwnerVehicle }) => {
     ? {
         key: 'service',
         label: t('garage.nextService'),
-        value:
-          next.dueKm === null
+        // Past its day the service is overdue: the date it fell due, never a forecast date in the past.
+        value: car.serviceOverdue
+          ? t('garage.nextServiceOverdue', { date: next.dueOn })
+          : next.dueKm === null
             ? next.dueOn
             : t('garage.nextServiceKm', { date: next.dueOn, km: km(next.dueKm, locale) }),
         sub:
@@ -38,7 +40,7 @@ export const CarDates = ({ car }: { car: OwnerVehicle }) => {
             : next.basisKm === null
               ? t('garage.nextServiceFromLastNoKm', { date: next.basisOn })
               : t('garage.nextServiceFromLast', { date: next.basisOn, km: km(next.basisKm, locale) }),
-        state: dueState(next.dueOn),
+        state: car.serviceOverdue ? 'expired' : dueState(next.dueOn),
       }
     : { key: 'service', label: t('garage.nextService'), value: t('garage.nextServiceUnknown'), state: null };
 

@@ -218,6 +218,7 @@ export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds
       id: car.vehicleId,
       purchaseDate: (zhou.purchase_date as string | null) ?? null,
       timeZone: demoZone,
+      today: dayIn(deliveredAt, demoZone),
     });
     await tx
       .update(visits)

@@ -2,8 +2,9 @@ import { defaultWarranty, type OwnerBinding, type OwnerVehicle, type OwnerVisit 
 import type { Ctx } from '../../platform/context.ts';
 import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import type { RepairOrderLineRow } from '../history/history.service.ts';
-import { effectiveWarranty, kmPerDay, type Reading } from '../vehicles/mileage.ts';
-import { estimateNextService } from './next-service.ts';
+import { dayIn } from '../../platform/time/zone.ts';
+import { effectiveWarranty } from '../vehicles/mileage.ts';
+import { forecastNextService } from './next-service.ts';
 import * as q from './garage.queries.ts';
 
 /** The owner sees the VIN's last six (what they typed from the 行驶证), the rest as stars. */
@@ -24,14 +25,12 @@ export const toOwnerBinding = (row: Pick<q.OwnerBindingRow, 'b' | 'v' | 'brandNa
 /** A confirmed car with its dates: latest mileage, warranty, insurance, inspection and the next service. */
 export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<OwnerVehicle> => {
   const { v } = row;
-  const { readings, orders } = await q.odometerOf(ctx.db, ctx.tenantId, v.id);
-  const points: Reading[] = [
-    ...readings,
-    ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }])),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  const latest = points[0] ?? null;
-  const purchase = v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : null;
-  const lastMaintenance = orders.find((o) => o.type === 'maintenance');
+  const timeZone = await tenantZone(ctx);
+  const { latest, next, overdue } = forecastNextService(
+    await q.odometerOf(ctx.db, ctx.tenantId, v.id),
+    { purchaseDate: v.purchaseDate },
+    { timeZone, today: dayIn(ctx.clock.now(), timeZone) },
+  );
   return {
     bindingId: row.b.id,
     vehicleId: v.id,
@@ -53,13 +52,8 @@ export const toOwnerVehicle = async (ctx: Ctx, row: q.OwnerBindingRow): Promise<
     insurer: v.insurer,
     insuranceExpiry: v.insuranceExpiry,
     inspectionDue: v.inspectionDue,
-    nextService: estimateNextService({
-      lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
-      purchaseDate: v.purchaseDate,
-      latest,
-      kmPerDay: kmPerDay(points, purchase),
-      timeZone: await tenantZone(ctx),
-    }),
+    nextService: next,
+    serviceOverdue: overdue,
     confirmedAt: row.b.decidedAt?.toISOString() ?? null,
   };
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { BindingStatus } from '@m4s/contracts';
 import {
   auditLog,
@@ -131,22 +131,42 @@ export const bindAttemptsSince = async (db: Tx, tenantId: string, ownerId: strin
 };
 
 /** Odometer readings and repair-order mileages: both are what the car's odometer said on a day. */
+/**
+ * The car's trusted odometer values, newest first: its readings and its repair orders' mileage (a value
+ * kept aside as contradicting the series — flag, mileage_flag — is left out: null on its order), and its
+ * brand's typical km per day (null: the platform's), the forecast's fallback.
+ */
 export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) => {
-  const [readings, orders] = await Promise.all([
+  const [readings, orders, brand] = await Promise.all([
     db
       .select({ at: mileageReadings.readAt, km: mileageReadings.km })
       .from(mileageReadings)
-      .where(and(eq(mileageReadings.tenantId, tenantId), eq(mileageReadings.vehicleId, vehicleId)))
+      .where(
+        and(
+          eq(mileageReadings.tenantId, tenantId),
+          eq(mileageReadings.vehicleId, vehicleId),
+          isNull(mileageReadings.flag),
+        ),
+      )
       .orderBy(desc(mileageReadings.readAt))
       .limit(50),
     db
-      .select({ at: repairOrders.dateIn, km: repairOrders.mileageKm, type: repairOrders.type })
+      .select({
+        at: repairOrders.dateIn,
+        km: sql<number | null>`CASE WHEN ${repairOrders.mileageFlag} IS NULL THEN ${repairOrders.mileageKm} END`,
+        type: repairOrders.type,
+      })
       .from(repairOrders)
       .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
       .orderBy(desc(repairOrders.dateIn))
       .limit(50),
+    db
+      .select({ km: carBrands.typicalKmPerDay })
+      .from(vehicles)
+      .innerJoin(carBrands, eq(carBrands.id, vehicles.brandId))
+      .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, vehicleId))),
   ]);
-  return { readings, orders };
+  return { readings, orders, typicalKmPerDay: brand[0]?.km ?? null };
 };
 
 /** The car's repair orders (whoever owned it then: the history stays with the car), newest first; no lines. */

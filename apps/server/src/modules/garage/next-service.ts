@@ -1,5 +1,6 @@
 import type { NextServiceDue } from '@m4s/contracts';
 import { addDays, addMonths, dayIn, defaultTimeZone } from '../../platform/time/zone.ts';
+import { kmPerDay, platformKmPerDay, type Reading } from '../vehicles/mileage.ts';
 
 /**
  * The tenant's default maintenance interval: six months or 5,000 km, whichever comes first. A named
@@ -61,4 +62,38 @@ export const estimateNextService = ({
     basisOn: basis.on,
     basisKm: basis.km,
   };
+};
+
+/** What the forecast reads of a car (garage.queries odometerOf): trusted values only, newest first. */
+type Odometer = {
+  readings: Reading[];
+  orders: { at: Date; km: number | null; type: string }[];
+  typicalKmPerDay: number | null;
+};
+
+/**
+ * The next maintenance of one car from its trusted odometer values, as the owner's 我的车辆 and the 保养提示贴
+ * show it (with `overdue` when its day has passed): the pace by vehicles/mileage.ts kmPerDay (the brand's typical pace as the fallback), the basis
+ * the newest maintenance order. The nightly twin is segments/vehicle-sql.ts.
+ */
+export const forecastNextService = (
+  { readings, orders, typicalKmPerDay }: Odometer,
+  car: { purchaseDate: string | null },
+  at: { timeZone: string; today: string },
+) => {
+  const points: Reading[] = [
+    ...readings,
+    ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }])),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime() || b.km - a.km);
+  const lastMaintenance = orders.find((o) => o.type === 'maintenance');
+  const purchase = car.purchaseDate ? new Date(`${car.purchaseDate}T00:00:00Z`) : null;
+  const next = estimateNextService({
+    lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
+    purchaseDate: car.purchaseDate,
+    latest: points[0] ?? null,
+    kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
+    timeZone: at.timeZone,
+  });
+  // Past its due day the car is overdue: dueOn is then the day it fell due, never a forecast to come.
+  return { latest: points[0] ?? null, next, overdue: next !== null && next.dueOn < at.today };
 };

@@ -18,7 +18,7 @@ import {
   insertInteraction,
   interactionsOf,
 } from '../customers/customers.service.ts';
-import { getVehicle, listCustomerVehicles } from '../vehicles/vehicles.service.ts';
+import { getVehicle, listCustomerVehicles, mileageProblem } from '../vehicles/vehicles.service.ts';
 import * as q from './history.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
@@ -73,6 +73,14 @@ export const recordRepairOrder = async (ctx: StaffCtx, input: RepairOrderInput):
   if (await q.repairOrderIdByNumber(ctx.db, ctx.tenantId, data.number))
     throw new AppError('CONFLICT', undefined, { issues: [{ path: 'number', message: 'ro_number_taken' }] });
   const { lines, ...order } = data;
+  // The one mileage check (modules/vehicles): an odometer contradicting the car's series is refused (400).
+  if (order.mileageKm !== null) {
+    const problem = await mileageProblem(ctx.db, ctx.tenantId, data.vehicleId, {
+      at: new Date(order.dateIn),
+      km: order.mileageKm,
+    });
+    if (problem) throw AppError.field('mileageKm', problem);
+  }
   const id = await q.insertRepairOrder(
     ctx.db,
     {

@@ -7,6 +7,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
@@ -90,7 +91,7 @@ export const applyCustomerBatch = async (
   const cars = new Map<string, VehicleState>(
     existingCars.map((v) => [v.vin, { id: v.id, isNew: false, values: v, patch: {} }]),
   );
-  const readings = new Map<string, { km: number; readAt: Date }[]>();
+  const readings = new Map<string, { km: number; readAt: Date; flag: string | null }[]>();
   for (const r of readingRows) readings.set(r.vehicleId, [...(readings.get(r.vehicleId) ?? []), r]);
 
   const newPhones: (typeof customerPhones.$inferInsert)[] = [];
@@ -201,16 +202,35 @@ export const applyCustomerBatch = async (
       bump(counts, changed ? 'vehiclesMerged' : 'vehiclesUnchanged');
     }
 
-    // The odometer: one reading per value; a reading below an earlier one is reported, not stored.
+    // The odometer: one reading per value; one dated in the future is reported, not stored; one that
+    // contradicts the car's trusted series (vehicles/mileage.ts) is stored flagged, for a person to fix.
     if (rec.mileage) {
       const known = readings.get(vehicle.id) ?? [];
       const { km, readAt } = rec.mileage;
+      const problem = checkReading(
+        known.filter((r) => r.flag === null).map((r) => ({ at: r.readAt, km: r.km })),
+        { at: readAt, km },
+      );
       if (known.some((r) => r.km === km)) bump(counts, 'mileageUnchanged');
-      else if (readAt > now || known.some((r) => r.readAt <= readAt && r.km > km)) {
+      else if (readAt > now) {
         report('mileageKm', 'import_mileage_skipped', String(km));
         bump(counts, 'warnings');
+      } else if (problem) {
+        report('mileageKm', `import_${problem}`, String(km));
+        bump(counts, 'warnings');
+        known.push({ km, readAt, flag: problem });
+        readings.set(vehicle.id, known);
+        newReadings.push({
+          tenantId,
+          vehicleId: vehicle.id,
+          km,
+          readAt,
+          source: 'import',
+          flag: problem,
+          createdAt: now,
+        });
       } else {
-        known.push({ km, readAt });
+        known.push({ km, readAt, flag: null });
         readings.set(vehicle.id, known);
         newReadings.push({ tenantId, vehicleId: vehicle.id, km, readAt, source: 'import', createdAt: now });
         bump(counts, 'mileageAdded');

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, isNotNull } from 'drizzle-orm';
 import {
   customerPhones,
   customers,
@@ -53,13 +53,44 @@ export const vehiclesWithVins = async (db: Tx, tenantId: string, vins: string[])
         .from(vehicles)
         .where(and(eq(vehicles.tenantId, tenantId), inArray(vehicles.vin, vins)));
 
-export const readingsOfVehicles = async (db: Tx, tenantId: string, ids: string[]) =>
-  ids.length === 0
-    ? []
-    : db
-        .select({ vehicleId: mileageReadings.vehicleId, km: mileageReadings.km, readAt: mileageReadings.readAt })
-        .from(mileageReadings)
-        .where(and(eq(mileageReadings.tenantId, tenantId), inArray(mileageReadings.vehicleId, ids)));
+/**
+ * The cars' odometer values: their readings (flag: why one is kept aside, null when trusted) and their
+ * repair orders' check-in mileage (the check of vehicles/mileage.ts runs against the trusted ones).
+ */
+export const readingsOfVehicles = async (
+  db: Tx,
+  tenantId: string,
+  ids: string[],
+): Promise<{ vehicleId: string; km: number; readAt: Date; flag: string | null }[]> => {
+  if (ids.length === 0) return [];
+  const [readings, orders] = await Promise.all([
+    db
+      .select({
+        vehicleId: mileageReadings.vehicleId,
+        km: mileageReadings.km,
+        readAt: mileageReadings.readAt,
+        flag: mileageReadings.flag,
+      })
+      .from(mileageReadings)
+      .where(and(eq(mileageReadings.tenantId, tenantId), inArray(mileageReadings.vehicleId, ids))),
+    db
+      .select({
+        vehicleId: repairOrders.vehicleId,
+        km: repairOrders.mileageKm,
+        readAt: repairOrders.dateIn,
+        flag: repairOrders.mileageFlag,
+      })
+      .from(repairOrders)
+      .where(
+        and(
+          eq(repairOrders.tenantId, tenantId),
+          inArray(repairOrders.vehicleId, ids),
+          isNotNull(repairOrders.mileageKm),
+        ),
+      ),
+  ]);
+  return [...readings, ...orders.flatMap((o) => (o.km === null ? [] : [{ ...o, km: o.km }]))];
+};
 
 export const ordersWithNumbers = async (db: Tx, tenantId: string, numbers: string[]) => {
   if (numbers.length === 0) return [];

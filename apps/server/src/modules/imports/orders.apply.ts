@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/context.ts';
 import { mileageReadings, repairOrderLines, repairOrders } from '../../platform/db/schema/index.ts';
 import { totalsOf, withLines } from '../history/history.service.ts';
+import { checkReading } from '../vehicles/mileage.ts';
 import * as m from './merge.queries.ts';
 import { mergeHeads, type OrderGroup, type OrderHead, type OrderLine } from './orders.rows.ts';
 import { bump, emptyResult, type BatchResult, type Issue } from './rows.ts';
@@ -80,11 +81,12 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
       )
     ).map((o) => [o.number, o]),
   );
-  const readingRows: { vehicleId: string; km: number; readAt: Date }[] = await m.readingsOfVehicles(
-    db,
-    tenantId,
-    [...cars.values()].map((v) => v.id),
-  );
+  const readingRows: { vehicleId: string; km: number; readAt: Date; flag: string | null }[] =
+    await m.readingsOfVehicles(
+      db,
+      tenantId,
+      [...cars.values()].map((v) => v.id),
+    );
 
   const orders: (typeof repairOrders.$inferInsert)[] = [];
   const lines: (typeof repairOrderLines.$inferInsert)[] = [];
@@ -150,6 +152,17 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
       bump(counts, 'ordersUnchanged');
       continue;
     }
+    // The odometer at check-in passes the one check (vehicles/mileage.ts): a value contradicting the car's
+    // trusted series is kept on the order, flagged for a person, and never feeds the forecast.
+    const km = head.mileageKm;
+    const known = readingRows.filter((r) => r.vehicleId === car.id);
+    const problem =
+      km !== null && head.dateIn <= now
+        ? checkReading(
+            known.filter((r) => r.flag === null).map((r) => ({ at: r.readAt, km: r.km })),
+            { at: head.dateIn, km },
+          )
+        : null;
     const id = randomUUID();
     orders.push({
       tenantId,
@@ -162,6 +175,7 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
       dateIn: head.dateIn,
       dateOut: head.dateOut,
       mileageKm: head.mileageKm,
+      mileageFlag: problem,
       advisorId: head.advisorId,
       technician: head.technician,
       ...totalsOf(orderLines),
@@ -173,17 +187,16 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
     bump(counts, 'ordersCreated');
     bump(counts, 'linesCreated', orderLines.length);
 
-    // The odometer at check-in, once per value; a reading below an earlier one is not stored.
-    const km = head.mileageKm;
+    // The odometer at check-in joins the readings once per value.
     if (km !== null && head.dateIn <= now) {
-      const known = readingRows.filter((r) => r.vehicleId === car.id);
-      if (known.some((r) => r.km === km)) continue;
-      if (known.some((r) => r.readAt <= (head.dateIn as Date) && r.km > km)) {
-        issues.push({ rowNo: first, column: header('mileageKm'), value: String(km), key: 'import_mileage_skipped' });
+      if (problem) {
+        issues.push({ rowNo: first, column: header('mileageKm'), value: String(km), key: `import_${problem}` });
         bump(counts, 'warnings');
+        readingRows.push({ vehicleId: car.id, km, readAt: head.dateIn, flag: problem });
         continue;
       }
-      readingRows.push({ vehicleId: car.id, km, readAt: head.dateIn });
+      if (known.some((r) => r.km === km)) continue;
+      readingRows.push({ vehicleId: car.id, km, readAt: head.dateIn, flag: null });
       readings.push({ tenantId, vehicleId: car.id, km, readAt: head.dateIn, source: 'import', createdAt: now });
       bump(counts, 'mileageAdded');
     }

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow } from '../../platform/db/rows.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
 import { defaultServiceInterval } from '../garage/next-service.ts';
+import { paceWindow, platformKmPerDay } from '../vehicles/mileage.ts';
 import { customerStatement } from './customer-sql.ts';
 import { dwyerFactor, effectiveRules } from './rules.ts';
 import { vehicleStatement } from './vehicle-sql.ts';
@@ -91,6 +92,10 @@ export const classifyTenant = async (
     warrantyKm: defaultWarranty.km,
     serviceMonths: defaultServiceInterval.months,
     serviceKm: defaultServiceInterval.km,
+    paceReadings: paceWindow.readings,
+    paceMaxAgeDays: paceWindow.maxAgeDays,
+    paceMinSpanDays: paceWindow.minSpanDays,
+    typicalKmPerDay: platformKmPerDay,
   });
   const { rfm, loyalty, value, frequency } = rules;
   const c = await run(ctx, customerStatement(scoped), {

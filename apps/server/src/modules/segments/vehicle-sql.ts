@@ -3,7 +3,9 @@
  * writing segment_changes for each stage that moved — a data-modifying CTE sees the rows before the
  * upsert, so the old stage is compared in the same statement. `scoped`: only the cars in the temp table
  * classify_vehicles (classify.ts), else the whole tenant. Parameters (see classify.ts `named`): tenantId,
- * asOf, now, the lifecycle limits, the warranty default and the service interval. The rules mirror the
+ * asOf, now, the lifecycle limits, the warranty default, the service interval and the pace's window and
+ * fallback (vehicles/mileage.ts paceWindow, platformKmPerDay). Mileage values flagged as contradicting the
+ * car's series (mileage_readings.flag, repair_orders.mileage_flag) are left out. The rules mirror the
  * TypeScript they come from: kmPerDay (vehicles/mileage.ts), effectiveWarranty (same file) and
  * estimateNextService (garage/next-service.ts); docs/segments.md.
  *
@@ -28,7 +30,8 @@ v AS (
          COALESCE(v.warranty_years, b.warranty_years, {warrantyYears}::int) AS w_years,
          CASE WHEN v.warranty_km IS NOT NULL THEN v.warranty_km
               WHEN v.warranty_years IS NULL AND b.warranty_years IS NOT NULL THEN b.warranty_km
-              ELSE {warrantyKm}::int END AS w_km
+              ELSE {warrantyKm}::int END AS w_km,
+         COALESCE(b.typical_km_per_day, {typicalKmPerDay}::int) AS typical_kpd
     FROM vehicles v
     LEFT JOIN car_brands b ON b.id = v.brand_id
     LEFT JOIN delivered d ON d.vehicle_id = v.id
@@ -36,17 +39,27 @@ v AS (
 ),
 pts AS (
   SELECT vehicle_id, read_at AS at, km FROM mileage_readings
-   WHERE tenant_id = {tenantId}::uuid AND read_at < (SELECT day_end FROM bounds) AND vehicle_id IN (SELECT id FROM v)
-  UNION ALL
-  SELECT vehicle_id, date_in, mileage_km FROM repair_orders
-   WHERE tenant_id = {tenantId}::uuid AND mileage_km IS NOT NULL AND date_in < (SELECT day_end FROM bounds)
+   WHERE tenant_id = {tenantId}::uuid AND flag IS NULL AND read_at < (SELECT day_end FROM bounds)
      AND vehicle_id IN (SELECT id FROM v)
+  UNION ALL
+  SELECT vehicle_id, date_in, mileage_km FROM repair_orders ro
+   WHERE tenant_id = {tenantId}::uuid AND mileage_km IS NOT NULL AND mileage_flag IS NULL
+     AND date_in < (SELECT day_end FROM bounds) AND vehicle_id IN (SELECT id FROM v)
+     -- The reading taken at the order's check-in is the same value: counted once.
+     AND NOT EXISTS (SELECT 1 FROM mileage_readings m
+                      WHERE m.tenant_id = ro.tenant_id AND m.vehicle_id = ro.vehicle_id AND m.read_at = ro.date_in
+                        AND m.km = ro.mileage_km AND m.flag IS NULL)
+),
+ranked AS (
+  SELECT vehicle_id, at, km, row_number() OVER w AS rn, first_value(at) OVER w AS newest_at
+    FROM pts WINDOW w AS (PARTITION BY vehicle_id ORDER BY at DESC, km DESC)
 ),
 span AS (
-  SELECT vehicle_id, min(at) AS first_at, max(at) AS last_at,
-         (array_agg(km ORDER BY at, km))[1] AS first_km,
-         (array_agg(km ORDER BY at DESC, km DESC))[1] AS last_km
-    FROM pts GROUP BY vehicle_id
+  SELECT vehicle_id, max(at) AS last_at, max(km) FILTER (WHERE rn = 1) AS last_km,
+         min(at) FILTER (WHERE rn <= {paceReadings}::int AND at >= newest_at - make_interval(days => {paceMaxAgeDays}::int)) AS fit_from,
+         regr_slope(km, extract(epoch FROM at) / 86400)
+           FILTER (WHERE rn <= {paceReadings}::int AND at >= newest_at - make_interval(days => {paceMaxAgeDays}::int)) AS slope
+    FROM ranked GROUP BY vehicle_id
 ),
 maint AS (
   SELECT DISTINCT ON (vehicle_id) vehicle_id, (date_in AT TIME ZONE (SELECT name FROM tz))::date AS on_day,
@@ -59,10 +72,12 @@ maint AS (
 pace AS (
   SELECT v.*, s.last_at, s.last_km, (s.last_at AT TIME ZONE (SELECT name FROM tz))::date AS last_on,
          m.on_day AS maint_on, m.km AS maint_km,
-         CASE WHEN s.last_at - s.first_at >= interval '7 days'
-                THEN round(greatest(0, (s.last_km - s.first_km) / (extract(epoch FROM s.last_at - s.first_at) / 86400))::numeric, 1)
-              WHEN v.bought_on IS NOT NULL AND s.last_at - (v.bought_on::timestamp AT TIME ZONE 'UTC') >= interval '7 days'
+         CASE WHEN s.last_at - s.fit_from >= make_interval(days => {paceMinSpanDays}::int)
+                THEN round(greatest(0, s.slope)::numeric, 1)
+              WHEN v.bought_on IS NOT NULL
+                   AND s.last_at - (v.bought_on::timestamp AT TIME ZONE 'UTC') >= make_interval(days => {paceMinSpanDays}::int)
                 THEN round(greatest(0, s.last_km / (extract(epoch FROM s.last_at - (v.bought_on::timestamp AT TIME ZONE 'UTC')) / 86400))::numeric, 1)
+              WHEN v.bought_on IS NOT NULL THEN v.typical_kpd
          END AS km_per_day
     FROM v LEFT JOIN span s ON s.vehicle_id = v.id LEFT JOIN maint m ON m.vehicle_id = v.id
 ),

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { VehicleData } from '@m4s/contracts';
 import {
   carBrands,
   carModels,
   carSeries,
   mileageReadings,
+  repairOrders,
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
@@ -15,6 +16,7 @@ const columns = {
   brandName: carBrands.nameZh,
   brandWarrantyYears: carBrands.warrantyYears,
   brandWarrantyKm: carBrands.warrantyKm,
+  brandKmPerDay: carBrands.typicalKmPerDay,
   seriesName: carSeries.nameZh,
   modelName: carModels.nameZh,
 };
@@ -65,13 +67,84 @@ export const updateVehicle = async (db: Tx, tenantId: string, id: string, data: 
   return rows.length === 1;
 };
 
-export const readingsOf = (db: Tx, tenantId: string, vehicleId: string) =>
-  db
-    .select({ at: mileageReadings.readAt, km: mileageReadings.km })
-    .from(mileageReadings)
-    .where(and(eq(mileageReadings.tenantId, tenantId), eq(mileageReadings.vehicleId, vehicleId)))
-    .orderBy(desc(mileageReadings.readAt))
-    .limit(50);
+/**
+ * The car's trusted odometer series, newest first: its readings and its repair orders' check-in mileage,
+ * flagged values left out (they wait for a person: flaggedReadingsOf).
+ */
+export const readingsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
+  const [readings, orders] = await Promise.all([
+    db
+      .select({ at: mileageReadings.readAt, km: mileageReadings.km })
+      .from(mileageReadings)
+      .where(
+        and(
+          eq(mileageReadings.tenantId, tenantId),
+          eq(mileageReadings.vehicleId, vehicleId),
+          isNull(mileageReadings.flag),
+        ),
+      ),
+    db
+      .select({ at: repairOrders.dateIn, km: repairOrders.mileageKm })
+      .from(repairOrders)
+      .where(
+        and(
+          eq(repairOrders.tenantId, tenantId),
+          eq(repairOrders.vehicleId, vehicleId),
+          isNotNull(repairOrders.mileageKm),
+          isNull(repairOrders.mileageFlag),
+        ),
+      ),
+  ]);
+  return [...readings, ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }]))].sort(
+    (a, b) => b.at.getTime() - a.at.getTime() || b.km - a.km,
+  );
+};
+
+/** The readings kept aside for a person to fix, newest first, with why. */
+export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: string) => {
+  const [readings, orders] = await Promise.all([
+    db
+      .select({
+        at: mileageReadings.readAt,
+        km: mileageReadings.km,
+        source: mileageReadings.source,
+        flag: mileageReadings.flag,
+      })
+      .from(mileageReadings)
+      .where(
+        and(
+          eq(mileageReadings.tenantId, tenantId),
+          eq(mileageReadings.vehicleId, vehicleId),
+          isNotNull(mileageReadings.flag),
+        ),
+      ),
+    db
+      .select({
+        at: repairOrders.dateIn,
+        km: repairOrders.mileageKm,
+        number: repairOrders.number,
+        flag: repairOrders.mileageFlag,
+      })
+      .from(repairOrders)
+      .where(
+        and(
+          eq(repairOrders.tenantId, tenantId),
+          eq(repairOrders.vehicleId, vehicleId),
+          isNotNull(repairOrders.mileageFlag),
+        ),
+      ),
+  ]);
+  return [
+    ...readings.map((r) => ({ at: r.at, km: r.km, source: r.source, flag: r.flag as string, repairOrderNumber: null })),
+    ...orders.map((o) => ({
+      at: o.at,
+      km: o.km as number,
+      source: 'repair_order',
+      flag: o.flag as string,
+      repairOrderNumber: o.number,
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+};
 
 export const insertReading = async (db: Tx, values: typeof mileageReadings.$inferInsert) => {
   await db.insert(mileageReadings).values(values);

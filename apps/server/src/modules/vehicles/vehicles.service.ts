@@ -2,12 +2,20 @@ import { defaultWarranty, vehicleInput, type MileageInput, type Vehicle, type Ve
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { maskPhone, roleSeesContacts } from '../customers/customers.mask.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
-import { effectiveWarranty, kmPerDay } from './mileage.ts';
+import {
+  checkReading,
+  effectiveWarranty,
+  kmPerDay,
+  platformKmPerDay,
+  type MileageProblem,
+  type Reading,
+} from './mileage.ts';
 import * as q from './vehicles.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
@@ -17,7 +25,10 @@ type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 
 const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
   const { v } = row;
-  const readings = await q.readingsOf(ctx.db, ctx.tenantId, v.id);
+  const [readings, flagged] = await Promise.all([
+    q.readingsOf(ctx.db, ctx.tenantId, v.id),
+    q.flaggedReadingsOf(ctx.db, ctx.tenantId, v.id),
+  ]);
   const warranty = effectiveWarranty(
     v,
     { warrantyYears: row.brandWarrantyYears, warrantyKm: row.brandWarrantyKm },
@@ -52,7 +63,18 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
     mileage: {
       latestKm: latest?.km ?? null,
       latestAt: latest?.at.toISOString() ?? null,
-      kmPerDay: kmPerDay(readings, v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : null),
+      kmPerDay: kmPerDay(
+        readings,
+        v.purchaseDate ? new Date(`${v.purchaseDate}T00:00:00Z`) : null,
+        row.brandKmPerDay ?? platformKmPerDay,
+      ),
+      flagged: flagged.map((f) => ({
+        at: f.at.toISOString(),
+        km: f.km,
+        source: f.source,
+        reason: f.flag as MileageProblem,
+        repairOrderNumber: f.repairOrderNumber,
+      })),
     },
   };
 };
@@ -124,14 +146,24 @@ export const transferVehicle = async (ctx: StaffCtx, id: string, input: { custom
   return getVehicle(ctx, id);
 };
 
-/** An odometer never runs backwards: a reading below an earlier one is refused. */
+/**
+ * The one mileage check (vehicles/mileage.ts checkReading) against the car's trusted series — its readings
+ * and its repair orders' odometer, flagged values aside. Null when the value may join the series.
+ */
+export const mileageProblem = async (db: Tx, tenantId: string, vehicleId: string, reading: Reading) =>
+  checkReading(await q.readingsOf(db, tenantId, vehicleId), reading);
+
+/**
+ * An odometer never runs backwards: a reading below an earlier one, or above a later one (backdated), is
+ * refused with its reason (400, field km).
+ */
 export const recordMileage = async (ctx: StaffCtx, id: string, input: MileageInput): Promise<Vehicle> => {
   authorize(ctx.actor, 'customer.write');
   await load(ctx, id);
   const readAt = input.readAt ? new Date(input.readAt) : ctx.clock.now();
   if (readAt > new Date(ctx.clock.now().getTime() + 60_000)) throw AppError.field('readAt', 'future');
-  const readings = await q.readingsOf(ctx.db, ctx.tenantId, id);
-  if (readings.some((r) => r.at <= readAt && r.km > input.km)) throw AppError.field('km', 'mileage_backwards');
+  const problem = await mileageProblem(ctx.db, ctx.tenantId, id, { at: readAt, km: input.km });
+  if (problem) throw AppError.field('km', problem);
   await q.insertReading(ctx.db, {
     tenantId: ctx.tenantId,
     vehicleId: id,

@@ -54,6 +54,7 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     id: h.v.vehicleId,
     purchaseDate: h.purchaseDate,
     timeZone: timezone,
+    today: dayIn(now, timezone),
   });
   const moved = await q.moveVisit(ctx.db, ctx.tenantId, id, 'ready', {
     status: 'delivered',

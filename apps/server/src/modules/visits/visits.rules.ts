@@ -1,8 +1,7 @@
 import type { RepairOrder, ServiceCategory } from '@m4s/contracts';
 import type { Tx } from '../../platform/db/types.ts';
 import { odometerOf } from '../garage/garage.service.ts';
-import { estimateNextService } from '../garage/next-service.ts';
-import { kmPerDay, type Reading } from '../vehicles/mileage.ts';
+import { forecastNextService } from '../garage/next-service.ts';
 import { roNumbersWithPrefix } from './checkin.queries.ts';
 
 /** The repair order's type from the booked service: maintenance, accident, or a general repair. */
@@ -29,20 +28,8 @@ export const nextRepairOrderNumber = async (db: Tx, tenantId: string, day: strin
 export const nextServiceOf = async (
   db: Tx,
   tenantId: string,
-  vehicle: { id: string; purchaseDate: string | null; timeZone: string },
+  vehicle: { id: string; purchaseDate: string | null; timeZone: string; today: string },
 ) => {
-  const { id: vehicleId, purchaseDate, timeZone } = vehicle;
-  const { readings, orders } = await odometerOf(db, tenantId, vehicleId);
-  const points: Reading[] = [
-    ...readings,
-    ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }])),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  const lastMaintenance = orders.find((o) => o.type === 'maintenance');
-  return estimateNextService({
-    lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
-    purchaseDate,
-    latest: points[0] ?? null,
-    kmPerDay: kmPerDay(points, purchaseDate ? new Date(`${purchaseDate}T00:00:00Z`) : null),
-    timeZone,
-  });
+  const { id: vehicleId, purchaseDate, timeZone, today } = vehicle;
+  return forecastNextService(await odometerOf(db, tenantId, vehicleId), { purchaseDate }, { timeZone, today }).next;
 };

@@ -14,7 +14,6 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
-import { odometerOf } from '../garage/garage.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import { findVehicle, recordMileage } from '../vehicles/vehicles.service.ts';
 import * as cq from './checkin.queries.ts';
@@ -113,11 +112,12 @@ export const checkIn = async (ctx: StaffCtx, data: CheckIn): Promise<Visit> => {
   if (await q.openVisitOf(ctx.db, ctx.tenantId, arrival.vehicleId))
     throw conflict(data.bookingId ? 'bookingId' : 'vehicleId', 'visit_already_open');
   const now = ctx.clock.now();
-  // The odometer is also on the car's past repair orders (imported ones carry no reading of their own).
-  const { orders } = await odometerOf(ctx.db, ctx.tenantId, arrival.vehicleId);
-  if (orders.some((o) => o.km !== null && o.at <= now && o.km > data.mileageKm))
-    throw AppError.field('mileageKm', 'mileage_backwards');
-  await recordMileage(ctx, arrival.vehicleId, { km: data.mileageKm, source: 'check_in' }).catch((e: unknown) => {
+  // The one mileage check (modules/vehicles) counts the car's repair orders too.
+  await recordMileage(ctx, arrival.vehicleId, {
+    km: data.mileageKm,
+    source: 'check_in',
+    readAt: now.toISOString(),
+  }).catch((e: unknown) => {
     const issue = e instanceof AppError ? e.details.issues?.[0] : undefined;
     throw issue?.path === 'km' ? AppError.field('mileageKm', issue.message) : e;
   });

@@ -19,6 +19,8 @@ export const carBrands = pgTable('car_brands', {
   warrantyYears: integer('warranty_years').notNull().default(2),
   /** NULL means no mileage limit (3 years, unlimited km at several luxury brands). */
   warrantyKm: integer('warranty_km').default(40000),
+  /** The brand's typical km per day, the forecast's fallback; NULL: the platform's (vehicles/mileage.ts). */
+  typicalKmPerDay: integer('typical_km_per_day'),
 });
 
 export const carSeries = pgTable(

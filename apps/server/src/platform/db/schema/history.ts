@@ -59,6 +59,8 @@ export const repairOrders = pgTable(
     dateIn: timestamp('date_in', { withTimezone: true }).notNull(),
     dateOut: timestamp('date_out', { withTimezone: true }),
     mileageKm: integer('mileage_km'),
+    /** Why mileage_km is kept aside (as mileage_readings.flag); NULL: trusted. */
+    mileageFlag: text('mileage_flag'),
     advisorId: uuid('advisor_id'),
     technician: text('technician'),
     labourFen: fen('labour_fen').notNull().default(0),

@@ -87,6 +87,11 @@ export const mileageReadings = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
     km: integer('km').notNull(),
     source: text('source', { enum: mileageSources }).notNull(),
+    /**
+     * Why the reading is kept aside (vehicles/mileage.ts MileageProblem): it contradicts the trusted series.
+     * NULL: trusted. Flagged readings wait for a person and never feed the forecast.
+     */
+    flag: text('flag'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
