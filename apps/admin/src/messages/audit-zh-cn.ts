@@ -1,0 +1,63 @@
+/**
+ * 审计日志: the labels of the actions (contracts' `auditActions`) not labelled with their own screen's
+ * messages, and the objects they touch. The rest sit with their module (customers, bindings, imports, calendar).
+ */
+export const auditZhCN = {
+  'action.tenant.provisioned': '平台开通集团',
+  'action.tenant.suspended': '平台暂停集团服务',
+  'action.tenant.resumed': '平台恢复集团服务',
+  'action.tenant.settings_updated': '修改集团设置',
+  'action.customer.merged': '合并重复客户',
+  'action.customer.erased': '删除客户个人信息',
+
+  'action.booking.created': '新建预约',
+  'action.booking.cancelled': '取消预约',
+  'action.booking.rescheduled': '改约',
+  'action.booking.no_show': '标记爽约',
+  'action.service_type.created': '新建服务项目',
+  'action.service_type.updated': '修改服务项目',
+  'action.booking_settings.updated': '修改预约设置',
+  'action.store_closure.added': '添加门店休息日',
+  'action.store_closure.removed': '删除门店休息日',
+  'action.advisor_leave.added': '登记顾问请假',
+  'action.advisor_leave.removed': '取消顾问请假',
+
+  'action.visit.checked_in': '接车',
+  'action.visit.status_changed': '更新维修进度',
+  'action.visit.photo_added': '上传环车照片',
+  'action.visit.estimate_saved': '保存估价单',
+  'action.visit.estimate_sent': '发送估价单给客户',
+  'action.visit.line_approved': '客户同意维修项目',
+  'action.visit.line_declined': '客户暂不需要维修项目',
+  'action.visit.delivered': '交车',
+  'action.visit.rated': '车主服务评价',
+
+  'action.care.rule.update': '修改关怀规则',
+  'action.care.template.update': '修改关怀模板',
+  'action.care.task.done': '完成回访任务',
+  'action.care.task.snooze': '延后回访任务',
+  'action.care.task.reassign': '转派回访任务',
+  'action.contact.policy_updated': '修改联系频次规则',
+  'action.contact.owner_preferences_updated': '车主修改联系偏好',
+  'action.complaint.opened': '登记投诉',
+  'action.complaint.closed': '关闭投诉',
+  'action.segment.rules_updated': '修改分群规则',
+  'action.segment.recompute': '重新计算客户分群',
+  'action.segment.exported': '导出分群客户',
+
+  'action.webhook.endpoint_created': '新建Webhook接收地址',
+  'action.webhook.endpoint_updated': '修改Webhook接收地址',
+  'action.webhook.endpoint_deleted': '删除Webhook接收地址',
+  'action.webhook.secret_rotated': '轮换Webhook密钥',
+  'action.webhook.delivery_replayed': '重发Webhook推送',
+
+  'audit.target.booking': '预约',
+  'audit.target.visit': '维修接待',
+  'audit.target.service_type': '服务项目',
+  'audit.target.care_rule': '关怀规则',
+  'audit.target.message_template': '关怀模板',
+  'audit.target.care_task': '回访任务',
+  'audit.target.complaint': '投诉',
+  'audit.target.webhook_endpoint': 'Webhook接收地址',
+  'audit.target.webhook_delivery': 'Webhook推送',
+};
