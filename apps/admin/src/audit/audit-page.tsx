@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Result, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { auditRoutes, type AuditEntry } from '@m4s/contracts';
+import { auditRoutes, roleNames, type AuditEntry } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { isMessageKey, useI18n } from '../i18n.ts';
 import { useCan, useSignedInMe } from '../auth/session.ts';
@@ -58,6 +58,8 @@ const AuditLog = () => {
     if (typeof v === 'number') return key.endsWith('Fen') ? `¥${(v / 100).toLocaleString(locale)}` : String(v);
     if (typeof v === 'string') {
       if (uuidPattern.test(v)) return shortId(v);
+      if (key === 'role' && Object.hasOwn(roleNames[locale], v))
+        return roleNames[locale][v as keyof (typeof roleNames)['en']];
       if (isoTimePattern.test(v)) return formatDateTime(v, locale) ?? v;
       return v;
     }
