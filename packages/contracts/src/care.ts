@@ -44,6 +44,42 @@ export const contactTopics = [
 export type ContactTopic = (typeof contactTopics)[number];
 export const transactionalTopics: readonly ContactTopic[] = ['booking', 'visit', 'account'];
 
+/**
+ * The topics an owner may switch off (the owner app's 提醒内容, the admin console's 不接收的话题): every
+ * topic but the transactional ones. `offers` goes with the marketing switch in the owner app, and is listed
+ * here too so staff can record a refusal of offers alone.
+ */
+export const optOutTopics: readonly ContactTopic[] = contactTopics.filter((x) => !transactionalTopics.includes(x));
+
+/**
+ * Each topic's name, in one place for every app and the server (zh-CN first). "新车推荐" is the trade-in
+ * topic: an owner who refuses new-car offers refuses the trade-in outreach with it.
+ */
+export const contactTopicLabels: Record<ContactTopic, { 'zh-CN': string; en: string }> = {
+  booking: { 'zh-CN': '预约通知', en: 'Bookings' },
+  visit: { 'zh-CN': '维修进度', en: 'Repair progress' },
+  account: { 'zh-CN': '账户与验证码', en: 'Account and codes' },
+  follow_up: { 'zh-CN': '服务回访', en: 'Service follow-up' },
+  maintenance: { 'zh-CN': '保养提醒', en: 'Maintenance reminders' },
+  insurance: { 'zh-CN': '保险到期提醒', en: 'Insurance expiry' },
+  inspection: { 'zh-CN': '年检提醒', en: 'Annual inspection' },
+  warranty: { 'zh-CN': '质保到期提醒', en: 'Warranty expiry' },
+  birthday: { 'zh-CN': '生日祝福', en: 'Birthday greetings' },
+  win_back: { 'zh-CN': '回厂关怀', en: 'We miss you' },
+  trade_in: { 'zh-CN': '置换升级与新车推荐', en: 'Trade-in and new models' },
+  offers: { 'zh-CN': '优惠活动', en: 'Offers' },
+};
+
+/** i18n entries `${prefix}${topic}` for an app's message table, from the labels above. */
+export const contactTopicMessages = <P extends string>(
+  prefix: P,
+  locale: 'zh-CN' | 'en',
+): Record<`${P}${ContactTopic}`, string> =>
+  Object.fromEntries(contactTopics.map((x) => [`${prefix}${x}`, contactTopicLabels[x][locale]])) as Record<
+    `${P}${ContactTopic}`,
+    string
+  >;
+
 /** Where a touch comes from. The gate's tests enumerate these: a new sender must be added here. */
 export const touchSources = ['care_rule', 'booking', 'visit', 'account', 'campaign', 'survey', 'staff'] as const;
 export type TouchSource = (typeof touchSources)[number];

@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { contactTopics } from './care.ts';
 import { clockTime, mobilePhone, uuid } from './common.ts';
 
 export const customerSources = ['walk_in', 'phone_in', 'referral', 'auto_show', 'partner', 'online', 'import'] as const;
 export const contactChannels = ['app', 'sms', 'phone', 'email'] as const;
 export const followUpSlots = ['morning', 'noon', 'afternoon', 'evening'] as const;
+export type FollowUpSlot = (typeof followUpSlots)[number];
+/**
+ * The local clock times each slot stands for (start inside, end not): a call task for a customer with a
+ * slot is due inside it (docs/contact-governance.md, "Calls").
+ */
+export const followUpSlotWindows: Record<FollowUpSlot, { start: string; end: string }> = {
+  morning: { start: '09:00', end: '12:00' },
+  noon: { start: '12:00', end: '14:00' },
+  afternoon: { start: '14:00', end: '18:00' },
+  evening: { start: '18:00', end: '21:00' },
+};
 
 const isoDate = z
   .string()
@@ -65,7 +77,8 @@ export const contactPreferences = z.strictObject({
   channels: z.array(z.enum(contactChannels)).max(4),
   quietStart: clockTime.nullable(),
   quietEnd: clockTime.nullable(),
-  topicsOptedOut: z.array(z.string().max(40)).max(30),
+  /** Only topics of the one list (contracts' contactTopics); anything else is refused with `topic_unknown`. */
+  topicsOptedOut: z.array(z.enum(contactTopics, { message: 'topic_unknown' })).max(30),
   marketingOptOut: z.boolean(),
 });
 export type ContactPreferences = z.infer<typeof contactPreferences>;

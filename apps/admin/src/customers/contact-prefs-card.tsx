@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { contactChannels, type ContactPreferences } from '@m4s/contracts';
+import { contactChannels, optOutTopics, type ContactPreferences } from '@m4s/contracts';
 import { isMessageKey, useI18n } from '../i18n.ts';
 import { useModalForm } from '../lib/use-modal-form.ts';
 import { useCan } from '../auth/session.ts';
@@ -23,9 +23,6 @@ import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 import { TimeSelect } from '../stores/time-select.tsx';
 import { useSavePreferences } from './customer-api.ts';
 import styles from './customer-360.module.css';
-
-/** Topics the care rules send about; the owner app and staff share these ids, other ids show as stored. */
-const knownTopics = ['maintenance', 'insurance', 'inspection', 'birthday', 'events', 'new_car', 'survey'] as const;
 
 const useTopicName = () => {
   const { t } = useI18n();
@@ -116,11 +113,12 @@ const PrefsModal = (props: { open: boolean; customerId: string; prefs: ContactPr
             </Form.Item>
           </Flex>
         </Form.Item>
+        {/* The one topic list (contracts' optOutTopics), the same the gate and the owner app use. */}
         <Form.Item name="topicsOptedOut" label={t('prefs.topics')} extra={t('prefs.topicsHint')}>
           <Select
-            mode="tags"
+            mode="multiple"
             data-testid="prefs-topics"
-            options={knownTopics.map((topic) => ({ value: topic, label: topicName(topic) }))}
+            options={optOutTopics.map((topic) => ({ value: topic, label: topicName(topic) }))}
           />
         </Form.Item>
         <Form.Item name="marketingOptOut" label={t('prefs.marketingOptOut')} valuePropName="checked">

@@ -1,3 +1,4 @@
+import { contactTopicMessages } from '@m4s/contracts';
 import type { customersZhCN } from './customers-zh-cn.ts';
 
 export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
@@ -121,7 +122,7 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'prefs.quietBoth': 'Set both the start and the end',
   'prefs.topics': 'Opted-out topics',
   'prefs.topicsNone': 'None',
-  'prefs.topicsHint': 'Choose, or type and press Enter',
+  'prefs.topicsHint': 'Reminders the customer does not want; service notices (bookings, repair progress) still go',
   'prefs.marketing': 'Marketing',
   'prefs.marketingOut': 'Opted out',
   'prefs.marketingIn': 'Accepted',
@@ -133,13 +134,7 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'prefs.channel.sms': 'SMS',
   'prefs.channel.phone': 'Phone',
   'prefs.channel.email': 'E-mail',
-  'prefs.topic.maintenance': 'Service reminders',
-  'prefs.topic.insurance': 'Insurance renewal',
-  'prefs.topic.inspection': 'Annual inspection',
-  'prefs.topic.birthday': 'Birthday greetings',
-  'prefs.topic.events': 'Event invitations',
-  'prefs.topic.new_car': 'New models',
-  'prefs.topic.survey': 'Satisfaction surveys',
+  ...contactTopicMessages('prefs.topic.', 'en'),
 
   'consents.title': 'Consent history',
   'consents.empty': 'No consent recorded',

@@ -1,3 +1,4 @@
+import { contactTopicMessages } from '@m4s/contracts';
 /** 客户管理: search, the customer form, the 360 header, contact preferences, the interaction timeline. */
 export const customersZhCN = {
   'nav.customers': '客户管理',
@@ -119,7 +120,7 @@ export const customersZhCN = {
   'prefs.quietBoth': '开始和结束时间需同时填写',
   'prefs.topics': '不接收的话题',
   'prefs.topicsNone': '无',
-  'prefs.topicsHint': '可选择或输入后回车',
+  'prefs.topicsHint': '客户不希望收到的提醒；服务通知（预约、维修进度）不受影响',
   'prefs.marketing': '营销信息',
   'prefs.marketingOut': '已退订',
   'prefs.marketingIn': '接收',
@@ -131,13 +132,7 @@ export const customersZhCN = {
   'prefs.channel.sms': '短信',
   'prefs.channel.phone': '电话',
   'prefs.channel.email': '电子邮件',
-  'prefs.topic.maintenance': '保养提醒',
-  'prefs.topic.insurance': '续保提醒',
-  'prefs.topic.inspection': '年检提醒',
-  'prefs.topic.birthday': '生日关怀',
-  'prefs.topic.events': '活动邀约',
-  'prefs.topic.new_car': '新车推荐',
-  'prefs.topic.survey': '满意度调查',
+  ...contactTopicMessages('prefs.topic.', 'zh-CN'),
 
   'consents.title': '授权记录',
   'consents.empty': '暂无授权记录',

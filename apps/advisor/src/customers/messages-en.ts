@@ -1,3 +1,4 @@
+import { contactTopicMessages } from '@m4s/contracts';
 import type { customersZhCN } from './messages-zh-cn.ts';
 
 export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
@@ -129,13 +130,7 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'prefs.channel.sms': 'SMS',
   'prefs.channel.phone': 'Phone',
   'prefs.channel.email': 'E-mail',
-  'prefs.topic.maintenance': 'Service reminders',
-  'prefs.topic.insurance': 'Insurance renewal',
-  'prefs.topic.inspection': 'Annual inspection',
-  'prefs.topic.birthday': 'Birthday greetings',
-  'prefs.topic.events': 'Event invitations',
-  'prefs.topic.new_car': 'New models',
-  'prefs.topic.survey': 'Surveys',
+  ...contactTopicMessages('prefs.topic.', 'en'),
   'consents.granted': 'Given',
   'consents.withdrawn': 'Withdrawn',
   'consents.subject.marketing': 'Marketing messages',

@@ -1,3 +1,4 @@
+import { contactTopicMessages } from '@m4s/contracts';
 // The advisor app's customer screens: search, the mobile 360, quick registration of a walk-in.
 export const customersZhCN = {
   'home.search': '搜索客户姓名、车牌号或手机号',
@@ -127,13 +128,7 @@ export const customersZhCN = {
   'prefs.channel.sms': '短信',
   'prefs.channel.phone': '电话',
   'prefs.channel.email': '邮件',
-  'prefs.topic.maintenance': '保养提醒',
-  'prefs.topic.insurance': '续保提醒',
-  'prefs.topic.inspection': '年检提醒',
-  'prefs.topic.birthday': '生日关怀',
-  'prefs.topic.events': '活动邀约',
-  'prefs.topic.new_car': '新车推荐',
-  'prefs.topic.survey': '满意度调查',
+  ...contactTopicMessages('prefs.topic.', 'zh-CN'),
   'consents.granted': '同意',
   'consents.withdrawn': '撤回',
   'consents.subject.marketing': '接收营销信息',

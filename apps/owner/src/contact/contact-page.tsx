@@ -3,9 +3,8 @@ import { Button, DotLoading, List, NavBar, Selector, Switch, Toast } from 'antd-
 import { SetOutline } from 'antd-mobile-icons';
 import {
   contactChannels,
-  contactTopics,
   followUpSlots,
-  transactionalTopics,
+  optOutTopics,
   type ContactTopic,
   type OwnerContactPreferences,
 } from '@m4s/contracts';
@@ -19,7 +18,7 @@ import '../garage/garage.css';
 import './contact.css';
 
 /** The reminders an owner may switch off; offers go with the marketing switch, service notices always come. */
-const careTopics = contactTopics.filter((x) => x !== 'offers' && !transactionalTopics.includes(x));
+const careTopics = optOutTopics.filter((x) => x !== 'offers');
 
 const Form = ({ initial }: { initial: OwnerContactPreferences }) => {
   const { t } = useI18n();

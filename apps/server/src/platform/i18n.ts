@@ -1,4 +1,10 @@
-import { errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
+import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
+
+/** The one topic list, named, for the message that refuses an unknown topic. */
+const topicList = (locale: Locale) =>
+  locale === 'en'
+    ? contactTopics.map((x) => `${x} (${contactTopicLabels[x].en})`).join(', ')
+    : contactTopics.map((x) => `${x}（${contactTopicLabels[x]['zh-CN']}）`).join('、');
 
 /** zh-CN unless the client asks for English first. */
 export const localeOf = (acceptLanguage: string | undefined): Locale => {
@@ -64,6 +70,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     policy_monthly_calls: '每月回访电话上限应为1–10次（至少1次，否则流失挽回等回访无法安排）',
     policy_topic_days: '同一主题间隔应为1–90天（超过90天会挡住每年的年检、保险与生日提醒）',
     policy_post_visit_days: '到店后免打扰天数应为0–14天',
+    topic_unknown: `未知的消息主题；可选：${topicList('zh-CN')}`,
     customer_unknown: '客户不存在',
     merge_same: '不能与自身合并',
     same_owner: '该客户已是车主',
@@ -256,6 +263,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     policy_topic_days:
       'Days between touches on one topic: 1–90 (more would block the yearly inspection, insurance and birthday reminders)',
     policy_post_visit_days: 'Quiet days after a visit: 0–14',
+    topic_unknown: `Unknown topic; choose from: ${topicList('en')}`,
     customer_unknown: 'No such customer',
     merge_same: 'A customer cannot be merged into itself',
     same_owner: 'This customer already owns the car',

@@ -11,7 +11,7 @@ const n = (timing: CareTiming, name: string, fallback: number) => Math.trunc(Num
 /** A local wall-clock time on day `day` in the tenant's zone. */
 const at = (day: string, hour: number) => `((${day} + make_time(${hour}, 0, 0)) AT TIME ZONE $3)`;
 const D = '$2::date';
-/** Messages go out in the morning; calls are due at 09:00 (the gate moves them into the preferred slot). */
+/** Messages go out in the morning; calls are due at 09:00 (the gate moves them into the preferred slot, outside quiet hours). */
 const messageHour = 10;
 const callHour = 9;
 

@@ -3,13 +3,16 @@ import assert from 'node:assert/strict';
 import {
   careRuleKeys,
   contactChannels,
+  contactPreferences,
   contactTopics,
+  followUpSlotWindows,
   followUpSlots,
   touchChannels,
   transactionalTopics,
 } from '@m4s/contracts';
+import { callMoment } from '../../platform/time/quiet.ts';
 import type { TouchCandidate } from './gate.ts';
-import { runGate, stage } from './gate.ts';
+import { runGate, stage, visitRequiredRules } from './gate.ts';
 import { candidate, inTenant, sqlIn, tenantWith } from './test-kit.ts';
 
 // A small seeded PRNG (mulberry32): a failing case is replayed with M4S_PROPERTY_SEED=<seed>.
@@ -29,6 +32,29 @@ const acceptedAs = { inbox: 'app', sms: 'sms', email: 'email', call: 'phone' } a
 const rollback = new Error('rollback');
 
 describe('property: an opted-out owner receives nothing non-transactional', () => {
+  test('the topic list is closed: any other topic name is refused, every listed one accepted', () => {
+    const seed = Number(process.env.M4S_PROPERTY_SEED ?? Date.now() % 2_147_483_647);
+    const rnd = prng(seed);
+    const letters = 'abcdefghijklmnopqrstuvwxyz_';
+    const prefs = (topics: string[]) => ({
+      channels: [],
+      quietStart: null,
+      quietEnd: null,
+      topicsOptedOut: topics,
+      marketingOptOut: false,
+    });
+    assert.ok(contactPreferences.safeParse(prefs([...contactTopics])).success);
+    for (let n = 0; n < 500; n += 1) {
+      const name = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => letters[Math.floor(rnd() * 27)]).join('');
+      const known = (contactTopics as readonly string[]).includes(name);
+      const parsed = contactPreferences.safeParse(prefs(['maintenance', name]));
+      assert.equal(parsed.success, known, `seed ${seed}: ${name}`);
+      if (!parsed.success) assert.equal(parsed.error.issues[0]?.message, 'topic_unknown', `seed ${seed}: ${name}`);
+    }
+    for (const name of ['new_car', 'events', 'survey', 'Maintenance', 'maintenance ', ''])
+      assert.equal(contactPreferences.safeParse(prefs([name])).success, false, name);
+  });
+
   test(`${CASES} random preference sets, policies and candidate batches`, async () => {
     const seed = Number(process.env.M4S_PROPERTY_SEED ?? Date.now() % 2_147_483_647);
     const rnd = prng(seed);
@@ -71,7 +97,14 @@ describe('property: an opted-out owner receives nothing non-transactional', () =
         postVisitDays: int(0, 14),
       };
       const batches = [0, 1].map((round) => Array.from({ length: int(1, 8) }, (_, i) => randomCandidate(i, round)));
-      const where = `seed ${seed}, case ${n}: ${JSON.stringify({ prefs, policy })}`;
+      // Sometimes a repair order from any source (the API, the DMS import, the visit flow all write one):
+      // it left at `out` (or is still open: then it counts from when the car came in).
+      const order =
+        rnd() < 0.5
+          ? { dateIn: new Date(base + int(-3 * 24 * 60, 8 * 24 * 60) * 60_000), open: rnd() < 0.3, hours: int(1, 30) }
+          : null;
+      const orderEnd = order && (order.open ? order.dateIn : new Date(order.dateIn.getTime() + order.hours * 3600_000));
+      const where = `seed ${seed}, case ${n}: ${JSON.stringify({ prefs, policy, order })}`;
       try {
         await inTenant(t.id, async (ctx) => {
           await ctx.sql.executeSql(
@@ -92,6 +125,14 @@ describe('property: an opted-out owner receives nothing non-transactional', () =
             t.id,
             JSON.stringify(policy),
           ]);
+          if (order && orderEnd)
+            await ctx.sql.executeSql(
+              `INSERT INTO repair_orders (tenant_id, number, vehicle_id, customer_id, type, date_in, date_out)
+                VALUES ($1, $2, $3, $4, 'maintenance', $5, $6)`,
+              [t.id, `P-${n}`, t.vehicleId, t.customerId, order.dateIn, order.open ? null : orderEnd],
+            );
+          const slot = prefs.slot ? followUpSlotWindows[prefs.slot] : null;
+          const quiet = prefs.quiet[0] && prefs.quiet[1] ? { start: prefs.quiet[0], end: prefs.quiet[1] } : null;
           for (const batch of batches) {
             await stage(ctx.sql, batch);
             const outcomes = await runGate(ctx, { dryRun: false });
@@ -105,6 +146,17 @@ describe('property: an opted-out owner receives nothing non-transactional', () =
               const what = `${where}: ${JSON.stringify(c)} → ${JSON.stringify(o)}`;
               if (c.kind !== 'transactional' && refused) assert.equal(o.decision, 'suppressed', what);
               if (c.kind === 'transactional') assert.ok(o.reason === null || o.reason === 'no_address', what);
+              // Every visit, whatever its source, starts the post-visit pause (what the visit requires aside).
+              const afterVisit =
+                orderEnd !== null &&
+                policy.postVisitDays > 0 &&
+                c.dueAt >= orderEnd &&
+                c.dueAt.getTime() < orderEnd.getTime() + policy.postVisitDays * 24 * 3600_000;
+              if (c.kind !== 'transactional' && afterVisit && !(c.ruleKey && visitRequiredRules.includes(c.ruleKey)))
+                assert.equal(o.decision, 'suppressed', what);
+              // A call is made inside the slot and outside quiet hours: the earliest such moment from its due time.
+              if (c.channel === 'call' && o.decision === 'sent')
+                assert.equal(o.sendAt, callMoment(c.dueAt, slot, quiet, 'Asia/Shanghai').toISOString(), what);
             }
           }
           // And in the outbox and the task lists, whatever the gate reported: nothing the owner refused.

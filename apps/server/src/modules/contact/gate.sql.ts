@@ -1,6 +1,7 @@
 // The gate's SQL, set-based: every statement works on all staged candidates at once, so the nightly
 // sweep over a million customers never loops in Node. Parameters are positional ($1 is always the tenant).
-import { quietSql } from '../../platform/time/quiet.ts';
+import { followUpSlotWindows, followUpSlots } from '@m4s/contracts';
+import { callMomentSql, quietSql } from '../../platform/time/quiet.ts';
 
 /**
  * Columns = TouchCandidate in snake_case (the plan's interface; the care sweep inserts into it by name).
@@ -24,9 +25,12 @@ export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions 
   notice_topic text, link text
 ) ON COMMIT DROP`;
 
-// A call's task falls on its due day, at the start of the customer's preferred follow-up slot.
-const slotTime = (a: string) => `CASE ${a}.preferred_slot WHEN 'morning' THEN time '09:00' WHEN 'noon' THEN time '12:00'
-  WHEN 'afternoon' THEN time '14:00' WHEN 'evening' THEN time '18:00' END`;
+// A call's task falls inside the customer's preferred slot and outside their quiet hours (platform/time's
+// callMoment: the earliest such moment from the touch's due time on).
+const slotBound = (a: string, end: 'start' | 'end') =>
+  `CASE ${a}.preferred_slot ${followUpSlots
+    .map((x) => `WHEN '${x}' THEN time '${followUpSlotWindows[x][end]}'`)
+    .join(' ')} END`;
 
 const acceptedAs = `CASE i.channel WHEN 'inbox' THEN 'app' WHEN 'sms' THEN 'sms' WHEN 'email' THEN 'email' ELSE 'phone' END`;
 
@@ -78,8 +82,11 @@ WITH cand AS (
       WHEN 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
     EXISTS (SELECT 1 FROM complaints k WHERE k.tenant_id = $1 AND k.customer_id = c.customer_id
       AND k.status = 'open') AS open_complaint,
-    $6::int > 0 AND EXISTS (SELECT 1 FROM visits v WHERE v.tenant_id = $1 AND v.customer_id = c.customer_id
-      AND v.delivered_at <= c.due_at AND v.delivered_at > c.due_at - make_interval(days => $6::int)) AS recent_visit,
+    $6::int > 0 AND (EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.customer_id = c.customer_id
+        AND COALESCE(r.date_out, r.date_in) <= c.due_at
+        AND COALESCE(r.date_out, r.date_in) > c.due_at - make_interval(days => $6::int))
+      OR EXISTS (SELECT 1 FROM visits v WHERE v.tenant_id = $1 AND v.customer_id = c.customer_id
+        AND v.delivered_at <= c.due_at AND v.delivered_at > c.due_at - make_interval(days => $6::int))) AS recent_visit,
     ${already("t.channel <> 'call'", '7')} AS week_before,
     ${already("t.channel = 'call'", '30')} AS calls_before,
     ${already('t.topic = c.topic', '$5::int')} AS topic_before
@@ -127,8 +134,7 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
   d.decision, d.reason,
   CASE WHEN d.decision = 'suppressed' THEN NULL
     WHEN d.decision = 'deferred' THEN ${quietSql.end('d.local_due', 'd.qs', 'd.qe', '$2')}
-    WHEN NOT d.is_message AND d.preferred_slot IS NOT NULL
-      THEN (d.local_due::date + ${slotTime('d')}) AT TIME ZONE $2
+    WHEN NOT d.is_message THEN ${callMomentSql('d.local_due', slotBound('d', 'start'), slotBound('d', 'end'), 'd.qs', 'd.qe', '$2')}
     ELSE d.due_at END,
   CASE WHEN d.decision <> 'suppressed' AND d.is_message THEN gen_random_uuid() END,
   CASE WHEN d.decision <> 'suppressed' AND NOT d.is_message THEN gen_random_uuid() END,

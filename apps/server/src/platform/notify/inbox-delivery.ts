@@ -1,24 +1,14 @@
+import { contactTopicLabels, contactTopics } from '@m4s/contracts';
 import { postInbox } from '../../modules/inbox/inbox.service.ts';
 import type { Ctx } from '../context.ts';
 import { afterCommit } from '../events.ts';
 import type { notifications } from '../db/schema/index.ts';
 import type { DevOutboxEntry } from './providers.ts';
 
-/** Titles for inbox posts that come without a subject, by contact topic (contracts' contactTopics). */
-const topicTitles: Record<string, string> = {
-  booking: '预约通知',
-  visit: '维修进度',
-  account: '账户通知',
-  follow_up: '回访关怀',
-  maintenance: '保养提醒',
-  insurance: '保险到期提醒',
-  inspection: '年检提醒',
-  warranty: '质保到期提醒',
-  birthday: '生日祝福',
-  win_back: '爱车关怀',
-  trade_in: '置换服务',
-  offers: '优惠活动',
-};
+/** Titles for inbox posts that come without a subject: the contact topic's name (contracts' contactTopicLabels). */
+const topicTitles: Record<string, string> = Object.fromEntries(
+  contactTopics.map((x) => [x, contactTopicLabels[x]['zh-CN']]),
+);
 
 export const inboxTitle = (subject: string | null, topic: string): string =>
   subject?.trim() || topicTitles[topic] || '消息通知';

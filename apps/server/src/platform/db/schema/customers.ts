@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { contactChannels, customerSources, followUpSlots, interactionChannels } from '@m4s/contracts';
+import { contactChannels, contactTopics, customerSources, followUpSlots, interactionChannels } from '@m4s/contracts';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -60,7 +61,7 @@ export const customers = pgTable(
       .default(sql`'{app,sms,phone}'::text[]`),
     quietStart: text('quiet_start'),
     quietEnd: text('quiet_end'),
-    topicsOptedOut: text('topics_opted_out')
+    topicsOptedOut: text('topics_opted_out', { enum: contactTopics })
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
@@ -79,6 +80,11 @@ export const customers = pgTable(
     index('customers_name_idx').on(t.tenantId, t.name),
     index('customers_consultant_idx').on(t.tenantId, t.salesConsultantId),
     index('customers_advisor_idx').on(t.tenantId, t.serviceAdvisorId),
+    // Opt-outs name topics of the one list only (migration 0023): the gate matches them to what it sends.
+    check(
+      'customers_topics_opted_out_known',
+      sql`${t.topicsOptedOut} <@ ARRAY[${sql.raw(contactTopics.map((x) => `'${x}'`).join(', '))}]::text[]`,
+    ),
   ],
 ).enableRLS();
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -78,6 +79,8 @@ export const repairOrders = pgTable(
     // The care sweep's look-ups by day (win-back: visits of one day; post-repair: cars out on one day).
     index('repair_orders_date_in_idx').on(t.tenantId, t.dateIn),
     index('repair_orders_date_out_idx').on(t.tenantId, t.dateOut),
+    // The contact gate's post-visit pause: a customer's orders by the day the car left (or came in).
+    index('repair_orders_customer_out_idx').on(t.tenantId, t.customerId, sql`COALESCE(${t.dateOut}, ${t.dateIn})`),
   ],
 ).enableRLS();
 
