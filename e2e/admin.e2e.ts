@@ -125,6 +125,29 @@ void test('the audit log records both changes', async () => {
   await table.getByText('新建门店').first().waitFor();
 });
 
+void test('the audit log names every action and shows details in words, not codes or JSON', async () => {
+  const table = page.getByTestId('audit-table');
+  // The action cell keeps the code on hover (title) and shows its label.
+  const cells = table.locator('tbody td span[title]');
+  const actions = await cells.evaluateAll((els) =>
+    els.map((e) => ({ code: e.getAttribute('title') ?? '', text: e.textContent ?? '' })),
+  );
+  const coded = actions.filter((a) => /^[a-z_]+(\.[a-z_]+)+$/.test(a.code));
+  assert.ok(coded.length > 0, 'no action codes in the audit table');
+  assert.deepEqual(
+    coded.filter((a) => a.text === a.code),
+    [],
+    'actions shown as raw codes',
+  );
+  const text = (await table.locator('tbody').textContent()) ?? '';
+  assert.ok(!text.includes('{"') && !text.includes('":'), `details shown as JSON: ${text.slice(0, 200)}`);
+  await table
+    .getByText(/编号: /)
+    .first()
+    .waitFor(); // store.created's { code }
+  await h.shot(page, 'admin-audit-log');
+});
+
 void test('the new advisor signs in to the advisor app and sees their name and store', async () => {
   const phone = await h.newPage({ mobile: true, isolated: true });
   await phone.goto(`${h.baseUrl}/advisor/`);

@@ -1,6 +1,103 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
 
+/**
+ * Every action the server writes to a tenant's audit log (审计日志, `audit()` in apps/server/src/platform/audit.ts
+ * takes only these). The admin console labels each as `action.<code>` in both languages; the type check of
+ * apps/admin and apps/server/test/audit-actions.test.ts fail when one has no label. The operator's own log
+ * (`operatorAudit`, `operator_audit`) is separate and not listed here.
+ */
+export const auditActions = [
+  // Sign-in (staff and owners)
+  'auth.staff.signed_in',
+  'auth.staff.signed_out',
+  'auth.staff.sign_in_failed',
+  'auth.staff.locked',
+  'auth.staff.password_changed',
+  'auth.staff.password_reset',
+  'auth.owner.otp_requested',
+  'auth.owner.signed_in',
+  'auth.owner.signed_out',
+  'auth.owner.sign_in_failed',
+  // The group, its stores and staff
+  'tenant.provisioned',
+  'tenant.suspended',
+  'tenant.resumed',
+  'tenant.branding_updated',
+  'tenant.settings_updated',
+  'tenant.calendar_day_set',
+  'tenant.calendar_day_removed',
+  'tenant.business_hours_set',
+  'store.created',
+  'store.updated',
+  'staff.created',
+  'staff.created_by_platform',
+  'staff.updated',
+  // Customers, vehicles, history
+  'customer.created',
+  'customer.updated',
+  'customer.contact_viewed',
+  'customer.preferences_updated',
+  'customer.merged',
+  'customer.exported',
+  'customer.erased',
+  'customer.imported',
+  'vehicle.created',
+  'vehicle.updated',
+  'vehicle.transferred',
+  'vehicle_binding.requested',
+  'vehicle_binding.no_match',
+  'vehicle_binding.confirmed',
+  'vehicle_binding.rejected',
+  'vehicle_binding.withdrawn',
+  'vehicle_binding.unbound',
+  'vehicle_binding.contacts_viewed',
+  'repair_order.recorded',
+  'sales_order.recorded',
+  // Bookings and their setup
+  'booking.created',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.no_show',
+  'service_type.created',
+  'service_type.updated',
+  'booking_settings.updated',
+  'store_closure.added',
+  'store_closure.removed',
+  'advisor_leave.added',
+  'advisor_leave.removed',
+  // Visits (接车 → 交车)
+  'visit.checked_in',
+  'visit.status_changed',
+  'visit.photo_added',
+  'visit.estimate_saved',
+  'visit.estimate_sent',
+  'visit.line_approved',
+  'visit.line_declined',
+  'visit.delivered',
+  'visit.rated',
+  // Care, contact, complaints, segments
+  'care.rule.update',
+  'care.template.update',
+  'care.task.done',
+  'care.task.snooze',
+  'care.task.reassign',
+  'contact.policy_updated',
+  'contact.owner_preferences_updated',
+  'complaint.opened',
+  'complaint.closed',
+  'segment.rules_updated',
+  'segment.recompute',
+  'segment.exported',
+  // Webhooks
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.endpoint_deleted',
+  'webhook.secret_rotated',
+  'webhook.delivery_replayed',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const auditEntry = z.object({
   id: uuid,
   at: z.string(),

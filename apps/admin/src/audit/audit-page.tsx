@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Result, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { auditRoutes, type AuditEntry } from '@m4s/contracts';
+import { auditRoutes, roleNames, type AuditEntry } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { isMessageKey, useI18n } from '../i18n.ts';
 import { useCan, useSignedInMe } from '../auth/session.ts';
@@ -13,6 +13,8 @@ import { useStores } from '../stores/store-api.ts';
 import { useStaffList } from '../staff/staff-api.ts';
 
 const limits = [50, 100, 200];
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const actorColors: Record<AuditEntry['actorKind'], string> = {
   staff: 'blue',
   owner: 'green',
@@ -48,6 +50,29 @@ const AuditLog = () => {
     return isMessageKey(key) ? t(key) : value;
   };
   const shortId = (id: string) => names.get(id) ?? `${id.slice(0, 8)}…`;
+
+  // Details in words: known keys named, ids as the names we know, times and amounts as people write them.
+  const detailValue = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return t('common.none');
+    if (typeof v === 'boolean') return t(v ? 'audit.detail.yes' : 'audit.detail.no');
+    if (typeof v === 'number') return key.endsWith('Fen') ? `¥${(v / 100).toLocaleString(locale)}` : String(v);
+    if (typeof v === 'string') {
+      if (uuidPattern.test(v)) return shortId(v);
+      if (key === 'role' && Object.hasOwn(roleNames[locale], v))
+        return roleNames[locale][v as keyof (typeof roleNames)['en']];
+      if (isoTimePattern.test(v)) return formatDateTime(v, locale) ?? v;
+      return v;
+    }
+    if (Array.isArray(v)) return v.map((x) => detailValue(key, x)).join(key === 'changed' ? '、' : ', ');
+    if (typeof v === 'object') return `{ ${detailsText(v as Record<string, unknown>)} }`;
+    return JSON.stringify(v);
+  };
+  const detailsText = (details: Record<string, unknown>): string =>
+    Object.entries(details)
+      .map(([k, v]) => `${label('audit.detail', k)}: ${detailValue(k, k === 'changed' ? changedFields(v) : v)}`)
+      .join('  ');
+  // `changed` lists field names; the ones we can name read as words.
+  const changedFields = (v: unknown) => (Array.isArray(v) ? v.map((f) => label('audit.detail', String(f))) : v);
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -95,9 +120,8 @@ const AuditLog = () => {
       dataIndex: 'details',
       ellipsis: true,
       render: (details: AuditEntry['details']) => {
-        const entries = Object.entries(details);
-        if (!entries.length) return t('common.none');
-        const text = entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('  ');
+        const text = detailsText(details);
+        if (!text) return t('common.none');
         return (
           <Typography.Text type="secondary" title={text}>
             {text}

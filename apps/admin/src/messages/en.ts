@@ -1,4 +1,5 @@
 import type { zhCN } from './zh-cn.ts';
+import { auditEn } from './audit-en.ts';
 import { customersEn } from './customers-en.ts';
 import { vehiclesEn } from './vehicles-en.ts';
 import { bindingsEn } from './bindings-en.ts';
@@ -22,6 +23,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...complaintsEn,
   ...calendarEn,
   ...webhooksEn,
+  ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',
   'app.tagline': 'Customer loyalty platform for dealer groups',

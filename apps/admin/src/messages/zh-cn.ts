@@ -1,3 +1,5 @@
+import type { AuditAction } from '@m4s/contracts';
+import { auditZhCN } from './audit-zh-cn.ts';
 import { customersZhCN } from './customers-zh-cn.ts';
 import { vehiclesZhCN } from './vehicles-zh-cn.ts';
 import { bindingsZhCN } from './bindings-zh-cn.ts';
@@ -21,6 +23,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,
+  ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',
   'app.tagline': '4S店客户忠诚度管理平台',
@@ -224,3 +227,10 @@ export const zhCN = {
   'field.required': '必填',
   'field.invalid': '格式不正确',
 };
+
+/**
+ * Every action the server writes to the tenant's audit log has a label (`en` must carry the same keys): a code
+ * added to contracts' `auditActions` without one fails the type check here, naming the missing key.
+ */
+export type EveryAuditActionLabelled = LabelsFor<Exclude<`action.${AuditAction}`, keyof typeof zhCN>>;
+type LabelsFor<Missing extends never> = Missing;

@@ -1,8 +1,10 @@
+import type { AuditAction } from '@m4s/contracts';
 import { auditLog } from './db/schema/index.ts';
 import type { Ctx } from './context.ts';
 
 type Entry = {
-  action: string;
+  /** One of the listed codes (contracts' `auditActions`), so the admin console has a label for it. */
+  action: AuditAction;
   target?: { type: string; id: string };
   details?: Record<string, unknown>;
   /** Who did it when it is not the request's actor yet (the person who just signed in). */

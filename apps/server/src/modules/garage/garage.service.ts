@@ -1,4 +1,4 @@
-import { plateCheck, type BindingRequest, type OwnerBinding, type OwnerGarage } from '@m4s/contracts';
+import { plateCheck, type AuditAction, type BindingRequest, type OwnerBinding, type OwnerGarage } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -14,7 +14,7 @@ export { bindingsOfOwner, confirmedOwnersOf, odometerOf } from './garage.queries
  * patient guesser, so the tries are counted (every one is in the audit log) and capped.
  */
 export const bindRules = { perOwnerPerHour: 10 } as const;
-const attemptActions = ['vehicle_binding.requested', 'vehicle_binding.no_match'];
+const attemptActions: AuditAction[] = ['vehicle_binding.requested', 'vehicle_binding.no_match'];
 
 /** 我的车辆: the confirmed cars, and the requests still waiting or turned down (the newest per car). */
 export const ownerGarage = async (ctx: OwnerCtx): Promise<OwnerGarage> => {
