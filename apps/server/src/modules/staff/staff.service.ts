@@ -43,16 +43,17 @@ const checkPlacement = async (ctx: StaffCtx, role: Role, storeId: string | null)
   return storeId;
 };
 
-const assertFree = async (ctx: StaffCtx, input: { login?: string; phone?: string | null }, exceptId?: string) => {
+const assertFree = async (ctx: Ctx, input: { login?: string; phone?: string | null }, exceptId?: string) => {
   if (input.login && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'login', input.login, exceptId)))
     throw new AppError('LOGIN_TAKEN', undefined, { issues: [{ path: 'login', message: 'login_taken' }] });
   if (input.phone && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'phone', input.phone, exceptId)))
     throw new AppError('PHONE_TAKEN', undefined, { issues: [{ path: 'phone', message: 'phone_taken' }] });
 };
 
-export const createStaff = async (ctx: StaffCtx, input: StaffCreateBody): Promise<StaffMember> => {
-  const storeId = await checkPlacement(ctx, input.role, input.storeId);
-  if (storeId === null) authorize(ctx.actor, 'staff.write', { storeId: null });
+type NewMember = { login: string; name: string; phone: string | null; role: Role; storeId: string | null };
+
+/** The one way a member is added: login and phone free, the password hashed (the caller audits how). */
+const addMember = async (ctx: Ctx, input: NewMember & { password: string }): Promise<StaffMember> => {
   await assertFree(ctx, input);
   const now = ctx.clock.now();
   const member = await q.insertStaff(ctx.db, ctx.tenantId, {
@@ -60,17 +61,21 @@ export const createStaff = async (ctx: StaffCtx, input: StaffCreateBody): Promis
     name: input.name,
     phone: input.phone,
     role: input.role,
-    storeId,
+    storeId: input.storeId,
     passwordHash: await hashPassword(input.password),
     createdAt: now,
     updatedAt: now,
     passwordChangedAt: now,
   });
-  await audit(ctx, {
-    action: 'staff.created',
-    target: { type: 'staff', id: member.id },
-    details: { role: member.role, storeId },
-  });
+  return member;
+};
+
+export const createStaff = async (ctx: StaffCtx, input: StaffCreateBody): Promise<StaffMember> => {
+  const storeId = await checkPlacement(ctx, input.role, input.storeId);
+  if (storeId === null) authorize(ctx.actor, 'staff.write', { storeId: null });
+  const member = await addMember(ctx, { ...input, phone: input.phone ?? null, storeId });
+  const details = { role: member.role, storeId };
+  await audit(ctx, { action: 'staff.created', target: { type: 'staff', id: member.id }, details });
   return member;
 };
 
@@ -101,31 +106,14 @@ export const updateStaff = async (ctx: StaffCtx, id: string, patch: StaffUpdateB
 /** A member added by the platform (a new group's first admin, the CLI): no staff member acting, no grant check. */
 export const createStaffAsPlatform = async (
   ctx: Ctx,
-  input: { login: string; name: string; phone: string | null; role: Role; storeId: string | null; password: string },
+  input: NewMember & { password: string },
 ): Promise<StaffMember> => {
   if (storeBoundRoles.includes(input.role) && !input.storeId) throw AppError.field('storeId', 'store_required');
-  if (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'login', input.login))
-    throw new AppError('LOGIN_TAKEN', undefined, { issues: [{ path: 'login', message: 'login_taken' }] });
-  if (input.phone && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'phone', input.phone)))
-    throw new AppError('PHONE_TAKEN', undefined, { issues: [{ path: 'phone', message: 'phone_taken' }] });
-  const now = ctx.clock.now();
-  const member = await q.insertStaff(ctx.db, ctx.tenantId, {
-    login: input.login,
-    name: input.name,
-    phone: input.phone,
-    role: input.role,
-    storeId: storeBoundRoles.includes(input.role) ? input.storeId : null,
-    passwordHash: await hashPassword(input.password),
-    createdAt: now,
-    updatedAt: now,
-    passwordChangedAt: now,
-  });
-  await audit(ctx, {
-    // Its own action: the group's log tells an account the platform opened from one a member created.
-    action: 'staff.created_by_platform',
-    target: { type: 'staff', id: member.id },
-    details: { role: member.role, storeId: member.storeId },
-  });
+  // Its own action: the group's log tells an account the platform opened from one a member created.
+  const storeId = storeBoundRoles.includes(input.role) ? input.storeId : null;
+  const member = await addMember(ctx, { ...input, storeId });
+  const details = { role: member.role, storeId };
+  await audit(ctx, { action: 'staff.created_by_platform', target: { type: 'staff', id: member.id }, details });
   return member;
 };
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../db/schema/index.ts';
@@ -39,7 +39,10 @@ const lockLine = (ctx: Ctx, endpointId: string, orderKey: string) =>
 const whereDelivery = (ctx: Ctx, id: string) =>
   and(eq(webhookDeliveries.tenantId, ctx.tenantId), eq(webhookDeliveries.id, id));
 
-const earlierUnfinished = async (ctx: Ctx, d: { endpointId: string; orderKey: string; seq: number }) => {
+type LinePlace = { endpointId: string; orderKey: string; seq: number };
+
+/** The nearest pending delivery before or after `d` in its line (same endpoint and resource), if any. */
+const pendingNeighbour = async (ctx: Ctx, d: LinePlace, side: 'earlier' | 'later') => {
   const [row] = await ctx.db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -48,13 +51,16 @@ const earlierUnfinished = async (ctx: Ctx, d: { endpointId: string; orderKey: st
         eq(webhookDeliveries.tenantId, ctx.tenantId),
         eq(webhookDeliveries.endpointId, d.endpointId),
         eq(webhookDeliveries.orderKey, d.orderKey),
-        lt(webhookDeliveries.seq, d.seq),
+        side === 'earlier' ? lt(webhookDeliveries.seq, d.seq) : gt(webhookDeliveries.seq, d.seq),
         eq(webhookDeliveries.status, 'pending'),
       ),
     )
+    .orderBy(side === 'earlier' ? desc(webhookDeliveries.seq) : asc(webhookDeliveries.seq))
     .limit(1);
-  return row !== undefined;
+  return row ?? null;
 };
+
+const earlierUnfinished = async (ctx: Ctx, d: LinePlace) => (await pendingNeighbour(ctx, d, 'earlier')) !== null;
 
 /** Step 1, committed before anything is sent: is it this delivery's turn? Count the attempt, take a lease. */
 const claim = async (ctx: Ctx, deliveryId: string, manual: boolean): Promise<Claim> => {
@@ -119,21 +125,8 @@ const send = async (c: Extract<Claim, { go: true }>, options: DeliverOptions): P
 };
 
 /** Queues the next delivery waiting in this line, if any (the caller holds the line's lock). */
-const kickNext = async (ctx: Ctx, d: { endpointId: string; orderKey: string; seq: number }) => {
-  const [next] = await ctx.db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, ctx.tenantId),
-        eq(webhookDeliveries.endpointId, d.endpointId),
-        eq(webhookDeliveries.orderKey, d.orderKey),
-        gt(webhookDeliveries.seq, d.seq),
-        eq(webhookDeliveries.status, 'pending'),
-      ),
-    )
-    .orderBy(asc(webhookDeliveries.seq))
-    .limit(1);
+const kickNext = async (ctx: Ctx, d: LinePlace) => {
+  const next = await pendingNeighbour(ctx, d, 'later');
   if (next) await queueDeliveries(ctx, [next.id]);
 };
 
