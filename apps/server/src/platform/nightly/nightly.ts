@@ -22,6 +22,20 @@ export const defineNightly = (step: NightlyStep): NightlyStep => step;
  */
 export const catchUpNights = 3;
 
+/**
+ * What of a step's summary goes into the log: its numbers (and maps of numbers, e.g. sends per rule), never
+ * text — a step's summary is its own to fill, and no name, phone or plate may reach a log line.
+ */
+export const countsOf = (summary: object): Record<string, number | Record<string, number>> => {
+  const counts: Record<string, number | Record<string, number>> = {};
+  for (const [key, value] of Object.entries(summary) as [string, unknown][]) {
+    if (typeof value === 'number') counts[key] = value;
+    else if (value && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'number'))
+      counts[key] = value as Record<string, number>;
+  }
+  return counts;
+};
+
 export type DayRun = { day: string; ran: string[]; skipped: string[] };
 
 const recordedSteps = async (ctx: Ctx, day: string): Promise<Set<string>> => {
@@ -64,7 +78,7 @@ export const runDay = async (
     const summary = (await step.run(job, day)) ?? {};
     await job.step((ctx) => record(ctx, { day, step: step.name, startedAt, summary }));
     result.ran.push(step.name);
-    job.log.info({ day, step: step.name, summary }, 'nightly step done');
+    job.log.info({ day, step: step.name, counts: countsOf(summary) }, 'nightly step done');
   }
   return result;
 };
