@@ -43,7 +43,6 @@ const zhCN = {
   'home.myTasks': '我的任务',
   'home.myTasksEmpty': '暂无待办任务',
   'home.myTasksHint': '交车后回访、首保邀约、保险到期提醒等任务会由系统按关怀规则自动派发到这里，按截止时间排序。',
-  'home.comingSoon': '即将上线',
   'home.settings': '设置',
   'home.language': '语言 / Language',
   'home.signOut': '退出登录',
@@ -86,7 +85,6 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'home.myTasksEmpty': 'No open tasks',
   'home.myTasksHint':
     'Follow-up calls after delivery, first-service invitations, insurance reminders and more will be assigned here by the care rules, ordered by due time.',
-  'home.comingSoon': 'Coming soon',
   'home.settings': 'Settings',
   'home.language': '语言 / Language',
   'home.signOut': 'Sign out',

@@ -42,15 +42,10 @@ const zhCN = {
   'life.greeting': '您好，{name}',
   'life.greetingDefault': '您好，尊敬的车主',
   'life.serving': '{name}竭诚为您服务',
-  'life.emptyTitle': '资讯与用车知识即将上线',
-  'life.emptyHint': '{name}的门店资讯和用车知识正在准备中，上线后会第一时间出现在这里。',
-  'life.soonTitle': '这里将会有',
-  'life.newsTitle': '门店资讯',
-  'life.newsHint': '新车上市、优惠活动与服务政策',
-  'life.knowledgeTitle': '用车知识',
-  'life.knowledgeHint': '磨合期、轮胎换位、故障灯说明等用车常识',
-  'life.eventsTitle': '车友活动',
-  'life.eventsHint': '爱车讲堂、自驾游与车友会报名',
+  'life.latestTitle': '最新消息',
+  'life.allMessages': '查看全部消息',
+  'life.noNewsTitle': '暂无新消息',
+  'life.noNewsHint': '预约确认、维修进度与{name}的提醒会出现在这里。',
 
   'services.contactTitle': '联系门店',
   'services.bookHint': '在线选择门店和时段，到店免排队',
@@ -59,15 +54,8 @@ const zhCN = {
   'services.noBooking': '暂无待到店的预约',
   'services.undecided': '{count}项待确认',
   'services.soonTitle': '一键服务',
-  'services.soonBadge': '即将开放',
   'services.booking': '预约保养',
-  'services.rescue': '道路救援',
-  'services.insurance': '保险续保',
-  'services.inspection': '年检代办',
-  'services.violation': '违章查询',
-  'services.tradeIn': '置换评估',
   'services.pickup': '上门取送车',
-  'services.wash': '洗车美容',
 
   'records.askHotline': '如需查询以往的维修记录，可致电服务热线',
 
@@ -83,7 +71,6 @@ const zhCN = {
   'me.vehicles': '我的车辆',
   'me.bookings': '我的预约',
   'me.inbox': '消息中心',
-  'me.moreSoon': '积分与优惠券等功能即将上线。',
 };
 
 const en: { [K in keyof typeof zhCN]: string } = {
@@ -124,15 +111,10 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'life.greeting': 'Hello, {name}',
   'life.greetingDefault': 'Hello',
   'life.serving': '{name} at your service',
-  'life.emptyTitle': 'News and car care tips are coming',
-  'life.emptyHint': 'News and car care tips from {name} are being prepared and will appear here first.',
-  'life.soonTitle': 'Coming here',
-  'life.newsTitle': 'Dealer news',
-  'life.newsHint': 'New models, offers and service policies',
-  'life.knowledgeTitle': 'Car care tips',
-  'life.knowledgeHint': 'Running-in, tyre rotation, warning lights and more',
-  'life.eventsTitle': 'Owner events',
-  'life.eventsHint': 'Car care classes, road trips and owner clubs',
+  'life.latestTitle': 'Latest messages',
+  'life.allMessages': 'All messages',
+  'life.noNewsTitle': 'No messages yet',
+  'life.noNewsHint': 'Booking confirmations, repair progress and reminders from {name} will appear here.',
 
   'services.contactTitle': 'Contact your dealer',
   'services.bookHint': 'Pick a store and a time online; no queue at the desk',
@@ -141,15 +123,8 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'services.noBooking': 'No upcoming booking',
   'services.undecided': '{count} to confirm',
   'services.soonTitle': 'One-tap services',
-  'services.soonBadge': 'Soon',
   'services.booking': 'Book service',
-  'services.rescue': 'Roadside help',
-  'services.insurance': 'Insurance',
-  'services.inspection': 'Inspection',
-  'services.violation': 'Violations',
-  'services.tradeIn': 'Trade-in',
   'services.pickup': 'Pickup',
-  'services.wash': 'Car wash',
 
   'records.askHotline': 'To ask about earlier visits, call the service hotline',
 
@@ -165,7 +140,6 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'me.vehicles': 'My cars',
   'me.bookings': 'My bookings',
   'me.inbox': 'Messages',
-  'me.moreSoon': 'Points and coupons are coming soon.',
 };
 
 export const { I18nProvider, useI18n } = createI18n({ 'zh-CN': zhCN, en });

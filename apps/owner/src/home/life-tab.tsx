@@ -1,20 +1,24 @@
 import { List } from 'antd-mobile';
-import { CompassOutline, ContentOutline, FlagOutline, SoundOutline } from 'antd-mobile-icons';
+import { MessageOutline } from 'antd-mobile-icons';
+import { useNavigate } from 'react-router-dom';
+import { stamp } from '@m4s/web-kit';
 import { EmptyState } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
+import { useInbox } from '../inbox/inbox-api.ts';
 import { useOwnerSession } from '../session/owner-session.ts';
 import { useTenant } from '../tenant/tenant-context.tsx';
 
-/** 轮生活: the dealer's feed and car-care knowledge (capability 8); empty until content exists. */
+/**
+ * 轮生活: the greeting and the newest news from the dealer to this owner (the message centre's latest).
+ * The dealer's feed and knowledge base join here when they are built (issue 17); nothing unbuilt is shown.
+ */
 export const LifeTab = () => {
   const tenant = useTenant();
   const { me } = useOwnerSession();
   const { t } = useI18n();
-  const upcoming = [
-    { key: 'news', icon: <SoundOutline />, title: t('life.newsTitle'), hint: t('life.newsHint') },
-    { key: 'knowledge', icon: <ContentOutline />, title: t('life.knowledgeTitle'), hint: t('life.knowledgeHint') },
-    { key: 'events', icon: <FlagOutline />, title: t('life.eventsTitle'), hint: t('life.eventsHint') },
-  ];
+  const navigate = useNavigate();
+  const inbox = useInbox();
+  const latest = (inbox.data?.items ?? []).slice(0, 3);
   return (
     <div className="tab-page" data-testid="page-life">
       <section className="hero-card">
@@ -23,19 +27,32 @@ export const LifeTab = () => {
         </div>
         <div className="hero-card-sub">{t('life.serving', { name: tenant.name })}</div>
       </section>
-      <EmptyState
-        testId="life-empty"
-        icon={<CompassOutline />}
-        title={t('life.emptyTitle')}
-        description={t('life.emptyHint', { name: tenant.shortName })}
-      />
-      <List header={t('life.soonTitle')} mode="card">
-        {upcoming.map((item) => (
-          <List.Item key={item.key} prefix={<span className="list-icon">{item.icon}</span>} description={item.hint}>
-            {item.title}
-          </List.Item>
-        ))}
-      </List>
+      {inbox.isSuccess && latest.length === 0 ? (
+        <EmptyState
+          testId="life-no-news"
+          icon={<MessageOutline />}
+          title={t('life.noNewsTitle')}
+          description={t('life.noNewsHint', { name: tenant.shortName })}
+        />
+      ) : (
+        <List header={t('life.latestTitle')} mode="card">
+          {latest.map((m) => (
+            <List.Item
+              key={m.id}
+              description={m.body}
+              extra={<time>{stamp(m.createdAt)}</time>}
+              onClick={() => void navigate('/inbox')}
+            >
+              {m.title}
+            </List.Item>
+          ))}
+          {latest.length > 0 && (
+            <List.Item onClick={() => void navigate('/inbox')} arrowIcon>
+              {t('life.allMessages')}
+            </List.Item>
+          )}
+        </List>
+      )}
     </div>
   );
 };

@@ -72,7 +72,6 @@ export const MeTab = () => {
       <List mode="card">
         <List.Item extra={<LanguageSwitch />}>{t('me.language')}</List.Item>
       </List>
-      <p className="tab-note">{t('me.moreSoon')}</p>
       <SignOutButton signOut={signOut}>{t('me.signOut')}</SignOutButton>
     </div>
   );

@@ -1,29 +1,13 @@
-import { Tag } from 'antd-mobile';
-import {
-  CalendarOutline,
-  CheckShieldOutline,
-  ExclamationTriangleOutline,
-  CheckCircleOutline,
-  LoopOutline,
-  SmileOutline,
-  TravelOutline,
-  TruckOutline,
-} from 'antd-mobile-icons';
+import { CalendarOutline, TruckOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { BookingEntry, CurrentVisits } from '../booking/services-cards.tsx';
 import { useI18n, type OwnerMessageKey } from '../i18n.ts';
 import { HotlineList } from '../ui/hotline-list.tsx';
 
-// The seed's one-tap services; each arrives with its own module. `to`: live already.
-const upcoming: { key: string; label: OwnerMessageKey; icon: typeof CalendarOutline; to?: string }[] = [
+// The seed's one-tap services that are built; the others join as their modules land (issue 17).
+const services: { key: string; label: OwnerMessageKey; icon: typeof CalendarOutline; to: string }[] = [
   { key: 'booking', label: 'services.booking', icon: CalendarOutline, to: '/book' },
-  { key: 'rescue', label: 'services.rescue', icon: ExclamationTriangleOutline },
-  { key: 'insurance', label: 'services.insurance', icon: CheckShieldOutline },
-  { key: 'inspection', label: 'services.inspection', icon: CheckCircleOutline },
-  { key: 'violation', label: 'services.violation', icon: TravelOutline },
-  { key: 'trade-in', label: 'services.tradeIn', icon: LoopOutline },
   { key: 'pickup', label: 'services.pickup', icon: TruckOutline, to: '/book?pickup=1' },
-  { key: 'wash', label: 'services.wash', icon: SmileOutline },
 ];
 
 /** 车业务: 预约保养, the car in the workshop now, the dealer's hotlines and the one-tap services. */
@@ -38,33 +22,20 @@ export const ServicesTab = () => {
       <section className="soon-grid-card" aria-label={t('services.soonTitle')}>
         <div className="section-title">{t('services.soonTitle')}</div>
         <div className="soon-grid">
-          {upcoming.map((item) => {
-            const to = item.to;
-            return to ? (
-              <button
-                key={item.key}
-                type="button"
-                className="soon-grid-item soon-grid-live"
-                onClick={() => void navigate(to)}
-                data-testid={`service-${item.key}`}
-              >
-                <span className="soon-grid-icon">
-                  <item.icon />
-                </span>
-                <span className="soon-grid-label">{t(item.label)}</span>
-              </button>
-            ) : (
-              <div key={item.key} className="soon-grid-item" aria-disabled>
-                <span className="soon-grid-icon">
-                  <item.icon />
-                </span>
-                <span className="soon-grid-label">{t(item.label)}</span>
-                <Tag color="default" fill="outline" className="soon-grid-tag">
-                  {t('services.soonBadge')}
-                </Tag>
-              </div>
-            );
-          })}
+          {services.map((item) => (
+            <button
+              key={item.key}
+              type="button"
+              className="soon-grid-item soon-grid-live"
+              onClick={() => void navigate(item.to)}
+              data-testid={`service-${item.key}`}
+            >
+              <span className="soon-grid-icon">
+                <item.icon />
+              </span>
+              <span className="soon-grid-label">{t(item.label)}</span>
+            </button>
+          ))}
         </div>
       </section>
     </div>
