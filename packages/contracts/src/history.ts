@@ -8,6 +8,13 @@ const isoDate = z
 const fen = z.number().int().min(0).max(1e12);
 
 export const repairOrderTypes = ['maintenance', 'general_repair', 'accident', 'warranty_claim', 'campaign'] as const;
+/**
+ * The work a repair order line did (docs/segments.md): only `maintenance` lines move the next service. Given
+ * explicitly by staff, the API or an import, else classified from the description by one keyword table
+ * (app_work_kind, migration 0025).
+ */
+export const workKinds = ['maintenance', 'repair', 'inspection', 'accessory', 'other'] as const;
+export type WorkKind = (typeof workKinds)[number];
 export const interactionChannels = ['phone', 'visit', 'sms', 'app', 'email', 'wechat', 'other'] as const;
 
 export const repairLineInput = z.strictObject({
@@ -18,6 +25,8 @@ export const repairLineInput = z.strictObject({
   labourHours: z.number().min(0).max(500).nullable().default(null),
   amountFen: fen,
   costFen: fen.default(0),
+  /** Omitted: classified from the description. */
+  work: z.enum(workKinds).nullable().default(null),
 });
 
 /** A past repair order entered or imported; totals are computed from the lines, never taken as given. */
@@ -62,6 +71,7 @@ export const repairOrder = z.object({
       labourHours: z.number().nullable(),
       amountFen: z.number(),
       costFen: z.number(),
+      work: z.enum(workKinds),
     }),
   ),
 });

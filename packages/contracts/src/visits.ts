@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
 import { bookingRow, isoDay } from './booking.ts';
-import { repairLineInput } from './history.ts';
+import { repairLineInput, workKinds } from './history.ts';
 import { decisionVias, estimateLineStatuses, paymentMethods, visitStatuses } from './service.ts';
 
 const fen = z.number().int().min(0).max(1e12);
@@ -95,6 +95,7 @@ export const estimateLine = z.object({
   labourHours: z.number().nullable(),
   amountFen: z.number(),
   costFen: z.number(),
+  work: z.enum(workKinds),
   status: estimateLineStatus,
   addedDuringRepair: z.boolean(),
   proposedAt: z.string().nullable(),
@@ -244,6 +245,11 @@ export const ownerVisitDetail = z.object({
   payments: z.array(z.object({ method: z.enum(paymentMethods), amountFen: z.number(), paidAt: z.string() })),
   nextServiceDate: z.string().nullable(),
   nextServiceKm: z.number().nullable(),
+  /**
+   * What the approved work was, for the 保养提示贴's "本次…" line: maintenance when any approved line is of
+   * that kind, else the first kind of repair > inspection > accessory > other; null before any approval.
+   */
+  workDone: z.enum(workKinds).nullable(),
   deliveredAt: z.string().nullable(),
   rating: visitRating.nullable(),
   canRate: z.boolean(),

@@ -6,7 +6,8 @@ import './service-sticker.css';
 
 /**
  * The delivery card drawn as the 保养提示贴 a 4S store sticks inside the windscreen: the next service by
- * date and by odometer, whichever comes first, under the dealer's name.
+ * date and by odometer, whichever comes first, under the dealer's name; "本次保养" only when maintenance
+ * work was done (a wiper on a 保养 booking reads 本次维修).
  */
 export const ServiceSticker = ({ visit }: { visit: OwnerVisitDetail }) => {
   const { t, locale } = useI18n();
@@ -14,6 +15,8 @@ export const ServiceSticker = ({ visit }: { visit: OwnerVisitDetail }) => {
   const done = visit.deliveredAt ? dayOf(visit.deliveredAt) : null;
   const paid = visit.payments.reduce((sum, p) => sum + p.amountFen, 0);
   const method = visit.payments[0]?.method;
+  // What was actually done (the approved lines' work), never the booking's service type.
+  const work = t(`sticker.work.${visit.workDone ?? 'other'}`);
   return (
     <section className="sticker" data-testid="service-sticker">
       <header className="sticker-head">
@@ -38,10 +41,10 @@ export const ServiceSticker = ({ visit }: { visit: OwnerVisitDetail }) => {
       </div>
       <footer className="sticker-foot">
         {done ? (
-          <div>
+          <div data-testid="work-done">
             {visit.mileageKm === null
-              ? t('sticker.thisNoKm', { date: done })
-              : t('sticker.this', { date: done, km: km(visit.mileageKm, locale) })}
+              ? t('sticker.thisNoKm', { work, date: done })
+              : t('sticker.this', { work, date: done, km: km(visit.mileageKm, locale) })}
           </div>
         ) : null}
         {method ? (

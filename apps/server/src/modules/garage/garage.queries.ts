@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { BindingStatus } from '@m4s/contracts';
 import {
   auditLog,
@@ -10,12 +10,14 @@ import {
   mileageReadings,
   owners,
   repairOrders,
+  serviceIntervals,
   staff,
   stores,
   vehicleBindings,
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { defaultIntervals, type ServiceIntervals } from './next-service.ts';
 
 const carColumns = {
   v: vehicles,
@@ -137,7 +139,7 @@ export const bindAttemptsSince = async (db: Tx, tenantId: string, ownerId: strin
  * brand's typical km per day (null: the platform's), the forecast's fallback.
  */
 export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) => {
-  const [readings, orders, brand] = await Promise.all([
+  const [readings, orders, brand, intervals] = await Promise.all([
     db
       .select({ at: mileageReadings.readAt, km: mileageReadings.km })
       .from(mileageReadings)
@@ -155,6 +157,12 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
         at: repairOrders.dateIn,
         km: sql<number | null>`CASE WHEN ${repairOrders.mileageFlag} IS NULL THEN ${repairOrders.mileageKm} END`,
         type: repairOrders.type,
+        // Maintenance work done (segments/vehicle-sql.ts maint, the same rule): a line of that kind, or an
+        // order recorded without lines whose type is maintenance.
+        maintenance: sql<boolean>`(EXISTS (SELECT 1 FROM repair_order_lines l WHERE l.tenant_id = ${repairOrders.tenantId}
+            AND l.repair_order_id = ${repairOrders.id} AND l.work = 'maintenance')
+          OR (${repairOrders.type} = 'maintenance' AND NOT EXISTS (SELECT 1 FROM repair_order_lines l
+            WHERE l.tenant_id = ${repairOrders.tenantId} AND l.repair_order_id = ${repairOrders.id})))`,
       })
       .from(repairOrders)
       .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
@@ -165,8 +173,38 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
       .from(vehicles)
       .innerJoin(carBrands, eq(carBrands.id, vehicles.brandId))
       .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, vehicleId))),
+    intervalsOfVehicle(db, tenantId, vehicleId),
   ]);
-  return { readings, orders, typicalKmPerDay: brand[0]?.km ?? null };
+  return { readings, orders, typicalKmPerDay: brand[0]?.km ?? null, intervals };
+};
+
+/**
+ * The car's maintenance intervals: its series' row, else its brand's (service_intervals), else the
+ * platform's — the same choice as segments/vehicle-sql.ts.
+ */
+export const intervalsOfVehicle = async (db: Tx, tenantId: string, vehicleId: string): Promise<ServiceIntervals> => {
+  const rows = await db
+    .select({
+      seriesId: serviceIntervals.seriesId,
+      firstMonths: serviceIntervals.firstMonths,
+      firstKm: serviceIntervals.firstKm,
+      laterMonths: serviceIntervals.laterMonths,
+      laterKm: serviceIntervals.laterKm,
+    })
+    .from(vehicles)
+    .innerJoin(
+      serviceIntervals,
+      and(
+        eq(serviceIntervals.tenantId, vehicles.tenantId),
+        eq(serviceIntervals.brandId, vehicles.brandId),
+        or(isNull(serviceIntervals.seriesId), eq(serviceIntervals.seriesId, vehicles.seriesId)),
+      ),
+    )
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, vehicleId)));
+  const row = rows.find((r) => r.seriesId !== null) ?? rows[0];
+  return row
+    ? { first: { months: row.firstMonths, km: row.firstKm }, later: { months: row.laterMonths, km: row.laterKm } }
+    : defaultIntervals;
 };
 
 /** The car's repair orders (whoever owned it then: the history stays with the car), newest first; no lines. */

@@ -3,11 +3,16 @@ import { addDays, addMonths, dayIn, defaultTimeZone } from '../../platform/time/
 import { kmPerDay, platformKmPerDay, type Reading } from '../vehicles/mileage.ts';
 
 /**
- * The tenant's default maintenance interval: six months or 5,000 km, whichever comes first. A named
- * constant until the care rules (issue 5) let each tenant and brand set its own.
+ * The platform's later maintenance interval: six months or 5,000 km, whichever comes first. A tenant sets
+ * its own per brand and series (service_intervals, the 保养间隔 page); this is the interval of a car with none.
  */
 export const defaultServiceInterval = { months: 6, km: 5000 } as const;
+/** The platform's first maintenance (首保), counted from the purchase: 3 months or 5,000 km, whichever first. */
+export const defaultFirstService = { months: 3, km: 5000 } as const;
 export type ServiceInterval = { months: number; km: number };
+/** A car's intervals: the first maintenance after purchase, and every later one. */
+export type ServiceIntervals = { first: ServiceInterval; later: ServiceInterval };
+export const defaultIntervals: ServiceIntervals = { first: defaultFirstService, later: defaultServiceInterval };
 
 type Input = {
   /** The newest maintenance visit (保养): its date and odometer, if the order recorded one. */
@@ -16,15 +21,18 @@ type Input = {
   /** The newest odometer reading of any source. */
   latest: { at: Date; km: number } | null;
   kmPerDay: number | null;
+  /** The later interval (from the last maintenance). */
   interval?: ServiceInterval;
+  /** The first interval (from the purchase, while the car has had no maintenance). */
+  firstInterval?: ServiceInterval;
   /** The tenant's zone, in which visits and readings fall on days: 07:30 on the 3rd in Shanghai is the 3rd. */
   timeZone?: string;
 };
 
 /**
- * The next maintenance: from the last maintenance visit (or, before the first one, from the purchase at
- * 0 km), the earlier of the interval's months and the day the car reaches the interval's kilometres at
- * its own pace. Null when nothing is known to count from.
+ * The next maintenance: from the last maintenance work (or, before the first one, from the purchase at
+ * 0 km with the first-maintenance interval), the earlier of the interval's months and the day the car
+ * reaches the interval's kilometres at its own pace. Null when nothing is known to count from.
  */
 export const estimateNextService = ({
   lastMaintenance,
@@ -32,6 +40,7 @@ export const estimateNextService = ({
   latest,
   kmPerDay,
   interval = defaultServiceInterval,
+  firstInterval = defaultFirstService,
   timeZone = defaultTimeZone,
 }: Input): NextServiceDue | null => {
   const localDay = (at: Date) => dayIn(at, timeZone);
@@ -41,8 +50,9 @@ export const estimateNextService = ({
       ? { kind: 'purchase' as const, on: purchaseDate, km: 0 }
       : null;
   if (!basis) return null;
-  const byTime = addMonths(basis.on, interval.months);
-  const dueKm = basis.km === null ? null : basis.km + interval.km;
+  const applies = basis.kind === 'purchase' ? firstInterval : interval;
+  const byTime = addMonths(basis.on, applies.months);
+  const dueKm = basis.km === null ? null : basis.km + applies.km;
   let byKm: string | null = null;
   if (dueKm !== null && kmPerDay && kmPerDay > 0) {
     // Count from the newest thing known about the odometer: a later reading beats the visit itself.
@@ -67,17 +77,23 @@ export const estimateNextService = ({
 /** What the forecast reads of a car (garage.queries odometerOf): trusted values only, newest first. */
 type Odometer = {
   readings: Reading[];
-  orders: { at: Date; km: number | null; type: string }[];
+  /**
+   * `maintenance`: the order did maintenance work (a line of that kind, or no lines and the maintenance
+   * type: garage.queries odometerOf); absent, the order's type stands for it.
+   */
+  orders: { at: Date; km: number | null; type: string; maintenance?: boolean }[];
   typicalKmPerDay: number | null;
+  /** The car's intervals (service_intervals: its series', else its brand's); absent: the platform's. */
+  intervals?: ServiceIntervals;
 };
 
 /**
  * The next maintenance of one car from its trusted odometer values, as the owner's 我的车辆 and the 保养提示贴
  * show it (with `overdue` when its day has passed): the pace by vehicles/mileage.ts kmPerDay (the brand's typical pace as the fallback), the basis
- * the newest maintenance order. The nightly twin is segments/vehicle-sql.ts.
+ * the newest order with maintenance work, the car's own intervals. The nightly twin is segments/vehicle-sql.ts.
  */
 export const forecastNextService = (
-  { readings, orders, typicalKmPerDay }: Odometer,
+  { readings, orders, typicalKmPerDay, intervals = defaultIntervals }: Odometer,
   car: { purchaseDate: string | null },
   at: { timeZone: string; today: string },
 ) => {
@@ -85,13 +101,15 @@ export const forecastNextService = (
     ...readings,
     ...orders.flatMap((o) => (o.km === null ? [] : [{ at: o.at, km: o.km }])),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || b.km - a.km);
-  const lastMaintenance = orders.find((o) => o.type === 'maintenance');
+  const lastMaintenance = orders.find((o) => o.maintenance ?? o.type === 'maintenance');
   const purchase = car.purchaseDate ? new Date(`${car.purchaseDate}T00:00:00Z`) : null;
   const next = estimateNextService({
     lastMaintenance: lastMaintenance ? { at: lastMaintenance.at, km: lastMaintenance.km } : null,
     purchaseDate: car.purchaseDate,
     latest: points[0] ?? null,
     kmPerDay: kmPerDay(points, purchase, typicalKmPerDay ?? platformKmPerDay),
+    interval: intervals.later,
+    firstInterval: intervals.first,
     timeZone: at.timeZone,
   });
   // Past its due day the car is overdue: dueOn is then the day it fell due, never a forecast to come.

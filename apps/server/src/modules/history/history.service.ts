@@ -43,8 +43,9 @@ const toRepairOrder = (o: OrderRow): RepairOrder => ({
   ...o,
   dateIn: o.dateIn.toISOString(),
   dateOut: o.dateOut?.toISOString() ?? null,
-  lines: o.lines.map(({ kind, description, partNo, quantity, labourHours, amountFen, costFen }) => ({
+  lines: o.lines.map(({ kind, description, partNo, quantity, labourHours, amountFen, costFen, work }) => ({
     kind,
+    work,
     description,
     partNo,
     quantity,
@@ -92,7 +93,8 @@ export const recordRepairOrder = async (ctx: StaffCtx, input: RepairOrderInput):
       ...totalsOf(lines),
       createdAt: ctx.clock.now(),
     },
-    lines.map((l, position) => ({ ...l, position })),
+    // An explicit work kind wins; none: the database classifies the description (app_work_kind).
+    lines.map(({ work, ...l }, position) => ({ ...l, position, ...(work ? { work } : {}) })),
   );
   await audit(ctx, { action: 'repair_order.recorded', target: { type: 'repair_order', id } });
   const all = await q.repairOrdersOfCustomer(ctx.db, ctx.tenantId, car.ownerId);

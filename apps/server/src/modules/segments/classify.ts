@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow } from '../../platform/db/rows.ts';
 import { tenants } from '../../platform/db/schema/index.ts';
-import { defaultServiceInterval } from '../garage/next-service.ts';
+import { defaultFirstService, defaultServiceInterval } from '../garage/next-service.ts';
 import { paceWindow, platformKmPerDay } from '../vehicles/mileage.ts';
 import { customerStatement } from './customer-sql.ts';
 import { dwyerFactor, effectiveRules } from './rules.ts';
@@ -90,6 +90,8 @@ export const classifyTenant = async (
     ...lifecycleLimits,
     warrantyYears: defaultWarranty.years,
     warrantyKm: defaultWarranty.km,
+    firstMonths: defaultFirstService.months,
+    firstKm: defaultFirstService.km,
     serviceMonths: defaultServiceInterval.months,
     serviceKm: defaultServiceInterval.km,
     paceReadings: paceWindow.readings,

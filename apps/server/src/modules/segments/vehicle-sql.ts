@@ -3,7 +3,8 @@
  * writing segment_changes for each stage that moved — a data-modifying CTE sees the rows before the
  * upsert, so the old stage is compared in the same statement. `scoped`: only the cars in the temp table
  * classify_vehicles (classify.ts), else the whole tenant. Parameters (see classify.ts `named`): tenantId,
- * asOf, now, the lifecycle limits, the warranty default, the service interval and the pace's window and
+ * asOf, now, the lifecycle limits, the warranty default, the platform's service intervals (first and later;
+ * a tenant's service_intervals rows per brand and series come first) and the pace's window and
  * fallback (vehicles/mileage.ts paceWindow, platformKmPerDay). Mileage values flagged as contradicting the
  * car's series (mileage_readings.flag, repair_orders.mileage_flag) are left out. The rules mirror the
  * TypeScript they come from: kmPerDay (vehicles/mileage.ts), effectiveWarranty (same file) and
@@ -31,10 +32,19 @@ v AS (
          CASE WHEN v.warranty_km IS NOT NULL THEN v.warranty_km
               WHEN v.warranty_years IS NULL AND b.warranty_years IS NOT NULL THEN b.warranty_km
               ELSE {warrantyKm}::int END AS w_km,
-         COALESCE(b.typical_km_per_day, {typicalKmPerDay}::int) AS typical_kpd
+         COALESCE(b.typical_km_per_day, {typicalKmPerDay}::int) AS typical_kpd,
+         -- The car's intervals: its series' row, else its brand's, else the platform's (service_intervals).
+         COALESCE(si_s.first_months, si_b.first_months, {firstMonths}::int) AS first_months,
+         COALESCE(si_s.first_km, si_b.first_km, {firstKm}::int) AS first_km,
+         COALESCE(si_s.later_months, si_b.later_months, {serviceMonths}::int) AS later_months,
+         COALESCE(si_s.later_km, si_b.later_km, {serviceKm}::int) AS later_km
     FROM vehicles v
     LEFT JOIN car_brands b ON b.id = v.brand_id
     LEFT JOIN delivered d ON d.vehicle_id = v.id
+    LEFT JOIN service_intervals si_s ON si_s.tenant_id = v.tenant_id AND si_s.brand_id = v.brand_id
+         AND si_s.series_id = v.series_id
+    LEFT JOIN service_intervals si_b ON si_b.tenant_id = v.tenant_id AND si_b.brand_id = v.brand_id
+         AND si_b.series_id IS NULL
    WHERE v.tenant_id = {tenantId}::uuid ${scoped ? 'AND v.id IN (SELECT vehicle_id FROM classify_vehicles)' : ''}
 ),
 pts AS (
@@ -61,12 +71,19 @@ span AS (
            FILTER (WHERE rn <= {paceReadings}::int AND at >= newest_at - make_interval(days => {paceMaxAgeDays}::int)) AS slope
     FROM ranked GROUP BY vehicle_id
 ),
+-- The last maintenance WORK: an order with a line of the maintenance kind (repair_order_lines.work), or
+-- one recorded without lines (a DMS header) whose type is maintenance. A wiper on a 保养 booking is not one.
 maint AS (
   SELECT DISTINCT ON (vehicle_id) vehicle_id, (date_in AT TIME ZONE (SELECT name FROM tz))::date AS on_day,
          mileage_km AS km
-    FROM repair_orders
-   WHERE tenant_id = {tenantId}::uuid AND type = 'maintenance' AND date_in < (SELECT day_end FROM bounds)
+    FROM repair_orders r
+   WHERE tenant_id = {tenantId}::uuid AND date_in < (SELECT day_end FROM bounds)
      AND vehicle_id IN (SELECT id FROM v)
+     AND (EXISTS (SELECT 1 FROM repair_order_lines l
+                   WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id AND l.work = 'maintenance')
+          OR (r.type = 'maintenance'
+              AND NOT EXISTS (SELECT 1 FROM repair_order_lines l
+                               WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id)))
    ORDER BY vehicle_id, date_in DESC
 ),
 pace AS (
@@ -91,9 +108,11 @@ est AS (
     FROM pace p
 ),
 due AS (
+  -- No maintenance since the purchase: the first-maintenance interval; after one, the later interval.
   SELECT e.*,
-         (e.basis_on + make_interval(months => {serviceMonths}::int))::date AS by_time,
-         e.basis_km + {serviceKm}::int AS due_km
+         (e.basis_on + make_interval(months => CASE WHEN e.maint_on IS NULL THEN e.first_months
+                                                    ELSE e.later_months END))::date AS by_time,
+         e.basis_km + CASE WHEN e.maint_on IS NULL THEN e.first_km ELSE e.later_km END AS due_km
     FROM est e
 ),
 due_km AS (
@@ -122,6 +141,8 @@ fresh AS (
          ) AS stable_until,
          CASE WHEN by_km IS NOT NULL AND by_km < by_time THEN by_km ELSE by_time END AS predicted_service_on,
          due_km AS predicted_service_km,
+         basis_on AS service_basis_on,
+         CASE WHEN basis_on IS NOT NULL THEN maint_on IS NULL END AS first_service,
          CASE
            WHEN (bought_on IS NOT NULL
                  AND (SELECT as_of FROM bounds) > (bought_on + make_interval(years => {tradeInYears}::int))::date)
@@ -145,17 +166,20 @@ changed AS (
 ),
 saved AS (
   INSERT INTO vehicle_segments AS o (tenant_id, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on,
-                                predicted_service_km, stable_until, computed_on, updated_at)
+                                predicted_service_km, service_basis_on, first_service, stable_until, computed_on,
+                                updated_at)
   SELECT {tenantId}::uuid, vehicle_id, stage, km_per_day, estimated_km, predicted_service_on, predicted_service_km,
-         stable_until, {asOf}::date, {now}::timestamptz
+         service_basis_on, first_service, stable_until, {asOf}::date, {now}::timestamptz
     FROM fresh
   ON CONFLICT (tenant_id, vehicle_id) DO UPDATE SET
     stage = excluded.stage, km_per_day = excluded.km_per_day, estimated_km = excluded.estimated_km,
     predicted_service_on = excluded.predicted_service_on, predicted_service_km = excluded.predicted_service_km,
-    stable_until = excluded.stable_until, computed_on = excluded.computed_on, updated_at = excluded.updated_at
-  WHERE (o.stage, o.km_per_day, o.predicted_service_on, o.predicted_service_km, o.stable_until)
+    service_basis_on = excluded.service_basis_on, first_service = excluded.first_service, stable_until = excluded.stable_until, computed_on = excluded.computed_on, updated_at = excluded.updated_at
+  WHERE (o.stage, o.km_per_day, o.predicted_service_on, o.predicted_service_km, o.service_basis_on,
+         o.first_service, o.stable_until)
         IS DISTINCT FROM (excluded.stage, excluded.km_per_day, excluded.predicted_service_on,
-                          excluded.predicted_service_km, excluded.stable_until)
+                          excluded.predicted_service_km, excluded.service_basis_on, excluded.first_service,
+                          excluded.stable_until)
      OR abs(COALESCE(o.estimated_km + round(COALESCE(o.km_per_day, 0) * ({asOf}::date - o.computed_on)), -1)
             - COALESCE(excluded.estimated_km, -1)) > 1
   RETURNING 1

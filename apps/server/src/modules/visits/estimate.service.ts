@@ -39,7 +39,7 @@ export const saveEstimate = async (ctx: StaffCtx, id: string, input: z.output<ty
   await q.deleteLines(ctx.db, ctx.tenantId, [...drafts.keys()]);
   await q.insertLines(
     ctx.db,
-    input.lines.map(({ id: lineId, ...line }, i) => {
+    input.lines.map(({ id: lineId, work, ...line }, i) => {
       const before = lineId ? drafts.get(lineId) : undefined;
       return {
         ...(lineId ? { id: lineId } : {}),
@@ -47,6 +47,8 @@ export const saveEstimate = async (ctx: StaffCtx, id: string, input: z.output<ty
         visitId: id,
         position: start + i,
         ...line,
+        // An explicit work kind wins; none: the database classifies the description (app_work_kind).
+        ...(work ? { work } : {}),
         status: 'draft' as const,
         addedDuringRepair: before?.addedDuringRepair ?? duringRepair.includes(h.v.status),
         createdAt: before?.createdAt ?? now,

@@ -7,6 +7,7 @@ import {
   type OwnerVisitSummary,
   type Visit,
   type VisitRow,
+  type WorkKind,
 } from '@m4s/contracts';
 import type { StaffActor } from '../../platform/context.ts';
 import { maskPhone, seesFullContact } from '../customers/customers.mask.ts';
@@ -40,6 +41,7 @@ export const lineWork = (l: q.LineRow['l']) => ({
   labourHours: l.labourHours,
   amountFen: l.amountFen,
   costFen: l.costFen,
+  work: l.work,
 });
 
 const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
@@ -147,6 +149,10 @@ export const toBookingRow = (actor: StaffActor, r: BoardBooking): BookingRow => 
   visitId: null,
 });
 
+/** The work a visit did, in words for the sticker: maintenance wins, then repair, inspection, accessory. */
+export const workDoneOf = (kinds: WorkKind[]): WorkKind | null =>
+  (['maintenance', 'repair', 'inspection', 'accessory', 'other'] as const).find((k) => kinds.includes(k)) ?? null;
+
 // ── The owner's view ────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -191,6 +197,7 @@ export const toOwnerVisit = (h: q.VisitHeader, parts: VisitParts): OwnerVisitDet
     })),
     nextServiceDate: v.nextServiceDate,
     nextServiceKm: v.nextServiceKm,
+    workDone: workDoneOf(sent.filter(({ l }) => l.status === 'approved').map(({ l }) => l.work)),
     deliveredAt: iso(v.deliveredAt),
     rating: ratingOf(h),
     canRate: v.status === 'delivered' && v.ratedAt === null,

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { repairOrderTypes } from '@m4s/contracts';
+import { repairOrderTypes, workKinds } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { staff } from './people.ts';
 import { stores, tenantKeyColumns, tenantTableRules, fen } from './tenancy.ts';
@@ -99,6 +99,10 @@ export const repairOrderLines = pgTable(
     labourHours: numeric('labour_hours', { precision: 6, scale: 2, mode: 'number' }),
     amountFen: fen('amount_fen').notNull(),
     costFen: fen('cost_fen').notNull().default(0),
+    /** What the line did; NULL on insert is classified from the description (app_work_kind, migration 0025). */
+    work: text('work', { enum: workKinds })
+      .notNull()
+      .default(sql`NULL`),
   },
   (t) => [
     ...tenantTableRules(t, 'repair_order_lines'),
@@ -107,5 +111,6 @@ export const repairOrderLines = pgTable(
       foreignColumns: [repairOrders.tenantId, repairOrders.id],
     }).onDelete('cascade'),
     uniqueIndex('repair_order_lines_position_key').on(t.tenantId, t.repairOrderId, t.position),
+    index('repair_order_lines_maintenance_idx').on(t.tenantId, t.repairOrderId).where(sql`${t.work} = 'maintenance'`),
   ],
 ).enableRLS();

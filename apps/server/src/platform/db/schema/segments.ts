@@ -1,4 +1,5 @@
 import {
+  boolean,
   date,
   foreignKey,
   index,
@@ -40,6 +41,10 @@ export const customerSegments = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
     /** The first day a class may move by time alone (a visit leaving the 12 months…); null: only new data moves it. */
     stableUntil: date('stable_until', { mode: 'string' }),
+    /** What predictedServiceOn counts from: the last maintenance work's day, else the purchase (migration 0025). */
+    serviceBasisOn: date('service_basis_on', { mode: 'string' }),
+    /** True while the car has had no maintenance since its purchase: the forecast is its first service. */
+    firstService: boolean('first_service'),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [

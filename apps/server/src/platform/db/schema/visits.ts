@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { decisionVias, estimateLineStatuses, paymentMethods, visitStatuses } from '@m4s/contracts';
+import { decisionVias, estimateLineStatuses, paymentMethods, visitStatuses, workKinds } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { repairOrders } from './history.ts';
 import { owners, staff } from './people.ts';
@@ -122,6 +122,10 @@ export const estimateLines = pgTable(
     labourHours: numeric('labour_hours', { precision: 6, scale: 2, mode: 'number' }),
     amountFen: fen('amount_fen').notNull(),
     costFen: fen('cost_fen').notNull().default(0),
+    /** What the line does; NULL on insert is classified from the description (app_work_kind, migration 0025). */
+    work: text('work', { enum: workKinds })
+      .notNull()
+      .default(sql`NULL`),
     status: text('status', { enum: estimateLineStatuses }).notNull().default('draft'),
     addedDuringRepair: boolean('added_during_repair').notNull().default(false),
     proposedAt: stamp('proposed_at'),
