@@ -57,3 +57,6 @@ CREATE TRIGGER "estimate_lines_work" BEFORE INSERT OR UPDATE OF "description", "
 -- chase keys each step on it, so a forecast that moves with new readings never sends a step twice.
 ALTER TABLE "vehicle_segments" ADD COLUMN "service_basis_on" date;--> statement-breakpoint
 ALTER TABLE "vehicle_segments" ADD COLUMN "first_service" boolean;
+--> statement-breakpoint
+-- Every stored forecast is recomputed with the intervals and the work kinds on the next pass.
+UPDATE "tenants" SET "segments_full" = true;

@@ -62,7 +62,7 @@ export const variableValues = async (
   const result = await ctx.sql.executeSql(
     `SELECT ${columns}
        FROM (SELECT $2::uuid AS customer_id, NULL::uuid AS store_id, NULL::uuid AS assignee_id, $3::date AS anchor_on,
-                    NULL::text AS items,
+                    now() AS due_at, NULL::text AS items,
                     coalesce($4::uuid, (SELECT id FROM vehicles WHERE tenant_id = $1 AND owner_id = $2
                                          ORDER BY created_at DESC LIMIT 1)) AS vehicle_id) x ${renderJoins}`,
     [ctx.tenantId, customerId, anchorOn, vehicleId ?? null],

@@ -36,9 +36,9 @@ export const ruleWording: Record<CareRuleKey, Wording> = {
   },
   first_maintenance: {
     title: '首次保养邀请',
-    text: '{{customer}}您好，您的{{model}}（{{plate}}）预计将于{{date}}前后到达首次保养时间，首保对爱车日后的正常使用非常关键。建议您提前预约，到店免排队，预约电话{{hotline}}。',
+    text: '{{customer}}您好，您的{{model}}（{{plate}}）首次保养{{serviceDue}}，首保对爱车日后的正常使用非常关键。请尽早预约，到店免排队，预约电话{{hotline}}。',
     script:
-      '我想就您的车辆首次保养进行邀请，您现在接听电话方便吗？您的{{model}}预计在{{date}}前后到首保时间，请问您哪天方便到店？我先帮您预约好，到店免排队。',
+      '我想就您的车辆首次保养进行邀请，您现在接听电话方便吗？您的{{model}}首次保养{{serviceDue}}，首保对爱车日后的正常使用和质保都很关键，请问您哪天方便到店？我先帮您预约好，到店免排队。',
   },
   booking_reminder: {
     title: '预约到店提醒',
@@ -47,8 +47,9 @@ export const ruleWording: Record<CareRuleKey, Wording> = {
   },
   next_service: {
     title: '保养到期提醒',
-    text: '{{customer}}您好，您的{{model}}（{{plate}}）预计将于{{date}}到达下次保养时间，欢迎提前预约，到店免排队。预约电话{{hotline}}。',
-    script: '您的{{model}}预计在{{date}}到下次保养时间，请问您哪天方便到店？我先帮您预约好。',
+    text: '{{customer}}您好，您的{{model}}（{{plate}}）下次保养{{serviceDue}}，按时保养更安心，欢迎预约到店免排队。预约电话{{hotline}}。',
+    script:
+      '您的{{model}}下次保养{{serviceDue}}，我们已提醒过您几次，想问问是不是时间不方便，或者对我们的服务有什么意见？请问您哪天方便到店？我先帮您预约好。',
   },
   post_repair: {
     title: '维修回访',

@@ -1,7 +1,9 @@
 import type { CareRuleKey, CareTiming } from '@m4s/contracts';
+import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
 
 /**
- * Each swept rule's selection: the customers/vehicles whose anchor + offset falls on the local day.
+ * Each swept rule's selection: the customers/vehicles whose anchor + offset falls on the local day (the
+ * maintenance chase: whose step has come by the day, chaseSelection).
  * Parameters: $1 tenant, $2 the local day (date), $3 the tenant's time zone. Columns: customer_id,
  * vehicle_id, store_id, assignee_id, anchor_on (date), due_at (timestamptz), items (text).
  * Timing values are validated whole numbers (ruleIssues), so they are written into the text.
@@ -44,27 +46,10 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
       return deliveries(n(timing, 'daysAfter', 7), hour, 'NULL::uuid');
     case 'follow_up_1m':
       return deliveries(n(timing, 'daysAfter', 30), hour, 'c0.service_advisor_id');
-    case 'first_maintenance': {
-      const months = n(timing, 'months', 3);
-      const km = n(timing, 'km', 5000);
-      // The first of: `months` after purchase, or the day the predicted km reaches `km`.
-      const due = `LEAST((v.purchase_date + make_interval(months => ${months}))::date,
-        CASE WHEN vs.km_per_day > 0 THEN v.purchase_date + ceil(${km} / vs.km_per_day)::int END)`;
-      return `
-  SELECT ${vehicleCols(due, hour)}
-    FROM vehicles v LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
-   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL
-     AND v.purchase_date > ${D} - make_interval(months => ${months + 1})
-     AND ${due} = ${D} + ${n(timing, 'daysBefore', 7)}
-     AND NOT EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
-                        AND r.type = 'maintenance' AND r.date_in >= v.purchase_date)`;
-    }
+    case 'first_maintenance':
     case 'next_service':
-      return `
-  SELECT ${vehicleCols('vs.predicted_service_on', hour)}
-    FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
-   WHERE vs.tenant_id = $1 AND v.owner_id IS NOT NULL AND vs.stage <> 'new_car'
-     AND vs.predicted_service_on = ${D} + ${n(timing, 'daysBefore', 7)}`;
+      // The chase (chaseSelection below): one step per car and basis, staged in two parts by sweep.ts.
+      return chaseSelection(key, timing, 'message');
     case 'post_repair': {
       const back = `${D} - ${n(timing, 'daysAfter', 2)}`;
       return `
@@ -154,4 +139,89 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
     case 'booking_reminder':
       return null;
   }
+};
+
+/** The maintenance chase's steps, in order; `call` hands the car to its service advisor and ends the chase. */
+export const chaseSteps = ['before', 'due', 'after1', 'after2', 'call'] as const;
+export type ChaseStep = (typeof chaseSteps)[number];
+
+/** Each step's day relative to the due day (the rule's timing; defaults in rules.ts). */
+export const chaseOffsets = (timing: CareTiming): Record<ChaseStep, number> => ({
+  before: -n(timing, 'daysBefore', 7),
+  due: 0,
+  after1: n(timing, 'afterDays1', 14),
+  after2: n(timing, 'afterDays2', 42),
+  call: n(timing, 'callAfterDays', 49),
+});
+
+/**
+ * The maintenance chase of first_maintenance and next_service (issue 11 point 3). A car whose service is
+ * due (from vehicle_segments: predicted_service_on, the first or a later one) and not yet booked — no
+ * booking to come, no open visit; a maintenance since moves the basis and so ends the chase — gets the
+ * LATEST step whose day has come: a week before, on the day, +14 days, +42 days (messages), then +49 days
+ * an advisor's call task. Selected by range up to the day, not equality: a night that did not run is
+ * caught up, and a car first seen overdue gets the step it is at (not every step it missed). Each step is
+ * keyed `${rule}:${car}:${basis}:${step}` (the basis is the day the forecast counts from, so a forecast
+ * moved by new readings never repeats a step) and a step already in `touches` is not selected again.
+ * Cars overdue by more than `stopAfterDays` are left to win-back. Columns as ruleSelection, plus
+ * dedupe_key. `part`: the message steps, or the call step (channel call, the customer's service advisor).
+ */
+export const chaseSelection = (
+  key: 'first_maintenance' | 'next_service',
+  timing: CareTiming,
+  part: 'message' | 'call',
+): string => {
+  const o = chaseOffsets(timing);
+  const stop = n(timing, 'stopAfterDays', 365);
+  const hour = part === 'call' ? callHour : messageHour;
+  // A car with no classification yet (first_service unknown, no forecast): its first service from the
+  // purchase by its brand's interval (or the platform's 3 months / 5,000 km), as segments/vehicle-sql.ts.
+  const fallbackDue = `LEAST((v.purchase_date + make_interval(months => coalesce(si.first_months, 3)))::date,
+        CASE WHEN vs.km_per_day > 0 THEN v.purchase_date + ceil(coalesce(si.first_km, 5000) / vs.km_per_day)::int END)`;
+  const cars =
+    key === 'first_maintenance'
+      ? `
+    SELECT v.id AS vehicle_id, v.owner_id, v.selling_store_id, vs.predicted_service_on AS due_on,
+           coalesce(vs.service_basis_on, v.purchase_date) AS basis_on
+      FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
+     WHERE vs.tenant_id = $1 AND vs.first_service
+       AND vs.predicted_service_on BETWEEN ${D} - ${stop} AND ${D} + ${-o.before}
+    UNION ALL
+    SELECT v.id, v.owner_id, v.selling_store_id, ${fallbackDue}, v.purchase_date
+      FROM vehicles v
+      LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
+      LEFT JOIN service_intervals si ON si.tenant_id = $1 AND si.brand_id = v.brand_id AND si.series_id IS NULL
+     WHERE v.tenant_id = $1 AND v.purchase_date > ${D} - ${stop} - 366 AND v.purchase_date <= ${D}
+       AND vs.first_service IS NULL AND vs.predicted_service_on IS NULL
+       AND NOT EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
+                          AND r.date_in >= v.purchase_date AND ${maintenanceWork('r')})`
+      : `
+    SELECT v.id AS vehicle_id, v.owner_id, v.selling_store_id, vs.predicted_service_on AS due_on,
+           coalesce(vs.service_basis_on, vs.predicted_service_on) AS basis_on
+      FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
+     WHERE vs.tenant_id = $1 AND vs.first_service IS NOT TRUE
+       AND vs.predicted_service_on BETWEEN ${D} - ${stop} AND ${D} + ${-o.before}`;
+  const step = `CASE WHEN ${D} >= k.due_on + ${o.call} THEN 'call'
+                     WHEN ${D} >= k.due_on + ${o.after2} THEN 'after2'
+                     WHEN ${D} >= k.due_on + ${o.after1} THEN 'after1'
+                     WHEN ${D} >= k.due_on THEN 'due' ELSE 'before' END`;
+  return `
+  SELECT s.customer_id, s.vehicle_id, s.store_id, s.assignee_id, s.anchor_on, s.due_at, NULL::text AS items,
+         s.dedupe_key
+    FROM (SELECT k.owner_id AS customer_id, k.vehicle_id, k.selling_store_id AS store_id,
+                 ${part === 'call' ? 'c.service_advisor_id' : 'NULL::uuid'} AS assignee_id, k.due_on AS anchor_on,
+                 ${at(D, hour)} AS due_at,
+                 '${key}:' || k.vehicle_id::text || ':' || k.basis_on::text || ':' || ${step} AS dedupe_key,
+                 ${step} AS step
+            FROM (${cars}) k
+            JOIN customers c ON c.tenant_id = $1 AND c.id = k.owner_id
+           WHERE k.due_on IS NOT NULL AND k.due_on + ${o.before} <= ${D}
+             -- Booked: a booking still to come for the car; or in the workshop now.
+             AND NOT EXISTS (SELECT 1 FROM bookings b
+                              WHERE b.tenant_id = $1 AND b.customer_id = k.owner_id AND b.vehicle_id = k.vehicle_id
+                                AND b.status IN ('booked', 'arrived') AND b.starts_at >= ${at(D, 0)})
+             AND NOT EXISTS (SELECT 1 FROM visits vi
+                              WHERE vi.tenant_id = $1 AND vi.vehicle_id = k.vehicle_id AND vi.status <> 'delivered')) s
+   WHERE s.step ${part === 'call' ? "= 'call'" : "<> 'call'"}
+     AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1 AND t.dedupe_key = s.dedupe_key)`;
 };

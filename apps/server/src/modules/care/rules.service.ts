@@ -17,7 +17,11 @@ export const loadRules = async (ctx: Ctx): Promise<CareRule[]> => {
     return {
       key,
       enabled: row?.enabled ?? true,
-      timing: row?.timing ?? spec.timing,
+      // A stored timing keeps only the rule's current fields, the rest from the defaults (a rule that gained
+      // or lost a field — the maintenance chase — stays editable).
+      timing: row?.timing
+        ? Object.fromEntries(Object.keys(spec.limits).map((f) => [f, row.timing[f] ?? spec.timing[f] ?? 0]))
+        : spec.timing,
       channel: row?.channel ?? spec.channel,
       taskRole: row ? ((row.taskRole as CareRule['taskRole']) ?? null) : spec.taskRole,
       topic: spec.topic,

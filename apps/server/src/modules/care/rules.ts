@@ -20,6 +20,20 @@ export type RuleDefault = {
 const days = (min: number, max: number): Field => ({ min, max });
 
 /**
+ * The maintenance chase (first_maintenance, next_service; care/rule-sql.ts chaseSelection): a message a
+ * week before the due day, on the day, 14 and 42 days after, then the service advisor's call at 49 days;
+ * cars overdue by more than a year are win-back's.
+ */
+const chaseTiming = { daysBefore: 7, afterDays1: 14, afterDays2: 42, callAfterDays: 49, stopAfterDays: 365 };
+const chaseLimits = {
+  daysBefore: days(0, 30),
+  afterDays1: days(1, 90),
+  afterDays2: days(2, 180),
+  callAfterDays: days(3, 270),
+  stopAfterDays: days(30, 730),
+};
+
+/**
  * Every care rule's default (seed 001 via the domain notes). Follow-up calls go to the role the seed's
  * script speaks as: 3-day call the sales consultant (L2212), 7-day the CS specialist (L2266), 1-month the
  * service advisor (L2305), post-repair the CS specialist (ch3-4 §2.3). Offers (win-back discounts,
@@ -76,11 +90,12 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     channel: 'sms',
     taskRole: null,
     priority: 20,
-    timing: { daysBefore: 7, months: 3, km: 5000 },
-    limits: { daysBefore: days(0, 30), months: days(1, 12), km: days(1000, 15000) },
+    timing: chaseTiming,
+    limits: chaseLimits,
     anchor: {
-      'zh-CN': '首保日：交车后3个月或预计行驶满5000公里，以先到者为准',
-      en: 'First service: 3 months after delivery or 5,000 km predicted, whichever first',
+      'zh-CN':
+        '首保日（按品牌/车系保养间隔，默认交车后3个月或5000公里，以先到者为准）：提前7天、当天、逾期14天、42天提醒，逾期49天转服务顾问电话跟进',
+      en: 'First service (the brand/series interval, default 3 months or 5,000 km, whichever first): reminded 7 days before, on the day, 14 and 42 days after, then an advisor call at 49 days',
     },
     source: 'seed-001-ch1-2.md §6.4 (L963)',
   },
@@ -101,9 +116,12 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     channel: 'sms',
     taskRole: null,
     priority: 20,
-    timing: { daysBefore: 7 },
-    limits: { daysBefore: days(1, 30) },
-    anchor: { 'zh-CN': '预计下次保养日', en: 'Predicted next service date' },
+    timing: chaseTiming,
+    limits: chaseLimits,
+    anchor: {
+      'zh-CN': '预计下次保养日：提前7天、当天、逾期14天、42天提醒，逾期49天转服务顾问电话跟进',
+      en: 'Predicted next service: reminded 7 days before, on the day, 14 and 42 days after, then an advisor call at 49 days',
+    },
     source: 'seed-001-ch1-2.md §6.4 (L1076, L1151)',
   },
   post_repair: {
@@ -251,6 +269,16 @@ export const ruleIssues = (
   const t = input.timing;
   if (key === 'first_maintenance' && t.daysBefore !== undefined && t.months !== undefined)
     if (t.daysBefore >= t.months * 28) issues.push({ path: 'timing.daysBefore', key: 'care_timing_window' });
+  // The chase's steps come in order: +afterDays1 < +afterDays2 < the call < the stop.
+  if (key === 'first_maintenance' || key === 'next_service') {
+    const order = ['afterDays1', 'afterDays2', 'callAfterDays', 'stopAfterDays'] as const;
+    order.forEach((name, i) => {
+      const prev = i > 0 ? t[order[i - 1] as string] : undefined;
+      const value = t[name];
+      if (prev !== undefined && value !== undefined && value <= prev)
+        issues.push({ path: `timing.${name}`, key: 'care_timing_window' });
+    });
+  }
   if (key === 'churn_prevention' && t.fromMonth !== undefined && t.toMonth !== undefined && t.toMonth <= t.fromMonth)
     issues.push({ path: 'timing.toMonth', key: 'care_timing_window' });
   if (input.channel === 'call' && !input.taskRole) issues.push({ path: 'taskRole', key: 'care_call_role' });

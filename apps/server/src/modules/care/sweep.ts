@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow } from '../../platform/db/rows.ts';
 import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
-import { ruleSelection } from './rule-sql.ts';
+import { chaseSelection, ruleSelection } from './rule-sql.ts';
 import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { loadRules } from './rules.service.ts';
 import { ruleDefaults, sweptRule } from './rules.ts';
@@ -12,15 +12,55 @@ import { renderJoins, sqlRender } from './variables.ts';
 
 export type SweepResult = { day: string; staged: Record<string, number>; outcomes: GateOutcome[] };
 
+/** What one staging pass of a rule selects and how it goes out. */
+type Part = { selection: string; channel: CareRule['channel']; taskRole: CareRule['taskRole']; ownKey: boolean };
+
+/**
+ * A rule's staging passes: one (its selection, its channel); the maintenance chase two — its message
+ * steps on the rule's channel, and the last step as a call task for the customer's service advisor
+ * (rule-sql.ts chaseSelection), each row keyed by the selection itself (step and basis).
+ */
+const partsOf = (rule: CareRule): Part[] => {
+  if (rule.key === 'first_maintenance' || rule.key === 'next_service')
+    return [
+      {
+        selection: chaseSelection(rule.key, rule.timing, 'message'),
+        channel: rule.channel,
+        taskRole: rule.taskRole,
+        ownKey: true,
+      },
+      {
+        selection: chaseSelection(rule.key, rule.timing, 'call'),
+        channel: 'call',
+        taskRole: 'service_advisor',
+        ownKey: true,
+      },
+    ];
+  const selection = ruleSelection(rule.key, rule.timing, rule.channel === 'call' ? 'call' : 'message');
+  return selection ? [{ selection, channel: rule.channel, taskRole: rule.taskRole, ownKey: false }] : [];
+};
+
+const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: string, timezone: string) => {
+  let n = 0;
+  for (const part of partsOf(rule)) n += await stagePart(ctx, rule, part, book, day, timezone);
+  return n;
+};
+
 /**
  * One set-based INSERT … SELECT for the rule: its selection (the customers/vehicles due on the day),
- * rendered in SQL with the tenant's current template, keyed `${rule}:${vehicle or customer}:${anchor}`.
+ * rendered in SQL with the tenant's current template, keyed `${rule}:${vehicle or customer}:${anchor}`
+ * (or by the selection's own dedupe_key).
  */
-const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: string, timezone: string) => {
-  const selection = ruleSelection(rule.key, rule.timing, rule.channel === 'call' ? 'call' : 'message');
-  if (!selection) return 0;
-  const text = resolved(book, rule.key, rule.channel);
-  const isCall = rule.channel === 'call';
+const stagePart = async (
+  ctx: Ctx,
+  rule: CareRule,
+  { selection, channel, taskRole, ownKey }: Part,
+  book: TemplateBook,
+  day: string,
+  timezone: string,
+) => {
+  const text = resolved(book, rule.key, channel);
+  const isCall = channel === 'call';
   const subject = text.subject === null || isCall ? 'NULL::text' : sqlRender(text.subject, 'tpl.subject');
   const title = isCall && text.subject !== null ? sqlRender(text.subject, 'tpl.subject') : 'NULL::text';
   const result = await ctx.sql.executeSql(
@@ -28,7 +68,7 @@ const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: stri
      INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
        priority, subject, body, task_title, task_role, store_id, assignee_id)
      SELECT x.customer_id, x.vehicle_id, 'care_rule', $4::text, $7::text, $8::text, $9::text, x.due_at,
-            $4::text || ':' || coalesce(x.vehicle_id, x.customer_id)::text || ':' || x.anchor_on::text,
+            ${ownKey ? 'x.dedupe_key' : `$4::text || ':' || coalesce(x.vehicle_id, x.customer_id)::text || ':' || x.anchor_on::text`},
             $10::int, ${subject}, ${sqlRender(text.body, 'tpl.body')}, ${title}, $11::text,
             coalesce(x.store_id, c.home_store_id), CASE WHEN $9::text = 'call' THEN x.assignee_id END
        FROM (${selection}) x CROSS JOIN tpl ${renderJoins}
@@ -44,9 +84,9 @@ const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: stri
       text.body,
       rule.topic,
       rule.kind,
-      rule.channel,
+      channel,
       ruleDefaultsPriority(rule.key),
-      isCall ? rule.taskRole : null,
+      isCall ? taskRole : null,
     ],
   );
   return maybeRow(z.object({ n: col.number }), result, 'stage rule')?.n ?? 0;

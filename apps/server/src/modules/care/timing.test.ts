@@ -53,6 +53,8 @@ const cases: Case[] = [
   {
     rule: 'first_maintenance',
     name: '3 months after purchase falls 7 days after the day',
+    // The chase catches up: staged again the next day until a touch is recorded (the gate keeps it once).
+    quiet: [-1],
     setup: async (t) => {
       const c = await addCustomer(t);
       await addVehicle(t, c, { purchaseDate: '2030-03-21' });
@@ -62,6 +64,7 @@ const cases: Case[] = [
   {
     rule: 'first_maintenance',
     name: '5,000 km predicted (100 km/day) before 3 months',
+    quiet: [-1],
     setup: async (t) => {
       const c = await addCustomer(t);
       const v = await addVehicle(t, c, { purchaseDate: '2030-05-02' });
@@ -72,6 +75,7 @@ const cases: Case[] = [
   {
     rule: 'next_service',
     name: 'predicted service 7 days after the day',
+    quiet: [-1],
     setup: async (t) => {
       const c = await addCustomer(t);
       const v = await addVehicle(t, c, { purchaseDate: '2027-01-10' });

@@ -25,6 +25,14 @@ export const templateVariables = {
   nextServiceKm: `coalesce(vs.predicted_service_km::text, '')`,
   insuranceExpiry: day('v.insurance_expiry'),
   inspectionDue: day('v.inspection_due'),
+  /**
+   * Where the service stands on the day the touch is due (the anchor is the due day): 预计于12月13日到期,
+   * 今天（12月13日）到期, or 已于11月1日到期，已超过建议保养时间 for an overdue car.
+   */
+  serviceDue: `CASE WHEN x.anchor_on IS NULL THEN ''
+      WHEN x.anchor_on > (x.due_at AT TIME ZONE t.timezone)::date THEN '预计于' || ${day('x.anchor_on')} || '到期'
+      WHEN x.anchor_on = (x.due_at AT TIME ZONE t.timezone)::date THEN '今天（' || ${day('x.anchor_on')} || '）到期'
+      ELSE '已于' || ${day('x.anchor_on')} || '到期，已超过建议保养时间，请尽快安排' END`,
   /** What the rule is about in words (declined estimate lines). */
   items: `coalesce(x.items, '')`,
 } as const satisfies Record<string, string>;
@@ -35,7 +43,7 @@ export const isVariable = (name: string): name is TemplateVariable => name in te
 
 /**
  * The join every rendering reads from. `x` is the candidate (customer_id, vehicle_id, store_id,
- * assignee_id, anchor_on, items); $1 is the tenant.
+ * assignee_id, anchor_on, due_at, items); $1 is the tenant.
  */
 export const renderJoins = `
   JOIN customers c ON c.tenant_id = $1 AND c.id = x.customer_id

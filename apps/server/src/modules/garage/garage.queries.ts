@@ -16,6 +16,7 @@ import {
   vehicleBindings,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { defaultIntervals, type ServiceIntervals } from './next-service.ts';
 
@@ -159,10 +160,7 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
         type: repairOrders.type,
         // Maintenance work done (segments/vehicle-sql.ts maint, the same rule): a line of that kind, or an
         // order recorded without lines whose type is maintenance.
-        maintenance: sql<boolean>`(EXISTS (SELECT 1 FROM repair_order_lines l WHERE l.tenant_id = ${repairOrders.tenantId}
-            AND l.repair_order_id = ${repairOrders.id} AND l.work = 'maintenance')
-          OR (${repairOrders.type} = 'maintenance' AND NOT EXISTS (SELECT 1 FROM repair_order_lines l
-            WHERE l.tenant_id = ${repairOrders.tenantId} AND l.repair_order_id = ${repairOrders.id})))`,
+        maintenance: sql<boolean>`${sql.raw(maintenanceWork('repair_orders'))}`,
       })
       .from(repairOrders)
       .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))

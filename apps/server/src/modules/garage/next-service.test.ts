@@ -16,7 +16,7 @@ describe('next service due', () => {
       kmPerDay: null,
     });
     assert.deepEqual(due, {
-      dueOn: '2025-07-15',
+      dueOn: '2025-04-15',
       dueKm: 5000,
       dueBy: 'time',
       basis: 'purchase',

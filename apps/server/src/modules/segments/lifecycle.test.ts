@@ -137,7 +137,7 @@ test('km per day, estimated km and the predicted service agree with the 保养�
   const b = vehicles.get(byTime);
   const pace2 = kmPerDay([{ at: at('2026-02-01'), km: 300 }], new Date('2026-01-01T00:00:00Z'));
   assert.equal(b?.kmPerDay, pace2);
-  assert.equal(b?.predictedServiceOn, '2026-07-01');
+  assert.equal(b?.predictedServiceOn, '2026-04-01');
   assert.equal(b?.predictedServiceKm, 5_000);
 
   const c = vehicles.get(unknown);

@@ -1,3 +1,5 @@
+import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
+
 /**
  * One statement classifying every vehicle in scope as of {asOf} (a local date of the tenant's zone) and
  * writing segment_changes for each stage that moved — a data-modifying CTE sees the rows before the
@@ -79,11 +81,7 @@ maint AS (
     FROM repair_orders r
    WHERE tenant_id = {tenantId}::uuid AND date_in < (SELECT day_end FROM bounds)
      AND vehicle_id IN (SELECT id FROM v)
-     AND (EXISTS (SELECT 1 FROM repair_order_lines l
-                   WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id AND l.work = 'maintenance')
-          OR (r.type = 'maintenance'
-              AND NOT EXISTS (SELECT 1 FROM repair_order_lines l
-                               WHERE l.tenant_id = r.tenant_id AND l.repair_order_id = r.id)))
+     AND ${maintenanceWork('r')}
    ORDER BY vehicle_id, date_in DESC
 ),
 pace AS (
