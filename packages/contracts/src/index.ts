@@ -26,5 +26,6 @@ export * from './complaints.ts';
 export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';
+export * from './intervals.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

@@ -20,6 +20,7 @@ import { vehicleRoutes } from './vehicles.ts';
 import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
+import { intervalRoutes } from './intervals.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -39,6 +40,7 @@ export const routes = {
   history: historyRoutes,
   imports: importRoutes,
   garage: garageRoutes,
+  intervals: intervalRoutes,
   booking: bookingRoutes,
   visits: visitRoutes,
   inbox: inboxRoutes,
@@ -61,6 +63,7 @@ export {
   healthRoutes,
   historyRoutes,
   importRoutes,
+  intervalRoutes,
   operatorRoutes,
   segmentRoutes,
   staffRoutes,

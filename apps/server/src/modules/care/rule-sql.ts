@@ -175,9 +175,9 @@ export const chaseSelection = (
   const stop = n(timing, 'stopAfterDays', 365);
   const hour = part === 'call' ? callHour : messageHour;
   // A car with no classification yet (first_service unknown, no forecast): its first service from the
-  // purchase by its brand's interval (or the platform's 3 months / 5,000 km), as segments/vehicle-sql.ts.
-  const fallbackDue = `LEAST((v.purchase_date + make_interval(months => coalesce(si.first_months, 3)))::date,
-        CASE WHEN vs.km_per_day > 0 THEN v.purchase_date + ceil(coalesce(si.first_km, 5000) / vs.km_per_day)::int END)`;
+  // purchase by its brand's interval, else the rule's months / km (3 months / 5,000 km by default).
+  const fallbackDue = `LEAST((v.purchase_date + make_interval(months => coalesce(si.first_months, ${n(timing, 'months', 3)})))::date,
+        CASE WHEN vs.km_per_day > 0 THEN v.purchase_date + ceil(coalesce(si.first_km, ${n(timing, 'km', 5000)}) / vs.km_per_day)::int END)`;
   const cars =
     key === 'first_maintenance'
       ? `

@@ -90,12 +90,15 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     channel: 'sms',
     taskRole: null,
     priority: 20,
-    timing: chaseTiming,
-    limits: chaseLimits,
+    // months/km: the first interval of a car not yet classified whose brand has no 保养间隔 row (the
+    // classified forecast uses the brand's or the platform's, service_intervals). After the due day the
+    // chase follows next_service's cadence (afterDays1 … stopAfterDays).
+    timing: { daysBefore: 7, months: 3, km: 5000 },
+    limits: { daysBefore: days(0, 30), months: days(1, 12), km: days(1000, 15000) },
     anchor: {
       'zh-CN':
-        '首保日（按品牌/车系保养间隔，默认交车后3个月或5000公里，以先到者为准）：提前7天、当天、逾期14天、42天提醒，逾期49天转服务顾问电话跟进',
-      en: 'First service (the brand/series interval, default 3 months or 5,000 km, whichever first): reminded 7 days before, on the day, 14 and 42 days after, then an advisor call at 49 days',
+        '首保日（按品牌/车系保养间隔，默认交车后3个月或5000公里，以先到者为准）；逾期后按“下次保养提醒”的节奏继续提醒并转服务顾问电话跟进',
+      en: 'First service (the brand/series interval, default 3 months or 5,000 km, whichever first); once overdue, chased on the next-service cadence up to an advisor call',
     },
     source: 'seed-001-ch1-2.md §6.4 (L963)',
   },

@@ -20,29 +20,40 @@ type Part = { selection: string; channel: CareRule['channel']; taskRole: CareRul
  * steps on the rule's channel, and the last step as a call task for the customer's service advisor
  * (rule-sql.ts chaseSelection), each row keyed by the selection itself (step and basis).
  */
-const partsOf = (rule: CareRule): Part[] => {
-  if (rule.key === 'first_maintenance' || rule.key === 'next_service')
+const partsOf = (rule: CareRule, rules: CareRule[]): Part[] => {
+  if (rule.key === 'first_maintenance' || rule.key === 'next_service') {
+    // First maintenance: its own lead (daysBefore) and fallback interval, next_service's cadence after the day.
+    const cadence = rules.find((r) => r.key === 'next_service')?.timing ?? ruleDefaults.next_service.timing;
+    const timing = rule.key === 'first_maintenance' ? { ...cadence, ...rule.timing } : rule.timing;
     return [
       {
-        selection: chaseSelection(rule.key, rule.timing, 'message'),
+        selection: chaseSelection(rule.key, timing, 'message'),
         channel: rule.channel,
         taskRole: rule.taskRole,
         ownKey: true,
       },
       {
-        selection: chaseSelection(rule.key, rule.timing, 'call'),
+        selection: chaseSelection(rule.key, timing, 'call'),
         channel: 'call',
         taskRole: 'service_advisor',
         ownKey: true,
       },
     ];
+  }
   const selection = ruleSelection(rule.key, rule.timing, rule.channel === 'call' ? 'call' : 'message');
   return selection ? [{ selection, channel: rule.channel, taskRole: rule.taskRole, ownKey: false }] : [];
 };
 
-const stageRule = async (ctx: Ctx, rule: CareRule, book: TemplateBook, day: string, timezone: string) => {
+const stageRule = async (
+  ctx: Ctx,
+  rule: CareRule,
+  rules: CareRule[],
+  book: TemplateBook,
+  day: string,
+  timezone: string,
+) => {
   let n = 0;
-  for (const part of partsOf(rule)) n += await stagePart(ctx, rule, part, book, day, timezone);
+  for (const part of partsOf(rule, rules)) n += await stagePart(ctx, rule, part, book, day, timezone);
   return n;
 };
 
@@ -104,7 +115,7 @@ export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, nu
   for (const key of careRuleKeys) {
     const rule = rules.find((r) => r.key === key);
     if (!rule?.enabled || !sweptRule(key)) continue;
-    staged[key] = await stageRule(ctx, rule, book, day, timezone);
+    staged[key] = await stageRule(ctx, rule, rules, book, day, timezone);
   }
   return staged;
 };

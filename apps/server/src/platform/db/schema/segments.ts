@@ -41,10 +41,6 @@ export const customerSegments = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
     /** The first day a class may move by time alone (a visit leaving the 12 months…); null: only new data moves it. */
     stableUntil: date('stable_until', { mode: 'string' }),
-    /** What predictedServiceOn counts from: the last maintenance work's day, else the purchase (migration 0025). */
-    serviceBasisOn: date('service_basis_on', { mode: 'string' }),
-    /** True while the car has had no maintenance since its purchase: the forecast is its first service. */
-    firstService: boolean('first_service'),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -73,6 +69,10 @@ export const vehicleSegments = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
     /** The first day the stage may move by time or predicted mileage alone; null: only new data moves it. */
     stableUntil: date('stable_until', { mode: 'string' }),
+    /** What predictedServiceOn counts from: the last maintenance work's day, else the purchase (migration 0025). */
+    serviceBasisOn: date('service_basis_on', { mode: 'string' }),
+    /** True while the car has had no maintenance since its purchase: the forecast is its first service. */
+    firstService: boolean('first_service'),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
