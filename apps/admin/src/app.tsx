@@ -17,6 +17,7 @@ import { ImportsPage } from './imports/imports-page.tsx';
 import { ImportJobPage } from './imports/import-job-page.tsx';
 import { BookingSetupPage } from './service/booking-setup-page.tsx';
 import { ServiceTypesPage } from './service/service-types-page.tsx';
+import { IntervalsPage } from './service/intervals-page.tsx';
 import { BookingCalendarPage } from './service/booking-calendar-page.tsx';
 import { ServiceStatsPage } from './service/service-stats-page.tsx';
 import { SegmentsPage } from './segments/segments-page.tsx';
@@ -61,6 +62,7 @@ export const App = () => {
         <Route path="imports/:id" element={<ImportJobPage />} />
         <Route path="booking-setup" element={<BookingSetupPage />} />
         <Route path="service-types" element={<ServiceTypesPage />} />
+        <Route path="service-intervals" element={<IntervalsPage />} />
         <Route path="booking-calendar" element={<BookingCalendarPage />} />
         <Route path="service-stats" element={<ServiceStatsPage />} />
         <Route path="stores" element={<StoresPage />} />

@@ -47,6 +47,7 @@ const nav: readonly NavItem[] = [
 const serviceNav: readonly NavItem[] = [
   { path: '/booking-setup', label: 'nav.bookingSetup', icon: <ScheduleOutlined />, needs: 'service.setup' },
   { path: '/service-types', label: 'nav.serviceTypes', icon: <OrderedListOutlined />, needs: 'service.setup' },
+  { path: '/service-intervals', label: 'nav.intervals', icon: <ToolOutlined />, needs: 'service.setup' },
   { path: '/booking-calendar', label: 'nav.bookingCalendar', icon: <CalendarOutlined />, needs: 'visit.read' },
   { path: '/service-stats', label: 'nav.serviceStats', icon: <FundOutlined />, needs: 'visit.read' },
 ];

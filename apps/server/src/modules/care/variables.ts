@@ -27,12 +27,14 @@ export const templateVariables = {
   inspectionDue: day('v.inspection_due'),
   /**
    * Where the service stands on the day the touch is due (the anchor is the due day): 预计于12月13日到期,
-   * 今天（12月13日）到期, or 已于11月1日到期，已超过建议保养时间 for an overdue car.
+   * 今天（12月13日）到期, or 已于11月1日到期，已超过建议保养时间 for an overdue car (with the year when it was another).
    */
   serviceDue: `CASE WHEN x.anchor_on IS NULL THEN ''
       WHEN x.anchor_on > (x.due_at AT TIME ZONE t.timezone)::date THEN '预计于' || ${day('x.anchor_on')} || '到期'
       WHEN x.anchor_on = (x.due_at AT TIME ZONE t.timezone)::date THEN '今天（' || ${day('x.anchor_on')} || '）到期'
-      ELSE '已于' || ${day('x.anchor_on')} || '到期，已超过建议保养时间，请尽快安排' END`,
+      ELSE '已于' || CASE WHEN extract(year FROM x.anchor_on) <> extract(year FROM (x.due_at AT TIME ZONE t.timezone))
+                          THEN to_char(x.anchor_on, 'YYYY"年"') ELSE '' END
+           || ${day('x.anchor_on')} || '到期，已超过建议保养时间，请尽快安排' END`,
   /** What the rule is about in words (declined estimate lines). */
   items: `coalesce(x.items, '')`,
 } as const satisfies Record<string, string>;
