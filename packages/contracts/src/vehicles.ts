@@ -48,6 +48,14 @@ export const mileageInput = z.strictObject({
 });
 export type MileageInput = z.infer<typeof mileageInput>;
 
+/** A person's answer to a flagged odometer value: it is right, it should read `km`, or it is to go. */
+export const mileageFixInput = z.strictObject({
+  action: z.enum(['accept', 'correct', 'discard']),
+  km: z.number().int().min(0).max(2_000_000).optional(),
+});
+export type MileageFixInput = z.infer<typeof mileageFixInput>;
+export const mileageFlagParams = z.object({ id: uuid, kind: z.enum(['reading', 'repair_order']), flagId: uuid });
+
 export const transferInput = z.strictObject({ customerId: uuid, date: isoDate });
 
 export const vehicle = z.object({
@@ -84,6 +92,9 @@ export const vehicle = z.object({
      */
     flagged: z.array(
       z.object({
+        /** The reading's id, or the repair order's (kind) — what the fix route names. */
+        id: uuid,
+        kind: z.enum(['reading', 'repair_order']),
         at: z.string(),
         km: z.number(),
         source: z.string(),

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { catalogueRoutes, vehicleRoutes, type MileageInput, type Vehicle, type VehicleInput } from '@m4s/contracts';
+import {
+  catalogueRoutes,
+  vehicleRoutes,
+  type MileageFixInput,
+  type MileageInput,
+  type Vehicle,
+  type VehicleInput,
+} from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { customersKey } from './customer-api.ts';
 
@@ -53,4 +60,19 @@ export const useRecordMileage = () =>
 export const useTransferVehicle = () =>
   useVehicleMutation(({ id, customerId, date }: { id: string; customerId: string; date: string }) =>
     api.call(vehicleRoutes.transfer, { params: { id }, body: { customerId, date } }),
+  );
+
+export const useFixFlaggedMileage = () =>
+  useVehicleMutation(
+    ({
+      id,
+      kind,
+      flagId,
+      input,
+    }: {
+      id: string;
+      kind: 'reading' | 'repair_order';
+      flagId: string;
+      input: MileageFixInput;
+    }) => api.call(vehicleRoutes.resolveFlaggedMileage, { params: { id, kind, flagId }, body: input }),
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.ts';
 import { dayOf, km } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
 import { DueTag, inWarranty, PlateBadge, warrantyKm } from './vehicle-bits.tsx';
+import { FlaggedMileage } from './flagged-mileage.tsx';
 import styles from './customer-360.module.css';
 
 export type VehicleAction = 'edit' | 'mileage' | 'transfer';
@@ -152,6 +153,7 @@ export const VehicleCard = ({ vehicle: v, canWrite, onAction }: Props) => {
         </Typography.Text>
       </div>
       <Descriptions size="small" column={2} items={items} />
+      <FlaggedMileage vehicle={v} canWrite={canWrite} />
     </Card>
   );
 };

@@ -1,5 +1,13 @@
 import { idParams } from '../common.ts';
-import { mileageInput, transferInput, vehicle, vehicleInput, vehicleList } from '../vehicles.ts';
+import {
+  mileageFixInput,
+  mileageFlagParams,
+  mileageInput,
+  transferInput,
+  vehicle,
+  vehicleInput,
+  vehicleList,
+} from '../vehicles.ts';
 import { defineRoutes } from '../api/route.ts';
 
 const tags = ['vehicles'];
@@ -43,6 +51,18 @@ export const vehicleRoutes = defineRoutes({
     body: mileageInput,
     response: vehicle,
     tags,
+  },
+  /** Fixes a flagged odometer value (served by the segments module, which reclassifies the owner at once). */
+  resolveFlaggedMileage: {
+    method: 'POST',
+    path: '/vehicles/:id/mileage/flagged/:kind/:flagId',
+    auth: 'staff',
+    permission: 'customer.write',
+    params: mileageFlagParams,
+    body: mileageFixInput,
+    response: vehicle,
+    tags,
+    summary: 'Accept, correct or discard a flagged odometer value; audited; the car is reclassified',
   },
   transfer: {
     method: 'POST',

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { segmentRoutes as r } from '@m4s/contracts';
+import { segmentRoutes as r, vehicleRoutes } from '@m4s/contracts';
 import { serve } from '../../platform/http/serve.ts';
 import { staffTx } from '../../platform/http/staff-tx.ts';
 import { sendXlsx } from '../imports/xlsx-out.ts';
 import { segmentExport } from './segments.export.ts';
 import * as service from './segments.service.ts';
+import { fixFlaggedMileage } from './mileage-fix.service.ts';
 
 export const segmentRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.overview, (ctx) => service.overview(ctx));
@@ -17,4 +18,6 @@ export const segmentRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.rules, (ctx) => service.getRules(ctx));
   serve(app, r.updateRules, (ctx, req) => service.putRules(ctx, req.body));
   serve(app, r.recompute, (ctx) => service.recompute(ctx));
+  // A flagged odometer value fixed, and the car's owner reclassified in the same transaction.
+  serve(app, vehicleRoutes.resolveFlaggedMileage, (ctx, req) => fixFlaggedMileage(ctx, req.params, req.body));
 };

@@ -105,6 +105,7 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
   const [readings, orders] = await Promise.all([
     db
       .select({
+        id: mileageReadings.id,
         at: mileageReadings.readAt,
         km: mileageReadings.km,
         source: mileageReadings.source,
@@ -120,6 +121,7 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
       ),
     db
       .select({
+        id: repairOrders.id,
         at: repairOrders.dateIn,
         km: repairOrders.mileageKm,
         number: repairOrders.number,
@@ -135,8 +137,18 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
       ),
   ]);
   return [
-    ...readings.map((r) => ({ at: r.at, km: r.km, source: r.source, flag: r.flag as string, repairOrderNumber: null })),
+    ...readings.map((r) => ({
+      id: r.id,
+      kind: 'reading' as const,
+      at: r.at,
+      km: r.km,
+      source: r.source,
+      flag: r.flag as string,
+      repairOrderNumber: null,
+    })),
     ...orders.map((o) => ({
+      id: o.id,
+      kind: 'repair_order' as const,
       at: o.at,
       km: o.km as number,
       source: 'repair_order',
@@ -144,6 +156,53 @@ export const flaggedReadingsOf = async (db: Tx, tenantId: string, vehicleId: str
       repairOrderNumber: o.number,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
+};
+
+/**
+ * A person's answer to a flagged value: accepted (the flag cleared), corrected (the value replaced, the flag
+ * cleared) or discarded (the reading deleted; an order keeps itself without its odometer). False when there
+ * was no such flagged value on the car.
+ */
+export const resolveFlag = async (
+  db: Tx,
+  tenantId: string,
+  vehicleId: string,
+  target: { kind: 'reading' | 'repair_order'; id: string },
+  action: { kind: 'accept' } | { kind: 'correct'; km: number } | { kind: 'discard' },
+): Promise<boolean> => {
+  if (target.kind === 'reading') {
+    const same = and(
+      eq(mileageReadings.tenantId, tenantId),
+      eq(mileageReadings.vehicleId, vehicleId),
+      eq(mileageReadings.id, target.id),
+      isNotNull(mileageReadings.flag),
+    );
+    const rows =
+      action.kind === 'discard'
+        ? await db.delete(mileageReadings).where(same).returning({ id: mileageReadings.id })
+        : await db
+            .update(mileageReadings)
+            .set({ flag: null, ...(action.kind === 'correct' ? { km: action.km } : {}) })
+            .where(same)
+            .returning({ id: mileageReadings.id });
+    return rows.length > 0;
+  }
+  const rows = await db
+    .update(repairOrders)
+    .set({
+      mileageFlag: null,
+      ...(action.kind === 'correct' ? { mileageKm: action.km } : action.kind === 'discard' ? { mileageKm: null } : {}),
+    })
+    .where(
+      and(
+        eq(repairOrders.tenantId, tenantId),
+        eq(repairOrders.vehicleId, vehicleId),
+        eq(repairOrders.id, target.id),
+        isNotNull(repairOrders.mileageFlag),
+      ),
+    )
+    .returning({ id: repairOrders.id });
+  return rows.length > 0;
 };
 
 export const insertReading = async (db: Tx, values: typeof mileageReadings.$inferInsert) => {

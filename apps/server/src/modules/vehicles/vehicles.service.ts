@@ -1,4 +1,11 @@
-import { defaultWarranty, vehicleInput, type MileageInput, type Vehicle, type VehicleInput } from '@m4s/contracts';
+import {
+  defaultWarranty,
+  vehicleInput,
+  type MileageFixInput,
+  type MileageInput,
+  type Vehicle,
+  type VehicleInput,
+} from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
@@ -69,6 +76,8 @@ const present = async (ctx: StaffCtx, row: Row): Promise<Vehicle> => {
         row.brandKmPerDay ?? platformKmPerDay,
       ),
       flagged: flagged.map((f) => ({
+        id: f.id,
+        kind: f.kind,
         at: f.at.toISOString(),
         km: f.km,
         source: f.source,
@@ -173,4 +182,48 @@ export const recordMileage = async (ctx: StaffCtx, id: string, input: MileageInp
     createdAt: ctx.clock.now(),
   });
   return getVehicle(ctx, id);
+};
+
+/**
+ * A person fixes a value kept aside as contradicting the car's series (point 2 of issue 11): accept it as
+ * correct, correct it (the new value passes the one mileage check, else 400 with its reason), or discard
+ * it. Audited; the owner is marked for reclassification by the tables' triggers (segment_dirty) and the
+ * caller (segments) reclassifies the car's owner at once. Answers the car and its owner.
+ */
+export const resolveFlaggedMileage = async (
+  ctx: StaffCtx,
+  id: string,
+  target: { kind: 'reading' | 'repair_order'; flagId: string },
+  input: MileageFixInput,
+): Promise<{ vehicle: Vehicle; ownerId: string | null }> => {
+  authorize(ctx.actor, 'customer.write');
+  const row = await load(ctx, id);
+  const flagged = (await q.flaggedReadingsOf(ctx.db, ctx.tenantId, id)).find(
+    (f) => f.kind === target.kind && f.id === target.flagId,
+  );
+  if (!flagged)
+    throw new AppError('NOT_FOUND', undefined, { issues: [{ path: 'flagId', message: 'mileage_flag_unknown' }] });
+  let action: Parameters<typeof q.resolveFlag>[4];
+  if (input.action === 'correct') {
+    if (input.km === undefined) throw AppError.field('km', 'mileage_fix_value');
+    const problem = await mileageProblem(ctx.db, ctx.tenantId, id, { at: flagged.at, km: input.km });
+    if (problem) throw AppError.field('km', problem);
+    action = { kind: 'correct', km: input.km };
+  } else action = { kind: input.action };
+  if (!(await q.resolveFlag(ctx.db, ctx.tenantId, id, { kind: target.kind, id: target.flagId }, action)))
+    throw new AppError('NOT_FOUND', undefined, { issues: [{ path: 'flagId', message: 'mileage_flag_unknown' }] });
+  await audit(ctx, {
+    action: 'vehicle.mileage_resolved',
+    target: { type: 'vehicle', id },
+    details: {
+      kind: target.kind,
+      flagId: target.flagId,
+      action: input.action,
+      reason: flagged.flag,
+      from: flagged.km,
+      to: input.action === 'correct' ? input.km : input.action === 'accept' ? flagged.km : null,
+      repairOrderNumber: flagged.repairOrderNumber,
+    },
+  });
+  return { vehicle: await getVehicle(ctx, id), ownerId: row.v.ownerId };
 };
