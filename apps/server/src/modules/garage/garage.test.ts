@@ -45,7 +45,17 @@ const carWithHistory = async (t: TestTenant, admin: Agent) => {
       mileageKm,
       lines: [
         { kind: 'labour', description: labour, labourHours: 1, amountFen: 18_000 },
-        { kind: 'part', description: '机油滤清器', partNo: 'OF-1', quantity: 1, amountFen: 8500, costFen: 5200 },
+        {
+          kind: 'part',
+          description: '机油滤清器',
+          partNo: 'OF-1',
+          quantity: 1,
+          amountFen: 8500,
+          costFen: 5200,
+          // The next service follows the work done (repair_order_lines.work): on the brake job the part is
+          // given as repair work explicitly (an explicit kind wins over the words, which say maintenance).
+          ...(type === 'maintenance' ? {} : { work: 'repair' as const }),
+        },
       ],
     });
     assert.equal(ro.statusCode, 201, ro.body);
