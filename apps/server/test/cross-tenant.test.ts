@@ -72,6 +72,12 @@ const cases: Record<string, Case> = {
   'GET /api/vehicles/:id': { id: (b) => b.vehicleId },
   'PUT /api/vehicles/:id': { id: (b) => b.vehicleId, body: () => ({ vin: '1HGCM82633A004352' }) },
   'POST /api/vehicles/:id/mileage': { id: (b) => b.vehicleId, body: () => ({ km: 10, source: 'owner' }) },
+  'POST /api/vehicles/:id/mileage/flagged/:flagId': {
+    id: (b) => b.vehicleId,
+    body: () => ({ kind: 'reading', action: 'discard' }),
+  },
+  // 保养间隔 (issue 11): an id of B that is no interval of A's.
+  'DELETE /api/service-intervals/:id': { id: (b) => b.customerId },
   'POST /api/vehicles/:id/transfer': {
     id: (b) => b.vehicleId,
     body: (b) => ({ customerId: b.customerId, date: '2025-01-01' }),
@@ -231,6 +237,7 @@ const listRoutes = [
   'GET /api/care/dry-run',
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
+  'GET /api/service-intervals',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

@@ -50,11 +50,13 @@ export type MileageInput = z.infer<typeof mileageInput>;
 
 /** A person's answer to a flagged odometer value: it is right, it should read `km`, or it is to go. */
 export const mileageFixInput = z.strictObject({
+  /** What the flagged id names: a mileage reading, or a repair order's odometer. */
+  kind: z.enum(['reading', 'repair_order']),
   action: z.enum(['accept', 'correct', 'discard']),
   km: z.number().int().min(0).max(2_000_000).optional(),
 });
 export type MileageFixInput = z.infer<typeof mileageFixInput>;
-export const mileageFlagParams = z.object({ id: uuid, kind: z.enum(['reading', 'repair_order']), flagId: uuid });
+export const mileageFlagParams = z.object({ id: uuid, flagId: uuid });
 
 export const transferInput = z.strictObject({ customerId: uuid, date: isoDate });
 

@@ -73,6 +73,6 @@ export const useFixFlaggedMileage = () =>
       id: string;
       kind: 'reading' | 'repair_order';
       flagId: string;
-      input: MileageFixInput;
-    }) => api.call(vehicleRoutes.resolveFlaggedMileage, { params: { id, kind, flagId }, body: input }),
+      input: Omit<MileageFixInput, 'kind'>;
+    }) => api.call(vehicleRoutes.resolveFlaggedMileage, { params: { id, flagId }, body: { ...input, kind } }),
   );

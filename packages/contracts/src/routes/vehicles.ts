@@ -55,7 +55,7 @@ export const vehicleRoutes = defineRoutes({
   /** Fixes a flagged odometer value (served by the segments module, which reclassifies the owner at once). */
   resolveFlaggedMileage: {
     method: 'POST',
-    path: '/vehicles/:id/mileage/flagged/:kind/:flagId',
+    path: '/vehicles/:id/mileage/flagged/:flagId',
     auth: 'staff',
     permission: 'customer.write',
     params: mileageFlagParams,

@@ -11,10 +11,15 @@ import { classifyTenant } from './classify.ts';
  */
 export const fixFlaggedMileage = async (
   ctx: StaffCtx,
-  params: { id: string; kind: 'reading' | 'repair_order'; flagId: string },
+  params: { id: string; flagId: string },
   input: MileageFixInput,
 ): Promise<Vehicle> => {
-  const { vehicle, ownerId } = await resolveFlaggedMileage(ctx, params.id, params, input);
+  const { vehicle, ownerId } = await resolveFlaggedMileage(
+    ctx,
+    params.id,
+    { kind: input.kind, flagId: params.flagId },
+    input,
+  );
   if (ownerId) await classifyTenant(ctx, await tenantToday(ctx), { customerIds: [ownerId] });
   return vehicle;
 };

@@ -41,14 +41,14 @@ test('a flagged value is accepted, corrected or discarded; audited; the forecast
      VALUES ($1, 'DMS-FIX-1', $2, $3, 'general_repair', '2026-05-02T10:00:00+08:00', 2600, 'mileage_backwards')`,
     [t.id, car, t.customerId],
   );
-  const get = async () => (await admin.send('GET', `/api/vehicles/${car}`)).json<Vehicle>();
+  const get = async () => (await admin.get(`/api/vehicles/${car}`)).json<Vehicle>();
   let v = await get();
   assert.equal(v.mileage.flagged.length, 2);
   const reading = v.mileage.flagged.find((f) => f.kind === 'reading');
   const order = v.mileage.flagged.find((f) => f.kind === 'repair_order');
   assert.ok(reading && order);
-  const fix = (kind: string, id: string, body: unknown, agent = admin) =>
-    agent.send('POST', `/api/vehicles/${car}/mileage/flagged/${kind}/${id}`, body);
+  const fix = (kind: string, id: string, body: object, agent = admin) =>
+    agent.send('POST', `/api/vehicles/${car}/mileage/flagged/${id}`, { kind, ...body });
 
   // A correction must itself pass the one check: 2,700 km is still below 25,000.
   let res = await fix('reading', reading.id, { action: 'correct', km: 2_700 });
@@ -114,7 +114,8 @@ test('accepting a flagged value puts it back in the series as it is', async () =
      VALUES ($1, $2, '2026-05-01T10:00:00+08:00', 12000, 'import', 'mileage_above_later') RETURNING id`,
     [t.id, car],
   );
-  const res = await admin.send('POST', `/api/vehicles/${car}/mileage/flagged/reading/${String(r?.id)}`, {
+  const res = await admin.send('POST', `/api/vehicles/${car}/mileage/flagged/${String(r?.id)}`, {
+    kind: 'reading',
     action: 'accept',
   });
   assert.equal(res.statusCode, 200, res.body);
