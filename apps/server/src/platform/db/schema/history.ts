@@ -111,6 +111,8 @@ export const repairOrderLines = pgTable(
       foreignColumns: [repairOrders.tenantId, repairOrders.id],
     }).onDelete('cascade'),
     uniqueIndex('repair_order_lines_position_key').on(t.tenantId, t.repairOrderId, t.position),
-    index('repair_order_lines_maintenance_idx').on(t.tenantId, t.repairOrderId).where(sql`${t.work} = 'maintenance'`),
+    index('repair_order_lines_maintenance_idx')
+      .on(t.tenantId, t.repairOrderId)
+      .where(sql`${t.work} = 'maintenance'`),
   ],
 ).enableRLS();
