@@ -174,6 +174,10 @@ export const chaseSelection = (
   const o = chaseOffsets(timing);
   const stop = n(timing, 'stopAfterDays', 365);
   const hour = part === 'call' ? callHour : messageHour;
+  // The two parts read disjoint ranges of due days (one index range each, no car read twice): the call
+  // for cars at least callAfterDays overdue, the messages for the rest.
+  const [from, to] =
+    part === 'call' ? [`${D} - ${stop}`, `${D} - ${o.call}`] : [`${D} - ${o.call - 1}`, `${D} + ${-o.before}`];
   // A car with no classification yet (first_service unknown, no forecast): its first service from the
   // purchase by its brand's interval, else the rule's months / km (3 months / 5,000 km by default).
   const fallbackDue = `LEAST((v.purchase_date + make_interval(months => coalesce(si.first_months, ${n(timing, 'months', 3)})))::date,
@@ -185,7 +189,7 @@ export const chaseSelection = (
            coalesce(vs.service_basis_on, v.purchase_date) AS basis_on
       FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
      WHERE vs.tenant_id = $1 AND vs.first_service
-       AND vs.predicted_service_on BETWEEN ${D} - ${stop} AND ${D} + ${-o.before}
+       AND vs.predicted_service_on BETWEEN ${from} AND ${to}
     UNION ALL
     SELECT v.id, v.owner_id, v.selling_store_id, ${fallbackDue}, v.purchase_date
       FROM vehicles v
@@ -200,7 +204,7 @@ export const chaseSelection = (
            coalesce(vs.service_basis_on, vs.predicted_service_on) AS basis_on
       FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
      WHERE vs.tenant_id = $1 AND vs.first_service IS NOT TRUE
-       AND vs.predicted_service_on BETWEEN ${D} - ${stop} AND ${D} + ${-o.before}`;
+       AND vs.predicted_service_on BETWEEN ${from} AND ${to}`;
   const step = `CASE WHEN ${D} >= k.due_on + ${o.call} THEN 'call'
                      WHEN ${D} >= k.due_on + ${o.after2} THEN 'after2'
                      WHEN ${D} >= k.due_on + ${o.after1} THEN 'after1'
