@@ -49,7 +49,7 @@ export const ruleWording: Record<CareRuleKey, Wording> = {
     title: '保养到期提醒',
     text: '{{customer}}您好，您的{{model}}（{{plate}}）下次保养{{serviceDue}}，按时保养更安心，欢迎预约到店免排队。预约电话{{hotline}}。',
     script:
-      '您的{{model}}下次保养{{serviceDue}}，我们已提醒过您几次，想问问是不是时间不方便，或者对我们的服务有什么意见？请问您哪天方便到店？我先帮您预约好。',
+      '您的{{model}}下次保养{{serviceDue}}，想问问是不是时间不方便，或者对我们的服务有什么意见？请问您哪天方便到店？我先帮您预约好。',
   },
   post_repair: {
     title: '维修回访',
