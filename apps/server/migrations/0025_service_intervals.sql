@@ -46,13 +46,14 @@ END $$;--> statement-breakpoint
 ALTER TABLE "repair_order_lines" ADD COLUMN "work" text;--> statement-breakpoint
 UPDATE "repair_order_lines" SET "work" = app_work_kind("description");--> statement-breakpoint
 ALTER TABLE "repair_order_lines" ALTER COLUMN "work" SET NOT NULL;--> statement-breakpoint
-CREATE TRIGGER "repair_order_lines_work" BEFORE INSERT OR UPDATE OF "description", "work" ON "repair_order_lines" FOR EACH ROW EXECUTE FUNCTION app_line_work();--> statement-breakpoint
+-- WHEN: a row that brings its kind costs no function call (the generator and bulk imports stay fast).
+CREATE TRIGGER "repair_order_lines_work" BEFORE INSERT OR UPDATE OF "description", "work" ON "repair_order_lines" FOR EACH ROW WHEN (NEW.work IS NULL) EXECUTE FUNCTION app_line_work();--> statement-breakpoint
 -- The forecast's basis: an order's maintenance lines, found without reading its other lines.
 CREATE INDEX "repair_order_lines_maintenance_idx" ON "repair_order_lines" USING btree ("tenant_id","repair_order_id") WHERE "work" = 'maintenance';--> statement-breakpoint
 ALTER TABLE "estimate_lines" ADD COLUMN "work" text;--> statement-breakpoint
 UPDATE "estimate_lines" SET "work" = app_work_kind("description");--> statement-breakpoint
 ALTER TABLE "estimate_lines" ALTER COLUMN "work" SET NOT NULL;--> statement-breakpoint
-CREATE TRIGGER "estimate_lines_work" BEFORE INSERT OR UPDATE OF "description", "work" ON "estimate_lines" FOR EACH ROW EXECUTE FUNCTION app_line_work();--> statement-breakpoint
+CREATE TRIGGER "estimate_lines_work" BEFORE INSERT OR UPDATE OF "description", "work" ON "estimate_lines" FOR EACH ROW WHEN (NEW.work IS NULL) EXECUTE FUNCTION app_line_work();--> statement-breakpoint
 -- What the predicted service counts from (the last maintenance work's day, else the purchase): the care
 -- chase keys each step on it, so a forecast that moves with new readings never sends a step twice.
 ALTER TABLE "vehicle_segments" ADD COLUMN "service_basis_on" date;--> statement-breakpoint

@@ -198,11 +198,13 @@ FROM typed CROSS JOIN LATERAL (
   FROM ${lineCatalogue} WHERE ${linesOf('typed.pick', 'typed.type')}
 ) AS t`;
 
+/** Each line's work kind is classified once per catalogue line (app_work_kind, migration 0025), not per row. */
 export const repairLinesSql = `
-INSERT INTO repair_order_lines (tenant_id, repair_order_id, position, kind, description, part_no, quantity, labour_hours, amount_fen, cost_fen)
+WITH p AS MATERIALIZED (SELECT p.*, app_work_kind(p.description) AS work FROM ${lineCatalogue})
+INSERT INTO repair_order_lines (tenant_id, repair_order_id, position, kind, description, part_no, quantity, labour_hours, amount_fen, cost_fen, work)
 SELECT ro.tenant_id, ro.id, p.pos, p.kind, p.description, p.part_no, p.qty, p.hours,
-  ${amountOf('ro.type')}, CASE WHEN p.kind = 'part' THEN p.cost ELSE 0 END
-FROM repair_orders ro JOIN ${lineCatalogue} ON ${linesOf(pickOf('ro.id'), 'ro.type')}
+  ${amountOf('ro.type')}, CASE WHEN p.kind = 'part' THEN p.cost ELSE 0 END, p.work
+FROM repair_orders ro JOIN p ON ${linesOf(pickOf('ro.id'), 'ro.type')}
 WHERE ro.tenant_id = $1::uuid`;
 
 export const mileageSql = `
