@@ -55,6 +55,8 @@ export const importFields = {
     { field: 'technician', required: false },
     { field: 'lineKind', required: false },
     { field: 'lineName', required: false },
+    /** The line's work (保养/维修/检测/精品/其他); empty: classified from the name (app_work_kind). */
+    { field: 'lineWork', required: false },
     { field: 'labourHours', required: false },
     { field: 'quantity', required: false },
     { field: 'amount', required: false },

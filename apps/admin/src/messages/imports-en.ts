@@ -142,6 +142,7 @@ export const importsEn: { [K in keyof typeof importsZhCN]: string } = {
   'imports.field.orderType': 'Order type',
   'imports.field.technician': 'Technician',
   'imports.field.lineKind': 'Line kind',
+  'imports.field.lineWork': 'Work',
   'imports.field.lineName': 'Line description',
   'imports.field.labourHours': 'Labour hours',
   'imports.field.quantity': 'Quantity',
@@ -151,6 +152,8 @@ export const importsEn: { [K in keyof typeof importsZhCN]: string } = {
   'imports.hint.vin': '17 characters; cars with the same VIN are merged',
   'imports.hint.orderNumber': 'Rows with the same number become one order',
   'imports.hint.lineKind': 'Labour or part',
+  'imports.hint.lineWork':
+    'Maintenance, repair, inspection, accessory or other; empty: read from the line name (only maintenance moves the next service)',
   'imports.hint.storeCode': 'e.g. SH-PD; leave empty for no store',
   'imports.hint.orderType': 'Maintenance, repair, accident, warranty, campaign',
 

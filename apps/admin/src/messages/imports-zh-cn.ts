@@ -140,6 +140,7 @@ export const importsZhCN = {
   'imports.field.orderType': '维修类型',
   'imports.field.technician': '维修技师',
   'imports.field.lineKind': '项目类别',
+  'imports.field.lineWork': '作业类型',
   'imports.field.lineName': '项目名称',
   'imports.field.labourHours': '工时',
   'imports.field.quantity': '数量',
@@ -149,6 +150,7 @@ export const importsZhCN = {
   'imports.hint.vin': '17位，按此合并同一车辆',
   'imports.hint.orderNumber': '同一工单号的多行合并为一张工单',
   'imports.hint.lineKind': '工时或配件',
+  'imports.hint.lineWork': '保养、维修、检测、精品或其他；留空则按项目名称识别（只有保养项目才影响下次保养）',
   'imports.hint.storeCode': '如 SH-PD，不填则不指定门店',
   'imports.hint.orderType': '保养、一般维修、事故、索赔、召回活动',
 

@@ -63,6 +63,7 @@ const synonyms: Record<ImportKind, Record<string, readonly string[]>> = {
     technician: ['维修技师', '技师', '主修人', '维修工', '主修技师'],
     lineKind: ['项目类型', '明细类型', '类别', '收费类别'],
     lineName: ['项目名称', '维修项目', '配件名称', '明细名称', '项目/配件名称', '项目或配件'],
+    lineWork: ['作业类型', '项目性质', '作业性质', '工作类型'],
     labourHours: ['工时', '工时数', '标准工时'],
     quantity: ['数量', '配件数量'],
     amount: ['金额', '结算金额', '应收金额', '小计', '收费金额'],

@@ -181,8 +181,9 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], header: He
       ...totalsOf(orderLines),
       createdAt: now,
     });
-    orderLines.forEach(({ rowNo: _row, ...line }, position) =>
-      lines.push({ ...line, tenantId, repairOrderId: id, position }),
+    // An explicit work kind wins; none: the database classifies the description (app_work_kind).
+    orderLines.forEach(({ rowNo: _row, work, ...line }, position) =>
+      lines.push({ ...line, ...(work ? { work } : {}), tenantId, repairOrderId: id, position }),
     );
     bump(counts, 'ordersCreated');
     bump(counts, 'linesCreated', orderLines.length);

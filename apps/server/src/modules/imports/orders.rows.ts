@@ -1,4 +1,4 @@
-import { vinCheck, type repairOrderTypes } from '@m4s/contracts';
+import { vinCheck, type repairOrderTypes, type WorkKind } from '@m4s/contracts';
 import {
   cellText,
   parseAmountFen,
@@ -30,6 +30,15 @@ const lineKinds: [RegExp, LineKind][] = [
   [/配件|材料|零件|备件|辅料|油品|part/i, 'part'],
 ];
 
+/** An explicit work kind of a line (repair_order_lines.work); empty: the database classifies the name. */
+const workKindsByWord: [RegExp, WorkKind][] = [
+  [/保养|首保|定保|maintenance/i, 'maintenance'],
+  [/精品|加装|装潢|accessor/i, 'accessory'],
+  [/检测|检查|诊断|inspection/i, 'inspection'],
+  [/维修|修理|钣喷|更换|repair/i, 'repair'],
+  [/其他|其它|other/i, 'other'],
+];
+
 const pick = <T>(table: [RegExp, T][], cell: Cell): Parsed<T> => {
   const text = cellText(cell);
   if (text === '') return null;
@@ -42,6 +51,8 @@ export type OrderLine = {
   rowNo: number;
   kind: LineKind;
   description: string;
+  /** Given in the file; null: classified from the description on insert. */
+  work: WorkKind | null;
   quantity: number;
   labourHours: number | null;
   amountFen: number;
@@ -81,6 +92,7 @@ export const readOrderRow = (r: FieldReader, lookups: Lookups): OrderRowRead => 
   const technician = r.parse('technician', (c) => parseText(c, 40));
   const explicitKind = r.parse('lineKind', (c) => pick(lineKinds, c));
   const description = r.parse('lineName', (c) => parseText(c, 120));
+  const work = r.parse('lineWork', (c) => pick(workKindsByWord, c));
   const labourHours = r.parse('labourHours', (c) => parseDecimal(c, 500));
   const quantity = r.parse('quantity', (c) => parseDecimal(c, 10_000));
   const amountFen = r.parse('amount', parseAmountFen);
@@ -116,6 +128,7 @@ export const readOrderRow = (r: FieldReader, lookups: Lookups): OrderRowRead => 
           rowNo: r.rowNo,
           kind: explicitKind ?? (labourHours ? 'labour' : quantity ? 'part' : 'labour'),
           description,
+          work: work ?? null,
           quantity: quantity ?? 1,
           labourHours: labourHours ?? null,
           amountFen: amountFen ?? 0,
