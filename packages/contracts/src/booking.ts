@@ -183,6 +183,11 @@ export const ownerBookingInput = z.strictObject({
   advisorId: uuid.nullable().default(null),
   concerns: z.string().trim().max(500).nullable().default(null),
   pickup: pickupInput.nullable().default(null),
+  /**
+   * The owner saw that the car is already booked that day (the app shows it, and asks again on the
+   * confirm sheet) and books a second time anyway. Never enough for a car in the workshop.
+   */
+  confirmClash: z.boolean().default(false),
 });
 export type OwnerBookingInput = z.input<typeof ownerBookingInput>;
 
@@ -211,7 +216,7 @@ export type BookingCancelInput = z.input<typeof bookingCancelInput>;
 export const bookingRescheduleInput = z.strictObject({
   startsAt: instant,
   advisorId: uuid.nullable().default(null),
-  /** Staff only (as for a new booking): move onto a day the car is booked already. The owner app never may. */
+  /** As for a new booking: move onto a day the car is booked already, after seeing it (never a car in the workshop for the owner). */
   confirmClash: z.boolean().default(false),
 });
 export type BookingRescheduleInput = z.input<typeof bookingRescheduleInput>;

@@ -90,6 +90,11 @@ export const visitsEn: { [K in keyof typeof visitsZhCN]: string } = {
   'estimate.phoneHint': '{item}: what the customer said on the phone; your name and the time are kept',
   'estimate.phoneApprove': 'Customer approves',
   'estimate.phoneDecline': 'Customer declines',
+  'estimate.change': 'Change',
+  'estimate.changeTitle': 'Change the customer’s decision',
+  'estimate.changeHint':
+    'The customer wants “{item}” changed to “{to}”? Recorded as a phone decision (no change once work has started)',
+  'estimate.changeConfirm': 'Change',
   'estimate.recorded': 'Recorded',
   'estimate.edit': 'Edit',
   'estimate.remove': 'Remove',

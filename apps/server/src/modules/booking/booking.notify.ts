@@ -105,9 +105,7 @@ export const confirmToInbox = async (ctx: Ctx, ref: BookingRef) => {
     inboxTo(recipients, {
       noticeTopic: 'booking_confirmed',
       title: old ? '预约已改约' : '预约成功',
-      body: old
-        ? `您${slotWordsZh(old.startsAt, timezone)}的预约已改约至${when} ${where}`
-        : `您已预约${when} ${where}`,
+      body: old ? `您${slotWordsZh(old.startsAt, timezone)}的预约已改约至${when} ${where}` : `您已预约${when} ${where}`,
       link: bookingLink(r.b.id),
     }),
   );

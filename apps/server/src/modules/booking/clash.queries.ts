@@ -8,7 +8,9 @@ import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
  * the first's booking when it checks for a clash.
  */
 export const lockCar = async (sql: SqlExecutor, tenantId: string, vehicleId: string) => {
-  await sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [`booking-car|${tenantId}|${vehicleId}`]);
+  await sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [
+    `booking-car|${tenantId}|${vehicleId}`,
+  ]);
 };
 
 /** The car's visit not yet delivered (it is in the workshop), with its store. */

@@ -63,16 +63,17 @@ type ClashCheck = {
   vehicleId: string;
   startsAt: Date;
   audience: ClashAudience;
-  /** Staff saw the clash and book anyway (`confirmClash`); an owner's confirmation counts for nothing. */
+  /** The clash was shown and the booking confirmed anyway (`confirmClash`); an owner's never covers an open visit. */
   confirmed: boolean;
   except: string | null;
 };
 
 /**
  * Refuses a booking of a car that is in the workshop, or already booked that (tenant-local) day, with a
- * 409 naming the clash and its link. Staff may confirm either; an owner never books a car in the workshop,
- * and changes the day's booking instead of making a second one. The car is locked first (clash.queries'
- * lockCar), so two bookings of one car at once cannot both pass the check.
+ * 409 naming the clash and its link, unless it was confirmed after being shown: staff may confirm either;
+ * an owner may confirm a second booking on a day (two errands, told twice), never one of a car in the
+ * workshop. The car is locked first (clash.queries' lockCar), so two bookings of one car at once cannot
+ * both pass the check.
  */
 export const assertNoClash = async (ctx: Ctx, check: ClashCheck) => {
   await q.lockCar(ctx.sql, ctx.tenantId, check.vehicleId);
@@ -87,5 +88,5 @@ export const assertNoClash = async (ctx: Ctx, check: ClashCheck) => {
       clash: { visit: clashes.visit, bookings: sameDay },
     });
   if (clashes.visit) throw refuse('booking_clash_visit');
-  if (sameDay.length > 0) throw refuse('booking_clash_booking');
+  if (sameDay.length > 0 && !check.confirmed) throw refuse('booking_clash_booking');
 };

@@ -24,7 +24,7 @@ const checkInWalkIn = async (admin: Agent, body: { storeId: string; customerId: 
 };
 
 describe('booking clashes (issue 11 point 7)', () => {
-  test('a second booking of a car on the same day: shown beforehand, refused for the owner, confirmed by staff', async () => {
+  test('a second booking of a car on the same day: shown beforehand, refused unless confirmed (owner and staff)', async () => {
     const { t, admin, serviceTypeId } = await bookableStore({ bays: 4, walkInSharePct: 0, onlineSharePct: 100 });
     const [o] = await ownersWithCars(t, 1);
     const day = targetDay();
@@ -47,21 +47,14 @@ describe('booking clashes (issue 11 point 7)', () => {
     const except = await o!.agent.get(`/api/owner/vehicles/${o!.vehicleId}/booking-clashes?except=${firstId}`);
     assert.deepEqual(except.json<Clash>().bookings, [], 'the booking being rescheduled is no clash');
 
-    // The owner: 409, a clear message, the clashing booking and its link; nothing written.
+    // The owner, unconfirmed: 409, a clear message, the clashing booking and its link; nothing written.
     const second = await book(o!.agent, { ...base, startsAt: at(day, '15:00') });
     assert.equal(second.statusCode, 409, second.body);
     assert.deepEqual(issueOf(second), {
       path: 'startsAt',
-      message: '该车辆当天已有预约，请在原预约中改约，或选择其他日期',
+      message: '该车辆当天已有预约，可在原预约中改约；如确需再约一次，请确认后再提交',
     });
     assert.equal(clashOf(second)?.bookings[0]?.link, `/bookings/${firstId}`);
-    const english = await o!.agent.inject({
-      method: 'POST',
-      url: '/api/owner/bookings',
-      payload: { ...base, startsAt: at(day, '15:00'), confirmClash: true },
-      headers: { 'x-csrf-token': o!.agent.csrf, 'idempotency-key': crypto.randomUUID(), 'accept-language': 'en' },
-    });
-    assert.equal(english.statusCode, 400, 'the owner app has no confirmClash');
     const en = await o!.agent.inject({
       method: 'POST',
       url: '/api/owner/bookings',
@@ -70,7 +63,7 @@ describe('booking clashes (issue 11 point 7)', () => {
     });
     assert.equal(
       issueOf(en)?.message,
-      'This car is already booked that day; change that booking instead, or pick another day',
+      'This car is already booked that day; change that booking, or confirm to book it again',
     );
     // Another day is no clash; moving the booking within its own day is none either.
     assert.equal((await book(o!.agent, { ...base, startsAt: at(addDays(day, 1), '09:00') })).statusCode, 201);
@@ -87,12 +80,15 @@ describe('booking clashes (issue 11 point 7)', () => {
     assert.equal(clashOf(refused)?.bookings[0]?.link, `/admin/booking-calendar?date=${day}`);
     const confirmed = await staffBook(admin, { ...desk1, confirmClash: true });
     assert.equal(confirmed.statusCode, 201, confirmed.body);
+    // The owner may confirm a second booking on a day too (the app asks on its confirm sheet).
+    const again = await book(o!.agent, { ...base, startsAt: at(day, '15:00'), confirmClash: true });
+    assert.equal(again.statusCode, 201, again.body);
     const { db } = await testApp();
     const count = await db.owner.executeSql(
       `SELECT count(*)::int AS n FROM bookings WHERE tenant_id = $1 AND status = 'booked'`,
       [t.id],
     );
-    assert.equal(count.rows[0]?.n, 3, 'the moved one, the next day’s and the confirmed second');
+    assert.equal(count.rows[0]?.n, 4, 'the moved one, the next day’s, the desk’s and the owner’s confirmed');
   });
 
   test('a car in the workshop: never booked by its owner, booked by staff only when confirmed', async () => {
@@ -112,6 +108,8 @@ describe('booking clashes (issue 11 point 7)', () => {
       assert.equal(res.statusCode, 409, res.body);
       assert.equal(issueOf(res)?.message, '该车辆正在店内维修中，暂不能预约，请查看维修进度');
       assert.equal(clashOf(res)?.visit?.link, `/visits/${visitId}`);
+      const confirmed = await book(o!.agent, { ...base, startsAt: at(day, '11:00'), confirmClash: true });
+      assert.equal(confirmed.statusCode, 409, 'an owner’s confirmation never covers a car in the workshop');
     }
     const desk = { ...base, customerId: o!.customerId, startsAt: at(targetDay(), '10:00') };
     const refused = await staffBook(admin, desk);

@@ -123,7 +123,7 @@ export const createOwnerBooking = async (
     createdBy: null,
     idempotencyKey,
     rescheduledFrom: null,
-    clash: { audience: 'owner', confirmed: false },
+    clash: { audience: 'owner', confirmed: input.confirmClash },
   });
   await audit(ctx, {
     action: 'booking.created',
@@ -182,7 +182,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     createdBy: null,
     idempotencyKey: null,
     rescheduledFrom: old.id,
-    clash: { audience: 'owner', confirmed: false },
+    clash: { audience: 'owner', confirmed: input.confirmClash },
   });
   await cancelAndRelease(ctx, old, null);
   await audit(ctx, {

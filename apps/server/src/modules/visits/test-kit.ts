@@ -218,13 +218,15 @@ export const openStream = async (url: string, cookie: string) => {
   assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
   const body = res.body;
   if (!body) throw new Error('no body');
-  const reader = body.getReader();
+  // Read as an async iterable (typed by the ES library, whatever DOM or Node stream types are in scope).
+  const reader = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
   const decoder = new TextDecoder();
   let buffer = '';
   const frames: Frame[] = [];
   const pump = async () => {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('stream ended');
+    const step = await reader.next();
+    if (step.done === true) throw new Error('stream ended');
+    const value = step.value;
     buffer += decoder.decode(value, { stream: true });
     let cut = buffer.indexOf('\n\n');
     while (cut >= 0) {
