@@ -133,7 +133,7 @@ export const bookingZhCN = {
   'clash.booked': '该车辆已有以下预约，如需调整可直接改约：',
   'clash.sameDay': '该车辆在所选日期已有预约，再约一次需在下一步确认：',
   'clash.barVisit': '车辆在店维修中，暂不能预约',
-  'clash.confirmSameDay': '该车辆当天已有预约（{time} {store}），确认后将在同一天再预约一次。',
+  'clash.confirmSameDay': '该车辆当天已有预约（{time}），确认后将在同一天再预约一次。',
 };
 
 export const bookingEn: { [K in keyof typeof bookingZhCN]: string } = {
@@ -270,5 +270,5 @@ export const bookingEn: { [K in keyof typeof bookingZhCN]: string } = {
   'clash.booked': 'This car is already booked; change a booking here if needed:',
   'clash.sameDay': 'This car is already booked on the chosen day; booking again is confirmed on the next step:',
   'clash.barVisit': 'The car is in the workshop; it cannot be booked now',
-  'clash.confirmSameDay': 'This car is already booked that day ({time}, {store}); confirm to book it a second time.',
+  'clash.confirmSameDay': 'This car is already booked that day ({time}); confirm to book it a second time.',
 };
