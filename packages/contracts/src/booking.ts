@@ -267,7 +267,7 @@ export const bookingList = z.object({ items: z.array(booking) });
 
 /**
  * What a new booking of a car would clash with: the car's open visit (it is in the workshop) and its
- * bookings still to come (a second one on the same day is refused unless confirmed by staff). `link` is
+ * bookings still to come (a second one on the same day is refused unless confirmed). `link` is
  * where the asking app shows it (owner app: /visits/:id, /bookings/:id; staff: the advisor's visit page,
  * the admin's booking calendar of that day).
  */
@@ -322,6 +322,11 @@ export const bookingRow = z.object({
   }),
   advisor: z.object({ id: uuid, name: z.string() }).nullable(),
   visitId: uuid.nullable(),
+  /**
+   * On the advisor's board: the car's visit still open from another arrival (it is in the workshop), so
+   * the card opens that visit instead of a check-in form that could only be refused.
+   */
+  openVisitId: uuid.nullable().optional(),
 });
 export type BookingRow = z.infer<typeof bookingRow>;
 export const bookingRowList = z.object({ items: z.array(bookingRow) });

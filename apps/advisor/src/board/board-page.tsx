@@ -60,7 +60,12 @@ export const BoardPage = () => {
             <BookingCard
               key={b.id}
               b={b}
-              onCheckIn={() => (b.visitId ? void navigate(`/visits/${b.visitId}`) : setCheckIn(toTarget(b)))}
+              onCheckIn={() => {
+                // A car already in the workshop opens its visit: a second check-in could only be refused.
+                const open = b.visitId ?? b.openVisitId;
+                if (open) void navigate(`/visits/${open}`);
+                else setCheckIn(toTarget(b));
+              }}
             />
           ));
     }

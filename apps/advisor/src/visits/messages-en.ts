@@ -18,6 +18,8 @@ export const visitsEn: { [K in keyof typeof visitsZhCN]: string } = {
   'board.empty.inProgress': 'No car being worked on',
   'board.empty.ready': 'No car waiting for pickup',
   'board.empty.delivered': 'No car handed back yet today',
+  'board.openVisit': 'Open visit',
+  'board.inWorkshop': 'This car is already in the workshop (another visit); no second check-in',
   'board.checkIn': 'Check in',
   'board.undecided': '{count} awaiting the customer',
   'board.promised': 'Promised {time}',

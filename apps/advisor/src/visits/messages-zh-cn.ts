@@ -16,6 +16,8 @@ export const visitsZhCN = {
   'board.empty.inProgress': '没有在修车辆',
   'board.empty.ready': '没有等待交车的车辆',
   'board.empty.delivered': '今天还没有交车',
+  'board.openVisit': '查看接车单',
+  'board.inWorkshop': '该车已在店内维修中（另一张接车单），无需再次接车',
   'board.checkIn': '接车',
   'board.undecided': '{count} 项待客户确认',
   'board.promised': '预计 {time} 交车',

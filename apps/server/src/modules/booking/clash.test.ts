@@ -116,6 +116,11 @@ describe('booking clashes (issue 11 point 7)', () => {
     assert.equal(refused.statusCode, 409);
     assert.equal(clashOf(refused)?.visit?.link, `/advisor/visits/${visitId}`);
     assert.equal((await staffBook(admin, { ...desk, confirmClash: true })).statusCode, 201);
+    // The advisor's board shows that booking's car in the workshop already, with the visit to open.
+    const board = await admin.get(`/api/visits/board?storeId=${t.storeId}&date=${targetDay()}`);
+    assert.equal(board.statusCode, 200, board.body);
+    const row = board.json<{ booked: { vehicle: { id: string }; openVisitId?: string | null }[] }>().booked[0];
+    assert.deepEqual([row?.vehicle.id, row?.openVisitId], [o!.vehicleId, visitId]);
   });
 
   test('two bookings of one car on one day at once: one is made, the other refused as a clash', async () => {

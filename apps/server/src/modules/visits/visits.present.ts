@@ -150,6 +150,7 @@ export const toBookingRow = (actor: StaffActor, r: BoardBooking): BookingRow => 
   serviceType: { ...r.serviceType, durationMinutes: r.durationMinutes },
   advisor: r.b.advisorId && r.advisorName ? { id: r.b.advisorId, name: r.advisorName } : null,
   visitId: null,
+  openVisitId: r.openVisitId,
 });
 
 // ── The owner's view ────────────────────────────────────────────────────────────────────────────────
