@@ -80,7 +80,7 @@ const inboxTo = (owners: readonly { id: string }[], msg: Omit<Notice, 'channel' 
  * when it will come, or that none will (the booking is too close, or the tenant sends none).
  */
 export const reminderWordsZh = (at: Date | null, zone: string) =>
-  at ? `我们将于${dayWordsZh(at, zone)}18:00短信提醒您。` : '本次预约不再另行短信提醒，请留意预约时间。';
+  at ? `我们将于${slotWordsZh(at, zone)}短信提醒您。` : '本次预约不再另行短信提醒，请留意预约时间。';
 
 /**
  * 预约成功 in the owner's 消息中心 (transactional): the slot, the store, the service, what to bring, and
