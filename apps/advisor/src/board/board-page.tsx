@@ -107,7 +107,9 @@ export const BoardPage = () => {
       </Tabs>
       {board.data && (
         <p className="board-refreshed">
-          {t('board.refreshed', { time: stamp(new Date(board.dataUpdatedAt).toISOString()).slice(-5) })}
+          {t(live === 'open' ? 'board.refreshed' : 'board.connecting', {
+            time: stamp(new Date(board.dataUpdatedAt).toISOString()).slice(-5),
+          })}
         </p>
       )}
       <div className="board-list" data-testid={`board-list-${tab}`}>

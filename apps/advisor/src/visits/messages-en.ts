@@ -4,7 +4,8 @@ export const visitsEn: { [K in keyof typeof visitsZhCN]: string } = {
   'board.title': "Today's board",
   'board.open': "Open today's board",
   'board.summary': 'Booked {booked} · In the shop {inShop} · Ready {ready}',
-  'board.refreshed': 'Refreshes every 15 s · updated {time}',
+  'board.refreshed': 'Live · updated {time}',
+  'board.connecting': 'Connecting for live updates… · updated {time}',
   'board.walkIn': 'Check in a walk-in',
   'board.walkInHint':
     'Find the customer by plate, name or phone and tap "Check in"; register a new customer and car first.',
