@@ -221,9 +221,10 @@ export const chaseSelection = (
             JOIN customers c ON c.tenant_id = $1 AND c.id = k.owner_id
            WHERE k.due_on IS NOT NULL AND k.due_on + ${o.before} <= ${D}
              -- Booked: a booking still to come for the car; or in the workshop now.
+             -- (bookings_vehicle_booked_idx; an arrived booking has its open visit, the next check)
              AND NOT EXISTS (SELECT 1 FROM bookings b
-                              WHERE b.tenant_id = $1 AND b.customer_id = k.owner_id AND b.vehicle_id = k.vehicle_id
-                                AND b.status IN ('booked', 'arrived') AND b.starts_at >= ${at(D, 0)})
+                              WHERE b.tenant_id = $1 AND b.vehicle_id = k.vehicle_id AND b.status = 'booked'
+                                AND b.starts_at >= ${at(D, 0)})
              AND NOT EXISTS (SELECT 1 FROM visits vi
                               WHERE vi.tenant_id = $1 AND vi.vehicle_id = k.vehicle_id AND vi.status <> 'delivered')) s
    WHERE s.step ${part === 'call' ? "= 'call'" : "<> 'call'"}
