@@ -7,6 +7,7 @@ import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts'
 import { complaintFor } from '../src/modules/complaints/test-kit.ts';
 import { calendarDayFor } from '../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
+import { telematicsRowsFor } from '../src/modules/telematics/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
 type TenantB = TestTenant & {
@@ -16,6 +17,7 @@ type TenantB = TestTenant & {
   complaintId: string;
   calendarDay: string;
   webhook: { endpointId: string; deliveryId: string };
+  telematics: { integrationId: string };
 };
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
@@ -42,6 +44,7 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     complaintId: await complaintFor(t),
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
+    telematics: await telematicsRowsFor(t),
   };
 };
 
@@ -208,6 +211,11 @@ const cases: Record<string, Case> = {
   'GET /api/webhooks/endpoints/:id/deliveries': { id: (b) => b.webhook.endpointId },
   'GET /api/webhooks/endpoints/:id/deliveries/:deliveryId': { id: (b) => b.webhook.endpointId },
   'POST /api/webhooks/endpoints/:id/deliveries/:deliveryId/replay': { id: (b) => b.webhook.endpointId },
+  // Connected cars (issue 11): B's integration, and B's car as the owner app names it.
+  'POST /api/telematics/integrations/:id/revoke': { id: (b) => b.telematics.integrationId },
+  'GET /api/owner/vehicles/:vehicleId/telematics': { id: (b) => b.vehicleId, as: 'owner' },
+  'PUT /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
+  'DELETE /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -231,6 +239,7 @@ const listRoutes = [
   'GET /api/care/dry-run',
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
+  'GET /api/telematics/integrations',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

@@ -26,5 +26,7 @@ export * from './complaints.ts';
 export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';
+export * from './telematics.ts';
+export * from './fault-codes.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

@@ -20,6 +20,7 @@ import { vehicleRoutes } from './vehicles.ts';
 import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
+import { telematicsRoutes } from './telematics.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -47,6 +48,7 @@ export const routes = {
   contact: contactRoutes,
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
+  telematics: telematicsRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -68,6 +70,7 @@ export {
   tenantRoutes,
   vehicleRoutes,
   webhookRoutes,
+  telematicsRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

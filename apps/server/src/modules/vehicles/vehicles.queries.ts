@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { VehicleData } from '@m4s/contracts';
 import {
   carBrands,
@@ -200,4 +200,45 @@ export const dropDriverEntries = async (
       WHERE v.tenant_id = $1 AND v.owner_id = $2 AND jsonb_array_length(v.regular_drivers) > 0`,
     [tenantId, person.customerId, person.names, person.phones],
   );
+};
+
+/**
+ * The trusted series (as readingsOf: readings and repair orders, flagged values aside) of several cars at
+ * once, for a batch of readings from one source (connected cars): two statements, whatever the batch.
+ */
+export const readingsOfMany = async (db: Tx, tenantId: string, vehicleIds: readonly string[]) => {
+  const series = new Map<string, { at: Date; km: number }[]>(vehicleIds.map((id) => [id, []]));
+  if (vehicleIds.length === 0) return series;
+  const ids = [...series.keys()];
+  const [readings, orders] = await Promise.all([
+    db
+      .select({ vehicleId: mileageReadings.vehicleId, at: mileageReadings.readAt, km: mileageReadings.km })
+      .from(mileageReadings)
+      .where(
+        and(
+          eq(mileageReadings.tenantId, tenantId),
+          inArray(mileageReadings.vehicleId, ids),
+          isNull(mileageReadings.flag),
+        ),
+      ),
+    db
+      .select({ vehicleId: repairOrders.vehicleId, at: repairOrders.dateIn, km: repairOrders.mileageKm })
+      .from(repairOrders)
+      .where(
+        and(
+          eq(repairOrders.tenantId, tenantId),
+          inArray(repairOrders.vehicleId, ids),
+          isNotNull(repairOrders.mileageKm),
+          isNull(repairOrders.mileageFlag),
+        ),
+      ),
+  ]);
+  for (const r of [...readings, ...orders])
+    if (r.vehicleId && r.km !== null) series.get(r.vehicleId)?.push({ at: r.at, km: r.km });
+  return series;
+};
+
+/** Several readings in one statement (a connected car's batch: each has passed checkReading). */
+export const insertReadings = async (db: Tx, values: (typeof mileageReadings.$inferInsert)[]) => {
+  if (values.length > 0) await db.insert(mileageReadings).values(values);
 };

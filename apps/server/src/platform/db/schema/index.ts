@@ -17,3 +17,4 @@ export * from './calendar.ts';
 export * from './operators.ts';
 export * from './nightly.ts';
 export * from './webhooks.ts';
+export * from './telematics.ts';
