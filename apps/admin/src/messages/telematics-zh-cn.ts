@@ -1,0 +1,31 @@
+/** 集成 › 车联网 (issue 11 point 9, docs/telematics.md). */
+export const telematicsZhCN = {
+  'nav.telematics': '车联网',
+  'telematics.title': '车联网接入',
+  'telematics.subtitle':
+    '为每家车联网/OBD 服务商建立一个接入，并把接入密钥交给对方。只有车主在车主端授权的车辆，读数才会被接收；读数更新里程，电池电量低和故障码将通过联系规则提醒车主或生成服务顾问回访任务。',
+  'telematics.create': '新建接入',
+  'telematics.empty': '还没有车联网接入',
+  'telematics.name': '名称',
+  'telematics.name.required': '请输入名称',
+  'telematics.provider': '服务商',
+  'telematics.provider.required': '请输入服务商',
+  'telematics.key': '密钥',
+  'telematics.state': '状态',
+  'telematics.active': '使用中',
+  'telematics.revoked': '已停用',
+  'telematics.readings': '已接收读数',
+  'telematics.lastUsed': '最近接收',
+  'telematics.never': '尚未使用',
+  'telematics.createdAt': '创建时间',
+  'telematics.revoke': '停用密钥',
+  'telematics.revoke.confirm': '停用后该服务商的读数将被拒绝（401），且不能恢复。确定停用？',
+  'telematics.revokedDone': '已停用',
+  'telematics.keyModal.title': '接入密钥',
+  'telematics.keyModal.once': '密钥只显示这一次，请立即复制并安全地交给服务商。系统只保存其摘要，遗失后只能新建接入。',
+  'telematics.keyModal.copy': '复制',
+  'telematics.keyModal.copied': '已复制',
+  'telematics.keyModal.done': '我已保存',
+  'telematics.keyModal.howTo':
+    '服务商以 POST /api/telematics/readings 批量上报读数（每批最多 500 条），请求头 x-m4s-integration-key 带上此密钥。',
+};

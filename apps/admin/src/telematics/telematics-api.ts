@@ -1,0 +1,19 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { telematicsRoutes as r, type TelematicsIntegrationInput } from '@m4s/contracts';
+import { api } from '@m4s/web-kit';
+
+export const telematicsKey = ['telematics-integrations'] as const;
+
+export const useIntegrations = () =>
+  useQuery({ queryKey: telematicsKey, queryFn: async () => (await api.call(r.integrations)).items });
+
+const useIntegrationMutation = <I, O>(fn: (input: I) => Promise<O>) => {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: telematicsKey }) });
+};
+
+export const useCreateIntegration = () =>
+  useIntegrationMutation((body: TelematicsIntegrationInput) => api.call(r.createIntegration, { body }));
+
+export const useRevokeIntegration = () =>
+  useIntegrationMutation((id: string) => api.call(r.revokeIntegration, { params: { id } }));
