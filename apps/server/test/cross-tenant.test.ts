@@ -240,6 +240,7 @@ const listRoutes = [
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
   'GET /api/telematics/integrations',
+  'GET /api/telematics/cars',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

@@ -154,3 +154,16 @@ export const defaultTelematicsRules: TelematicsRules = {
   batteryWindowDays: 7,
   faultWindowDays: 30,
 };
+
+/** A car whose owner consented (the admin's list, and what the simulator feeds): its newest trusted odometer. */
+export const telematicsCar = z.object({
+  vehicleId: uuid,
+  vin: z.string(),
+  plate: z.string().nullable(),
+  consentSince: z.string(),
+  /** The newest trusted odometer (readings and repair orders, flagged values aside) and when it was read. */
+  latestKm: z.number().nullable(),
+  latestKmAt: z.string().nullable(),
+  lastReadingAt: z.string().nullable(),
+});
+export type TelematicsCar = z.infer<typeof telematicsCar>;

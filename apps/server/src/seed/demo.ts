@@ -8,6 +8,7 @@ import { provisionTenant } from '../modules/operator/tenants-admin.service.ts';
 import { asPlatform } from '../platform/operator-tx.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
+import { seedDemoTelematics } from './demo-telematics.ts';
 import { seedDemoService } from './demo-service.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoVisits } from './demo-visits.ts';
@@ -148,5 +149,6 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSegments(db, { tenantId, now });
+  await seedDemoTelematics(db, { tenantId, now });
   return tenantId;
 };

@@ -4,6 +4,7 @@ import { vehicleIdParams } from '../bindings.ts';
 import {
   ownerCarTelematics,
   telematicsBatch,
+  telematicsCar,
   telematicsIngestHeaders,
   telematicsIngestResult,
   telematicsIntegration,
@@ -37,6 +38,15 @@ export const telematicsRoutes = defineRoutes({
     permission,
     response: listOf(telematicsIntegration),
     tags,
+  },
+  cars: {
+    method: 'GET',
+    path: '/telematics/cars',
+    auth: 'staff',
+    permission,
+    response: listOf(telematicsCar),
+    tags,
+    summary: 'The cars whose owner consented to sharing, with their newest trusted odometer',
   },
   createIntegration: {
     method: 'POST',

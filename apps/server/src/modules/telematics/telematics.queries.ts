@@ -262,3 +262,41 @@ export const recentAlerts = (db: Tx, tenantId: string, vehicleIds: string[], sin
 export const insertAlerts = async (db: Tx, values: (typeof telematicsAlerts.$inferInsert)[]) => {
   if (values.length > 0) await db.insert(telematicsAlerts).values(values);
 };
+
+const connectedRow = z.object({
+  vehicle_id: col.text,
+  vin: col.text,
+  plate: col.textOrNull,
+  since: col.instant,
+  latest_km: col.numberOrNull,
+  latest_km_at: col.instantOrNull,
+  last_reading_at: col.instantOrNull,
+});
+
+/** The cars a consent counts for (open, binding confirmed), with their newest trusted odometer. */
+export const connectedCars = async (sql: SqlExecutor, tenantId: string) =>
+  parseRows(
+    connectedRow,
+    await sql.executeSql(
+      `WITH shared AS (
+         SELECT k.vehicle_id, min(k.given_at) AS since FROM telematics_consents k
+           JOIN vehicle_bindings b ON b.tenant_id = k.tenant_id AND b.vehicle_id = k.vehicle_id
+             AND b.owner_id = k.owner_id AND b.status = 'confirmed'
+          WHERE k.tenant_id = $1 AND k.revoked_at IS NULL GROUP BY k.vehicle_id)
+       SELECT v.id AS vehicle_id, v.vin, v.plate, s.since, o.km AS latest_km, o.at AS latest_km_at,
+         (SELECT max(r.read_at) FROM telematics_readings r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id)
+           AS last_reading_at
+       FROM shared s JOIN vehicles v ON v.tenant_id = $1 AND v.id = s.vehicle_id
+       LEFT JOIN LATERAL (
+         SELECT x.km, x.at FROM (
+           SELECT m.km, m.read_at AS at FROM mileage_readings m
+            WHERE m.tenant_id = $1 AND m.vehicle_id = v.id AND m.flag IS NULL
+           UNION ALL
+           SELECT ro.mileage_km, ro.date_in FROM repair_orders ro
+            WHERE ro.tenant_id = $1 AND ro.vehicle_id = v.id AND ro.mileage_km IS NOT NULL AND ro.mileage_flag IS NULL
+         ) x ORDER BY x.km DESC, x.at DESC LIMIT 1) o ON true
+       ORDER BY s.since, v.vin LIMIT 5000`,
+      [tenantId],
+    ),
+    'telematics connected cars',
+  );

@@ -6,6 +6,7 @@ import {
   telematicsSharedData,
   type Locale,
   type OwnerCarTelematics,
+  type TelematicsCar,
   type TelematicsIngestResult,
   type TelematicsIntegration,
   type TelematicsIntegrationInput,
@@ -94,6 +95,18 @@ export const revokeIntegration = async (ctx: StaffCtx, id: string): Promise<Tele
   if (!row) throw new AppError('NOT_FOUND');
   return present(row.i, row.readings);
 };
+
+/** The cars whose owner consented: what the admin sees shared, and what the simulator feeds. */
+export const connectedCars = async (ctx: StaffCtx): Promise<TelematicsCar[]> =>
+  (await q.connectedCars(ctx.sql, ctx.tenantId)).map((r) => ({
+    vehicleId: r.vehicle_id,
+    vin: r.vin,
+    plate: r.plate,
+    consentSince: r.since.toISOString(),
+    latestKm: r.latest_km,
+    latestKmAt: iso(r.latest_km_at),
+    lastReadingAt: iso(r.last_reading_at),
+  }));
 
 // ---- The owner's consent ----------------------------------------------------------------------------------
 

@@ -326,3 +326,21 @@ describe('connected cars: personal data', () => {
     );
   });
 });
+
+describe('connected cars: the admin’s list of shared cars', () => {
+  test('lists the consented cars with their newest trusted odometer; a revoked consent leaves the list', async () => {
+    const w = await world();
+    await w.ingest({ readings: [{ id: readingId(), vin: w.vin, at: ago(30), odometerKm: 12_345 }] });
+    const list = await w.admin.get('/api/telematics/cars');
+    assert.equal(list.statusCode, 200, list.body);
+    const items = list.json<{ items: { vehicleId: string; latestKm: number | null; lastReadingAt: string | null }[] }>()
+      .items;
+    assert.deepEqual(
+      items.map((c) => [c.vehicleId, c.latestKm]),
+      [[w.vehicleId, 12_345]],
+    );
+    assert.ok(items[0]?.lastReadingAt);
+    await w.owner.send('DELETE', `/api/owner/vehicles/${w.vehicleId}/telematics/consent`);
+    assert.deepEqual((await w.admin.get('/api/telematics/cars')).json<{ items: unknown[] }>().items, []);
+  });
+});
