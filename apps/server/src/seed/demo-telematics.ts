@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { systemCtx } from '../platform/context.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
-import { noJobQueue } from '../platform/operator-tx.ts';
+import type { JobQueue } from '../platform/jobs/queue.ts';
 import { newIntegrationKey } from '../modules/telematics/keys.ts';
 import { simulateReadings } from '../modules/telematics/simulate.ts';
 import { connectedCars } from '../modules/telematics/telematics.queries.ts';
@@ -14,6 +14,13 @@ export const demoConnectedCars = 30;
 
 /** The demo's fault codes on day one: known codes and one the table does not know. */
 export const demoFaults: readonly (readonly string[])[] = [['P0300'], ['P0420', 'P1ABC'], ['P0171']];
+
+/** No message is sent by the seed (fault codes make tasks); a send would be a bug here, and fails loudly. */
+const noSends: JobQueue = {
+  send: (name) => Promise.reject(new Error(`the demo seed sends nothing (tried to queue ${name})`)),
+  sendMany: (name, jobs) =>
+    jobs.length === 0 ? Promise.resolve() : Promise.reject(new Error(`the demo seed sends nothing (${name})`)),
+};
 
 const carRow = z.object({ id: col.text, vin: col.text, phone: col.text });
 
@@ -82,7 +89,7 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
     const ctx = systemCtx({
       tenantId,
       tx,
-      jobs: noJobQueue(),
+      jobs: noSends,
       clock: { now: () => now },
       log: pino({ level: 'silent' }),
       requestId: 'demo-seed:telematics',
