@@ -61,17 +61,19 @@ export const runTelematics = async ({ readings = 20_000, cars = 1000, concurrenc
     // Set-up: consent for `cars` cars that have a trusted odometer (as the owner app would leave it).
     const { rows: tenantRows } = await owner.query(`SELECT id FROM tenants WHERE slug = 'demo'`);
     const tenantId = tenantRows[0].id;
+    // (Three statements: a data-modifying CTE does not see the rows another one of the same statement writes.)
+    const picked = `SELECT DISTINCT ON (v.owner_id) v.id AS vehicle_id, p.phone FROM vehicles v
+        JOIN customer_phones p ON p.tenant_id = v.tenant_id AND p.customer_id = v.owner_id AND p.is_primary
+       WHERE v.tenant_id = $1 ORDER BY v.owner_id, v.id LIMIT $2`;
     await owner.query(
-      `WITH picked AS (
-         SELECT DISTINCT ON (v.owner_id) v.id AS vehicle_id, p.phone FROM vehicles v
-           JOIN customer_phones p ON p.tenant_id = v.tenant_id AND p.customer_id = v.owner_id AND p.is_primary
-          WHERE v.tenant_id = $1 ORDER BY v.owner_id, v.id LIMIT $2),
-       o AS (INSERT INTO owners (tenant_id, phone) SELECT $1, phone FROM picked ON CONFLICT DO NOTHING),
-       b AS (INSERT INTO vehicle_bindings (tenant_id, owner_id, vehicle_id, status, decided_at)
-             SELECT $1, ow.id, picked.vehicle_id, 'confirmed', now() FROM picked
-               JOIN owners ow ON ow.tenant_id = $1 AND ow.phone = picked.phone
-             ON CONFLICT DO NOTHING)
-       SELECT 1`,
+      `INSERT INTO owners (tenant_id, phone) SELECT $1, phone FROM (${picked}) x ON CONFLICT DO NOTHING`,
+      [tenantId, cars],
+    );
+    await owner.query(
+      `INSERT INTO vehicle_bindings (tenant_id, owner_id, vehicle_id, status, decided_at)
+       SELECT $1, ow.id, x.vehicle_id, 'confirmed', now() FROM (${picked}) x
+         JOIN owners ow ON ow.tenant_id = $1 AND ow.phone = x.phone
+       ON CONFLICT DO NOTHING`,
       [tenantId, cars],
     );
     await owner.query(

@@ -241,6 +241,7 @@ const listRoutes = [
   'GET /api/webhooks/endpoints',
   'GET /api/telematics/integrations',
   'GET /api/telematics/cars',
+  'GET /api/telematics/rules',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

@@ -98,6 +98,7 @@ export const auditActions = [
   // Connected cars (docs/telematics.md)
   'telematics.integration_created',
   'telematics.integration_revoked',
+  'telematics.rules_updated',
   'telematics.consent_given',
   'telematics.consent_revoked',
 ] as const;

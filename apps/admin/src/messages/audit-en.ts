@@ -51,6 +51,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
 
   'action.telematics.integration_created': 'Connected-car integration created',
   'action.telematics.integration_revoked': 'Connected-car integration key revoked',
+  'action.telematics.rules_updated': 'Connected-car rules changed',
   'action.telematics.consent_given': 'Owner consented to sharing car data',
   'action.telematics.consent_revoked': 'Owner withdrew consent to sharing car data',
 

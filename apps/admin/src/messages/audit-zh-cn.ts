@@ -53,6 +53,7 @@ export const auditZhCN = {
 
   'action.telematics.integration_created': '新建车联网接入',
   'action.telematics.integration_revoked': '停用车联网接入密钥',
+  'action.telematics.rules_updated': '修改车联网提醒规则',
   'action.telematics.consent_given': '车主授权共享车辆数据',
   'action.telematics.consent_revoked': '车主撤回车辆数据授权',
 

@@ -32,4 +32,10 @@ export const telematicsEn: Record<keyof typeof telematicsZhCN, string> = {
   'telematics.keyModal.done': 'I have saved it',
   'telematics.keyModal.howTo':
     'The provider POSTs batches of readings (at most 500 each) to /api/telematics/readings with this key in the x-m4s-integration-key header.',
+  'telematics.rules.title': 'Alert rules',
+  'telematics.rules.battery': 'Battery below',
+  'telematics.rules.batteryWindow': 'Battery alert, once per car every',
+  'telematics.rules.faultWindow': 'Same fault code, once per car every',
+  'telematics.rules.days': 'days',
+  'telematics.rules.saved': 'Alert rules saved',
 };

@@ -28,4 +28,10 @@ export const telematicsZhCN = {
   'telematics.keyModal.done': '我已保存',
   'telematics.keyModal.howTo':
     '服务商以 POST /api/telematics/readings 批量上报读数（每批最多 500 条），请求头 x-m4s-integration-key 带上此密钥。',
+  'telematics.rules.title': '提醒规则',
+  'telematics.rules.battery': '电瓶电压低于',
+  'telematics.rules.batteryWindow': '同一车辆电量提醒间隔',
+  'telematics.rules.faultWindow': '同一故障码提醒间隔',
+  'telematics.rules.days': '天',
+  'telematics.rules.saved': '提醒规则已保存',
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { telematicsRoutes as r, type TelematicsIntegrationInput } from '@m4s/contracts';
+import { telematicsRoutes as r, type TelematicsIntegrationInput, type TelematicsRules } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const telematicsKey = ['telematics-integrations'] as const;
@@ -17,3 +17,15 @@ export const useCreateIntegration = () =>
 
 export const useRevokeIntegration = () =>
   useIntegrationMutation((id: string) => api.call(r.revokeIntegration, { params: { id } }));
+
+const rulesKey = ['telematics-rules'] as const;
+
+export const useRules = () => useQuery({ queryKey: rulesKey, queryFn: () => api.call(r.rules) });
+
+export const useSaveRules = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TelematicsRules) => api.call(r.putRules, { body }),
+    onSuccess: (data) => client.setQueryData(rulesKey, data),
+  });
+};

@@ -11,6 +11,7 @@ import { QueryTable } from '../layout/query-table.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { applyServerError } from '../lib/form-errors.ts';
 import { useModalForm } from '../lib/use-modal-form.ts';
+import { RulesCard } from './rules-card.tsx';
 import { useCreateIntegration, useIntegrations, useRevokeIntegration } from './telematics-api.ts';
 
 type Values = { name: string; provider: string };
@@ -199,6 +200,7 @@ export const TelematicsPage = () => {
           </Space>
         }
       />
+      <RulesCard />
       <Card>
         <QueryTable<TelematicsIntegration>
           query={integrations}

@@ -10,6 +10,7 @@ import {
   telematicsIntegration,
   telematicsIntegrationInput,
   telematicsIntegrationWithKey,
+  telematicsRules,
 } from '../telematics.ts';
 
 const tags = ['telematics'];
@@ -47,6 +48,24 @@ export const telematicsRoutes = defineRoutes({
     response: listOf(telematicsCar),
     tags,
     summary: 'The cars whose owner consented to sharing, with their newest trusted odometer',
+  },
+  rules: {
+    method: 'GET',
+    path: '/telematics/rules',
+    auth: 'staff',
+    permission,
+    response: telematicsRules,
+    tags,
+  },
+  putRules: {
+    method: 'PUT',
+    path: '/telematics/rules',
+    auth: 'staff',
+    permission,
+    body: telematicsRules,
+    response: telematicsRules,
+    tags,
+    summary: 'The tenant’s battery threshold and the windows within which a condition is not raised again',
   },
   createIntegration: {
     method: 'POST',

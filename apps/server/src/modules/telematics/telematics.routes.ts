@@ -23,6 +23,8 @@ export const telematicsRoutes: FastifyPluginAsync = async (app) => {
   );
   serve(app, r.integrations, async (ctx) => ({ items: await service.listIntegrations(ctx) }));
   serve(app, r.cars, async (ctx) => ({ items: await service.connectedCars(ctx) }));
+  serve(app, r.rules, (ctx) => service.getRules(ctx));
+  serve(app, r.putRules, (ctx, req) => service.putRules(ctx, req.body));
   serve(app, r.createIntegration, (ctx, req) => service.createIntegration(ctx, req.body));
   serve(app, r.revokeIntegration, (ctx, req) => service.revokeIntegration(ctx, req.params.id));
   serve(app, r.ownerCar, (ctx, req) => service.ownerCar(ctx, req.params.vehicleId));

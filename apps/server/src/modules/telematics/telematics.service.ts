@@ -13,6 +13,7 @@ import {
   type TelematicsIntegrationWithKey,
   type TelematicsReading,
   type TelematicsRefusal,
+  type TelematicsRules,
   faultCodeMeaning,
 } from '@m4s/contracts';
 import type { z } from 'zod';
@@ -107,6 +108,19 @@ export const connectedCars = async (ctx: StaffCtx): Promise<TelematicsCar[]> =>
     latestKmAt: iso(r.latest_km_at),
     lastReadingAt: iso(r.last_reading_at),
   }));
+
+/** The tenant's rules (its tuning over the defaults). */
+export const getRules = async (ctx: StaffCtx): Promise<TelematicsRules> =>
+  rulesOf((await q.tenantRules(ctx.db, ctx.tenantId))?.rules);
+
+/** Tunes the rules (audited with what changed); they apply from the next batch. */
+export const putRules = async (ctx: StaffCtx, input: TelematicsRules): Promise<TelematicsRules> => {
+  const before = await getRules(ctx);
+  await q.setTenantRules(ctx.db, ctx.tenantId, input);
+  const changed = (Object.keys(input) as (keyof TelematicsRules)[]).filter((k) => before[k] !== input[k]);
+  await audit(ctx, { action: 'telematics.rules_updated', details: { changed } });
+  return getRules(ctx);
+};
 
 // ---- The owner's consent ----------------------------------------------------------------------------------
 

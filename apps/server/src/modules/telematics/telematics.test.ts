@@ -344,3 +344,35 @@ describe('connected cars: the admin’s list of shared cars', () => {
     assert.deepEqual((await w.admin.get('/api/telematics/cars')).json<{ items: unknown[] }>().items, []);
   });
 });
+
+describe('connected cars: the tenant’s rules', () => {
+  test('the battery threshold is tunable (audited): 12.0 V is low once the admin raises it to 12.2 V', async () => {
+    const w = await world();
+    const rules = await w.admin.get('/api/telematics/rules');
+    assert.deepEqual(rules.json(), { batteryLowVolts: 11.8, batteryWindowDays: 7, faultWindowDays: 30 });
+    await w.ingest({ readings: [{ id: readingId(), vin: w.vin, at: ago(5), batteryVoltage: 12.0 }] });
+    assert.equal((await sqlAs('SELECT 1 FROM touches WHERE tenant_id = $1', [w.id])).length, 0);
+    const bad = await w.admin.send('PUT', '/api/telematics/rules', {
+      batteryLowVolts: 40,
+      batteryWindowDays: 7,
+      faultWindowDays: 30,
+    });
+    assert.equal(bad.statusCode, 400);
+    const put = await w.admin.send('PUT', '/api/telematics/rules', {
+      batteryLowVolts: 12.2,
+      batteryWindowDays: 7,
+      faultWindowDays: 30,
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    await w.ingest({ readings: [{ id: readingId(), vin: w.vin, at: ago(4), batteryVoltage: 12.0 }] });
+    assert.equal((await sqlAs('SELECT 1 FROM touches WHERE tenant_id = $1', [w.id])).length, 1);
+    const audit = await sqlAs(`SELECT details FROM audit_log WHERE tenant_id = $1 AND action = $2`, [
+      w.id,
+      'telematics.rules_updated',
+    ]);
+    assert.deepEqual(
+      audit.map((a) => a.details),
+      [{ changed: ['batteryLowVolts'] }],
+    );
+  });
+});
