@@ -9,7 +9,10 @@ import { simulateReadings } from '../modules/telematics/simulate.ts';
 import { connectedCars } from '../modules/telematics/telematics.queries.ts';
 import { ingest } from '../modules/telematics/telematics.service.ts';
 
-/** How many of the generated customers' cars the demo shares (besides the first demo owner's). */
+/**
+ * How many of the generated customers' cars the demo shares. The three demo owners' cars are left alone (the
+ * browser tests drive them: their mileage and inbox are the tests'); 13800000001 can consent on the car page.
+ */
 export const demoConnectedCars = 30;
 
 /** The demo's fault codes on day one: known codes and one the table does not know. */
@@ -26,15 +29,15 @@ const carRow = z.object({ id: col.text, vin: col.text, phone: col.text });
 
 /**
  * Connected cars in the demo (docs/telematics.md): an integration (its key is not kept: the admin makes a
- * new one for the simulator), app accounts with confirmed bindings and consent for the first demo owner's
- * car and for `demoConnectedCars` generated customers' cars, and three days of readings taken through the
+ * new one for the simulator), app accounts with confirmed bindings and consent for `demoConnectedCars`
+ * generated customers' cars, and three days of readings taken through the
  * ingest service — three cars report fault codes, so the advisor app has its tasks on day one. (A weak
  * battery needs the message queue, which the server starts after the seed: `npm run telematics:simulate`
  * shows it.)
  */
 export const seedDemoTelematics = async (db: Database, input: { tenantId: string; now: Date }) => {
   const { tenantId, now } = input;
-  const made = await db.transaction({ tenantId }, async ({ sql }) => {
+  const integrationId = await db.transaction({ tenantId }, async ({ sql }) => {
     const { hash, prefix } = newIntegrationKey(tenantId);
     const integration = await sql.executeSql(
       `INSERT INTO telematics_integrations (tenant_id, name, provider, key_prefix, key_hash, created_at)
@@ -44,17 +47,13 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
     const cars = parseRows(
       carRow,
       await sql.executeSql(
-        `(SELECT v.id, v.vin, p.phone FROM vehicles v
-            JOIN customer_phones p ON p.tenant_id = v.tenant_id AND p.customer_id = v.owner_id AND p.phone = '13800000001'
-           WHERE v.tenant_id = $1 LIMIT 1)
-         UNION ALL
-         (SELECT DISTINCT ON (v.owner_id) v.id, v.vin, p.phone FROM vehicles v
+        `SELECT DISTINCT ON (v.owner_id) v.id, v.vin, p.phone FROM vehicles v
             JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id AND c.erased_at IS NULL
             JOIN customer_phones p ON p.tenant_id = v.tenant_id AND p.customer_id = v.owner_id AND p.is_primary
            WHERE v.tenant_id = $1 AND p.phone NOT LIKE '1380000000%'
              AND EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
                            AND r.mileage_km IS NOT NULL)
-           ORDER BY v.owner_id, v.id LIMIT $2)`,
+           ORDER BY v.owner_id, v.id LIMIT $2`,
         [tenantId, demoConnectedCars],
       ),
       'demo connected cars',
@@ -78,13 +77,10 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
         WHERE b.tenant_id = $1 AND b.status = 'confirmed' AND b.vehicle_id = ANY($2::uuid[])`,
       [tenantId, cars.map((c) => c.id), new Date(now.getTime() - 4 * 86_400_000)],
     );
-    return {
-      integrationId: String(integration.rows[0]?.id),
-      demoVin: cars.find((c) => c.phone === '13800000001')?.vin ?? null,
-    };
+    return String(integration.rows[0]?.id);
   });
   // The readings, through the same service the ingest API calls (a system context: no HTTP before the
-  // server starts). The first demo owner's car stays healthy: its inbox is the browser tests'.
+  // server starts).
   await db.transaction({ tenantId }, async (tx) => {
     const ctx = systemCtx({
       tenantId,
@@ -95,13 +91,12 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
       requestId: 'demo-seed:telematics',
     });
     const cars = await connectedCars(ctx.sql, tenantId);
-    const generated = cars.filter((c) => c.vin !== made.demoVin);
-    const faults = new Map(demoFaults.flatMap((codes, i) => (generated[i] ? [[generated[i].vin, codes]] : [])));
+    const faults = new Map(demoFaults.flatMap((codes, i) => (cars[i] ? [[cars[i].vin, codes]] : [])));
     const readings = simulateReadings(
       cars.map((c) => ({ vin: c.vin, latestKm: c.latest_km, latestKmAt: c.latest_km_at })),
       { now, hours: 72, everyHours: 12, faults },
     );
     for (let i = 0; i < readings.length; i += 200)
-      await ingest(ctx, made.integrationId, { readings: readings.slice(i, i + 200) }, 'zh-CN');
+      await ingest(ctx, integrationId, { readings: readings.slice(i, i + 200) }, 'zh-CN');
   });
 };
