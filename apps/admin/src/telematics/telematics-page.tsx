@@ -87,6 +87,7 @@ const KeyModal = ({ secret, onClose }: { secret: string | null; onClose: () => v
       onCancel={onClose}
       cancelButtonProps={{ style: { display: 'none' } }}
       okText={t('telematics.keyModal.done')}
+      okButtonProps={{ 'data-testid': 'telematics-key-done' }}
       maskClosable={false}
       destroyOnHidden
     >
