@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telematicsBatch } from '@m4s/contracts';
 import { pino } from 'pino';
 import { systemCtx } from '../platform/context.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
@@ -97,6 +98,6 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
       { now, hours: 72, everyHours: 12, faults },
     );
     for (let i = 0; i < readings.length; i += 200)
-      await ingest(ctx, integrationId, { readings: readings.slice(i, i + 200) }, 'zh-CN');
+      await ingest(ctx, integrationId, telematicsBatch.parse({ readings: readings.slice(i, i + 200) }), 'zh-CN');
   });
 };

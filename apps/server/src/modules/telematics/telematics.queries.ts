@@ -209,35 +209,68 @@ export const carsByVin = async (sql: SqlExecutor, tenantId: string, vins: string
     'telematics cars by VIN',
   );
 
-/** The reading ids of the batch this integration already sent. */
-export const knownReadingIds = async (db: Tx, tenantId: string, integrationId: string, ids: string[]) =>
+/** The reading ids of the batch this integration already sent (one array parameter, whatever the batch). */
+export const knownReadingIds = async (sql: SqlExecutor, tenantId: string, integrationId: string, ids: string[]) =>
   new Set(
-    (
-      await db
-        .select({ id: telematicsReadings.readingId })
-        .from(telematicsReadings)
-        .where(
-          and(
-            eq(telematicsReadings.tenantId, tenantId),
-            eq(telematicsReadings.integrationId, integrationId),
-            inArray(telematicsReadings.readingId, ids),
-          ),
-        )
-    ).map((r) => r.id),
+    parseRows(
+      z.object({ reading_id: col.text }),
+      await sql.executeSql(
+        `SELECT reading_id FROM telematics_readings
+          WHERE tenant_id = $1 AND integration_id = $2 AND reading_id = ANY($3::text[])`,
+        [tenantId, integrationId, ids],
+      ),
+      'telematics known reading ids',
+    ).map((r) => r.reading_id),
   );
 
+export type NewReading = {
+  readingId: string;
+  vehicleId: string;
+  readAt: Date;
+  odometerKm: number | null;
+  faultCodes: string[];
+  batteryVoltage: number | null;
+  fuelPct: number | null;
+  chargePct: number | null;
+};
+
 /**
- * Inserts the accepted readings in one statement; a reading id another request wrote meanwhile is skipped.
- * Returns the reading ids written.
+ * Inserts the accepted readings in one statement of column arrays (unnest: ten parameters whatever the batch);
+ * a reading id another request wrote meanwhile is skipped. Returns the reading ids written. The fault codes
+ * travel as one text per reading (codes never hold a comma) and are split back into the array in SQL.
  */
-export const insertReadings = async (db: Tx, values: (typeof telematicsReadings.$inferInsert)[]) => {
-  if (values.length === 0) return new Set<string>();
-  const rows = await db
-    .insert(telematicsReadings)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: telematicsReadings.readingId });
-  return new Set(rows.map((r) => r.id));
+export const insertReadings = async (
+  sql: SqlExecutor,
+  input: { tenantId: string; integrationId: string; receivedAt: Date; rows: readonly NewReading[] },
+) => {
+  const { rows } = input;
+  if (rows.length === 0) return new Set<string>();
+  const result = await sql.executeSql(
+    `INSERT INTO telematics_readings (tenant_id, integration_id, received_at, reading_id, vehicle_id, read_at,
+        odometer_km, fault_codes, battery_voltage, fuel_pct, charge_pct)
+     SELECT $1, $2, $3, x.reading_id, x.vehicle_id, x.read_at, x.odometer_km,
+        CASE WHEN x.codes = '' THEN '{}'::text[] ELSE string_to_array(x.codes, ',') END,
+        x.battery_voltage, x.fuel_pct, x.charge_pct
+       FROM unnest($4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[], $9::float8[], $10::float8[],
+                   $11::float8[])
+         AS x(reading_id, vehicle_id, read_at, odometer_km, codes, battery_voltage, fuel_pct, charge_pct)
+     ON CONFLICT (tenant_id, integration_id, reading_id) DO NOTHING
+     RETURNING reading_id`,
+    [
+      input.tenantId,
+      input.integrationId,
+      input.receivedAt,
+      rows.map((r) => r.readingId),
+      rows.map((r) => r.vehicleId),
+      rows.map((r) => r.readAt.toISOString()),
+      rows.map((r) => r.odometerKm),
+      rows.map((r) => r.faultCodes.join(',')),
+      rows.map((r) => r.batteryVoltage),
+      rows.map((r) => r.fuelPct),
+      rows.map((r) => r.chargePct),
+    ],
+  );
+  return new Set(parseRows(z.object({ reading_id: col.text }), result, 'telematics insert').map((r) => r.reading_id));
 };
 
 /** The conditions raised for these cars since `since`. */

@@ -215,7 +215,8 @@ export const authenticate = async (ctx: Ctx, keyHash: string) => {
 };
 
 /**
- * One batch, in one transaction (set-based: a handful of statements whatever its size). Each reading is a
+ * One batch (validated by the route's schema), in one transaction (set-based: a handful of statements whatever
+ * its size). Each reading is a
  * duplicate (this integration sent its id before, or the batch repeats it), refused with its reason, or
  * accepted: stored, its odometer joined to the mileage series (the one check, vehicles/mileage.ts), and the
  * rules run over it — battery low → a message, fault codes → an advisor's task, through the contact gate.
@@ -223,15 +224,15 @@ export const authenticate = async (ctx: Ctx, keyHash: string) => {
 export const ingest = async (
   ctx: Ctx,
   integrationId: string,
-  input: z.input<typeof telematicsBatch>,
+  batch: z.output<typeof telematicsBatch>,
   locale: Locale,
 ): Promise<TelematicsIngestResult> => {
-  const { readings } = telematicsBatch.parse(input);
+  const { readings } = batch;
   const now = ctx.clock.now();
   await q.touchIntegration(ctx.db, ctx.tenantId, integrationId, now);
   const ids = [...new Set(readings.map((r) => r.id))];
   const [known, cars] = await Promise.all([
-    q.knownReadingIds(ctx.db, ctx.tenantId, integrationId, ids),
+    q.knownReadingIds(ctx.sql, ctx.tenantId, integrationId, ids),
     q.carsByVin(ctx.sql, ctx.tenantId, [...new Set(readings.map((r) => r.vin))]),
   ]);
   const byVin = new Map(cars.map((c) => [c.vin, c]));
@@ -281,22 +282,21 @@ export const ingest = async (
     }
     accepted.push({ reading, car, at, joinsSeries });
   }
-  const written = await q.insertReadings(
-    ctx.db,
-    accepted.map(({ reading, car, at }) => ({
-      tenantId: ctx.tenantId,
-      integrationId,
+  const written = await q.insertReadings(ctx.sql, {
+    tenantId: ctx.tenantId,
+    integrationId,
+    receivedAt: now,
+    rows: accepted.map(({ reading, car, at }) => ({
       readingId: reading.id,
       vehicleId: car.id,
       readAt: at,
-      receivedAt: now,
       odometerKm: reading.odometerKm ?? null,
       faultCodes: reading.faultCodes,
       batteryVoltage: reading.batteryVoltage ?? null,
       fuelPct: reading.fuelPct ?? null,
       chargePct: reading.chargePct ?? null,
     })),
-  );
+  });
   // A reading id another request wrote meanwhile is that request's: a duplicate here.
   const taken = accepted.filter((a) => written.has(a.reading.id));
   for (const a of accepted) if (!written.has(a.reading.id)) duplicates.push(a.reading.id);
