@@ -237,7 +237,7 @@ export const ingest = async (
   ]);
   const byVin = new Map(cars.map((c) => [c.vin, c]));
   const series = await readingsOfMany(
-    ctx.db,
+    ctx.sql,
     ctx.tenantId,
     cars.filter((c) => c.consented).map((c) => c.id),
   );

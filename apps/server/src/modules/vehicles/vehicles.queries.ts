@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { VehicleData } from '@m4s/contracts';
 import {
   carBrands,
@@ -9,6 +10,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 const columns = {
@@ -204,37 +206,25 @@ export const dropDriverEntries = async (
 
 /**
  * The trusted series (as readingsOf: readings and repair orders, flagged values aside) of several cars at
- * once, for a batch of readings from one source (connected cars): two statements, whatever the batch.
+ * once, for a batch of readings from one source (connected cars): one statement with one array parameter,
+ * whatever the batch.
  */
-export const readingsOfMany = async (db: Tx, tenantId: string, vehicleIds: readonly string[]) => {
+export const readingsOfMany = async (sql: SqlExecutor, tenantId: string, vehicleIds: readonly string[]) => {
   const series = new Map<string, { at: Date; km: number }[]>(vehicleIds.map((id) => [id, []]));
   if (vehicleIds.length === 0) return series;
-  const ids = [...series.keys()];
-  const [readings, orders] = await Promise.all([
-    db
-      .select({ vehicleId: mileageReadings.vehicleId, at: mileageReadings.readAt, km: mileageReadings.km })
-      .from(mileageReadings)
-      .where(
-        and(
-          eq(mileageReadings.tenantId, tenantId),
-          inArray(mileageReadings.vehicleId, ids),
-          isNull(mileageReadings.flag),
-        ),
-      ),
-    db
-      .select({ vehicleId: repairOrders.vehicleId, at: repairOrders.dateIn, km: repairOrders.mileageKm })
-      .from(repairOrders)
-      .where(
-        and(
-          eq(repairOrders.tenantId, tenantId),
-          inArray(repairOrders.vehicleId, ids),
-          isNotNull(repairOrders.mileageKm),
-          isNull(repairOrders.mileageFlag),
-        ),
-      ),
-  ]);
-  for (const r of [...readings, ...orders])
-    if (r.vehicleId && r.km !== null) series.get(r.vehicleId)?.push({ at: r.at, km: r.km });
+  const rows = parseRows(
+    z.object({ vehicle_id: col.text, at: col.instant, km: col.number }),
+    await sql.executeSql(
+      `SELECT vehicle_id, read_at AS at, km FROM mileage_readings
+        WHERE tenant_id = $1 AND vehicle_id = ANY($2::uuid[]) AND flag IS NULL
+       UNION ALL
+       SELECT vehicle_id, date_in, mileage_km FROM repair_orders
+        WHERE tenant_id = $1 AND vehicle_id = ANY($2::uuid[]) AND mileage_km IS NOT NULL AND mileage_flag IS NULL`,
+      [tenantId, [...series.keys()]],
+    ),
+    'trusted series of several cars',
+  );
+  for (const r of rows) series.get(r.vehicle_id)?.push({ at: r.at, km: r.km });
   return series;
 };
 
