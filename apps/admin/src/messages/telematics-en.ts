@@ -38,4 +38,11 @@ export const telematicsEn: Record<keyof typeof telematicsZhCN, string> = {
   'telematics.rules.faultWindow': 'Same fault code, once per car every',
   'telematics.rules.days': 'days',
   'telematics.rules.saved': 'Alert rules saved',
+  'telematics.cars.title': 'Shared cars ({n})',
+  'telematics.cars.empty': 'No owner has consented to sharing a car’s data yet',
+  'telematics.cars.plate': 'Plate',
+  'telematics.cars.vin': 'VIN',
+  'telematics.cars.since': 'Shared since',
+  'telematics.cars.km': 'Latest odometer (km)',
+  'telematics.cars.lastReading': 'Last reading',
 };

@@ -34,4 +34,11 @@ export const telematicsZhCN = {
   'telematics.rules.faultWindow': '同一故障码提醒间隔',
   'telematics.rules.days': '天',
   'telematics.rules.saved': '提醒规则已保存',
+  'telematics.cars.title': '已授权车辆（{n}）',
+  'telematics.cars.empty': '还没有车主授权共享车辆数据',
+  'telematics.cars.plate': '车牌',
+  'telematics.cars.vin': '车架号',
+  'telematics.cars.since': '授权时间',
+  'telematics.cars.km': '最新里程（公里）',
+  'telematics.cars.lastReading': '最近读数',
 };

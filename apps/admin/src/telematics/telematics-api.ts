@@ -29,3 +29,10 @@ export const useSaveRules = () => {
     onSuccess: (data) => client.setQueryData(rulesKey, data),
   });
 };
+
+/** The cars whose owner consented (each row keyed by its car). */
+export const useSharedCars = () =>
+  useQuery({
+    queryKey: [...telematicsKey, 'cars'],
+    queryFn: async () => (await api.call(r.cars)).items.map((c) => ({ ...c, id: c.vehicleId })),
+  });

@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { applyServerError } from '../lib/form-errors.ts';
 import { useModalForm } from '../lib/use-modal-form.ts';
 import { RulesCard } from './rules-card.tsx';
+import { SharedCarsCard } from './shared-cars-card.tsx';
 import { useCreateIntegration, useIntegrations, useRevokeIntegration } from './telematics-api.ts';
 
 type Values = { name: string; provider: string };
@@ -211,6 +212,7 @@ export const TelematicsPage = () => {
           scroll={{ x: 900 }}
         />
       </Card>
+      <SharedCarsCard />
       <IntegrationForm open={creating} onClose={() => setCreating(false)} onCreated={setKey} />
       <KeyModal secret={key} onClose={() => setKey(null)} />
     </>
