@@ -95,11 +95,11 @@ void test('the owner sees what is shared and with whom, consents, and sees the r
   await latest.getByText(/里程 40,000 公里/).waitFor();
   await latest.getByText('三元催化器效率低于阈值（第1列）').waitFor();
   await h.shot(owner, 'telematics-owner-latest');
-  // The admin sees the car among the shared ones, with its newest odometer.
+  // The admin sees the car among the shared ones, and its integration's first reading.
   await admin.reload();
-  const shared = admin.getByTestId('telematics-cars');
-  await shared.getByText(vin).waitFor();
-  await shared.getByText('40,000').waitFor();
+  await admin.getByTestId('telematics-cars').getByText(vin).waitFor();
+  const integration = admin.getByTestId('telematics-integrations').locator('tr', { hasText: '星途车联' });
+  assert.doesNotMatch((await integration.textContent()) ?? '', /尚未使用/);
   await h.shot(admin, 'telematics-admin-shared-cars');
 });
 
