@@ -59,7 +59,13 @@ export const classCounts = async (sql: SqlExecutor, tenantId: string) => {
  */
 export const flagCounts = async (sql: SqlExecutor, tenantId: string) =>
   oneRow(
-    z.object({ seasonal: col.number, lapsing: col.number, churned: col.number, measured: col.number, seasonal_churned: col.number }),
+    z.object({
+      seasonal: col.number,
+      lapsing: col.number,
+      churned: col.number,
+      measured: col.number,
+      seasonal_churned: col.number,
+    }),
     await sql.executeSql(
       `SELECT count(*) FILTER (WHERE seasonal)::int AS seasonal, count(*) FILTER (WHERE lapsing)::int AS lapsing,
               count(*) FILTER (WHERE frequency = 'churned' AND NOT seasonal)::int AS churned,
@@ -195,10 +201,7 @@ const classesSelect = `SELECT frequency, rfm, loyalty, value_quadrant, visits_12
 
 /** One customer's classes as of the last classification, and every move between classes (access request). */
 export const segmentsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
-  const current = await sql.executeSql(
-    classesSelect,
-    [tenantId, customerId],
-  );
+  const current = await sql.executeSql(classesSelect, [tenantId, customerId]);
   const moves = await sql.executeSql(
     `SELECT dimension, from_value, to_value, changed_on::text FROM segment_changes
       WHERE tenant_id = $1 AND subject_kind = 'customer' AND subject_id = $2 ORDER BY changed_on, created_at, id`,
@@ -257,10 +260,7 @@ export const customerClasses = async (
   customerId: string,
   seasonalNow: boolean,
 ): Promise<SegmentCustomerClasses> => {
-  const r = maybeRow(classesRow, await sql.executeSql(
-    classesSelect,
-    [tenantId, customerId],
-  ), 'customerClasses');
+  const r = maybeRow(classesRow, await sql.executeSql(classesSelect, [tenantId, customerId]), 'customerClasses');
   if (!r)
     return {
       classified: false,

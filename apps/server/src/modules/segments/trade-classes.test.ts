@@ -221,9 +221,7 @@ describe('new owners', () => {
     const after = await segmentsOf(t.id);
     assert.equal(after.customers.get(fresh)?.frequency, 'churned');
     assert.ok(
-      after.changes.some(
-        (c) => c.subjectId === fresh && c.fromValue === 'new_owner' && c.toValue === 'churned',
-      ),
+      after.changes.some((c) => c.subjectId === fresh && c.fromValue === 'new_owner' && c.toValue === 'churned'),
     );
     // Nothing left for a full pass to correct.
     assert.equal((await classify(t.id, addDays(lastDay, 1))).written, 0);
@@ -282,15 +280,21 @@ describe('segments API: flags, churn measure, why', () => {
     // Measured: everyone but the seasonal and the new owner (the harness's, 李, 钱) = 3; churned 2.
     assert.deepEqual(overview.churn, { churned: 2, measured: 3, rate: 0.6667, seasonalExcluded: 1 });
 
-    const churned = (await admin.get('/api/segments/customers?dimension=frequency&value=churned')).json<SegmentCustomerPage>();
+    const churned = (
+      await admin.get('/api/segments/customers?dimension=frequency&value=churned')
+    ).json<SegmentCustomerPage>();
     assert.ok(!churned.items.some((i) => i.id === away));
     assert.ok(churned.items.some((i) => i.id === gone));
-    const seasonal = (await admin.get('/api/segments/customers?dimension=flag&value=seasonal')).json<SegmentCustomerPage>();
+    const seasonal = (
+      await admin.get('/api/segments/customers?dimension=flag&value=seasonal')
+    ).json<SegmentCustomerPage>();
     assert.deepEqual(
       seasonal.items.map((i) => i.id),
       [away],
     );
-    const lapsers = (await admin.get('/api/segments/customers?dimension=flag&value=lapsing')).json<SegmentCustomerPage>();
+    const lapsers = (
+      await admin.get('/api/segments/customers?dimension=flag&value=lapsing')
+    ).json<SegmentCustomerPage>();
     assert.deepEqual(
       lapsers.items.map((i) => i.id),
       [lapsing],

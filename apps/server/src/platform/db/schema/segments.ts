@@ -12,14 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import {
-  frequencyClasses,
-  lifecycleStages,
-  loyaltyGrades,
-  rfmBases,
-  rfmClasses,
-  valueQuadrants,
-} from '@m4s/contracts';
+import { frequencyClasses, lifecycleStages, loyaltyGrades, rfmBases, rfmClasses, valueQuadrants } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { tenantPolicy } from './tenant-table.ts';
 import { fen, stamp, tenantKeyColumns, tenantTableRules, tenants } from './tenancy.ts';
@@ -70,7 +63,9 @@ export const customerSegments = pgTable(
     index('customer_segments_frequency_idx').on(t.tenantId, t.frequency),
     index('customer_segments_rfm_idx').on(t.tenantId, t.rfm),
     index('customer_segments_stable_idx').on(t.tenantId, t.stableUntil),
-    index('customer_segments_lapsing_idx').on(t.tenantId).where(sql`lapsing`),
+    index('customer_segments_lapsing_idx')
+      .on(t.tenantId)
+      .where(sql`lapsing`),
   ],
 ).enableRLS();
 
