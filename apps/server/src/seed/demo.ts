@@ -9,6 +9,7 @@ import { asPlatform } from '../platform/operator-tx.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';
+import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
@@ -147,6 +148,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoLapsing(db, { tenantId, now });
   await seedDemoSegments(db, { tenantId, now });
   return tenantId;
 };

@@ -107,22 +107,22 @@ k AS (
          -- M in fen outside its range, each over its unit. C is open to a customer whose first visit (any
          -- kind) is in the 12 months, its R counted from that first visit.
          CASE WHEN mo.last_on IS NOT NULL THEN
-           greatest(mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END - {aMonths}::int, 0)::float8 / {nearMonths}::int
-           + greatest({aMinVisits}::int - mo.visits, 0)::float8 / {nearVisits}::int
-           + greatest({aMinSpend}::bigint - mo.spend, 0)::float8 / {nearSpend}::bigint END AS d_a,
+           greatest(mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END - {aMonths}::int, 0)::numeric / {nearMonths}::int
+           + greatest({aMinVisits}::int - mo.visits, 0)::numeric / {nearVisits}::int
+           + greatest({aMinSpend}::bigint - mo.spend, 0)::numeric / {nearSpend}::bigint END AS d_a,
          CASE WHEN mo.last_on IS NOT NULL THEN
-           greatest(mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END - {bMonths}::int, 0)::float8 / {nearMonths}::int
-           + (greatest({bMinVisits}::int - mo.visits, 0) + greatest(mo.visits - {bMaxVisits}::int, 0))::float8 / {nearVisits}::int
-           + (greatest({bMinSpend}::bigint - mo.spend, 0) + greatest(mo.spend - {bMaxSpend}::bigint, 0))::float8
+           greatest(mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END - {bMonths}::int, 0)::numeric / {nearMonths}::int
+           + (greatest({bMinVisits}::int - mo.visits, 0) + greatest(mo.visits - {bMaxVisits}::int, 0))::numeric / {nearVisits}::int
+           + (greatest({bMinSpend}::bigint - mo.spend, 0) + greatest(mo.spend - {bMaxSpend}::bigint, 0))::numeric
              / {nearSpend}::bigint END AS d_b,
          CASE WHEN mo.first_on >= b.since_year THEN
-           greatest(mo.f_first + CASE WHEN mo.first_exact THEN 0 ELSE 1 END - {cMonths}::int, 0)::float8 / {nearMonths}::int
-           + greatest(mo.visits - {cMaxVisits}::int, 0)::float8 / {nearVisits}::int
-           + greatest(mo.spend - {cMaxSpend}::bigint, 0)::float8 / {nearSpend}::bigint END AS d_c,
+           greatest(mo.f_first + CASE WHEN mo.first_exact THEN 0 ELSE 1 END - {cMonths}::int, 0)::numeric / {nearMonths}::int
+           + greatest(mo.visits - {cMaxVisits}::int, 0)::numeric / {nearVisits}::int
+           + greatest(mo.spend - {cMaxSpend}::bigint, 0)::numeric / {nearSpend}::bigint END AS d_c,
          CASE WHEN mo.last_on IS NOT NULL THEN
-           greatest({dMonths}::int - mo.f_last, 0)::float8 / {nearMonths}::int
-           + greatest(mo.visits - {dMaxVisits}::int, 0)::float8 / {nearVisits}::int
-           + greatest(mo.spend - {dMaxSpend}::bigint, 0)::float8 / {nearSpend}::bigint END AS d_d,
+           greatest({dMonths}::int - mo.f_last, 0)::numeric / {nearMonths}::int
+           + greatest(mo.visits - {dMaxVisits}::int, 0)::numeric / {nearVisits}::int
+           + greatest(mo.spend - {dMaxSpend}::bigint, 0)::numeric / {nearSpend}::bigint END AS d_d,
          CASE WHEN mo.visits_ever >= 2 THEN round((mo.last_on - mo.first_on)::numeric / (mo.visits_ever - 1))::int END
            AS usual_gap,
          b.since_a, b.since_b, b.since_c, b.since_d, b.since_paid, b.since_general, b.since_lapse_min, b.since_lapse_max

@@ -9,7 +9,6 @@ import {
   valueQuadrants,
   type SegmentCustomerClasses,
   type SegmentCustomerPage,
-  type SegmentDimension,
   type SegmentListDimension,
   type SegmentOverview,
   type SegmentRules,
