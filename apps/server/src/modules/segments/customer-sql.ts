@@ -90,6 +90,8 @@ mo AS (
 ),
 k AS (
   SELECT mo.*, b.since_year,
+         mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END AS r_last,
+         mo.f_first + CASE WHEN mo.first_exact THEN 0 ELSE 1 END AS r_first,
          CASE WHEN mo.visits = 0 AND mo.owner_until >= b.as_of THEN 'new_owner'
               WHEN mo.visits >= {activeMinVisits}::int THEN 'active'
               WHEN mo.visits >= {swingMinVisits}::int THEN 'swing'
@@ -138,7 +140,10 @@ r AS (
          CASE WHEN k.band IS NOT NULL THEN 'band' WHEN k.last_on IS NULL THEN 'no_history' ELSE 'nearest' END AS rfm_basis,
          CASE WHEN k.band IS NOT NULL THEN 0
               WHEN k.last_on IS NOT NULL THEN round(least(k.d_a, k.d_b, k.d_c, k.d_d)::numeric, 2) END AS rfm_distance,
-         k.visits >= {highVisits}::int AND k.spend >= {highAverage}::bigint * k.visits AS best
+         k.visits >= {highVisits}::int AND k.spend >= {highAverage}::bigint * k.visits AS best,
+         -- The first whole month since the last visit at which D would be strictly nearer than the band taken.
+         floor({dMonths}::int - {nearMonths}::int * (least(k.d_a, k.d_b, k.d_c, k.d_d)
+               - (k.d_d - greatest({dMonths}::int - k.f_last, 0)::numeric / {nearMonths}::int)))::int + 1 AS d_overtake
     FROM k
 ),
 h AS (
@@ -171,13 +176,21 @@ fresh AS (
                 THEN greatest((h.recency_on + make_interval(months => {dMonths}::int))::date, h.as_of + 1) END,
            -- A new owner's last day passes.
            CASE WHEN h.frequency = 'new_owner' THEN h.owner_until + 1 END,
-           -- Between the bands the distances step with each whole month since the last (first) visit.
-           CASE WHEN h.rfm_basis = 'nearest'
-                THEN greatest(least(((h.last_on + 1) + make_interval(months => h.f_last + CASE WHEN h.last_exact THEN 0 ELSE 1 END))::date,
-                                    (h.last_on + make_interval(months => h.f_last + 1))::date), h.as_of + 1) END,
-           CASE WHEN h.rfm_basis = 'nearest' AND h.first_on >= h.since_year
-                THEN greatest(least(((h.first_on + 1) + make_interval(months => h.f_first + CASE WHEN h.first_exact THEN 0 ELSE 1 END))::date,
-                                    (h.first_on + make_interval(months => h.f_first + 1))::date), h.as_of + 1) END,
+           -- Between the bands (docs/segments.md "When a nearest band can move"): the band taken moves away by
+           -- a month at each whole month its R is outside (A, B, C late; D not yet 6 months); inside, it holds
+           -- until its R limit (the band terms above, and C's below) or until D, the only band whose distance
+           -- falls with time, comes strictly nearer.
+           CASE WHEN h.rfm_basis = 'nearest' AND ((h.rfm = 'A' AND h.r_last > {aMonths}::int)
+                                               OR (h.rfm = 'B' AND h.r_last > {bMonths}::int))
+                THEN greatest(((h.last_on + 1) + make_interval(months => h.r_last))::date, h.as_of + 1) END,
+           CASE WHEN h.rfm_basis = 'nearest' AND h.rfm = 'C'
+                THEN greatest(((h.first_on + 1) + make_interval(months => greatest(h.r_first, {cMonths}::int)))::date,
+                              h.as_of + 1) END,
+           CASE WHEN h.rfm_basis = 'nearest' AND h.rfm = 'D' AND h.f_last < {dMonths}::int
+                THEN greatest((h.last_on + make_interval(months => h.f_last + 1))::date, h.as_of + 1) END,
+           CASE WHEN h.rfm_basis = 'nearest' AND h.rfm <> 'D' AND h.d_overtake > h.f_last
+                     AND h.d_overtake <= {dMonths}::int
+                THEN greatest((h.last_on + make_interval(months => h.d_overtake))::date, h.as_of + 1) END,
            -- A high-value customer's lapse: the minimum months, their usual gap × the factor, the maximum months.
            CASE WHEN h.high_value AND h.last_on > h.since_lapse_min
                 THEN greatest((h.last_on + make_interval(months => {lapseMinMonths}::int))::date, h.as_of + 1) END,
