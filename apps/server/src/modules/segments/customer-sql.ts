@@ -88,7 +88,8 @@ mo AS (
                           FROM (SELECT ((extract(year FROM b.as_of) - extract(year FROM m.first_on)) * 12
                                         + extract(month FROM b.as_of) - extract(month FROM m.first_on))::int AS k) x) fi
 ),
-k AS (
+-- Materialized: the distances and the class are read many times below; inlined, each reading recomputed them.
+k AS MATERIALIZED (
   SELECT mo.*, b.since_year,
          mo.f_last + CASE WHEN mo.last_exact THEN 0 ELSE 1 END AS r_last,
          mo.f_first + CASE WHEN mo.first_exact THEN 0 ELSE 1 END AS r_first,
