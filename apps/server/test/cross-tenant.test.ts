@@ -62,6 +62,7 @@ const cases: Record<string, Case> = {
   'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },
   'GET /api/customers/:id/overview': { id: (b) => b.customerId },
   'GET /api/customers/:id/export': { id: (b) => b.customerId },
+  'GET /api/segments/customers/:id': { id: (b) => b.customerId },
   'POST /api/customers/:id/merge': { id: (b) => b.customerId, body: (b) => ({ fromId: b.customerId }) },
   'POST /api/customers/:id/erase': { id: (b) => b.customerId, body: () => ({ reason: '越界测试' }) },
   'POST /api/customers/:id/interactions': {

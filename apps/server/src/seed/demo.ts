@@ -10,6 +10,7 @@ import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoTelematics } from './demo-telematics.ts';
 import { seedDemoService } from './demo-service.ts';
+import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
@@ -148,6 +149,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoLapsing(db, { tenantId, now });
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
   return tenantId;
