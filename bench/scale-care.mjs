@@ -70,7 +70,10 @@ export const waitForStartNight = async ({ url, log }) => {
   return waited;
 };
 
-/** The customer classes of docs/segments.md with the default thresholds, in one statement (counts only). */
+/**
+ * The customer classes of docs/segments.md with the default thresholds, in one statement (counts only):
+ * new owners from the cars' forecast (vehicle_segments), RFM's nearest band between the seed's bands.
+ */
 const handWritten = `
 WITH p AS (SELECT $2::date AS d, timezone AS tz FROM tenants WHERE id = $1),
 r AS (
@@ -81,29 +84,48 @@ v AS (
          count(*) FILTER (WHERE r.day >= p.d - interval '12 months') AS n,
          COALESCE(sum(r.total_fen) FILTER (WHERE r.day >= p.d - interval '12 months'), 0) AS spend,
          count(*) FILTER (WHERE r.day >= p.d - interval '12 months' AND r.type = 'maintenance') AS maint,
-         max(r.day) AS last_on, min(r.day) FILTER (WHERE r.type = 'maintenance') AS first_maint,
+         min(r.day) AS first_on, max(r.day) AS last_on, count(*) AS ever,
+         min(r.day) FILTER (WHERE r.type = 'maintenance') AS first_maint,
          max(r.day) FILTER (WHERE r.total_fen > 0 AND r.type NOT IN ('warranty_claim', 'campaign')) AS last_paid
     FROM r, p GROUP BY r.customer_id),
-car AS (SELECT owner_id, min(purchase_date) AS bought FROM vehicles WHERE tenant_id = $1 GROUP BY owner_id),
+car AS (
+  SELECT v.owner_id, min(v.purchase_date) AS bought,
+         min(s.predicted_service_on) FILTER (WHERE v.purchase_date BETWEEN p.d - interval '12 months' AND p.d) AS due
+    FROM vehicles v CROSS JOIN p LEFT JOIN vehicle_segments s ON s.tenant_id = v.tenant_id AND s.vehicle_id = v.id
+   WHERE v.tenant_id = $1 GROUP BY v.owner_id),
 x AS (
-  SELECT c.seasonal, COALESCE(v.n, 0) AS n, COALESCE(v.spend, 0) AS spend, COALESCE(v.maint, 0) AS maint,
-         v.last_on, v.first_maint, v.last_paid,
-         COALESCE(v.last_on, car.bought, (c.created_at AT TIME ZONE p.tz)::date) AS recency, p.d
+  SELECT COALESCE(v.n, 0) AS n, COALESCE(v.spend, 0) AS spend, COALESCE(v.maint, 0) AS maint,
+         v.first_on, v.last_on, v.first_maint, v.last_paid, car.due,
+         COALESCE(v.last_on, car.bought, (c.created_at AT TIME ZONE p.tz)::date) AS recency, p.d,
+         -- Whole months since the last (first) visit by age(): fk "k months ago or more", and rk "within k months".
+         (extract(year FROM age(p.d, v.last_on)) * 12 + extract(month FROM age(p.d, v.last_on)))::int AS f_last,
+         (extract(year FROM age(p.d, v.first_on)) * 12 + extract(month FROM age(p.d, v.first_on)))::int AS f_first
     FROM customers c CROSS JOIN p LEFT JOIN v ON v.customer_id = c.id LEFT JOIN car ON car.owner_id = c.id
-   WHERE c.tenant_id = $1 AND c.erased_at IS NULL)
-SELECT CASE WHEN seasonal THEN 'seasonal' WHEN n >= 3 THEN 'active' WHEN n >= 2 THEN 'swing'
-            WHEN n >= 1 THEN 'swing_to_churn' ELSE 'churned' END AS frequency,
-       CASE WHEN last_on >= d - interval '3 months' AND n >= 4 AND spend >= 1500000 THEN 'A'
-            WHEN last_on >= d - interval '6 months' AND n BETWEEN 2 AND 3 AND spend BETWEEN 800000 AND 1500000 THEN 'B'
-            WHEN first_maint >= d - interval '1 month' AND n = 1 AND spend <= 500000 THEN 'C'
-            WHEN recency <= d - interval '6 months' AND n <= 1 AND spend <= 500000 THEN 'D'
-            ELSE 'none' END AS rfm,
+   WHERE c.tenant_id = $1 AND c.erased_at IS NULL),
+y AS (
+  SELECT x.*,
+         CASE WHEN last_on >= d - interval '3 months' AND n >= 4 AND spend >= 1500000 THEN 'A'
+              WHEN last_on >= d - interval '6 months' AND n BETWEEN 2 AND 3 AND spend BETWEEN 800000 AND 1500000 THEN 'B'
+              WHEN first_maint >= d - interval '1 month' AND n = 1 AND spend <= 500000 THEN 'C'
+              WHEN recency <= d - interval '6 months' AND n <= 1 AND spend <= 500000 THEN 'D' END AS band,
+         greatest(f_last + CASE WHEN (d - make_interval(months => f_last))::date = last_on THEN 0 ELSE 1 END - 3, 0) / 2.0 + greatest(4 - n, 0) / 2.0 + greatest(1500000 - spend, 0) / 500000.0 AS da,
+         greatest(f_last + CASE WHEN (d - make_interval(months => f_last))::date = last_on THEN 0 ELSE 1 END - 6, 0) / 2.0 + (greatest(2 - n, 0) + greatest(n - 3, 0)) / 2.0
+           + (greatest(800000 - spend, 0) + greatest(spend - 1500000, 0)) / 500000.0 AS db,
+         CASE WHEN first_on >= d - interval '12 months'
+              THEN greatest(f_first + CASE WHEN (d - make_interval(months => f_first))::date = first_on THEN 0 ELSE 1 END - 1, 0) / 2.0 + greatest(n - 1, 0) / 2.0 + greatest(spend - 500000, 0) / 500000.0 END AS dc,
+         greatest(6 - f_last, 0) / 2.0 + greatest(n - 1, 0) / 2.0 + greatest(spend - 500000, 0) / 500000.0 AS dd
+    FROM x)
+SELECT CASE WHEN n = 0 AND due + interval '1 month' >= d THEN 'new_owner' WHEN n >= 3 THEN 'active'
+            WHEN n >= 2 THEN 'swing' WHEN n >= 1 THEN 'swing_to_churn' ELSE 'churned' END AS frequency,
+       CASE WHEN band IS NOT NULL THEN band WHEN last_on IS NULL THEN 'none'
+            WHEN da <= least(db, dc, dd) THEN 'A' WHEN db <= least(dc, dd) THEN 'B' WHEN dc <= dd THEN 'C'
+            ELSE 'D' END AS rfm,
        CASE WHEN maint >= 3 AND n > 4 AND last_paid >= d - interval '3 months' THEN 'loyal'
             WHEN n >= 2 AND last_on >= d - interval '6 months' THEN 'general' ELSE 'swing' END AS loyalty,
        CASE WHEN n >= 3 AND spend >= 200000 * n THEN 'best' WHEN n > 0 AND spend >= 200000 * n THEN 'spend_happy'
             WHEN n >= 3 THEN 'frequent' ELSE 'uncertain' END AS value_quadrant,
        count(*)::int AS n
-  FROM x GROUP BY 1, 2, 3, 4`;
+  FROM y GROUP BY 1, 2, 3, 4`;
 
 const inTenant = async (client, tenantId, fn) => {
   await client.query('BEGIN');

@@ -25,6 +25,7 @@ import { loadSampler } from '../bench/lanes.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.mjs';
 import { runScale } from '../bench/scale-run.mjs';
 import { runWebLoad } from '../bench/web-load.mjs';
+import { runTelematics } from '../bench/telematics.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
@@ -34,9 +35,13 @@ const detail = process.argv.includes('--detail');
  * `--only=web`: the owner and advisor apps' sign-in screen on an emulated fast-3G phone (bench/web-load.mjs).
  * `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
  * `--only=care`: the nightly classification and care sweep only.
+ * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
+ * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care)$/.exec(process.argv.find((a) => a.startsWith('--only=')) ?? '')?.[1] ?? null;
+  /^--only=(api|me|web|scale|booking|care|telematics)$/.exec(
+    process.argv.find((a) => a.startsWith('--only=')) ?? '',
+  )?.[1] ?? null;
 const importRows =
   only === 'booking' || only === 'care'
     ? 0
@@ -242,7 +247,7 @@ const main = async () => {
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale' && only !== 'booking' && only !== 'care' && only !== 'web') {
+  if (only !== 'scale' && only !== 'booking' && only !== 'care' && only !== 'web' && only !== 'telematics') {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
@@ -269,8 +274,18 @@ const main = async () => {
     care: only !== 'booking',
   };
   const web = only === null || only === 'web' ? await webRuns() : null;
+  const telematics =
+    only === null || only === 'telematics'
+      ? await runTelematics({
+          readings: Number(
+            /^--readings=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--readings=')) ?? '')?.[1] ?? 20_000,
+          ),
+          log,
+        })
+      : null;
+  if (telematics) postgresVersion = telematics.postgresVersion;
   const scale =
-    only === 'api' || only === 'me' || only === 'web'
+    only === 'api' || only === 'me' || only === 'web' || only === 'telematics'
       ? null
       : await runScale({ customers: scaleCustomers, importRows, parts, log });
 
@@ -298,11 +313,16 @@ const main = async () => {
     startups: api?.startups ?? null,
     totalMs,
     notes,
-    extra: [...(web ? [web.markdown] : []), ...(scale ? [scale.markdown] : [])],
+    extra: [
+      ...(web ? [web.markdown] : []),
+      ...(telematics ? [telematics.markdown] : []),
+      ...(scale ? [scale.markdown] : []),
+    ],
   });
   prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
   if (api) console.log(`\n${loadTable(api.summary)}\n\n${api.startups ? `${startupTable(api.startups)}\n` : ''}`);
   if (web) console.log(`\n${web.markdown}`);
+  if (telematics) console.log(`\n${telematics.markdown}`);
   if (scale) console.log(`\n${scale.markdown}`);
   log(`done in ${(totalMs / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
 };

@@ -24,6 +24,7 @@ import { SegmentsPage } from './segments/segments-page.tsx';
 import { CareRulesPage } from './care/care-rules-page.tsx';
 import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 import { WebhooksPage } from './webhooks/webhooks-page.tsx';
+import { TelematicsPage } from './telematics/telematics-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -71,6 +72,7 @@ export const App = () => {
         <Route path="work-calendar" element={<CalendarPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="telematics" element={<TelematicsPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

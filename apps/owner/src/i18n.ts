@@ -3,11 +3,13 @@ import { mobileMessages } from '@m4s/web-kit/mobile';
 import { bookingEn, bookingZhCN } from './booking/messages.ts';
 import { contactEn, contactZhCN } from './contact/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
+import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...garageZhCN,
+  ...telematicsZhCN,
   ...bookingZhCN,
   ...visitZhCN,
   ...contactZhCN,
@@ -76,6 +78,7 @@ const zhCN = {
 const en: { [K in keyof typeof zhCN]: string } = {
   ...mobileMessages.en,
   ...garageEn,
+  ...telematicsEn,
   ...bookingEn,
   ...visitEn,
   ...contactEn,

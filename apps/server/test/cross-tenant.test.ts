@@ -7,6 +7,7 @@ import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts'
 import { complaintFor } from '../src/modules/complaints/test-kit.ts';
 import { calendarDayFor } from '../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
+import { telematicsRowsFor } from '../src/modules/telematics/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
 type TenantB = TestTenant & {
@@ -16,6 +17,7 @@ type TenantB = TestTenant & {
   complaintId: string;
   calendarDay: string;
   webhook: { endpointId: string; deliveryId: string };
+  telematics: { integrationId: string };
 };
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
@@ -42,6 +44,7 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     complaintId: await complaintFor(t),
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
+    telematics: await telematicsRowsFor(t),
   };
 };
 
@@ -59,6 +62,7 @@ const cases: Record<string, Case> = {
   'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },
   'GET /api/customers/:id/overview': { id: (b) => b.customerId },
   'GET /api/customers/:id/export': { id: (b) => b.customerId },
+  'GET /api/segments/customers/:id': { id: (b) => b.customerId },
   'POST /api/customers/:id/merge': { id: (b) => b.customerId, body: (b) => ({ fromId: b.customerId }) },
   'POST /api/customers/:id/erase': { id: (b) => b.customerId, body: () => ({ reason: '越界测试' }) },
   'POST /api/customers/:id/interactions': {
@@ -219,6 +223,11 @@ const cases: Record<string, Case> = {
   'GET /api/webhooks/endpoints/:id/deliveries': { id: (b) => b.webhook.endpointId },
   'GET /api/webhooks/endpoints/:id/deliveries/:deliveryId': { id: (b) => b.webhook.endpointId },
   'POST /api/webhooks/endpoints/:id/deliveries/:deliveryId/replay': { id: (b) => b.webhook.endpointId },
+  // Connected cars (issue 11): B's integration, and B's car as the owner app names it.
+  'POST /api/telematics/integrations/:id/revoke': { id: (b) => b.telematics.integrationId },
+  'GET /api/owner/vehicles/:vehicleId/telematics': { id: (b) => b.vehicleId, as: 'owner' },
+  'PUT /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
+  'DELETE /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
 };
 
 /** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
@@ -243,6 +252,9 @@ const listRoutes = [
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
   'GET /api/service-intervals',
+  'GET /api/telematics/integrations',
+  'GET /api/telematics/cars',
+  'GET /api/telematics/rules',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);

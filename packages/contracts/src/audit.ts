@@ -99,6 +99,12 @@ export const auditActions = [
   'webhook.endpoint_deleted',
   'webhook.secret_rotated',
   'webhook.delivery_replayed',
+  // Connected cars (docs/telematics.md)
+  'telematics.integration_created',
+  'telematics.integration_revoked',
+  'telematics.rules_updated',
+  'telematics.consent_given',
+  'telematics.consent_revoked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

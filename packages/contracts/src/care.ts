@@ -81,7 +81,17 @@ export const contactTopicMessages = <P extends string>(
   >;
 
 /** Where a touch comes from. The gate's tests enumerate these: a new sender must be added here. */
-export const touchSources = ['care_rule', 'booking', 'visit', 'account', 'campaign', 'survey', 'staff'] as const;
+export const touchSources = [
+  'care_rule',
+  'booking',
+  'visit',
+  'account',
+  'campaign',
+  'survey',
+  'staff',
+  // Connected cars' rules (docs/telematics.md): battery low, fault codes.
+  'telematics',
+] as const;
 export type TouchSource = (typeof touchSources)[number];
 
 /** How a touch reaches the owner: a message on a channel, or a task for staff (a call). */

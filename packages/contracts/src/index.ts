@@ -27,5 +27,7 @@ export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';
 export * from './intervals.ts';
+export * from './telematics.ts';
+export * from './fault-codes.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

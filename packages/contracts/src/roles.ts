@@ -37,6 +37,8 @@ export const permissions = [
   'care.tasks',
   /** Webhook endpoints, their secrets and delivery log (docs/webhooks.md). */
   'webhook.manage',
+  /** Connected-car integrations: their API keys (shown once) and what they sent (docs/telematics.md). */
+  'telematics.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,6 +65,7 @@ export const roleGrants: Record<Role, Grant> = {
       'service.setup',
       'payment.write',
       'webhook.manage',
+      'telematics.manage',
       ...careLead,
     ],
   },

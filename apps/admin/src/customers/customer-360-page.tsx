@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
+import { ClassesCard } from './classes-card.tsx';
 import { ComplaintsCard } from './complaints-card.tsx';
 import { ConsentsCard } from './consents-card.tsx';
 import { ContactCard } from './contact-card.tsx';
@@ -72,6 +73,7 @@ export const Customer360Page = () => {
         </Col>
         <Col xs={24} xl={8}>
           <ContactCard customer={customer} />
+          <ClassesCard customerId={customer.id} />
           <InteractionsCard customerId={customer.id} items={interactions} />
           <ContactPrefsCard customerId={customer.id} prefs={customer.preferencesContact} />
           <ConsentsCard consents={consents} />

@@ -19,6 +19,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   ToolOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -52,9 +53,10 @@ const serviceNav: readonly NavItem[] = [
   { path: '/service-stats', label: 'nav.serviceStats', icon: <FundOutlined />, needs: 'visit.read' },
 ];
 
-// 集成: connections to the dealer group's other systems (webhooks today), folded after the settings.
+// 集成: connections to the dealer group's other systems (webhooks, connected cars), folded after the settings.
 const integrationNav: readonly NavItem[] = [
   { path: '/webhooks', label: 'nav.webhooks', icon: <ApiOutlined />, needs: 'webhook.manage' },
+  { path: '/telematics', label: 'nav.telematics', icon: <WifiOutlined />, needs: 'telematics.manage' },
 ];
 
 export const AdminLayout = () => {

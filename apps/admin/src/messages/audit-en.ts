@@ -50,6 +50,12 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.webhook.secret_rotated': 'Webhook secret rotated',
   'action.webhook.delivery_replayed': 'Webhook delivery sent again',
 
+  'action.telematics.integration_created': 'Connected-car integration created',
+  'action.telematics.integration_revoked': 'Connected-car integration key revoked',
+  'action.telematics.rules_updated': 'Connected-car rules changed',
+  'action.telematics.consent_given': 'Owner consented to sharing car data',
+  'action.telematics.consent_revoked': 'Owner withdrew consent to sharing car data',
+
   'audit.target.booking': 'Booking',
   'audit.target.visit': 'Visit',
   'audit.target.service_type': 'Service',
@@ -59,6 +65,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.target.complaint': 'Complaint',
   'audit.target.webhook_endpoint': 'Webhook endpoint',
   'audit.target.webhook_delivery': 'Webhook delivery',
+  'audit.target.telematics_integration': 'Connected-car integration',
 
   'audit.detail.changed': 'Changed',
   'audit.detail.reason': 'Reason',

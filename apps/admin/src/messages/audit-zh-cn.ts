@@ -52,6 +52,12 @@ export const auditZhCN = {
   'action.webhook.secret_rotated': '轮换Webhook密钥',
   'action.webhook.delivery_replayed': '重发Webhook推送',
 
+  'action.telematics.integration_created': '新建车联网接入',
+  'action.telematics.integration_revoked': '停用车联网接入密钥',
+  'action.telematics.rules_updated': '修改车联网提醒规则',
+  'action.telematics.consent_given': '车主授权共享车辆数据',
+  'action.telematics.consent_revoked': '车主撤回车辆数据授权',
+
   'audit.target.booking': '预约',
   'audit.target.visit': '维修接待',
   'audit.target.service_type': '服务项目',
@@ -61,6 +67,7 @@ export const auditZhCN = {
   'audit.target.complaint': '投诉',
   'audit.target.webhook_endpoint': 'Webhook接收地址',
   'audit.target.webhook_delivery': 'Webhook推送',
+  'audit.target.telematics_integration': '车联网接入',
 
   'audit.detail.changed': '修改项',
   'audit.detail.reason': '原因',

@@ -9,6 +9,7 @@ import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { telematicsEn } from './telematics-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -23,6 +24,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...complaintsEn,
   ...calendarEn,
   ...webhooksEn,
+  ...telematicsEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { segmentRoutes, type SegmentDimension } from '@m4s/contracts';
+import { segmentRoutes, type SegmentListDimension } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
-export type SegmentPick = { dimension: SegmentDimension; value: string };
+export type SegmentPick = { dimension: SegmentListDimension; value: string };
 
 /** The overview; while a recomputation runs in the background (`pollUntil`, ms), it is read every 2 s. */
 export const useSegmentOverview = (pollUntil = 0) =>
@@ -21,6 +21,14 @@ export const useSegmentCustomers = (pick: SegmentPick | null, page: number, page
     },
     enabled: pick !== null,
     placeholderData: keepPreviousData,
+  });
+
+/** One customer's classes and why (the customer page); only for those who may read segments. */
+export const useCustomerClasses = (customerId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['segments', 'customer', customerId],
+    queryFn: () => api.call(segmentRoutes.customerClasses, { params: { id: customerId } }),
+    enabled,
   });
 
 export const useRecompute = () => {

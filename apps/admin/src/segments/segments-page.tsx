@@ -10,7 +10,33 @@ import { PageHeader } from '../layout/page-header.tsx';
 import { SegmentCustomers } from './segment-customers.tsx';
 import { useRecompute, useSegmentOverview, type SegmentPick } from './segments-api.ts';
 
-type Dimension = SegmentOverview['dimensions'][number];
+type Dimension = {
+  dimension: SegmentPick['dimension'];
+  classes: { value: string; count: number; movedIn?: number; movedOut?: number }[];
+};
+
+/** The flags as a card of their own: counts, no moves (they are not classes). */
+const flagsOf = (o: SegmentOverview): Dimension => ({
+  dimension: 'flag',
+  classes: o.flags.map((f) => ({ value: f.flag, count: f.count })),
+});
+
+/** The churn measure: churned ÷ measured, the seasonal/relocated and the new owners left out. */
+const ChurnLine = ({ churn }: { churn: SegmentOverview['churn'] }) => {
+  const { t } = useI18n();
+  return (
+    <Typography.Paragraph data-testid="segment-churn">
+      {churn.rate === null
+        ? t('segments.churnNone')
+        : t('segments.churn', {
+            rate: `${(churn.rate * 100).toFixed(1)}%`,
+            churned: churn.churned.toLocaleString('zh-CN'),
+            measured: churn.measured.toLocaleString('zh-CN'),
+            seasonal: churn.seasonalExcluded.toLocaleString('zh-CN'),
+          })}
+    </Typography.Paragraph>
+  );
+};
 
 /** One dimension's card: each class with its count and the moves ▲ in / ▼ out since last month. */
 const DimensionCard = ({
@@ -49,12 +75,20 @@ const DimensionCard = ({
                   <Typography.Text className="tabular">
                     {c.count.toLocaleString('zh-CN')} {unit}
                   </Typography.Text>
-                  <Typography.Text type="success" className="tabular" title={t('segments.movedIn', { n: c.movedIn })}>
-                    <ArrowUpOutlined /> {c.movedIn}
-                  </Typography.Text>
-                  <Typography.Text type="danger" className="tabular" title={t('segments.movedOut', { n: c.movedOut })}>
-                    <ArrowDownOutlined /> {c.movedOut}
-                  </Typography.Text>
+                  {c.movedIn !== undefined && (
+                    <Typography.Text type="success" className="tabular" title={t('segments.movedIn', { n: c.movedIn })}>
+                      <ArrowUpOutlined /> {c.movedIn}
+                    </Typography.Text>
+                  )}
+                  {c.movedOut !== undefined && (
+                    <Typography.Text
+                      type="danger"
+                      className="tabular"
+                      title={t('segments.movedOut', { n: c.movedOut })}
+                    >
+                      <ArrowDownOutlined /> {c.movedOut}
+                    </Typography.Text>
+                  )}
                 </Space>
               </Flex>
             </List.Item>
@@ -113,8 +147,9 @@ export const SegmentsPage = () => {
             : t('segments.notYet')}
         </Typography.Paragraph>
       )}
+      {o?.computedOn && <ChurnLine churn={o.churn} />}
       <Row gutter={[16, 16]}>
-        {(o?.dimensions ?? []).map((d) => (
+        {(o ? [...o.dimensions, flagsOf(o)] : []).map((d) => (
           <Col key={d.dimension} xs={24} md={12} xl={8}>
             <DimensionCard d={d} picked={picked} onPick={setPicked} />
           </Col>

@@ -10,6 +10,7 @@ import { useTenant } from '../tenant/tenant-context.tsx';
 import { CarDates } from './car-dates.tsx';
 import { useVehicleHistory } from './garage-api.ts';
 import { PlateBadge } from './plate-badge.tsx';
+import { TelematicsSection } from './telematics-section.tsx';
 import { CarTitle } from './vehicle-card.tsx';
 import { VisitSheet } from './visit-sheet.tsx';
 import './garage.css';
@@ -84,6 +85,7 @@ export const HistoryPage = () => {
           </header>
           <CarDates car={vehicle} />
         </section>
+        <TelematicsSection vehicleId={vehicle.vehicleId} />
         <h2 className="garage-section-title">{t('history.visits', { count: visits.length })}</h2>
         {visits.length === 0 ? (
           <EmptyState

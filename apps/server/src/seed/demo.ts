@@ -9,7 +9,9 @@ import { asPlatform } from '../platform/operator-tx.ts';
 import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoIntervals } from './demo-intervals.ts';
+import { seedDemoTelematics } from './demo-telematics.ts';
 import { seedDemoService } from './demo-service.ts';
+import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
@@ -149,6 +151,8 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoIntervals(db, { tenantId, now });
+  await seedDemoLapsing(db, { tenantId, now });
   await seedDemoSegments(db, { tenantId, now });
+  await seedDemoTelematics(db, { tenantId, now });
   return tenantId;
 };

@@ -21,6 +21,7 @@ import { visitRoutes } from './visits.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
 import { intervalRoutes } from './intervals.ts';
+import { telematicsRoutes } from './telematics.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -49,6 +50,7 @@ export const routes = {
   contact: contactRoutes,
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
+  telematics: telematicsRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -71,6 +73,7 @@ export {
   tenantRoutes,
   vehicleRoutes,
   webhookRoutes,
+  telematicsRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

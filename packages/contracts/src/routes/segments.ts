@@ -1,4 +1,6 @@
+import { idParams } from '../common.ts';
 import {
+  segmentCustomerClasses,
   segmentCustomerPage,
   segmentCustomersQuery,
   segmentExportQuery,
@@ -36,6 +38,16 @@ export const segmentRoutes = defineRoutes({
     permission: 'segment.read',
     query: segmentExportQuery,
     response: 'file',
+    tags,
+  },
+  /** One customer's classes and why (the customer page). */
+  customerClasses: {
+    method: 'GET',
+    path: '/segments/customers/:id',
+    auth: 'staff',
+    permission: 'segment.read',
+    params: idParams,
+    response: segmentCustomerClasses,
     tags,
   },
   rules: {

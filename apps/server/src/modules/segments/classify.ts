@@ -99,11 +99,12 @@ export const classifyTenant = async (
     paceMinSpanDays: paceWindow.minSpanDays,
     typicalKmPerDay: platformKmPerDay,
   });
-  const { rfm, loyalty, value, frequency } = rules;
+  const { rfm, loyalty, value, frequency, lapsing } = rules;
   const c = await run(ctx, customerStatement(scoped), {
     ...common,
     activeMinVisits: frequency.activeMinVisits,
     swingMinVisits: frequency.swingMinVisits,
+    graceMonths: frequency.newOwnerGraceMonths,
     aMonths: rfm.a.maxMonths,
     aMinVisits: rfm.a.minVisits,
     aMinSpend: rfm.a.minSpendFen,
@@ -118,6 +119,12 @@ export const classifyTenant = async (
     dMonths: rfm.d.minMonths,
     dMaxVisits: rfm.d.maxVisits,
     dMaxSpend: rfm.d.maxSpendFen,
+    nearMonths: rfm.nearest.months,
+    nearVisits: rfm.nearest.visits,
+    nearSpend: rfm.nearest.spendFen,
+    lapseMinMonths: lapsing.minMonths,
+    lapseMaxMonths: lapsing.maxMonths,
+    lapseFactor: lapsing.gapFactor,
     loyalMaintenance: loyalty.minMaintenanceVisits,
     loyalMoreThan: loyalty.moreThanVisits,
     paidMonths: loyalty.paidRepairMonths,

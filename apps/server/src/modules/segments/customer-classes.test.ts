@@ -37,19 +37,20 @@ const spread = (n: number, last: string, total: number, type: OrderOpts['type'] 
   }));
 
 // Seed 002's table: A ≤3 months, ≥4 visits, ≥¥15,000; B ≤6 months, 2–3 visits, ¥8,000–15,000;
-// C first maintenance ≤1 month, 1 visit, ≤¥5,000; D ≥6 months, ≤1 visit, ≤¥5,000; else none.
+// C first maintenance ≤1 month, 1 visit, ≤¥5,000; D ≥6 months, ≤1 visit, ≤¥5,000; between the bands the
+// nearest (issue 11: `none` only without history; the distances are worked in trade-classes.test.ts).
 const rfmCases: Case[] = [
   { name: 'A at its edges', visits: spread(4, monthsAgo(3), 1_500_000), expect: { rfm: 'A' } },
   {
     name: 'A but last visit 3 months + 1 day ago',
     visits: spread(4, monthsAgo(3, 1), 1_500_000),
-    expect: { rfm: 'none' },
+    expect: { rfm: 'A' },
   },
-  { name: 'A but ¥14,999.99', visits: spread(4, monthsAgo(3), 1_499_999), expect: { rfm: 'none' } },
+  { name: 'A but ¥14,999.99', visits: spread(4, monthsAgo(3), 1_499_999), expect: { rfm: 'A' } },
   { name: 'B at the low edges', visits: spread(2, monthsAgo(6), 800_000), expect: { rfm: 'B' } },
   { name: 'B at the high edges', visits: spread(3, monthsAgo(6), 1_500_000), expect: { rfm: 'B' } },
-  { name: 'B but ¥7,999.99', visits: spread(2, monthsAgo(6), 799_999), expect: { rfm: 'none' } },
-  { name: 'B but 6 months + 1 day', visits: spread(2, monthsAgo(6, 1), 800_000), expect: { rfm: 'none' } },
+  { name: 'B but ¥7,999.99', visits: spread(2, monthsAgo(6), 799_999), expect: { rfm: 'B' } },
+  { name: 'B but 6 months + 1 day', visits: spread(2, monthsAgo(6, 1), 800_000), expect: { rfm: 'B' } },
   {
     name: 'C: first maintenance exactly a month ago',
     visits: [{ day: monthsAgo(1), fen: 500_000, type: 'maintenance' }],
@@ -58,12 +59,12 @@ const rfmCases: Case[] = [
   {
     name: 'C but a month + 1 day ago',
     visits: [{ day: monthsAgo(1, 1), fen: 100_000, type: 'maintenance' }],
-    expect: { rfm: 'none' },
+    expect: { rfm: 'C' },
   },
   {
     name: 'C but ¥5,000.01',
     visits: [{ day: monthsAgo(1), fen: 500_001, type: 'maintenance' }],
-    expect: { rfm: 'none' },
+    expect: { rfm: 'C' },
   },
   {
     name: 'C but not the first maintenance',
@@ -71,11 +72,11 @@ const rfmCases: Case[] = [
       { day: monthsAgo(1), fen: 100_000, type: 'maintenance' },
       { day: monthsAgo(14), fen: 100_000, type: 'maintenance' },
     ],
-    expect: { rfm: 'none' },
+    expect: { rfm: 'B' },
   },
   { name: 'D: one visit exactly 6 months ago', visits: [{ day: monthsAgo(6), fen: 500_000 }], expect: { rfm: 'D' } },
-  { name: 'D but 6 months − 1 day', visits: [{ day: monthsAgo(6, -1), fen: 100_000 }], expect: { rfm: 'none' } },
-  { name: 'D but ¥5,000.01', visits: [{ day: monthsAgo(6), fen: 500_001 }], expect: { rfm: 'none' } },
+  { name: 'D but 6 months − 1 day', visits: [{ day: monthsAgo(6, -1), fen: 100_000 }], expect: { rfm: 'D' } },
+  { name: 'D but ¥5,000.01', visits: [{ day: monthsAgo(6), fen: 500_001 }], expect: { rfm: 'D' } },
   { name: 'D: never came, car bought a year ago', visits: [], bought: monthsAgo(12), expect: { rfm: 'D' } },
   { name: 'never came, car bought a month ago', visits: [], bought: monthsAgo(1), expect: { rfm: 'none' } },
 ];
@@ -216,7 +217,7 @@ test('re-running for the same day changes nothing; a move is recorded once with 
   assert.deepEqual(
     moved.map((c) => [c.subjectId, c.dimension, c.fromValue, c.toValue]).sort(),
     [
-      [customerId, 'frequency', 'churned', 'swing_to_churn'],
+      [customerId, 'frequency', 'new_owner', 'swing_to_churn'],
       [customerId, 'rfm', 'none', 'C'],
     ].sort(),
   );

@@ -158,12 +158,13 @@ const freqCases: FreqCase[] = [
   { name: 'a visit exactly 12 months ago', days: [yearAgo], frequency: 'swing_to_churn' },
   { name: 'a visit 12 months + 1 day ago', days: [addDays(yearAgo, -1)], frequency: 'churned' },
   { name: 'a visit after the day does not count', days: [addDays(asOf, 1)], frequency: 'churned' },
-  { name: 'seasonal, no visit: not churned', days: [], seasonal: true, frequency: 'seasonal' },
+  // Issue 11: seasonal/relocated is a flag beside the visit class (kept out of the churn measure), not a class.
+  { name: 'seasonal, no visit: churned, flagged', days: [], seasonal: true, frequency: 'churned' },
   {
-    name: 'seasonal with visits stays seasonal',
+    name: 'seasonal with visits keeps the visit class',
     days: ['2026-06-01', '2026-03-01', '2025-12-01'],
     seasonal: true,
-    frequency: 'seasonal',
+    frequency: 'active',
   },
 ];
 
@@ -182,6 +183,7 @@ test('visit frequency class at each boundary', async () => {
     const row = customers.get(customerId);
     assert.equal(row?.frequency, c.frequency, c.name);
     assert.equal(row?.computedOn, asOf);
+    assert.equal(row?.seasonal, c.seasonal ?? false, c.name);
   }
 });
 

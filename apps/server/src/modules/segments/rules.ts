@@ -3,17 +3,22 @@ import { segmentRules, type SegmentRules } from '@m4s/contracts';
 /**
  * The classification thresholds every tenant starts with. Sources (docs/segments.md): frequency ch3-4
  * §3.2 (L1382–1390); RFM seed 002's table (A ≤3 months ≥4 visits ≥¥15,000; B ≤6 months 2–3 visits
- * ¥8,000–15,000; C first maintenance ≤1 month, 1 visit ≤¥5,000; D ≥6 months ≤1 visit ≤¥5,000); loyalty
+ * ¥8,000–15,000; C first maintenance ≤1 month, 1 visit ≤¥5,000; D ≥6 months ≤1 visit ≤¥5,000; between the
+ * bands the nearest, ours); new owners' grace, ours; lapsing, ours; loyalty
  * ch5-7 §2.4 (L4204); value matrix ch3-4 §3.4 (no figures in the text: ours); CLV ch1-2 §3.3.
  */
 export const defaultSegmentRules: SegmentRules = {
-  frequency: { activeMinVisits: 3, swingMinVisits: 2 },
+  frequency: { activeMinVisits: 3, swingMinVisits: 2, newOwnerGraceMonths: 1 },
   rfm: {
     a: { maxMonths: 3, minVisits: 4, minSpendFen: 1_500_000 },
     b: { maxMonths: 6, minVisits: 2, maxVisits: 3, minSpendFen: 800_000, maxSpendFen: 1_500_000 },
     c: { maxMonths: 1, maxVisits: 1, maxSpendFen: 500_000 },
     d: { minMonths: 6, maxVisits: 1, maxSpendFen: 500_000 },
+    // Ours (docs/segments.md "Between the bands"): a step of the seed's own scale per dimension.
+    nearest: { months: 2, visits: 2, spendFen: 500_000 },
   },
+  // Ours (docs/segments.md "Lapsing high-value customers").
+  lapsing: { minMonths: 2, gapFactor: 1.5, maxMonths: 6 },
   loyalty: {
     minMaintenanceVisits: 3,
     moreThanVisits: 4,

@@ -1,4 +1,4 @@
-import type { SegmentDimension } from '@m4s/contracts';
+import type { SegmentListDimension } from '@m4s/contracts';
 import { customerExportCap, customerSheet, exportDay } from '../imports/customers-export.ts';
 import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 import type { XlsxSheet } from '../imports/xlsx-out.ts';
@@ -13,7 +13,7 @@ const exportName = { 'zh-CN': '客户分群', en: 'segment' } as const;
  */
 export const segmentExport = async (
   inTx: InStaffTx,
-  dimension: SegmentDimension,
+  dimension: SegmentListDimension,
   value: string,
 ): Promise<XlsxSheet> => {
   const found = await inTx(async (ctx) => {

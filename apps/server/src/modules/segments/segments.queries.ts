@@ -1,4 +1,10 @@
-import { segmentDimension, type SegmentDimension } from '@m4s/contracts';
+import {
+  rfmBases,
+  segmentDimension,
+  type SegmentCustomerClasses,
+  type SegmentDimension,
+  type SegmentListDimension,
+} from '@m4s/contracts';
 import { z } from 'zod';
 import { col, maybeRow, oneRow, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
@@ -26,12 +32,16 @@ export const lastComputedOn = async (sql: SqlExecutor, tenantId: string): Promis
   return maybeRow(z.object({ on_day: col.textOrNull }), result, 'lastComputedOn')?.on_day ?? null;
 };
 
+/** Seasonal/relocated customers are kept out of the churn measure: the `churned` class counts the others. */
+const notSeasonalChurned = `NOT (seasonal AND frequency = 'churned')`;
+
 /** How many customers (vehicles for the stage) are in each class now. */
 export const classCounts = async (sql: SqlExecutor, tenantId: string) => {
   const parts = Object.entries(customerColumn).map(
     ([dimension, column]) =>
       `SELECT '${dimension}' AS dimension, ${column} AS value, count(*)::int AS n
-         FROM customer_segments WHERE tenant_id = $1 GROUP BY ${column}`,
+         FROM customer_segments WHERE tenant_id = $1 ${dimension === 'frequency' ? `AND ${notSeasonalChurned}` : ''}
+        GROUP BY ${column}`,
   );
   parts.push(
     `SELECT 'stage' AS dimension, stage AS value, count(*)::int AS n FROM vehicle_segments WHERE tenant_id = $1 GROUP BY stage`,
@@ -42,6 +52,30 @@ export const classCounts = async (sql: SqlExecutor, tenantId: string) => {
     'classCounts',
   );
 };
+
+/**
+ * The flags' counts and the churn measure: churned ÷ measured, where the measured are the classified
+ * customers who are neither seasonal/relocated nor new owners.
+ */
+export const flagCounts = async (sql: SqlExecutor, tenantId: string) =>
+  oneRow(
+    z.object({
+      seasonal: col.number,
+      lapsing: col.number,
+      churned: col.number,
+      measured: col.number,
+      seasonal_churned: col.number,
+    }),
+    await sql.executeSql(
+      `SELECT count(*) FILTER (WHERE seasonal)::int AS seasonal, count(*) FILTER (WHERE lapsing)::int AS lapsing,
+              count(*) FILTER (WHERE frequency = 'churned' AND NOT seasonal)::int AS churned,
+              count(*) FILTER (WHERE NOT seasonal AND frequency <> 'new_owner')::int AS measured,
+              count(*) FILTER (WHERE frequency = 'churned' AND seasonal)::int AS seasonal_churned
+         FROM customer_segments WHERE tenant_id = $1`,
+      [tenantId],
+    ),
+    'flagCounts',
+  );
 
 /** Moves into and out of each class after `since` up to `until` (first classifications count as in). */
 export const movements = async (sql: SqlExecutor, tenantId: string, since: string, until: string) => {
@@ -63,12 +97,18 @@ export const movements = async (sql: SqlExecutor, tenantId: string, since: strin
   );
 };
 
-/** The filter selecting a class's customers: their own row, or a car of theirs in that stage. */
-const classFilter = (dimension: SegmentDimension) =>
-  dimension === 'stage'
-    ? `EXISTS (SELECT 1 FROM vehicles v JOIN vehicle_segments vs ON vs.tenant_id = v.tenant_id AND vs.vehicle_id = v.id
-                WHERE v.tenant_id = $1 AND v.owner_id = c.id AND vs.stage = $2)`
-    : `s.${customerColumn[dimension]} = $2`;
+/**
+ * The filter selecting a class's customers: their own row, or a car of theirs in that stage, or a flag
+ * (`$2` names it); the churned leave the seasonal out, as the count does.
+ */
+const classFilter = (dimension: SegmentListDimension) => {
+  if (dimension === 'stage')
+    return `EXISTS (SELECT 1 FROM vehicles v JOIN vehicle_segments vs ON vs.tenant_id = v.tenant_id AND vs.vehicle_id = v.id
+                WHERE v.tenant_id = $1 AND v.owner_id = c.id AND vs.stage = $2)`;
+  if (dimension === 'flag') return `CASE $2::text WHEN 'seasonal' THEN s.seasonal ELSE s.lapsing END`;
+  if (dimension === 'frequency') return `s.frequency = $2 AND NOT (s.seasonal AND s.frequency = 'churned')`;
+  return `s.${customerColumn[dimension]} = $2`;
+};
 
 export type ClassMember = {
   id: string;
@@ -101,7 +141,7 @@ const memberRow = z
 export const classMembers = async (
   sql: SqlExecutor,
   tenantId: string,
-  dimension: SegmentDimension,
+  dimension: SegmentListDimension,
   value: string,
   page: { limit: number; offset: number },
 ): Promise<{ rows: ClassMember[]; total: number }> => {
@@ -153,14 +193,15 @@ export const contactsOf = async (sql: SqlExecutor, tenantId: string, ids: string
   };
 };
 
+/** One customer's stored classes and the figures behind them. */
+const classesSelect = `SELECT frequency, rfm, loyalty, value_quadrant, visits_12m, spend_12m_fen, first_visit_on::text,
+        last_visit_on::text, clv_fen, computed_on::text, seasonal, lapsing, rfm_basis, rfm_distance::float8,
+        usual_gap_days, new_owner_until::text, (computed_on - last_visit_on)::int AS recency_days
+      FROM customer_segments WHERE tenant_id = $1 AND customer_id = $2`;
+
 /** One customer's classes as of the last classification, and every move between classes (access request). */
 export const segmentsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
-  const current = await sql.executeSql(
-    `SELECT frequency, rfm, loyalty, value_quadrant, visits_12m, spend_12m_fen, first_visit_on::text,
-        last_visit_on::text, clv_fen, computed_on::text
-      FROM customer_segments WHERE tenant_id = $1 AND customer_id = $2`,
-    [tenantId, customerId],
-  );
+  const current = await sql.executeSql(classesSelect, [tenantId, customerId]);
   const moves = await sql.executeSql(
     `SELECT dimension, from_value, to_value, changed_on::text FROM segment_changes
       WHERE tenant_id = $1 AND subject_kind = 'customer' AND subject_id = $2 ORDER BY changed_on, created_at, id`,
@@ -184,6 +225,13 @@ const classesRow = z
     last_visit_on: col.textOrNull,
     clv_fen: col.number,
     computed_on: col.text,
+    seasonal: z.boolean(),
+    lapsing: z.boolean(),
+    rfm_basis: z.enum(rfmBases),
+    rfm_distance: col.numberOrNull,
+    usual_gap_days: col.numberOrNull,
+    new_owner_until: col.textOrNull,
+    recency_days: col.numberOrNull,
   })
   .transform((r) => ({
     frequency: r.frequency,
@@ -196,7 +244,67 @@ const classesRow = z
     lastVisitOn: r.last_visit_on,
     lifetimeValueFen: r.clv_fen,
     computedOn: r.computed_on,
+    seasonal: r.seasonal,
+    lapsing: r.lapsing,
+    rfmBasis: r.rfm_basis,
+    rfmDistance: r.rfm_distance,
+    recencyDays: r.recency_days,
+    usualGapDays: r.usual_gap_days,
+    newOwnerUntil: r.new_owner_until,
   }));
+
+/** The customer page's view of the classes: as stored, with why (null figures before the first pass). */
+export const customerClasses = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  customerId: string,
+  seasonalNow: boolean,
+): Promise<SegmentCustomerClasses> => {
+  const r = maybeRow(classesRow, await sql.executeSql(classesSelect, [tenantId, customerId]), 'customerClasses');
+  if (!r)
+    return {
+      classified: false,
+      computedOn: null,
+      frequency: null,
+      rfm: null,
+      loyalty: null,
+      value: null,
+      seasonal: seasonalNow,
+      lapsing: false,
+      visits12m: 0,
+      spend12mFen: 0,
+      firstVisitOn: null,
+      lastVisitOn: null,
+      clvFen: 0,
+      newOwnerUntil: null,
+      usualGapDays: null,
+      rfmWhy: null,
+    };
+  return {
+    classified: true,
+    computedOn: r.computedOn,
+    frequency: r.frequency,
+    rfm: r.rfm,
+    loyalty: r.loyalty,
+    value: r.value,
+    seasonal: r.seasonal,
+    lapsing: r.lapsing,
+    visits12m: r.visits12m,
+    spend12mFen: r.spend12mFen,
+    firstVisitOn: r.firstVisitOn,
+    lastVisitOn: r.lastVisitOn,
+    clvFen: r.lifetimeValueFen,
+    newOwnerUntil: r.newOwnerUntil,
+    usualGapDays: r.usualGapDays,
+    rfmWhy: {
+      basis: r.rfmBasis,
+      recencyDays: r.recencyDays,
+      visits12m: r.visits12m,
+      spend12mFen: r.spend12mFen,
+      distance: r.rfmDistance,
+    },
+  };
+};
 
 const moveRow = z
   .object({ dimension: col.text, from_value: col.textOrNull, to_value: col.text, changed_on: col.text })

@@ -15,6 +15,7 @@ export const segmentRoutes: FastifyPluginAsync = async (app) => {
     const inTx = staffTx(app, req, r.exportCustomers.permission);
     return sendXlsx(reply, await segmentExport(inTx, req.query.dimension, req.query.value));
   });
+  serve(app, r.customerClasses, (ctx, req) => service.customerClasses(ctx, req.params.id));
   serve(app, r.rules, (ctx) => service.getRules(ctx));
   serve(app, r.updateRules, (ctx, req) => service.putRules(ctx, req.body));
   serve(app, r.recompute, (ctx) => service.recompute(ctx));

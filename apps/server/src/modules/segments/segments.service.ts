@@ -1,20 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
+  customerFlags,
   frequencyClasses,
   lifecycleStages,
   loyaltyGrades,
   rfmClasses,
   segmentDimensions,
   valueQuadrants,
+  type SegmentCustomerClasses,
   type SegmentCustomerPage,
-  type SegmentDimension,
+  type SegmentListDimension,
   type SegmentOverview,
   type SegmentRules,
 } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
-import { tenants } from '../../platform/db/schema/index.ts';
+import { customers, tenants } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { addMonths } from '../../platform/time/zone.ts';
@@ -23,13 +25,14 @@ import { classifyJobName } from './classify.job.ts';
 import { effectiveRules } from './rules.ts';
 import * as q from './segments.queries.ts';
 
-/** Every class of each dimension, in display order (empty classes are shown with 0). */
-export const classesOf: Record<SegmentDimension, readonly string[]> = {
+/** Every class of each dimension, in display order (empty classes are shown with 0); the flags' names. */
+export const classesOf: Record<SegmentListDimension, readonly string[]> = {
   stage: lifecycleStages,
   frequency: frequencyClasses,
   rfm: rfmClasses,
   loyalty: loyaltyGrades,
   value: valueQuadrants,
+  flag: customerFlags,
 };
 
 /** Counts per class now, and the moves since the same day last month (changed_on after it). */
@@ -39,6 +42,7 @@ export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
   const since = computedOn ? addMonths(computedOn, -1) : null;
   const counts = await q.classCounts(ctx.sql, ctx.tenantId);
   const moves = computedOn && since ? await q.movements(ctx.sql, ctx.tenantId, since, computedOn) : [];
+  const f = await q.flagCounts(ctx.sql, ctx.tenantId);
   return {
     computedOn,
     since,
@@ -54,10 +58,20 @@ export const overview = async (ctx: StaffCtx): Promise<SegmentOverview> => {
         };
       }),
     })),
+    flags: [
+      { flag: 'seasonal', count: f.seasonal },
+      { flag: 'lapsing', count: f.lapsing },
+    ],
+    churn: {
+      churned: f.churned,
+      measured: f.measured,
+      rate: f.measured > 0 ? Math.round((f.churned / f.measured) * 10_000) / 10_000 : null,
+      seasonalExcluded: f.seasonal_churned,
+    },
   };
 };
 
-const checkClass = (dimension: SegmentDimension, value: string) => {
+const checkClass = (dimension: SegmentListDimension, value: string) => {
   if (!classesOf[dimension].includes(value)) throw AppError.field('value', 'segment_value');
 };
 
@@ -67,7 +81,7 @@ const checkClass = (dimension: SegmentDimension, value: string) => {
  */
 export const classCustomers = async (
   ctx: StaffCtx,
-  input: { dimension: SegmentDimension; value: string; page: number; pageSize: number },
+  input: { dimension: SegmentListDimension; value: string; page: number; pageSize: number },
 ): Promise<SegmentCustomerPage> => {
   authorize(ctx.actor, 'segment.read');
   checkClass(input.dimension, input.value);
@@ -90,7 +104,7 @@ export const classCustomers = async (
 };
 
 /** The ids of a class's customers for the export (one more than the cap says it was capped); audited. */
-export const exportIds = async (ctx: StaffCtx, dimension: SegmentDimension, value: string, cap: number) => {
+export const exportIds = async (ctx: StaffCtx, dimension: SegmentListDimension, value: string, cap: number) => {
   authorize(ctx.actor, 'segment.read');
   authorize(ctx.actor, 'customer.export');
   checkClass(dimension, value);
@@ -100,6 +114,17 @@ export const exportIds = async (ctx: StaffCtx, dimension: SegmentDimension, valu
     details: { format: 'xlsx', dimension, value, rows: Math.min(rows.length, cap), capped: rows.length > cap },
   });
   return rows.map((r) => r.id);
+};
+
+/** One customer's classes and why (the customer page); 404 for a customer not in the tenant or erased. */
+export const customerClasses = async (ctx: StaffCtx, customerId: string): Promise<SegmentCustomerClasses> => {
+  authorize(ctx.actor, 'segment.read');
+  const [c] = await ctx.db
+    .select({ seasonal: customers.seasonal, erasedAt: customers.erasedAt })
+    .from(customers)
+    .where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, customerId)));
+  if (!c || c.erasedAt) throw new AppError('NOT_FOUND');
+  return q.customerClasses(ctx.sql, ctx.tenantId, customerId, c.seasonal);
 };
 
 const storedRules = async (ctx: StaffCtx) => {

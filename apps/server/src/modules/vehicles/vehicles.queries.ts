@@ -1,4 +1,5 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { VehicleData } from '@m4s/contracts';
 import {
   carBrands,
@@ -9,6 +10,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 const columns = {
@@ -259,4 +261,33 @@ export const dropDriverEntries = async (
       WHERE v.tenant_id = $1 AND v.owner_id = $2 AND jsonb_array_length(v.regular_drivers) > 0`,
     [tenantId, person.customerId, person.names, person.phones],
   );
+};
+
+/**
+ * The trusted series (as readingsOf: readings and repair orders, flagged values aside) of several cars at
+ * once, for a batch of readings from one source (connected cars): one statement with one array parameter,
+ * whatever the batch.
+ */
+export const readingsOfMany = async (sql: SqlExecutor, tenantId: string, vehicleIds: readonly string[]) => {
+  const series = new Map<string, { at: Date; km: number }[]>(vehicleIds.map((id) => [id, []]));
+  if (vehicleIds.length === 0) return series;
+  const rows = parseRows(
+    z.object({ vehicle_id: col.text, at: col.instant, km: col.number }),
+    await sql.executeSql(
+      `SELECT vehicle_id, read_at AS at, km FROM mileage_readings
+        WHERE tenant_id = $1 AND vehicle_id = ANY($2::uuid[]) AND flag IS NULL
+       UNION ALL
+       SELECT vehicle_id, date_in, mileage_km FROM repair_orders
+        WHERE tenant_id = $1 AND vehicle_id = ANY($2::uuid[]) AND mileage_km IS NOT NULL AND mileage_flag IS NULL`,
+      [tenantId, [...series.keys()]],
+    ),
+    'trusted series of several cars',
+  );
+  for (const r of rows) series.get(r.vehicle_id)?.push({ at: r.at, km: r.km });
+  return series;
+};
+
+/** Several readings in one statement (a connected car's batch: each has passed checkReading). */
+export const insertReadings = async (db: Tx, values: (typeof mileageReadings.$inferInsert)[]) => {
+  if (values.length > 0) await db.insert(mileageReadings).values(values);
 };

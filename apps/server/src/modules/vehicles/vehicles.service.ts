@@ -23,10 +23,12 @@ import {
   type MileageProblem,
   type Reading,
 } from './mileage.ts';
+
+export { checkReading } from './mileage.ts';
 import * as q from './vehicles.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
-export { changeOwner, findVehicle } from './vehicles.queries.ts';
+export { changeOwner, findVehicle, insertReadings, readingsOfMany } from './vehicles.queries.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 

@@ -18,3 +18,4 @@ export * from './operators.ts';
 export * from './nightly.ts';
 export * from './webhooks.ts';
 export * from './intervals.ts';
+export * from './telematics.ts';

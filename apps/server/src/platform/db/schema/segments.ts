@@ -11,7 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { frequencyClasses, lifecycleStages, loyaltyGrades, rfmClasses, valueQuadrants } from '@m4s/contracts';
+import { sql } from 'drizzle-orm';
+import { frequencyClasses, lifecycleStages, loyaltyGrades, rfmBases, rfmClasses, valueQuadrants } from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { tenantPolicy } from './tenant-table.ts';
 import { fen, stamp, tenantKeyColumns, tenantTableRules, tenants } from './tenancy.ts';
@@ -41,6 +42,18 @@ export const customerSegments = pgTable(
     computedOn: date('computed_on', { mode: 'string' }).notNull(),
     /** The first day a class may move by time alone (a visit leaving the 12 months…); null: only new data moves it. */
     stableUntil: date('stable_until', { mode: 'string' }),
+    /** customers.seasonal as classified: kept out of the churn measure (migration 0026). */
+    seasonal: boolean('seasonal').notNull().default(false),
+    /** A high-value customer whose last visit is overdue by their own rhythm (docs/segments.md). */
+    lapsing: boolean('lapsing').notNull().default(false),
+    /** How the RFM class was reached: inside the seed's band, the nearest band, or no history. */
+    rfmBasis: text('rfm_basis', { enum: rfmBases }).notNull().default('band'),
+    /** The distance to the band taken (0 inside it; null with no history). */
+    rfmDistance: numeric('rfm_distance', { precision: 8, scale: 2, mode: 'number' }),
+    /** Average days between visits over the customer's history (null under 2 visits). */
+    usualGapDays: integer('usual_gap_days'),
+    /** A new owner's last day as one (the first service's due day + the grace); null otherwise. */
+    newOwnerUntil: date('new_owner_until', { mode: 'string' }),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -50,6 +63,9 @@ export const customerSegments = pgTable(
     index('customer_segments_frequency_idx').on(t.tenantId, t.frequency),
     index('customer_segments_rfm_idx').on(t.tenantId, t.rfm),
     index('customer_segments_stable_idx').on(t.tenantId, t.stableUntil),
+    index('customer_segments_lapsing_idx')
+      .on(t.tenantId)
+      .where(sql`lapsing`),
   ],
 ).enableRLS();
 
