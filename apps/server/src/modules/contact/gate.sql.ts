@@ -9,14 +9,15 @@ import { callMomentSql, quietSql } from '../../platform/time/quiet.ts';
  * for inbox, phone or e-mail) replaces the gate's look-up, `notice_topic` is the outbox / inbox topic
  * ('visit_ready'…), `link` where the inbox message leads. `expires_at`: after it the touch no longer makes
  * sense (a capped one waits until then at most; NULL: 30 days after it is due). `retry`: a held touch's
- * next turn (its ledger row exists; `held_reason` the cap that held it).
+ * next turn (its ledger row exists; `held_reason` the cap that held it). `task_script`: the call script of
+ * the task a message with a `task_role` also makes (win-back's advisor call).
  */
 export const createCandidates = `CREATE TEMP TABLE IF NOT EXISTS touch_candidates (
   customer_id uuid NOT NULL, vehicle_id uuid, source text NOT NULL, rule_key text, topic text NOT NULL,
   kind text NOT NULL, channel text NOT NULL, due_at timestamptz NOT NULL, dedupe_key text NOT NULL,
   priority int NOT NULL DEFAULT 100, subject text, body text NOT NULL, task_title text, task_role text,
   store_id uuid, assignee_id uuid, address text, notice_topic text, link text, expires_at timestamptz,
-  retry boolean NOT NULL DEFAULT false, held_reason text) ON COMMIT DROP`;
+  retry boolean NOT NULL DEFAULT false, held_reason text, task_script text) ON COMMIT DROP`;
 
 /** The decided candidates, with the ids their notification or task will get; emptied after each run. */
 export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions (
@@ -25,7 +26,8 @@ export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions 
   priority int NOT NULL, subject text, body text NOT NULL, task_title text, task_role text,
   store_id uuid, assignee_id uuid, known boolean NOT NULL, recipient text, decision text NOT NULL,
   reason text, send_at timestamptz, notification_id uuid, task_id uuid, won boolean NOT NULL DEFAULT false,
-  notice_topic text, link text, expires_at timestamptz, retry boolean NOT NULL DEFAULT false, address text
+  notice_topic text, link text, expires_at timestamptz, retry boolean NOT NULL DEFAULT false, address text,
+  task_at timestamptz, task_script text
 ) ON COMMIT DROP`;
 
 // A call's task falls inside the customer's preferred slot and outside their quiet hours (platform/time's
@@ -171,8 +173,12 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
     WHEN NOT d.is_message THEN ${callMomentSql('d.local_due', slotBound('d', 'start'), slotBound('d', 'end'), 'd.qs', 'd.qe', '$2')}
     ELSE d.due_at END,
   CASE WHEN d.decision IN ('sent', 'deferred') AND d.is_message THEN gen_random_uuid() END,
-  CASE WHEN d.decision IN ('sent', 'deferred') AND NOT d.is_message THEN gen_random_uuid() END,
-  false, d.notice_topic, d.link, d.until, d.retry, d.address
+  CASE WHEN d.decision IN ('sent', 'deferred') AND (NOT d.is_message OR d.task_role IS NOT NULL)
+    THEN gen_random_uuid() END,
+  false, d.notice_topic, d.link, d.until, d.retry, d.address,
+  CASE WHEN d.is_message AND d.task_role IS NOT NULL
+    THEN ${callMomentSql('d.local_due', slotBound('d', 'start'), slotBound('d', 'end'), 'd.qs', 'd.qe', '$2')} END,
+  d.task_script
 FROM decided d`;
 
 /** Candidates whose key is already in the ledger: reported with the decision made then. */
@@ -185,7 +191,7 @@ export const duplicates = `SELECT DISTINCT ON (c.dedupe_key) c.customer_id, c.ru
 // What a held touch will say and where it goes, kept on its ledger row until its next turn.
 const heldPayload = `jsonb_build_object('subject', subject, 'body', body, 'task_title', task_title,
   'task_role', task_role, 'store_id', store_id, 'assignee_id', assignee_id, 'address', address,
-  'notice_topic', notice_topic, 'link', link)`;
+  'notice_topic', notice_topic, 'link', link, 'task_script', task_script)`;
 
 /** The ledger rows; a key another transaction wrote meanwhile loses (won stays false). $2 = now. */
 export const insertTouches = `WITH ins AS (
@@ -215,12 +221,12 @@ UPDATE touch_decisions d SET won = true FROM upd WHERE upd.dedupe_key = d.dedupe
  */
 export const stageHeld = `INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel,
     due_at, dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic,
-    link, expires_at, retry, held_reason)
+    link, expires_at, retry, held_reason, task_script)
   SELECT t.customer_id, t.vehicle_id, t.source, t.rule_key, t.topic, t.kind, t.channel,
     GREATEST(t.send_at, CASE WHEN t.channel = 'call' THEN $4::timestamptz ELSE $3::timestamptz END), t.dedupe_key,
     COALESCE(t.priority, 100), t.held->>'subject', COALESCE(t.held->>'body', ''), t.held->>'task_title',
     t.held->>'task_role', (t.held->>'store_id')::uuid, (t.held->>'assignee_id')::uuid, t.held->>'address',
-    t.held->>'notice_topic', t.held->>'link', t.expires_at, true, t.reason
+    t.held->>'notice_topic', t.held->>'link', t.expires_at, true, t.reason, t.held->>'task_script'
   FROM touches t
   WHERE t.tenant_id = $1 AND t.decision = 'held' AND (t.send_at < $2 OR t.expires_at <= $2)`;
 
@@ -239,11 +245,15 @@ export const markDelivered = `UPDATE notifications n
   FROM unnest($3::uuid[], $4::text[]) AS u(id, ref)
   WHERE n.tenant_id = $1 AND n.id = u.id`;
 
-/** Calls become tasks for the rule's role (customer service when none is named). */
+/**
+ * Calls become tasks for the rule's role (customer service when none is named). A message that names a
+ * role (win-back's recall notice) also gives that role a call task, due at the call moment of its due time
+ * (the slot, outside quiet hours); the task carries the message it follows.
+ */
 export const insertTasks = `INSERT INTO care_tasks (tenant_id, id, customer_id, vehicle_id, store_id, rule_key, role,
     assignee_id, title, script, due_at, created_at, updated_at)
   SELECT $1, task_id, customer_id, vehicle_id, store_id, rule_key, COALESCE(task_role, 'cs_specialist'),
-    assignee_id, COALESCE(task_title, subject, '客户回访'), body, send_at, $2, $2
+    assignee_id, COALESCE(task_title, subject, '客户回访'), COALESCE(task_script, body), COALESCE(task_at, send_at), $2, $2
   FROM touch_decisions WHERE won AND task_id IS NOT NULL`;
 
 export const linkTouches = `UPDATE touches t SET notification_id = d.notification_id, task_id = d.task_id

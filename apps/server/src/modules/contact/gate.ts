@@ -54,6 +54,8 @@ export type TouchCandidate = {
    * this moment, then is recorded as expired. Default: 30 days after it is due.
    */
   expiresAt?: Date | null;
+  /** A message with a taskRole also makes a call task for it: the script the caller reads (else the body). */
+  taskScript?: string | null;
 };
 
 export type GateOutcome = {
@@ -207,7 +209,7 @@ const deliverNow = async (ctx: Ctx, rows: readonly DecisionRow[]): Promise<void>
 };
 
 const stagedColumns = `customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key, priority,
-  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link, expires_at`;
+  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link, expires_at, task_script`;
 
 const valuesOf = (c: TouchCandidate): unknown[] => [
   c.customerId,
@@ -230,6 +232,7 @@ const valuesOf = (c: TouchCandidate): unknown[] => [
   c.noticeTopic ?? null,
   c.link ?? null,
   c.expiresAt ?? null,
+  c.taskScript ?? null,
 ];
 
 /**
