@@ -269,9 +269,7 @@ export type RuleIssue = { path: string; key: string };
  */
 export const currentTiming = (key: CareRuleKey, stored: CareTiming | null | undefined): CareTiming => {
   const spec = ruleDefaults[key];
-  return Object.fromEntries(
-    Object.keys(spec.limits).map((name) => [name, stored?.[name] ?? spec.timing[name] ?? 0]),
-  );
+  return Object.fromEntries(Object.keys(spec.limits).map((name) => [name, stored?.[name] ?? spec.timing[name] ?? 0]));
 };
 
 /**
