@@ -10,6 +10,7 @@ import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';
 import { seedDemoSegments } from './demo-segments.ts';
+import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
@@ -147,6 +148,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoGarage(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoService(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
+  if (options.customers > 0) await seedDemoTimings(db, { tenantId, now });
   await seedDemoSegments(db, { tenantId, now });
   return tenantId;
 };
