@@ -54,7 +54,7 @@ export const seedDemoTimings = async (db: Database, input: { tenantId: string; n
     for (const [i, car] of cars.entries()) {
       const who = picks[i];
       if (!who) break;
-      const body = `LDM4STIM${i}${today.replace(/-/g, '').slice(2)}`.slice(0, 17).padEnd(17, '0');
+      const body = `LDM4STXM0${i}${today.replace(/-/g, '').slice(2)}`.padEnd(17, '0');
       const vin = `${body.slice(0, 8)}${vinCheckDigit(body)}${body.slice(9)}`;
       const [v] = parseRows(
         z.object({ id: col.text }),

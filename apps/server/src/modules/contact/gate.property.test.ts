@@ -281,7 +281,7 @@ describe('property: a touch held back by a cap waits for the next free window, o
               WHERE t.tenant_id = $1 AND t.dedupe_key LIKE $2`,
             [t.id, `h:${n}:%`],
           );
-          assert.equal(made.rows[0]?.n, made.rows[0]?.d, `${where}: never twice`);
+          assert.equal(Number(made.rows[0]?.n), Number(made.rows[0]?.d), `${where}: never twice`);
           throw rollback;
         });
       } catch (error) {
