@@ -19,7 +19,8 @@ export const careEn: { [K in keyof typeof careZhCN]: string } = {
   'care.channelField': 'Channel',
   'care.roleField': 'Role that calls',
   'care.followUpRoleField': 'Role that calls with each notice',
-  'care.followUpRoleHelp': 'Each notice also gives this role a call task (the customer’s own advisor first); clear it to send the notice alone',
+  'care.followUpRoleHelp':
+    'Each notice also gives this role a call task (the customer’s own advisor first); clear it to send the notice alone',
   'care.enabledField': 'On',
   'care.rule.delivery_care': 'Delivery care',
   'care.rule.follow_up_3d': '3-day follow-up',
@@ -75,7 +76,8 @@ export const careEn: { [K in keyof typeof careZhCN]: string } = {
     'What the care sweep of a day would do: who would be touched, how and why; who would be suppressed and why. Nothing is sent.',
   'care.dry.day': 'Day',
   'care.dry.run': 'Run',
-  'care.dry.summary': '{total} in all: {sent} sent, {deferred} deferred, {suppressed} suppressed, {held} held for a free window, {expired} expired',
+  'care.dry.summary':
+    '{total} in all: {sent} sent, {deferred} deferred, {suppressed} suppressed, {held} held for a free window, {expired} expired',
   'care.dry.customer': 'Customer',
   'care.dry.phone': 'Phone',
   'care.dry.decision': 'Decision',

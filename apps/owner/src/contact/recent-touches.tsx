@@ -3,7 +3,13 @@ import type { TouchEntry } from '@m4s/contracts';
 import { stamp } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 
-const colour = { sent: 'success', deferred: 'warning', suppressed: 'default', held: 'warning', expired: 'default' } as const;
+const colour = {
+  sent: 'success',
+  deferred: 'warning',
+  suppressed: 'default',
+  held: 'warning',
+  expired: 'default',
+} as const;
 
 /** What reached the owner lately, what waits for the end of quiet hours, and what was held back and why. */
 export const RecentTouches = ({ items }: { items: TouchEntry[] }) => {
