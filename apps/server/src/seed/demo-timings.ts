@@ -39,14 +39,14 @@ export const seedDemoTimings = async (db: Database, input: { tenantId: string; n
       { purchase: addDays(today, -3), deliveredAt: local(addDays(today, -3), '15:00'), sale: true },
       { purchase: addMonths(today, -60), deliveredAt: null, sale: true },
       { purchase: addMonths(today, -72), deliveredAt: null, sale: false },
-      // 100 km a day, 149,000 km ten days ago: the forecast reaches 150,000 today.
+      // About 100 km a day, 149,050 km ten days ago: the forecast passes 150,000 today.
       {
         purchase: addMonths(today, -40),
         deliveredAt: null,
         sale: false,
         km: [
           [-100, 140_000],
-          [-10, 149_000],
+          [-10, 149_050],
         ],
       },
       { purchase: addMonths(today, -12), deliveredAt: null, sale: true },

@@ -153,17 +153,19 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
         .join('\n  UNION ALL');
     }
     case 'trade_in': {
-      // A trade-in candidate (seed 001 L1175): `years` old or `km` on the forecast odometer. The first call
-      // comes the day the car becomes one — its `years` anniversary, or the day the forecast crosses `km`
-      // — then every `everyMonths` on the purchase anniversary while it still is one.
+      // A trade-in candidate (seed 001 L1175): `years` old or over `km` on the forecast odometer. The first
+      // call comes the day the car becomes one — its `years` anniversary (classification's stage follows a
+      // day later: it reads 超过5年 as "over"), or the day the forecast passes `km` — then every
+      // `everyMonths` on the purchase anniversary while it still is one.
       const years = n(timing, 'years', 5);
       const km = n(timing, 'km', 150000);
       const every = n(timing, 'everyMonths', 12);
       const age = `age(${D}, v.purchase_date)`;
       const months = `(extract(year FROM ${age}) * 12 + extract(month FROM ${age}))::int`;
       const anniversary = `extract(day FROM ${age}) = 0`;
-      const byKm = `(vs.estimated_km IS NOT NULL AND ${kmOn(D)} >= ${km})`;
-      const crossedToday = `(${byKm} AND ${kmOn(`(${D} - 1)`)} < ${km})`;
+      // Over `km` (超过15万公里), as classification's trade_in stage reads it.
+      const byKm = `(vs.estimated_km IS NOT NULL AND ${kmOn(D)} > ${km})`;
+      const crossedToday = `(${byKm} AND ${kmOn(`(${D} - 1)`)} <= ${km})`;
       return `
   SELECT ${vehicleCols(D, hour)}
     FROM vehicles v LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
