@@ -392,7 +392,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     care_timing_negative: 'Timing cannot be negative',
     care_timing_range: 'Timing is outside what this rule allows',
     care_timing_window: 'The advance is longer than the rule’s window',
-    care_timing_steps: 'The last recall must come within 24 months without a visit (first + interval × (steps − 1) ≤ 24)',
+    care_timing_steps:
+      'The last recall must come within 24 months without a visit (first + interval × (steps − 1) ≤ 24)',
     care_call_role: 'A call needs the role whose task list gets it',
     care_role_not_call: 'Only a call has a role',
     care_transactional_call: 'A transactional notice cannot become a call',
