@@ -253,7 +253,8 @@ void test('the owner approves the labour and declines the part', async () => {
   await owner.getByTestId('estimate-approved-total').getByText('¥270.00').waitFor();
   await snap(owner, 'visit-13-owner-decided');
 
-  // (The advisor's page would pick the decisions up within 15 s by itself; the test does not wait that long.)
+  // (The advisor's page picks the decisions up by itself, over the store's live stream — visitflow.e2e.ts
+  // shows it; this test reloads.)
   await advisor.reload();
   await advisor.locator('[data-testid="estimate-line-1"][data-status="approved"]').waitFor();
   await advisor.locator('[data-testid="estimate-line-2"][data-status="declined"]').waitFor();

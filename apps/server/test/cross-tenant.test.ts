@@ -201,6 +201,11 @@ const cases: Record<string, Case> = {
   },
   'POST /api/complaints/:id/close': { id: (b) => b.complaintId, body: () => ({ resolution: '越界' }) },
   'DELETE /api/tenant/calendar/days/:day': { id: (b) => b.calendarDay },
+  // The visit flow (issue 11): a car's booking clashes (staff and owner), a store's live staff stream
+  // (404 before any stream is opened: another tenant's store is not a store here).
+  'GET /api/vehicles/:id/booking-clashes': { id: (b) => b.vehicleId },
+  'GET /api/owner/vehicles/:id/booking-clashes': { id: (b) => b.vehicleId, as: 'owner' },
+  'GET /api/stores/:id/events': { id: (b) => b.storeId },
   // Webhooks (issue 10): B's endpoint (every :param of a route is filled with it, so its delivery too).
   'PATCH /api/webhooks/endpoints/:id': { id: (b) => b.webhook.endpointId, body: () => ({ enabled: false }) },
   'DELETE /api/webhooks/endpoints/:id': { id: (b) => b.webhook.endpointId },

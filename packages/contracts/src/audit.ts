@@ -74,6 +74,7 @@ export const auditActions = [
   'visit.estimate_sent',
   'visit.line_approved',
   'visit.line_declined',
+  'visit.line_changed',
   'visit.delivered',
   'visit.rated',
   // Care, contact, complaints, segments

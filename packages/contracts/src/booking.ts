@@ -183,6 +183,11 @@ export const ownerBookingInput = z.strictObject({
   advisorId: uuid.nullable().default(null),
   concerns: z.string().trim().max(500).nullable().default(null),
   pickup: pickupInput.nullable().default(null),
+  /**
+   * The owner saw that the car is already booked that day (the app shows it, and asks again on the
+   * confirm sheet) and books a second time anyway. Never enough for a car in the workshop.
+   */
+  confirmClash: z.boolean().default(false),
 });
 export type OwnerBookingInput = z.input<typeof ownerBookingInput>;
 
@@ -197,13 +202,23 @@ export const staffBookingInput = z.strictObject({
   concerns: z.string().trim().max(500).nullable().default(null),
   channel: z.enum(['phone', 'staff']).default('phone'),
   pickup: pickupInput.nullable().default(null),
+  /**
+   * The desk has seen the clash (the car is in the workshop, or already booked that day) and books anyway.
+   * Without it such a booking is refused with 409 and the clash (GET /vehicles/:id/booking-clashes).
+   */
+  confirmClash: z.boolean().default(false),
 });
 export type StaffBookingInput = z.input<typeof staffBookingInput>;
 
 export const bookingCancelInput = z.strictObject({ reason: z.string().trim().max(200).nullable().default(null) });
 export type BookingCancelInput = z.input<typeof bookingCancelInput>;
 
-export const bookingRescheduleInput = z.strictObject({ startsAt: instant, advisorId: uuid.nullable().default(null) });
+export const bookingRescheduleInput = z.strictObject({
+  startsAt: instant,
+  advisorId: uuid.nullable().default(null),
+  /** As for a new booking: move onto a day the car is booked already, after seeing it (never a car in the workshop for the owner). */
+  confirmClash: z.boolean().default(false),
+});
 export type BookingRescheduleInput = z.input<typeof bookingRescheduleInput>;
 
 /** A booking as its owner (and the staff who made it) sees it: the confirmation page. */
@@ -222,6 +237,13 @@ export const booking = z.object({
   rescheduledFrom: uuid.nullable(),
   /** The booking that replaced this one, when it was rescheduled (this one is then cancelled). */
   rescheduledTo: uuid.nullable(),
+  /** When the replacing booking starts (已改约 to this time), with rescheduledTo. */
+  rescheduledToStartsAt: z.string().nullable(),
+  /**
+   * When the day-before reminder will be sent (the booking_reminder job's own schedule), or null when
+   * none will come: the booking is too close, no longer booked, or the tenant switched the reminder off.
+   */
+  reminderAt: z.string().nullable(),
   store: z.object({ id: uuid, name: z.string(), address: z.string(), phone: z.string().nullable() }),
   serviceType: z.object({
     id: uuid,
@@ -242,6 +264,35 @@ export const booking = z.object({
 });
 export type Booking = z.infer<typeof booking>;
 export const bookingList = z.object({ items: z.array(booking) });
+
+/**
+ * What a new booking of a car would clash with: the car's open visit (it is in the workshop) and its
+ * bookings still to come (a second one on the same day is refused unless confirmed). `link` is
+ * where the asking app shows it (owner app: /visits/:id, /bookings/:id; staff: the advisor's visit page,
+ * the admin's booking calendar of that day).
+ */
+export const bookingClashQuery = z.strictObject({
+  /** The booking being rescheduled: not a clash with itself. */
+  except: uuid.optional(),
+});
+export const bookingClashes = z.object({
+  visit: z
+    .object({ id: uuid, status: z.string(), storeName: z.string(), checkedInAt: z.string(), link: z.string() })
+    .nullable(),
+  bookings: z.array(
+    z.object({
+      id: uuid,
+      startsAt: z.string(),
+      endsAt: z.string(),
+      /** The tenant-local day of startsAt (YYYY-MM-DD): a new booking that day clashes. */
+      day: z.string(),
+      storeName: z.string(),
+      serviceName: z.string(),
+      link: z.string(),
+    }),
+  ),
+});
+export type BookingClashes = z.infer<typeof bookingClashes>;
 
 /** Staff list per store and day (advisor board, admin calendar). */
 export const bookingListQuery = z.strictObject({ storeId: uuid.optional(), date: isoDay.optional() });
@@ -271,6 +322,11 @@ export const bookingRow = z.object({
   }),
   advisor: z.object({ id: uuid, name: z.string() }).nullable(),
   visitId: uuid.nullable(),
+  /**
+   * On the advisor's board: the car's visit still open from another arrival (it is in the workshop), so
+   * the card opens that visit instead of a check-in form that could only be refused.
+   */
+  openVisitId: uuid.nullable().optional(),
 });
 export type BookingRow = z.infer<typeof bookingRow>;
 export const bookingRowList = z.object({ items: z.array(bookingRow) });

@@ -72,6 +72,8 @@ export type EstimateBody = z.input<typeof estimateBody>;
 export const staffLineDecisionBody = z.strictObject({
   decision: z.enum(['approved', 'declined']),
   via: z.enum(['phone', 'in_person']),
+  /** Changes a decision made already (after the app's 确认 dialog); refused once work on the line has started. */
+  change: z.boolean().default(false),
 });
 export type StaffLineDecisionBody = z.infer<typeof staffLineDecisionBody>;
 
@@ -102,6 +104,8 @@ export const estimateLine = z.object({
   decidedVia: z.enum(decisionVias).nullable(),
   /** The staff member who recorded a phone or in-person decision. */
   recordedByName: z.string().nullable(),
+  /** A decided line whose decision may still be changed (`change: true`): work on it has not started. */
+  changeable: z.boolean(),
 });
 export type EstimateLine = z.infer<typeof estimateLine>;
 
@@ -203,8 +207,12 @@ export const visitBoard = z.object({
 export type VisitBoard = z.infer<typeof visitBoard>;
 
 // ── Owner app ───────────────────────────────────────────────────────────────────────────────────────
-export const ownerLineDecisionBody = z.strictObject({ decision: z.enum(['approved', 'declined']) });
-export type OwnerLineDecisionBody = z.infer<typeof ownerLineDecisionBody>;
+export const ownerLineDecisionBody = z.strictObject({
+  decision: z.enum(['approved', 'declined']),
+  /** Changes a decision made already (after the app's 确认 dialog); refused once work on the line has started. */
+  change: z.boolean().default(false),
+});
+export type OwnerLineDecisionBody = z.input<typeof ownerLineDecisionBody>;
 
 export const visitRatingBody = z.strictObject({ score: z.number().int().min(0).max(10), comment: note(500) });
 export type VisitRatingBody = z.input<typeof visitRatingBody>;
@@ -222,6 +230,8 @@ export const ownerEstimateLine = z.object({
   proposedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedVia: z.enum(decisionVias).nullable(),
+  /** A decided line whose decision may still be changed: work on it has not started. */
+  changeable: z.boolean(),
 });
 export type OwnerEstimateLine = z.infer<typeof ownerEstimateLine>;
 
@@ -294,6 +304,13 @@ export const visitLiveEvent = z.object({ visitId: uuid, status: visitStatus, at:
 export const estimateLiveEvent = z.object({ visitId: uuid, at: z.string(), undecidedLines: z.number() });
 /** `event: inbox` — a new message (the app refreshes its badge). */
 export const inboxLiveEvent = z.object({ id: uuid, title: z.string(), unread: z.number(), at: z.string() });
+/** `event: booking` (staff streams) — a booking of the store was made, cancelled or moved (the board's 待到店). */
+export const bookingLiveEvent = z.object({
+  bookingId: uuid,
+  change: z.enum(['created', 'cancelled', 'rescheduled']),
+  at: z.string(),
+});
+export type BookingLiveEvent = z.infer<typeof bookingLiveEvent>;
 export type VisitLiveEvent = z.infer<typeof visitLiveEvent>;
 export type EstimateLiveEvent = z.infer<typeof estimateLiveEvent>;
 export type InboxLiveEvent = z.infer<typeof inboxLiveEvent>;

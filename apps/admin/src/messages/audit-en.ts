@@ -27,6 +27,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.visit.estimate_sent': 'Estimate sent to the customer',
   'action.visit.line_approved': 'Customer approved a repair item',
   'action.visit.line_declined': 'Customer declined a repair item',
+  'action.visit.line_changed': 'Repair item decision changed',
   'action.visit.delivered': 'Car delivered',
   'action.visit.rated': 'Owner rated the service',
 

@@ -29,6 +29,7 @@ export const auditZhCN = {
   'action.visit.estimate_sent': '发送估价单给客户',
   'action.visit.line_approved': '客户同意维修项目',
   'action.visit.line_declined': '客户暂不需要维修项目',
+  'action.visit.line_changed': '更改维修项目的确认结果',
   'action.visit.delivered': '交车',
   'action.visit.rated': '车主服务评价',
 

@@ -31,7 +31,7 @@ export const BookingCard = ({ b, onCheckIn }: { b: BookingRow; onCheckIn: () => 
           {t(`board.channel.${b.channel}`)}
         </Tag>
         <Button size="mini" color="primary" className="board-action" onClick={onCheckIn} data-testid="board-check-in">
-          {t('board.checkIn')}
+          {b.openVisitId ? t('board.openVisit') : t('board.checkIn')}
         </Button>
       </div>
       <div className="board-car">
@@ -44,6 +44,11 @@ export const BookingCard = ({ b, onCheckIn }: { b: BookingRow; onCheckIn: () => 
           <div className="board-sub">{[b.vehicle.modelName, b.serviceType.name].filter(Boolean).join(' · ')}</div>
         </div>
       </div>
+      {b.openVisitId && (
+        <p className="board-clash" data-testid="board-in-workshop">
+          {t('board.inWorkshop')}
+        </p>
+      )}
       {b.concerns && <p className="board-concerns">{b.concerns}</p>}
       {b.advisor && <div className="board-sub">{t('board.advisor', { name: b.advisor.name })}</div>}
     </div>

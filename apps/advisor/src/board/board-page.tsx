@@ -9,6 +9,7 @@ import { useI18n, type AdvisorMessageKey } from '../i18n.ts';
 import { PageBar } from '../customers/page-bar.tsx';
 import { CheckInSheet, type CheckInTarget } from '../visits/check-in-sheet.tsx';
 import { useBoard, useStores } from '../visits/visit-api.ts';
+import { useLiveState, useStoreLiveEvents } from '../visits/live-events.ts';
 import { BookingCard, VisitCard } from './board-cards.tsx';
 import { useCurrentStore } from './current-store.ts';
 import '../customers/search.css';
@@ -28,7 +29,8 @@ const toTarget = (b: BookingRow): CheckInTarget => ({
 
 /**
  * 今日看板: one store's day in five columns, as tabs on a phone, each with its count. Booked cars are
- * checked in from here; every other card opens the visit. The board refreshes itself every 15 s.
+ * checked in from here; every other card opens the visit. The store's live stream keeps it current: the
+ * owner's decisions, stages and bookings appear as they happen.
  */
 export const BoardPage = () => {
   const { t } = useI18n();
@@ -37,6 +39,8 @@ export const BoardPage = () => {
   const { storeId, fixed, pick } = useCurrentStore();
   const stores = useStores();
   const board = useBoard(storeId);
+  useStoreLiveEvents(board.data?.storeId ?? storeId);
+  const live = useLiveState();
   const [checkIn, setCheckIn] = useState<CheckInTarget | null>(null);
   const tab = isColumn(params.get('tab')) ? (params.get('tab') as Column) : 'booked';
 
@@ -56,7 +60,12 @@ export const BoardPage = () => {
             <BookingCard
               key={b.id}
               b={b}
-              onCheckIn={() => (b.visitId ? void navigate(`/visits/${b.visitId}`) : setCheckIn(toTarget(b)))}
+              onCheckIn={() => {
+                // A car already in the workshop opens its visit: a second check-in could only be refused.
+                const open = b.visitId ?? b.openVisitId;
+                if (open) void navigate(`/visits/${open}`);
+                else setCheckIn(toTarget(b));
+              }}
             />
           ));
     }
@@ -67,7 +76,7 @@ export const BoardPage = () => {
   };
 
   return (
-    <div className="sub-page board" data-testid="board">
+    <div className="sub-page board" data-testid="board" data-live={live}>
       <PageBar title={t('board.title')} />
       {!fixed && stores.data && stores.data.length > 1 && (
         <CapsuleTabs activeKey={storeId ?? undefined} onChange={pick} className="board-stores">
@@ -98,7 +107,9 @@ export const BoardPage = () => {
       </Tabs>
       {board.data && (
         <p className="board-refreshed">
-          {t('board.refreshed', { time: stamp(new Date(board.dataUpdatedAt).toISOString()).slice(-5) })}
+          {t(live === 'open' ? 'board.refreshed' : 'board.connecting', {
+            time: stamp(new Date(board.dataUpdatedAt).toISOString()).slice(-5),
+          })}
         </p>
       )}
       <div className="board-list" data-testid={`board-list-${tab}`}>

@@ -89,13 +89,32 @@ export const EstimateSection = ({ visit, canWrite }: { visit: Visit; canWrite: b
   const recordPhone = (decision: 'approved' | 'declined') => {
     if (!deciding) return;
     decide.mutate(
-      { lineId: deciding.id, decision, via: 'phone' },
+      { lineId: deciding.id, decision, via: 'phone', change: false },
       {
         onSuccess: () => Toast.show({ icon: 'success', content: t('estimate.recorded') }),
         onError: (error) => Toast.show({ icon: 'fail', content: errorText(error, t('app.loadFailedHint')) }),
       },
     );
     setDeciding(null);
+  };
+
+  // 更改: the customer changes a decision (by phone) until work on the line starts; confirmed first.
+  const changeDecision = async (l: EstimateLine) => {
+    const other = l.status === 'approved' ? 'declined' : 'approved';
+    const ok = await Dialog.confirm({
+      title: t('estimate.changeTitle'),
+      content: t('estimate.changeHint', { item: l.description, to: t(`estimate.status.${other}`) }),
+      confirmText: t('estimate.changeConfirm'),
+      cancelText: t('common.cancel'),
+    });
+    if (!ok) return;
+    decide.mutate(
+      { lineId: l.id, decision: other, via: 'phone', change: true },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('estimate.recorded') }),
+        onError: (error) => Toast.show({ icon: 'fail', content: errorText(error, t('app.loadFailedHint')) }),
+      },
+    );
   };
 
   const detail = (l: EstimateLine) =>
@@ -174,6 +193,18 @@ export const EstimateSection = ({ visit, canWrite }: { visit: Visit; canWrite: b
                       data-testid={`estimate-phone-${i + 1}`}
                     >
                       <PhoneFill /> {t('estimate.phone')}
+                    </Button>
+                  )}
+                  {open && l.changeable && (
+                    <Button
+                      size="mini"
+                      fill="none"
+                      color="primary"
+                      className="estimate-line-actions"
+                      onClick={() => void changeDecision(l)}
+                      data-testid={`estimate-change-${i + 1}`}
+                    >
+                      {t('estimate.change')}
                     </Button>
                   )}
                 </div>

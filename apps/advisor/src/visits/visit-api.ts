@@ -12,16 +12,14 @@ import {
 } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
-const boardKey = ['visit-board'] as const;
-const visitKey = (id: string) => ['visit', id] as const;
+export const boardKey = ['visit-board'] as const;
+export const visitKey = (id: string) => ['visit', id] as const;
 
-/** The board is on a wall or in a pocket all day: it refreshes itself every 15 seconds. */
+/** The board is on a wall or in a pocket all day: the store's live stream refreshes it (live-events.ts). */
 export const useBoard = (storeId: string | null) =>
   useQuery({
     queryKey: [...boardKey, storeId],
     queryFn: () => api.call(visitRoutes.board, { query: { storeId: storeId ?? undefined } }),
-    refetchInterval: 15_000,
-    refetchIntervalInBackground: false,
   });
 
 export const useStores = () =>
@@ -31,12 +29,11 @@ export const useStores = () =>
     staleTime: 5 * 60_000,
   });
 
-/** Refreshed every 15 s as well: the customer approves lines in the app while the advisor has the page open. */
+/** The customer approves lines in the app while the advisor has the page open: the live stream refetches it. */
 export const useVisit = (id: string) =>
   useQuery({
     queryKey: visitKey(id),
     queryFn: () => api.call(visitRoutes.get, { params: { id } }),
-    refetchInterval: 15_000,
   });
 
 /**

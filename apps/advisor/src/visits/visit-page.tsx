@@ -10,6 +10,7 @@ import { DeliverSheet } from './deliver-sheet.tsx';
 import { EstimateSection } from './estimate-section.tsx';
 import { StageActions } from './stage-actions.tsx';
 import { useVisit } from './visit-api.ts';
+import { useLiveState, useStoreLiveEvents } from './live-events.ts';
 import { DeliveryCard, InspectionSection, ProgressSection, VisitHeader } from './visit-sections.tsx';
 import '../customers/search.css';
 import '../customers/c360.css';
@@ -26,6 +27,8 @@ export const VisitPage = () => {
   const visit = useVisit(id);
   const [delivering, setDelivering] = useState(false);
   const canWrite = me?.permissions.includes('visit.write') ?? false;
+  useStoreLiveEvents(visit.data?.storeId);
+  const live = useLiveState();
 
   if (visit.isPending) return <PageLoading />;
   if (visit.isError) {
@@ -47,6 +50,7 @@ export const VisitPage = () => {
       className={`sub-page visit${acting ? ' visit-with-actions' : ''}`}
       data-testid="visit-page"
       data-status={v.status}
+      data-live={live}
     >
       <PageBar title={t('visit.title')} />
       <VisitHeader visit={v} />

@@ -1,5 +1,5 @@
 import { Button, Popup } from 'antd-mobile';
-import type { OwnerBookingInput, OwnerStore, OwnerVehicle, ServiceType } from '@m4s/contracts';
+import type { BookingClashes, OwnerBookingInput, OwnerStore, OwnerVehicle, ServiceType } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { BookingFacts } from './booking-facts.tsx';
 import { usePriceText } from './book-choices.tsx';
@@ -11,13 +11,15 @@ type Props = {
   car: OwnerVehicle | undefined;
   store: OwnerStore | undefined;
   type: ServiceType | undefined;
+  /** The car's booking on the same day: the sheet asks to book again (confirmClash). */
+  sameDay: BookingClashes['bookings'][number] | null;
   pending: boolean;
   onConfirm: () => void;
   onClose: () => void;
 };
 
 /** 确认预约信息: everything chosen on one sheet before the place is taken. */
-export const BookConfirm = ({ visible, body, car, store, type, pending, onConfirm, onClose }: Props) => {
+export const BookConfirm = ({ visible, body, car, store, type, sameDay, pending, onConfirm, onClose }: Props) => {
   const { t } = useI18n();
   const when = useWhen();
   const price = usePriceText();
@@ -47,6 +49,14 @@ export const BookConfirm = ({ visible, body, car, store, type, pending, onConfir
               body.concerns ? { key: 'concerns', label: t('booking.concerns'), value: body.concerns } : null,
             ]}
           />
+          {sameDay ? (
+            <p className="book-sheet-clash" data-testid="book-confirm-clash">
+              {t('clash.confirmSameDay', {
+                time: when.slot(sameDay.startsAt, sameDay.endsAt),
+                store: sameDay.storeName,
+              })}
+            </p>
+          ) : null}
           <div className="book-sheet-actions">
             <Button shape="rounded" onClick={onClose}>
               {t('book.back')}

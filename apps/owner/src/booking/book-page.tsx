@@ -9,7 +9,8 @@ import { useI18n } from '../i18n.ts';
 import { useBack } from '../ui/use-back.ts';
 import { AdvisorChoice, CarChoice, ServiceChoice, StoreChoice } from './book-choices.tsx';
 import { BookConfirm } from './book-confirm.tsx';
-import { useAvailability, useOwnerStores, useServiceTypes } from './booking-api.ts';
+import { useAvailability, useClashes, useOwnerStores, useServiceTypes } from './booking-api.ts';
+import { clashOn, ClashNotice } from './clash-notice.tsx';
 import { bodyOf, clockBefore, emptyDraft, type Draft, type PickupErrors } from './draft.ts';
 import { checkPickup, PickupFields } from './pickup-fields.tsx';
 import { SlotPicker } from './slot-picker.tsx';
@@ -61,6 +62,7 @@ export const BookPage = () => {
       ? { storeId: draft.storeId, serviceTypeId: draft.serviceTypeId, advisorId: draft.advisorId }
       : null,
   );
+  const clashes = useClashes(draft.vehicleId);
   const [pickupErrors, setPickupErrors] = useState<PickupErrors>({});
   const [confirming, setConfirming] = useState(false);
   const { submit, isPending } = useBookSubmit();
@@ -72,6 +74,9 @@ export const BookPage = () => {
 
   const chosenSlot = slots.data?.days.flatMap((d) => d.slots).find((s) => s.startsAt === draft.startsAt);
   const advisorBusy = draft.advisorId !== null && chosenSlot !== undefined && !chosenSlot.advisorFree;
+  const chosenDay = slots.data?.days.find((d) => d.slots.some((s) => s.startsAt === draft.startsAt))?.date ?? null;
+  const clash = clashOn(clashes.data, chosenDay);
+  const inWorkshop = clash?.kind === 'visit';
   const body = bodyOf(draft);
   const missing = !draft.vehicleId
     ? t('book.needCar')
@@ -95,7 +100,7 @@ export const BookPage = () => {
   };
 
   const review = () => {
-    if (!body || advisorBusy) return;
+    if (!body || advisorBusy || inWorkshop) return;
     if (draft.pickupOn) {
       const errors = checkPickup(draft.pickup, t);
       setPickupErrors(errors);
@@ -126,7 +131,8 @@ export const BookPage = () => {
 
   const confirm = () => {
     if (!body) return;
-    submit(body, {
+    // The sheet showed the day's other booking: confirming it is the owner's explicit confirmation.
+    submit(clash?.kind === 'booking' ? { ...body, confirmClash: true } : body, {
       onBooked: (booking) => void navigate(`/bookings/${booking.id}`, { replace: true, state: { created: true } }),
       onRefused: refused,
     });
@@ -158,6 +164,7 @@ export const BookPage = () => {
           <Section title={t('book.car')}>
             <CarChoice cars={cars} value={draft.vehicleId} onChange={(vehicleId) => set({ vehicleId })} />
           </Section>
+          <ClashNotice clashes={clashes.data} day={chosenDay} />
           <Section title={t('book.store')}>
             {storeList.length === 0 ? <p className="book-section-hint">{t('book.noStores')}</p> : null}
             <StoreChoice
@@ -227,12 +234,12 @@ export const BookPage = () => {
           </Section>
           <footer className="book-bar">
             <div className="book-bar-text" data-testid="book-bar-text">
-              {draft.startsAt ? when.slot(draft.startsAt) : (missing ?? '')}
+              {inWorkshop ? t('clash.barVisit') : draft.startsAt ? when.slot(draft.startsAt) : (missing ?? '')}
             </div>
             <Button
               color="primary"
               shape="rounded"
-              disabled={!body || advisorBusy}
+              disabled={!body || advisorBusy || inWorkshop}
               onClick={review}
               data-testid="book-submit"
             >
@@ -247,6 +254,7 @@ export const BookPage = () => {
         car={cars.find((c) => c.vehicleId === draft.vehicleId)}
         store={store}
         type={type}
+        sameDay={clash?.kind === 'booking' ? clash.booking : null}
         pending={isPending}
         onConfirm={confirm}
         onClose={() => setConfirming(false)}

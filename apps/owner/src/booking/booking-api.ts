@@ -44,6 +44,20 @@ export const useAvailability = (params: AvailabilityParams | null) =>
     staleTime: 0,
   });
 
+export const clashesKey = ['owner-booking-clashes'] as const;
+
+/**
+ * What a booking of this car would clash with (its open visit, its coming bookings): asked as soon as the
+ * car is chosen, so the clash shows before the form is filled. `except`: the booking being rescheduled.
+ */
+export const useClashes = (vehicleId: string | null, except?: string) =>
+  useQuery({
+    queryKey: [...clashesKey, vehicleId, except ?? null],
+    queryFn: () => api.call(bookingRoutes.ownerClashes, { params: { id: vehicleId ?? '' }, query: { except } }),
+    enabled: vehicleId !== null,
+    staleTime: 0,
+  });
+
 export const useBookings = () => useQuery({ queryKey: bookingsKey, queryFn: () => api.call(bookingRoutes.ownerList) });
 
 export const useBooking = (id: string) =>
@@ -65,6 +79,7 @@ const useRefresh = () => {
     if (booking) queryClient.setQueryData(bookingKey(booking.id), booking);
     void queryClient.invalidateQueries({ queryKey: bookingsKey });
     void queryClient.invalidateQueries({ queryKey: availabilityKey });
+    void queryClient.invalidateQueries({ queryKey: clashesKey });
   };
 };
 

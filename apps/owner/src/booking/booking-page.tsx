@@ -16,13 +16,49 @@ import { BookingFacts } from './booking-facts.tsx';
 import { calendarUrl, useBooking, useCancelBooking } from './booking-api.ts';
 import { usePriceText } from './book-choices.tsx';
 import { statusColor } from './booking-status.ts';
-import { useWhen } from './when.ts';
+import { clockOf, useWhen } from './when.ts';
 import '../garage/garage.css';
 import './booking.css';
 import './booking-page.css';
 
-const Banner = ({ booking, created }: { booking: Booking; created: boolean }) => {
+/** What the owner is told of the reminder: the reminder job's own schedule (the booking's reminderAt). */
+const useReminderText = () => {
   const { t } = useI18n();
+  return (booking: Booking) =>
+    booking.reminderAt
+      ? t('booking.reminderAt', { time: `${dayOf(booking.reminderAt)} ${clockOf(booking.reminderAt)}` })
+      : t('booking.noReminder');
+};
+
+type Arrival = 'created' | 'rescheduled' | null;
+
+const Banner = ({ booking, arrival }: { booking: Booking; arrival: Arrival }) => {
+  const { t } = useI18n();
+  const when = useWhen();
+  const navigate = useNavigate();
+  const reminder = useReminderText();
+  if (booking.status === 'cancelled' && booking.rescheduledTo)
+    return (
+      <section className="booking-banner booking-banner-moved" data-testid="booking-banner">
+        <CalendarOutline className="booking-banner-icon" />
+        <div>
+          <div className="booking-banner-title">{t('booking.rescheduledTitle')}</div>
+          {booking.rescheduledToStartsAt ? (
+            <div className="booking-banner-sub" data-testid="booking-rescheduled-to">
+              {t('booking.rescheduledTo', { time: when.slot(booking.rescheduledToStartsAt) })}
+            </div>
+          ) : null}
+          <button
+            type="button"
+            className="booking-banner-link"
+            onClick={() => void navigate(`/bookings/${booking.rescheduledTo}`)}
+            data-testid="booking-rescheduled-link"
+          >
+            {t('booking.viewNew')} <RightOutline />
+          </button>
+        </div>
+      </section>
+    );
   if (booking.status === 'cancelled')
     return (
       <section className="booking-banner booking-banner-off" data-testid="booking-banner">
@@ -36,19 +72,29 @@ const Banner = ({ booking, created }: { booking: Booking; created: boolean }) =>
         </div>
       </section>
     );
-  if (!created) return null;
+  if (!arrival) return null;
   return (
     <section className="booking-banner" data-testid="booking-success">
       <CheckCircleFill className="booking-banner-icon" />
       <div>
-        <div className="booking-banner-title">{t('booking.successTitle')}</div>
-        <div className="booking-banner-sub">{t('booking.successHint')}</div>
+        <div className="booking-banner-title">
+          {arrival === 'rescheduled' ? t('booking.rescheduledTitle') : t('booking.successTitle')}
+        </div>
+        {arrival === 'rescheduled' ? (
+          <div className="booking-banner-sub" data-testid="booking-rescheduled-to">
+            {t('booking.rescheduledTo', { time: when.slot(booking.startsAt, booking.endsAt) })}
+          </div>
+        ) : null}
+        <div className="booking-banner-sub" data-testid="booking-reminder">
+          {t('booking.successHint')}
+          {reminder(booking)}
+        </div>
       </div>
     </section>
   );
 };
 
-const Detail = ({ booking, created }: { booking: Booking; created: boolean }) => {
+const Detail = ({ booking, arrival }: { booking: Booking; arrival: Arrival }) => {
   const { t } = useI18n();
   const when = useWhen();
   const price = usePriceText();
@@ -87,7 +133,7 @@ const Detail = ({ booking, created }: { booking: Booking; created: boolean }) =>
 
   return (
     <>
-      <Banner booking={booking} created={created} />
+      <Banner booking={booking} arrival={arrival} />
       <section className="booking-card" data-testid="booking-card" data-status={booking.status}>
         <header className="booking-card-head">
           <div>
@@ -97,7 +143,7 @@ const Detail = ({ booking, created }: { booking: Booking; created: boolean }) =>
             </div>
           </div>
           <Tag color={statusColor[booking.status]} fill="outline" data-testid="booking-status">
-            {t(`bookingStatus.${booking.status}`)}
+            {booking.rescheduledTo ? t('bookingStatus.rescheduled') : t(`bookingStatus.${booking.status}`)}
           </Tag>
         </header>
         <BookingFacts
@@ -191,7 +237,8 @@ export const BookingPage = () => {
   const navigate = useNavigate();
   const location = useLocation();
   const booking = useBooking(id);
-  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const state = location.state as { created?: boolean; rescheduled?: boolean } | null;
+  const arrival: Arrival = state?.rescheduled ? 'rescheduled' : state?.created ? 'created' : null;
 
   const body = () => {
     if (booking.isPending)
@@ -210,7 +257,7 @@ export const BookingPage = () => {
         />
       );
     if (booking.isError) return <LoadFailed onRetry={() => void booking.refetch()} />;
-    return <Detail booking={booking.data} created={created} />;
+    return <Detail booking={booking.data} arrival={arrival} />;
   };
 
   return (
@@ -224,7 +271,7 @@ export const BookingPage = () => {
           </button>
         }
       >
-        {created ? t('booking.successTitle') : t('booking.title')}
+        {arrival === 'created' ? t('booking.successTitle') : t('booking.title')}
       </NavBar>
       {body()}
     </div>

@@ -78,7 +78,7 @@ export const bookingZhCN = {
 
   'booking.title': '预约详情',
   'booking.successTitle': '预约成功',
-  'booking.successHint': '门店已为您预留工位，预约前一天将短信提醒您。',
+  'booking.successHint': '门店已为您预留工位。',
   'booking.cancelledTitle': '预约已取消',
   'booking.time': '预约时间',
   'booking.service': '服务项目',
@@ -120,6 +120,20 @@ export const bookingZhCN = {
   'reschedule.current': '原预约：{time}',
   'reschedule.submit': '确认改约',
   'reschedule.done': '改约成功',
+
+  'bookingStatus.rescheduled': '已改约',
+  'booking.rescheduledTitle': '已改约',
+  'booking.rescheduledTo': '新的预约时间：{time}',
+  'booking.viewNew': '查看新预约',
+  'booking.reminderAt': '预约前一天（{time}）将短信提醒您。',
+  'booking.noReminder': '距预约时间较近，不再另行短信提醒，请按时到店。',
+
+  'clash.inWorkshop': '该车辆正在{store}维修中，交车后才能再次预约。',
+  'clash.viewProgress': '查看维修进度',
+  'clash.booked': '该车辆已有以下预约，如需调整可直接改约：',
+  'clash.sameDay': '该车辆在所选日期已有预约，再约一次需在下一步确认：',
+  'clash.barVisit': '车辆在店维修中，暂不能预约',
+  'clash.confirmSameDay': '该车辆当天已有预约（{time}），确认后将在同一天再预约一次。',
 };
 
 export const bookingEn: { [K in keyof typeof bookingZhCN]: string } = {
@@ -201,7 +215,7 @@ export const bookingEn: { [K in keyof typeof bookingZhCN]: string } = {
 
   'booking.title': 'Booking',
   'booking.successTitle': 'Booked',
-  'booking.successHint': 'The store keeps a bay for you; we will text you a reminder the day before.',
+  'booking.successHint': 'The store keeps a bay for you. ',
   'booking.cancelledTitle': 'Booking cancelled',
   'booking.time': 'When',
   'booking.service': 'Service',
@@ -243,4 +257,18 @@ export const bookingEn: { [K in keyof typeof bookingZhCN]: string } = {
   'reschedule.current': 'Booked for {time}',
   'reschedule.submit': 'Confirm new time',
   'reschedule.done': 'Time changed',
+
+  'bookingStatus.rescheduled': 'Rescheduled',
+  'booking.rescheduledTitle': 'Rescheduled',
+  'booking.rescheduledTo': 'New time: {time}',
+  'booking.viewNew': 'View the new booking',
+  'booking.reminderAt': 'We will text you a reminder the day before ({time}).',
+  'booking.noReminder': 'It is soon, so no reminder will be texted; please be on time.',
+
+  'clash.inWorkshop': 'This car is in the workshop at {store}; it can be booked again after delivery.',
+  'clash.viewProgress': 'Repair progress',
+  'clash.booked': 'This car is already booked; change a booking here if needed:',
+  'clash.sameDay': 'This car is already booked on the chosen day; booking again is confirmed on the next step:',
+  'clash.barVisit': 'The car is in the workshop; it cannot be booked now',
+  'clash.confirmSameDay': 'This car is already booked that day ({time}); confirm to book it a second time.',
 };

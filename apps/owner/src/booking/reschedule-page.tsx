@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, dayOf, errorText } from '@m4s/web-kit';
 import { LoadFailed } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
-import { useBooking, useRescheduleBooking } from './booking-api.ts';
+import { useAvailability, useBooking, useClashes, useRescheduleBooking } from './booking-api.ts';
+import { clashOn, ClashNotice } from './clash-notice.tsx';
 import { SlotPicker } from './slot-picker.tsx';
 import { useWhen } from './when.ts';
 import '../garage/garage.css';
@@ -19,16 +20,26 @@ export const ReschedulePage = () => {
   const booking = useBooking(id);
   const reschedule = useRescheduleBooking(id);
   const [startsAt, setStartsAt] = useState<string | null>(null);
+  const b0 = booking.data;
+  // The same query the slot picker makes (cached): which tenant day the chosen slot is on.
+  const slots = useAvailability(
+    b0 ? { storeId: b0.store.id, serviceTypeId: b0.serviceType.id, advisorId: b0.advisor?.id ?? null } : null,
+  );
+  const clashes = useClashes(b0?.vehicle.id ?? null, id);
+  const chosenDay = slots.data?.days.find((d) => d.slots.some((s) => s.startsAt === startsAt))?.date ?? null;
+  const clash = clashOn(clashes.data, chosenDay);
+  const inWorkshop = clash?.kind === 'visit';
   const back = () => void navigate(`/bookings/${id}`, { replace: true });
 
   const submit = () => {
-    if (!startsAt || !booking.data) return;
+    if (!startsAt || !booking.data || inWorkshop) return;
     reschedule.mutate(
-      { startsAt, advisorId: booking.data.advisor?.id ?? null },
+      // The day's other booking is shown right above the button: 确认改约 confirms it (confirmClash).
+      { startsAt, advisorId: booking.data.advisor?.id ?? null, confirmClash: clash?.kind === 'booking' },
       {
         onSuccess: (next) => {
           Toast.show({ icon: 'success', content: t('reschedule.done') });
-          void navigate(`/bookings/${next.id}`, { replace: true });
+          void navigate(`/bookings/${next.id}`, { replace: true, state: { rescheduled: true } });
         },
         onError: (error) => {
           const fields = error instanceof ApiError ? error.fieldErrors() : {};
@@ -59,6 +70,7 @@ export const ReschedulePage = () => {
             {b.store.name} · {t('reschedule.current', { time: when.slot(b.startsAt, b.endsAt) })}
           </p>
         </section>
+        <ClashNotice clashes={clashes.data} day={chosenDay} />
         <section className="book-section">
           <div className="book-section-head">
             <h2 className="book-section-title">{t('book.time')}</h2>
@@ -73,11 +85,13 @@ export const ReschedulePage = () => {
           />
         </section>
         <footer className="book-bar">
-          <div className="book-bar-text">{startsAt ? when.slot(startsAt) : t('book.needTime')}</div>
+          <div className="book-bar-text">
+            {inWorkshop ? t('clash.barVisit') : startsAt ? when.slot(startsAt) : t('book.needTime')}
+          </div>
           <Button
             color="primary"
             shape="rounded"
-            disabled={!startsAt || startsAt === b.startsAt}
+            disabled={!startsAt || startsAt === b.startsAt || inWorkshop}
             loading={reschedule.isPending}
             onClick={submit}
             data-testid="reschedule-submit"

@@ -1,4 +1,4 @@
-import { Button, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, Tag, Toast } from 'antd-mobile';
 import type { OwnerEstimateLine, OwnerVisitDetail } from '@m4s/contracts';
 import { errorText, yuan } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
@@ -11,9 +11,9 @@ const Line = ({ visitId, line, n }: { visitId: string; line: OwnerEstimateLine; 
   const { t, locale } = useI18n();
   const decide = useDecideLine(visitId);
   const pending = decide.isPending;
-  const send = (decision: 'approved' | 'declined') =>
+  const send = (decision: 'approved' | 'declined', change = false) =>
     decide.mutate(
-      { lineId: line.id, decision },
+      { lineId: line.id, decision, change },
       {
         onSuccess: () =>
           Toast.show({
@@ -23,6 +23,18 @@ const Line = ({ visitId, line, n }: { visitId: string; line: OwnerEstimateLine; 
         onError: (error) => Toast.show({ content: errorText(error, t('estimate.failed')) }),
       },
     );
+  // 更改: a decision made by mistake, until work on the line starts; asked once more before it is sent.
+  const other = line.status === 'approved' ? 'declined' : 'approved';
+  const askChange = () =>
+    void Dialog.confirm({
+      title: t('estimate.changeTitle'),
+      content: t(other === 'approved' ? 'estimate.changeToApprove' : 'estimate.changeToDecline', {
+        item: line.description,
+      }),
+      confirmText: t('estimate.changeConfirm'),
+      cancelText: t('estimate.changeKeep'),
+      onConfirm: () => send(other, true),
+    });
   const via =
     line.decidedVia === 'phone'
       ? t('estimate.byPhone')
@@ -73,10 +85,24 @@ const Line = ({ visitId, line, n }: { visitId: string; line: OwnerEstimateLine; 
             </Button>
           </span>
         ) : (
-          <Tag color={statusColor[line.status]} fill="outline" className="est-line-status">
-            {t(`estimate.${line.status}`)}
-            {via ? ` · ${via}` : ''}
-          </Tag>
+          <span className="est-line-actions">
+            <Tag color={statusColor[line.status]} fill="outline" className="est-line-status">
+              {t(`estimate.${line.status}`)}
+              {via ? ` · ${via}` : ''}
+            </Tag>
+            {line.changeable ? (
+              <Button
+                size="mini"
+                fill="none"
+                color="primary"
+                disabled={pending}
+                onClick={askChange}
+                data-testid={`estimate-line-${n}-change`}
+              >
+                {t('estimate.change')}
+              </Button>
+            ) : null}
+          </span>
         )}
       </div>
     </li>

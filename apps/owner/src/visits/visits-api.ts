@@ -24,12 +24,12 @@ const useVisitRefresh = (id: string) => {
     ]);
 };
 
-/** 同意 / 暂不需要 on one proposed line of the 估价单. */
+/** 同意 / 暂不需要 on one proposed line of the 估价单; `change` changes a decision (after a confirmation). */
 export const useDecideLine = (visitId: string) => {
   const refresh = useVisitRefresh(visitId);
   return useMutation({
-    mutationFn: ({ lineId, decision }: { lineId: string } & OwnerLineDecisionBody) =>
-      api.call(visitRoutes.ownerDecideLine, { params: { id: visitId, lineId }, body: { decision } }),
+    mutationFn: ({ lineId, ...body }: { lineId: string } & OwnerLineDecisionBody) =>
+      api.call(visitRoutes.ownerDecideLine, { params: { id: visitId, lineId }, body }),
     onSettled: refresh,
   });
 };

@@ -1,8 +1,9 @@
-import type { EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/contracts';
+import type { BookingLiveEvent, EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/contracts';
 import type { Database, Tx } from './db/types.ts';
 
 /**
- * The in-process event bus behind the owner app's live page (contracts' `inboxRoutes.events`).
+ * The in-process event bus behind the owner app's live page (contracts' `inboxRoutes.events`) and the
+ * staff's board and visit page (`visitRoutes.storeEvents`, one stream per store).
  *
  * Events leave only after the transaction that caused them has committed: a service calls
  * `publishAfterCommit(ctx, …)` (or `afterCommit(ctx, fn)`), which queues the delivery on the
@@ -16,16 +17,17 @@ import type { Database, Tx } from './db/types.ts';
 export type LiveEvent =
   | { type: 'visit'; data: VisitLiveEvent }
   | { type: 'estimate'; data: EstimateLiveEvent }
-  | { type: 'inbox'; data: InboxLiveEvent };
+  | { type: 'inbox'; data: InboxLiveEvent }
+  | { type: 'booking'; data: BookingLiveEvent };
 
 type Listener = (event: LiveEvent) => void;
 
 const listeners = new Map<string, Set<Listener>>();
-const keyOf = (tenantId: string, ownerId: string) => `${tenantId}:${ownerId}`;
+// An owner's events and a store's (its staff's board and visit pages) are kept apart by the key's kind.
+const keyOf = (tenantId: string, ownerId: string) => `owner:${tenantId}:${ownerId}`;
+const storeKeyOf = (tenantId: string, storeId: string) => `store:${tenantId}:${storeId}`;
 
-/** Listens to one owner's events; returns the unsubscribe function. */
-export const subscribeOwner = (tenantId: string, ownerId: string, listener: Listener): (() => void) => {
-  const key = keyOf(tenantId, ownerId);
+const subscribeKey = (key: string, listener: Listener): (() => void) => {
   const set = listeners.get(key) ?? new Set<Listener>();
   set.add(listener);
   listeners.set(key, set);
@@ -35,11 +37,19 @@ export const subscribeOwner = (tenantId: string, ownerId: string, listener: List
   };
 };
 
+/** Listens to one owner's events; returns the unsubscribe function. */
+export const subscribeOwner = (tenantId: string, ownerId: string, listener: Listener): (() => void) =>
+  subscribeKey(keyOf(tenantId, ownerId), listener);
+
+/** Listens to one store's events (every visit and booking of the store), for its staff; returns the unsubscribe. */
+export const subscribeStore = (tenantId: string, storeId: string, listener: Listener): (() => void) =>
+  subscribeKey(storeKeyOf(tenantId, storeId), listener);
+
 /** Open connections (all owners): for the health of the process and the benchmark. */
 export const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0);
 
-const deliver = (tenantId: string, ownerId: string, event: LiveEvent) => {
-  for (const listener of listeners.get(keyOf(tenantId, ownerId)) ?? []) {
+const deliver = (key: string, event: LiveEvent) => {
+  for (const listener of listeners.get(key) ?? []) {
     try {
       listener(event);
     } catch {
@@ -95,6 +105,16 @@ export const publishAfterCommit = (
   if (ownerIds.length === 0) return;
   const { tenantId } = ctx;
   afterCommit(ctx, () => {
-    for (const ownerId of new Set(ownerIds)) deliver(tenantId, ownerId, event);
+    for (const ownerId of new Set(ownerIds)) deliver(keyOf(tenantId, ownerId), event);
   });
+};
+
+/** Tells the staff following a store about `event` once the caller's transaction has committed. */
+export const publishToStoreAfterCommit = (
+  ctx: CtxLike & { tenantId: string },
+  storeId: string,
+  event: LiveEvent,
+): void => {
+  const key = storeKeyOf(ctx.tenantId, storeId);
+  afterCommit(ctx, () => deliver(key, event));
 };

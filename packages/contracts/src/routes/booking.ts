@@ -4,6 +4,8 @@ import {
   availabilityQuery,
   booking,
   bookingCancelInput,
+  bookingClashes,
+  bookingClashQuery,
   bookingList,
   bookingListQuery,
   bookingRescheduleInput,
@@ -126,7 +128,28 @@ export const bookingRoutes = defineRoutes({
     tags: ownerTags,
   },
 
+  /** The car's open visit and coming bookings, shown before the booking form is filled (see bookingClashes). */
+  ownerClashes: {
+    method: 'GET',
+    path: '/owner/vehicles/:id/booking-clashes',
+    auth: 'owner',
+    params: idParams,
+    query: bookingClashQuery,
+    response: bookingClashes,
+    tags: ownerTags,
+  },
+
   // ── Staff ──
+  clashes: {
+    method: 'GET',
+    path: '/vehicles/:id/booking-clashes',
+    auth: 'staff',
+    permission: 'visit.read',
+    params: idParams,
+    query: bookingClashQuery,
+    response: bookingClashes,
+    tags,
+  },
   list: {
     method: 'GET',
     path: '/bookings',

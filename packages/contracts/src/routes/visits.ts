@@ -123,6 +123,21 @@ export const visitRoutes = defineRoutes({
     tags,
   },
 
+  /**
+   * A store's live events for its staff as Server-Sent Events (`visit`, `estimate`: the owner's decisions,
+   * stages, estimates sent), so the board and the visit page follow without polling. `custom`: the session
+   * and `visit.read` on the store are checked in a short transaction and the stream is held outside any.
+   */
+  storeEvents: {
+    method: 'GET',
+    path: '/stores/:id/events',
+    auth: 'custom',
+    permission: 'visit.read',
+    params: idParams,
+    response: 'stream',
+    tags,
+  },
+
   // ── Owner app ──
   ownerList: { method: 'GET', path: '/owner/visits', auth: 'owner', response: ownerVisitList, tags: ownerTags },
   ownerGet: {

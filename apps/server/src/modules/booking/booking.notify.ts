@@ -1,9 +1,22 @@
 import type { Ctx } from '../../platform/context.ts';
+import { publishToStoreAfterCommit } from '../../platform/events.ts';
 import { dayWordsZh, slotWordsZh } from '../../platform/time/words-zh.ts';
 import { addDays, localOf } from '../../platform/time/zone.ts';
 import { sendTransactional, type Notice, type NoticeEvent } from '../contact/transactional.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as q from './booking.queries.ts';
+import { reminderSchedule } from './reminder.schedule.ts';
+
+/** Tells the store's staff streams (the advisor's board) once committed: a booking came, went or moved. */
+export const announceBooking = (
+  ctx: Ctx,
+  b: { id: string; storeId: string },
+  change: 'created' | 'cancelled' | 'rescheduled',
+) =>
+  publishToStoreAfterCommit(ctx, b.storeId, {
+    type: 'booking',
+    data: { bookingId: b.id, change, at: ctx.clock.now().toISOString() },
+  });
 
 /** Where the owner app shows a booking (its confirmation page). */
 export const bookingLink = (id: string) => `/bookings/${id}`;
@@ -63,7 +76,16 @@ const inboxTo = (owners: readonly { id: string }[], msg: Omit<Notice, 'channel' 
   owners.map((o): Notice => ({ channel: 'inbox', address: o.id, recipientKey: `${o.id}:inbox`, ...msg }));
 
 /**
- * 预约成功 in the owner's 消息中心 (transactional): the slot, the store, the service, what to bring.
+ * What a confirmation says of the reminder, from the reminder job's own schedule (reminderSchedule):
+ * when it will come, or that none will (the booking is too close, or the tenant sends none).
+ */
+export const reminderWordsZh = (at: Date | null, zone: string) =>
+  at ? `我们将于${slotWordsZh(at, zone)}短信提醒您。` : '本次预约不再另行短信提醒，请留意预约时间。';
+
+/**
+ * 预约成功 in the owner's 消息中心 (transactional): the slot, the store, the service, what to bring, and
+ * when the reminder comes. A reschedule says 预约已改约 with the old and the new time, and links to the
+ * new booking (the old one is cancelled: its page says 已改约 and links here too).
  * The recipients come first: a phone booking for a car without an app account (most of them) then skips
  * reading the booking's details, a join that costs more to plan than to run (bench/RESULTS.md).
  */
@@ -74,13 +96,16 @@ export const confirmToInbox = async (ctx: Ctx, ref: BookingRef) => {
   if (!r) return;
   const { timezone } = await currentTenant(ctx);
   const when = slotWordsZh(r.b.startsAt, timezone);
+  const reminder = reminderWordsZh((await reminderSchedule(ctx))(r.b), timezone);
+  const where = `${r.store.name} ${r.type.name}，地址：${r.store.address}。${bringWords(r.type.bring)}。${reminder}`;
+  const old = r.b.rescheduledFrom ? await q.bookingRow(ctx.db, ctx.tenantId, r.b.rescheduledFrom) : null;
   await sendTransactional(
     ctx,
     eventOf(ref, 'confirmed'),
     inboxTo(recipients, {
       noticeTopic: 'booking_confirmed',
-      title: r.b.rescheduledFrom ? '改约成功' : '预约成功',
-      body: `您已预约${when} ${r.store.name} ${r.type.name}，地址：${r.store.address}。${bringWords(r.type.bring)}。`,
+      title: old ? '预约已改约' : '预约成功',
+      body: old ? `您${slotWordsZh(old.startsAt, timezone)}的预约已改约至${when} ${where}` : `您已预约${when} ${where}`,
       link: bookingLink(r.b.id),
     }),
   );

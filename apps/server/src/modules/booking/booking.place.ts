@@ -2,6 +2,7 @@ import type { BookingChannel, PickupInput } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkServiceType, checkSlot } from './availability.service.ts';
+import { assertNoClash, type ClashAudience } from './clash.service.ts';
 import * as q from './booking.queries.ts';
 import { capsOf } from './capacity.ts';
 import { releasePlace, takePlace } from './slots.queries.ts';
@@ -21,6 +22,8 @@ export type NewBooking = {
   createdBy: string | null;
   idempotencyKey: string | null;
   rescheduledFrom: string | null;
+  /** Who books (the clash rules differ) and whether staff confirmed a clash they were shown. */
+  clash: { audience: ClashAudience; confirmed: boolean };
 };
 
 /** The app books against its online share; every other channel against the slot's bookable places. */
@@ -34,8 +37,9 @@ const checkAdvisor = async (ctx: Ctx, storeId: string, advisorId: string) => {
 
 /**
  * Makes one booking: the service type and advisor are checked, the time must be a real slot that may
- * still be booked (checkSlot), then the slot's counter is taken with the guarded UPDATE — SLOT_FULL when
- * it is full — and the row written. Everything happens in the caller's transaction.
+ * still be booked (checkSlot), the car must not clash (in the workshop, or booked that day: clash.service),
+ * then the slot's counter is taken with the guarded UPDATE — SLOT_FULL when it is full — and the row
+ * written. Everything happens in the caller's transaction.
  */
 export const placeBooking = async (ctx: Ctx, nb: NewBooking) => {
   const channel = capChannel(nb.channel);
@@ -45,6 +49,13 @@ export const placeBooking = async (ctx: Ctx, nb: NewBooking) => {
   if (nb.advisorId && !row.chosenOnDuty) throw AppError.field('advisorId', 'advisor_on_leave');
   if (nb.advisorId && row.chosenTaken)
     throw new AppError('CONFLICT', undefined, { issues: [{ path: 'advisorId', message: 'advisor_busy' }] });
+  await assertNoClash(ctx, {
+    vehicleId: nb.vehicleId,
+    startsAt: nb.startsAt,
+    audience: nb.clash.audience,
+    confirmed: nb.clash.confirmed,
+    except: nb.rescheduledFrom,
+  });
   const caps = capsOf(row.capacity, clock);
   const key = { tenantId: ctx.tenantId, storeId: nb.storeId, startsAt: nb.startsAt };
   if (!(await takePlace(ctx.sql, key, caps, channel === 'app'))) throw new AppError('SLOT_FULL');

@@ -7,7 +7,8 @@ import type { BookingDetail } from './booking.queries.ts';
 export const isChangeable = (b: { status: string; startsAt: Date }, now: Date) =>
   b.status === 'booked' && b.startsAt.getTime() > now.getTime();
 
-export const toBooking = (r: BookingDetail, now: Date): Booking => ({
+/** `reminderAt`: reminder.job's reminderSchedule for this booking (when the reminder comes, or null). */
+export const toBooking = (r: BookingDetail, now: Date, reminderAt: Date | null): Booking => ({
   id: r.b.id,
   status: r.b.status,
   channel: r.b.channel,
@@ -20,6 +21,8 @@ export const toBooking = (r: BookingDetail, now: Date): Booking => ({
   cancelReason: r.b.cancelReason,
   rescheduledFrom: r.b.rescheduledFrom,
   rescheduledTo: r.nextId,
+  rescheduledToStartsAt: r.nextStartsAt?.toISOString() ?? null,
+  reminderAt: reminderAt?.toISOString() ?? null,
   store: r.store,
   serviceType: r.type,
   expectedWaitMinutes: r.type.durationMinutes,

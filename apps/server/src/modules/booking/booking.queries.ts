@@ -48,6 +48,7 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
       advisorName: staff.name,
       visitId: visits.id,
       nextId: next.id,
+      nextStartsAt: next.startsAt,
       customer: {
         id: customers.id,
         name: customers.name,

@@ -42,6 +42,7 @@ export const bookingRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.ownerGet, (ctx, req) => owner.ownerBooking(ctx, req.params.id));
   serve(app, r.ownerCancel, (ctx, req) => owner.cancelOwnerBooking(ctx, req.params.id, req.body.reason));
   serve(app, r.ownerReschedule, (ctx, req) => owner.rescheduleOwnerBooking(ctx, req.params.id, req.body));
+  serve(app, r.ownerClashes, (ctx, req) => owner.ownerClashes(ctx, req.params.id, req.query.except));
   serve(app, r.ownerCalendar, async (ctx, req, reply) => {
     const file = await owner.ownerBookingCalendar(ctx, req.params.id, req.hostname.split(':')[0] || 'm4s');
     void reply
@@ -51,6 +52,7 @@ export const bookingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // ── Staff ──
+  serve(app, r.clashes, (ctx, req) => staff.staffClashes(ctx, req.params.id, req.query.except));
   serve(app, r.list, async (ctx, req) => ({ items: await staff.listBookings(ctx, req.query) }));
   serve(app, r.create, async (ctx, req, reply) => {
     const result = await staff.createStaffBooking(ctx, req.body, req.headers['idempotency-key']);

@@ -33,7 +33,8 @@ describe('owner bookings', () => {
     assert.equal(again.json().id, first.json().id);
     assert.equal(await countBookings(t.id), 1);
 
-    const racing = { ...body, startsAt: at(targetDay(), '09:30') };
+    // The next day: a second booking of the car on the same day is a clash (issue 11), not what this tests.
+    const racing = { ...body, startsAt: at(addDays(targetDay(), 1), '09:30') };
     const results = await Promise.all(Array.from({ length: 6 }, () => book(o!.agent, racing, 'key-00000002')));
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 200, 200, 200, 200, 201]);
     assert.equal(new Set(results.map((r) => r.json().id)).size, 1);

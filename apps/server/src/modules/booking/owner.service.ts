@@ -11,13 +11,14 @@ import { audit } from '../../platform/audit.ts';
 import type { OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bindingsOfOwner } from '../garage/garage.service.ts';
-import { confirmToInbox } from './booking.notify.ts';
+import { announceBooking, confirmToInbox } from './booking.notify.ts';
 import { bookingIcs } from './calendar.ts';
+import { carClashes } from './clash.service.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking } from './booking.present.ts';
 import * as q from './booking.queries.ts';
 import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
-import { scheduleReminder } from './reminder.job.ts';
+import { reminderSchedule, scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
 
@@ -54,11 +55,18 @@ const confirmedCar = async (ctx: OwnerCtx, vehicleId: string) => {
   return { vehicleId: car.v.id, customerId: car.v.ownerId };
 };
 
+/** What booking this car would clash with (shown before the form is filled); another's car is 404. */
+export const ownerClashes = async (ctx: OwnerCtx, vehicleId: string, except: string | undefined) => {
+  await confirmedCar(ctx, vehicleId);
+  return carClashes(ctx, vehicleId, 'owner', except ?? null);
+};
+
 /** The owner's own booking, or 404 — another owner's booking does not exist for them. */
 export const ownerBooking = async (ctx: OwnerCtx, id: string): Promise<Booking> => {
   const row = await q.bookingById(ctx.db, ctx.tenantId, id);
   if (!row || row.b.ownerId !== ctx.actor.id) throw new AppError('NOT_FOUND');
-  return toBooking(row, ctx.clock.now());
+  const reminderAt = await reminderSchedule(ctx);
+  return toBooking(row, ctx.clock.now(), reminderAt(row.b));
 };
 
 /** 添加到日历: the owner's booking as an iCalendar file, named after it. */
@@ -74,7 +82,10 @@ export const ownerBookingCalendar = async (
 /** Upcoming (booked or arrived, not yet over) soonest first, then the latest 20 others. */
 export const ownerBookings = async (ctx: OwnerCtx): Promise<Booking[]> => {
   const now = ctx.clock.now();
-  const rows = (await q.bookingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id)).map((r) => toBooking(r, now));
+  const reminderAt = await reminderSchedule(ctx);
+  const rows = (await q.bookingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id)).map((r) =>
+    toBooking(r, now, reminderAt(r.b)),
+  );
   const live = (b: Booking) =>
     (b.status === 'booked' || b.status === 'arrived') && Date.parse(b.endsAt) > now.getTime();
   const upcoming = rows.filter(live);
@@ -112,6 +123,7 @@ export const createOwnerBooking = async (
     createdBy: null,
     idempotencyKey,
     rescheduledFrom: null,
+    clash: { audience: 'owner', confirmed: input.confirmClash },
   });
   await audit(ctx, {
     action: 'booking.created',
@@ -119,6 +131,7 @@ export const createOwnerBooking = async (
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: 'app' },
   });
   await bookingCreatedHook(ctx, booking);
+  announceBooking(ctx, booking, 'created');
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await ownerBooking(ctx, booking.id) };
@@ -143,6 +156,7 @@ export const cancelOwnerBooking = async (ctx: OwnerCtx, id: string, reason: stri
     details: { withReason: reason !== null },
   });
   await bookingChangedHook(ctx, b, 'cancelled', { reason });
+  announceBooking(ctx, b, 'cancelled');
   return ownerBooking(ctx, id);
 };
 
@@ -168,6 +182,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     createdBy: null,
     idempotencyKey: null,
     rescheduledFrom: old.id,
+    clash: { audience: 'owner', confirmed: input.confirmClash },
   });
   await cancelAndRelease(ctx, old, null);
   await audit(ctx, {
@@ -176,6 +191,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
   await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
+  announceBooking(ctx, booking, 'rescheduled');
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return ownerBooking(ctx, booking.id);

@@ -5,22 +5,17 @@ import { bookings } from '../../platform/db/schema/index.ts';
 import { ruleEnabled } from '../care/rules.service.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { tenantSuspended } from '../../platform/tenant-status.ts';
-import { tenantZone } from '../../platform/time/tenant-zone.ts';
-import { addDays, dayIn, instantOf } from '../../platform/time/zone.ts';
 import { sendReminder } from './booking.notify.ts';
+import { reminderTime } from './reminder.schedule.ts';
+
+export { reminderSchedule, reminderTime } from './reminder.schedule.ts';
 
 export const remindJobName = 'booking.remind';
-
-/** 18:00 tenant time on the day before the booking. */
-export const reminderTime = async (ctx: Ctx, startsAt: Date): Promise<Date> => {
-  const zone = await tenantZone(ctx);
-  return instantOf(addDays(dayIn(startsAt, zone), -1), '18:00', zone);
-};
 
 /**
  * Queues the reminder for 18:00 the day before, inside the booking's transaction. When that moment has
  * passed already (a booking for today, or made tonight for tomorrow) no reminder is queued: the
- * confirmation has just told the owner.
+ * confirmation has just said so (reminderSchedule).
  */
 export const scheduleReminder = async (ctx: Ctx, booking: { id: string; startsAt: Date }) => {
   const at = await reminderTime(ctx, booking.startsAt);

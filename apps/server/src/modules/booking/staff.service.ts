@@ -6,13 +6,14 @@ import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCustomerInScope } from '../customers/customers.scope.ts';
 import { storeClock } from './availability.queries.ts';
-import { cancelToInbox, confirmToInbox } from './booking.notify.ts';
+import { carClashes } from './clash.service.ts';
+import { announceBooking, cancelToInbox, confirmToInbox } from './booking.notify.ts';
 import { cancelAndRelease, placeBooking } from './booking.place.ts';
 import { isChangeable, toBooking, toBookingRow } from './booking.present.ts';
 import * as q from './booking.queries.ts';
 import { bookingChangedHook, bookingCreatedHook } from './booking.webhooks.ts';
 import { dayBounds } from '../../platform/time/zone.ts';
-import { scheduleReminder } from './reminder.job.ts';
+import { reminderSchedule, scheduleReminder } from './reminder.job.ts';
 import * as sq from './setup.queries.ts';
 import { lockIdempotencyKey } from './slots.queries.ts';
 
@@ -59,7 +60,14 @@ const bookingInScope = async (ctx: StaffCtx, id: string) => {
 const staffView = async (ctx: StaffCtx, id: string): Promise<Booking> => {
   const row = await q.bookingById(ctx.db, ctx.tenantId, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toBooking(row, ctx.clock.now());
+  const reminderAt = await reminderSchedule(ctx);
+  return toBooking(row, ctx.clock.now(), reminderAt(row.b));
+};
+
+/** What booking this car would clash with, for the desk before it books (the car of this tenant, else 404). */
+export const staffClashes = async (ctx: StaffCtx, vehicleId: string, except: string | undefined) => {
+  if (!(await q.vehicleOf(ctx.db, ctx.tenantId, vehicleId))) throw new AppError('NOT_FOUND');
+  return carClashes(ctx, vehicleId, 'staff', except ?? null);
 };
 
 /** Staff book for a customer (a phone call, the desk): the car must be the customer's. Idempotency-Key optional. */
@@ -93,6 +101,7 @@ export const createStaffBooking = async (
     createdBy: ctx.actor.id,
     idempotencyKey: idempotencyKey ?? null,
     rescheduledFrom: null,
+    clash: { audience: 'staff', confirmed: input.confirmClash },
   });
   await audit(ctx, {
     action: 'booking.created',
@@ -100,6 +109,7 @@ export const createStaffBooking = async (
     details: { storeId: booking.storeId, startsAt: booking.startsAt.toISOString(), channel: input.channel },
   });
   await bookingCreatedHook(ctx, booking);
+  announceBooking(ctx, booking, 'created');
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return { created: true, booking: await staffView(ctx, booking.id) };
@@ -120,6 +130,7 @@ export const cancelStaffBooking = async (ctx: StaffCtx, id: string, reason: stri
     details: { withReason: reason !== null },
   });
   await bookingChangedHook(ctx, b, 'cancelled', { reason });
+  announceBooking(ctx, b, 'cancelled');
   await cancelToInbox(ctx, b);
   return staffView(ctx, id);
 };
@@ -157,6 +168,7 @@ export const rescheduleStaffBooking = async (ctx: StaffCtx, id: string, input: R
     createdBy: ctx.actor.id,
     idempotencyKey: null,
     rescheduledFrom: old.id,
+    clash: { audience: 'staff', confirmed: input.confirmClash },
   });
   await cancelAndRelease(ctx, old, null);
   await audit(ctx, {
@@ -165,6 +177,7 @@ export const rescheduleStaffBooking = async (ctx: StaffCtx, id: string, input: R
     details: { from: old.id, startsAt: booking.startsAt.toISOString() },
   });
   await bookingChangedHook(ctx, old, 'rescheduled', { rescheduledTo: booking.id });
+  announceBooking(ctx, booking, 'rescheduled');
   await confirmToInbox(ctx, booking);
   await scheduleReminder(ctx, booking);
   return staffView(ctx, booking.id);

@@ -11,6 +11,7 @@ import {
   staff,
   stores,
   vehicles,
+  visits,
 } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -83,6 +84,10 @@ export const boardBookings = (db: Tx, tenantId: string, storeId: string, day: st
       serviceType: { id: serviceTypes.id, name: serviceTypes.name, category: serviceTypes.category },
       durationMinutes: serviceTypes.durationMinutes,
       advisorName: advisor.name,
+      // The car in the workshop already (a visit not delivered): the board shows it before any check-in form.
+      openVisitId: sql<
+        string | null
+      >`(select ${visits.id} from ${visits} where ${visits.tenantId} = ${bookings.tenantId} and ${visits.vehicleId} = ${bookings.vehicleId} and ${visits.status} <> 'delivered' limit 1)`,
     })
     .from(bookings)
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { lineChangeable, lineWorkStarted } from './line-change.ts';
 import { tellOwners } from './visits.notify.ts';
 import * as q from './visits.queries.ts';
 import { conflict, getVisit, loadVisit } from './visits.service.ts';
@@ -83,34 +84,74 @@ export const sendEstimate = async (ctx: StaffCtx, id: string): Promise<Visit> =>
 
 /**
  * One decision on one proposed line, by the owner in the app or recorded by staff (phone, at the
- * counter) with who and when. A line decided already, or not sent yet, is refused.
+ * counter) with who and when. A line decided already, or not sent yet, is refused — unless `change`
+ * says the decision is to be changed (the app asked for a confirmation first): see changeDecision.
  */
 export const decideLine = async (
   ctx: Ctx,
   h: q.VisitHeader,
   lineId: string,
   decision: 'approved' | 'declined',
-  via: DecisionVia,
-  recordedBy: string | null,
+  by: { via: DecisionVia; recordedBy: string | null; change: boolean },
 ) => {
   if (h.v.status === 'delivered' || h.v.status === 'ready') throw conflict('status', 'visit_estimate_closed');
   const lines = await q.linesOf(ctx.db, ctx.tenantId, h.v.id);
   const line = lines.find(({ l }) => l.id === lineId);
   if (!line || line.l.status === 'draft') throw new AppError('NOT_FOUND');
+  if (by.change && line.l.status !== 'proposed') return changeDecision(ctx, h, line.l, decision, by);
   const now = ctx.clock.now();
   const done = await q.decideLine(ctx.db, ctx.tenantId, h.v.id, lineId, {
     status: decision,
     decidedAt: now,
-    decidedVia: via,
-    recordedBy,
+    decidedVia: by.via,
+    recordedBy: by.recordedBy,
   });
   if (!done) throw conflict('decision', 'estimate_line_decided');
   await audit(ctx, {
     action: `visit.line_${decision}`,
     target: { type: 'visit', id: h.v.id },
-    details: { lineId, via, amountFen: line.l.amountFen },
+    details: { lineId, via: by.via, amountFen: line.l.amountFen },
   });
   const undecided = lines.filter(({ l }) => l.status === 'proposed').length - 1;
+  await tellOwners(ctx, h, { kind: 'decision', undecided, at: now });
+};
+
+/**
+ * 更改决定: a decision made by mistake is changed until work on the line starts (line-change.ts): the
+ * visit row is locked first, so a stage move cannot start the work between the check and the change.
+ * The same decision again is no change (409 estimate_line_decided, as a repeat is).
+ */
+const changeDecision = async (
+  ctx: Ctx,
+  h: q.VisitHeader,
+  line: q.LineRow['l'],
+  decision: 'approved' | 'declined',
+  by: { via: DecisionVia; recordedBy: string | null },
+) => {
+  const from = line.status;
+  if (from !== 'approved' && from !== 'declined') throw conflict('decision', 'estimate_line_decided');
+  if (from === decision) throw conflict('decision', 'estimate_line_decided');
+  const status = await q.lockVisitStatus(ctx.db, ctx.tenantId, h.v.id);
+  if (!status) throw new AppError('NOT_FOUND');
+  const events = (await q.eventsOf(ctx.db, ctx.tenantId, h.v.id)).map(({ e }) => e);
+  if (lineWorkStarted(line, events)) throw conflict('decision', 'estimate_line_work_started');
+  if (!lineChangeable(line, status, events)) throw conflict('status', 'visit_estimate_closed');
+  const now = ctx.clock.now();
+  const done = await q.decideLine(
+    ctx.db,
+    ctx.tenantId,
+    h.v.id,
+    line.id,
+    { status: decision, decidedAt: now, decidedVia: by.via, recordedBy: by.recordedBy },
+    from,
+  );
+  if (!done) throw conflict('decision', 'estimate_line_decided');
+  await audit(ctx, {
+    action: 'visit.line_changed',
+    target: { type: 'visit', id: h.v.id },
+    details: { lineId: line.id, from, to: decision, via: by.via, amountFen: line.amountFen },
+  });
+  const undecided = (await q.linesOf(ctx.db, ctx.tenantId, h.v.id)).filter(({ l }) => l.status === 'proposed').length;
   await tellOwners(ctx, h, { kind: 'decision', undecided, at: now });
 };
 
@@ -121,6 +162,6 @@ export const recordDecision = async (
   input: z.output<typeof staffLineDecisionBody>,
 ): Promise<Visit> => {
   const h = await loadVisit(ctx, id, 'visit.write');
-  await decideLine(ctx, h, lineId, input.decision, input.via, ctx.actor.id);
+  await decideLine(ctx, h, lineId, input.decision, { via: input.via, recordedBy: ctx.actor.id, change: input.change });
   return getVisit(ctx, id);
 };

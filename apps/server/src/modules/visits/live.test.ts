@@ -1,57 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { testApp } from '../../../test/harness.ts';
-import { checkInBooked, line, move, visitWorld } from './test-kit.ts';
-
-/** The shared test app on a real port (light-my-request cannot stream); every test file may ask. */
-const baseUrl = async (app: FastifyInstance) => {
-  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-};
-
-type Frame = { event: string; data: Record<string, unknown> };
-
-/** An owner's open event stream: frames as they arrive, and a wait for the next one of a kind. */
-const openStream = async (url: string, cookie: string) => {
-  const abort = new AbortController();
-  const res = await fetch(url, { headers: { cookie }, signal: abort.signal });
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
-  const body = res.body;
-  if (!body) throw new Error('no body');
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const frames: Frame[] = [];
-  const pump = async () => {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('stream ended');
-    buffer += decoder.decode(value, { stream: true });
-    let cut = buffer.indexOf('\n\n');
-    while (cut >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const event = /^event: (.+)$/m.exec(block)?.[1];
-      const data = /^data: (.+)$/m.exec(block)?.[1];
-      if (event && data) frames.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-      if (block.includes(': connected')) frames.push({ event: 'connected', data: {} });
-      cut = buffer.indexOf('\n\n');
-    }
-  };
-  const next = async (event: string, timeoutMs = 10_000): Promise<Frame> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const i = frames.findIndex((f) => f.event === event);
-      if (i >= 0) return frames.splice(i, 1)[0] as Frame;
-      if (Date.now() > deadline) throw new Error(`no ${event} event`);
-      await Promise.race([pump(), new Promise((r) => setTimeout(r, deadline - Date.now()))]);
-    }
-  };
-  return { next, frames, close: () => abort.abort() };
-};
+import { baseUrl, checkInBooked, line, move, openStream, visitWorld } from './test-kit.ts';
 
 describe('live events: GET /api/owner/events', () => {
   test('a stage change reaches the owner’s open stream, after it is committed', async () => {

@@ -8,7 +8,7 @@ export const ownerVisitRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.ownerList, (ctx) => owner.ownerVisitList(ctx));
   serve(app, r.ownerGet, (ctx, req) => owner.ownerVisit(ctx, req.params.id));
   serve(app, r.ownerDecideLine, (ctx, req) =>
-    owner.ownerDecide(ctx, req.params.id, req.params.lineId, req.body.decision),
+    owner.ownerDecide(ctx, req.params.id, req.params.lineId, req.body.decision, req.body.change),
   );
   serve(app, r.ownerRate, (ctx, req) => owner.rateVisit(ctx, req.params.id, req.body));
   serve(app, r.ownerPhoto, async (ctx, req, reply) => {

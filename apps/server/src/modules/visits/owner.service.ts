@@ -29,15 +29,16 @@ export const ownerVisit = async (ctx: OwnerCtx, id: string): Promise<OwnerVisitD
   return toOwnerVisit(h, await partsOf(ctx, id));
 };
 
-/** 同意 / 暂不需要 on one proposed line, in the app. */
+/** 同意 / 暂不需要 on one proposed line, in the app; `change` changes a decision (until work on it starts). */
 export const ownerDecide = async (
   ctx: OwnerCtx,
   id: string,
   lineId: string,
   decision: 'approved' | 'declined',
+  change = false,
 ): Promise<OwnerVisitDetail> => {
   const h = await loadOwn(ctx, id);
-  await decideLine(ctx, h, lineId, decision, 'app', null);
+  await decideLine(ctx, h, lineId, decision, { via: 'app', recordedBy: null, change });
   return ownerVisit(ctx, id);
 };
 

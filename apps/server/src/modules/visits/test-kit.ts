@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import {
   bookings,
@@ -197,4 +198,55 @@ export const visitRowsFor = async (t: TestTenant): Promise<VisitRows> => {
     if (!row || !photo) throw new Error('no line or photo');
     return { visitId: visit.id, lineId: row.id, photoId: photo.id, inboxId: message?.id ?? null };
   });
+};
+
+/** The shared test app on a real port (light-my-request cannot stream); every test file may ask. */
+export const baseUrl = async (app: FastifyInstance) => {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+};
+
+export type Frame = { event: string; data: Record<string, unknown> };
+
+/** An open event stream (an owner's, a store's): frames as they arrive, and a wait for the next one of a kind. */
+export const openStream = async (url: string, cookie: string) => {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { cookie }, signal: abort.signal });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+  const body = res.body;
+  if (!body) throw new Error('no body');
+  // Read as an async iterable (typed by the ES library, whatever DOM or Node stream types are in scope).
+  const reader = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const frames: Frame[] = [];
+  const pump = async () => {
+    const step = await reader.next();
+    if (step.done === true) throw new Error('stream ended');
+    const value = step.value;
+    buffer += decoder.decode(value, { stream: true });
+    let cut = buffer.indexOf('\n\n');
+    while (cut >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) frames.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+      if (block.includes(': connected')) frames.push({ event: 'connected', data: {} });
+      cut = buffer.indexOf('\n\n');
+    }
+  };
+  const next = async (event: string, timeoutMs = 10_000): Promise<Frame> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const i = frames.findIndex((f) => f.event === event);
+      if (i >= 0) return frames.splice(i, 1)[0] as Frame;
+      if (Date.now() > deadline) throw new Error(`no ${event} event`);
+      await Promise.race([pump(), new Promise((r) => setTimeout(r, deadline - Date.now()))]);
+    }
+  };
+  return { next, frames, close: () => abort.abort() };
 };

@@ -1,6 +1,6 @@
 import type { VisitStatus } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
-import { publishAfterCommit } from '../../platform/events.ts';
+import { publishAfterCommit, publishToStoreAfterCommit, type LiveEvent } from '../../platform/events.ts';
 import { sendTransactional, type Notice } from '../contact/transactional.ts';
 import { confirmedOwnersOf } from '../garage/garage.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
@@ -11,7 +11,8 @@ import type { VisitHeader } from './visits.queries.ts';
  * Who hears about a visit: every app account with a confirmed binding to the car (a family car with
  * two accounts tells both). Every message passes the contact gate (kind transactional, topic visit):
  * one batch per event, each recipient its own touch. Everything here is written in the caller's
- * transaction; the live events leave after it commits (platform/events.ts).
+ * transaction; the live events leave after it commits (platform/events.ts), to the car's app accounts
+ * and to the store's staff (the advisor's board and visit page follow the owner's decisions live).
  */
 export type Tell =
   | { kind: 'stage'; from: VisitStatus | null; to: VisitStatus; at: Date }
@@ -33,6 +34,10 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
     greeting: greetingOf(h.customerName, h.customerGender),
   };
   const link = `/visits/${visitId}`;
+  const publish = (event: LiveEvent) => {
+    publishAfterCommit(ctx, ownerIds, event);
+    publishToStoreAfterCommit(ctx, h.v.storeId, event);
+  };
   const inbox = (noticeTopic: string, msg: { title: string; body: string } | null): Notice[] =>
     msg
       ? ownerIds.map((id) => ({
@@ -78,7 +83,7 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
 
   switch (tell.kind) {
     case 'stage': {
-      publishAfterCommit(ctx, ownerIds, { type: 'visit', data: { visitId, status: tell.to, at } });
+      publish({ type: 'visit', data: { visitId, status: tell.to, at } });
       const notices = inbox(
         'visit_status',
         m.stage(tell.to, { ...words, from: tell.from, advisorName: h.advisorName }),
@@ -90,7 +95,7 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
       return;
     }
     case 'estimate': {
-      publishAfterCommit(ctx, ownerIds, { type: 'estimate', data: { visitId, at, undecidedLines: tell.undecided } });
+      publish({ type: 'estimate', data: { visitId, at, undecidedLines: tell.undecided } });
       await send(`estimate:${at}`, [
         ...inbox('visit_estimate', m.estimate(words, tell.count, tell.totalFen, tell.added)),
         ...sms('visit_estimate', m.estimateSms((await currentTenant(ctx)).shortName), false),
@@ -98,10 +103,10 @@ export const tellOwners = async (ctx: Ctx, h: VisitHeader, tell: Tell): Promise<
       return;
     }
     case 'decision':
-      publishAfterCommit(ctx, ownerIds, { type: 'estimate', data: { visitId, at, undecidedLines: tell.undecided } });
+      publish({ type: 'estimate', data: { visitId, at, undecidedLines: tell.undecided } });
       return;
     case 'delivered': {
-      publishAfterCommit(ctx, ownerIds, { type: 'visit', data: { visitId, status: 'delivered', at } });
+      publish({ type: 'visit', data: { visitId, status: 'delivered', at } });
       await send('delivered', inbox('visit_delivered', m.delivered(words, tell.next)));
       return;
     }

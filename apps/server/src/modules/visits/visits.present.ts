@@ -11,11 +11,13 @@ import {
 import type { StaffActor } from '../../platform/context.ts';
 import { maskPhone, seesFullContact } from '../customers/customers.mask.ts';
 import type * as cq from './checkin.queries.ts';
+import { lineChangeable } from './line-change.ts';
 import type * as q from './visits.queries.ts';
 
 type Events = Awaited<ReturnType<typeof q.eventsOf>>;
 type Photos = Awaited<ReturnType<typeof q.photosOf>>;
 type Payments = Awaited<ReturnType<typeof q.paymentsOf>>;
+type StageEvents = Events[number]['e'][];
 type BoardBooking = Awaited<ReturnType<typeof cq.boardBookings>>[number];
 export type VisitParts = { events: Events; photos: Photos; lines: q.LineRow[]; payments: Payments };
 
@@ -42,7 +44,9 @@ export const lineWork = (l: q.LineRow['l']) => ({
   costFen: l.costFen,
 });
 
-const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
+const stageEvents = (parts: VisitParts) => parts.events.map(({ e }) => e);
+
+const toLine = ({ l, recordedByName }: q.LineRow, status: Visit['status'], events: StageEvents): EstimateLine => ({
   id: l.id,
   position: l.position,
   ...lineWork(l),
@@ -52,6 +56,7 @@ const toLine = ({ l, recordedByName }: q.LineRow): EstimateLine => ({
   decidedAt: iso(l.decidedAt),
   decidedVia: l.decidedVia,
   recordedByName,
+  changeable: lineChangeable(l, status, events),
 });
 
 const ratingOf = ({ v }: q.VisitHeader) =>
@@ -96,7 +101,7 @@ export const toVisit = (actor: StaffActor, h: q.VisitHeader, parts: VisitParts):
       note: e.note,
     })),
     photos: parts.photos.map((p) => ({ id: p.id, caption: p.caption, createdAt: p.createdAt.toISOString() })),
-    lines: parts.lines.map(toLine),
+    lines: parts.lines.map((line) => toLine(line, v.status, stageEvents(parts))),
     totals: totalsOf(parts.lines),
     payments: parts.payments.map(({ p, cashierName }) => ({
       id: p.id,
@@ -145,6 +150,7 @@ export const toBookingRow = (actor: StaffActor, r: BoardBooking): BookingRow => 
   serviceType: { ...r.serviceType, durationMinutes: r.durationMinutes },
   advisor: r.b.advisorId && r.advisorName ? { id: r.b.advisorId, name: r.advisorName } : null,
   visitId: null,
+  openVisitId: r.openVisitId,
 });
 
 // ── The owner's view ────────────────────────────────────────────────────────────────────────────────
@@ -182,6 +188,7 @@ export const toOwnerVisit = (h: q.VisitHeader, parts: VisitParts): OwnerVisitDet
       proposedAt: iso(l.proposedAt),
       decidedAt: iso(l.decidedAt),
       decidedVia: l.decidedVia,
+      changeable: lineChangeable(l, v.status, stageEvents(parts)),
     })),
     totals: { proposedFen: totals.proposedFen, approvedFen: totals.approvedFen, declinedFen: totals.declinedFen },
     payments: parts.payments.map(({ p }) => ({

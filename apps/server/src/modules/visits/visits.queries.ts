@@ -152,6 +152,16 @@ export const moveVisit = async (
   return rows.length === 1;
 };
 
+/** Locks the visit row for a decision change: a stage move (which updates it) waits, so work cannot start meanwhile. */
+export const lockVisitStatus = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select({ status: visits.status })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.id, id)))
+    .for('update');
+  return row?.status ?? null;
+};
+
 export const insertEvent = (db: Tx, values: typeof visitEvents.$inferInsert) => db.insert(visitEvents).values(values);
 
 export const eventsOf = (db: Tx, tenantId: string, visitId: string) =>
@@ -224,6 +234,8 @@ export const decideLine = async (
   visitId: string,
   lineId: string,
   set: Pick<typeof estimateLines.$inferInsert, 'status' | 'decidedAt' | 'decidedVia' | 'recordedBy'>,
+  /** The status the line was read in (proposed for a first decision): a concurrent decision makes this a no-op. */
+  from: 'proposed' | 'approved' | 'declined' = 'proposed',
 ) => {
   const rows = await db
     .update(estimateLines)
@@ -233,7 +245,7 @@ export const decideLine = async (
         eq(estimateLines.tenantId, tenantId),
         eq(estimateLines.visitId, visitId),
         eq(estimateLines.id, lineId),
-        eq(estimateLines.status, 'proposed'),
+        eq(estimateLines.status, from),
       ),
     )
     .returning({ id: estimateLines.id });

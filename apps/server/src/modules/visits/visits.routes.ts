@@ -6,6 +6,7 @@ import { recordDecision, saveEstimate, sendEstimate } from './estimate.service.t
 import { addPhoto, staffPhoto } from './photos.service.ts';
 import { changeStatus, checkIn, getVisit, visitBoard as board } from './visits.service.ts';
 import { ownerVisitRoutes } from './owner-visits.routes.ts';
+import { storeEventRoutes } from './store-events.routes.ts';
 
 /** The workshop side of a visit: board, check-in, photos, estimate, stages, delivery. */
 export const visitRoutes: FastifyPluginAsync = async (app) => {
@@ -29,4 +30,5 @@ export const visitRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.deliver, (ctx, req) => deliver(ctx, req.params.id, req.body));
 
   await app.register(ownerVisitRoutes);
+  await app.register(storeEventRoutes);
 };

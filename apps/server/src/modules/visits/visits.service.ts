@@ -50,6 +50,13 @@ export const getVisit = async (ctx: StaffCtx, id: string): Promise<Visit> => {
   return toVisit(ctx.actor, h, await partsOf(ctx, id));
 };
 
+/** Whom a store's live events may reach: the store must be this tenant's, and the actor may read its visits. */
+export const storeEventsScope = async (ctx: StaffCtx, storeId: string): Promise<string> => {
+  if (!(await cq.activeStore(ctx.db, ctx.tenantId, storeId))) throw new AppError('NOT_FOUND');
+  authorize(ctx.actor, 'visit.read', { storeId });
+  return ctx.tenantId;
+};
+
 /** 今日看板: one store's day, in columns by stage. */
 export const visitBoard = async (ctx: StaffCtx, query: z.output<typeof visitBoardQuery>): Promise<VisitBoard> => {
   const storeId = query.storeId ?? ctx.actor.storeId ?? (await cq.firstStore(ctx.db, ctx.tenantId));

@@ -164,6 +164,9 @@ export const bookings = pgTable(
     index('bookings_store_start_idx').on(t.tenantId, t.storeId, t.startsAt),
     index('bookings_customer_idx').on(t.tenantId, t.customerId, t.startsAt),
     index('bookings_owner_idx').on(t.tenantId, t.ownerId, t.startsAt),
+    index('bookings_vehicle_booked_idx')
+      .on(t.tenantId, t.vehicleId, t.startsAt)
+      .where(sql`status = 'booked'`),
     // The booking view joins the booking a reschedule replaced (found slow at a million customers).
     index('bookings_rescheduled_from_idx')
       .on(t.tenantId, t.rescheduledFrom)
