@@ -86,7 +86,7 @@ export const runScale = async ({
     const markdown = [
       `### Scale: ${int(data.customers)} customers on PostgreSQL`,
       '',
-      `Data set (demo group, \`generateTenantData\`): ${int(data.customers)} customers, ${int(data.vehicles)} vehicles, ${int(data.repairOrders)} repair orders, ${int(data.lines)} repair-order lines; database ${ms(data.sizeBytes / 1024 ** 3)} GiB. Made ${data.generated ? 'in this run' : 'by an earlier run and reused'}: ${made}.`,
+      `Data set (demo group, \`generateTenantData\`): ${int(data.customers)} customers, ${int(data.vehicles)} vehicles, ${int(data.repairOrders)} repair orders, ${int(data.lines)} repair-order lines; database ${ms(data.sizeBytes / 1024 ** 3)} GiB. Made ${data.generated ? 'in this run' : 'by an earlier run and reused'}: ${made}.${data.staleGenerator ? ' Reused with `--keep-data`: made by an older generator, the migrations since applied on top of it (their backfills included); values the newer generator writes at insert time and no migration backfills are missing from it.' : ''}`,
       '',
       `Latency as one member of staff sees it (requests one after another; client and server on this machine), then ${concurrency} clients at once over the same requests. Target: search and 360 p95 under 50 ms.`,
       '',

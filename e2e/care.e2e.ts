@@ -1,6 +1,6 @@
 // Contact governance as the owner and the group admin see it (issue 5): the owner turns off offers and
 // sets quiet hours in 我的 › 消息设置; the admin's 关怀试运行 for the day the owner's win-back offer (a
-// marketing touch, three months after the last visit) falls due then lists the owner as held back, with
+// marketing touch, six months after the last visit — seed 002's first recall step) falls due then lists the owner as held back, with
 // the reason. The admin also finds the care rules and the customer segments in the console.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,7 +65,7 @@ void test('the admin’s dry run lists the owner as held back from the win-back 
   await admin.getByTestId('sign-in').click();
   await admin.getByTestId('nav-care-rules').waitFor();
 
-  // The day the owner's win-back falls due: three months after the customer's last workshop visit.
+  // The day the owner's win-back falls due: six months after the customer's last workshop visit (seed 002).
   const found = (await (await admin.request.get(`/api/customers?q=${ownerPhone}`)).json()) as {
     items: { id: string; name: string }[];
   };
@@ -80,7 +80,7 @@ void test('the admin’s dry run lists the owner as held back from the win-back 
     .sort()
     .at(-1);
   assert.ok(lastVisit, 'the demo car has a service history');
-  const day = plusMonths(lastVisit, 3);
+  const day = plusMonths(lastVisit, 6);
 
   await admin.getByTestId('nav-care-rules').click();
   await admin.getByText('流失召回').first().waitFor();

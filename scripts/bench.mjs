@@ -37,6 +37,8 @@ const detail = process.argv.includes('--detail');
  * `--only=care`: the nightly classification and care sweep only.
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
+ * `--keep-data`: the scale part reuses the million-customer data set even if the generator changed since it was
+ * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
   /^--only=(api|me|web|scale|booking|care|telematics)$/.exec(

@@ -30,6 +30,8 @@ export const careRule = z.object({
   customized: z.boolean(),
   /** Rules another module runs (booking_reminder): shown, and switched, but not swept. */
   sweptHere: z.boolean(),
+  /** A message rule whose step also gives `taskRole` a call task (win-back); its role may be null (no call). */
+  followUpCall: z.boolean(),
 });
 export type CareRule = z.infer<typeof careRule>;
 export const careRuleList = z.object({ items: z.array(careRule) });

@@ -3,22 +3,22 @@
 
 /** Every care rule M4S knows; each is switchable and tunable per tenant (defaults from the seeds). */
 export const careRuleKeys = [
-  'delivery_care', // care message 2 hours after delivery
+  'delivery_care', // care call 2 hours after the hand-over
   'follow_up_3d', // follow-up task 3 days after delivery
   'follow_up_7d', // 7 days after delivery
   'follow_up_1m', // 1 month after delivery: ask the mileage, estimate the first maintenance
   'first_maintenance', // invitation a week before 3 months / 5,000 km (predicted)
   'booking_reminder', // the day before a booking (sent by the booking module)
   'next_service', // a week before the predicted next service
-  'post_repair', // follow-up within 3 days of a repair delivery
+  'post_repair', // follow-up call 24 hours after a workshop visit
   'insurance_30d', // insurance expiry in 30 days
   'insurance_7d', // and in 7 days
   'inspection_due', // annual inspection due within a month
-  'warranty_expiry', // warranty ends within a month
+  'warranty_expiry', // warranty ends (by time or forecast mileage) within a month
   'birthday', // birthday greeting
-  'win_back', // 3 months without a visit
+  'win_back', // 6, 9 and 12 months without a visit: a recall notice and the advisor's call
   'trade_in', // trade-in candidates
-  'churn_prevention', // year-2 swing customers
+  'churn_prevention', // year 2: swing owners and owners who never came back
   'declined_service', // re-offer what the owner declined on an estimate
 ] as const;
 export type CareRuleKey = (typeof careRuleKeys)[number];
@@ -101,8 +101,11 @@ export type TouchChannel = (typeof touchChannels)[number];
 export const touchKinds = ['transactional', 'care', 'marketing'] as const;
 export type TouchKind = (typeof touchKinds)[number];
 
-/** The gate's verdict: sent now, deferred to a later moment (quiet hours), or suppressed with a reason. */
-export const touchDecisions = ['sent', 'deferred', 'suppressed'] as const;
+/**
+ * The gate's verdict: sent now, deferred to a later moment (quiet hours), suppressed with a reason, held
+ * back by a cap until the next free window (send_at), or expired: held until its moment had passed.
+ */
+export const touchDecisions = ['sent', 'deferred', 'suppressed', 'held', 'expired'] as const;
 export type TouchDecision = (typeof touchDecisions)[number];
 
 export const suppressionReasons = [

@@ -83,6 +83,8 @@ export const salesOrderInput = z.strictObject({
   consultantId: uuid.nullable().default(null),
   orderDate: isoDate,
   deliveryDate: isoDate.nullable().default(null),
+  /** The moment of the hand-over when it is known (the 2-hour care call counts from it). */
+  deliveredAt: z.iso.datetime({ offset: true }).nullable().default(null),
   priceFen: fen,
 });
 export const salesOrder = z.object({
@@ -93,6 +95,7 @@ export const salesOrder = z.object({
   consultantId: uuid.nullable(),
   orderDate: z.string(),
   deliveryDate: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
   priceFen: z.number(),
 });
 

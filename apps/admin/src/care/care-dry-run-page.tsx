@@ -6,7 +6,7 @@ import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
 import { useDryRun } from './care-api.ts';
 
-const decisionColor = { sent: 'green', deferred: 'gold', suppressed: 'red' } as const;
+const decisionColor = { sent: 'green', deferred: 'gold', suppressed: 'red', held: 'blue', expired: 'default' } as const;
 
 const tomorrow = () => {
   const d = new Date();
@@ -50,6 +50,8 @@ export const CareDryRunPage = () => {
             sent: count('sent'),
             deferred: count('deferred'),
             suppressed: count('suppressed'),
+            held: count('held'),
+            expired: count('expired'),
           })}
         </Typography.Paragraph>
       )}

@@ -59,8 +59,14 @@ export const CareRulesPage = () => {
           {
             title: t('care.col.channel'),
             key: 'channel',
-            render: (_, r) =>
-              `${t(`care.channel.${r.channel}` as MessageKey)}${r.taskRole ? `（${roleNames[locale][r.taskRole]}）` : ''}`,
+            render: (_, r) => {
+              const role = r.taskRole ? `（${roleNames[locale][r.taskRole]}）` : '';
+              const channel = t(`care.channel.${r.channel}` as MessageKey);
+              // A message that brings a call (win-back's notice and the advisor's call).
+              return r.channel !== 'call' && r.taskRole
+                ? `${channel} + ${t('care.channel.call')}${role}`
+                : `${channel}${role}`;
+            },
           },
           {
             title: t('care.col.kind'),

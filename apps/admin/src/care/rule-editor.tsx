@@ -20,7 +20,7 @@ const taskRoles = roles.filter(
   (r) => roleGrants[r].permissions.includes('care.tasks') && roleGrants[r].scope !== 'group',
 );
 
-/** One rule's on/off, timing fields (the rule's own), channel and — for a call — the role that makes it. */
+/** One rule's on/off, timing fields (the rule's own), channel and — for a call, or a message with a call — the role that makes it. */
 export const RuleEditor = ({ rule, onClose }: { rule: CareRule | null; onClose: () => void }) => {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -35,12 +35,14 @@ export const RuleEditor = ({ rule, onClose }: { rule: CareRule | null; onClose: 
   }, [rule, form]);
   if (!rule) return null;
   const transactional = rule.kind === 'transactional';
+  // A call names the role that makes it; a rule that adds a call to its message (win-back) may name one.
+  const withRole = channel === 'call' || rule.followUpCall;
   const submit = (v: Values) => {
     const timing = Object.fromEntries(Object.entries(v.timing).map(([k, n]) => [k, n ?? Number.NaN]));
     save.mutate(
       {
         key: rule.key,
-        input: { enabled: v.enabled, channel: v.channel, taskRole: v.channel === 'call' ? v.taskRole : null, timing },
+        input: { enabled: v.enabled, channel: v.channel, taskRole: withRole ? (v.taskRole ?? null) : null, timing },
       },
       {
         onSuccess: onClose,
@@ -80,10 +82,15 @@ export const RuleEditor = ({ rule, onClose }: { rule: CareRule | null; onClose: 
             data-testid="rule-channel"
           />
         </Form.Item>
-        {channel === 'call' && (
-          <Form.Item name="taskRole" label={t('care.roleField')}>
+        {withRole && (
+          <Form.Item
+            name="taskRole"
+            label={t(channel === 'call' ? 'care.roleField' : 'care.followUpRoleField')}
+            extra={channel === 'call' ? undefined : t('care.followUpRoleHelp')}
+          >
             <Select
               style={{ width: 200 }}
+              allowClear={channel !== 'call'}
               options={taskRoles.map((r) => ({ value: r, label: roleNames[locale][r] }))}
               data-testid="rule-role"
             />

@@ -3,7 +3,13 @@ import type { TouchEntry } from '@m4s/contracts';
 import { stamp } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 
-const colour = { sent: 'success', deferred: 'warning', suppressed: 'default' } as const;
+const colour = {
+  sent: 'success',
+  deferred: 'warning',
+  suppressed: 'default',
+  held: 'warning',
+  expired: 'default',
+} as const;
 
 /** What reached the owner lately, what waits for the end of quiet hours, and what was held back and why. */
 export const RecentTouches = ({ items }: { items: TouchEntry[] }) => {
@@ -20,12 +26,14 @@ export const RecentTouches = ({ items }: { items: TouchEntry[] }) => {
             key={item.id}
             data-testid="touch-item"
             description={
-              item.decision === 'suppressed' && item.reason ? t(`reason.${item.reason}`) : (item.body ?? undefined)
+              (item.decision === 'suppressed' || item.decision === 'expired') && item.reason
+                ? t(`reason.${item.reason}`)
+                : (item.body ?? undefined)
             }
             extra={
               <Tag color={colour[item.decision]} fill="outline">
-                {item.decision === 'deferred'
-                  ? t('contact.decision.deferred', { time: stamp(item.sendAt ?? item.dueAt) })
+                {item.decision === 'deferred' || item.decision === 'held'
+                  ? t(`contact.decision.${item.decision}`, { time: stamp(item.sendAt ?? item.dueAt) })
                   : t(`contact.decision.${item.decision}`)}
               </Tag>
             }

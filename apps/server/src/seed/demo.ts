@@ -13,6 +13,7 @@ import { seedDemoTelematics } from './demo-telematics.ts';
 import { seedDemoService } from './demo-service.ts';
 import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
+import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
@@ -152,6 +153,7 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
   await seedDemoVisits(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoIntervals(db, { tenantId, now });
   await seedDemoLapsing(db, { tenantId, now });
+  if (options.customers > 0) await seedDemoTimings(db, { tenantId, now });
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
   return tenantId;

@@ -122,13 +122,20 @@ SELECT $1::uuid, v.id, v.owner_id, v.purchase_date FROM vehicles v
 WHERE v.tenant_id = $1::uuid AND v.owner_id IS NOT NULL AND v.purchase_date IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM vehicle_ownerships o WHERE o.tenant_id = v.tenant_id AND o.vehicle_id = v.id)`;
 
-/** Seven cars in ten were bought at the group's stores. */
+/**
+ * Seven cars in ten were bought at the group's stores. Sales of the last year record the hand-over's time
+ * (09:30–17:30 local, half-hour steps); older ones have the date only, as a DMS of the time would.
+ */
 export const salesSql = `
-INSERT INTO sales_orders (tenant_id, customer_id, vehicle_id, store_id, consultant_id, order_date, delivery_date, price_fen, external_ref)
+INSERT INTO sales_orders (tenant_id, customer_id, vehicle_id, store_id, consultant_id, order_date, delivery_date,
+  delivered_at, price_fen, external_ref)
 SELECT v.tenant_id, v.owner_id, v.id, v.selling_store_id, c.sales_consultant_id, v.purchase_date - 12, v.purchase_date,
+  CASE WHEN v.purchase_date > ($6::timestamptz AT TIME ZONE t.timezone)::date - 365
+    THEN (v.purchase_date + time '09:30' + make_interval(mins => 30 * (abs(hashtext(v.vin)) % 17))) AT TIME ZONE t.timezone END,
   (mo.price_fen * (90 + abs(hashtext(v.id::text)) % 11) / 100), 'GEN-SO-' || v.vin
 FROM vehicles v JOIN car_models mo ON mo.id = v.model_id
 JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id
+JOIN tenants t ON t.id = v.tenant_id
 WHERE v.tenant_id = $1::uuid AND v.selling_store_id IS NOT NULL`;
 
 /** The lines a visit of each type gets (labour first, then parts; some parts only every few visits). */

@@ -1,4 +1,4 @@
-import type { CareRuleKey, CareTiming } from '@m4s/contracts';
+import { defaultWarranty, type CareRuleKey, type CareTiming } from '@m4s/contracts';
 import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
 
 /**
@@ -13,9 +13,14 @@ const n = (timing: CareTiming, name: string, fallback: number) => Math.trunc(Num
 /** A local wall-clock time on day `day` in the tenant's zone. */
 const at = (day: string, hour: number) => `((${day} + make_time(${hour}, 0, 0)) AT TIME ZONE $3)`;
 const D = '$2::date';
+/** The start and end of the local day D. */
+const dayStart = at(D, 0);
+const dayEnd = at(`(${D} + 1)`, 0);
+/** The car's odometer forecast on a day: classification keeps it as of computed_on, km/day carries it on. */
+const kmOn = (day: string) => `(vs.estimated_km + COALESCE(vs.km_per_day, 0) * (${day} - vs.computed_on))`;
 /** Messages go out in the morning; calls are due at 09:00 (the gate moves them into the preferred slot, outside quiet hours). */
-const messageHour = 10;
-const callHour = 9;
+export const messageHour = 10;
+export const callHour = 9;
 
 /** The customer a vehicle belongs to now. */
 const vehicleCols = (anchor: string, hour: number, store = 'v.selling_store_id', assignee = 'NULL::uuid') =>
@@ -32,13 +37,15 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
   const hour = hourOf === 'call' ? callHour : messageHour;
   switch (key) {
     case 'delivery_care': {
-      // Sales orders carry the delivery date only: the hand-over is taken as 16:00 local that day.
+      // From the recorded hand-over; an order with only its date counts from 16:00 local that day.
       const hours = n(timing, 'hoursAfter', 2);
-      const dayShift = Math.floor((16 + hours) / 24);
+      const due = `(COALESCE(so.delivered_at, ${at('so.delivery_date', 16)}) + make_interval(hours => ${hours}))`;
       return `
   SELECT so.customer_id, so.vehicle_id, so.store_id, so.consultant_id AS assignee_id, so.delivery_date AS anchor_on,
-         ${at('so.delivery_date', 16)} + make_interval(hours => ${hours}) AS due_at, NULL::text AS items
-    FROM sales_orders so WHERE so.tenant_id = $1 AND so.delivery_date = ${D} - ${dayShift}`;
+         ${due} AS due_at, NULL::text AS items
+    FROM sales_orders so
+   WHERE so.tenant_id = $1 AND so.delivery_date BETWEEN ${D} - ${Math.ceil(hours / 24) + 1} AND ${D}
+     AND ${due} >= ${dayStart} AND ${due} < ${dayEnd}`;
     }
     case 'follow_up_3d':
       return deliveries(n(timing, 'daysAfter', 3), hour, 'so.consultant_id');
@@ -51,12 +58,14 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
       // The chase (chaseSelection below): one step per car and basis, staged in two parts by sweep.ts.
       return chaseSelection(key, timing, 'message');
     case 'post_repair': {
-      const back = `${D} - ${n(timing, 'daysAfter', 2)}`;
+      // `hoursAfter` the car left the workshop (seed 002: within 24 hours); the gate puts the call in the
+      // customer's slot outside their quiet hours.
+      const hours = `make_interval(hours => ${n(timing, 'hoursAfter', 24)})`;
       return `
-  SELECT r.customer_id, r.vehicle_id, r.store_id, NULL::uuid AS assignee_id, ${back} AS anchor_on,
-         ${at(D, hour)} AS due_at, NULL::text AS items
+  SELECT r.customer_id, r.vehicle_id, r.store_id, NULL::uuid AS assignee_id, (r.date_out AT TIME ZONE $3)::date AS anchor_on,
+         r.date_out + ${hours} AS due_at, NULL::text AS items
     FROM repair_orders r
-   WHERE r.tenant_id = $1 AND r.date_out >= ${at(back, 0)} AND r.date_out < ${at(`(${back} + 1)`, 0)}`;
+   WHERE r.tenant_id = $1 AND r.date_out >= ${dayStart} - ${hours} AND r.date_out < ${dayEnd} - ${hours}`;
     }
     case 'insurance_30d':
     case 'insurance_7d':
@@ -68,11 +77,29 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
   SELECT ${vehicleCols('v.inspection_due', hour)} FROM vehicles v
    WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.inspection_due = ${D} + ${n(timing, 'daysBefore', 30)}`;
     case 'warranty_expiry': {
-      const ends = `(v.purchase_date + make_interval(years => coalesce(v.warranty_years, b.warranty_years, 2)))::date`;
+      // The warranty ends on the first of: its years after purchase, or the day the forecast odometer
+      // reaches its km (the car's terms, else the brand's, else the default — vehicles/mileage.ts
+      // effectiveWarranty). The reminder goes once per car, `daysBefore` ahead of that end — or, when new
+      // readings moved the forecast today (computed_on) past that day, at once — and never to a car already
+      // out of warranty by time or by mileage: the message promises free repair.
+      const years = `COALESCE(v.warranty_years, b.warranty_years, ${defaultWarranty.years})`;
+      const km = `CASE WHEN v.warranty_km IS NOT NULL THEN v.warranty_km
+        WHEN v.warranty_years IS NULL AND b.warranty_years IS NOT NULL THEN b.warranty_km ELSE ${defaultWarranty.km} END`;
+      const byTime = `(v.purchase_date + make_interval(years => ${years}))::date`;
+      const byKm = `CASE WHEN vs.km_per_day > 0 AND vs.estimated_km IS NOT NULL
+        THEN ${D} + ceil(((${km}) - ${kmOn(D)}) / vs.km_per_day)::int END`;
+      const ends = `LEAST(${byTime}, ${byKm})`;
       return `
-  SELECT ${vehicleCols(ends, hour)} FROM vehicles v LEFT JOIN car_brands b ON b.id = v.brand_id
+  SELECT ${vehicleCols(ends, hour)}
+    FROM vehicles v LEFT JOIN car_brands b ON b.id = v.brand_id
+    LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
    WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.purchase_date IS NOT NULL
-     AND ${ends} = ${D} + ${n(timing, 'daysBefore', 30)}`;
+     AND ${byTime} > ${D}
+     AND (${ends} = ${D} + ${n(timing, 'daysBefore', 30)}
+          OR (vs.computed_on = ${D} AND ${ends} > ${D} AND ${ends} < ${D} + ${n(timing, 'daysBefore', 30)}))
+     AND (vs.estimated_km IS NULL OR ${kmOn(D)} < (${km}))
+     AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1 AND t.customer_id = v.owner_id
+                        AND t.rule_key = 'warranty_expiry' AND t.vehicle_id = v.id)`;
     }
     case 'birthday': {
       const on = `(${D} + ${n(timing, 'daysBefore', 0)})`;
@@ -86,45 +113,76 @@ export const ruleSelection = (key: CareRuleKey, timing: CareTiming, hourOf: 'mes
           OR (to_char(c.birthday, 'MM-DD') = '02-29' AND to_char(${on} + 1, 'MM-DD') = '03-01'))`;
     }
     case 'win_back': {
-      // The visits of the day `monthsWithout` ago (an index range), kept where nothing came after: not a
-      // sort of every repair order for each customer's latest.
-      const since = `(${D} - make_interval(months => ${n(timing, 'monthsWithout', 3)}))::date`;
-      return `
-  SELECT l.customer_id, l.vehicle_id, l.store_id, NULL::uuid AS assignee_id, ${since} AS anchor_on,
-         ${at(D, hour)} AS due_at, NULL::text AS items
+      // Seed 002's D class: `monthsWithout` months without a visit, then every `everyMonths` months, `steps`
+      // times (default 6, 9 and 12): each step once, anchored on the nominal step day (the last visit +
+      // its months, so the days a month end clamps to are one step). The visits of the day that many months
+      // ago (an index range), kept where nothing came after — not a sort of every repair order. Customers
+      // flagged seasonal are not won back (they come back with their season).
+      const first = n(timing, 'monthsWithout', 6);
+      const every = n(timing, 'everyMonths', 3);
+      const steps = Array.from({ length: Math.max(1, n(timing, 'steps', 3)) }, (_, i) => first + i * every);
+      return steps
+        .map((months) => {
+          const since = `(${D} - make_interval(months => ${months}))::date`;
+          return `
+  SELECT l.customer_id, l.vehicle_id, l.store_id, c0.service_advisor_id AS assignee_id,
+         (${since} + make_interval(months => ${months}))::date AS anchor_on, ${at(D, hour)} AS due_at, NULL::text AS items
     FROM (SELECT DISTINCT ON (r.customer_id) r.customer_id, r.vehicle_id, r.store_id, r.date_in
             FROM repair_orders r
            WHERE r.tenant_id = $1 AND r.date_in >= ${at(since, 0)} AND r.date_in < ${at(`(${since} + 1)`, 0)}
            ORDER BY r.customer_id, r.date_in DESC) l
+    JOIN customers c0 ON c0.tenant_id = $1 AND c0.id = l.customer_id AND NOT c0.seasonal
    WHERE NOT EXISTS (SELECT 1 FROM repair_orders r2
                       WHERE r2.tenant_id = $1 AND r2.customer_id = l.customer_id AND r2.date_in > l.date_in)`;
+        })
+        .join('\n  UNION ALL');
     }
     case 'trade_in': {
+      // A trade-in candidate (seed 001 L1175): `years` old or over `km` on the forecast odometer. The first
+      // call comes the day the car becomes one — its `years` anniversary (classification's stage follows a
+      // day later: it reads 超过5年 as "over"), or the day the forecast passes `km` — then every
+      // `everyMonths` on the purchase anniversary while it still is one.
+      const years = n(timing, 'years', 5);
+      const km = n(timing, 'km', 150000);
+      const every = n(timing, 'everyMonths', 12);
       const age = `age(${D}, v.purchase_date)`;
+      const months = `(extract(year FROM ${age}) * 12 + extract(month FROM ${age}))::int`;
+      const anniversary = `extract(day FROM ${age}) = 0`;
+      // Over `km` (超过15万公里), as classification's trade_in stage reads it.
+      const byKm = `(vs.estimated_km IS NOT NULL AND ${kmOn(D)} > ${km})`;
+      const crossedToday = `(${byKm} AND ${kmOn(`(${D} - 1)`)} <= ${km})`;
       return `
   SELECT ${vehicleCols(D, hour)}
-    FROM vehicle_segments vs JOIN vehicles v ON v.tenant_id = $1 AND v.id = vs.vehicle_id
-   WHERE vs.tenant_id = $1 AND vs.stage = 'trade_in' AND v.owner_id IS NOT NULL AND v.purchase_date < ${D}
-     AND extract(day FROM ${age}) = 0
-     AND (extract(year FROM ${age}) * 12 + extract(month FROM ${age}))::int % ${n(timing, 'everyMonths', 12)} = 0`;
+    FROM vehicles v LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = v.id
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL AND v.purchase_date < ${D}
+     AND (v.purchase_date <= (${D} - make_interval(years => ${years}))::date OR ${byKm})
+     AND (CASE WHEN ${months} >= ${years * 12}
+               THEN ${anniversary} AND (${months} - ${years * 12}) % ${every} = 0
+               ELSE ${crossedToday} OR (${anniversary} AND ${months} > 0 AND ${months} % ${every} = 0 AND ${byKm}) END)`;
     }
     case 'churn_prevention': {
       const from = n(timing, 'fromMonth', 12);
       const start = `(v.purchase_date + make_interval(months => ${from}))::date`;
       // Once per car (the anchor is the start of its second year): on the day the car enters the window
-      // with a swing owner, or the day its owner turns swing inside it — never every car already inside,
-      // which on a first night was 149,423 calls at a million customers. A first classification is no move.
+      // with a swing owner or an owner who never came back (no workshop visit of the car since its
+      // purchase: read from the repair orders), or the day its owner turns swing inside it — never every
+      // car already inside, which on a first night was 149,423 calls at a million customers. A first
+      // classification is no move.
       return `
   SELECT ${vehicleCols(start, hour)}
-    FROM vehicles v JOIN customer_segments cg ON cg.tenant_id = $1 AND cg.customer_id = v.owner_id
-   WHERE v.tenant_id = $1 AND cg.frequency IN ('swing', 'swing_to_churn')
+    FROM vehicles v LEFT JOIN customer_segments cg ON cg.tenant_id = $1 AND cg.customer_id = v.owner_id
+   WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL
      AND v.purchase_date <= ${D} - make_interval(months => ${from})
      AND v.purchase_date > ${D} - make_interval(months => ${n(timing, 'toMonth', 24)})
-     AND (${start} = ${D}
-          OR EXISTS (SELECT 1 FROM segment_changes sc
+     AND ((${start} = ${D}
+           AND (cg.frequency IN ('swing', 'swing_to_churn')
+                OR NOT EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
+                                  AND r.date_in >= ${at('v.purchase_date', 0)})))
+          OR (cg.frequency IN ('swing', 'swing_to_churn')
+              AND EXISTS (SELECT 1 FROM segment_changes sc
                       WHERE sc.tenant_id = $1 AND sc.dimension = 'frequency' AND sc.changed_on = ${D}
                         AND sc.subject_kind = 'customer' AND sc.subject_id = v.owner_id
-                        AND sc.from_value IS NOT NULL AND sc.to_value IN ('swing', 'swing_to_churn')))`;
+                        AND sc.from_value IS NOT NULL AND sc.to_value IN ('swing', 'swing_to_churn'))))`;
     }
     case 'declined_service': {
       const back = `${D} - ${n(timing, 'daysAfter', 30)}`;

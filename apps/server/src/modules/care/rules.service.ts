@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import { careRules } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ruleDefaults, ruleIssues, sweptRule } from './rules.ts';
+import { currentTiming, ruleDefaults, ruleIssues, sweptRule } from './rules.ts';
 
 /** The tenant's rules: the defaults in code, each replaced whole by the tenant's row where there is one. */
 export const loadRules = async (ctx: Ctx): Promise<CareRule[]> => {
@@ -17,11 +17,7 @@ export const loadRules = async (ctx: Ctx): Promise<CareRule[]> => {
     return {
       key,
       enabled: row?.enabled ?? true,
-      // A stored timing keeps only the rule's current fields, the rest from the defaults (a rule that gained
-      // or lost a field — the maintenance chase — stays editable).
-      timing: row?.timing
-        ? Object.fromEntries(Object.keys(spec.limits).map((f) => [f, row.timing[f] ?? spec.timing[f] ?? 0]))
-        : spec.timing,
+      timing: currentTiming(key, row?.timing),
       channel: row?.channel ?? spec.channel,
       taskRole: row ? ((row.taskRole as CareRule['taskRole']) ?? null) : spec.taskRole,
       topic: spec.topic,
@@ -29,6 +25,7 @@ export const loadRules = async (ctx: Ctx): Promise<CareRule[]> => {
       anchor: spec.anchor[locale],
       customized: Boolean(row),
       sweptHere: sweptRule(key),
+      followUpCall: spec.followUpCall ?? false,
     };
   });
 };

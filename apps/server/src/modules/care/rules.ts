@@ -15,6 +15,13 @@ export type RuleDefault = {
   anchor: { 'zh-CN': string; en: string };
   /** Line in ../shared/domain the default comes from (docs/care.md lists them). */
   source: string;
+  /**
+   * Until when the rule's touch still makes sense (a touch held back by a cap waits up to then, then is
+   * recorded as expired): `days` after the anchor date's start, or after the moment it was due.
+   */
+  expires: { after: 'anchor' | 'due'; days: number };
+  /** A message rule whose step also gives `taskRole` a call task (seed 002's recall notice + advisor's call). */
+  followUpCall?: true;
 };
 
 const days = (min: number, max: number): Field => ({ min, max });
@@ -43,13 +50,17 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
   delivery_care: {
     topic: 'follow_up',
     kind: 'care',
-    channel: 'sms',
-    taskRole: null,
+    channel: 'call',
+    taskRole: 'sales_consultant',
     priority: 10,
     timing: { hoursAfter: 2 },
-    limits: { hoursAfter: days(0, 48) },
-    anchor: { 'zh-CN': '新车交车（按交车日16:00计）', en: 'New-car delivery (taken as 16:00 on the delivery date)' },
+    limits: { hoursAfter: days(1, 48) },
+    anchor: {
+      'zh-CN': '新车交车时间（未记录时间的按交车日16:00计）',
+      en: 'New-car hand-over time (16:00 on the delivery date when no time was recorded)',
+    },
     source: 'seed-001-ch3-4.md §2.2 (交车后2小时关怀回访)',
+    expires: { after: 'due', days: 2 },
   },
   follow_up_3d: {
     topic: 'follow_up',
@@ -61,6 +72,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysAfter: days(1, 14) },
     anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
     source: 'seed-001-ch1-2.md §6.4 (D+3, L939); seed-001-ch3-4.md §2.2',
+    expires: { after: 'due', days: 3 },
   },
   follow_up_7d: {
     topic: 'follow_up',
@@ -72,6 +84,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysAfter: days(2, 21) },
     anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
     source: 'seed-001-ch1-2.md §6.4 (D+7, L939); seed-001-ch3-4.md §2.2',
+    expires: { after: 'due', days: 7 },
   },
   follow_up_1m: {
     topic: 'follow_up',
@@ -83,6 +96,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysAfter: days(14, 60) },
     anchor: { 'zh-CN': '新车交车日', en: 'New-car delivery date' },
     source: 'seed-001-ch3-4.md §2.2 (1个月回访, L2305)',
+    expires: { after: 'due', days: 14 },
   },
   first_maintenance: {
     topic: 'maintenance',
@@ -101,6 +115,8 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
       en: 'First service (the brand/series interval, default 3 months or 5,000 km, whichever first); once overdue, chased on the next-service cadence up to an advisor call',
     },
     source: 'seed-001-ch1-2.md §6.4 (L963)',
+    // A chase step makes sense for a week after its own day (the next step takes over).
+    expires: { after: 'due', days: 7 },
   },
   booking_reminder: {
     topic: 'booking',
@@ -112,6 +128,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysBefore: days(1, 1) },
     anchor: { 'zh-CN': '预约到店时间（前一天18:00）', en: 'Booking start (18:00 the day before)' },
     source: 'seed-001-ch1-2.md §6.4 (L978)',
+    expires: { after: 'anchor', days: 0 },
   },
   next_service: {
     topic: 'maintenance',
@@ -126,6 +143,8 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
       en: 'Predicted next service: reminded 7 days before, on the day, 14 and 42 days after, then an advisor call at 49 days',
     },
     source: 'seed-001-ch1-2.md §6.4 (L1076, L1151)',
+    // A chase step makes sense for a week after its own day (the next step takes over).
+    expires: { after: 'due', days: 7 },
   },
   post_repair: {
     topic: 'follow_up',
@@ -133,10 +152,11 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     channel: 'call',
     taskRole: 'cs_specialist',
     priority: 10,
-    timing: { daysAfter: 2 },
-    limits: { daysAfter: days(1, 3) },
-    anchor: { 'zh-CN': '维修保养交车日', en: 'Workshop visit hand-back date' },
-    source: 'seed-001-ch3-4.md §2.3 (3日内回访, L2077)',
+    timing: { hoursAfter: 24 },
+    limits: { hoursAfter: days(1, 72) },
+    anchor: { 'zh-CN': '维修保养交车时间', en: 'Workshop visit hand-back time' },
+    source: 'seed 002 三(五) (维修后24小时内电话回访); seed-001-ch3-4.md §2.3 (3日内回访, L2077)',
+    expires: { after: 'due', days: 3 },
   },
   insurance_30d: {
     topic: 'insurance',
@@ -148,6 +168,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysBefore: days(8, 60) },
     anchor: { 'zh-CN': '商业险到期日', en: 'Insurance expiry date' },
     source: 'PRODUCT.md §4; seed 002 (保险即将到期提醒)',
+    expires: { after: 'anchor', days: 0 },
   },
   insurance_7d: {
     topic: 'insurance',
@@ -159,6 +180,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysBefore: days(1, 14) },
     anchor: { 'zh-CN': '商业险到期日', en: 'Insurance expiry date' },
     source: 'PRODUCT.md §4; seed 002 (保险即将到期提醒)',
+    expires: { after: 'anchor', days: 0 },
   },
   inspection_due: {
     topic: 'inspection',
@@ -170,6 +192,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysBefore: days(1, 60) },
     anchor: { 'zh-CN': '年检到期日', en: 'Annual inspection due date' },
     source: 'PRODUCT.md §4',
+    expires: { after: 'anchor', days: 0 },
   },
   warranty_expiry: {
     topic: 'warranty',
@@ -179,8 +202,12 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     priority: 30,
     timing: { daysBefore: 30 },
     limits: { daysBefore: days(1, 90) },
-    anchor: { 'zh-CN': '整车质保到期日（按年限）', en: 'Warranty end date (by years)' },
+    anchor: {
+      'zh-CN': '整车质保到期日：按年限或按预计里程，以先到者为准（已过保的车不发）',
+      en: 'Warranty end: by years or by the forecast mileage, whichever first (never to a car out of warranty)',
+    },
     source: 'PRODUCT.md §4',
+    expires: { after: 'anchor', days: 0 },
   },
   birthday: {
     topic: 'birthday',
@@ -192,17 +219,23 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysBefore: days(0, 7) },
     anchor: { 'zh-CN': '客户生日（2月29日在平年按2月28日）', en: 'Birthday (29 Feb → 28 Feb in common years)' },
     source: 'seed-001-ch5-7.md §6 (L4287)',
+    expires: { after: 'anchor', days: 1 },
   },
   win_back: {
     topic: 'win_back',
     kind: 'marketing',
     channel: 'sms',
-    taskRole: null,
+    taskRole: 'service_advisor',
     priority: 50,
-    timing: { monthsWithout: 3 },
-    limits: { monthsWithout: days(2, 24) },
-    anchor: { 'zh-CN': '最近一次进厂日', en: 'Last workshop visit' },
-    source: 'seed-001-ch5-7.md §6 (L4281); seed 002 D类召回通知',
+    timing: { monthsWithout: 6, everyMonths: 3, steps: 3 },
+    limits: { monthsWithout: days(2, 24), everyMonths: days(1, 12), steps: days(1, 6) },
+    anchor: {
+      'zh-CN': '最近一次进厂日：未进厂满6、9、12个月各一次召回通知，并由服务顾问致电',
+      en: 'Last workshop visit: a recall notice at 6, 9 and 12 months without a visit, each with the advisor’s call',
+    },
+    source: 'seed 002 二(二)4 D类 (6个月未到店：召回通知 + 服务顾问主动致电); seed-001-ch5-7.md §6 (L4281)',
+    expires: { after: 'anchor', days: 60 },
+    followUpCall: true,
   },
   trade_in: {
     topic: 'trade_in',
@@ -210,13 +243,14 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     channel: 'call',
     taskRole: 'sales_consultant',
     priority: 60,
-    timing: { everyMonths: 12 },
-    limits: { everyMonths: days(6, 36) },
+    timing: { years: 5, km: 150000, everyMonths: 12 },
+    limits: { years: days(2, 15), km: days(30000, 600000), everyMonths: days(6, 36) },
     anchor: {
-      'zh-CN': '置换潜客（车龄满5年或15万公里）的购车周年日',
-      en: 'Purchase anniversary of a trade-in candidate (5 years or 150,000 km)',
+      'zh-CN': '车龄满5年之日或预计里程达到15万公里之日，之后每12个月（购车周年日）',
+      en: 'The day the car is 5 years old or its forecast reaches 150,000 km, then every 12 months (purchase anniversary)',
     },
     source: 'seed-001-ch1-2.md §6.4 (L1175, L1211–1213)',
+    expires: { after: 'anchor', days: 90 },
   },
   churn_prevention: {
     topic: 'follow_up',
@@ -227,10 +261,11 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     timing: { fromMonth: 12, toMonth: 24 },
     limits: { fromMonth: days(6, 36), toMonth: days(7, 48) },
     anchor: {
-      'zh-CN': '购车第二年：进入第二年当天或转为摇摆/流失边缘当天（每车一次）',
-      en: 'Year 2: the day the car enters it or its owner turns swing (once per car)',
+      'zh-CN': '购车第二年：进入第二年当天（摇摆客户，或购车后从未回厂的车主）或转为摇摆/流失边缘当天（每车一次）',
+      en: 'Year 2: the day the car enters it (swing owners, and owners who never came back since the purchase) or its owner turns swing (once per car)',
     },
     source: 'seed-001-ch3-4.md §3.2; seed 002 (流失风险客户主动挽回)',
+    expires: { after: 'anchor', days: 60 },
   },
   declined_service: {
     topic: 'maintenance',
@@ -242,6 +277,7 @@ export const ruleDefaults: Record<CareRuleKey, RuleDefault> = {
     limits: { daysAfter: days(3, 180) },
     anchor: { 'zh-CN': '客户婉拒估价项目之日', en: 'Date the owner declined estimate lines' },
     source: 'seed-001-ch1-2.md §6.4; PRODUCT.md §4',
+    expires: { after: 'anchor', days: 60 },
   },
 };
 
@@ -251,9 +287,20 @@ export const sweptRule = (key: CareRuleKey) => key !== 'booking_reminder';
 export type RuleIssue = { path: string; key: string };
 
 /**
+ * A stored timing read against the rule's fields today: fields the rule no longer has are dropped, missing
+ * ones take their default (a tenant tuned before a field existed keeps its other choices).
+ */
+export const currentTiming = (key: CareRuleKey, stored: CareTiming | null | undefined): CareTiming => {
+  const spec = ruleDefaults[key];
+  return Object.fromEntries(Object.keys(spec.limits).map((name) => [name, stored?.[name] ?? spec.timing[name] ?? 0]));
+};
+
+/**
  * Field issues of a tuned rule: timing fields must be exactly the rule's, whole, inside their range, and
- * consistent (a window that ends before it starts, or a "before" offset wider than the anchor window); a
- * call needs a role; a transactional rule cannot become a call.
+ * consistent (a window that ends before it starts, a "before" offset wider than the anchor window, win-back
+ * steps past 24 months); a call needs a role, a message has none unless its rule adds a call to it
+ * (win-back: the recall notice and the advisor's call; no role = notice only); a transactional rule
+ * cannot become a call.
  */
 export const ruleIssues = (
   key: CareRuleKey,
@@ -284,8 +331,13 @@ export const ruleIssues = (
   }
   if (key === 'churn_prevention' && t.fromMonth !== undefined && t.toMonth !== undefined && t.toMonth <= t.fromMonth)
     issues.push({ path: 'timing.toMonth', key: 'care_timing_window' });
+  // Win-back's steps must all fall inside the two years a customer is followed (the last at most 24 months).
+  if (key === 'win_back' && [t.monthsWithout, t.everyMonths, t.steps].every((x) => x !== undefined))
+    if (Number(t.monthsWithout) + Number(t.everyMonths) * (Number(t.steps) - 1) > 24)
+      issues.push({ path: 'timing.steps', key: 'care_timing_steps' });
   if (input.channel === 'call' && !input.taskRole) issues.push({ path: 'taskRole', key: 'care_call_role' });
-  if (input.channel !== 'call' && input.taskRole) issues.push({ path: 'taskRole', key: 'care_role_not_call' });
+  if (input.channel !== 'call' && input.taskRole && !spec.followUpCall)
+    issues.push({ path: 'taskRole', key: 'care_role_not_call' });
   if (spec.kind === 'transactional' && input.channel === 'call')
     issues.push({ path: 'channel', key: 'care_transactional_call' });
   return issues;

@@ -2,15 +2,24 @@ import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow } from '../../platform/db/rows.ts';
-import { runGate, stageTable, type GateOutcome } from '../contact/gate.ts';
-import { chaseSelection, ruleSelection } from './rule-sql.ts';
+import { runGate, stageHeld, stageTable, type GateOutcome } from '../contact/gate.ts';
+import { callHour, chaseSelection, messageHour, ruleSelection } from './rule-sql.ts';
 import { tenantZone } from '../../platform/time/tenant-zone.ts';
+import { addDays, instantOf } from '../../platform/time/zone.ts';
 import { loadRules } from './rules.service.ts';
 import { ruleDefaults, sweptRule } from './rules.ts';
 import { loadTemplates, resolved, type TemplateBook } from './templates.ts';
 import { renderJoins, sqlRender } from './variables.ts';
 
 export type SweepResult = { day: string; staged: Record<string, number>; outcomes: GateOutcome[] };
+
+/** Until when the rule's touch makes sense (rules.ts `expires`), over the selection's anchor_on and due_at. */
+const expiresSql = (key: CareRuleKey) => {
+  const { after, days } = ruleDefaults[key].expires;
+  return after === 'anchor'
+    ? `((x.anchor_on + ${days + 1})::timestamp AT TIME ZONE $3)`
+    : `(x.due_at + make_interval(days => ${days}))`;
+};
 
 /** What one staging pass of a rule selects and how it goes out. */
 type Part = { selection: string; channel: CareRule['channel']; taskRole: CareRule['taskRole']; ownKey: boolean };
@@ -60,7 +69,7 @@ const stageRule = async (
 /**
  * One set-based INSERT … SELECT for the rule: its selection (the customers/vehicles due on the day),
  * rendered in SQL with the tenant's current template, keyed `${rule}:${vehicle or customer}:${anchor}`
- * (or by the selection's own dedupe_key).
+ * (or by the selection's own dedupe_key: the chase's step and basis).
  */
 const stagePart = async (
   ctx: Ctx,
@@ -72,16 +81,27 @@ const stagePart = async (
 ) => {
   const text = resolved(book, rule.key, channel);
   const isCall = channel === 'call';
+  // A message rule that adds a call (win-back): the call's title and script come from its call template.
+  const withCall = !isCall && Boolean(ruleDefaults[rule.key].followUpCall && taskRole);
+  const call = withCall ? resolved(book, rule.key, 'call') : null;
   const subject = text.subject === null || isCall ? 'NULL::text' : sqlRender(text.subject, 'tpl.subject');
-  const title = isCall && text.subject !== null ? sqlRender(text.subject, 'tpl.subject') : 'NULL::text';
+  const title =
+    isCall && text.subject !== null
+      ? sqlRender(text.subject, 'tpl.subject')
+      : call?.subject
+        ? sqlRender(call.subject, 'tpl.call_subject')
+        : 'NULL::text';
+  const script = call ? sqlRender(call.body, 'tpl.call_body') : 'NULL::text';
   const result = await ctx.sql.executeSql(
-    `WITH tpl AS (SELECT $5::text AS subject, $6::text AS body), staged AS (
+    `WITH tpl AS (SELECT $5::text AS subject, $6::text AS body, $12::text AS call_subject, $13::text AS call_body),
+     staged AS (
      INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
-       priority, subject, body, task_title, task_role, store_id, assignee_id)
+       priority, subject, body, task_title, task_role, store_id, assignee_id, expires_at, task_script)
      SELECT x.customer_id, x.vehicle_id, 'care_rule', $4::text, $7::text, $8::text, $9::text, x.due_at,
             ${ownKey ? 'x.dedupe_key' : `$4::text || ':' || coalesce(x.vehicle_id, x.customer_id)::text || ':' || x.anchor_on::text`},
             $10::int, ${subject}, ${sqlRender(text.body, 'tpl.body')}, ${title}, $11::text,
-            coalesce(x.store_id, c.home_store_id), CASE WHEN $9::text = 'call' THEN x.assignee_id END
+            coalesce(x.store_id, c.home_store_id), CASE WHEN $11::text IS NOT NULL THEN x.assignee_id END,
+            ${expiresSql(rule.key)}, ${script}
        FROM (${selection}) x CROSS JOIN tpl ${renderJoins}
       WHERE x.customer_id IS NOT NULL
      RETURNING 1)
@@ -97,7 +117,9 @@ const stagePart = async (
       rule.kind,
       channel,
       ruleDefaultsPriority(rule.key),
-      isCall ? taskRole : null,
+      isCall || withCall ? taskRole : null,
+      call?.subject ?? null,
+      call?.body ?? null,
     ],
   );
   return maybeRow(z.object({ n: col.number }), result, 'stage rule')?.n ?? 0;
@@ -105,13 +127,24 @@ const stagePart = async (
 
 const ruleDefaultsPriority = (key: CareRuleKey) => ruleDefaults[key].priority;
 
-/** Stages every enabled swept rule's candidates for the local day into touch_candidates; counts per rule. */
+/**
+ * Stages every enabled swept rule's candidates for the local day into touch_candidates, with the held
+ * touches whose next free moment comes by the day's end (`held`: due at the day's message / call hour at
+ * the earliest; those whose moment has passed expire); counts per rule.
+ */
 export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, number>> => {
   const timezone = await tenantZone(ctx);
   const rules = await loadRules(ctx);
   const book = await loadTemplates(ctx);
   await stageTable(ctx.sql);
-  const staged: Record<string, number> = {};
+  const hourOn = (hour: number) => instantOf(day, `${String(hour).padStart(2, '0')}:00`, timezone);
+  const staged: Record<string, number> = {
+    held: await stageHeld(ctx, {
+      until: instantOf(addDays(day, 1), '00:00', timezone),
+      messageAt: hourOn(messageHour),
+      callAt: hourOn(callHour),
+    }),
+  };
   for (const key of careRuleKeys) {
     const rule = rules.find((r) => r.key === key);
     if (!rule?.enabled || !sweptRule(key)) continue;

@@ -85,11 +85,11 @@ const cases: Case[] = [
   },
   {
     rule: 'post_repair',
-    name: 'handed back 2 days before at 00:30 local',
+    name: 'handed back the day before at 00:30 local (24 hours, seed 002)',
     setup: async (t) => {
       const c = await addCustomer(t);
       const v = await addVehicle(t, c);
-      const out = localHalfPastMidnight(shiftDay(D, -2));
+      const out = localHalfPastMidnight(shiftDay(D, -1));
       await repairOrder(t, c, v, out, out);
       return c;
     },
@@ -137,11 +137,11 @@ const cases: Case[] = [
   },
   {
     rule: 'win_back',
-    name: 'last visit exactly 3 months before, at 00:30 local',
+    name: 'last visit exactly 6 months before, at 00:30 local (seed 002)',
     setup: async (t) => {
       const c = await addCustomer(t);
       const v = await addVehicle(t, c);
-      await repairOrder(t, c, v, localHalfPastMidnight('2030-03-14'), null);
+      await repairOrder(t, c, v, localHalfPastMidnight('2029-12-14'), null);
       return c;
     },
   },

@@ -1,10 +1,11 @@
 import { definePersonalData } from '../../platform/personal-data.ts';
 import { blankMessagesTo, messagesTo, touchesOf } from './contact.queries.ts';
+import { expireHeldOf } from './gate.ts';
 
 /**
  * The contact ledger (touches: every contact any source wanted, and what the gate decided) and the
  * messages sent to the person (notifications). Both stay on erasure as the record of what was sent; the
- * messages lose their words and address.
+ * messages lose their words and address; a touch still held back by a cap expires with its words.
  */
 export const contactPersonalData = definePersonalData({
   module: 'contact',
@@ -16,5 +17,8 @@ export const contactPersonalData = definePersonalData({
     touches: (await touchesOf(ctx.sql, ctx.tenantId, [id], 100_000)).reverse(),
     messages: await messagesTo(ctx.sql, ctx.tenantId, person),
   }),
-  erase: (ctx, _id, person) => blankMessagesTo(ctx.sql, ctx.tenantId, person),
+  erase: async (ctx, id, person) => {
+    await expireHeldOf(ctx.sql, ctx.tenantId, id);
+    await blankMessagesTo(ctx.sql, ctx.tenantId, person);
+  },
 });

@@ -55,7 +55,8 @@ export const touchesOf = async (
   if (customerIds.length === 0) return [];
   const result = await sql.executeSql(
     `SELECT t.id, t.source, t.rule_key, t.topic, t.kind, t.channel, t.decision, t.reason, t.due_at, t.send_at,
-        t.created_at, n.subject, COALESCE(n.body, ct.title) AS body
+        t.created_at, COALESCE(n.subject, t.held->>'subject') AS subject,
+        COALESCE(n.body, ct.title, t.held->>'task_title', t.held->>'body') AS body
       FROM touches t
       LEFT JOIN notifications n ON n.tenant_id = t.tenant_id AND n.id = t.notification_id
       LEFT JOIN care_tasks ct ON ct.tenant_id = t.tenant_id AND ct.id = t.task_id

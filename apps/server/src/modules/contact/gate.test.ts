@@ -78,7 +78,7 @@ describe('contact gate: caps and windows at their edges', () => {
       candidate(t2, at(T, -3 * day), { topic: 'inspection' }),
     ]);
     const [o] = await gate(t2.id, [candidate(t2, T, { topic: 'warranty' })]);
-    assert.equal(o?.decision, 'suppressed');
+    assert.equal(o?.decision, 'held', 'a capped touch waits for the next free window (issue 11 point 6)');
     assert.equal(o?.reason, 'weekly_cap');
   });
 

@@ -14,7 +14,7 @@ import {
 } from '@m4s/contracts';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
-import { col, parseRows } from '../../platform/db/rows.ts';
+import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 import { deliverToInbox } from '../../platform/notify/inbox-delivery.ts';
 import { enqueueSends } from '../../platform/notify/outbox.ts';
@@ -49,6 +49,13 @@ export type TouchCandidate = {
   noticeTopic?: string | null;
   /** Where an inbox message leads in the owner app (/visits/<id>). */
   link?: string | null;
+  /**
+   * Until when the touch still makes sense: held back by a cap it waits for the next free window up to
+   * this moment, then is recorded as expired. Default: 30 days after it is due.
+   */
+  expiresAt?: Date | null;
+  /** A message with a taskRole also makes a call task for it: the script the caller reads (else the body). */
+  taskScript?: string | null;
 };
 
 export type GateOutcome = {
@@ -58,7 +65,7 @@ export type GateOutcome = {
   channel: TouchChannel;
   decision: TouchDecision;
   reason: SuppressionReason | null;
-  /** ISO: when the message goes (or the task is due); null when suppressed. */
+  /** ISO: when the message goes (or the task is due), or when a held one is tried again; null when suppressed or expired. */
   sendAt: string | null;
   /** The dedupe key was already in `touches`: nothing new was made. */
   duplicate: boolean;
@@ -125,7 +132,8 @@ const outcomeOf = (r: z.output<typeof outcomeRow>, duplicate: boolean): GateOutc
  * caps; no address.
  * A message due inside the customer's quiet hours is deferred to their end (except 'account' codes and
  * transactional inbox posts). A transactional inbox post due now is delivered here (deliverNow); every
- * other message gets a send job at its moment.
+ * other message gets a send job at its moment. A touch a cap holds back is 'held' until the next free
+ * moment (its send_at), when `stageHeld` brings it back; if that moment is past its expiry it is 'expired'.
  */
 export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<GateOutcome[]> => {
   const { sql, tenantId } = ctx;
@@ -147,6 +155,7 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
   if (!options.dryRun) {
     const now = ctx.clock.now();
     await sql.executeSql(gateSql.insertTouches, [tenantId, now]);
+    await sql.executeSql(gateSql.updateRetries, [tenantId]);
     await sql.executeSql(gateSql.insertNotifications, [tenantId, now]);
     await sql.executeSql(gateSql.insertTasks, [tenantId, now]);
     await sql.executeSql(gateSql.linkTouches, [tenantId]);
@@ -200,7 +209,7 @@ const deliverNow = async (ctx: Ctx, rows: readonly DecisionRow[]): Promise<void>
 };
 
 const stagedColumns = `customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key, priority,
-  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link`;
+  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link, expires_at, task_script`;
 
 const valuesOf = (c: TouchCandidate): unknown[] => [
   c.customerId,
@@ -222,6 +231,8 @@ const valuesOf = (c: TouchCandidate): unknown[] => [
   c.address ?? null,
   c.noticeTopic ?? null,
   c.link ?? null,
+  c.expiresAt ?? null,
+  c.taskScript ?? null,
 ];
 
 /**
@@ -235,6 +246,25 @@ export const stage = async (sql: SqlExecutor, candidates: readonly TouchCandidat
   const width = values[0]?.length ?? 0;
   const rows = values.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`);
   await sql.executeSql(`INSERT INTO touch_candidates (${stagedColumns}) VALUES ${rows.join(', ')}`, values.flat());
+};
+
+/**
+ * Stages the held touches due for another turn: those whose next free moment comes before `until`, and those
+ * whose moment has passed by then (they expire). Each is due at the later of its next free moment and
+ * `messageAt` / `callAt` (the day's hours for messages and calls). Then runGate decides them with the rest.
+ */
+export const stageHeld = async (ctx: Ctx, moments: { until: Date; messageAt: Date; callAt: Date }): Promise<number> => {
+  await stageTable(ctx.sql);
+  const result = await ctx.sql.executeSql(
+    `WITH s AS (${gateSql.stageHeld} RETURNING 1) SELECT count(*)::int AS n FROM s`,
+    [ctx.tenantId, moments.until, moments.messageAt, moments.callAt],
+  );
+  return maybeRow(z.object({ n: col.number }), result, 'stage held')?.n ?? 0;
+};
+
+/** An erased customer's held touches expire with their words (the personal-data erasure calls it). */
+export const expireHeldOf = async (sql: SqlExecutor, tenantId: string, customerId: string): Promise<void> => {
+  await sql.executeSql(gateSql.expireHeldOf, [tenantId, customerId]);
 };
 
 /** One touch from Node (transactional notices, staff outreach): stage one row, run the gate. */

@@ -11,6 +11,8 @@ import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
+import { tenantZone } from '../../platform/time/tenant-zone.ts';
+import { dayIn } from '../../platform/time/zone.ts';
 import {
   consentsOf,
   getCustomer,
@@ -109,15 +111,27 @@ export const recordSalesOrder = async (ctx: StaffCtx, customerId: string, input:
   const data = salesOrderInput.parse(input);
   if (data.vehicleId)
     await getVehicle(ctx, data.vehicleId).catch(() => Promise.reject(AppError.field('vehicleId', 'vehicle_unknown')));
+  // The hand-over's moment, when known, says the delivery day (in the tenant's zone); a date that contradicts it is refused.
+  const deliveredAt = data.deliveredAt ? new Date(data.deliveredAt) : null;
+  const deliveredOn = deliveredAt ? dayIn(deliveredAt, await tenantZone(ctx)) : null;
+  if (deliveredOn && data.deliveryDate && data.deliveryDate !== deliveredOn)
+    throw AppError.field('deliveryDate', 'delivery_date_mismatch');
   const row = await q.insertSalesOrder(ctx.db, {
     ...data,
+    deliveryDate: deliveredOn ?? data.deliveryDate,
+    deliveredAt,
     tenantId: ctx.tenantId,
     customerId,
     createdAt: ctx.clock.now(),
   });
   await audit(ctx, { action: 'sales_order.recorded', target: { type: 'sales_order', id: row.id } });
-  return row;
+  return toSalesOrder(row);
 };
+
+const toSalesOrder = <R extends { deliveredAt: Date | null }>(row: R) => ({
+  ...row,
+  deliveredAt: row.deliveredAt?.toISOString() ?? null,
+});
 
 export const addInteraction = async (ctx: StaffCtx, customerId: string, input: z.input<typeof interactionInput>) => {
   authorize(ctx.actor, 'customer.write');
@@ -148,7 +162,7 @@ export const customerOverview = async (ctx: StaffCtx, customerId: string) => {
   return {
     customer,
     vehicles,
-    salesOrders: sales,
+    salesOrders: sales.map(toSalesOrder),
     repairOrders: repairs.map(toRepairOrder),
     interactions: timeline.map((i) => ({ ...i, at: i.at.toISOString() })),
     consents: consents.map((c) => ({ subject: c.subject, granted: c.granted, via: c.via, at: c.at.toISOString() })),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   careRuleKeys,
@@ -83,6 +84,12 @@ export const touches = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     notificationId: uuid('notification_id'),
     taskId: uuid('task_id'),
+    /** After this moment the touch no longer makes sense: a held one is then recorded as expired. */
+    expiresAt: stamp('expires_at'),
+    /** The rule's priority, kept for a held touch's next turn at the gate. */
+    priority: integer('priority'),
+    /** A held touch's words and routing until it goes (subject, body, task, store…); cleared when decided. */
+    held: jsonb('held').$type<Record<string, string | null>>(),
     createdAt: stamp('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -96,6 +103,9 @@ export const touches = pgTable(
     uniqueIndex('touches_dedupe_key').on(t.tenantId, t.dedupeKey),
     index('touches_customer_idx').on(t.tenantId, t.customerId, t.dueAt),
     index('touches_decision_idx').on(t.tenantId, t.decision, t.dueAt),
+    index('touches_held_idx')
+      .on(t.tenantId, t.sendAt)
+      .where(sql`decision = 'held'`),
   ],
 ).enableRLS();
 

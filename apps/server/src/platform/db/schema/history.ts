@@ -28,6 +28,8 @@ export const salesOrders = pgTable(
     consultantId: uuid('consultant_id'),
     orderDate: date('order_date', { mode: 'string' }).notNull(),
     deliveryDate: date('delivery_date', { mode: 'string' }),
+    /** The recorded moment of the hand-over; NULL when only the date is known (care counts from 16:00 local). */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     priceFen: fen('price_fen').notNull(),
     externalRef: text('external_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
