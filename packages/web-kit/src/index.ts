@@ -7,3 +7,4 @@ export * from './mask.ts';
 export * from './render-app.tsx';
 export * from './session.ts';
 export * from './format.ts';
+export * from './live-stream.ts';
