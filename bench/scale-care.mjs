@@ -90,12 +90,13 @@ v AS (
     FROM r, p GROUP BY r.customer_id),
 car AS (
   SELECT v.owner_id, min(v.purchase_date) AS bought,
-         min(s.predicted_service_on) FILTER (WHERE v.purchase_date BETWEEN p.d - interval '12 months' AND p.d) AS due
+         min(s.predicted_service_on) FILTER (WHERE v.purchase_date BETWEEN p.d - interval '12 months' AND p.d) AS due,
+         max(v.purchase_date) FILTER (WHERE v.purchase_date BETWEEN p.d - interval '12 months' AND p.d) AS newest
     FROM vehicles v CROSS JOIN p LEFT JOIN vehicle_segments s ON s.tenant_id = v.tenant_id AND s.vehicle_id = v.id
    WHERE v.tenant_id = $1 GROUP BY v.owner_id),
 x AS (
   SELECT COALESCE(v.n, 0) AS n, COALESCE(v.spend, 0) AS spend, COALESCE(v.maint, 0) AS maint,
-         v.first_on, v.last_on, v.first_maint, v.last_paid, car.due,
+         v.first_on, v.last_on, v.first_maint, v.last_paid, car.due, car.newest,
          COALESCE(v.last_on, car.bought, (c.created_at AT TIME ZONE p.tz)::date) AS recency, p.d,
          -- Whole months since the last (first) visit by age(): fk "k months ago or more", and rk "within k months".
          (extract(year FROM age(p.d, v.last_on)) * 12 + extract(month FROM age(p.d, v.last_on)))::int AS f_last,
@@ -115,7 +116,7 @@ y AS (
               THEN greatest(f_first + CASE WHEN (d - make_interval(months => f_first))::date = first_on THEN 0 ELSE 1 END - 1, 0) / 2.0 + greatest(n - 1, 0) / 2.0 + greatest(spend - 500000, 0) / 500000.0 END AS dc,
          greatest(6 - f_last, 0) / 2.0 + greatest(n - 1, 0) / 2.0 + greatest(spend - 500000, 0) / 500000.0 AS dd
     FROM x)
-SELECT CASE WHEN n = 0 AND due + interval '1 month' >= d THEN 'new_owner' WHEN n >= 3 THEN 'active'
+SELECT CASE WHEN n = 0 AND newest IS NOT NULL AND greatest(newest + interval '12 months', due + interval '1 month') >= d THEN 'new_owner' WHEN n >= 3 THEN 'active'
             WHEN n >= 2 THEN 'swing' WHEN n >= 1 THEN 'swing_to_churn' ELSE 'churned' END AS frequency,
        CASE WHEN band IS NOT NULL THEN band WHEN last_on IS NULL THEN 'none'
             WHEN da <= least(db, dc, dd) THEN 'A' WHEN db <= least(dc, dd) THEN 'B' WHEN dc <= dd THEN 'C'

@@ -63,7 +63,7 @@ export const segmentsEn: { [K in keyof typeof segmentsZhCN]: string } = {
   'segments.why.computedOn': 'As of {date}',
   'segments.why.frequency': '{n} visits in the last 12 months',
   'segments.why.newOwner':
-    'New owner: no visit yet; not churned until the first service is overdue past the grace ({date})',
+    'New owner: the car is under a year old and has had no visit yet; not counted as churned before {date}',
   'segments.why.seasonal': 'Seasonal / relocated: keeps the visit class, left out of churn and win-back',
   'segments.why.band': 'R last visit {r} · F {f} visits in 12 months · M ¥{m} in 12 months: inside the class',
   'segments.why.nearest':

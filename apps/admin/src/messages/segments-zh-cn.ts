@@ -60,7 +60,7 @@ export const segmentsZhCN = {
   'segments.why.notYet': '尚未分类：夜间任务或“立即重新计算”后显示',
   'segments.why.computedOn': '统计日期 {date}',
   'segments.why.frequency': '近12个月到店 {n} 次',
-  'segments.why.newOwner': '新车主：尚无到店记录，首保逾期超过宽限期（{date}之后）前不计为流失',
+  'segments.why.newOwner': '新车主：提车未满一年、尚无到店记录，{date}前不计为流失',
   'segments.why.seasonal': '季节性/异地客户：保留到店频次分类，不计入流失率，不做回厂召回',
   'segments.why.band': 'R 最近到店 {r} · F 近12个月 {f} 次 · M 近12个月 ¥{m}：符合该类标准',
   'segments.why.nearest':

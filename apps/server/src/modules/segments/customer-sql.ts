@@ -56,7 +56,9 @@ agg AS (
 cars AS (
   SELECT v.owner_id, min(v.purchase_date) AS bought_on,
          min(vs.predicted_service_on) FILTER (WHERE v.purchase_date >= b.since_year AND v.purchase_date <= b.as_of)
-           AS first_due_on
+           AS first_due_on,
+         max(v.purchase_date) FILTER (WHERE v.purchase_date >= b.since_year AND v.purchase_date <= b.as_of)
+           AS newest_bought_on
     FROM vehicles v CROSS JOIN b
     LEFT JOIN vehicle_segments vs ON vs.tenant_id = v.tenant_id AND vs.vehicle_id = v.id
    WHERE v.tenant_id = {tenantId}::uuid AND v.owner_id IN (SELECT id FROM c) GROUP BY v.owner_id
@@ -68,10 +70,12 @@ m AS (
          a.first_on, a.last_on, a.first_maintenance_on, a.last_paid_on, a.window_first,
          -- Recency of someone who never came: since the car was bought, else since the customer was filed.
          COALESCE(a.last_on, cars.bought_on, c.created_on) AS recency_on,
-         -- A new owner (no visit in 12 months, a car bought in them) stays one until its first service is
-         -- overdue by more than the grace.
-         CASE WHEN COALESCE(a.visits, 0) = 0 AND cars.first_due_on IS NOT NULL
-              THEN (cars.first_due_on + make_interval(months => {graceMonths}::int))::date END AS owner_until
+         -- A new owner (no visit in 12 months, a car bought in them) stays one while that car is in its first
+         -- year (a year without a visit is what churned means) and until its first service is overdue by more
+         -- than the grace, whichever is later.
+         CASE WHEN COALESCE(a.visits, 0) = 0 AND cars.newest_bought_on IS NOT NULL
+              THEN greatest((cars.newest_bought_on + interval '12 months')::date,
+                            (cars.first_due_on + make_interval(months => {graceMonths}::int))::date) END AS owner_until
     FROM c LEFT JOIN agg a ON a.customer_id = c.id LEFT JOIN cars ON cars.owner_id = c.id
 ),
 -- Whole months since the last (first) visit: f_* the months fully past (the visit is "≥ k months ago"),

@@ -44,7 +44,9 @@ describe('segments API', () => {
       signInStaff(t.slug, 'service.advisor'),
     ]);
     moverId = await newCustomer(t.id, { name: '分群张先生', phone: '13912345678' });
-    const car = await newCar(t.id, moverId, { purchaseDate: addMonths(today, -12), plate: '沪A12345' });
+    // Bought 13 months ago: past the car's first year, so no visit in a year is churned (issue 11: within its
+    // first year the owner is a new owner).
+    const car = await newCar(t.id, moverId, { purchaseDate: addMonths(today, -13), plate: '沪A12345' });
     await classify(t.id, earlier);
     // Ten days later he comes in: churned → swing-to-churn, and C (first maintenance) for RFM.
     await newOrder(t.id, moverId, car, { at: at(today), totalFen: 60_000, type: 'maintenance' });

@@ -181,12 +181,17 @@ test('only a customer with no history stays unclassified', async () => {
 });
 
 describe('new owners', () => {
-  test('a new car and no visit: new owner until the first service is overdue by more than a month', async () => {
+  test("a new car and no visit: new owner through the car's first year (or until the first service is overdue by more than a month, if later)", async () => {
     const t = await segmentTenant();
     const fresh = await newCustomer(t.id);
     const freshCar = await newCar(t.id, fresh, { purchaseDate: monthsAgo(1) });
+    // Bought 11 months ago, never came, the first service long overdue: still in the car's first year, so
+    // not churned (no year without a visit yet) — the overdue chase is what reaches them.
     const late = await newCustomer(t.id);
     await newCar(t.id, late, { purchaseDate: monthsAgo(11) });
+    // Bought 13 months ago and never came: a year without a visit is churned.
+    const lapsed = await newCustomer(t.id);
+    await newCar(t.id, lapsed, { purchaseDate: monthsAgo(13) });
     // Came for an older car 14 months ago and has just bought another: a new owner again.
     const again = await newCustomer(t.id);
     const oldCar = await newCar(t.id, again, { purchaseDate: '2020-01-01' });
@@ -205,16 +210,20 @@ describe('new owners', () => {
     const due = vehicles.get(freshCar)?.predictedServiceOn;
     assert.ok(due && due > asOf, 'the first service of a car bought a month ago is ahead');
     assert.equal(customers.get(fresh)?.frequency, 'new_owner');
-    assert.equal(customers.get(fresh)?.newOwnerUntil, addMonths(due, 1));
-    assert.equal(customers.get(late)?.frequency, 'churned');
-    assert.equal(customers.get(late)?.newOwnerUntil, null);
+    // The later of the car's first anniversary and the first service's due day + a month's grace.
+    assert.equal(customers.get(fresh)?.newOwnerUntil, addMonths(monthsAgo(1), 12));
+    assert.ok(addMonths(due, 1) < addMonths(monthsAgo(1), 12));
+    assert.equal(customers.get(late)?.frequency, 'new_owner');
+    assert.equal(customers.get(late)?.newOwnerUntil, addMonths(monthsAgo(11), 12));
+    assert.equal(customers.get(lapsed)?.frequency, 'churned');
+    assert.equal(customers.get(lapsed)?.newOwnerUntil, null);
     assert.equal(customers.get(again)?.frequency, 'new_owner');
     assert.equal(customers.get(regular)?.frequency, 'swing_to_churn');
     assert.equal(customers.get(nobody)?.frequency, 'churned');
 
-    // The nightly pass of the grace's last day keeps them; the next day's moves them to churned (a
+    // The nightly pass of the car's first anniversary keeps them; the next day's moves them to churned (a
     // class move by time alone: stable_until brings them into the 'due' pass).
-    const lastDay = addMonths(due, 1);
+    const lastDay = addMonths(monthsAgo(1), 12);
     await classify(t.id, lastDay, undefined, 'due');
     assert.equal((await segmentsOf(t.id)).customers.get(fresh)?.frequency, 'new_owner');
     await classify(t.id, addDays(lastDay, 1), undefined, 'due');
