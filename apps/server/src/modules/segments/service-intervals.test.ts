@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { testApp } from '../../../test/harness.ts';
 import { sqlIn } from '../contact/test-kit.ts';
 import { at, classify, newCar, newCustomer, newOrder, segmentTenant, segmentsOf } from './test-kit.ts';
 
@@ -37,6 +38,22 @@ test('one classifier of line work: keywords on the description, an explicit kind
     const [row] = await sqlIn(t.id, 'SELECT app_work_kind($1) AS k', [description]);
     assert.equal(row?.k, kind, description);
   }
+});
+
+test('the work-kind triggers fire in every session, a bulk load with session_replication_role = replica too', async () => {
+  const { db } = await testApp();
+  const { rows } = await db.owner.executeSql(
+    `SELECT tgname, tgenabled FROM pg_trigger WHERE tgname IN ('repair_order_lines_work', 'estimate_lines_work') ORDER BY tgname`,
+    [],
+  );
+  // 'A': ENABLE ALWAYS (an ordinary trigger, 'O', is skipped in a replica session and the NOT NULL refuses the row).
+  assert.deepEqual(
+    rows.map((r) => [r.tgname, r.tgenabled]),
+    [
+      ['estimate_lines_work', 'A'],
+      ['repair_order_lines_work', 'A'],
+    ],
+  );
 });
 
 test('a ¥60 wiper job on a 常规保养 order does not move the next service; maintenance work does', async () => {
