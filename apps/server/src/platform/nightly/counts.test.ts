@@ -15,3 +15,18 @@ test('a nightly step’s log line keeps its numbers and maps of numbers, never t
     { written: 12, staged: { birthday: 3, win_back: 1 } },
   );
 });
+
+test('a map keyed by personal data (phone, plate, VIN, name, id) is left out whole, however numeric', () => {
+  assert.deepEqual(
+    countsOf({
+      byPhone: { '13800000001': 2 },
+      byPlate: { 沪A12345: 1 },
+      byVin: { LSVA09030N0001575: 1 },
+      byName: { 张伟: 3 },
+      byCustomer: { '995a4612-ccb2-413d-872c-58a7abe6ce93': 1 },
+      '13800000001': 4,
+      decisions: { sent: 5, held: 1 },
+    }),
+    { decisions: { sent: 5, held: 1 } },
+  );
+});

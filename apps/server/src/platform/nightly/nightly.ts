@@ -24,14 +24,21 @@ export const catchUpNights = 3;
 
 /**
  * What of a step's summary goes into the log: its numbers (and maps of numbers, e.g. sends per rule), never
- * text — a step's summary is its own to fill, and no name, phone or plate may reach a log line.
+ * text — a step's summary is its own to fill, and no name, phone or plate may reach a log line. Keys too:
+ * only code identifiers (lower-case first, letters, digits, `_`), so a map keyed by a phone, plate, VIN,
+ * name or id is left out whole.
  */
+const codeKey = /^[a-z][A-Za-z0-9_]*$/;
+const isCounts = (value: unknown): value is Record<string, number> =>
+  !!value &&
+  typeof value === 'object' &&
+  Object.entries(value).every(([k, v]) => codeKey.test(k) && typeof v === 'number');
+
 export const countsOf = (summary: object): Record<string, number | Record<string, number>> => {
   const counts: Record<string, number | Record<string, number>> = {};
   for (const [key, value] of Object.entries(summary) as [string, unknown][]) {
-    if (typeof value === 'number') counts[key] = value;
-    else if (value && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'number'))
-      counts[key] = value as Record<string, number>;
+    if (!codeKey.test(key)) continue;
+    if (typeof value === 'number' || isCounts(value)) counts[key] = value;
   }
   return counts;
 };
