@@ -7,15 +7,12 @@ import type { Ctx } from '../../platform/context.ts';
 import { fieldMessage } from '../../platform/i18n.ts';
 import { defineJob, type JobSteps } from '../../platform/jobs/queue.ts';
 import { dayIn } from '../../platform/time/zone.ts';
-import { applyCustomerBatch } from './customers.apply.ts';
-import { readCustomerRow, type CustomerRecord } from './customers.rows.ts';
 import { readTable, UnreadableFileError, type FileFormat } from './file-reader.ts';
 import { countXlsxRows } from './xlsx-zip.ts';
 import * as q from './imports.queries.ts';
 import { loadLookups, type Lookups } from './lookups.ts';
-import { applyOrderBatch } from './orders.apply.ts';
-import { readOrderRow, type OrderGroup } from './orders.rows.ts';
-import { addCounts, columnsOf, emptyResult, fieldReader, toErrorRows, type BatchResult, type Issue } from './rows.ts';
+import { kindHandlers } from './kinds.ts';
+import { addCounts, columnsOf, fieldReader, toErrorRows } from './rows.ts';
 
 export const importRunJobName = 'imports.run';
 
@@ -42,31 +39,26 @@ const claim = async (ctx: Ctx, importId: string) => {
 
 type Job = NonNullable<Awaited<ReturnType<typeof claim>>>;
 
-const grownTables: Record<ImportKind, readonly string[]> = {
-  customers: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings'],
-  repair_orders: ['repair_orders', 'repair_order_lines', 'mileage_readings'],
-};
-
 /**
  * Reads the file row by row and applies it in batches, each in its own short transaction together with
  * its error rows and the progress counters — so a page that polls sees the run move, and a crash loses
- * at most the batch in flight. Only the batch being assembled is held in memory.
+ * at most the batch in flight. Only the batch being assembled is held in memory. What a row means is the
+ * kind's (kinds.ts).
  */
 const runImport = async (job: JobSteps, run: Job, path: string) => {
   const format = run.fileFormat;
+  const handler = kindHandlers[run.kind];
   const columns = columnsOf(run.headers, run.mapping ?? {});
   const header = (field: string) => columns.get(field)?.header ?? null;
   const lookups: Lookups = await job.step((ctx) => loadLookups(ctx.db, ctx.tenantId, run.createdBy));
-  // The dealer's calendar day of the upload, in its zone (the default date of a mileage without one).
-  const today = dayIn(run.createdAt, lookups.timezone);
+  const kind = handler.start({ lookups, today: dayIn(run.createdAt, lookups.timezone), header });
   const assertSameHeaders = (headers: string[]) => {
     if (headers.join('\u0001') !== run.headers.join('\u0001')) throw new UnreadableFileError('import_file_changed');
   };
 
-  // A first, cheap pass: how many rows (for the progress bar) and, for repair orders, where each
-  // order's last line is. A customers .xlsx only has its rows counted in the zip (no parse).
-  const lastRowOf = new Map<string, number>();
-  const counted = run.kind === 'customers' && format === 'xlsx' ? await countXlsxRows(path) : null;
+  // A first, cheap pass: how many rows (for the progress bar) and what the kind wants to know of every
+  // row first. An .xlsx of a kind that needs no pass (no `scan`) only has its rows counted in the zip (no parse).
+  const counted = !kind.scan && format === 'xlsx' ? await countXlsxRows(path) : null;
   let total = counted === null ? 0 : Math.max(0, counted - 1);
   if (counted === null)
     for await (const item of readTable(path, format)) {
@@ -75,47 +67,32 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
         continue;
       }
       total += 1;
-      if (run.kind === 'repair_orders') {
-        const number = fieldReader(item.row, columns).text('orderNumber');
-        if (number) lastRowOf.set(number, item.row.rowNo);
-      }
+      kind.scan?.(fieldReader(item.row, columns));
     }
   await job.step((ctx) => q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsTotal: total }));
 
   const totals = { rows: 0, failed: 0, counts: {} as Record<string, number> };
-  let rejected: BatchResult = emptyResult();
-  let records: CustomerRecord[] = [];
-  let groups: OrderGroup[] = [];
-  let groupRows = 0;
-  const open = new Map<string, OrderGroup>();
-
   // The batch in flight: the next one is read from the file while the database applies this one.
   let inFlight: Promise<void> = Promise.resolve();
   let batches = 0;
-  const flush = async () => {
+  const flush = async (final: boolean) => {
     batches += 1;
     // Fresh statistics as the tables grow (after batches 1, 2, 4, 8 …): see JobSteps.analyze.
     const analyzeAfter = (batches & (batches - 1)) === 0;
-    const pre = rejected;
-    const [recs, grps] = [records, groups];
-    [rejected, records, groups, groupRows] = [emptyResult(), [], [], 0];
+    const apply = kind.take(final);
     await inFlight;
     inFlight = job
       .step(async (ctx) => {
-        const res =
-          run.kind === 'customers'
-            ? await applyCustomerBatch(ctx, recs, { homeStoreId: lookups.importerStoreId, today, header })
-            : await applyOrderBatch(ctx, grps, header);
-        const issues: Issue[] = [...pre.issues, ...res.issues].sort((a, b) => a.rowNo - b.rowNo);
-        await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, toErrorRows(issues));
-        const next = { rows: totals.rows + pre.rows + res.rows, failed: totals.failed + pre.failed + res.failed };
+        const res = await apply(ctx);
+        await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, toErrorRows(res.issues));
+        const next = { rows: totals.rows + res.rows, failed: totals.failed + res.failed };
         const counts = { ...totals.counts };
         addCounts(counts, res.counts);
         await q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsDone: next.rows, rowsFailed: next.failed, counts });
         // The totals move on as the transaction commits (a failed batch fails the run).
         Object.assign(totals, { ...next, counts });
       })
-      .then(() => (analyzeAfter ? job.analyze(grownTables[run.kind]) : undefined));
+      .then(() => (analyzeAfter ? job.analyze(handler.grownTables) : undefined));
     // A failure surfaces at the next flush; until then it must not count as unhandled.
     inFlight.catch(() => undefined);
   };
@@ -126,34 +103,10 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
         assertSameHeaders(item.headers);
         continue;
       }
-      const reader = fieldReader(item.row, columns);
-      if (run.kind === 'customers') {
-        const rec = readCustomerRow(reader, lookups, today);
-        if (rec) records.push(rec);
-      } else {
-        const read = readOrderRow(reader, lookups);
-        const number = reader.text('orderNumber');
-        if (number) {
-          const group = open.get(number) ?? { number, rows: [] };
-          group.rows.push(read);
-          open.set(number, group);
-          if (lastRowOf.get(number) === item.row.rowNo) {
-            open.delete(number);
-            groups.push(group);
-            groupRows += group.rows.length;
-          }
-        }
-      }
-      if (reader.errors.length > 0 && (run.kind === 'customers' || !reader.text('orderNumber'))) {
-        rejected.rows += 1;
-        rejected.failed += 1;
-        rejected.issues.push(...reader.errors);
-      }
-      if (records.length + groupRows + rejected.rows >= importBatchRows) await flush();
+      kind.read(fieldReader(item.row, columns));
+      if (kind.held() >= importBatchRows) await flush(false);
     }
-    // Orders whose last row was not where the first pass saw it (the file cannot change: defensive).
-    groups.push(...open.values());
-    await flush();
+    await flush(true);
     await inFlight;
   };
 
