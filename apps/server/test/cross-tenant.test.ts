@@ -8,6 +8,7 @@ import { complaintFor } from '../src/modules/complaints/test-kit.ts';
 import { calendarDayFor } from '../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../src/modules/telematics/test-kit.ts';
+import { importSourceFor } from '../src/modules/imports/test-kit.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
 type TenantB = TestTenant & {
@@ -18,6 +19,7 @@ type TenantB = TestTenant & {
   calendarDay: string;
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
+  importSourceId: string;
 };
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
@@ -45,6 +47,7 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
+    importSourceId: await importSourceFor(t),
   };
 };
 
@@ -187,6 +190,7 @@ const cases: Record<string, Case> = {
   'GET /api/imports/:id/errors': { id: (b) => b.customerId },
   'GET /api/imports/:id/errors.xlsx': { id: (b) => b.customerId },
   'GET /api/imports/samples/:kind': { id: () => 'no-such-kind-zz' },
+  'PATCH /api/import-sources/:id': { id: (b) => b.importSourceId, body: () => ({ name: '改名的来源' }) },
   // Contact governance (issue 5): a customer's touch ledger.
   'GET /api/customers/:id/touches': { id: (b) => b.customerId },
   // Care rules, templates and tasks (issue 5): B's customer id stands in for a rule/template key (unknown
@@ -244,6 +248,7 @@ const listRoutes = [
   'GET /api/bookings',
   'GET /api/booking-stats',
   'GET /api/imports',
+  'GET /api/import-sources',
   'GET /api/visits/board',
   'GET /api/contact/policy',
   'GET /api/care/rules',
@@ -298,6 +303,9 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
       for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)])
         assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
+    // B's data sources (the import page's picker): neither listed nor renamed from A.
+    const sources = await admin.get('/api/import-sources');
+    assert.ok(!sources.body.includes(b.importSourceId), 'GET /api/import-sources leaked B’s source');
     // The owner app's list: an owner of tenant A sees none of B's cars or requests.
     const owner = await signInOwner(a.slug, '13600000008');
     const garage = await owner.get('/api/owner/vehicles');

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { uuid } from './common.ts';
 
 /**
- * DMS import. `customers`: one row per car with its owner (the usual 客户车辆档案 export);
- * `repair_orders`: one row per repair-order line (维修工单明细), grouped by the order number.
+ * DMS import kinds. `customers`: one row per car with its owner (the usual 客户车辆档案 export);
+ * `vehicles`: one row per car naming its owner by the old system's customer number (车辆档案);
+ * `repair_orders`: one row per order (per-order totals) or per line (维修工单明细), grouped by the order
+ * number; `repair_order_lines`: a lines file keyed by order number, for orders already imported;
+ * `sales`: new-car sales and deliveries. A workbook's sheets run in this order (dependencies first).
  */
-export const importKinds = ['customers', 'repair_orders'] as const;
+export const importKinds = ['customers', 'vehicles', 'sales', 'repair_orders', 'repair_order_lines'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** uploaded → (mapping chosen) queued → running → done | failed; `needs_mapping` when a required field is unmapped. */
@@ -43,9 +46,47 @@ export const importFields = {
     { field: 'mileageKm', required: false },
     { field: 'mileageDate', required: false },
   ],
+  vehicles: [
+    /** The owner by the old system's customer number (same source), or by phone: one of the two is mapped. */
+    { field: 'customerRef', required: false },
+    { field: 'ownerPhone', required: false },
+    /** The old system's number for the car (its source key). */
+    { field: 'vehicleRef', required: false },
+    { field: 'vin', required: true },
+    { field: 'plate', required: false },
+    { field: 'brand', required: false },
+    { field: 'series', required: false },
+    { field: 'model', required: false },
+    { field: 'modelYear', required: false },
+    { field: 'colour', required: false },
+    { field: 'purchaseDate', required: false },
+    { field: 'insurer', required: false },
+    { field: 'insurancePolicyNo', required: false },
+    { field: 'insuranceExpiry', required: false },
+    { field: 'inspectionDue', required: false },
+    { field: 'mileageKm', required: false },
+    { field: 'mileageDate', required: false },
+  ],
+  sales: [
+    /** The old system's sales order number (kept as external_ref and the source key). */
+    { field: 'orderNumber', required: false },
+    /** The car by VIN or by the old system's car number: one of the two is mapped. */
+    { field: 'vin', required: false },
+    { field: 'vehicleRef', required: false },
+    /** The buyer by the old system's customer number or by phone: one of the two is mapped. */
+    { field: 'customerRef', required: false },
+    { field: 'buyerPhone', required: false },
+    { field: 'orderDate', required: false },
+    { field: 'deliveryDate', required: true },
+    { field: 'consultant', required: false },
+    { field: 'price', required: false },
+    { field: 'storeCode', required: false },
+  ],
   repair_orders: [
     { field: 'orderNumber', required: true },
-    { field: 'vin', required: true },
+    /** The car by VIN or by the old system's car number (same source): one of the two is mapped. */
+    { field: 'vin', required: false },
+    { field: 'vehicleRef', required: false },
     { field: 'dateIn', required: true },
     { field: 'dateOut', required: false },
     { field: 'orderType', required: false },
@@ -61,8 +102,33 @@ export const importFields = {
     { field: 'quantity', required: false },
     { field: 'amount', required: false },
     { field: 'partsCost', required: false },
+    /** Per-order totals (工时费, 材料费, 材料成本, 合计): an order with them needs no lines. */
+    { field: 'labourAmount', required: false },
+    { field: 'partsAmount', required: false },
+    { field: 'partsCostTotal', required: false },
+    { field: 'totalAmount', required: false },
+  ],
+  repair_order_lines: [
+    { field: 'orderNumber', required: true },
+    { field: 'lineKind', required: false },
+    { field: 'lineName', required: true },
+    { field: 'lineWork', required: false },
+    { field: 'labourHours', required: false },
+    { field: 'quantity', required: false },
+    { field: 'amount', required: false },
+    { field: 'partsCost', required: false },
   ],
 } as const satisfies Record<ImportKind, readonly { field: string; required: boolean }[]>;
+/** Fields of which at least one must be mapped (the first is where the mapping screen says so). */
+export const importFieldsOneOf: Partial<Record<ImportKind, readonly (readonly string[])[]>> = {
+  vehicles: [['customerRef', 'ownerPhone']],
+  sales: [
+    ['vin', 'vehicleRef'],
+    ['customerRef', 'buyerPhone'],
+  ],
+  repair_orders: [['vin', 'vehicleRef']],
+};
+
 export type ImportField<K extends ImportKind = ImportKind> = (typeof importFields)[K][number]['field'];
 
 /** field → column header of the uploaded file (unmapped fields are absent). */

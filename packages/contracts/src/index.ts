@@ -13,6 +13,7 @@ export * from './vehicles.ts';
 export * from './history.ts';
 export * from './overview.ts';
 export * from './imports.ts';
+export * from './import-sources.ts';
 export * from './bindings.ts';
 export * from './service.ts';
 export * from './booking.ts';

@@ -130,7 +130,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_mileage_skipped: '【提示】里程低于该车已有读数或日期晚于今天，未记录',
     import_mileage_backwards: '【提示】里程低于该车之前的读数，已留待人工核对，不用于保养预测',
     import_mileage_above_later: '【提示】里程高于该车之后日期的读数，已留待人工核对，不用于保养预测',
-    import_kind: '请选择导入类型：客户车辆档案或维修工单明细',
+    import_kind: '请选择导入类型：客户车辆档案、车辆档案、销售交车、维修工单或工单明细',
     import_file_missing: '请选择要上传的文件',
     import_file_type: '仅支持 .xlsx 和 .csv 文件（.xls 请先在 Excel 中另存为 .xlsx）',
     import_file_too_large: '文件超过 100 MB 上限，请拆分后分批导入',
@@ -148,6 +148,20 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_header_unknown: '文件中没有这一列',
     import_header_twice: '同一列不能对应两个字段',
     import_not_waiting: '该导入已开始，不能再修改字段对应',
+    // Source systems and keys, new kinds (issue 12).
+    import_field_one_of: '这几个字段中至少要为一个选择文件中的一列（如车架号或车辆编号、客户编号或电话）',
+    import_phone_kept_for_fix: '【提示】电话无法使用：客户已按客户编号保留（无电话），并生成“补全客户电话”任务',
+    import_ref_phone_other: '该客户编号对应的客户与本行手机号所属的客户不同，无法合并，请核对',
+    import_owner_missing: '未填写车主或购车人（客户编号或电话）',
+    import_owner_unknown: '该来源中没有这个客户编号（或系统中没有这个电话）的客户，请先导入客户文件',
+    import_vehicle_ref_other: '该车辆编号在该来源中已对应另一辆车（车架号不同），请核对',
+    import_order_car_not_imported: '该来源中没有这个车辆编号的车辆：车辆未导入或在车辆文件中被拒绝，本行未导入',
+    import_order_number_qualified: '【提示】该工单号已被另一数据来源的工单使用，本工单以“来源-工单号”保存',
+    import_lines_order_unknown: '该来源中没有这个工单号的工单，请先导入工单文件',
+    import_lines_exist_different: '该工单已有明细且与本文件不同，系统不会覆盖已有明细',
+    import_sale_exists_different: '该销售订单已存在且内容不同，系统不会覆盖',
+    import_source_unknown: '没有这个数据来源，请先在导入页面新建',
+    import_source_taken: '已有同名的数据来源',
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -344,7 +358,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
       '[Note] Mileage below an earlier reading of the car; kept aside for review, not used in forecasts',
     import_mileage_above_later:
       '[Note] Mileage above a later reading of the car; kept aside for review, not used in forecasts',
-    import_kind: 'Choose what the file holds: customers and vehicles, or repair order lines',
+    import_kind: 'Choose what the file holds: customers, vehicles, sales, repair orders or repair order lines',
     import_file_missing: 'Choose a file to upload',
     import_file_type: 'Only .xlsx and .csv files (save an .xls as .xlsx first)',
     import_file_too_large: 'The file is over the 100 MB limit; split it and import the parts',
@@ -362,6 +376,23 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_header_unknown: 'The file has no such column',
     import_header_twice: 'A column can feed one field only',
     import_not_waiting: 'This import has started; its mapping can no longer change',
+    // Source systems and keys, new kinds (issue 12).
+    import_field_one_of: 'Choose a column for at least one of these fields (VIN or car number, customer number or phone)',
+    import_phone_kept_for_fix:
+      '[Note] Unusable phone: the customer was kept under their customer number (no phone) and a fix-the-phone task opened',
+    import_ref_phone_other: "This customer number and this row's phone belong to different customers; they cannot be merged",
+    import_owner_missing: 'No owner or buyer (customer number or phone)',
+    import_owner_unknown: 'No customer with this number in this source (or with this phone); import the customer file first',
+    import_vehicle_ref_other: 'This car number already stands for another car (other VIN) in this source',
+    import_order_car_not_imported:
+      'No car with this number in this source: the car was not imported or was refused in the car file; this row was not imported',
+    import_order_number_qualified:
+      "[Note] Another source's repair order has this number; this one is stored as \"source-number\"",
+    import_lines_order_unknown: 'No repair order with this number in this source; import the order file first',
+    import_lines_exist_different: 'The repair order already has other lines; they are never overwritten',
+    import_sale_exists_different: 'The sales order exists with other content; it is never overwritten',
+    import_source_unknown: 'No such data source; create it on the import page first',
+    import_source_taken: 'A data source of this name exists',
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

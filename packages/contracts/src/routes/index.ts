@@ -11,6 +11,7 @@ import { garageRoutes } from './garage.ts';
 import { healthRoutes } from './health.ts';
 import { historyRoutes } from './history.ts';
 import { importRoutes } from './imports.ts';
+import { importSourceRoutes } from './import-sources.ts';
 import { inboxRoutes } from './inbox.ts';
 import { segmentRoutes } from './segments.ts';
 import { staffRoutes } from './staff.ts';
@@ -40,6 +41,7 @@ export const routes = {
   vehicles: vehicleRoutes,
   history: historyRoutes,
   imports: importRoutes,
+  importSources: importSourceRoutes,
   garage: garageRoutes,
   intervals: intervalRoutes,
   booking: bookingRoutes,
@@ -65,6 +67,7 @@ export {
   healthRoutes,
   historyRoutes,
   importRoutes,
+  importSourceRoutes,
   intervalRoutes,
   operatorRoutes,
   segmentRoutes,

@@ -12,6 +12,8 @@ import { changeOwner } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';
+import { dataFixTasks, type DataFix } from './data-fix.ts';
+import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
 
 /** customerInput allows five phones; a sixth from a file is reported, not added. */
 const maxPhones = 5;
@@ -52,12 +54,28 @@ const customerFields = (rec: CustomerRecord): Fields => ({
 export const applyCustomerBatch = async (
   ctx: Ctx,
   records: CustomerRecord[],
-  defaults: { homeStoreId: string | null; today: string; header: (field: string) => string | null },
+  defaults: {
+    homeStoreId: string | null;
+    today: string;
+    header: (field: string) => string | null;
+    source: { id: string; name: string };
+  },
 ): Promise<BatchResult> => {
   const { db, tenantId } = ctx;
   const now = ctx.clock.now();
   const result = emptyResult();
   const { counts, issues } = result;
+  const source = defaults.source;
+  // The old system's customer numbers of this source: found by key first, then by phone.
+  const keyed = await keysOf(
+    db,
+    tenantId,
+    source.id,
+    'customer',
+    records.flatMap((r) => (r.ref ? [r.ref] : [])),
+  );
+  const newKeys: NewKey[] = [];
+  const fixes: DataFix[] = [];
 
   const phoneOwner = new Map(
     (await m.phoneOwners(db, tenantId, [...new Set(records.flatMap((r) => r.phones))])).map((p) => [
@@ -68,7 +86,7 @@ export const applyCustomerBatch = async (
   const existingCars = await m.vehiclesWithVins(db, tenantId, [
     ...new Set(records.flatMap((r) => (r.vehicle ? [r.vehicle.vin] : []))),
   ]);
-  const customerIds = [...new Set([...phoneOwner.values()])];
+  const customerIds = [...new Set([...phoneOwner.values(), ...keyed.values()])];
   const customerRows = await m.customersWithIds(db, tenantId, customerIds);
   const phoneRows = await m.phonesOfCustomers(db, tenantId, customerIds);
   const readingRows = await m.readingsOfVehicles(
@@ -107,9 +125,11 @@ export const applyCustomerBatch = async (
       report(field, key, value);
       result.failed += 1;
     };
-    const owners = [...new Set(rec.phones.flatMap((p) => phoneOwner.get(p) ?? []))];
+    const byKey = rec.ref ? keyed.get(rec.ref) : undefined;
+    const owners = [...new Set([...(byKey ? [byKey] : []), ...rec.phones.flatMap((p) => phoneOwner.get(p) ?? [])])];
     if (owners.length > 1) {
-      fail('phone', 'import_phones_split', rec.phones.join(' / '));
+      if (byKey) fail('customerRef', 'import_ref_phone_other', rec.ref ?? '');
+      else fail('phone', 'import_phones_split', rec.phones.join(' / '));
       continue;
     }
     let person = owners[0] ? people.get(owners[0]) : undefined;
@@ -163,6 +183,20 @@ export const applyCustomerBatch = async (
       }
     }
     if (found) bump(counts, changed ? 'customersMerged' : 'customersUnchanged');
+    if (rec.ref && !byKey) {
+      keyed.set(rec.ref, person.id);
+      newKeys.push({ entity: 'customer', number: rec.ref, entityId: person.id });
+    }
+    // Kept without a usable phone: flagged for a person to fix (once per customer).
+    if (rec.unusablePhone !== null && person.phones.length === 0)
+      fixes.push({
+        customerId: person.id,
+        storeId: (person.values.homeStoreId ?? null) as string | null,
+        phone: rec.unusablePhone,
+        ref: rec.ref,
+        source: source.name,
+        name: rec.customer.name,
+      });
 
     // The car: found by its VIN and merged (same owner, or none yet), or created.
     if (!rec.vehicle) continue;
@@ -261,5 +295,7 @@ export const applyCustomerBatch = async (
   for (const a of adopted) await changeOwner(db, { tenantId, ...a });
   await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
   await m.insertMany(ctx.sql, mileageReadings, newReadings);
+  await writeKeys(ctx, source.id, newKeys);
+  bump(counts, 'dataFixTasks', await dataFixTasks(ctx, fixes));
   return result;
 };

@@ -32,7 +32,11 @@ export type CustomerRecord = {
     serviceAdvisorId: string | null;
     homeStoreId: string | null;
   };
-  /** Unique, the primary first. */
+  /** The old system's customer number (客户编号): the customer's source key. */
+  ref: string | null;
+  /** A phone the file gave that cannot be used (kept under the source key, flagged for fixing). */
+  unusablePhone: string | null;
+  /** Unique, the primary first; empty for a customer kept under its source key without a usable phone. */
   phones: string[];
   vehicle: {
     vin: string;
@@ -52,14 +56,14 @@ export type CustomerRecord = {
   warnings: Issue[];
 };
 
-const vinParser = (cell: Cell): Parsed<string> => {
+export const vinParser = (cell: Cell): Parsed<string> => {
   const text = typeof cell === 'string' ? cell.replace(/\s/g, '') : cell === null ? '' : String(cell);
   if (text === '') return null;
   const r = vinCheck(text);
   return r.ok ? { ok: true, value: r.vin } : { ok: false, key: `vin_${r.reason}` };
 };
 
-const plateParser = (cell: Cell): Parsed<string> => {
+export const plateParser = (cell: Cell): Parsed<string> => {
   if (cell === null || String(cell).trim() === '') return null;
   const r = plateCheck(String(cell));
   return r.ok ? { ok: true, value: r.plate } : { ok: false, key: 'plate' };
@@ -92,19 +96,37 @@ export const readCustomerRow = (
   r: FieldReader,
   lookups: Lookups,
   defaultMileageDate: string,
+  keepWithoutPhone = false,
 ): CustomerRecord | null => {
   r.required('customerName');
-  r.required('phone');
   const name = r.parse('customerName', text(60));
-  const phone = r.parse('phone', normalisePhone);
-  const second = r.parse('secondPhone', normalisePhone);
+  const ref = r.parse('customerRef', text(200));
+  // Nothing lost (a customer master file): a customer the old system numbered is kept under that number
+  // when the phone is missing or unusable — the phone is reported and the customer flagged for fixing.
+  const keep = keepWithoutPhone && !!ref;
+  const lost: { phone: string | null } = { phone: null };
+  const usable = (field: string) => {
+    if (!keep) return r.parse(field, normalisePhone);
+    const parsed = normalisePhone(r.cell(field));
+    if (parsed === null) return null;
+    if (parsed.ok) return parsed.value;
+    r.warn(field, 'import_phone_kept_for_fix');
+    lost.phone ??= r.text(field);
+    return null;
+  };
+  if (!keep) r.required('phone');
+  const phone = usable('phone');
+  const second = usable('secondPhone');
+  if (keep && !phone && !second && lost.phone === null) {
+    r.warn('phone', 'import_phone_kept_for_fix', null);
+    lost.phone = '';
+  }
   const gender = r.parse('gender', parseGender);
   const birthday = r.parse('birthday', parseDate);
   const idNumber = r.parse('idNumber', idParser);
   const address = r.parse('address', text(200));
   const occupation = r.parse('occupation', text(60));
   const source = r.parse('source', text(200));
-  const ref = r.parse('customerRef', text(200));
   const vin = r.parse('vin', vinParser);
   const plate = r.parse('plate', plateParser);
   const modelYear = r.parse('modelYear', parseModelYear);
@@ -117,7 +139,7 @@ export const readCustomerRow = (
   const km = r.parse('mileageKm', parseKm);
   const mileageDate = r.parse('mileageDate', parseDate);
   if (address !== undefined && address !== null && address.length < 2) r.fail('address', 'import_too_short');
-  if (r.errors.length > 0 || !name || !phone) return null;
+  if (r.errors.length > 0 || !name || (!phone && !keep)) return null;
 
   const storeName = r.text('storeCode');
   const store = storeName ? lookups.store(storeName) : null;
@@ -169,7 +191,9 @@ export const readCustomerRow = (
       serviceAdvisorId: staffOf(r, lookups, 'serviceAdvisor'),
       homeStoreId: store && 'id' in store ? store.id : null,
     },
-    phones: [...new Set([phone, ...(second ? [second] : [])])],
+    ref: ref ?? null,
+    unusablePhone: lost.phone,
+    phones: [...new Set([...(phone ? [phone] : []), ...(second ? [second] : [])])],
     vehicle,
     mileage:
       vehicle && km != null

@@ -9,7 +9,7 @@ import type { XlsxSheet } from './xlsx-out.ts';
 
 /** The sample DMS exports shipped in the repository (samples/dms), one per kind. */
 const samplesDir = fileURLToPath(new URL('../../../../../samples/dms/', import.meta.url));
-const sampleFiles: Record<ImportKind, { name: string; fallback: string; type: string }> = {
+const sampleFiles: Partial<Record<ImportKind, { name: string; fallback: string; type: string }>> = {
   customers: {
     name: '客户车辆档案-示例.xlsx',
     fallback: 'dms-customers-sample.xlsx',

@@ -9,6 +9,7 @@ import { customerExport, customerExportCap } from './customers-export.ts';
 import { errorReport, sampleFile } from './downloads.ts';
 import { UnreadableFileError } from './file-reader.ts';
 import * as service from './imports.service.ts';
+import { serveImportSources } from './sources.routes.ts';
 import { UploadRefused, uploadImport } from './upload.ts';
 import { attachment, sendXlsx } from './xlsx-out.ts';
 
@@ -50,6 +51,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       .header('content-disposition', attachment(sample.name, sample.fallback))
       .send(createReadStream(sample.path));
   });
+  serveImportSources(app);
   serve(app, r.exportCustomers, async (req, reply) =>
     sendXlsx(reply, await customerExport(inTx(req, r.exportCustomers.permission), req.query.q ?? '', cap)),
   );

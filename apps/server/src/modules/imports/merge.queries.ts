@@ -1,10 +1,13 @@
-import { and, eq, getTableColumns, getTableName, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, isNotNull, or } from 'drizzle-orm';
 import {
+  careTasks,
   customerPhones,
+  importKeys,
   customers,
   mileageReadings,
   repairOrderLines,
   repairOrders,
+  salesOrders,
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
@@ -14,6 +17,7 @@ import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type VehicleRow = typeof vehicles.$inferSelect;
+export type SalesOrderRow = typeof salesOrders.$inferSelect;
 
 const chunks = <T>(items: T[], size = 1000) => {
   const out: T[][] = [];
@@ -108,7 +112,10 @@ type BulkTable =
   | typeof vehicleOwnerships
   | typeof mileageReadings
   | typeof repairOrders
-  | typeof repairOrderLines;
+  | typeof repairOrderLines
+  | typeof salesOrders
+  | typeof importKeys
+  | typeof careTasks;
 
 /**
  * Inserts many rows as one JSON parameter (jsonb_populate_recordset): a 500-row batch is one short
@@ -153,3 +160,41 @@ export const patchVehicle = (db: Tx, tenantId: string, id: string, patch: Partia
     .update(vehicles)
     .set(patch)
     .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
+
+export const vehiclesWithIds = async (db: Tx, tenantId: string, ids: string[]) =>
+  ids.length === 0
+    ? []
+    : db
+        .select()
+        .from(vehicles)
+        .where(and(eq(vehicles.tenantId, tenantId), inArray(vehicles.id, ids)));
+
+export const ordersWithIds = async (db: Tx, tenantId: string, ids: string[]) =>
+  ids.length === 0
+    ? []
+    : db
+        .select()
+        .from(repairOrders)
+        .where(and(eq(repairOrders.tenantId, tenantId), inArray(repairOrders.id, ids)));
+
+/** Sales orders by id, by external reference, or of some cars (one statement). */
+export const salesOrdersMatching = async (
+  db: Tx,
+  tenantId: string,
+  by: { ids: string[]; refs: string[]; vehicleIds: string[] },
+): Promise<SalesOrderRow[]> =>
+  by.ids.length + by.refs.length + by.vehicleIds.length === 0
+    ? []
+    : db
+        .select()
+        .from(salesOrders)
+        .where(
+          and(
+            eq(salesOrders.tenantId, tenantId),
+            or(
+              by.ids.length > 0 ? inArray(salesOrders.id, by.ids) : undefined,
+              by.refs.length > 0 ? inArray(salesOrders.externalRef, by.refs) : undefined,
+              by.vehicleIds.length > 0 ? inArray(salesOrders.vehicleId, by.vehicleIds) : undefined,
+            ),
+          ),
+        );

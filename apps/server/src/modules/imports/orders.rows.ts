@@ -62,13 +62,21 @@ export type OrderLine = {
 /** The order's own fields, as read from one of its rows (the first row that gives a value wins). */
 export type OrderHead = {
   vin: string | null;
+  /** The old system's car number (same source), when the order names its car by it. */
+  vehicleRef: string | null;
   dateIn: Date | null;
   dateOut: Date | null;
   type: OrderType | null;
   mileageKm: number | null;
   storeId: string | null;
-  advisorId: string | null;
+  /** The advisor as the file names them: matched to staff within the order's store when it is applied. */
+  advisor: string | null;
   technician: string | null;
+  /** Per-order totals (工时费, 材料费, 材料成本, 合计) in fen, when the file gives them. */
+  labourFen: number | null;
+  partsFen: number | null;
+  partsCostFen: number | null;
+  totalFen: number | null;
 };
 
 export type OrderRowRead = {
@@ -97,25 +105,35 @@ export const readOrderRow = (r: FieldReader, lookups: Lookups): OrderRowRead => 
   const quantity = r.parse('quantity', (c) => parseDecimal(c, 10_000));
   const amountFen = r.parse('amount', parseAmountFen);
   const costFen = r.parse('partsCost', parseAmountFen);
+  const vehicleRef = r.parse('vehicleRef', (c) => parseText(c, 200));
+  const labourTotal = r.parse('labourAmount', parseAmountFen);
+  const partsTotal = r.parse('partsAmount', parseAmountFen);
+  const partsCostTotal = r.parse('partsCostTotal', parseAmountFen);
+  const total = r.parse('totalAmount', parseAmountFen);
   if (quantity === 0) r.fail('quantity', 'import_number');
 
-  const named = (field: string) => {
+  const named = (field: 'storeCode') => {
     const text = r.text(field);
     if (!text) return null;
-    const found = field === 'storeCode' ? lookups.store(text) : lookups.staff(text);
+    const found = lookups.store(text);
     if (found && 'id' in found) return found.id;
     if (found) r.warn(field, found.warning);
     return null;
   };
   const head: OrderHead = {
     vin: vin?.ok ? vin.vin : null,
+    vehicleRef: vehicleRef ?? null,
     dateIn: dateIn ? toInstant(dateIn, lookups.timezone) : null,
     dateOut: dateOut ? toInstant(dateOut, lookups.timezone) : null,
     type: type ?? null,
     mileageKm: mileageKm ?? null,
     storeId: named('storeCode'),
-    advisorId: named('serviceAdvisor'),
+    advisor: r.text('serviceAdvisor') || null,
     technician: technician ?? null,
+    labourFen: labourTotal ?? null,
+    partsFen: partsTotal ?? null,
+    partsCostFen: partsCostTotal ?? null,
+    totalFen: total ?? null,
   };
   // A row with nothing of a line in it only carries the order's own fields.
   const hasLine = ['lineName', 'lineKind', 'labourHours', 'quantity', 'amount', 'partsCost'].some(
@@ -144,13 +162,18 @@ export type OrderGroup = { number: string; rows: OrderRowRead[] };
 export const mergeHeads = (rows: OrderRowRead[]): OrderHead => {
   const head: OrderHead = {
     vin: null,
+    vehicleRef: null,
     dateIn: null,
     dateOut: null,
     type: null,
     mileageKm: null,
     storeId: null,
-    advisorId: null,
+    advisor: null,
     technician: null,
+    labourFen: null,
+    partsFen: null,
+    partsCostFen: null,
+    totalFen: null,
   };
   for (const row of rows)
     for (const k of Object.keys(head) as (keyof OrderHead)[])

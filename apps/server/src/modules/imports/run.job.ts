@@ -51,7 +51,12 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
   const columns = columnsOf(run.headers, run.mapping ?? {});
   const header = (field: string) => columns.get(field)?.header ?? null;
   const lookups: Lookups = await job.step((ctx) => loadLookups(ctx.db, ctx.tenantId, run.createdBy));
-  const kind = handler.start({ lookups, today: dayIn(run.createdAt, lookups.timezone), header });
+  const kind = handler.start({
+    lookups,
+    today: dayIn(run.createdAt, lookups.timezone),
+    header,
+    sourceId: run.sourceId,
+  });
   const assertSameHeaders = (headers: string[]) => {
     if (headers.join('\u0001') !== run.headers.join('\u0001')) throw new UnreadableFileError('import_file_changed');
   };

@@ -10,6 +10,8 @@ import { importKinds, type ErrorCode, type ImportJob } from '@m4s/contracts';
 import { AppError } from '../../platform/errors.ts';
 import { previewFile, UnreadableFileError, type FileFormat } from './file-reader.ts';
 import { createImport } from './imports.service.ts';
+import { setImportSource } from './source-keys.ts';
+import { sourceNamed } from './sources.service.ts';
 import { uploadPath } from './run.job.ts';
 import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 
@@ -26,6 +28,8 @@ export class UploadRefused extends Error {
 
 export type ReceivedFile = {
   kind: string | null;
+  /** The `source` field: the old system the file comes from (a source's id or name); null: the default. */
+  source: string | null;
   fileName: string;
   format: FileFormat;
   path: string;
@@ -59,12 +63,14 @@ export const receiveUpload = async (
   options: { limitBytes: number; pathFor: (format: FileFormat) => string },
 ): Promise<ReceivedFile> => {
   let kind: string | null = null;
+  let source: string | null = null;
   let file: ReceivedFile | null = null;
   let refusal: UploadRefused | null = null;
   try {
     for await (const part of req.parts({ limits: { fileSize: options.limitBytes, files: 1, fields: 4, parts: 5 } })) {
       if (part.type === 'field') {
         if (part.fieldname === 'kind') kind = String(part.value);
+        if (part.fieldname === 'source') source = String(part.value);
         continue;
       }
       const format = formatOf(part.filename);
@@ -84,7 +90,7 @@ export const receiveUpload = async (
           done(null, chunk);
         },
       });
-      file = { kind: null, fileName: part.filename.slice(0, 200), format, path, bytes: 0, sha256: '' };
+      file = { kind: null, source: null, fileName: part.filename.slice(0, 200), format, path, bytes: 0, sha256: '' };
       await pipeline(part.file, tap, createWriteStream(path));
       if (part.file.truncated) throw new UploadRefused('PAYLOAD_TOO_LARGE', 'import_file_too_large');
       file = { ...file, bytes, sha256: hash.digest('hex') };
@@ -94,7 +100,7 @@ export const receiveUpload = async (
     if (file.bytes === 0) throw new UploadRefused('BAD_REQUEST', 'import_file_empty');
     if (file.format === 'xlsx' && !(await looksLikeZip(file.path)))
       throw new UploadRefused('BAD_REQUEST', 'import_file_malformed_xlsx');
-    return { ...file, kind };
+    return { ...file, kind, source };
   } catch (error) {
     if (file) await rm(file.path, { force: true });
     // A disk problem is ours (500); anything else here is a broken or cut-off upload.
@@ -129,8 +135,10 @@ export const uploadImport = async (
     if (!kind.success) throw new UploadRefused('BAD_REQUEST', 'import_kind');
     const preview = await previewFile(file.path, file.format);
     if (preview.sampleRows.length === 0) throw new UnreadableFileError('import_file_empty');
-    const job = await inTx((ctx) =>
-      createImport(ctx, {
+    const job = await inTx(async (ctx) => {
+      const sourceId = await sourceNamed(ctx.db, ctx.tenantId, file.source);
+      if (file.source?.trim() && !sourceId) throw new UploadRefused('BAD_REQUEST', 'import_source_unknown');
+      const created = await createImport(ctx, {
         id,
         kind: kind.data,
         fileName: file.fileName,
@@ -138,8 +146,10 @@ export const uploadImport = async (
         bytes: file.bytes,
         sha256: file.sha256,
         ...preview,
-      }),
-    );
+      });
+      if (sourceId) await setImportSource(ctx.db, ctx.tenantId, id, sourceId);
+      return created;
+    });
     path = null;
     return job;
   } finally {

@@ -1,5 +1,6 @@
 import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { importKinds, importStatuses } from '@m4s/contracts';
+import { importSources } from './import-sources.ts';
 import { staff } from './people.ts';
 import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
@@ -45,6 +46,8 @@ export const importJobs = pgTable(
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
     failure: text('failure'),
     createdBy: uuid('created_by'),
+    /** The old system the file comes from (import-sources.ts); null: the tenant's default source. */
+    sourceId: uuid('source_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -52,6 +55,7 @@ export const importJobs = pgTable(
   (t) => [
     ...tenantTableRules(t, 'import_jobs'),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [staff.tenantId, staff.id] }),
+    foreignKey({ columns: [t.tenantId, t.sourceId], foreignColumns: [importSources.tenantId, importSources.id] }),
     index('import_jobs_created_idx').on(t.tenantId, t.createdAt),
   ],
 ).enableRLS();

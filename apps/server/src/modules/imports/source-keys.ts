@@ -1,0 +1,114 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { defaultImportSourceName, type ImportKeyEntity } from '@m4s/contracts';
+import type { Ctx } from '../../platform/context.ts';
+import { importJobs, importKeys, importSources } from '../../platform/db/schema/index.ts';
+import type { Tx } from '../../platform/db/types.ts';
+import { insertMany } from './merge.queries.ts';
+
+/**
+ * Source keys (docs/imports.md, "The old system's keys"): the number an old system gave a record, kept
+ * as (source, kind, number) → the row it became. Read and written set-wise, one statement per batch.
+ */
+
+/** The tenant's default source ("原系统"), created when first needed; a source of that name becomes it. */
+export const defaultSource = async (db: Tx, tenantId: string): Promise<{ id: string; name: string }> => {
+  const pick = async () =>
+    (
+      await db
+        .select({ id: importSources.id, name: importSources.name })
+        .from(importSources)
+        .where(and(eq(importSources.tenantId, tenantId), eq(importSources.isDefault, true)))
+    )[0];
+  const found = await pick();
+  if (found) return found;
+  const [named] = await db
+    .update(importSources)
+    .set({ isDefault: true })
+    .where(and(eq(importSources.tenantId, tenantId), eq(importSources.name, defaultImportSourceName)))
+    .returning({ id: importSources.id, name: importSources.name });
+  if (named) return named;
+  await db
+    .insert(importSources)
+    .values({ tenantId, name: defaultImportSourceName, isDefault: true })
+    .onConflictDoNothing();
+  const created = await pick();
+  if (!created) throw new Error('default import source: not created');
+  return created;
+};
+
+/** The source a run keys its rows under: the one its upload named, else the tenant's default. */
+export const sourceOfRun = async (ctx: Ctx, sourceId: string | null) => {
+  if (sourceId) {
+    const [row] = await ctx.db
+      .select({ id: importSources.id, name: importSources.name })
+      .from(importSources)
+      .where(and(eq(importSources.tenantId, ctx.tenantId), eq(importSources.id, sourceId)));
+    if (row) return row;
+  }
+  return defaultSource(ctx.db, ctx.tenantId);
+};
+
+/** The source a run is keyed under, looked up once (in the run's first batch) and then remembered. */
+export const runSource = (sourceId: string | null) => {
+  let source: { id: string; name: string } | null = null;
+  return async (ctx: Ctx) => (source ??= await sourceOfRun(ctx, sourceId));
+};
+
+/** number → row id, for the numbers of one batch under one source and kind. */
+export const keysOf = async (
+  db: Tx,
+  tenantId: string,
+  sourceId: string,
+  entity: ImportKeyEntity,
+  numbers: string[],
+): Promise<Map<string, string>> => {
+  const unique = [...new Set(numbers.filter((n) => n !== ''))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ number: importKeys.number, entityId: importKeys.entityId })
+    .from(importKeys)
+    .where(
+      and(
+        eq(importKeys.tenantId, tenantId),
+        eq(importKeys.sourceId, sourceId),
+        eq(importKeys.entity, entity),
+        inArray(importKeys.number, unique),
+      ),
+    );
+  return new Map(rows.map((r) => [r.number, r.entityId]));
+};
+
+/** Which of these rows carry a key of that kind in any source (an order number of another source…). */
+export const keyedIds = async (db: Tx, tenantId: string, entity: ImportKeyEntity, ids: string[]) => {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ entityId: importKeys.entityId, sourceId: importKeys.sourceId })
+    .from(importKeys)
+    .where(and(eq(importKeys.tenantId, tenantId), eq(importKeys.entity, entity), inArray(importKeys.entityId, ids)));
+  return new Map(rows.map((r) => [r.entityId, r.sourceId]));
+};
+
+export type NewKey = { entity: ImportKeyEntity; number: string; entityId: string };
+
+/** Records new keys of one batch (each number once; numbers already keyed are left as they are). */
+export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
+  const seen = new Set<string>();
+  const rows = keys.filter((k) => {
+    const id = `${k.entity}\u0001${k.number}`;
+    if (seen.has(id) || k.number === '') return false;
+    seen.add(id);
+    return true;
+  });
+  await insertMany(
+    ctx.sql,
+    importKeys,
+    rows.map((k) => ({ tenantId: ctx.tenantId, sourceId, ...k, createdAt: ctx.clock.now() })),
+  );
+};
+
+/** The source an upload named, on its import (the run keys its rows under it). */
+export const setImportSource = (db: Tx, tenantId: string, importId: string, sourceId: string) =>
+  db
+    .update(importJobs)
+    .set({ sourceId })
+    .where(and(eq(importJobs.tenantId, tenantId), eq(importJobs.id, importId)));

@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import { staff } from '../../platform/db/schema/index.ts';
+
+/** A name as files write it: case, spaces and dots do not matter. */
+const key = (s: string) => s.toLowerCase().replace(/[\s·.\-_]/g, '');
+
+export type StaffMatch = { id: string } | { warning: 'import_staff_unknown' | 'import_staff_ambiguous' };
+
+/**
+ * Staff named in a file (销售顾问, 服务顾问, 技师): a login anywhere in the tenant; a name within the row's
+ * store first, then in the whole tenant when only one person has it. Nothing found: a warning (the name
+ * is kept as text where the record has a column for it).
+ */
+export type StaffNames = (name: string, storeId: string | null) => StaffMatch;
+
+export const loadStaffNames = async (ctx: Ctx): Promise<StaffNames> => {
+  const rows = await ctx.db
+    .select({ id: staff.id, login: staff.login, name: staff.name, storeId: staff.storeId })
+    .from(staff)
+    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.status, 'active')));
+  const byLogin = new Map<string, string[]>();
+  const byName = new Map<string, typeof rows>();
+  for (const r of rows) {
+    byLogin.set(key(r.login), [...(byLogin.get(key(r.login)) ?? []), r.id]);
+    byName.set(key(r.name), [...(byName.get(key(r.name)) ?? []), r]);
+  }
+  return (name, storeId) => {
+    const k = key(name);
+    const login = byLogin.get(k);
+    if (login?.length === 1 && login[0]) return { id: login[0] };
+    const all = byName.get(k) ?? [];
+    const inStore = storeId ? all.filter((s) => s.storeId === storeId) : [];
+    const hits = inStore.length > 0 ? inStore : all;
+    if (hits.length === 0) return { warning: 'import_staff_unknown' };
+    return hits.length === 1 && hits[0] ? { id: hits[0].id } : { warning: 'import_staff_ambiguous' };
+  };
+};
+
+/** Loaded once per run, in its first batch. */
+export const runStaffNames = () => {
+  let names: StaffNames | null = null;
+  return async (ctx: Ctx) => (names ??= await loadStaffNames(ctx));
+};
