@@ -105,10 +105,7 @@ const customersKind: KindHandler = {
 };
 
 /** Rows grouped by order number (they may be anywhere in the file), a group applied once all its rows are read. */
-const groupedRun = (
-  env: RunEnv,
-  apply: (ctx: Ctx, groups: OrderGroup[]) => Promise<BatchResult>,
-): KindRun => {
+const groupedRun = (env: RunEnv, apply: (ctx: Ctx, groups: OrderGroup[]) => Promise<BatchResult>): KindRun => {
   const refused = rejections();
   const lastRowOf = new Map<string, number>();
   const open = new Map<string, OrderGroup>();

@@ -8,7 +8,9 @@ import { keyedIds, keysOf } from './source-keys.ts';
 
 type Header = (field: string) => string | null;
 
-const linesKey = (lines: Pick<OrderLine, 'kind' | 'description' | 'quantity' | 'labourHours' | 'amountFen' | 'costFen'>[]) =>
+const linesKey = (
+  lines: Pick<OrderLine, 'kind' | 'description' | 'quantity' | 'labourHours' | 'amountFen' | 'costFen'>[],
+) =>
   JSON.stringify(
     lines.map((l) => [
       l.kind,
@@ -52,8 +54,7 @@ export const applyLinesBatch = async (
   const byNumber = new Map(orders.map((o) => [o.number, o]));
 
   const lines: (typeof repairOrderLines.$inferInsert)[] = [];
-  const totals: { id: string; labour_fen: number; parts_fen: number; total_fen: number; parts_cost_fen: number }[] =
-    [];
+  const totals: { id: string; labour_fen: number; parts_fen: number; total_fen: number; parts_cost_fen: number }[] = [];
   for (const group of groups) {
     result.rows += group.rows.length;
     const first = group.rows[0]?.rowNo ?? 0;
@@ -63,7 +64,12 @@ export const applyLinesBatch = async (
     const groupLines = group.rows.flatMap((r) => (r.line ? [r.line] : []));
     const errors: Issue[] = group.rows.flatMap((r) => r.errors);
     if (errors.length === 0 && !order)
-      errors.push({ rowNo: first, column: header('orderNumber'), value: group.number, key: 'import_lines_order_unknown' });
+      errors.push({
+        rowNo: first,
+        column: header('orderNumber'),
+        value: group.number,
+        key: 'import_lines_order_unknown',
+      });
     if (errors.length === 0 && order && order.lines.length > 0 && linesKey(order.lines) !== linesKey(groupLines))
       errors.push({
         rowNo: first,
@@ -86,7 +92,11 @@ export const applyLinesBatch = async (
       continue;
     }
     for (const w of group.rows.flatMap((r) => r.warnings)) issues.push(w);
-    bump(counts, 'warnings', group.rows.reduce((n, r) => n + r.warnings.length, 0));
+    bump(
+      counts,
+      'warnings',
+      group.rows.reduce((n, r) => n + r.warnings.length, 0),
+    );
     if (order.lines.length > 0) {
       bump(counts, 'ordersUnchanged');
       continue;

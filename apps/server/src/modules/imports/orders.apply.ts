@@ -132,11 +132,7 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
   const foundByNumber = new Map(found.map((o) => [o.number, o]));
   const newKeys: NewKey[] = [];
   const readingRows: { vehicleId: string; km: number; readAt: Date; flag: string | null }[] =
-    await m.readingsOfVehicles(
-      db,
-      tenantId,
-      [...carsById.keys()],
-    );
+    await m.readingsOfVehicles(db, tenantId, [...carsById.keys()]);
 
   const orders: (typeof repairOrders.$inferInsert)[] = [];
   const lines: (typeof repairOrderLines.$inferInsert)[] = [];
@@ -166,7 +162,11 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     const keyedId = keyed.get(group.number);
     const sameNumber = foundByNumber.get(group.number);
     // An order of that number that another source (or this one, under another number) owns is not this one.
-    const before = keyedId ? foundById.get(keyedId) : sameNumber && !claimed.has(sameNumber.id) ? sameNumber : undefined;
+    const before = keyedId
+      ? foundById.get(keyedId)
+      : sameNumber && !claimed.has(sameNumber.id)
+        ? sameNumber
+        : undefined;
     const number = !before && sameNumber ? qualifiedNumber(source.name, group.number) : group.number;
     if (errors.length === 0 && car && head.dateIn && before) {
       const same =
@@ -181,7 +181,11 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
           dateIn: head.dateIn,
           dateOut: head.dateOut,
           mileageKm: head.mileageKm,
-          totals,
+          // Zero totals and no lines: the lines a lines file added since made the totals (see lines.apply.ts).
+          totals:
+            orderLines.length === 0 && totals.totalFen === 0 && totals.partsCostFen === 0 && before.lines.length > 0
+              ? before
+              : totals,
           lines: orderLines.length === 0 ? null : orderLines,
         });
       if (!same)

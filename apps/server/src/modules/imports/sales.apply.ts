@@ -116,24 +116,27 @@ export const applySalesBatch = async (
         fail('orderNumber', 'import_sale_exists_different', rec.orderNumber ?? rec.vin ?? '');
         continue;
       }
-      if (rec.orderNumber && !keyedId) newKeys.push({ entity: 'sales_order', number: rec.orderNumber, entityId: before.id });
-      for (const w of rec.warnings) issues.push(w);
-      bump(counts, 'warnings', rec.warnings.length);
-      bump(counts, 'salesUnchanged');
-      continue;
     }
+    // The row's warnings (a store or consultant name that matches nothing), on a new sale or an unchanged one.
     for (const w of rec.warnings) issues.push(w);
     bump(counts, 'warnings', rec.warnings.length);
     const consultant = rec.consultant ? env.staff(rec.consultant, rec.storeId) : null;
     if (consultant && 'warning' in consultant) {
-      issues.push({ rowNo: rec.rowNo, column: env.header('consultant'), value: rec.consultant, key: consultant.warning });
+      issues.push({
+        rowNo: rec.rowNo,
+        column: env.header('consultant'),
+        value: rec.consultant,
+        key: consultant.warning,
+      });
       bump(counts, 'warnings');
     }
-    const ref = rec.orderNumber
-      ? plain
-        ? qualifiedNumber(env.source.name, rec.orderNumber)
-        : rec.orderNumber
-      : null;
+    if (before) {
+      if (rec.orderNumber && !keyedId)
+        newKeys.push({ entity: 'sales_order', number: rec.orderNumber, entityId: before.id });
+      bump(counts, 'salesUnchanged');
+      continue;
+    }
+    const ref = rec.orderNumber ? (plain ? qualifiedNumber(env.source.name, rec.orderNumber) : rec.orderNumber) : null;
     const id = randomUUID();
     const sale = {
       tenantId,

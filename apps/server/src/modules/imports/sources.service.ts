@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { ImportSource, ImportSourceInput } from '@m4s/contracts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
@@ -38,18 +38,16 @@ const byName = async (db: Tx, tenantId: string, name: string) =>
       .where(and(eq(importSources.tenantId, tenantId), eq(importSources.name, name)))
   )[0];
 
-/** The tenant's sources, the default first, with how many keys each holds. */
+/** The tenant's sources, the default first then by name, with how many keys each holds. */
 export const listSources = async (ctx: StaffCtx) => {
   authorize(ctx.actor, 'customer.import');
   const rows = await ctx.db
     .select()
     .from(importSources)
     .where(eq(importSources.tenantId, ctx.tenantId))
-    .orderBy(asc(importSources.createdAt), asc(importSources.name));
+    .orderBy(desc(importSources.isDefault), asc(importSources.name));
   const keys = await keyCounts(ctx.db, ctx.tenantId);
-  return rows
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
-    .map((r) => toSource(r, keys.get(r.id) ?? {}));
+  return rows.map((r) => toSource(r, keys.get(r.id) ?? {}));
 };
 
 export const createSource = async (ctx: StaffCtx, input: ImportSourceInput) => {
@@ -89,8 +87,6 @@ export const sourceNamed = async (db: Tx, tenantId: string, named: string | null
   const [row] = await db
     .select({ id: importSources.id })
     .from(importSources)
-    .where(
-      and(eq(importSources.tenantId, tenantId), isId ? eq(importSources.id, text) : eq(importSources.name, text)),
-    );
+    .where(and(eq(importSources.tenantId, tenantId), isId ? eq(importSources.id, text) : eq(importSources.name, text)));
   return row?.id ?? null;
 };

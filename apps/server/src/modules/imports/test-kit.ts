@@ -132,10 +132,10 @@ export const appWith = async (overrides: Partial<Config>) => {
 /** A data source of the tenant (as the import page creates one), for the cross-tenant suite. */
 export const importSourceFor = async (t: { id: string }, name = '旧DMS') => {
   const { db } = await testApp();
-  const rows = await db.owner.executeSql(
-    `INSERT INTO import_sources (tenant_id, name) VALUES ($1, $2) RETURNING id`,
-    [t.id, name],
-  );
+  const rows = await db.owner.executeSql(`INSERT INTO import_sources (tenant_id, name) VALUES ($1, $2) RETURNING id`, [
+    t.id,
+    name,
+  ]);
   const id = (rows.rows[0] as { id?: string } | undefined)?.id;
   if (!id) throw new Error('import source insert returned nothing');
   return id;

@@ -117,7 +117,12 @@ export const applyVehicleBatch = async (
       };
       cars.set(vin, car);
       byId.set(id, car);
-      newOwnerships.push({ tenantId, vehicleId: id, customerId: ownerId, fromDate: carFields.purchaseDate ?? env.today });
+      newOwnerships.push({
+        tenantId,
+        vehicleId: id,
+        customerId: ownerId,
+        fromDate: carFields.purchaseDate ?? env.today,
+      });
       bump(counts, 'vehiclesCreated');
     } else {
       const target = car.isNew ? car.values : car.patch;
