@@ -191,7 +191,7 @@ export const applyCustomerBatch = async (
     if (rec.unusablePhone !== null && person.phones.length === 0)
       fixes.push({
         customerId: person.id,
-        storeId: (person.values.homeStoreId ?? null) as string | null,
+        storeId: person.values.homeStoreId ?? null,
         phone: rec.unusablePhone,
         ref: rec.ref,
         source: source.name,
