@@ -125,7 +125,9 @@ export const applyCustomerBatch = async (
       report(field, key, value);
       result.failed += 1;
     };
-    const byKey = rec.ref ? keyed.get(rec.ref) : undefined;
+    // A key whose customer is gone (merged away, erased) counts as none: it is pointed anew below.
+    const keyedTo = rec.ref ? keyed.get(rec.ref) : undefined;
+    const byKey = keyedTo && people.has(keyedTo) ? keyedTo : undefined;
     const owners = [...new Set([...(byKey ? [byKey] : []), ...rec.phones.flatMap((p) => phoneOwner.get(p) ?? [])])];
     if (owners.length > 1) {
       if (byKey) fail('customerRef', 'import_ref_phone_other', rec.ref ?? '');

@@ -60,7 +60,7 @@ export const applyLinesBatch = async (
     const first = group.rows[0]?.rowNo ?? 0;
     const keyedId = keyed.get(group.number);
     const plain = byNumber.get(group.number);
-    const order = keyedId ? byId.get(keyedId) : plain && !claimed.has(plain.id) ? plain : undefined;
+    const order = (keyedId ? byId.get(keyedId) : undefined) ?? (plain && !claimed.has(plain.id) ? plain : undefined);
     const groupLines = group.rows.flatMap((r) => (r.line ? [r.line] : []));
     const errors: Issue[] = group.rows.flatMap((r) => r.errors);
     if (errors.length === 0 && !order)

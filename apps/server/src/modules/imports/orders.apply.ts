@@ -162,11 +162,9 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     const keyedId = keyed.get(group.number);
     const sameNumber = foundByNumber.get(group.number);
     // An order of that number that another source (or this one, under another number) owns is not this one.
-    const before = keyedId
-      ? foundById.get(keyedId)
-      : sameNumber && !claimed.has(sameNumber.id)
-        ? sameNumber
-        : undefined;
+    const before =
+      (keyedId ? foundById.get(keyedId) : undefined) ??
+      (sameNumber && !claimed.has(sameNumber.id) ? sameNumber : undefined);
     const number = !before && sameNumber ? qualifiedNumber(source.name, group.number) : group.number;
     if (errors.length === 0 && car && head.dateIn && before) {
       const same =
@@ -230,7 +228,8 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
       bump(counts, 'warnings');
     }
     if (before || !car || !head.dateIn) {
-      if (before && !keyedId) newKeys.push({ entity: 'repair_order', number: group.number, entityId: before.id });
+      if (before && before.id !== keyedId)
+        newKeys.push({ entity: 'repair_order', number: group.number, entityId: before.id });
       bump(counts, 'ordersUnchanged');
       continue;
     }

@@ -99,13 +99,13 @@ export const applySalesBatch = async (
     }
     const keyedId = rec.orderNumber ? keyed.get(rec.orderNumber) : undefined;
     const plain = rec.orderNumber ? salesByRef.get(rec.orderNumber) : undefined;
-    const before = keyedId
-      ? salesById.get(keyedId)
-      : rec.orderNumber
+    const before =
+      (keyedId ? salesById.get(keyedId) : undefined) ??
+      (rec.orderNumber
         ? plain && !claimed.has(plain.id)
           ? plain
           : undefined
-        : sales.find((s) => s.vehicleId === car.id && s.customerId === buyerId);
+        : sales.find((s) => s.vehicleId === car.id && s.customerId === buyerId));
     if (before) {
       const same =
         before.vehicleId === car.id &&
@@ -131,7 +131,7 @@ export const applySalesBatch = async (
       bump(counts, 'warnings');
     }
     if (before) {
-      if (rec.orderNumber && !keyedId)
+      if (rec.orderNumber && before.id !== keyedId)
         newKeys.push({ entity: 'sales_order', number: rec.orderNumber, entityId: before.id });
       bump(counts, 'salesUnchanged');
       continue;

@@ -3,7 +3,6 @@ import { defaultImportSourceName, type ImportKeyEntity } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { importJobs, importKeys, importSources } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
-import { insertMany } from './merge.queries.ts';
 
 /**
  * Source keys (docs/imports.md, "The old system's keys"): the number an old system gave a record, kept
@@ -90,21 +89,35 @@ export const keyedIds = async (db: Tx, tenantId: string, entity: ImportKeyEntity
 
 export type NewKey = { entity: ImportKeyEntity; number: string; entityId: string };
 
-/** Records new keys of one batch (each number once; numbers already keyed are left as they are). */
+/**
+ * Records the keys of one batch (each number once), in one statement. A key whose row is gone (a customer
+ * merged into another, erased) is pointed at the row the number stands for now.
+ */
 export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
-  const seen = new Set<string>();
-  const rows = keys.filter((k) => {
-    const id = `${k.entity}\u0001${k.number}`;
-    if (seen.has(id) || k.number === '') return false;
-    seen.add(id);
-    return true;
-  });
-  await insertMany(
-    ctx.sql,
-    importKeys,
-    rows.map((k) => ({ tenantId: ctx.tenantId, sourceId, ...k, createdAt: ctx.clock.now() })),
+  const rows = [
+    ...new Map(keys.filter((k) => k.number !== '').map((k) => [`${k.entity}\u0001${k.number}`, k])).values(),
+  ];
+  if (rows.length === 0) return;
+  await ctx.sql.executeSql(
+    `INSERT INTO import_keys (tenant_id, source_id, entity, number, entity_id, created_at)
+     SELECT $1, $2, x.entity, x.number, x.entity_id, $3
+       FROM jsonb_to_recordset($4::jsonb) AS x(entity text, number text, entity_id uuid)
+     ON CONFLICT (tenant_id, source_id, entity, number) DO UPDATE SET entity_id = EXCLUDED.entity_id`,
+    [
+      ctx.tenantId,
+      sourceId,
+      ctx.clock.now().toISOString(),
+      JSON.stringify(rows.map((k) => ({ entity: k.entity, number: k.number, entity_id: k.entityId }))),
+    ],
   );
 };
+
+/** Erasure: the old system's number of the person goes with them (a re-import cannot refill the record). */
+export const forgetCustomerKeys = (ctx: Ctx, customerId: string) =>
+  ctx.sql.executeSql(`DELETE FROM import_keys WHERE tenant_id = $1 AND entity = 'customer' AND entity_id = $2`, [
+    ctx.tenantId,
+    customerId,
+  ]);
 
 /** The source an upload named, on its import (the run keys its rows under it). */
 export const setImportSource = (db: Tx, tenantId: string, importId: string, sourceId: string) =>

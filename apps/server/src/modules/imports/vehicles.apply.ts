@@ -145,7 +145,7 @@ export const applyVehicleBatch = async (
       }
       bump(counts, changed ? 'vehiclesMerged' : 'vehiclesUnchanged');
     }
-    if (rec.vehicleRef && !keyedId) {
+    if (rec.vehicleRef && !keyedCar) {
       carsByRef.set(rec.vehicleRef, car.id);
       newKeys.push({ entity: 'vehicle', number: rec.vehicleRef, entityId: car.id });
     }
