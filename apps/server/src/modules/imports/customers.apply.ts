@@ -14,6 +14,7 @@ import * as m from './merge.queries.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';
 import { dataFixTasks, type DataFix } from './data-fix.ts';
 import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
+import type { StaffNames } from './staff-names.ts';
 
 /** customerInput allows five phones; a sixth from a file is reported, not added. */
 const maxPhones = 5;
@@ -59,6 +60,7 @@ export const applyCustomerBatch = async (
     today: string;
     header: (field: string) => string | null;
     source: { id: string; name: string };
+    staff: StaffNames;
   },
 ): Promise<BatchResult> => {
   const { db, tenantId } = ctx;
@@ -76,6 +78,17 @@ export const applyCustomerBatch = async (
   );
   const newKeys: NewKey[] = [];
   const fixes: DataFix[] = [];
+  // Staff the rows name: within the customer's store first, then the tenant (staff-names.ts).
+  for (const rec of records) {
+    const storeId = rec.customer.homeStoreId ?? defaults.homeStoreId;
+    for (const [field, name] of Object.entries(rec.staffNames)) {
+      if (!name) continue;
+      const found = defaults.staff(name, storeId);
+      if ('id' in found)
+        rec.customer[field === 'salesConsultant' ? 'salesConsultantId' : 'serviceAdvisorId'] = found.id;
+      else rec.warnings.push({ rowNo: rec.rowNo, column: defaults.header(field), value: name, key: found.warning });
+    }
+  }
 
   const phoneOwner = new Map(
     (await m.phoneOwners(db, tenantId, [...new Set(records.flatMap((r) => r.phones))])).map((p) => [

@@ -32,6 +32,8 @@ export type CustomerRecord = {
     serviceAdvisorId: string | null;
     homeStoreId: string | null;
   };
+  /** 销售顾问 / 服务顾问 as the file names them: matched within the customer's store when applied. */
+  staffNames: { salesConsultant: string | null; serviceAdvisor: string | null };
   /** The old system's customer number (客户编号): the customer's source key. */
   ref: string | null;
   /** A phone the file gave that cannot be used (kept under the source key, flagged for fixing). */
@@ -76,16 +78,6 @@ const idParser = (cell: Cell): Parsed<string> => {
 };
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
-
-/** The staff member a column names (by name or login), or a warning; the name is never dropped silently. */
-const staffOf = (r: FieldReader, lookups: Lookups, field: string) => {
-  const name = r.text(field);
-  if (!name) return null;
-  const found = lookups.staff(name);
-  if (found && 'id' in found) return found.id;
-  if (found) r.warn(field, found.warning);
-  return null;
-};
 
 /**
  * Reads and validates one row. Any value that is present but malformed rejects the row (the user fixes
@@ -187,9 +179,13 @@ export const readCustomerRow = (
       address: address ?? null,
       occupation: occupation ?? null,
       preferences,
-      salesConsultantId: staffOf(r, lookups, 'salesConsultant'),
-      serviceAdvisorId: staffOf(r, lookups, 'serviceAdvisor'),
+      salesConsultantId: null,
+      serviceAdvisorId: null,
       homeStoreId: store && 'id' in store ? store.id : null,
+    },
+    staffNames: {
+      salesConsultant: r.text('salesConsultant') || null,
+      serviceAdvisor: r.text('serviceAdvisor') || null,
     },
     ref: ref ?? null,
     unusablePhone: lost.phone,

@@ -402,6 +402,70 @@ describe('DMS import: source systems and source keys', () => {
     );
   });
 
+  test('staff are matched within the row’s store; the numbers of a customer merged away stand for the kept one', async () => {
+    const t = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const staff = await staffLikeTheFiles(admin, { s1: t.storeId, s2: t.otherStoreId });
+    const file = () =>
+      Buffer.from(
+        csvOf([
+          ['客户编号', '客户姓名', '手机号码', '所属门店', '服务顾问'],
+          ['KH001', '张三', '13911110001', 'S2', '陈静'],
+          ['KH002', '张三', '13911110002', 'S1', '陈静'],
+        ]),
+      );
+    const first = await importFrom(admin, null, 'customers', 'a.csv', file());
+    assert.deepEqual(first.job.counts, { customersCreated: 2 });
+    const advisors = await rows(
+      `SELECT p.phone, c.service_advisor_id FROM customers c
+         JOIN customer_phones p ON p.tenant_id = c.tenant_id AND p.customer_id = c.id
+        WHERE c.tenant_id = $1 AND c.name = '张三' ORDER BY p.phone`,
+      [t.id],
+    );
+    assert.deepEqual(advisors, [
+      { phone: '13911110001', service_advisor_id: staff.chen2 },
+      { phone: '13911110002', service_advisor_id: staff.chen1 },
+    ]);
+    // Staff merge the old system's duplicate: KH002's record goes, its phone joins KH001's.
+    const [keep, gone] = (
+      await rows(
+        `SELECT c.id FROM customers c JOIN customer_phones p ON p.tenant_id = c.tenant_id AND p.customer_id = c.id
+          WHERE c.tenant_id = $1 AND c.name = '张三' ORDER BY p.phone`,
+        [t.id],
+      )
+    ).map((r) => (r as { id: string }).id);
+    const merged = await admin.send('POST', `/api/customers/${keep}/merge`, { fromId: gone });
+    assert.equal(merged.statusCode, 200, merged.body);
+    // The duplicate's number now stands for the kept record: a car file naming KH002 finds 张三.
+    const cars = await importFrom(
+      admin,
+      null,
+      'vehicles',
+      'c.csv',
+      Buffer.from(
+        csvOf([
+          ['客户编号', '车架号'],
+          ['KH002', vin(41)],
+        ]),
+      ),
+    );
+    assert.deepEqual(cars.job.counts, { vehiclesCreated: 1 });
+    assert.deepEqual(await one(`SELECT owner_id FROM vehicles WHERE tenant_id = $1 AND vin = $2`, [t.id, vin(41)]), {
+      owner_id: keep,
+    });
+    const again = await importFrom(admin, null, 'customers', 'a.csv', file());
+    assert.equal(again.job.rowsFailed, 0, JSON.stringify(again.errors));
+    assert.equal(again.job.counts.customersCreated, undefined);
+    const keys = await rows(
+      `SELECT number, entity_id FROM import_keys WHERE tenant_id = $1 AND entity = 'customer' ORDER BY number`,
+      [t.id],
+    );
+    assert.deepEqual(keys, [
+      { number: 'KH001', entity_id: keep },
+      { number: 'KH002', entity_id: keep },
+    ]);
+  });
+
   test('sources are named once per tenant, renamed keeping their keys, and an upload naming an unknown one is refused', async () => {
     const t = await createTestTenant(['group_admin', 'service_advisor']);
     const admin = await signInStaff(t.slug, 'group.admin');

@@ -1,6 +1,6 @@
 import { definePersonalData } from '../../platform/personal-data.ts';
 import { forgetPersonInImports } from './imports.queries.ts';
-import { forgetCustomerKeys } from './source-keys.ts';
+import { forgetCustomerKeys, moveCustomerKeys } from './source-keys.ts';
 
 /**
  * Uploaded DMS files leave rows of them behind: a run's sample rows (the mapping screen's preview) and its
@@ -14,4 +14,6 @@ export const importsPersonalData = definePersonalData({
     await forgetPersonInImports(ctx.sql, ctx.tenantId, person);
     await forgetCustomerKeys(ctx, id);
   },
+  // The duplicate's old-system numbers now stand for the kept record (a car file naming them finds it).
+  beforeMerge: (ctx, { intoId, fromId }) => moveCustomerKeys(ctx, fromId, intoId),
 });

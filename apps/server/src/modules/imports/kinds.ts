@@ -74,7 +74,7 @@ const customersKind: KindHandler = {
   grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
   start: (env) => {
     const refused = rejections();
-    const source = runSource(env.sourceId);
+    const [source, staff] = [runSource(env.sourceId), runStaffNames()];
     // A customer master file (no car column): a customer numbered by the old system is kept without a
     // usable phone (reported, flagged for fixing). A file of one row per car keeps refusing such rows.
     const keepWithoutPhone = env.header('vin') === null;
@@ -97,6 +97,7 @@ const customersKind: KindHandler = {
               today: env.today,
               header: env.header,
               source: await source(ctx),
+              staff: await staff(ctx),
             }),
           );
       },

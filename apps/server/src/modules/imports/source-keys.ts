@@ -113,11 +113,12 @@ export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
 };
 
 /** Erasure: the old system's number of the person goes with them (a re-import cannot refill the record). */
-export const forgetCustomerKeys = (ctx: Ctx, customerId: string) =>
-  ctx.sql.executeSql(`DELETE FROM import_keys WHERE tenant_id = $1 AND entity = 'customer' AND entity_id = $2`, [
+export const forgetCustomerKeys = async (ctx: Ctx, customerId: string) => {
+  await ctx.sql.executeSql(`DELETE FROM import_keys WHERE tenant_id = $1 AND entity = 'customer' AND entity_id = $2`, [
     ctx.tenantId,
     customerId,
   ]);
+};
 
 /** The source an upload named, on its import (the run keys its rows under it). */
 export const setImportSource = (db: Tx, tenantId: string, importId: string, sourceId: string) =>
@@ -125,3 +126,11 @@ export const setImportSource = (db: Tx, tenantId: string, importId: string, sour
     .update(importJobs)
     .set({ sourceId })
     .where(and(eq(importJobs.tenantId, tenantId), eq(importJobs.id, importId)));
+
+/** A merge: the numbers of the duplicate stand for the kept customer. */
+export const moveCustomerKeys = async (ctx: Ctx, fromId: string, intoId: string) => {
+  await ctx.sql.executeSql(
+    `UPDATE import_keys SET entity_id = $3 WHERE tenant_id = $1 AND entity = 'customer' AND entity_id = $2`,
+    [ctx.tenantId, fromId, intoId],
+  );
+};
