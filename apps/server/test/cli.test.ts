@@ -144,6 +144,9 @@ describe('the m4s command line', () => {
     const imported = await m4s('import', '--tenant', slug, '--kind', 'customers', '--file', csv);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /done: 2 rows, 0 failed/);
+    const noSource = await m4s('import', '--tenant', slug, '--kind', 'customers', '--file', csv, '--source', '没有');
+    assert.notEqual(noSource.code, 0);
+    assert.match(noSource.stderr, /--source 没有: no such data source/);
 
     const night = await m4s('nightly', '--tenant', slug, '--date', '2026-11-30');
     assert.equal(night.code, 0, night.stderr);

@@ -10,6 +10,8 @@ import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { previewFile, type FileFormat } from '../../modules/imports/file-reader.ts';
 import { chooseMapping, createImport, getImport } from '../../modules/imports/imports.service.ts';
 import { importRunJob, uploadPath } from '../../modules/imports/run.job.ts';
+import { setImportSource } from '../../modules/imports/source-keys.ts';
+import { sourceNamed } from '../../modules/imports/sources.service.ts';
 import { operatorAudit } from '../../modules/operator/operator-audit.ts';
 import { findTenant } from '../../modules/operator/tenants-admin.service.ts';
 import { staffForPlatform } from '../../modules/staff/staff.service.ts';
@@ -40,15 +42,23 @@ export const importFile: Command = (argv, io) => {
     kind: { type: 'string' },
     file: { type: 'string' },
     as: { type: 'string' },
+    source: { type: 'string' },
   });
   const input = validate(
     name,
-    z.object({ tenant: tenantSlug, kind: z.enum(importKinds), file: z.string().min(1), as: z.string().optional() }),
+    z.object({
+      tenant: tenantSlug,
+      kind: z.enum(importKinds),
+      file: z.string().min(1),
+      as: z.string().optional(),
+      source: z.string().trim().min(1).max(40).optional(),
+    }),
     {
       tenant: required(name, values, 'tenant'),
       kind: required(name, values, 'kind'),
       file: required(name, values, 'file'),
       as: values.as,
+      source: values.source,
     },
     io.locale,
   );
@@ -95,13 +105,22 @@ export const importFile: Command = (argv, io) => {
           },
         }),
       );
+    // The old system the file comes from (a source created on the import page); none: the default.
+    const sourceId = input.source
+      ? await inTenant((ctx) => sourceNamed(ctx.db, ctx.tenantId, input.source ?? null))
+      : null;
+    if (input.source && !sourceId) throw new UsageError(`--source ${input.source}: no such data source`, name);
     const id = randomUUID();
     const path = uploadPath(rt.config.DATA_DIR, tenant.id, id, format);
     await mkdir(dirname(path), { recursive: true });
     await copyFile(input.file, path);
     const preview = await previewFile(path, format);
     const file = { id, kind: input.kind, fileName: basename(input.file), format, bytes, sha256: await sha256Of(path) };
-    const job = await asMember((ctx) => createImport(ctx, { ...file, ...preview }));
+    const job = await asMember(async (ctx) => {
+      const created = await createImport(ctx, { ...file, ...preview });
+      if (sourceId) await setImportSource(ctx.db, ctx.tenantId, id, sourceId);
+      return created;
+    });
     await asMember((ctx) => chooseMapping(ctx, id, job.mapping));
     const run = importRunJob(rt.config.DATA_DIR);
     if (!('steps' in run)) throw new Error('the import job runs in steps');
