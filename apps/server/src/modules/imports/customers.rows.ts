@@ -10,7 +10,7 @@ import {
   type Cell,
   type Parsed,
 } from './cells.ts';
-import type { Lookups } from './lookups.ts';
+import { unlistedTexts, type Lookups, type Unlisted } from './lookups.ts';
 import type { FieldReader, Issue } from './rows.ts';
 
 /** Where the DMS's own customer number and source channel are kept (customers.preferences). */
@@ -47,7 +47,12 @@ export type CustomerRecord = {
     insurancePolicyNo: string | null;
     insuranceExpiry: string | null;
     inspectionDue: string | null;
+    brandText: string | null;
+    seriesText: string | null;
+    modelText: string | null;
   } | null;
+  /** The car's catalogue values that matched nothing (kept as its brandText / seriesText / modelText). */
+  unlisted: Unlisted[];
   mileage: { km: number; readAt: Date } | null;
   warnings: Issue[];
 };
@@ -127,6 +132,7 @@ export const readCustomerRow = (
   if (source) preferences[dmsSourceKey] = source;
 
   let vehicle: CustomerRecord['vehicle'] = null;
+  let unlisted: Unlisted[] = [];
   if (vin) {
     const car = lookups.car({
       brand: r.text('brand') || null,
@@ -134,7 +140,7 @@ export const readCustomerRow = (
       model: r.text('model') || null,
       year: modelYear ?? null,
     });
-    for (const w of car.warnings) r.warn(w.field, w.key);
+    unlisted = car.unlisted;
     vehicle = {
       vin,
       plate: plate ?? null,
@@ -148,6 +154,7 @@ export const readCustomerRow = (
       insurancePolicyNo: policyNo ?? null,
       insuranceExpiry: insuranceExpiry ?? null,
       inspectionDue: inspectionDue ?? null,
+      ...unlistedTexts(car.unlisted),
     };
   } else {
     const carFields = ['plate', 'brand', 'series', 'model', 'purchaseDate', 'insuranceExpiry', 'mileageKm'];
@@ -171,6 +178,7 @@ export const readCustomerRow = (
     },
     phones: [...new Set([phone, ...(second ? [second] : [])])],
     vehicle,
+    unlisted,
     mileage:
       vehicle && km != null
         ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }, lookups.timezone) }
