@@ -20,7 +20,11 @@ export const tidyText = (text: string): string => halfWidth(text).replace(/\s+/g
  * brackets, full-width digits — as its 11 digits; null when what is left is not a mobile number.
  */
 export const normaliseMobile = (input: string): string | null => {
-  const digits = halfWidth(input).replace(new RegExp(`[\\s${dashes}().+]`, 'g'), '');
+  const compact = halfWidth(input).replace(new RegExp(`[\\s${dashes}().]`, 'g'), '');
+  // Another country's code (+1 415…, 001…) is not a mainland mobile, whatever digits follow.
+  const international = /^(?:\+|00)(\d*)$/.exec(compact);
+  if (international && !international[1]?.startsWith('86')) return null;
+  const digits = compact.replace(/^\+/, '');
   const local = /^(?:0086|86)(1\d{10})$/.exec(digits)?.[1] ?? digits;
   return /^1[3-9]\d{9}$/.test(local) ? local : null;
 };

@@ -172,11 +172,16 @@ export const carMatcher = (brands: CarBrand[], series: CarSeries[], models: CarM
 
     if (input.series) {
       const exact = seriesNamed(input.series, brandId);
+      // A series name then its powertrain or one of its trims; anything else ("海豹07") is another series.
       const starting = exact ? undefined : seriesStarting(input.series, brandId);
+      const carriesSeries =
+        starting &&
+        (powertrains.has(key(starting.rest)) ||
+          trimsNamed(splitYear(starting.rest).trim, starting.series.id, null, null).length > 0);
       if (exact) setSeries(exact);
-      else if (starting) {
+      else if (starting && carriesSeries) {
         setSeries(starting.series);
-        trimText = starting.rest;
+        trimText = powertrains.has(key(starting.rest)) ? null : starting.rest;
       } else {
         // A trim written in the series column: its series is the trim's.
         const { year, trim } = splitYear(input.series);

@@ -26,7 +26,12 @@ export const listUnlisted = async (ctx: StaffCtx, importId: string): Promise<{ i
       return { field, text, rows };
     })
     .filter((e): e is { field: CatalogueField; text: string; rows: number } => isField(e.field) && e.text !== '')
-    .sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text, 'zh-CN'))
+    .sort(
+      (a, b) =>
+        b.rows - a.rows ||
+        catalogueFields.indexOf(a.field) - catalogueFields.indexOf(b.field) ||
+        a.text.localeCompare(b.text, 'zh-CN'),
+    )
     .slice(0, listLimit);
   if (entries.length === 0) return { items: [] };
   const contexts = await textContexts(ctx.sql, ctx.tenantId);
