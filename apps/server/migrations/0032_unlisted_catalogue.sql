@@ -52,18 +52,19 @@ CREATE UNIQUE INDEX "tenant_car_models_trim_key" ON "tenant_car_models" USING bt
 CREATE POLICY "tenant_car_series_tenant_isolation" ON "tenant_car_series" AS PERMISSIVE FOR ALL TO "m4s_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "tenant_car_models_tenant_isolation" ON "tenant_car_models" AS PERMISSIVE FOR ALL TO "m4s_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 
--- The catalogue as a tenant sees it: the global rows and its own (the explicit filter keeps an owner
--- connection, which bypasses RLS, to the tenant of the transaction too). Every read of series and models
+-- The catalogue as a tenant sees it: the global rows and its own, `own` telling them apart (the explicit
+-- filter keeps an owner connection, which bypasses RLS, to the tenant of the transaction too). The views
+-- carry no tenant_id column: they are not tenant tables, and the tenancy suite finds tables by that column. Every read of series and models
 -- goes through these views.
 CREATE VIEW "catalogue_series" WITH (security_invoker = true) AS
-  SELECT id, brand_id, name_zh, name_en, body_type, NULL::uuid AS tenant_id FROM car_series
+  SELECT id, brand_id, name_zh, name_en, body_type, false AS own FROM car_series
   UNION ALL
-  SELECT id, brand_id, name_zh, name_en, body_type, tenant_id FROM tenant_car_series
+  SELECT id, brand_id, name_zh, name_en, body_type, true FROM tenant_car_series
    WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid;--> statement-breakpoint
 CREATE VIEW "catalogue_models" WITH (security_invoker = true) AS
-  SELECT id, series_id, name_zh, year, fuel, price_fen, NULL::uuid AS tenant_id FROM car_models
+  SELECT id, series_id, name_zh, year, fuel, price_fen, false AS own FROM car_models
   UNION ALL
-  SELECT id, series_id, name_zh, year, fuel, price_fen, tenant_id FROM tenant_car_models
+  SELECT id, series_id, name_zh, year, fuel, price_fen, true FROM tenant_car_models
    WHERE tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid;--> statement-breakpoint
 GRANT SELECT ON "catalogue_series", "catalogue_models" TO m4s_app;--> statement-breakpoint
 

@@ -28,3 +28,17 @@ export const normaliseMobile = (input: string): string | null => {
   const local = /^(?:0086|86)(1\d{10})$/.exec(digits)?.[1] ?? digits;
   return /^1[3-9]\d{9}$/.test(local) ? local : null;
 };
+
+/**
+ * A plate as an old system or a person wrote it (沪E-50029, 沪E·50029, 沪E.50029, 沪 E 50029, 沪Ｅ５００２９),
+ * with the separators gone: what the DMS import validates with plateCheck. Forms people fill in keep
+ * plateCheck's own, stricter reading (a hyphen there is a typo to show, not to repair).
+ */
+export const plateText = (input: string): string =>
+  halfWidth(input).replace(new RegExp(`[\\s·•・‧∙.${dashes}_]`, 'g'), '');
+
+/** A VIN as exports write it (groups split by spaces or dashes, full-width, lower case): for vinCheck. */
+export const vinText = (input: string): string =>
+  halfWidth(input)
+    .replace(new RegExp(`[\\s${dashes}]`, 'g'), '')
+    .toUpperCase();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { dashes, halfWidth } from './text.ts';
 
 // ── VIN ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -32,10 +31,7 @@ export const vinCheckDigit = (vin: string): string => {
  * so a European-style VIN without one is not a car we can register.
  */
 export const vinCheck = (input: string): VinCheck => {
-  // Full-width characters, spaces and dashes people put in to read it in groups (LSVAU2180N-2123456).
-  const normalised = halfWidth(input)
-    .replace(new RegExp(`[\\s${dashes}]`, 'g'), '')
-    .toUpperCase();
+  const normalised = input.trim().toUpperCase();
   if (normalised.length !== 17) return { ok: false, reason: 'length' };
   if (!vinPattern.test(normalised)) return { ok: false, reason: 'characters' };
   if (normalised.charAt(8) !== vinCheckDigit(normalised)) return { ok: false, reason: 'check_digit' };
@@ -61,14 +57,11 @@ const platePatterns: readonly (readonly [PlateKind, RegExp])[] = [
   ['special', new RegExp(`^${prefix}${alnum}{4}[学警挂领港澳]$`)],
 ];
 
-/**
- * What people and DMS exports put between the prefix and the number (京A·12345, 沪E-50029, 沪E.50029,
- * 沪 E 50029): spaces, middle dots, dots and dashes of every kind.
- */
-const plateSeparators = new RegExp(`[\\s·•・‧∙.${dashes}_]`, 'g');
+/** Spaces and the middle dot people type between the prefix and the number (京A·12345). */
+const plateSeparators = /[\s·•・]/g;
 
 export const plateCheck = (input: string): PlateCheck => {
-  const plate = halfWidth(input).replace(plateSeparators, '').toUpperCase();
+  const plate = input.replace(plateSeparators, '').toUpperCase();
   for (const [kind, pattern] of platePatterns) if (pattern.test(plate)) return { ok: true, plate, kind };
   return { ok: false };
 };

@@ -103,7 +103,11 @@ describe('DMS import: the catalogue (issue 12)', () => {
     ]);
     const first = await importFile(admin, 'customers', '档案.xlsx', file);
     assert.equal(first.job.status, 'done', JSON.stringify(first.job));
-    assert.deepEqual([first.job.rowsDone, first.job.rowsFailed], [6, 0], JSON.stringify(await errorsOf(admin, first.job.id)));
+    assert.deepEqual(
+      [first.job.rowsDone, first.job.rowsFailed],
+      [6, 0],
+      JSON.stringify(await errorsOf(admin, first.job.id)),
+    );
     assert.deepEqual(first.job.counts, { customersCreated: 6, vehiclesCreated: 6 });
     // No per-row hint for a name the catalogue lacks.
     assert.deepEqual((await errorsOf(admin, first.job.id)).items, []);

@@ -1,4 +1,4 @@
-import { normaliseMobile, tidyText } from '@m4s/contracts';
+import { normaliseMobile, plateCheck, plateText, tidyText, vinCheck, vinText } from '@m4s/contracts';
 import { instantOf } from '../../platform/time/zone.ts';
 
 /**
@@ -140,6 +140,22 @@ export const normalisePhone = (cell: Cell): Parsed<string> => {
   if (isEmpty(cell)) return null;
   const local = normaliseMobile(cellText(cell));
   return local ? { ok: true, value: local } : { ok: false, key: 'phone' };
+};
+
+/** A VIN however the export wrote it (lower case, spaced or dashed in groups, full-width): see vinText. */
+export const parseVin = (cell: Cell): Parsed<string> => {
+  const text = vinText(cellText(cell));
+  if (text === '') return null;
+  const r = vinCheck(text);
+  return r.ok ? { ok: true, value: r.vin } : { ok: false, key: `vin_${r.reason}` };
+};
+
+/** A plate with whatever separators the export put in (沪E-50029, 沪E·50029, 沪 E 50029): see plateText. */
+export const parsePlate = (cell: Cell): Parsed<string> => {
+  const text = plateText(cellText(cell));
+  if (text === '') return null;
+  const r = plateCheck(text);
+  return r.ok ? { ok: true, value: r.plate } : { ok: false, key: 'plate' };
 };
 
 const genders: Record<string, 'male' | 'female'> = {

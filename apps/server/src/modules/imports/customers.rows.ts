@@ -1,11 +1,12 @@
-import { plateCheck, vinCheck } from '@m4s/contracts';
 import {
   normalisePhone,
   parseDate,
   parseGender,
   parseKm,
   parseModelYear,
+  parsePlate,
   parseText,
+  parseVin,
   toInstant,
   type Cell,
   type Parsed,
@@ -57,19 +58,6 @@ export type CustomerRecord = {
   warnings: Issue[];
 };
 
-const vinParser = (cell: Cell): Parsed<string> => {
-  const text = typeof cell === 'string' ? cell.replace(/\s/g, '') : cell === null ? '' : String(cell);
-  if (text === '') return null;
-  const r = vinCheck(text);
-  return r.ok ? { ok: true, value: r.vin } : { ok: false, key: `vin_${r.reason}` };
-};
-
-const plateParser = (cell: Cell): Parsed<string> => {
-  if (cell === null || String(cell).trim() === '') return null;
-  const r = plateCheck(String(cell));
-  return r.ok ? { ok: true, value: r.plate } : { ok: false, key: 'plate' };
-};
-
 const idParser = (cell: Cell): Parsed<string> => {
   if (cell === null || String(cell).trim() === '') return null;
   const id = String(cell).trim().toUpperCase();
@@ -110,8 +98,8 @@ export const readCustomerRow = (
   const occupation = r.parse('occupation', text(60));
   const source = r.parse('source', text(200));
   const ref = r.parse('customerRef', text(200));
-  const vin = r.parse('vin', vinParser);
-  const plate = r.parse('plate', plateParser);
+  const vin = r.parse('vin', parseVin);
+  const plate = r.parse('plate', parsePlate);
   const modelYear = r.parse('modelYear', parseModelYear);
   const colour = r.parse('colour', text(20));
   const purchaseDate = r.parse('purchaseDate', parseDate);

@@ -1,7 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { halfWidth, normaliseMobile, plateCheck, tidyText, vinCheck } from '@m4s/contracts';
-import { cellText, normalisePhone, parseAmountFen, parseDate, parseGender, parseKm, parseText } from './cells.ts';
+import { halfWidth, normaliseMobile, plateCheck, plateText, tidyText, vinCheck, vinText } from '@m4s/contracts';
+import {
+  cellText,
+  normalisePhone,
+  parseAmountFen,
+  parseDate,
+  parseGender,
+  parseKm,
+  parsePlate,
+  parseText,
+  parseVin,
+} from './cells.ts';
 
 // Issue 12: what people and old systems type is normalised before it is validated.
 describe('normalisation before validation', () => {
@@ -30,11 +40,15 @@ describe('normalisation before validation', () => {
       '沪E—50029',
       '沪E・50029',
     ])
-      assert.deepEqual(plateCheck(written), { ok: true, plate: '沪E50029', kind: 'standard' }, written);
-    assert.deepEqual(plateCheck('粤B·D12345'), { ok: true, plate: '粤BD12345', kind: 'new_energy_small' });
+      assert.deepEqual(parsePlate(written), { ok: true, value: '沪E50029' }, written);
+    assert.deepEqual(parsePlate('粤B·D12345'), { ok: true, value: '粤BD12345' });
+    assert.equal(parsePlate('  '), null);
     // Still refused: not a plate once the separators are gone.
-    assert.deepEqual(plateCheck('沪E-5002'), { ok: false });
-    assert.deepEqual(plateCheck('E-50029'), { ok: false });
+    assert.deepEqual(parsePlate('沪E-5002'), { ok: false, key: 'plate' });
+    assert.deepEqual(parsePlate('E-50029'), { ok: false, key: 'plate' });
+    // Forms people fill in keep the contracts' stricter reading (a hyphen there is shown as a typo).
+    assert.deepEqual(plateCheck('京A-12345'), { ok: false });
+    assert.equal(plateText('沪 E-5００29'), '沪E50029');
   });
 
   test('VINs: lower case, spaces, dashes and full-width characters', () => {
@@ -47,9 +61,11 @@ describe('normalisation before validation', () => {
       ' lfv3b2fkxpa000001 ',
       'ＬＦＶ３Ｂ２ＦＫＸＰＡ０００００１',
     ])
-      assert.deepEqual(vinCheck(written), { ok: true, vin }, written);
-    assert.deepEqual(vinCheck('LFV3B2FK1PA000001'), { ok: false, reason: 'check_digit' });
-    assert.deepEqual(vinCheck('LFV3B2FKXPA00000'), { ok: false, reason: 'length' });
+      assert.deepEqual(parseVin(written), { ok: true, value: vin }, written);
+    assert.deepEqual(parseVin('LFV3B2FK1PA000001'), { ok: false, key: 'vin_check_digit' });
+    assert.deepEqual(parseVin('LFV3B2FKXPA00000'), { ok: false, key: 'vin_length' });
+    assert.equal(vinText('lfv 3b2－fkx'), 'LFV3B2FKX');
+    assert.deepEqual(vinCheck('1M8GDM9AXKP0427 88'), { ok: false, reason: 'length' });
   });
 
   test('phones: +86 / 0086 / 86, dashes, dots, spaces, brackets, full-width digits', () => {

@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   foreignKey,
   integer,
   pgView,
@@ -71,17 +72,17 @@ export const tenantCarModels = pgTable(
   ],
 ).enableRLS();
 
-/** Series as the current tenant sees them: global (tenantId NULL) and its own. */
+/** Series as the current tenant sees them: global and its own (`own`). */
 export const catalogueSeries = pgView('catalogue_series', {
   id: text('id').notNull(),
   brandId: text('brand_id').notNull(),
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   bodyType: text('body_type', { enum: bodyTypes }).notNull(),
-  tenantId: uuid('tenant_id'),
+  own: boolean('own').notNull(),
 }).existing();
 
-/** Models as the current tenant sees them: global (tenantId NULL) and its own. */
+/** Models as the current tenant sees them: global and its own (`own`). */
 export const catalogueModels = pgView('catalogue_models', {
   id: text('id').notNull(),
   seriesId: text('series_id').notNull(),
@@ -89,5 +90,5 @@ export const catalogueModels = pgView('catalogue_models', {
   year: integer('year').notNull(),
   fuel: text('fuel', { enum: fuelTypes }).notNull(),
   priceFen: bigint('price_fen', { mode: 'number' }).notNull(),
-  tenantId: uuid('tenant_id'),
+  own: boolean('own').notNull(),
 }).existing();
