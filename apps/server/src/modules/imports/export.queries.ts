@@ -2,15 +2,16 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { carBrands, catalogueSeries, customers, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
-/** The cars of the customers on one page of an export, with their brand and series names. */
+/** The cars of the customers on one page of an export, with their brand and series names (or kept texts). */
 export const carsOf = (db: Tx, tenantId: string, ownerIds: string[]) =>
   db
     .select({
       ownerId: vehicles.ownerId,
       plate: vehicles.plate,
       vin: vehicles.vin,
-      brand: carBrands.nameZh,
-      series: catalogueSeries.nameZh,
+      // A name the catalogue lacks, as the imported file wrote it (vehicles.brand_text …).
+      brand: sql<string | null>`coalesce(${carBrands.nameZh}, ${vehicles.brandText})`,
+      series: sql<string | null>`coalesce(${catalogueSeries.nameZh}, ${vehicles.seriesText})`,
     })
     .from(vehicles)
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
