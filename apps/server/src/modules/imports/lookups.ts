@@ -42,7 +42,7 @@ export type Lookups = {
   timezone: string;
 };
 
-/** The brand texts on a car, keyed as `key()`: unlisted[] → the columns vehicles.brand_text / series_text / model_text. */
+/** A car's unlisted values as its columns vehicles.brand_text / series_text / model_text (NULL where matched). */
 export const unlistedTexts = (unlisted: Unlisted[]) => ({
   brandText: unlisted.find((u) => u.field === 'brand')?.text ?? null,
   seriesText: unlisted.find((u) => u.field === 'series')?.text ?? null,
