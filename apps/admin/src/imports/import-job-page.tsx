@@ -12,6 +12,7 @@ import { formatBytes, StatusTag } from './import-labels.tsx';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportSteps } from './import-steps.tsx';
 import { MappingStep } from './mapping-step.tsx';
+import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
 /**
  * One import at /imports/:id: the mapping while it waits for one, then its progress and result. The job
@@ -82,6 +83,7 @@ export const ImportJobPage = () => {
         {data.status === 'needs_mapping' ? <MappingStep job={data} /> : <ImportProgress job={data} />}
       </Card>
       {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} />}
+      {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>
   );
 };

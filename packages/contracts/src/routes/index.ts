@@ -12,6 +12,7 @@ import { healthRoutes } from './health.ts';
 import { historyRoutes } from './history.ts';
 import { importRoutes } from './imports.ts';
 import { importSourceRoutes } from './import-sources.ts';
+import { importUnlistedRoutes } from './import-unlisted.ts';
 import { inboxRoutes } from './inbox.ts';
 import { segmentRoutes } from './segments.ts';
 import { staffRoutes } from './staff.ts';
@@ -42,6 +43,7 @@ export const routes = {
   history: historyRoutes,
   imports: importRoutes,
   importSources: importSourceRoutes,
+  importUnlisted: importUnlistedRoutes,
   garage: garageRoutes,
   intervals: intervalRoutes,
   booking: bookingRoutes,
@@ -68,6 +70,7 @@ export {
   historyRoutes,
   importRoutes,
   importSourceRoutes,
+  importUnlistedRoutes,
   intervalRoutes,
   operatorRoutes,
   segmentRoutes,

@@ -13,6 +13,7 @@ import * as q from './imports.queries.ts';
 import { loadLookups, type Lookups } from './lookups.ts';
 import { kindHandlers } from './kinds.ts';
 import { addCounts, columnsOf, fieldReader, toErrorRows } from './rows.ts';
+import { mergeUnlisted } from './unlisted.ts';
 
 export const importRunJobName = 'imports.run';
 
@@ -33,6 +34,7 @@ const claim = async (ctx: Ctx, importId: string) => {
     rowsDone: 0,
     rowsFailed: 0,
     counts: {},
+    unlisted: {},
     failure: null,
   });
 };
@@ -94,6 +96,7 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
         const counts = { ...totals.counts };
         addCounts(counts, res.counts);
         await q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsDone: next.rows, rowsFailed: next.failed, counts });
+        if (res.unlisted) await mergeUnlisted(ctx.sql, ctx.tenantId, run.id, res.unlisted);
         // The totals move on as the transaction commits (a failed batch fails the run).
         Object.assign(totals, { ...next, counts });
       })

@@ -1,5 +1,13 @@
-import { normalisePhone, parseAmountFen, parseDate, parseDateTime, parseText, toInstant, type Cell } from './cells.ts';
-import { vinParser } from './customers.rows.ts';
+import {
+  normalisePhone,
+  parseAmountFen,
+  parseDate,
+  parseDateTime,
+  parseText,
+  parseVin,
+  toInstant,
+  type Cell,
+} from './cells.ts';
 import type { Lookups } from './lookups.ts';
 import type { FieldReader, Issue } from './rows.ts';
 
@@ -26,7 +34,7 @@ const text = (max: number) => (cell: Cell) => parseText(cell, max);
 export const readSaleRow = (r: FieldReader, lookups: Lookups): SaleRecord | null => {
   r.required('deliveryDate');
   const orderNumber = r.parse('orderNumber', text(200));
-  const vin = r.parse('vin', vinParser);
+  const vin = r.parse('vin', parseVin);
   const vehicleRef = r.parse('vehicleRef', text(200));
   const customerRef = r.parse('customerRef', text(200));
   const buyerPhone = r.parse('buyerPhone', normalisePhone);

@@ -4,7 +4,7 @@ import { mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/
 import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import * as m from './merge.queries.ts';
-import { bump, emptyResult, type BatchResult } from './rows.ts';
+import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
 import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
 import type { VehicleRecord } from './vehicles.rows.ts';
 
@@ -131,6 +131,10 @@ export const applyVehicleBatch = async (
         ...carFields,
         seriesId: !current.brandId || current.brandId === carFields.brandId ? carFields.seriesId : null,
         modelId: !current.seriesId || current.seriesId === carFields.seriesId ? carFields.modelId : null,
+        // A name is kept as text only where the car has no catalogue entry for it (as customers.apply.ts).
+        brandText: current.brandId ? null : carFields.brandText,
+        seriesText: current.seriesId ? null : carFields.seriesText,
+        modelText: current.modelId ? null : carFields.modelText,
       };
       let changed = false;
       for (const [k, v] of Object.entries(fits) as [keyof m.VehicleRow, unknown][]) {
@@ -138,6 +142,13 @@ export const applyVehicleBatch = async (
         (target as Record<string, unknown>)[k] = v;
         changed = true;
       }
+      // A name matched now (the tenant added it to the catalogue): the text kept for it goes.
+      for (const [id, text] of [
+        ['brandId', 'brandText'],
+        ['seriesId', 'seriesText'],
+        ['modelId', 'modelText'],
+      ] as const)
+        if (target[id] && current[text] !== null && current[text] !== undefined) target[text] = null;
       if (!car.isNew && !currentOwner && !adopted.some((a) => a.vehicleId === car?.id)) {
         adopted.push({ vehicleId: car.id, customerId: ownerId, date: carFields.purchaseDate ?? env.today });
         car.values = { ...car.values, ownerId };
@@ -145,6 +156,7 @@ export const applyVehicleBatch = async (
       }
       bump(counts, changed ? 'vehiclesMerged' : 'vehiclesUnchanged');
     }
+    noteUnlisted(result, rec.unlisted);
     if (rec.vehicleRef && !keyedCar) {
       carsByRef.set(rec.vehicleRef, car.id);
       newKeys.push({ entity: 'vehicle', number: rec.vehicleRef, entityId: car.id });

@@ -1,6 +1,16 @@
-import { normalisePhone, parseDate, parseKm, parseModelYear, parseText, toInstant, type Cell } from './cells.ts';
-import { plateParser, vinParser, type CustomerRecord } from './customers.rows.ts';
-import type { Lookups } from './lookups.ts';
+import {
+  normalisePhone,
+  parseDate,
+  parseKm,
+  parseModelYear,
+  parsePlate,
+  parseText,
+  parseVin,
+  toInstant,
+  type Cell,
+} from './cells.ts';
+import type { CustomerRecord } from './customers.rows.ts';
+import { unlistedTexts, type Lookups, type Unlisted } from './lookups.ts';
 import type { FieldReader, Issue } from './rows.ts';
 
 /** One row of a 车辆档案 export: a car naming its owner by the old system's customer number (or phone). */
@@ -10,6 +20,8 @@ export type VehicleRecord = {
   ownerPhone: string | null;
   vehicleRef: string | null;
   vehicle: NonNullable<CustomerRecord['vehicle']>;
+  /** Catalogue values that matched nothing (kept as the car's text columns, listed once in the report). */
+  unlisted: Unlisted[];
   mileage: { km: number; readAt: Date } | null;
   warnings: Issue[];
 };
@@ -22,8 +34,8 @@ export const readVehicleRow = (r: FieldReader, lookups: Lookups, defaultMileageD
   const customerRef = r.parse('customerRef', text(200));
   const ownerPhone = r.parse('ownerPhone', normalisePhone);
   const vehicleRef = r.parse('vehicleRef', text(200));
-  const vin = r.parse('vin', vinParser);
-  const plate = r.parse('plate', plateParser);
+  const vin = r.parse('vin', parseVin);
+  const plate = r.parse('plate', parsePlate);
   const modelYear = r.parse('modelYear', parseModelYear);
   const colour = r.parse('colour', text(20));
   const purchaseDate = r.parse('purchaseDate', parseDate);
@@ -42,7 +54,6 @@ export const readVehicleRow = (r: FieldReader, lookups: Lookups, defaultMileageD
     model: r.text('model') || null,
     year: modelYear ?? null,
   });
-  for (const w of car.warnings) r.warn(w.field, w.key);
   return {
     rowNo: r.rowNo,
     customerRef: customerRef ?? null,
@@ -61,7 +72,9 @@ export const readVehicleRow = (r: FieldReader, lookups: Lookups, defaultMileageD
       insurancePolicyNo: policyNo ?? null,
       insuranceExpiry: insuranceExpiry ?? null,
       inspectionDue: inspectionDue ?? null,
+      ...unlistedTexts(car.unlisted),
     },
+    unlisted: car.unlisted,
     mileage:
       km != null
         ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }, lookups.timezone) }
