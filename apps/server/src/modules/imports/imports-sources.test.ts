@@ -99,11 +99,11 @@ const customersFile = () =>
 
 const vehiclesFile = () =>
   xlsxOf([
-    ['客户编号', '车辆编号', '车架号', '车牌号', '购车日期', '行驶里程'],
-    ['KH001', 'CL001', vin(1), '沪A12345', '2023-12-20', '20,000'],
-    ['KH003', 'CL003', vin(3), '沪B22222', '2024/1/5', 10000],
-    ['KH004', 'CL004', badVin(4), '沪C33333', '2024-02-01', null],
-    ['KH999', 'CL009', vin(9), null, null, null],
+    ['客户编号', '车辆编号', '车架号', '车牌号', '品牌', '购车日期', '行驶里程'],
+    ['KH001', 'CL001', vin(1), '沪A12345', '比亚迪', '2023-12-20', '20,000'],
+    ['KH003', 'CL003', vin(3), '沪B22222', '某某汽车', '2024/1/5', 10000],
+    ['KH004', 'CL004', badVin(4), '沪C33333', null, '2024-02-01', null],
+    ['KH999', 'CL009', vin(9), null, null, null, null],
   ]);
 
 const ordersFile = () =>
@@ -205,6 +205,7 @@ describe('DMS import: source systems and source keys', () => {
       vehicleRef: '车辆编号',
       vin: '车架号',
       plate: '车牌号',
+      brand: '品牌',
       purchaseDate: '购车日期',
       mileageKm: '行驶里程',
     });
@@ -222,6 +223,26 @@ describe('DMS import: source systems and source keys', () => {
       [t.id, vin(3)],
     );
     assert.equal(wang.name, '王五', 'the customer kept without a phone has their car');
+    // A brand the catalogue lacks is kept as text on the car and listed once for the import.
+    const brands = await rows(
+      `SELECT vin, brand_id, brand_text FROM vehicles WHERE tenant_id = $1 AND vin = ANY($2) ORDER BY vin`,
+      [t.id, [vin(1), vin(3)]],
+    );
+    assert.deepEqual(
+      brands.sort((a, b) => String(a.brand_id).localeCompare(String(b.brand_id))),
+      [
+        { vin: vin(1), brand_id: 'byd', brand_text: null },
+        { vin: vin(3), brand_id: null, brand_text: '某某汽车' },
+      ],
+    );
+    const unlisted = await admin.get(`/api/imports/${cars.job.id}/unlisted`);
+    assert.equal(unlisted.statusCode, 200, unlisted.body);
+    assert.deepEqual(
+      unlisted
+        .json<{ items: { field: string; text: string; rows: number }[] }>()
+        .items.map((u) => [u.field, u.text, u.rows]),
+      [['brand', '某某汽车', 1]],
+    );
 
     // Orders with per-order totals and no lines: stored with the totals, their type kept; money to the fen.
     const orders = await importFrom(admin, '旧DMS', 'repair_orders', '工单.csv', Buffer.from(ordersFile()));
