@@ -1,10 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { careTasks } from '../../platform/db/schema/index.ts';
 import { insertMany } from './merge.queries.ts';
 
-/** What a data-fix task carries in `care_tasks.details.kind`. */
+/** What a data-fix task carries in `care_tasks.details.kind` (until it is done: completion replaces details). */
 export const dataFixKind = 'data_fix';
+/** The title of a data-fix task; with no care rule, what recognises one after it is done. */
+export const dataFixTitle = '补全客户电话';
 
 /** A customer kept by an import without a usable phone: someone is to find and enter it. */
 export type DataFix = {
@@ -19,7 +21,7 @@ export type DataFix = {
 
 /**
  * Opens one data-fix task per customer (the store's customer-service role; its manager sees it with the
- * store's tasks), unless the customer already has one: a re-import adds none. Answers how many it opened.
+ * store's tasks), unless the customer already has one, open or done: a re-import adds none. Answers how many it opened.
  */
 export const dataFixTasks = async (ctx: Ctx, fixes: DataFix[]) => {
   const unique = [...new Map(fixes.map((f) => [f.customerId, f])).values()];
@@ -34,7 +36,8 @@ export const dataFixTasks = async (ctx: Ctx, fixes: DataFix[]) => {
           careTasks.customerId,
           unique.map((f) => f.customerId),
         ),
-        sql`${careTasks.details}->>'kind' = ${dataFixKind}`,
+        isNull(careTasks.ruleKey),
+        sql`(${careTasks.title} = ${dataFixTitle} OR ${careTasks.details}->>'kind' = ${dataFixKind})`,
       ),
     );
   const seen = new Set(had.map((h) => h.customerId));
@@ -46,7 +49,7 @@ export const dataFixTasks = async (ctx: Ctx, fixes: DataFix[]) => {
       customerId: f.customerId,
       storeId: f.storeId,
       role: 'cs_specialist',
-      title: '补全客户电话',
+      title: dataFixTitle,
       script: `${f.name}（${f.source}${f.ref ? ` 客户编号 ${f.ref}` : ''}）导入时${
         f.phone ? `电话“${f.phone}”无法使用` : '没有电话'
       }，客户档案已保留。请核实后在客户档案中补全手机号。`,

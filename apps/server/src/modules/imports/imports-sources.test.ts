@@ -118,6 +118,10 @@ describe('DMS import: source systems and source keys', () => {
     const fixes = tasks.json<{ items: CareTask[] }>().items.filter((k) => k.title === '补全客户电话');
     assert.deepEqual(fixes.map((k) => k.customerName).sort(), ['王五', '赵六']);
     assert.match(fixes.find((k) => k.customerName === '王五')?.script ?? '', /021-62345678.*无法使用/);
+    // Done by CS (the phone found and entered elsewhere): a re-import opens no new task for the customer.
+    const zhao = fixes.find((k) => k.customerName === '赵六');
+    const done = await cs.send('POST', `/api/care/tasks/${zhao?.id ?? ''}/done`, { outcome: '已联系客户，电话已补全' });
+    assert.equal(done.statusCode, 200, done.body);
 
     // Cars name their owner by customer number; a car with a bad VIN is refused, an unknown owner too.
     const cars = await importFrom(admin, dms.id, 'vehicles', '车辆.xlsx', await vehiclesFile());
