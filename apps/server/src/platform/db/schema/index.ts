@@ -19,3 +19,4 @@ export * from './nightly.ts';
 export * from './webhooks.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
+export * from './import-changes.ts';
