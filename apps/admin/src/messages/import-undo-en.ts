@@ -3,6 +3,7 @@ import type { importUndoZhCN } from './import-undo-zh-cn.ts';
 export const importUndoEn: Record<keyof typeof importUndoZhCN, string> = {
   'action.customer.import_undone': 'Undid a data import',
 
+  'imports.status.undone': 'Undone',
   'importUndo.button': 'Undo this import',
   'importUndo.confirmTitle': 'Undo this import?',
   'importUndo.confirmBody':

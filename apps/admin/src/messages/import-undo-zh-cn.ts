@@ -2,6 +2,7 @@
 export const importUndoZhCN = {
   'action.customer.import_undone': '撤销数据导入',
 
+  'imports.status.undone': '已撤销',
   'importUndo.button': '撤销本次导入',
   'importUndo.confirmTitle': '撤销本次导入？',
   'importUndo.confirmBody':
