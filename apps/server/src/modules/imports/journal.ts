@@ -179,3 +179,15 @@ const asObject = (value: unknown): Record<string, unknown> => {
   if (typeof value === 'string') return JSON.parse(value) as Record<string, unknown>;
   return (value ?? {}) as Record<string, unknown>;
 };
+
+/**
+ * Erasure: journal lines about the person go — their customer row (its old values are personal data) and
+ * the rows that named them before a run changed them. A run's undo then no longer covers those records.
+ */
+export const forgetPersonInJournal = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
+  await sql.executeSql(
+    `DELETE FROM import_changes c WHERE c.tenant_id = $1
+        AND (c.row_id = $2::uuid OR c.old_row->>'customer_id' = $2 OR c.old_row->>'owner_id' = $2)`,
+    [tenantId, customerId],
+  );
+};
