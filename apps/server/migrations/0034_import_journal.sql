@@ -12,24 +12,20 @@ CREATE TABLE "import_changes" (
 	"row_id" uuid NOT NULL,
 	"op" text NOT NULL,
 	"old_row" jsonb,
-	"new_hash" text NOT NULL,
+	"new_hash" bigint NOT NULL,
 	CONSTRAINT "import_changes_tenant_id_import_id_seq_pk" PRIMARY KEY("tenant_id","import_id","seq")
 );
 --> statement-breakpoint
 ALTER TABLE "import_changes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_tenant_id_import_id_import_jobs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","import_id") REFERENCES "public"."import_jobs"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "import_changes_row_idx" ON "import_changes" USING btree ("tenant_id","import_id","table_name","row_id");--> statement-breakpoint
 CREATE POLICY "import_changes_tenant_isolation" ON "import_changes" AS PERMISSIVE FOR ALL TO "m4s_app" USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 -- Counts of a run's reported problems by message, for all of them (import_errors keeps the first 10,000).
 ALTER TABLE "import_jobs" ADD COLUMN "error_counts" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
--- The fingerprint of a row as a run left it: the undo goes ahead only while the row still has it. Rendered
--- in UTC whatever the session's zone, so the run and a later undo compute the same text.
-CREATE OR REPLACE FUNCTION app_row_hash(row_json jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT md5(row_json::text)
-$$;
---> statement-breakpoint
 -- Statement-level, with transition tables: one INSERT … SELECT per statement of a set-based import.
+-- new_hash: the fingerprint of the row as the statement left it (a 64-bit hash of its text, rendered in UTC
+-- whatever the session's zone, so the run and a later undo compute the same); an undo goes ahead only while
+-- the row still has it.
 CREATE OR REPLACE FUNCTION app_import_journal() RETURNS trigger LANGUAGE plpgsql SET timezone = 'UTC' AS $$
 DECLARE import_id uuid := nullif(current_setting('m4s.import_id', true), '')::uuid;
 DECLARE sheet integer := nullif(current_setting('m4s.import_sheet', true), '')::integer;
@@ -38,12 +34,12 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     EXECUTE format($q$
       INSERT INTO import_changes (tenant_id, import_id, sheet, table_name, row_id, op, old_row, new_hash)
-      SELECT n.tenant_id, $1, $2, %L, n.id, 'insert', NULL, app_row_hash(to_jsonb(n)) FROM new_rows n
+      SELECT n.tenant_id, $1, $2, %L, n.id, 'insert', NULL, hashtextextended(n::text, 0) FROM new_rows n
     $q$, TG_TABLE_NAME) USING import_id, sheet;
   ELSE
     EXECUTE format($q$
       INSERT INTO import_changes (tenant_id, import_id, sheet, table_name, row_id, op, old_row, new_hash)
-      SELECT n.tenant_id, $1, $2, %L, n.id, 'update', to_jsonb(o), app_row_hash(to_jsonb(n))
+      SELECT n.tenant_id, $1, $2, %L, n.id, 'update', to_jsonb(o), hashtextextended(n::text, 0)
         FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
     $q$, TG_TABLE_NAME) USING import_id, sheet;
   END IF;
@@ -98,7 +94,7 @@ BEGIN
                WHERE c.tenant_id = $1 AND c.import_id = $2 AND c.table_name = %L
                ORDER BY c.row_id, c.seq DESC) j
         LEFT JOIN %I x ON x.tenant_id = $1 AND x.id = j.row_id
-       WHERE x.id IS NULL OR app_row_hash(to_jsonb(x)) <> j.new_hash
+       WHERE x.id IS NULL OR hashtextextended(x::text, 0) <> j.new_hash
        LIMIT 100
     $q$, t, t, t) USING p_tenant, p_import;
     GET DIAGNOSTICS n = ROW_COUNT;
@@ -115,12 +111,10 @@ BEGIN
          AND a.attname NOT IN ('tenant_id', 'id');
       EXECUTE format($q$
         UPDATE %I x SET %s
-          FROM (SELECT DISTINCT ON (c.row_id) c.row_id, c.old_row FROM import_changes c
-                 WHERE c.tenant_id = $1 AND c.import_id = $2 AND c.table_name = %L AND c.op = 'update'
-                   AND NOT EXISTS (SELECT 1 FROM import_changes i
-                                    WHERE i.tenant_id = $1 AND i.import_id = $2 AND i.table_name = c.table_name
-                                      AND i.row_id = c.row_id AND i.op = 'insert')
-                 ORDER BY c.row_id, c.seq) j,
+          FROM (SELECT c.row_id, (array_agg(c.old_row ORDER BY c.seq) FILTER (WHERE c.op = 'update'))[1] AS old_row
+                  FROM import_changes c
+                 WHERE c.tenant_id = $1 AND c.import_id = $2 AND c.table_name = %L
+                 GROUP BY c.row_id HAVING NOT bool_or(c.op = 'insert')) j,
                jsonb_populate_record(NULL::%I, j.old_row) r
          WHERE x.tenant_id = $1 AND x.id = j.row_id
       $q$, t, cols, t, t) USING p_tenant, p_import;

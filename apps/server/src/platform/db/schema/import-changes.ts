@@ -1,4 +1,4 @@
-import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { importJobs } from './imports.ts';
 import { tenantPolicy } from './tenant-table.ts';
 import { tenants } from './tenancy.ts';
@@ -23,7 +23,7 @@ export const importChanges = pgTable(
     rowId: uuid('row_id').notNull(),
     op: text('op', { enum: ['insert', 'update'] }).notNull(),
     oldRow: jsonb('old_row').$type<Record<string, unknown>>(),
-    newHash: text('new_hash').notNull(),
+    newHash: bigint('new_hash', { mode: 'bigint' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.importId, t.seq] }),
@@ -31,6 +31,5 @@ export const importChanges = pgTable(
     foreignKey({ columns: [t.tenantId, t.importId], foreignColumns: [importJobs.tenantId, importJobs.id] }).onDelete(
       'cascade',
     ),
-    index('import_changes_row_idx').on(t.tenantId, t.importId, t.tableName, t.rowId),
   ],
 ).enableRLS();
