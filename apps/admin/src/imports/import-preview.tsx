@@ -66,13 +66,13 @@ export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping:
     data?.issues.filter((i) => !i.message.startsWith('【提示】') && !i.message.startsWith('[Note]')) ?? [];
   const notes = (data?.issues.length ?? 0) - refused.length;
   return (
-    <Card size="small" style={{ marginTop: 16 }} data-testid="import-preview">
+    <Card size="small" style={{ marginTop: 16 }} data-testid="import-dry-run">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Button
           icon={<EyeOutlined />}
           loading={preview.isPending}
           onClick={() => preview.mutate()}
-          data-testid="import-preview-run"
+          data-testid="import-dry-run-start"
         >
           {t('importPreview.button')}
         </Button>
@@ -104,7 +104,7 @@ export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping:
                 columns={columns}
                 dataSource={data.records.map((r, key) => ({ ...r, key }))}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                data-testid="import-preview-records"
+                data-testid="import-dry-run-records"
               />
             )}
             {refused.length > 0 && (
