@@ -11,6 +11,7 @@ import { makeVin, seeded } from '../../../../../samples/dms/sample-kit.ts';
 import { asJob } from '../booking/test-kit.ts';
 import ExcelJS from './excel.ts';
 import { journaledTables } from './journal.ts';
+import { kindHandlers } from './kinds.ts';
 import { importErrorCap, importRunJob } from './run.job.ts';
 import { csvOf, importFile, sampleFile, upload, waitForRun, xlsxOf } from './test-kit.ts';
 
@@ -36,6 +37,19 @@ const undo = (agent: Awaited<ReturnType<typeof signInStaff>>, id: string, locale
   });
 
 describe('DMS import: the journal, undo, preview, no half sheet, a bounded report', () => {
+  test('every table a kind grows is journaled (a trigger for inserts and one for updates)', async () => {
+    const grown = [...new Set(Object.values(kindHandlers).flatMap((h) => h.grownTables))];
+    for (const table of grown)
+      assert.ok((journaledTables as readonly string[]).includes(table), `${table} in journaledTables`);
+    const rows = await sql(
+      `SELECT c.relname AS table, count(*)::int AS n FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+        WHERE g.tgname LIKE '%_import_journal_%' GROUP BY c.relname`,
+      [],
+    );
+    const triggers = new Map(rows.map((r) => [String(r.table), Number(r.n)]));
+    for (const table of journaledTables) assert.equal(triggers.get(table), 2, `${table}: insert and update triggers`);
+  });
+
   test('undo after a customers import restores the state before it (fills reverted, new rows gone)', async () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');
