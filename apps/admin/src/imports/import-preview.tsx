@@ -4,19 +4,31 @@ import { useMutation } from '@tanstack/react-query';
 import { importRoutes, type ImportMapping, type ImportPreviewRecord } from '@m4s/contracts';
 import { api, errorText } from '@m4s/web-kit';
 import { isMessageKey, useI18n } from '../i18n.ts';
+import { useImportLabels } from './import-labels.tsx';
 
-/** A stored value as a person reads it: text, numbers, lists and small objects (addresses) inline. */
+/** A stored value as a person reads it: text and numbers inline, an address by its text, lists joined. */
 const show = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined || value === false) return '';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (value === true) return '✓';
+  if (Array.isArray(value)) return value.map(show).filter(Boolean).join('；');
+  if (typeof value === 'object' && 'text' in value) return show((value).text);
   return JSON.stringify(value);
 };
 
-/** Columns that name other records (ids) say nothing to a person: left out of the preview. */
+/** Defaults every record carries and ids of other records say nothing here: left out. */
+const quiet = new Set([
+  'kind',
+  'source',
+  'channels',
+  'seasonal',
+  'malicious',
+  'marketing_opt_out',
+  'is_primary',
+  'position',
+]);
 const shownFields = (values: Record<string, unknown>) =>
-  Object.entries(values).filter(
-    ([k, v]) => !k.endsWith('_id') && show(v) !== '' && show(v) !== '{}' && show(v) !== '[]',
-  );
+  Object.entries(values).filter(([k, v]) => !k.endsWith('_id') && !quiet.has(k) && show(v) !== '' && show(v) !== '{}');
 
 /**
  * 导入预览: before the run, the first 50 rows applied with the mapping on screen and rolled back on the
@@ -27,9 +39,14 @@ export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping:
   const preview = useMutation({
     mutationFn: () => api.call(importRoutes.preview, { params: { id: jobId }, body: { mapping } }),
   });
+  const labels = useImportLabels();
   const kindOf = (table: string) => {
     const key = `importUndo.table.${table}`;
     return isMessageKey(key) ? t(key) : table;
+  };
+  const column = (name: string) => {
+    const key = `importPreview.col.${name}`;
+    return isMessageKey(key) ? t(key) : name;
   };
   const columns: TableColumnsType<ImportPreviewRecord & { key: number }> = [
     {
@@ -48,7 +65,7 @@ export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping:
         <Space size={[12, 0]} wrap>
           {shownFields(r.values).map(([k, v]) => (
             <Typography.Text key={k} type="secondary">
-              {k}: <Typography.Text>{show(v)}</Typography.Text>
+              {column(k)}: <Typography.Text>{show(v)}</Typography.Text>
               {r.before && k in r.before && show(r.before[k]) !== '' && (
                 <Typography.Text delete type="secondary">
                   {' '}
@@ -84,7 +101,7 @@ export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping:
             <Space wrap>
               {Object.entries(data.counts).map(([k, n]) => (
                 <Tag key={k}>
-                  {k} {n}
+                  {labels.count(k)} {n}
                 </Tag>
               ))}
               {data.rowsFailed > 0 && <Tag color="red">{t('importPreview.rowsFailed', { n: data.rowsFailed })}</Tag>}

@@ -1,4 +1,4 @@
-import { App, Button, Card, List, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Card, List, Popconfirm, Typography } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { importRoutes, type ImportJob, type ImportUndoBlocker } from '@m4s/contracts';
@@ -64,6 +64,8 @@ export const UndoImportButton = ({ job }: { job: ImportJob }) => {
       });
     },
   });
+  if (job.status === 'undone')
+    return <Alert type="info" showIcon title={t('importUndo.undone')} data-testid="import-undone" />;
   if (job.status !== 'done') return null;
   return (
     <Popconfirm
@@ -88,9 +90,10 @@ export const UndoImportButton = ({ job }: { job: ImportJob }) => {
 export const ErrorCountsSummary = ({ job }: { job: ImportJob }) => {
   const { t } = useI18n();
   const entries = Object.entries(job.errorCounts).sort((a, b) => b[1] - a[1]);
-  if (entries.length === 0) return null;
   const all = entries.reduce((n, [, c]) => n + c, 0);
   const cap = 10_000;
+  // A short list says it all already: the summary is for reports that run to pages.
+  if (all <= 20) return null;
   return (
     <Card size="small" title={t('importErrors.summary')} style={{ marginTop: 16 }} data-testid="import-error-counts">
       <List
