@@ -159,6 +159,30 @@ describe('DMS import: the journal, undo, preview, no half sheet, a bounded repor
     assert.equal((await admin.get(`/api/imports/${run.created.id}`)).json<ImportJob>().status, 'done');
   });
 
+  test("a customer's erasure takes the journal's lines about them; the run can no longer be undone over them", async () => {
+    const t = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const run = await importFile(
+      admin,
+      'customers',
+      'erase.xlsx',
+      await xlsxOf([
+        ['客户姓名', '手机号码'],
+        ['要删除', '13600003333'],
+        ['留下来', '13600004444'],
+      ]),
+    );
+    const [gone] = await sql(`SELECT id FROM customers WHERE tenant_id = $1 AND name = '要删除'`, [t.id]);
+    const lines = async (id: string) =>
+      (await sql(`SELECT count(*)::int AS n FROM import_changes WHERE tenant_id = $1 AND row_id = $2`, [t.id, id]))[0]
+        ?.n;
+    assert.equal(await lines(String(gone?.id)), 1);
+    const erased = await admin.send('POST', `/api/customers/${String(gone?.id)}/erase`, { reason: '客户申请' });
+    assert.equal(erased.statusCode, 200, erased.body);
+    assert.equal(await lines(String(gone?.id)), 0);
+    assert.equal((await undo(admin, run.created.id)).statusCode, 409, "the erased person's phone row blocks it");
+  });
+
   test('records written since that refer to what the run created block its undo', async () => {
     // A repair order recorded since on an imported car refers to it: deleting the car would break it.
     const t = await createTestTenant(['group_admin']);

@@ -187,7 +187,7 @@ const asObject = (value: unknown): Record<string, unknown> => {
 export const forgetPersonInJournal = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
   await sql.executeSql(
     `DELETE FROM import_changes c WHERE c.tenant_id = $1
-        AND (c.row_id = $2::uuid OR c.old_row->>'customer_id' = $2 OR c.old_row->>'owner_id' = $2)`,
-    [tenantId, customerId],
+        AND (c.row_id = $2::uuid OR c.old_row->>'customer_id' = $3::text OR c.old_row->>'owner_id' = $3::text)`,
+    [tenantId, customerId, customerId],
   );
 };
