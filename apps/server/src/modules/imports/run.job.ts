@@ -170,17 +170,20 @@ export const importRunJob = (dataDir: string) =>
         });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) job.log.error({ err: error, importId }, 'import failed');
-        // Never half a sheet: what the run's committed batches wrote is undone with the run's end.
+        // Never half a sheet: what the run's committed batches wrote is undone with the run's end — unless a
+        // person changed one of those records meanwhile (their edit is never overwritten): then all of it stays
+        // and the failure text says so.
         await job.step(async (ctx) => {
           const undone = await undoFromJournal(ctx.sql, ctx.tenantId, importId);
           if (!undone.ok)
-            job.log.warn({ importId, blockers: undone.blockers.length }, 'failed import kept records changed since');
+            job.log.warn(
+              { importId, blockers: undone.blockers.length },
+              'failed import could not be taken back: records changed meanwhile',
+            );
           await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
             status: 'failed',
-            failure: undone.ok
-              ? failureOf(error)
-              : `${failureOf(error)} ${fieldMessage('zh-CN', 'import_failed_kept', 'kept')}`,
-            counts: {},
+            failure: `${failureOf(error)} ${fieldMessage('zh-CN', undone.ok ? 'import_failed_undone' : 'import_failed_kept', '')}`,
+            ...(undone.ok ? { counts: {} } : {}),
             finishedAt: ctx.clock.now(),
           });
         });
