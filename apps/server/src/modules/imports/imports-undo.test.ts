@@ -291,6 +291,52 @@ describe('DMS import: the journal, undo, preview, no half sheet, a bounded repor
     assert.ok(rowsIn(before) > 0);
   });
 
+  test('a failed run whose record a person changed meanwhile overwrites nothing, and says what stays', async () => {
+    const t = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const path = join(testDataDir, 'half-edited.xlsx');
+    await makeCustomersXlsx(path, 1200, 22);
+    const job = (await upload(admin, 'customers', 'half-edited.xlsx', await readFile(path))).json<ImportJob>();
+    await sql(`UPDATE import_jobs SET status = 'queued', mapping = $2 WHERE tenant_id = $1 AND id = $3`, [
+      t.id,
+      JSON.stringify(job.mapping),
+      job.id,
+    ]);
+    const definition = importRunJob(testDataDir);
+    if (!('steps' in definition)) throw new Error('imports.run runs in steps');
+    const { app } = await testApp();
+    let calls = 0;
+    const worker: JobSteps = {
+      tenantId: t.id,
+      jobId: 'test',
+      clock: testClock,
+      log: app.log,
+      analyze: async () => undefined,
+      step: async <T>(fn: (ctx: Ctx) => Promise<T>) => {
+        calls += 1;
+        if (calls !== 6) return asJob(t.id, fn);
+        // While the third batch runs, a person edits a customer of the first.
+        await sql(
+          `UPDATE customers SET occupation = '人工修改' WHERE id = (SELECT id FROM customers WHERE tenant_id = $1 ORDER BY name LIMIT 1)`,
+          [t.id],
+        );
+        return asJob(t.id, async (ctx) => {
+          await fn(ctx);
+          throw new Error('the batch broke');
+        });
+      },
+    };
+    await definition.steps(worker, { tenantId: t.id, importId: job.id });
+    const ended = (await admin.get(`/api/imports/${job.id}`)).json<ImportJob>();
+    assert.equal(ended.status, 'failed');
+    assert.match(ended.failure ?? '', /未撤回/);
+    const [kept] = await sql(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE occupation = '人工修改')::int AS edited FROM customers WHERE tenant_id = $1 AND source = 'import'`,
+      [t.id],
+    );
+    assert.deepEqual(kept, { n: 1000, edited: 1 });
+  });
+
   test('a file of garbage rows ends with the first 10,000 error lines and counts by message for all', async () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');
