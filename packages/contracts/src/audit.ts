@@ -43,6 +43,8 @@ export const auditActions = [
   'customer.erased',
   'customer.imported',
   'customer.import_undone',
+  'catalogue.series_added',
+  'catalogue.model_added',
   'vehicle.created',
   'vehicle.updated',
   'vehicle.transferred',

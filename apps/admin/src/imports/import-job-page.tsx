@@ -13,6 +13,7 @@ import { ImportProgress } from './import-progress.tsx';
 import { ImportSteps } from './import-steps.tsx';
 import { MappingStep } from './mapping-step.tsx';
 import { ErrorCountsSummary, UndoImportButton } from './import-undo.tsx';
+import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
 /**
  * One import at /imports/:id: the mapping while it waits for one, then its progress and result. The job
@@ -85,6 +86,7 @@ export const ImportJobPage = () => {
       </Card>
       {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} />}
       {showErrors && <ErrorCountsSummary job={data} />}
+      {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>
   );
 };

@@ -8,6 +8,7 @@ import { importUndoEn } from './import-undo-en.ts';
 import { serviceEn } from './service-en.ts';
 import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
+import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { telematicsEn } from './telematics-en.ts';
@@ -23,6 +24,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...serviceEn,
   ...segmentsEn,
   ...careEn,
+  ...catalogueEn,
   ...complaintsEn,
   ...calendarEn,
   ...webhooksEn,

@@ -8,6 +8,7 @@ import { importUndoZhCN } from './import-undo-zh-cn.ts';
 import { serviceZhCN } from './service-zh-cn.ts';
 import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
+import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...segmentsZhCN,
   ...careZhCN,
+  ...catalogueZhCN,
   ...complaintsZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,

@@ -14,6 +14,7 @@ import { loadLookups, type Lookups } from './lookups.ts';
 import { kindHandlers } from './kinds.ts';
 import { markImportBatch, undoFromJournal } from './journal.ts';
 import { addCounts, bump, columnsOf, fieldReader, toErrorRows } from './rows.ts';
+import { mergeUnlisted } from './unlisted.ts';
 
 export const importRunJobName = 'imports.run';
 
@@ -38,6 +39,7 @@ const claim = async (ctx: Ctx, importId: string) => {
     rowsFailed: 0,
     counts: {},
     errorCounts: {},
+    unlisted: {},
     failure: null,
   });
 };
@@ -110,6 +112,7 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
           counts,
           errorCounts: byMessage,
         });
+        if (res.unlisted) await mergeUnlisted(ctx.sql, ctx.tenantId, run.id, res.unlisted);
         // The totals move on as the transaction commits (a failed batch fails the run).
         Object.assign(totals, { ...next, counts });
         Object.assign(errorCounts, byMessage);
@@ -183,7 +186,7 @@ export const importRunJob = (dataDir: string) =>
           await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
             status: 'failed',
             failure: `${failureOf(error)} ${fieldMessage('zh-CN', undone.ok ? 'import_failed_undone' : 'import_failed_kept', '')}`,
-            ...(undone.ok ? { counts: {} } : {}),
+            ...(undone.ok ? { counts: {}, unlisted: {} } : {}),
             finishedAt: ctx.clock.now(),
           });
         });

@@ -46,6 +46,8 @@ export const importJobs = pgTable(
     failure: text('failure'),
     /** Reported problems by message, for every row (import_errors keeps only the first importErrorCap). */
     errorCounts: jsonb('error_counts').$type<Record<string, number>>().notNull().default({}),
+    /** Catalogue values the file named that matched nothing: 'field\u0001text' → rows (kept as text on the cars). */
+    unlisted: jsonb('unlisted').$type<Record<string, number>>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
