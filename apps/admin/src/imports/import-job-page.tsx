@@ -12,6 +12,7 @@ import { formatBytes, StatusTag } from './import-labels.tsx';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportSteps } from './import-steps.tsx';
 import { MappingStep } from './mapping-step.tsx';
+import { ErrorCountsSummary, UndoImportButton } from './import-undo.tsx';
 import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
 /**
@@ -68,6 +69,7 @@ export const ImportJobPage = () => {
         extra={
           <Space>
             <StatusTag status={data.status} />
+            <UndoImportButton job={data} />
             <Button
               icon={<UploadOutlined />}
               onClick={() => void navigate(`/imports?kind=${data.kind}`)}
@@ -83,6 +85,7 @@ export const ImportJobPage = () => {
         {data.status === 'needs_mapping' ? <MappingStep job={data} /> : <ImportProgress job={data} />}
       </Card>
       {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} />}
+      {showErrors && <ErrorCountsSummary job={data} />}
       {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>
   );

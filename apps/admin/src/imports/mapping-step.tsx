@@ -6,6 +6,7 @@ import { ApiError, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { useSaveMapping } from './import-api.ts';
 import { FilePreview } from './file-preview.tsx';
+import { ImportPreviewPanel } from './import-preview.tsx';
 import { useImportLabels } from './import-labels.tsx';
 import styles from './imports.module.css';
 
@@ -134,6 +135,7 @@ export const MappingStep = ({ job }: { job: ImportJob }) => {
         scroll={{ x: 'max-content' }}
         data-testid="mapping-table"
       />
+      <ImportPreviewPanel jobId={job.id} mapping={mapping} />
       <Flex justify="flex-end" align="center" gap={16} style={{ marginTop: 16 }}>
         {tried && missing.length > 0 ? (
           <Typography.Text type="danger">{t('mapping.missingSome', { count: missing.length })}</Typography.Text>

@@ -198,3 +198,16 @@ export const salesOrdersMatching = async (
             ),
           ),
         );
+
+/** Which of these customers exist (a source key may outlive its customer: an undone import). */
+export const existingCustomers = async (db: Tx, tenantId: string, ids: string[]) =>
+  new Set(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: customers.id })
+            .from(customers)
+            .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)))
+        ).map((r) => r.id),
+  );

@@ -12,13 +12,17 @@ import { countXlsxRows } from './xlsx-zip.ts';
 import * as q from './imports.queries.ts';
 import { loadLookups, type Lookups } from './lookups.ts';
 import { kindHandlers } from './kinds.ts';
-import { addCounts, columnsOf, fieldReader, toErrorRows } from './rows.ts';
+import { markImportBatch, undoFromJournal } from './journal.ts';
+import { addCounts, bump, columnsOf, fieldReader, toErrorRows } from './rows.ts';
 import { mergeUnlisted } from './unlisted.ts';
 
 export const importRunJobName = 'imports.run';
 
 /** Rows per transaction: short enough that requests never wait long behind an import on PGlite. */
 export const importBatchRows = 500;
+
+/** Error lines stored per run: past them only the counts by message grow (a file of garbage stays bounded). */
+export const importErrorCap = 10_000;
 
 export const uploadPath = (dataDir: string, tenantId: string, importId: string, format: FileFormat) =>
   join(resolve(dataDir), 'uploads', tenantId, `${importId}.${format}`);
@@ -34,6 +38,7 @@ const claim = async (ctx: Ctx, importId: string) => {
     rowsDone: 0,
     rowsFailed: 0,
     counts: {},
+    errorCounts: {},
     unlisted: {},
     failure: null,
   });
@@ -78,7 +83,8 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
     }
   await job.step((ctx) => q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsTotal: total }));
 
-  const totals = { rows: 0, failed: 0, counts: {} as Record<string, number> };
+  const totals = { rows: 0, failed: 0, counts: {} as Record<string, number>, errorsStored: 0 };
+  const errorCounts: Record<string, number> = {};
   // The batch in flight: the next one is read from the file while the database applies this one.
   let inFlight: Promise<void> = Promise.resolve();
   let batches = 0;
@@ -90,15 +96,31 @@ const runImport = async (job: JobSteps, run: Job, path: string) => {
     await inFlight;
     inFlight = job
       .step(async (ctx) => {
+        await markImportBatch(ctx.sql, run.id);
         const res = await apply(ctx);
-        await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, toErrorRows(res.issues));
-        const next = { rows: totals.rows + res.rows, failed: totals.failed + res.failed };
+        // The first importErrorCap lines are stored; every one is counted by its message.
+        const errorRows = toErrorRows(res.issues);
+        const stored = errorRows.slice(0, Math.max(0, importErrorCap - totals.errorsStored));
+        await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, stored);
+        const byMessage = { ...errorCounts };
+        for (const e of errorRows) bump(byMessage, e.message);
+        const next = {
+          rows: totals.rows + res.rows,
+          failed: totals.failed + res.failed,
+          errorsStored: totals.errorsStored + stored.length,
+        };
         const counts = { ...totals.counts };
         addCounts(counts, res.counts);
-        await q.updateImportJob(ctx.db, ctx.tenantId, run.id, { rowsDone: next.rows, rowsFailed: next.failed, counts });
+        await q.updateImportJob(ctx.db, ctx.tenantId, run.id, {
+          rowsDone: next.rows,
+          rowsFailed: next.failed,
+          counts,
+          errorCounts: byMessage,
+        });
         if (res.unlisted) await mergeUnlisted(ctx.sql, ctx.tenantId, run.id, res.unlisted);
         // The totals move on as the transaction commits (a failed batch fails the run).
         Object.assign(totals, { ...next, counts });
+        Object.assign(errorCounts, byMessage);
       })
       .then(() => (analyzeAfter ? job.analyze(handler.grownTables) : undefined));
     // A failure surfaces at the next flush; until then it must not count as unhandled.
@@ -156,10 +178,20 @@ export const importRunJob = (dataDir: string) =>
         });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) job.log.error({ err: error, importId }, 'import failed');
+        // Never half a sheet: what the run's committed batches wrote is undone with the run's end — unless a
+        // person changed one of those records meanwhile (their edit is never overwritten): then all of it stays
+        // and the failure text says so.
         await job.step(async (ctx) => {
+          const undone = await undoFromJournal(ctx.sql, ctx.tenantId, importId);
+          if (!undone.ok)
+            job.log.warn(
+              { importId, blockers: undone.blockers.length },
+              'failed import could not be taken back: records changed meanwhile',
+            );
           await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
             status: 'failed',
-            failure: failureOf(error),
+            failure: `${failureOf(error)} ${fieldMessage('zh-CN', undone.ok ? 'import_failed_undone' : 'import_failed_kept', '')}`,
+            ...(undone.ok ? { counts: {}, unlisted: {} } : {}),
             finishedAt: ctx.clock.now(),
           });
         });

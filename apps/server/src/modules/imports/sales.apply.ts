@@ -34,6 +34,9 @@ export const applySalesBatch = async (
     'customer',
     records.flatMap((r) => (r.customerRef ? [r.customerRef] : [])),
   );
+  // A key whose customer is gone (an undone import) finds no one.
+  const buyersByRefAlive = await m.existingCustomers(db, tenantId, [...new Set(buyersByRef.values())]);
+  for (const [ref, id] of buyersByRef) if (!buyersByRefAlive.has(id)) buyersByRef.delete(ref);
   const buyersByPhone = new Map(
     (
       await m.phoneOwners(db, tenantId, [

@@ -35,6 +35,9 @@ export const applyVehicleBatch = async (
     'customer',
     records.flatMap((r) => (r.customerRef ? [r.customerRef] : [])),
   );
+  // A key whose customer is gone (an undone import) finds no one.
+  const ownersByRefAlive = await m.existingCustomers(db, tenantId, [...new Set(ownersByRef.values())]);
+  for (const [ref, id] of ownersByRef) if (!ownersByRefAlive.has(id)) ownersByRef.delete(ref);
   const ownersByPhone = new Map(
     (
       await m.phoneOwners(db, tenantId, [

@@ -1,18 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { importKeyEntities } from '@m4s/contracts';
-import { tenantKeyColumns, tenantTableRules, tenants } from './tenancy.ts';
-import { tenantPolicy } from './tenant-table.ts';
+import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
 /**
  * An old system the tenant's data comes from ("旧DMS", "二网系统"). Every import names one; without a
@@ -43,9 +32,7 @@ export const importSources = pgTable(
 export const importKeys = pgTable(
   'import_keys',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    ...tenantKeyColumns(),
     sourceId: uuid('source_id').notNull(),
     entity: text('entity', { enum: importKeyEntities }).notNull(),
     number: text('number').notNull(),
@@ -53,9 +40,9 @@ export const importKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.sourceId, t.entity, t.number] }),
-    tenantPolicy('import_keys'),
+    ...tenantTableRules(t, 'import_keys'),
     foreignKey({ columns: [t.tenantId, t.sourceId], foreignColumns: [importSources.tenantId, importSources.id] }),
+    uniqueIndex('import_keys_number_key').on(t.tenantId, t.sourceId, t.entity, t.number),
     index('import_keys_entity_idx').on(t.tenantId, t.entity, t.entityId),
   ],
 ).enableRLS();

@@ -21,3 +21,4 @@ export * from './webhooks.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './import-sources.ts';
+export * from './import-changes.ts';
