@@ -39,7 +39,10 @@ export type KindRun = {
 };
 
 export type KindHandler = {
-  /** Tables the run grows, analyzed as they grow (JobSteps.analyze). */
+  /**
+   * Tables the run grows, analyzed as they grow (JobSteps.analyze); each is journaled for undo (journal.ts).
+   * Not yet here: import_keys and care_tasks (data-fix tasks), which the journal's triggers do not cover yet.
+   */
   grownTables: readonly string[];
   start: (env: RunEnv) => KindRun;
 };
@@ -72,7 +75,7 @@ const withRejected = (pre: BatchResult, res: BatchResult): BatchResult => ({
 
 /** 客户车辆档案: one row per car with its owner. */
 const customersKind: KindHandler = {
-  grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
+  grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings'],
   start: (env) => {
     const refused = rejections();
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
@@ -150,7 +153,7 @@ const groupedRun = (env: RunEnv, apply: (ctx: Ctx, groups: OrderGroup[]) => Prom
 
 /** 维修工单: one row per order (per-order totals) or per line, grouped by the order number. */
 const repairOrdersKind: KindHandler = {
-  grownTables: ['repair_orders', 'repair_order_lines', 'mileage_readings', 'import_keys'],
+  grownTables: ['repair_orders', 'repair_order_lines', 'mileage_readings'],
   start: (env) => {
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
     return groupedRun(env, async (ctx, groups) =>
@@ -192,7 +195,7 @@ const rowRun = <R>(read: (reader: FieldReader) => R | null, apply: (ctx: Ctx, re
 
 /** 车辆档案: one row per car, its owner named by the old system's customer number. */
 const vehiclesKind: KindHandler = {
-  grownTables: ['vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
+  grownTables: ['vehicles', 'vehicle_ownerships', 'mileage_readings'],
   start: (env) => {
     const source = runSource(env.sourceId);
     return rowRun<VehicleRecord>(
@@ -205,7 +208,7 @@ const vehiclesKind: KindHandler = {
 
 /** 销售交车: new-car sales and deliveries. */
 const salesKind: KindHandler = {
-  grownTables: ['sales_orders', 'import_keys'],
+  grownTables: ['sales_orders'],
   start: (env) => {
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
     return rowRun<SaleRecord>(
