@@ -19,6 +19,9 @@ export const journaledTables = [
   'sales_orders',
   'repair_orders',
   'repair_order_lines',
+  // Beside the records: the old system's numbers and the data-fix tasks (migration 0035).
+  'import_keys',
+  'care_tasks',
 ] as const;
 
 /**

@@ -41,7 +41,6 @@ export type KindRun = {
 export type KindHandler = {
   /**
    * Tables the run grows, analyzed as they grow (JobSteps.analyze); each is journaled for undo (journal.ts).
-   * Not yet here: import_keys and care_tasks (data-fix tasks), which the journal's triggers do not cover yet.
    */
   grownTables: readonly string[];
   start: (env: RunEnv) => KindRun;
@@ -75,7 +74,7 @@ const withRejected = (pre: BatchResult, res: BatchResult): BatchResult => ({
 
 /** 客户车辆档案: one row per car with its owner. */
 const customersKind: KindHandler = {
-  grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings'],
+  grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
   start: (env) => {
     const refused = rejections();
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
@@ -153,7 +152,7 @@ const groupedRun = (env: RunEnv, apply: (ctx: Ctx, groups: OrderGroup[]) => Prom
 
 /** 维修工单: one row per order (per-order totals) or per line, grouped by the order number. */
 const repairOrdersKind: KindHandler = {
-  grownTables: ['repair_orders', 'repair_order_lines', 'mileage_readings'],
+  grownTables: ['repair_orders', 'repair_order_lines', 'mileage_readings', 'import_keys'],
   start: (env) => {
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
     return groupedRun(env, async (ctx, groups) =>
@@ -195,7 +194,7 @@ const rowRun = <R>(read: (reader: FieldReader) => R | null, apply: (ctx: Ctx, re
 
 /** 车辆档案: one row per car, its owner named by the old system's customer number. */
 const vehiclesKind: KindHandler = {
-  grownTables: ['vehicles', 'vehicle_ownerships', 'mileage_readings'],
+  grownTables: ['vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
   start: (env) => {
     const source = runSource(env.sourceId);
     return rowRun<VehicleRecord>(
@@ -208,7 +207,7 @@ const vehiclesKind: KindHandler = {
 
 /** 销售交车: new-car sales and deliveries. */
 const salesKind: KindHandler = {
-  grownTables: ['sales_orders'],
+  grownTables: ['sales_orders', 'import_keys'],
   start: (env) => {
     const [source, staff] = [runSource(env.sourceId), runStaffNames()];
     return rowRun<SaleRecord>(
