@@ -148,6 +148,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_header_unknown: '文件中没有这一列',
     import_header_twice: '同一列不能对应两个字段',
     import_not_waiting: '该导入已开始，不能再修改字段对应',
+    import_mapping_or_sheets: '请提交字段映射（mapping）或各工作表的选择（sheets），二者选一',
+    import_no_sheet: '请至少选择一个要导入的工作表',
+    import_sheet_unknown: '文件中没有该工作表',
+    import_sheet_twice: '同一工作表只能选择一次',
+    import_sheet_empty: '该工作表没有表头或数据行，不能导入',
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -362,6 +367,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_header_unknown: 'The file has no such column',
     import_header_twice: 'A column can feed one field only',
     import_not_waiting: 'This import has started; its mapping can no longer change',
+    import_mapping_or_sheets: 'Send either the mapping or the sheets’ choices, not both',
+    import_no_sheet: 'Choose at least one sheet to import',
+    import_sheet_unknown: 'The file has no such sheet',
+    import_sheet_twice: 'A sheet can be chosen once only',
+    import_sheet_empty: 'This sheet has no header row or no data rows; it cannot be imported',
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

@@ -102,7 +102,7 @@ export const importFile: Command = (argv, io) => {
     const preview = await previewFile(path, format);
     const file = { id, kind: input.kind, fileName: basename(input.file), format, bytes, sha256: await sha256Of(path) };
     const job = await asMember((ctx) => createImport(ctx, { ...file, ...preview }));
-    await asMember((ctx) => chooseMapping(ctx, id, job.mapping));
+    await asMember((ctx) => chooseMapping(ctx, id, { mapping: job.mapping }));
     const run = importRunJob(rt.config.DATA_DIR);
     if (!('steps' in run)) throw new Error('the import job runs in steps');
     await run.steps(

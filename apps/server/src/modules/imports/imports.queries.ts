@@ -51,6 +51,17 @@ export const savedMapping = async (db: Tx, tenantId: string, kind: ImportKind) =
   return row?.mapping ?? null;
 };
 
+/** The tenant's saved mapping of every kind (the suggestions of a workbook's sheets). */
+export const savedMappings = async (db: Tx, tenantId: string) => {
+  const rows = await db
+    .select({ kind: importMappings.kind, mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(eq(importMappings.tenantId, tenantId));
+  return Object.fromEntries(rows.map((r) => [r.kind, r.mapping])) as Partial<
+    Record<ImportKind, Record<string, string>>
+  >;
+};
+
 export const saveMapping = async (
   db: Tx,
   values: { tenantId: string; kind: ImportKind; mapping: Record<string, string>; updatedBy: string; now: Date },
@@ -74,31 +85,49 @@ export const deleteImportErrors = (db: Tx, tenantId: string, importId: string) =
 
 const errorColumns = {
   id: importErrors.id,
+  sheet: importErrors.sheet,
   rowNo: importErrors.rowNo,
   column: importErrors.column,
   value: importErrors.value,
   message: importErrors.message,
 };
 
-export const importErrorPage = async (db: Tx, tenantId: string, importId: string, limit: number, offset: number) => {
-  const where = and(eq(importErrors.tenantId, tenantId), eq(importErrors.importId, importId));
+/** One page of a run's errors (of one sheet when `sheet` is given), by sheet and row. */
+export const importErrorPage = async (
+  db: Tx,
+  tenantId: string,
+  importId: string,
+  page: { limit: number; offset: number; sheet?: number | undefined },
+) => {
+  const where = and(
+    eq(importErrors.tenantId, tenantId),
+    eq(importErrors.importId, importId),
+    page.sheet === undefined ? undefined : eq(importErrors.sheet, page.sheet),
+  );
+  const { limit, offset } = page;
   const items = await db
     .select(errorColumns)
     .from(importErrors)
     .where(where)
-    .orderBy(asc(importErrors.rowNo), asc(importErrors.column), asc(importErrors.message), asc(importErrors.id))
+    .orderBy(
+      asc(importErrors.sheet),
+      asc(importErrors.rowNo),
+      asc(importErrors.column),
+      asc(importErrors.message),
+      asc(importErrors.id),
+    )
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(importErrors).where(where);
   return { items, total: Number(total?.n ?? 0) };
 };
 
-/** Keyset paging for the downloadable report: the page after (rowNo, id). */
+/** Keyset paging for the downloadable report: the page after (sheet, rowNo, id). */
 export const importErrorsAfter = (
   db: Tx,
   tenantId: string,
   importId: string,
-  after: { rowNo: number; id: string } | null,
+  after: { sheet: number; rowNo: number; id: string } | null,
   limit: number,
 ) =>
   db
@@ -110,13 +139,18 @@ export const importErrorsAfter = (
         eq(importErrors.importId, importId),
         after
           ? or(
-              gt(importErrors.rowNo, after.rowNo),
-              and(eq(importErrors.rowNo, after.rowNo), sql`${importErrors.id} > ${after.id}`),
+              gt(importErrors.sheet, after.sheet),
+              and(eq(importErrors.sheet, after.sheet), gt(importErrors.rowNo, after.rowNo)),
+              and(
+                eq(importErrors.sheet, after.sheet),
+                eq(importErrors.rowNo, after.rowNo),
+                sql`${importErrors.id} > ${after.id}`,
+              ),
             )
           : undefined,
       ),
     )
-    .orderBy(asc(importErrors.rowNo), asc(importErrors.id))
+    .orderBy(asc(importErrors.sheet), asc(importErrors.rowNo), asc(importErrors.id))
     .limit(limit);
 
 /**

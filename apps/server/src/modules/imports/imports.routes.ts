@@ -37,7 +37,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   });
   serve(app, r.list, async (ctx) => ({ items: await service.recentImports(ctx) }));
   serve(app, r.get, (ctx, req) => service.getImport(ctx, req.params.id));
-  serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body.mapping));
+  serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body));
   serve(app, r.errors, (ctx, req) => service.importErrors(ctx, req.params.id, req.query));
   serve(app, r.errorReport, async (req, reply) => {
     const locale = localeOf(req.headers['accept-language']);

@@ -67,13 +67,14 @@ export const firstSheet = (entries: ZipEntry[]) =>
     .reduce<ZipEntry | null>((first, e) => (!first || e.at < first.at ? e : first), null);
 
 /**
- * How many rows the first worksheet has, without parsing it: its XML is inflated and its `<row` tags
- * counted (about 50× faster than a parse). For the progress bar's total; null when it cannot be had.
+ * How many rows a worksheet has (the first in file order unless `entry` names one), without parsing it:
+ * its XML is inflated and its `<row` tags counted (about 50× faster than a parse). For the progress bar's
+ * total; null when it cannot be had.
  */
-export const countXlsxRows = async (path: string): Promise<number | null> => {
+export const countXlsxRows = async (path: string, entry?: ZipEntry): Promise<number | null> => {
   try {
-    const entries = await zipEntries(path);
-    const sheet = entries && firstSheet(entries);
+    const entries = entry ? null : await zipEntries(path);
+    const sheet = entry ?? (entries && firstSheet(entries));
     if (!sheet) return null;
     let rows = 0;
     let carry = '';
