@@ -179,7 +179,7 @@ const streamedXlsx = (path: string): Workbook => ({
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, readerOptions);
       for await (const sheet of workbook) {
-        yield* rowsOf(sheet as unknown as AsyncIterable<Row>);
+        yield* rowsOf(sheet);
         return;
       }
     } catch (error) {

@@ -127,8 +127,8 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
   }
 
   for (const { sheet, handler, kind, columns, table } of planned) {
+    // Written with the sheet's first batch (and its end with the next step): no extra transaction.
     setSheet(progress, sheet.index, { status: 'running' });
-    await job.step((ctx) => saveProgress(ctx, run.id, progress));
     const done = { rows: 0, failed: 0, counts: {} as Record<string, number> };
     // The batch in flight: the next one is read from the file while the database applies this one.
     let inFlight: Promise<void> = Promise.resolve();
@@ -186,7 +186,6 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
     }
     // The sheet's total is the rows it really had (a first pass counted in the zip may include blanks).
     setSheet(progress, sheet.index, { status: 'done', rowsTotal: done.rows });
-    await job.step((ctx) => saveProgress(ctx, run.id, progress));
   }
 };
 
