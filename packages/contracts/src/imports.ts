@@ -102,6 +102,11 @@ export const importSheet = z.object({
   sampleRows: z.array(z.array(z.string())),
   /** The chosen mapping, or the suggestion for `kind` before the run. */
   mapping: importMapping,
+  /**
+   * The mapping suggested for each kind the sheet could be (the tenant's saved mapping, then known DMS
+   * header names): what the mapping screen starts from when the user picks another kind.
+   */
+  suggestions: z.partialRecord(z.enum(importKinds), importMapping),
   status: z.enum(importSheetStatuses),
   rowsTotal: z.number().int().nullable(),
   rowsDone: z.number().int(),

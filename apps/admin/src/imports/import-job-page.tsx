@@ -11,7 +11,9 @@ import { ImportErrors } from './import-errors.tsx';
 import { formatBytes, StatusTag } from './import-labels.tsx';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportSteps } from './import-steps.tsx';
-import { MappingStep } from './mapping-step.tsx';
+import { SheetProgress } from './sheet-progress.tsx';
+import { SheetsStep } from './sheets-step.tsx';
+import { jobTitle } from './import-labels.tsx';
 
 /**
  * One import at /imports/:id: the mapping while it waits for one, then its progress and result. The job
@@ -58,18 +60,20 @@ export const ImportJobPage = () => {
 
   const data = job.data;
   const showErrors = data.status !== 'needs_mapping' && (data.rowsFailed > 0 || data.status === 'done');
+  // A file of one sheet reads as before; a workbook shows each sheet's bar.
+  const bySheet = data.sheets.length > 1;
   return (
     <div data-testid="import-job">
       {crumbs(data.fileName)}
       <PageHeader
-        title={t(`imports.kind.${data.kind}`)}
+        title={jobTitle(t, data)}
         subtitle={t('imports.file', { name: data.fileName, size: formatBytes(data.fileBytes) })}
         extra={
           <Space>
             <StatusTag status={data.status} />
             <Button
               icon={<UploadOutlined />}
-              onClick={() => void navigate(`/imports?kind=${data.kind}`)}
+              onClick={() => void navigate(bySheet ? '/imports' : `/imports?kind=${data.kind}`)}
               data-testid="import-new"
             >
               {t('imports.newImport')}
@@ -79,9 +83,16 @@ export const ImportJobPage = () => {
       />
       <Card>
         <ImportSteps at={data.status} />
-        {data.status === 'needs_mapping' ? <MappingStep job={data} /> : <ImportProgress job={data} />}
+        {data.status === 'needs_mapping' ? (
+          <SheetsStep job={data} />
+        ) : (
+          <>
+            <ImportProgress job={data} />
+            {bySheet && <SheetProgress job={data} />}
+          </>
+        )}
       </Card>
-      {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} />}
+      {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} sheets={data.sheets} />}
     </div>
   );
 };

@@ -1,10 +1,11 @@
-import type {
-  FieldIssue,
-  ImportJob,
-  ImportKind,
-  ImportMappingBody,
-  ImportSheet,
-  ImportSheetChoice,
+import {
+  importKinds,
+  type FieldIssue,
+  type ImportJob,
+  type ImportKind,
+  type ImportMappingBody,
+  type ImportSheet,
+  type ImportSheetChoice,
 } from '@m4s/contracts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
@@ -66,6 +67,9 @@ export const createImport = async (ctx: StaffCtx, file: UploadedFile): Promise<I
   const sheets: ImportSheet[] = file.sheets.map((s) => {
     const suggestedKind = hasRows(s) ? suggestKind(s.headers, saved) : null;
     const kind = s === named ? file.kind : suggestedKind;
+    const suggestions = hasRows(s)
+      ? Object.fromEntries(importKinds.map((k) => [k, suggestMapping(k, s.headers, saved[k] ?? null)]))
+      : {};
     return {
       index: s.index,
       name: s.name || fileStem(file.fileName),
@@ -73,7 +77,8 @@ export const createImport = async (ctx: StaffCtx, file: UploadedFile): Promise<I
       suggestedKind,
       headers: s.headers,
       sampleRows: s.sampleRows,
-      mapping: kind ? suggestMapping(kind, s.headers, saved[kind] ?? null) : {},
+      mapping: kind ? (suggestions[kind] ?? {}) : {},
+      suggestions,
       status: 'pending',
       rowsTotal: null,
       rowsDone: 0,

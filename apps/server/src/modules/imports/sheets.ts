@@ -70,6 +70,7 @@ export const sheetsOf = (row: ImportJobRow): ImportSheet[] =>
           headers: row.headers,
           sampleRows: row.sampleRows,
           mapping: row.mapping ?? {},
+          suggestions: { [row.kind]: row.mapping ?? {} },
           status: statusOfLegacy(row.status),
           rowsTotal: row.rowsTotal,
           rowsDone: row.rowsDone,
