@@ -141,18 +141,22 @@ export const SheetsStep = ({ job }: { job: ImportJob }) => {
         const problem = serverErrors[`sheets.${sheet.index}.kind`] ?? serverErrors[`sheets.${sheet.index}.index`];
         return (
           <>
-            <Select
-              style={{ width: '100%' }}
-              value={choiceOf(sheet).kind ?? leftOut}
-              disabled={!hasRows(sheet)}
-              status={problem ? 'error' : undefined}
-              onChange={(value: string) => chooseKind(sheet, value)}
-              options={[
-                ...importKinds.map((kind) => ({ value: kind, label: t(`imports.kind.${kind}`) })),
-                { value: leftOut, label: t('sheets.leaveOut') },
-              ]}
-              data-testid={`sheet-kind-${sheet.index}`}
-            />
+            <div data-testid={`sheet-kind-${sheet.index}`} data-kind={choiceOf(sheet).kind ?? leftOut}>
+              <Select
+                style={{ width: '100%' }}
+                value={choiceOf(sheet).kind ?? leftOut}
+                disabled={!hasRows(sheet)}
+                status={problem ? 'error' : undefined}
+                onChange={(value: string) => chooseKind(sheet, value)}
+                options={[
+                  ...importKinds.map((kind) => ({ value: kind, label: t(`imports.kind.${kind}`) })),
+                  { value: leftOut, label: t('sheets.leaveOut') },
+                ]}
+                optionRender={(option) => (
+                  <span data-testid={`sheet-kind-option-${String(option.value)}`}>{option.label}</span>
+                )}
+              />
+            </div>
             {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
           </>
         );
