@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { vinCheckDigit, type ImportJob } from '@m4s/contracts';
 import { createTestTenant, signInStaff, testApp } from '../../../test/harness.ts';
 import ExcelJS from './excel.ts';
+import { forgetPersonInImports } from './imports.queries.ts';
 import { csvOf, errorsOf, uploadFile, waitForRun, workbookOf } from './test-kit.ts';
 
 /** A valid VIN (its check digit computed) from a serial number. */
@@ -280,5 +281,27 @@ describe('DMS import: workbooks of several sheets', () => {
     assert.deepEqual(await issuesOf({ mapping: job.mapping, sheets: [{ index: 0, kind: null }] }), ['sheets']);
     const after = await admin.get(`/api/imports/${job.id}`);
     assert.equal(after.json<ImportJob>().status, 'needs_mapping');
+  });
+
+  test('erasure takes the person’s rows out of every sheet’s preview, and leaves the others', async () => {
+    const t = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const job = await upload(admin, '旧系统导出.xlsx', await workbook());
+    const { db } = await testApp();
+    await forgetPersonInImports(db.owner, t.id, {
+      customerId: t.customerId,
+      names: ['周一'],
+      phones: ['13811110001'],
+      emails: [],
+      ownerIds: [],
+    });
+    const after = (await admin.get(`/api/imports/${job.id}`)).json<ImportJob>();
+    assert.deepEqual(
+      after.sheets.map((s) => s.sampleRows.length),
+      [4, 2, 2],
+    );
+    assert.ok(!JSON.stringify(after.sheets).includes('周一'));
+    assert.ok(!JSON.stringify(after.sheets).includes('13811110001'));
+    assert.ok(JSON.stringify(after.sheets).includes('吴二'));
   });
 });

@@ -162,7 +162,8 @@ const namesPerson = (cell: string) => `(btrim(${cell}) = ANY($2::text[]) OR lowe
 
 /**
  * Erasure: the rows of uploaded files that name the person go — rejected rows (every error of the row) and
- * the rows of the runs' previews. The runs themselves (file name, counts) stay.
+ * the rows of the runs' previews (the import's own and every sheet's). The runs themselves (file name,
+ * counts) stay.
  */
 export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, person: Person) => {
   const values = [tenantId, person.names, person.phones, person.emails.map((e) => e.toLowerCase())];
@@ -179,6 +180,20 @@ export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, 
           WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.row) c WHERE ${namesPerson('c')}))
       WHERE j.tenant_id = $1 AND EXISTS (
         SELECT 1 FROM jsonb_array_elements(j.sample_rows) r(row), jsonb_array_elements_text(r.row) c
+          WHERE ${namesPerson('c')})`,
+    values,
+  );
+  await sql.executeSql(
+    `UPDATE import_jobs j SET sheets = (
+        SELECT coalesce(jsonb_agg(jsonb_set(s.sheet, '{sampleRows}', (
+            SELECT coalesce(jsonb_agg(r.row ORDER BY r.n), '[]'::jsonb)
+              FROM jsonb_array_elements(s.sheet->'sampleRows') WITH ORDINALITY AS r(row, n)
+              WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.row) c WHERE ${namesPerson('c')})))
+          ORDER BY s.n), '[]'::jsonb)
+          FROM jsonb_array_elements(j.sheets) WITH ORDINALITY AS s(sheet, n))
+      WHERE j.tenant_id = $1 AND EXISTS (
+        SELECT 1 FROM jsonb_array_elements(j.sheets) s(sheet), jsonb_array_elements(s.sheet->'sampleRows') r(row),
+               jsonb_array_elements_text(r.row) c
           WHERE ${namesPerson('c')})`,
     values,
   );
