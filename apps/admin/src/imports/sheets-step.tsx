@@ -14,6 +14,7 @@ import { useI18n } from '../i18n.ts';
 import { useSaveMapping } from './import-api.ts';
 import { FilePreview } from './file-preview.tsx';
 import { fieldRows, mappingProblems, MappingFields, usableMapping } from './mapping-step.tsx';
+import styles from './imports.module.css';
 
 /** The kind picker's "不导入" (a select cannot hold null). */
 const leftOut = 'left_out';
@@ -216,18 +217,19 @@ export const SheetsStep = ({ job }: { job: ImportJob }) => {
         dataSource={job.sheets}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        rowClassName={(sheet) => (sheet.index === activeKey ? 'ant-table-row-selected' : '')}
+        rowClassName={(sheet) => (sheet.index === activeKey ? (styles.activeSheet ?? '') : '')}
         onRow={(sheet) => ({ 'data-testid': `import-sheet-row-${sheet.index}` }) as React.HTMLAttributes<HTMLElement>}
         data-testid="import-sheets"
       />
-      {order.length > 0 ? (
+      {order.length > 1 ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="import-order">
           {t('sheets.order', {
             order: order.map((s) => `${s.name}（${t(`imports.kind.${choiceOf(s).kind ?? 'customers'}`)}）`).join(' → '),
           })}
         </Typography.Paragraph>
       ) : (
-        tried && (
+        tried &&
+        order.length === 0 && (
           <Alert
             type="warning"
             showIcon

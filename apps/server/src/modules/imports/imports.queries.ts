@@ -168,8 +168,8 @@ const namesPerson = (cell: string) => `(btrim(${cell}) = ANY($2::text[]) OR lowe
 export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, person: Person) => {
   const values = [tenantId, person.names, person.phones, person.emails.map((e) => e.toLowerCase())];
   await sql.executeSql(
-    `DELETE FROM import_errors e WHERE e.tenant_id = $1 AND (e.import_id, e.row_no) IN (
-        SELECT x.import_id, x.row_no FROM import_errors x WHERE x.tenant_id = $1 AND x.value IS NOT NULL
+    `DELETE FROM import_errors e WHERE e.tenant_id = $1 AND (e.import_id, e.sheet, e.row_no) IN (
+        SELECT x.import_id, x.sheet, x.row_no FROM import_errors x WHERE x.tenant_id = $1 AND x.value IS NOT NULL
           AND ${namesPerson('x.value')})`,
     values,
   );
