@@ -281,6 +281,32 @@ describe('DMS import: workbooks of several sheets', () => {
     assert.deepEqual(await issuesOf({ mapping: job.mapping, sheets: [{ index: 0, kind: null }] }), ['sheets']);
     const after = await admin.get(`/api/imports/${job.id}`);
     assert.equal(after.json<ImportJob>().status, 'needs_mapping');
+
+    // A cover sheet (a title, no header row) is listed, proposed as left out, and cannot be chosen.
+    const covered = await upload(
+      admin,
+      '带封面.xlsx',
+      await workbookOf([
+        { name: '说明', rows: [['客户档案导出，2025年6月']] },
+        { name: '客户车辆', rows: [carHeader, ['周一', '13811110001', vin(1), '沪A10001', '2021-06-01']] },
+      ]),
+    );
+    assert.deepEqual(
+      covered.sheets.map((s) => [s.name, s.headers.length, s.kind, s.suggestedKind]),
+      [
+        ['说明', 0, null, null],
+        ['客户车辆', 5, 'customers', 'customers'],
+      ],
+    );
+    assert.equal(covered.sheets[1]?.suggestions.repair_orders?.vin, '车架号');
+    const cover = await admin.send('PUT', `/api/imports/${covered.id}/mapping`, {
+      sheets: [{ index: 0, kind: 'customers', mapping: {} }],
+    });
+    assert.equal(cover.statusCode, 400);
+    assert.deepEqual(
+      cover.json<{ details: { issues: { path: string }[] } }>().details.issues.map((i) => i.path),
+      ['sheets.0.kind'],
+    );
   });
 
   test('erasure takes the person’s rows out of every sheet’s preview, and leaves the others', async () => {
@@ -288,6 +314,13 @@ describe('DMS import: workbooks of several sheets', () => {
     const admin = await signInStaff(t.slug, 'group.admin');
     const job = await upload(admin, '旧系统导出.xlsx', await workbook());
     const { db } = await testApp();
+    // Row 2 of the cars sheet names 周一 (two errors of that row); row 2 of the orders sheet is another's.
+    await db.owner.executeSql(
+      `INSERT INTO import_errors (tenant_id, import_id, sheet, row_no, "column", value, message) VALUES
+         ($1, $2, 1, 2, '车主手机', '13811110001', 'phone'), ($1, $2, 1, 2, '车牌号', '沪A', 'plate'),
+         ($1, $2, 0, 2, '金额', '1..8', 'amount')`,
+      [t.id, job.id],
+    );
     await forgetPersonInImports(db.owner, t.id, {
       customerId: t.customerId,
       names: ['周一'],
@@ -303,5 +336,10 @@ describe('DMS import: workbooks of several sheets', () => {
     assert.ok(!JSON.stringify(after.sheets).includes('周一'));
     assert.ok(!JSON.stringify(after.sheets).includes('13811110001'));
     assert.ok(JSON.stringify(after.sheets).includes('吴二'));
+    const left = await errorsOf(admin, job.id);
+    assert.deepEqual(
+      left.items.map((e) => [e.sheet, e.rowNo, e.value]),
+      [[0, 2, '1..8']],
+    );
   });
 });
