@@ -222,10 +222,12 @@ const openXlsx = async (path: string): Promise<Workbook> => {
 
     // The tabs in the workbook's order; a chart sheet (no worksheet entry) is not a table.
     const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, entryName(r.Target)]));
-    const sheets = (reader.model?.sheets ?? []).flatMap((s) => {
+    const sheets = (reader.model?.sheets ?? []).flatMap((s, at) => {
       const entry = entries.find((e) => e.name === targets.get(s.rId));
-      const no = entry && /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1];
-      return entry && no ? [{ name: s.name, entry, no }] : [];
+      if (!entry || !entry.name.startsWith('xl/worksheets/')) return [];
+      // ExcelJS names a sheet by the number in its part's name (sheet3.xml); another writer's name is fine.
+      const no = /\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? String(at + 1);
+      return [{ name: s.name, entry, no }];
     });
     const sheetAt = (index: number) => {
       const sheet = sheets[index];

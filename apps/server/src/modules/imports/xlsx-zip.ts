@@ -57,6 +57,8 @@ export const entryStream = async (path: string, entry: ZipEntry): Promise<Readab
   if (entry.method === 0) return raw;
   const inflated = raw.pipe(createInflateRaw());
   raw.on('error', (error) => inflated.destroy(error));
+  // A reader that stops early (a preview) destroys the inflated stream: the file is closed with it.
+  inflated.on('close', () => raw.destroy());
   return inflated;
 };
 
