@@ -10,6 +10,7 @@ import { bookingRoutes } from './modules/booking/booking.routes.ts';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
+import { importUnlistedRoutes } from './modules/imports/unlisted.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { contactRoutes } from './modules/contact/contact.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
@@ -37,6 +38,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(vehicleRoutes);
   await app.register(historyRoutes);
   await app.register(importRoutes);
+  await app.register(importUnlistedRoutes);
   await app.register(garageRoutes);
   await app.register(bookingRoutes);
   await app.register(inboxRoutes);

@@ -186,6 +186,8 @@ const cases: Record<string, Case> = {
   'PUT /api/imports/:id/mapping': { id: (b) => b.customerId, body: () => ({ mapping: { customerName: '姓名' } }) },
   'GET /api/imports/:id/errors': { id: (b) => b.customerId },
   'GET /api/imports/:id/errors.xlsx': { id: (b) => b.customerId },
+  // An import's catalogue values that matched nothing (issue 12).
+  'GET /api/imports/:id/unlisted': { id: (b) => b.customerId },
   'GET /api/imports/samples/:kind': { id: () => 'no-such-kind-zz' },
   // Contact governance (issue 5): a customer's touch ledger.
   'GET /api/customers/:id/touches': { id: (b) => b.customerId },
@@ -367,5 +369,61 @@ describe('cross-tenant suite: ids of another tenant inside a body are unknown id
       [a.id],
     );
     assert.equal(written.rows[0]?.n, 0);
+  });
+});
+
+describe('cross-tenant suite: a tenant’s own catalogue entries (issue 12)', () => {
+  test('a series or model tenant B added is unknown to tenant A: not listed, not readable, not usable', async () => {
+    const { db } = await testApp();
+    const a = await createTestTenant(['group_admin']);
+    const b = await createTestTenant(['group_admin']);
+    const adminA = await signInStaff(a.slug, 'group.admin');
+    const adminB = await signInStaff(b.slug, 'group.admin');
+    const series = await adminB.send('POST', '/api/catalogue/series', {
+      brandId: 'byd',
+      nameZh: '乙的车系',
+      bodyType: 'suv',
+    });
+    assert.equal(series.statusCode, 201, series.body);
+    const seriesId = series.json<{ id: string }>().id;
+    const model = await adminB.send('POST', '/api/catalogue/models', {
+      seriesId,
+      nameZh: '乙的车型',
+      year: 2025,
+      fuel: 'ev',
+      priceFen: 10000000,
+    });
+    assert.equal(model.statusCode, 201, model.body);
+    const modelId = model.json<{ id: string }>().id;
+
+    const list = await adminA.get('/api/catalogue/brands/byd/series');
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes(seriesId) && !list.body.includes('乙的车系'));
+    assert.equal((await adminA.get(`/api/catalogue/series/${seriesId}/models`)).statusCode, 404);
+    const under = await adminA.send('POST', '/api/catalogue/models', {
+      seriesId,
+      nameZh: '甲的车型',
+      year: 2025,
+      fuel: 'ev',
+      priceFen: 1,
+    });
+    assert.equal(under.statusCode, 400, under.body);
+    // A's car cannot name B's series or model, by the API or by SQL under A's tenant.
+    const car = await adminA.send('POST', '/api/vehicles', { vin: '1HGCM82633A004352', brandId: 'byd', seriesId });
+    assert.equal(car.statusCode, 400, car.body);
+    await assert.rejects(
+      db.transaction({ tenantId: a.id }, ({ sql }) =>
+        sql.executeSql(`UPDATE vehicles SET model_id = $2 WHERE tenant_id = $1`, [a.id, modelId]),
+      ),
+      /not in the catalogue/,
+    );
+    // Row-level security: A's transaction reads none of B's rows, even without a tenant filter.
+    const seen = await db.transaction({ tenantId: a.id }, async ({ sql }) => ({
+      series: (await sql.executeSql(`SELECT count(*)::int AS n FROM tenant_car_series`, [])).rows[0]?.n,
+      models: (await sql.executeSql(`SELECT count(*)::int AS n FROM tenant_car_models`, [])).rows[0]?.n,
+      view: (await sql.executeSql(`SELECT count(*)::int AS n FROM catalogue_series WHERE id = $1`, [seriesId])).rows[0]
+        ?.n,
+    }));
+    assert.deepEqual(seen, { series: 0, models: 0, view: 0 });
   });
 });

@@ -42,6 +42,8 @@ export const auditActions = [
   'customer.exported',
   'customer.erased',
   'customer.imported',
+  'catalogue.series_added',
+  'catalogue.model_added',
   'vehicle.created',
   'vehicle.updated',
   'vehicle.transferred',

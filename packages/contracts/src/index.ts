@@ -6,6 +6,7 @@ export * from './tenant.ts';
 export * from './stores.ts';
 export * from './staff.ts';
 export * from './audit.ts';
+export * from './text.ts';
 export * from './vehicle-id.ts';
 export * from './catalogue.ts';
 export * from './customers.ts';

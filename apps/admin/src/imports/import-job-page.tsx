@@ -14,6 +14,7 @@ import { ImportSteps } from './import-steps.tsx';
 import { SheetProgress } from './sheet-progress.tsx';
 import { SheetsStep } from './sheets-step.tsx';
 import { jobTitle } from './import-labels.tsx';
+import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
 /**
  * One import at /imports/:id: the mapping while it waits for one, then its progress and result. The job
@@ -93,6 +94,7 @@ export const ImportJobPage = () => {
         )}
       </Card>
       {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} sheets={data.sheets} />}
+      {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>
   );
 };

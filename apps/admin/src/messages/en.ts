@@ -7,6 +7,7 @@ import { importsEn } from './imports-en.ts';
 import { serviceEn } from './service-en.ts';
 import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
+import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { telematicsEn } from './telematics-en.ts';
@@ -21,6 +22,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...serviceEn,
   ...segmentsEn,
   ...careEn,
+  ...catalogueEn,
   ...complaintsEn,
   ...calendarEn,
   ...webhooksEn,

@@ -7,6 +7,7 @@ import { importsZhCN } from './imports-zh-cn.ts';
 import { serviceZhCN } from './service-zh-cn.ts';
 import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
+import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...segmentsZhCN,
   ...careZhCN,
+  ...catalogueZhCN,
   ...complaintsZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,

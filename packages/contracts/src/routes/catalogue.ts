@@ -1,9 +1,22 @@
-import { brandParams, carBrandList, carModelList, carSeriesList, seriesParams } from '../catalogue.ts';
+import {
+  brandParams,
+  carBrandList,
+  carModel,
+  carModelList,
+  carSeries,
+  carSeriesList,
+  newModelInput,
+  newSeriesInput,
+  seriesParams,
+} from '../catalogue.ts';
 import { defineRoutes } from '../api/route.ts';
 
 const tags = ['catalogue'];
 
-/** Global reference data: any signed-in staff member reads it (no permission). */
+/**
+ * The catalogue: global reference data and the tenant's own additions. Any signed-in staff member reads
+ * it (no permission); adding a series or model is set-up work (service.setup), audited.
+ */
 export const catalogueRoutes = defineRoutes({
   brands: { method: 'GET', path: '/catalogue/brands', auth: 'staff', response: carBrandList, tags },
   series: {
@@ -20,6 +33,26 @@ export const catalogueRoutes = defineRoutes({
     auth: 'staff',
     params: seriesParams,
     response: carModelList,
+    tags,
+  },
+  addSeries: {
+    method: 'POST',
+    path: '/catalogue/series',
+    auth: 'staff',
+    permission: 'service.setup',
+    body: newSeriesInput,
+    response: carSeries,
+    status: 201,
+    tags,
+  },
+  addModel: {
+    method: 'POST',
+    path: '/catalogue/models',
+    auth: 'staff',
+    permission: 'service.setup',
+    body: newModelInput,
+    response: carModel,
+    status: 201,
     tags,
   },
 });

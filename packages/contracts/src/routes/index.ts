@@ -11,6 +11,7 @@ import { garageRoutes } from './garage.ts';
 import { healthRoutes } from './health.ts';
 import { historyRoutes } from './history.ts';
 import { importRoutes } from './imports.ts';
+import { importUnlistedRoutes } from './import-unlisted.ts';
 import { inboxRoutes } from './inbox.ts';
 import { segmentRoutes } from './segments.ts';
 import { staffRoutes } from './staff.ts';
@@ -40,6 +41,7 @@ export const routes = {
   vehicles: vehicleRoutes,
   history: historyRoutes,
   imports: importRoutes,
+  importUnlisted: importUnlistedRoutes,
   garage: garageRoutes,
   intervals: intervalRoutes,
   booking: bookingRoutes,
@@ -65,6 +67,7 @@ export {
   healthRoutes,
   historyRoutes,
   importRoutes,
+  importUnlistedRoutes,
   intervalRoutes,
   operatorRoutes,
   segmentRoutes,

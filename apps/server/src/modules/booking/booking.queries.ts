@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import {
   bookings,
   carBrands,
-  carModels,
-  carSeries,
+  catalogueModels,
+  catalogueSeries,
   customerPhones,
   customers,
   owners,
@@ -22,7 +22,7 @@ const next = alias(bookings, 'next_booking');
 /** Series and trim ('帕萨特 2022款 330TSI'), or what the car has of its catalogue entry. */
 const modelName = sql<
   string | null
->`nullif(concat_ws(' ', coalesce(${carSeries.nameZh}, ${carBrands.nameZh}), ${carModels.nameZh}), '')`;
+>`nullif(concat_ws(' ', coalesce(${catalogueSeries.nameZh}, ${carBrands.nameZh}), ${catalogueModels.nameZh}), '')`;
 
 const primaryPhone = sql<
   string | null
@@ -67,8 +67,8 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(staff, and(eq(staff.tenantId, bookings.tenantId), eq(staff.id, bookings.advisorId)))
     .leftJoin(visits, and(eq(visits.tenantId, bookings.tenantId), eq(visits.bookingId, bookings.id)))
     .leftJoin(next, and(eq(next.tenantId, bookings.tenantId), eq(next.rescheduledFrom, bookings.id)))

@@ -51,7 +51,7 @@ export const renderJoins = `
   JOIN customers c ON c.tenant_id = $1 AND c.id = x.customer_id
   JOIN tenants t ON t.id = $1
   LEFT JOIN vehicles v ON v.tenant_id = $1 AND v.id = x.vehicle_id
-  LEFT JOIN car_series cs ON cs.id = v.series_id
+  LEFT JOIN catalogue_series cs ON cs.id = v.series_id
   LEFT JOIN vehicle_segments vs ON vs.tenant_id = $1 AND vs.vehicle_id = x.vehicle_id
   LEFT JOIN stores st ON st.tenant_id = $1 AND st.id = coalesce(x.store_id, c.home_store_id)
   LEFT JOIN staff adv ON adv.tenant_id = $1 AND adv.id = coalesce(x.assignee_id, c.service_advisor_id)`;

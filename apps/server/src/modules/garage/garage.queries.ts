@@ -3,8 +3,8 @@ import type { BindingStatus } from '@m4s/contracts';
 import {
   auditLog,
   carBrands,
-  carModels,
-  carSeries,
+  catalogueModels,
+  catalogueSeries,
   customerPhones,
   customers,
   mileageReadings,
@@ -25,8 +25,8 @@ const carColumns = {
   brandName: carBrands.nameZh,
   brandWarrantyYears: carBrands.warrantyYears,
   brandWarrantyKm: carBrands.warrantyKm,
-  seriesName: carSeries.nameZh,
-  modelName: carModels.nameZh,
+  seriesName: catalogueSeries.nameZh,
+  modelName: catalogueModels.nameZh,
 };
 
 /** An owner's bindings with their cars, newest request first. */
@@ -39,8 +39,8 @@ export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
       and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
     )
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
     .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.ownerId, ownerId)))
     .orderBy(desc(vehicleBindings.requestedAt));
 
@@ -245,8 +245,8 @@ export const bindingsForReview = (
       vin: vehicles.vin,
       plate: vehicles.plate,
       brandName: carBrands.nameZh,
-      seriesName: carSeries.nameZh,
-      modelName: carModels.nameZh,
+      seriesName: catalogueSeries.nameZh,
+      modelName: catalogueModels.nameZh,
       customer: customers,
       decidedByName: staff.name,
       phoneMatches: matches,
@@ -260,8 +260,8 @@ export const bindingsForReview = (
     .leftJoin(customers, and(eq(customers.tenantId, vehicles.tenantId), eq(customers.id, vehicles.ownerId)))
     .leftJoin(staff, and(eq(staff.tenantId, vehicleBindings.tenantId), eq(staff.id, vehicleBindings.decidedBy)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
     .where(
       and(
         eq(vehicleBindings.tenantId, tenantId),

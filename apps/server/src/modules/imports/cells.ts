@@ -1,3 +1,4 @@
+import { normaliseMobile, plateCheck, plateText, tidyText, vinCheck, vinText } from '@m4s/contracts';
 import { instantOf } from '../../platform/time/zone.ts';
 
 /**
@@ -15,7 +16,11 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const dateText = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const timeText = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
-/** The cell as the user sees it: trimmed text; dates as YYYY-MM-DD (with the time when there is one). */
+/**
+ * The cell as the user means it: text trimmed, full-width forms made half-width (１３８…, ＶＩＮ, （）) and
+ * runs of spaces made one — every parser reads this, so normalisation comes before validation; dates as
+ * YYYY-MM-DD (with the time when there is one).
+ */
 export const cellText = (cell: Cell): string => {
   if (cell === null) return '';
   if (cell instanceof Date) {
@@ -25,7 +30,7 @@ export const cellText = (cell: Cell): string => {
   }
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(Number(cell.toFixed(6)));
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return cell.trim();
+  return tidyText(cell);
 };
 
 export const isEmpty = (cell: Cell) => cellText(cell) === '';
@@ -127,12 +132,30 @@ export const parseKm = (cell: Cell): Parsed<number> => {
   return { ok: true, value: Math.round(n) };
 };
 
-/** A mainland mobile number, however the DMS wrote it (+86 138-0013-8000, 8613800138000, a number cell). */
+/**
+ * A mainland mobile number, however the DMS wrote it (+86 138-0013-8000, 0086 13800138000, (138) 0013 8000,
+ * full-width １３８…, a number cell): see normaliseMobile.
+ */
 export const normalisePhone = (cell: Cell): Parsed<string> => {
   if (isEmpty(cell)) return null;
-  const digits = cellText(cell).replace(/[\s\-()（）+]/g, '');
-  const local = /^86(1\d{10})$/.exec(digits)?.[1] ?? digits;
-  return /^1[3-9]\d{9}$/.test(local) ? { ok: true, value: local } : { ok: false, key: 'phone' };
+  const local = normaliseMobile(cellText(cell));
+  return local ? { ok: true, value: local } : { ok: false, key: 'phone' };
+};
+
+/** A VIN however the export wrote it (lower case, spaced or dashed in groups, full-width): see vinText. */
+export const parseVin = (cell: Cell): Parsed<string> => {
+  const text = vinText(cellText(cell));
+  if (text === '') return null;
+  const r = vinCheck(text);
+  return r.ok ? { ok: true, value: r.vin } : { ok: false, key: `vin_${r.reason}` };
+};
+
+/** A plate with whatever separators the export put in (沪E-50029, 沪E·50029, 沪 E 50029): see plateText. */
+export const parsePlate = (cell: Cell): Parsed<string> => {
+  const text = plateText(cellText(cell));
+  if (text === '') return null;
+  const r = plateCheck(text);
+  return r.ok ? { ok: true, value: r.plate } : { ok: false, key: 'plate' };
 };
 
 const genders: Record<string, 'male' | 'female'> = {

@@ -11,7 +11,7 @@ import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
-import { bump, emptyResult, type BatchResult } from './rows.ts';
+import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
 
 /** customerInput allows five phones; a sixth from a file is reported, not added. */
 const maxPhones = 5;
@@ -192,8 +192,19 @@ export const applyCustomerBatch = async (
         ...carFields,
         seriesId: !current.brandId || current.brandId === carFields.brandId ? carFields.seriesId : null,
         modelId: !current.seriesId || current.seriesId === carFields.seriesId ? carFields.modelId : null,
+        // A name is kept as text only where the car has no catalogue entry for it.
+        brandText: current.brandId ? null : carFields.brandText,
+        seriesText: current.seriesId ? null : carFields.seriesText,
+        modelText: current.modelId ? null : carFields.modelText,
       };
       let changed = fillEmpty(vehicle.values, target, fits);
+      // A name matched now (the tenant added it to the catalogue): the text kept for it goes.
+      for (const [id, text] of [
+        ['brandId', 'brandText'],
+        ['seriesId', 'seriesText'],
+        ['modelId', 'modelText'],
+      ] as const)
+        if (target[id] && current[text] !== null && current[text] !== undefined) target[text] = null;
       if (!vehicle.isNew && !vehicle.values.ownerId && !adopted.some((a) => a.vehicleId === vehicle?.id)) {
         adopted.push({ vehicleId: vehicle.id, customerId: person.id, date: carFields.purchaseDate ?? defaults.today });
         vehicle.values = { ...vehicle.values, ownerId: person.id };
@@ -201,6 +212,8 @@ export const applyCustomerBatch = async (
       }
       bump(counts, changed ? 'vehiclesMerged' : 'vehiclesUnchanged');
     }
+
+    noteUnlisted(result, rec.unlisted);
 
     // The odometer: one reading per value; one dated in the future is reported, not stored; one that
     // contradicts the car's trusted series (vehicles/mileage.ts) is stored flagged, for a person to fix.

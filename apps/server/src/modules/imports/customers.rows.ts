@@ -1,16 +1,17 @@
-import { plateCheck, vinCheck } from '@m4s/contracts';
 import {
   normalisePhone,
   parseDate,
   parseGender,
   parseKm,
   parseModelYear,
+  parsePlate,
   parseText,
+  parseVin,
   toInstant,
   type Cell,
   type Parsed,
 } from './cells.ts';
-import type { Lookups } from './lookups.ts';
+import { unlistedTexts, type Lookups, type Unlisted } from './lookups.ts';
 import type { FieldReader, Issue } from './rows.ts';
 
 /** Where the DMS's own customer number and source channel are kept (customers.preferences). */
@@ -47,22 +48,14 @@ export type CustomerRecord = {
     insurancePolicyNo: string | null;
     insuranceExpiry: string | null;
     inspectionDue: string | null;
+    brandText: string | null;
+    seriesText: string | null;
+    modelText: string | null;
   } | null;
+  /** The car's catalogue values that matched nothing (kept as its brandText / seriesText / modelText). */
+  unlisted: Unlisted[];
   mileage: { km: number; readAt: Date } | null;
   warnings: Issue[];
-};
-
-const vinParser = (cell: Cell): Parsed<string> => {
-  const text = typeof cell === 'string' ? cell.replace(/\s/g, '') : cell === null ? '' : String(cell);
-  if (text === '') return null;
-  const r = vinCheck(text);
-  return r.ok ? { ok: true, value: r.vin } : { ok: false, key: `vin_${r.reason}` };
-};
-
-const plateParser = (cell: Cell): Parsed<string> => {
-  if (cell === null || String(cell).trim() === '') return null;
-  const r = plateCheck(String(cell));
-  return r.ok ? { ok: true, value: r.plate } : { ok: false, key: 'plate' };
 };
 
 const idParser = (cell: Cell): Parsed<string> => {
@@ -105,8 +98,8 @@ export const readCustomerRow = (
   const occupation = r.parse('occupation', text(60));
   const source = r.parse('source', text(200));
   const ref = r.parse('customerRef', text(200));
-  const vin = r.parse('vin', vinParser);
-  const plate = r.parse('plate', plateParser);
+  const vin = r.parse('vin', parseVin);
+  const plate = r.parse('plate', parsePlate);
   const modelYear = r.parse('modelYear', parseModelYear);
   const colour = r.parse('colour', text(20));
   const purchaseDate = r.parse('purchaseDate', parseDate);
@@ -127,6 +120,7 @@ export const readCustomerRow = (
   if (source) preferences[dmsSourceKey] = source;
 
   let vehicle: CustomerRecord['vehicle'] = null;
+  let unlisted: Unlisted[] = [];
   if (vin) {
     const car = lookups.car({
       brand: r.text('brand') || null,
@@ -134,7 +128,7 @@ export const readCustomerRow = (
       model: r.text('model') || null,
       year: modelYear ?? null,
     });
-    for (const w of car.warnings) r.warn(w.field, w.key);
+    unlisted = car.unlisted;
     vehicle = {
       vin,
       plate: plate ?? null,
@@ -148,6 +142,7 @@ export const readCustomerRow = (
       insurancePolicyNo: policyNo ?? null,
       insuranceExpiry: insuranceExpiry ?? null,
       inspectionDue: inspectionDue ?? null,
+      ...unlistedTexts(car.unlisted),
     };
   } else {
     const carFields = ['plate', 'brand', 'series', 'model', 'purchaseDate', 'insuranceExpiry', 'mileageKm'];
@@ -171,6 +166,7 @@ export const readCustomerRow = (
     },
     phones: [...new Set([phone, ...(second ? [second] : [])])],
     vehicle,
+    unlisted,
     mileage:
       vehicle && km != null
         ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }, lookups.timezone) }

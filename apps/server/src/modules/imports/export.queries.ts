@@ -1,20 +1,21 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { carBrands, carSeries, customers, vehicles } from '../../platform/db/schema/index.ts';
+import { carBrands, catalogueSeries, customers, vehicles } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
-/** The cars of the customers on one page of an export, with their brand and series names. */
+/** The cars of the customers on one page of an export, with their brand and series names (or kept texts). */
 export const carsOf = (db: Tx, tenantId: string, ownerIds: string[]) =>
   db
     .select({
       ownerId: vehicles.ownerId,
       plate: vehicles.plate,
       vin: vehicles.vin,
-      brand: carBrands.nameZh,
-      series: carSeries.nameZh,
+      // A name the catalogue lacks, as the imported file wrote it (vehicles.brand_text …).
+      brand: sql<string | null>`coalesce(${carBrands.nameZh}, ${vehicles.brandText})`,
+      series: sql<string | null>`coalesce(${catalogueSeries.nameZh}, ${vehicles.seriesText})`,
     })
     .from(vehicles)
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
     .where(and(eq(vehicles.tenantId, tenantId), inArray(vehicles.ownerId, ownerIds)));
 
 /** Without a query: every customer in scope, in the search's order (shortest name first, then by name). */

@@ -73,7 +73,6 @@ describe('DMS import: the shipped sample files', () => {
       phonesAdded: 3,
       vehiclesCreated: 190,
       mileageAdded: 190,
-      warnings: 4,
     });
     const errors = await errorsOf(admin, customers.job.id);
     assert.deepEqual(
@@ -93,7 +92,9 @@ describe('DMS import: the shipped sample files', () => {
         .filter((e) => e.message.startsWith('【提示】'))
         .map((e) => `${e.column}:${e.value}`)
         .sort(),
-      ['品牌:极氪', '品牌:极氪', '车系:001', '车系:001'],
+      // Issue 12: the catalogue has 极氪 001 now (migration 0032), and a name it lacks is listed once per
+      // import (GET /api/imports/:id/unlisted), never as a hint on every row.
+      [],
     );
     // Merged, not duplicated: ten customers came twice with a second car, three of them with a spare phone.
     const shape = await one(
@@ -167,7 +168,6 @@ describe('DMS import: the shipped sample files', () => {
       customersUnchanged: 194,
       vehiclesUnchanged: 190,
       mileageUnchanged: 190,
-      warnings: 4,
     });
     assert.equal(again.job.rowsFailed, 6);
     const ordersAgain = await importFile(admin, 'repair_orders', ordersSample, await sampleFile(ordersSample));

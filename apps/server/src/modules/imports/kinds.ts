@@ -58,6 +58,7 @@ const withRejected = (pre: BatchResult, res: BatchResult): BatchResult => ({
   failed: pre.failed + res.failed,
   counts: res.counts,
   issues: [...pre.issues, ...res.issues].sort((a, b) => a.rowNo - b.rowNo),
+  ...(res.unlisted ? { unlisted: res.unlisted } : {}),
 });
 
 /** 客户车辆档案: one row per car with its owner. */

@@ -3,12 +3,32 @@ import { fieldMessage } from '../../platform/i18n.ts';
 import { cellText, type Cell, type Parsed } from './cells.ts';
 import type { ImportErrorInsert } from './imports.queries.ts';
 import type { SheetRow } from './file-reader.ts';
+import type { Unlisted } from './lookups.ts';
 
 /** Something to report about a row: an error rejects it, a warning lets it import. */
 export type Issue = { rowNo: number; column: string | null; value: string | null; key: string };
 
-/** How one batch went: rows taken, rows rejected, counters to add, and what to report. */
-export type BatchResult = { rows: number; failed: number; counts: Record<string, number>; issues: Issue[] };
+/**
+ * How one batch went: rows taken, rows rejected, counters to add, and what to report. `unlisted`: catalogue
+ * values that matched nothing, `field\u0001text` → rows that used them (listed once in the report).
+ */
+export type BatchResult = {
+  rows: number;
+  failed: number;
+  counts: Record<string, number>;
+  issues: Issue[];
+  unlisted?: Record<string, number>;
+};
+
+/** The key of an unlisted value in BatchResult.unlisted and import_jobs.unlisted. */
+export const unlistedKey = (u: Unlisted) => `${u.field}\u0001${u.text}`;
+
+/** Counts a stored car's unlisted catalogue values (call it once per car stored, never for a refused row). */
+export const noteUnlisted = (result: BatchResult, unlisted: readonly Unlisted[]) => {
+  if (unlisted.length === 0) return;
+  result.unlisted ??= {};
+  for (const u of unlisted) bump(result.unlisted, unlistedKey(u));
+};
 
 export const emptyResult = (): BatchResult => ({ rows: 0, failed: 0, counts: {}, issues: [] });
 

@@ -13,6 +13,7 @@ import { loadLookups, type Lookups } from './lookups.ts';
 import { kindHandlers } from './kinds.ts';
 import { addCounts, columnsOf, fieldReader, toErrorRows } from './rows.ts';
 import { runOrder, sheetsOf, unstarted } from './sheets.ts';
+import { mergeUnlisted } from './unlisted.ts';
 
 export const importRunJobName = 'imports.run';
 
@@ -34,6 +35,7 @@ const claim = async (ctx: Ctx, importId: string) => {
     rowsDone: 0,
     rowsFailed: 0,
     counts: {},
+    unlisted: {},
     failure: null,
     sheets: sheetsOf(row).map(unstarted),
   });
@@ -164,6 +166,7 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
             counts: sheetNext.counts,
           });
           await saveProgress(ctx, run.id, next);
+          if (res.unlisted) await mergeUnlisted(ctx.sql, ctx.tenantId, run.id, res.unlisted);
           // The progress moves on as the transaction commits (a failed batch fails the run).
           Object.assign(done, sheetNext);
           Object.assign(progress, next);

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { VehicleData } from '@m4s/contracts';
 import {
   carBrands,
-  carModels,
-  carSeries,
+  catalogueModels,
+  catalogueSeries,
   mileageReadings,
   repairOrders,
   vehicleOwnerships,
@@ -13,14 +13,15 @@ import {
 import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
+/** A name the catalogue lacks is shown as the imported file wrote it (vehicles.brand_text …, docs/imports.md). */
 const columns = {
   v: vehicles,
-  brandName: carBrands.nameZh,
+  brandName: sql<string | null>`coalesce(${carBrands.nameZh}, ${vehicles.brandText})`,
   brandWarrantyYears: carBrands.warrantyYears,
   brandWarrantyKm: carBrands.warrantyKm,
   brandKmPerDay: carBrands.typicalKmPerDay,
-  seriesName: carSeries.nameZh,
-  modelName: carModels.nameZh,
+  seriesName: sql<string | null>`coalesce(${catalogueSeries.nameZh}, ${vehicles.seriesText})`,
+  modelName: sql<string | null>`coalesce(${catalogueModels.nameZh}, ${vehicles.modelText})`,
 };
 
 const withCatalogue = (db: Tx) =>
@@ -28,8 +29,8 @@ const withCatalogue = (db: Tx) =>
     .select(columns)
     .from(vehicles)
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId));
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId));
 
 export type VehicleRow = Awaited<ReturnType<typeof findVehicle>> & object;
 

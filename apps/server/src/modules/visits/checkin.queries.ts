@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { BookingStatus } from '@m4s/contracts';
 import {
   bookings,
-  carModels,
+  catalogueModels,
   customerPhones,
   customers,
   repairOrders,
@@ -80,7 +80,7 @@ export const boardBookings = (db: Tx, tenantId: string, storeId: string, day: st
         string | null
       >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`,
       plate: vehicles.plate,
-      modelName: carModels.nameZh,
+      modelName: catalogueModels.nameZh,
       serviceType: { id: serviceTypes.id, name: serviceTypes.name, category: serviceTypes.category },
       durationMinutes: serviceTypes.durationMinutes,
       advisorName: advisor.name,
@@ -92,7 +92,7 @@ export const boardBookings = (db: Tx, tenantId: string, storeId: string, day: st
     .from(bookings)
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
     .innerJoin(
       serviceTypes,
       and(eq(serviceTypes.tenantId, bookings.tenantId), eq(serviceTypes.id, bookings.serviceTypeId)),

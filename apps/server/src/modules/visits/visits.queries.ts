@@ -4,8 +4,8 @@ import type { VisitStatus } from '@m4s/contracts';
 import {
   bookings,
   carBrands,
-  carModels,
-  carSeries,
+  catalogueModels,
+  catalogueSeries,
   customerPhones,
   customers,
   estimateLines,
@@ -54,8 +54,8 @@ const withNames = (db: Tx) =>
       plate: vehicles.plate,
       purchaseDate: vehicles.purchaseDate,
       brandName: carBrands.nameZh,
-      seriesName: carSeries.nameZh,
-      modelName: carModels.nameZh,
+      seriesName: catalogueSeries.nameZh,
+      modelName: catalogueModels.nameZh,
       advisorName: advisor.name,
       serviceTypeName: serviceTypes.name,
       serviceCategory: serviceTypes.category,
@@ -68,8 +68,8 @@ const withNames = (db: Tx) =>
     .innerJoin(customers, and(same(customers), eq(customers.id, visits.customerId)))
     .innerJoin(vehicles, and(same(vehicles), eq(vehicles.id, visits.vehicleId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(carSeries, eq(carSeries.id, vehicles.seriesId))
-    .leftJoin(carModels, eq(carModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(advisor, and(eq(advisor.tenantId, visits.tenantId), eq(advisor.id, visits.advisorId)))
     .leftJoin(bookings, and(same(bookings), eq(bookings.id, visits.bookingId)))
     .leftJoin(

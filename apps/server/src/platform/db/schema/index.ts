@@ -3,6 +3,7 @@ export * from './tenancy.ts';
 export * from './people.ts';
 export * from './records.ts';
 export * from './catalogue.ts';
+export * from './catalogue-tenant.ts';
 export * from './customers.ts';
 export * from './vehicles.ts';
 export * from './history.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -11,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { mileageSources } from '@m4s/contracts';
-import { carBrands, carModels, carSeries } from './catalogue.ts';
+import { carBrands } from './catalogue.ts';
 import { customers } from './customers.ts';
 import { stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
 
@@ -28,8 +29,14 @@ export const vehicles = pgTable(
     vin: text('vin').notNull(),
     plate: text('plate'),
     brandId: text('brand_id').references(() => carBrands.id),
-    seriesId: text('series_id').references(() => carSeries.id),
-    modelId: text('model_id').references(() => carModels.id),
+    /** The global catalogue's or the tenant's own (catalogue_series): checked by a trigger (migration 0032). */
+    seriesId: text('series_id'),
+    /** The global catalogue's or the tenant's own (catalogue_models): checked by a trigger (migration 0032). */
+    modelId: text('model_id'),
+    /** Brand / series / model as an imported file wrote them when the catalogue had no match (NULL once matched). */
+    brandText: text('brand_text'),
+    seriesText: text('series_text'),
+    modelText: text('model_text'),
     modelYear: integer('model_year'),
     colour: text('colour'),
     purchaseDate: date('purchase_date', { mode: 'string' }),
@@ -57,6 +64,10 @@ export const vehicles = pgTable(
     index('vehicles_inspection_idx').on(t.tenantId, t.inspectionDue),
     // …and by purchase date (first maintenance, the year-2 churn prevention).
     index('vehicles_purchase_idx').on(t.tenantId, t.purchaseDate),
+    // The few cars that keep a catalogue text (an import's unlisted values, migration 0032).
+    index('vehicles_catalogue_text_idx')
+      .on(t.tenantId)
+      .where(sql`brand_text IS NOT NULL OR series_text IS NOT NULL OR model_text IS NOT NULL`),
   ],
 ).enableRLS();
 
