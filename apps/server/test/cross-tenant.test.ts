@@ -186,6 +186,8 @@ const cases: Record<string, Case> = {
   'PUT /api/imports/:id/mapping': { id: (b) => b.customerId, body: () => ({ mapping: { customerName: '姓名' } }) },
   'GET /api/imports/:id/errors': { id: (b) => b.customerId },
   'GET /api/imports/:id/errors.xlsx': { id: (b) => b.customerId },
+  'POST /api/imports/:id/preview': { id: (b) => b.customerId, body: () => ({ mapping: { customerName: '姓名' } }) },
+  'POST /api/imports/:id/undo': { id: (b) => b.customerId },
   // An import's catalogue values that matched nothing (issue 12).
   'GET /api/imports/:id/unlisted': { id: (b) => b.customerId },
   'GET /api/imports/samples/:kind': { id: () => 'no-such-kind-zz' },

@@ -42,6 +42,7 @@ export const auditActions = [
   'customer.exported',
   'customer.erased',
   'customer.imported',
+  'customer.import_undone',
   'catalogue.series_added',
   'catalogue.model_added',
   'vehicle.created',

@@ -8,8 +8,11 @@ import { uuid } from './common.ts';
 export const importKinds = ['customers', 'repair_orders'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
-/** uploaded → (mapping chosen) queued → running → done | failed; `needs_mapping` when a required field is unmapped. */
-export const importStatuses = ['needs_mapping', 'queued', 'running', 'done', 'failed'] as const;
+/**
+ * uploaded → (mapping chosen) queued → running → done | failed; `needs_mapping` when a required field is
+ * unmapped; a done run can be `undone` (what it created removed, what it filled in restored).
+ */
+export const importStatuses = ['needs_mapping', 'queued', 'running', 'done', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
 /** The fields a file's columns can be mapped to, per kind; `required` ones must be mapped before a run. */
@@ -84,9 +87,10 @@ export const importKindOrder: readonly string[] = [
 
 /**
  * A sheet's part in the run: `pending` until the run reaches it (and before the mapping is chosen);
- * `left_out` when the user chose 不导入 (or it has no header row); then `running`, `done` or `failed`.
+ * `left_out` when the user chose 不导入 (or it has no header row); then `running`, `done` or `failed`;
+ * `undone` once the run it was done in is undone.
  */
-export const importSheetStatuses = ['pending', 'left_out', 'running', 'done', 'failed'] as const;
+export const importSheetStatuses = ['pending', 'left_out', 'running', 'done', 'failed', 'undone'] as const;
 export type ImportSheetStatus = (typeof importSheetStatuses)[number];
 
 /** One sheet of an uploaded workbook (a CSV is a workbook of one sheet), its choice and its progress. */
@@ -131,6 +135,8 @@ export const importJob = z.object({
   rowsFailed: z.number().int(),
   counts: z.record(z.string(), z.number().int()),
   failure: z.string().nullable(),
+  /** Reported problems by message for every row (the error list keeps only the first 10,000 lines). */
+  errorCounts: z.record(z.string(), z.number().int()),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
@@ -168,6 +174,17 @@ export const importMappingBody = z
   });
 export type ImportMappingBody = z.infer<typeof importMappingBody>;
 
+/**
+ * The preview's body: one sheet's mapping (and kind), by the sheet's index — by default the import's own
+ * sheet and kind (a one-sheet file, as before workbooks).
+ */
+export const importPreviewBody = z.strictObject({
+  mapping: importMapping,
+  sheet: z.number().int().min(0).max(255).optional(),
+  kind: z.enum(importKinds).optional(),
+});
+export type ImportPreviewBody = z.infer<typeof importPreviewBody>;
+
 export const importError = z.object({
   /** The sheet's index (ImportSheet.index); its name is in the job's `sheets`. */
   sheet: z.number().int(),
@@ -190,3 +207,36 @@ export const importKindParams = z.strictObject({ kind: z.enum(importKinds) });
 
 /** The customer export's query: the same search as the customer list (without one: everyone, capped). */
 export const customerExportQuery = z.strictObject({ q: z.string().trim().max(40).optional() });
+
+/**
+ * The preview of a file before its run: its first 50 data rows applied by the real import in a transaction
+ * that is rolled back — the records that would be created or filled in, and the rows refused with why.
+ */
+export const importPreviewRecord = z.object({
+  /** customers, customer_phones, vehicles, vehicle_ownerships, mileage_readings, repair_orders, … */
+  table: z.string(),
+  action: z.enum(['created', 'filled']),
+  /** The record as it would be stored (for a fill: the fields filled in). */
+  values: z.record(z.string(), z.unknown()),
+  /** For a fill: those fields before. */
+  before: z.record(z.string(), z.unknown()).optional(),
+});
+export type ImportPreviewRecord = z.infer<typeof importPreviewRecord>;
+export const importPreview = z.object({
+  /** Data rows tried (at most 50). */
+  rows: z.number().int(),
+  rowsFailed: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  records: z.array(importPreviewRecord),
+  /** Refusals and warnings of those rows, with their messages. */
+  issues: z.array(importError),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+/** A record that keeps a run from being undone (409 details.blockers). */
+export const importUndoBlocker = z.object({
+  table: z.string(),
+  label: z.string().nullable(),
+  reason: z.enum(['changed', 'gone', 'referenced']),
+});
+export type ImportUndoBlocker = z.infer<typeof importUndoBlocker>;

@@ -14,6 +14,7 @@ import { ImportSteps } from './import-steps.tsx';
 import { SheetProgress } from './sheet-progress.tsx';
 import { SheetsStep } from './sheets-step.tsx';
 import { jobTitle } from './import-labels.tsx';
+import { ErrorCountsSummary, UndoImportButton } from './import-undo.tsx';
 import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
 /**
@@ -72,6 +73,7 @@ export const ImportJobPage = () => {
         extra={
           <Space>
             <StatusTag status={data.status} />
+            <UndoImportButton job={data} />
             <Button
               icon={<UploadOutlined />}
               onClick={() => void navigate(bySheet ? '/imports' : `/imports?kind=${data.kind}`)}
@@ -94,6 +96,7 @@ export const ImportJobPage = () => {
         )}
       </Card>
       {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} sheets={data.sheets} />}
+      {showErrors && <ErrorCountsSummary job={data} />}
       {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>
   );

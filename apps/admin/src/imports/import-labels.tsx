@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { Tag } from 'antd';
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, SyncOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  CloseCircleOutlined,
+  RollbackOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import type { ImportJob, ImportStatus } from '@m4s/contracts';
 import { isMessageKey, useI18n } from '../i18n.ts';
 
@@ -10,6 +16,7 @@ const statusLook: Record<ImportStatus, { color: string; icon?: ReactNode }> = {
   running: { color: 'processing', icon: <SyncOutlined spin /> },
   done: { color: 'success', icon: <CheckCircleOutlined /> },
   failed: { color: 'error', icon: <CloseCircleOutlined /> },
+  undone: { color: 'default', icon: <RollbackOutlined /> },
 };
 
 export const StatusTag = ({ status }: { status: ImportStatus }) => {

@@ -9,6 +9,7 @@ const stepOf: Record<ImportStatus | 'upload', number> = {
   running: 2,
   done: 3,
   failed: 2,
+  undone: 3,
 };
 
 /** Where in 上传 → 映射 → 导入 → 完成 this import stands; a failed run stops, marked, at the import step. */

@@ -38,6 +38,7 @@ const statusColor: Record<ImportSheet['status'], string> = {
   running: 'processing',
   done: 'success',
   failed: 'error',
+  undone: 'default',
 };
 
 /**

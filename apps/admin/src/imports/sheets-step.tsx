@@ -13,6 +13,7 @@ import { ApiError, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { useSaveMapping } from './import-api.ts';
 import { FilePreview } from './file-preview.tsx';
+import { ImportPreviewPanel } from './import-preview.tsx';
 import { fieldRows, mappingProblems, MappingFields, usableMapping } from './mapping-step.tsx';
 import styles from './imports.module.css';
 
@@ -270,6 +271,7 @@ export const SheetsStep = ({ job }: { job: ImportJob }) => {
                     serverErrors={errorsOfSheet(serverErrors, position)}
                     tried={tried}
                   />
+                  <ImportPreviewPanel key={kind} jobId={job.id} mapping={mapping} sheet={sheet.index} kind={kind} />
                   <FilePreview sheet={sheet} mapping={mapping} />
                 </div>
               ),

@@ -4,6 +4,7 @@ import { customersEn } from './customers-en.ts';
 import { vehiclesEn } from './vehicles-en.ts';
 import { bindingsEn } from './bindings-en.ts';
 import { importsEn } from './imports-en.ts';
+import { importUndoEn } from './import-undo-en.ts';
 import { serviceEn } from './service-en.ts';
 import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
@@ -19,6 +20,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...vehiclesEn,
   ...bindingsEn,
   ...importsEn,
+  ...importUndoEn,
   ...serviceEn,
   ...segmentsEn,
   ...careEn,

@@ -56,6 +56,7 @@ export const importsEn: { [K in keyof typeof importsZhCN]: string } = {
   'sheets.status.running': 'Importing',
   'sheets.status.done': 'Done',
   'sheets.status.failed': 'Failed',
+  'sheets.status.undone': 'Undone',
   'errors.col.sheet': 'Sheet',
   'errors.allSheets': 'All sheets',
   'errors.sheet': '{name} ({count} failed)',

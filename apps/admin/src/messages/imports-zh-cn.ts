@@ -55,6 +55,7 @@ export const importsZhCN = {
   'sheets.status.running': '导入中',
   'sheets.status.done': '已完成',
   'sheets.status.failed': '导入失败',
+  'sheets.status.undone': '已撤销',
   'errors.col.sheet': '工作表',
   'errors.allSheets': '全部工作表',
   'errors.sheet': '{name}（失败 {count} 行）',

@@ -4,6 +4,7 @@ import { customersZhCN } from './customers-zh-cn.ts';
 import { vehiclesZhCN } from './vehicles-zh-cn.ts';
 import { bindingsZhCN } from './bindings-zh-cn.ts';
 import { importsZhCN } from './imports-zh-cn.ts';
+import { importUndoZhCN } from './import-undo-zh-cn.ts';
 import { serviceZhCN } from './service-zh-cn.ts';
 import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...vehiclesZhCN,
   ...bindingsZhCN,
   ...importsZhCN,
+  ...importUndoZhCN,
   ...serviceZhCN,
   ...segmentsZhCN,
   ...careZhCN,

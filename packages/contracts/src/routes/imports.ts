@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { idParams, listOf } from '../common.ts';
-import { customerExportQuery, importErrorList, importErrorsQuery, importJob, importMappingBody } from '../imports.ts';
+import {
+  customerExportQuery,
+  importErrorList,
+  importErrorsQuery,
+  importJob,
+  importMappingBody,
+  importPreview,
+  importPreviewBody,
+} from '../imports.ts';
 import { defineRoutes } from '../api/route.ts';
 
 const tags = ['imports'];
@@ -45,6 +53,33 @@ export const importRoutes = defineRoutes({
     permission: 'customer.import',
     params: idParams,
     body: importMappingBody,
+    response: importJob,
+    tags,
+  },
+  /**
+   * The first 50 data rows with this mapping, applied and rolled back: what would be created, filled in or
+   * refused. Only before the run (409 after). Auth `custom`: the file is read before the transaction.
+   */
+  preview: {
+    method: 'POST',
+    path: '/imports/:id/preview',
+    auth: 'custom',
+    permission: 'customer.import',
+    params: idParams,
+    body: importPreviewBody,
+    response: importPreview,
+    tags,
+  },
+  /**
+   * Undoes a finished run: what it created is removed, what it filled in restored, in one transaction —
+   * only while none of those records changed since (409 with details.blockers otherwise). Audited.
+   */
+  undo: {
+    method: 'POST',
+    path: '/imports/:id/undo',
+    auth: 'staff',
+    permission: 'customer.import',
+    params: idParams,
     response: importJob,
     tags,
   },

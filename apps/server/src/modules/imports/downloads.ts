@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { importKinds, type ImportKind, type Locale } from '@m4s/contracts';
 import type { StaffCtx } from '../../platform/context.ts';
+import { fieldMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
-import { importErrorsAfter } from './imports.queries.ts';
+import { importErrorsAfter, storedErrorCounts } from './imports.queries.ts';
 import { importForReport } from './imports.service.ts';
 import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 import type { XlsxSheet } from './xlsx-out.ts';
@@ -64,6 +65,22 @@ export const errorReport = async (inTx: InStaffTx, id: string, locale: Locale): 
       after = last ? { sheet: last.sheet, rowNo: last.rowNo, id: last.id } : null;
     }
   }
+  // Past the stored lines (importErrorCap), a summary: every message with how many more rows had it.
+  async function* withSummary() {
+    yield* pages();
+    const stored = await inTx((ctx) => storedErrorCounts(ctx.db, ctx.tenantId, run.id));
+    const more = Object.entries(run.errorCounts)
+      .map(([message, n]): [string, number] => [message, n - (stored.get(message) ?? 0)])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    if (more.length === 0) return;
+    const moreText = fieldMessage(locale, 'import_error_more', '{n}');
+    const lead = bySheet ? [null] : [];
+    yield [
+      [...lead, null, null, null, null],
+      ...more.map(([message, n]) => [...lead, null, null, moreText.replace('{n}', n.toLocaleString('en-US')), message]),
+    ];
+  }
   const base = fileStem(run.fileName);
   const headers = zh ? ['行号', '列', '内容', '问题'] : ['Row', 'Column', 'Value', 'Problem'];
   const widths = [8, 16, 24, 60];
@@ -75,6 +92,6 @@ export const errorReport = async (inTx: InStaffTx, id: string, locale: Locale): 
       header,
       width: [...(bySheet ? [16] : []), ...widths][i] ?? 12,
     })),
-    pages: pages(),
+    pages: withSummary(),
   };
 };

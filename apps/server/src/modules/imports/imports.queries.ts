@@ -122,6 +122,16 @@ export const importErrorPage = async (
   return { items, total: Number(total?.n ?? 0) };
 };
 
+/** How many lines of each message a run stored (the rest are only counted: import_jobs.error_counts). */
+export const storedErrorCounts = async (db: Tx, tenantId: string, importId: string) => {
+  const rows = await db
+    .select({ message: importErrors.message, n: count() })
+    .from(importErrors)
+    .where(and(eq(importErrors.tenantId, tenantId), eq(importErrors.importId, importId)))
+    .groupBy(importErrors.message);
+  return new Map(rows.map((r) => [r.message, Number(r.n)]));
+};
+
 /** Keyset paging for the downloadable report: the page after (sheet, rowNo, id). */
 export const importErrorsAfter = (
   db: Tx,

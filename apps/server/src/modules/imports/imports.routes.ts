@@ -9,6 +9,8 @@ import { customerExport, customerExportCap } from './customers-export.ts';
 import { errorReport, sampleFile } from './downloads.ts';
 import { UnreadableFileError } from './file-reader.ts';
 import * as service from './imports.service.ts';
+import { previewImport } from './preview.ts';
+import { undoImport } from './undo.ts';
 import { UploadRefused, uploadImport } from './upload.ts';
 import { attachment, sendXlsx } from './xlsx-out.ts';
 
@@ -38,6 +40,10 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.list, async (ctx) => ({ items: await service.recentImports(ctx) }));
   serve(app, r.get, (ctx, req) => service.getImport(ctx, req.params.id));
   serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body));
+  serve(app, r.preview, (req) =>
+    previewImport(inTx(req, r.preview.permission), config.DATA_DIR, req.params.id, req.body),
+  );
+  serve(app, r.undo, (ctx, req) => undoImport(ctx, req.params.id));
   serve(app, r.errors, (ctx, req) => service.importErrors(ctx, req.params.id, req.query));
   serve(app, r.errorReport, async (req, reply) => {
     const locale = localeOf(req.headers['accept-language']);

@@ -30,6 +30,7 @@ export const toImportJob = (row: q.ImportJobRow): ImportJob => ({
   rowsFailed: row.rowsFailed,
   counts: row.counts,
   failure: row.failure,
+  errorCounts: row.errorCounts,
   createdBy: row.createdBy,
   createdAt: row.createdAt.toISOString(),
   startedAt: row.startedAt?.toISOString() ?? null,

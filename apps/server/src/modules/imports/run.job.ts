@@ -11,7 +11,8 @@ import { openWorkbook, tableOf, UnreadableFileError, type FileFormat } from './f
 import * as q from './imports.queries.ts';
 import { loadLookups, type Lookups } from './lookups.ts';
 import { kindHandlers } from './kinds.ts';
-import { addCounts, columnsOf, fieldReader, toErrorRows } from './rows.ts';
+import { markImportBatch, undoFromJournal } from './journal.ts';
+import { addCounts, bump, columnsOf, fieldReader, toErrorRows } from './rows.ts';
 import { runOrder, sheetsOf, unstarted } from './sheets.ts';
 import { mergeUnlisted } from './unlisted.ts';
 
@@ -19,6 +20,9 @@ export const importRunJobName = 'imports.run';
 
 /** Rows per transaction: short enough that requests never wait long behind an import on PGlite. */
 export const importBatchRows = 500;
+
+/** Error lines stored per run: past them only the counts by message grow (a file of garbage stays bounded). */
+export const importErrorCap = 10_000;
 
 export const uploadPath = (dataDir: string, tenantId: string, importId: string, format: FileFormat) =>
   join(resolve(dataDir), 'uploads', tenantId, `${importId}.${format}`);
@@ -35,6 +39,7 @@ const claim = async (ctx: Ctx, importId: string) => {
     rowsDone: 0,
     rowsFailed: 0,
     counts: {},
+    errorCounts: {},
     unlisted: {},
     failure: null,
     sheets: sheetsOf(row).map(unstarted),
@@ -43,22 +48,13 @@ const claim = async (ctx: Ctx, importId: string) => {
 
 type Job = NonNullable<Awaited<ReturnType<typeof claim>>>;
 
-/**
- * Runs at the start of every batch's transaction, before the kind applies its rows: the transaction is
- * marked as this import's and sheet's (`m4s.import_id`, `m4s.import_sheet`), for whatever records the
- * run's changes. The undo's `markImportBatch(sql, importId, sheet)` (journal.ts) takes this place.
- */
-const markBatch = async (ctx: Ctx, importId: string, sheetIndex: number) => {
-  await ctx.sql.executeSql(`SELECT set_config('m4s.import_id', $1, true), set_config('m4s.import_sheet', $2, true)`, [
-    importId,
-    String(sheetIndex),
-  ]);
-};
-
 /** The run's progress as the page sees it: every sheet's, and the totals over them. */
 type Progress = {
   sheets: ImportSheet[];
   totals: { rows: number; failed: number; counts: Record<string, number> };
+  /** Error lines stored so far (at most importErrorCap per run), and every error counted by its message. */
+  errorsStored: number;
+  errorCounts: Record<string, number>;
 };
 
 const totalRows = (p: Progress) => {
@@ -74,6 +70,7 @@ const saveProgress = (ctx: Ctx, importId: string, p: Progress) =>
     rowsDone: p.totals.rows,
     rowsFailed: p.totals.failed,
     counts: p.totals.counts,
+    errorCounts: p.errorCounts,
   });
 
 const setSheet = (p: Progress, index: number, change: Partial<ImportSheet>) => {
@@ -143,10 +140,14 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
       await inFlight;
       inFlight = job
         .step(async (ctx) => {
-          await markBatch(ctx, run.id, sheet.index);
+          await markImportBatch(ctx.sql, run.id, sheet.index);
           const res = await apply(ctx);
-          const errors = toErrorRows(res.issues).map((e) => ({ ...e, sheet: sheet.index }));
-          await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, errors);
+          // The run's first importErrorCap lines are stored; every one is counted by its message.
+          const errorRows = toErrorRows(res.issues).map((e) => ({ ...e, sheet: sheet.index }));
+          const stored = errorRows.slice(0, Math.max(0, importErrorCap - progress.errorsStored));
+          await q.insertImportErrors(ctx.db, ctx.tenantId, run.id, stored);
+          const errorCounts = { ...progress.errorCounts };
+          for (const e of errorRows) bump(errorCounts, e.message);
           const sheetNext = {
             rows: done.rows + res.rows,
             failed: done.failed + res.failed,
@@ -159,7 +160,12 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
             counts: { ...progress.totals.counts },
           };
           addCounts(totals.counts, res.counts);
-          const next: Progress = { sheets: progress.sheets, totals };
+          const next: Progress = {
+            sheets: progress.sheets,
+            totals,
+            errorsStored: progress.errorsStored + stored.length,
+            errorCounts,
+          };
           setSheet(next, sheet.index, {
             rowsDone: sheetNext.rows,
             rowsFailed: sheetNext.failed,
@@ -212,6 +218,8 @@ export const importRunJob = (dataDir: string) =>
       const progress: Progress = {
         sheets: sheetsOf(run),
         totals: { rows: 0, failed: 0, counts: {} },
+        errorsStored: 0,
+        errorCounts: {},
       };
       try {
         await runImport(job, run, path, progress);
@@ -226,13 +234,25 @@ export const importRunJob = (dataDir: string) =>
         });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) job.log.error({ err: error, importId }, 'import failed');
-        // The sheet it stopped in failed; those after it were never reached (still pending).
-        const sheets = progress.sheets.map((s) => (s.status === 'running' ? { ...s, status: 'failed' as const } : s));
+        // Never half a sheet: what the run's committed batches wrote is undone with the run's end — unless a
+        // person changed one of those records meanwhile (their edit is never overwritten): then all of it stays
+        // and the failure text says so. The sheet it stopped in failed; those after it were never reached.
         await job.step(async (ctx) => {
+          const undone = await undoFromJournal(ctx.sql, ctx.tenantId, importId);
+          if (!undone.ok)
+            job.log.warn(
+              { importId, blockers: undone.blockers.length },
+              'failed import could not be taken back: records changed meanwhile',
+            );
           await q.updateImportJob(ctx.db, ctx.tenantId, importId, {
             status: 'failed',
-            sheets,
-            failure: failureOf(error),
+            sheets: progress.sheets.map((sh) => ({
+              ...sh,
+              ...(sh.status === 'running' ? { status: 'failed' as const } : {}),
+              ...(undone.ok ? { counts: {} } : {}),
+            })),
+            failure: `${failureOf(error)} ${fieldMessage('zh-CN', undone.ok ? 'import_failed_undone' : 'import_failed_kept', '')}`,
+            ...(undone.ok ? { counts: {}, unlisted: {} } : {}),
             finishedAt: ctx.clock.now(),
           });
         });

@@ -60,7 +60,10 @@ export const fileStem = (fileName: string) => fileName.replace(/\.[^.]+$/, '');
  */
 export const sheetsOf = (row: ImportJobRow): ImportSheet[] =>
   row.sheets.length > 0
-    ? row.sheets
+    ? // An undone run's sheets were undone with it.
+      row.status === 'undone'
+      ? row.sheets.map((s) => (s.status === 'done' ? { ...s, status: 'undone' as const } : s))
+      : row.sheets
     : [
         {
           index: 0,

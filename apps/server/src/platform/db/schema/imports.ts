@@ -44,6 +44,8 @@ export const importJobs = pgTable(
     /** created / merged / unchanged counts per entity, e.g. { customersCreated: 3, vehiclesMerged: 1 } */
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
     failure: text('failure'),
+    /** Reported problems by message, for every row (import_errors keeps only the first importErrorCap). */
+    errorCounts: jsonb('error_counts').$type<Record<string, number>>().notNull().default({}),
     /** Catalogue values the file named that matched nothing: 'field\u0001text' → rows (kept as text on the cars). */
     unlisted: jsonb('unlisted').$type<Record<string, number>>().notNull().default({}),
     createdBy: uuid('created_by'),

@@ -20,3 +20,4 @@ export * from './nightly.ts';
 export * from './webhooks.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
+export * from './import-changes.ts';
