@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { vinCheckDigit, type ImportJob } from '@m4s/contracts';
+import { vinCheckDigit, type ImportJob, type ImportPreview } from '@m4s/contracts';
 import { createTestTenant, signInStaff, testApp } from '../../../test/harness.ts';
 import ExcelJS from './excel.ts';
 import { forgetPersonInImports } from './imports.queries.ts';
@@ -341,5 +341,39 @@ describe('DMS import: workbooks of several sheets', () => {
       left.items.map((e) => [e.sheet, e.rowNo, e.value]),
       [[0, 2, '1..8']],
     );
+  });
+
+  test('the preview takes one sheet of a workbook with the kind chosen for it, and stores nothing', async () => {
+    const t = await createTestTenant(['group_admin']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const job = await upload(admin, '旧系统导出.xlsx', await workbook());
+    const cars = job.sheets[1];
+    assert.ok(cars);
+    const res = await admin.send('POST', `/api/imports/${job.id}/preview`, {
+      sheet: 1,
+      kind: 'customers',
+      mapping: { ...cars.mapping, phone: '车主手机' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const preview = res.json<ImportPreview>();
+    assert.deepEqual([preview.rows, preview.rowsFailed], [3, 1]);
+    assert.equal(preview.counts.customersCreated, 2);
+    assert.deepEqual(
+      preview.issues.map((i) => [i.sheet, i.rowNo, i.column]),
+      [[1, 4, '车架号']],
+    );
+    const [stored] = await rows(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND source = 'import'`, [
+      t.id,
+    ]);
+    assert.equal(stored?.n, 0);
+    // The sheet's own headers: the orders sheet has no 车主手机.
+    const wrong = await admin.send('POST', `/api/imports/${job.id}/preview`, {
+      sheet: 0,
+      kind: 'customers',
+      mapping: { customerName: '工单号', phone: '车主手机' },
+    });
+    assert.equal(wrong.statusCode, 400);
+    const unknown = await admin.send('POST', `/api/imports/${job.id}/preview`, { sheet: 9, mapping: {} });
+    assert.equal(unknown.statusCode, 400);
   });
 });
