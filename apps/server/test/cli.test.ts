@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vinCheckDigit } from '@m4s/contracts';
+import ExcelJS from '../src/modules/imports/excel.ts';
 import { uniqueSlug } from './harness.ts';
 import { tenantBody } from './operator-kit.ts';
 
@@ -178,6 +180,33 @@ describe('the m4s command line', () => {
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.match(resumed.stdout, /active/);
   });
+
+  test(
+    'a workbook imported without --kind: every sheet as its headers suggest, in dependency order',
+    slow,
+    async () => {
+      const vin = (serial: number) => {
+        const body = `LFV2A21K0J3${String(serial).padStart(6, '0')}`;
+        return `${body.slice(0, 8)}${vinCheckDigit(body)}${body.slice(9)}`;
+      };
+      const book = new ExcelJS.Workbook();
+      const orders = book.addWorksheet('维修工单');
+      orders.addRow(['工单号', '车架号', '进厂日期', '项目类型', '项目名称', '金额']);
+      orders.addRow(['CLI-WX-1', vin(101), '2025-03-01', '工时', '常规保养', '180']);
+      const cars = book.addWorksheet('客户车辆');
+      cars.addRow(['客户姓名', '手机号码', '车架号']);
+      cars.addRow(['王五', '13912340101', vin(101)]);
+      book.addWorksheet('说明').addRow(['导出说明']);
+      const file = join(work, 'dms.xlsx');
+      await book.xlsx.writeFile(file);
+      const imported = await m4s('import', '--tenant', slug, '--file', file);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.match(imported.stdout, /done: 2 rows, 0 failed/);
+      assert.match(imported.stdout, /维修工单 \(repair_orders\) done: 1 rows, 0 failed, .*ordersCreated":1/);
+      assert.match(imported.stdout, /客户车辆 \(customers\) done: 1 rows, 0 failed/);
+      assert.match(imported.stdout, /说明: left out/);
+    },
+  );
 
   test('refuses an embedded database that another process holds', slow, async (t) => {
     if (process.env.DATABASE_URL) return t.skip('PostgreSQL is shared by design');

@@ -138,6 +138,53 @@ export type ImportField<K extends ImportKind = ImportKind> = (typeof importField
 export const importMapping = z.record(z.string().min(1).max(60), z.string().min(1).max(120));
 export type ImportMapping = z.infer<typeof importMapping>;
 
+/**
+ * The order a workbook's sheets run in, by kind: a sheet finds what an earlier kind stored (a car its
+ * owner, an order its car, a line its order). A kind not listed runs last; sheets of one kind run in the
+ * workbook's order.
+ */
+export const importKindOrder: readonly string[] = [
+  'customers',
+  'vehicles',
+  'sales',
+  'repair_orders',
+  'repair_order_lines',
+];
+
+/**
+ * A sheet's part in the run: `pending` until the run reaches it (and before the mapping is chosen);
+ * `left_out` when the user chose 不导入 (or it has no header row); then `running`, `done` or `failed`;
+ * `undone` once the run it was done in is undone.
+ */
+export const importSheetStatuses = ['pending', 'left_out', 'running', 'done', 'failed', 'undone'] as const;
+export type ImportSheetStatus = (typeof importSheetStatuses)[number];
+
+/** One sheet of an uploaded workbook (a CSV is a workbook of one sheet), its choice and its progress. */
+export const importSheet = z.object({
+  /** The sheet's position among the workbook's tabs (0 = the first). */
+  index: z.number().int(),
+  name: z.string(),
+  /** The kind chosen for the sheet (before the mapping step: the one suggested); null: not imported. */
+  kind: z.enum(importKinds).nullable(),
+  /** The kind its headers suggest: the one whose required fields the suggested mapping covers best. */
+  suggestedKind: z.enum(importKinds).nullable(),
+  headers: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  /** The chosen mapping, or the suggestion for `kind` before the run. */
+  mapping: importMapping,
+  /**
+   * The mapping suggested for each kind the sheet could be (the tenant's saved mapping, then known DMS
+   * header names): what the mapping screen starts from when the user picks another kind.
+   */
+  suggestions: z.partialRecord(z.enum(importKinds), importMapping),
+  status: z.enum(importSheetStatuses),
+  rowsTotal: z.number().int().nullable(),
+  rowsDone: z.number().int(),
+  rowsFailed: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type ImportSheet = z.infer<typeof importSheet>;
+
 export const importJob = z.object({
   id: uuid,
   kind: z.enum(importKinds),
@@ -160,15 +207,53 @@ export const importJob = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /**
+   * Every sheet of the file, in the workbook's order. `kind`, `headers`, `sampleRows` and `mapping` above
+   * are the first chosen sheet's; `rowsTotal`, `rowsDone`, `rowsFailed` and `counts` the whole run's
+   * (for a one-sheet file both are that sheet's).
+   */
+  sheets: z.array(importSheet),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
 /** Upload: multipart/form-data with a `kind` field and a `file` (.csv UTF-8/GBK or .xlsx), at most 100 MB. */
 export const importUploadLimitBytes = 100 * 1024 * 1024;
 
-export const importMappingBody = z.strictObject({ mapping: importMapping });
+/** One sheet's choice: its kind and mapping, or `kind: null` to leave it out (不导入). */
+export const importSheetChoice = z.strictObject({
+  index: z.number().int().min(0).max(255),
+  kind: z.enum(importKinds).nullable(),
+  mapping: importMapping.optional(),
+});
+export type ImportSheetChoice = z.infer<typeof importSheetChoice>;
+
+/**
+ * The mapping step: `{ mapping }` maps the first sheet with its kind (a one-sheet file, as before; the
+ * other sheets of a workbook are left out), or `{ sheets }` chooses each sheet's kind and mapping (a
+ * sheet not listed is left out).
+ */
+export const importMappingBody = z
+  .strictObject({ mapping: importMapping.optional(), sheets: z.array(importSheetChoice).min(1).max(256).optional() })
+  .refine((b) => (b.mapping === undefined) !== (b.sheets === undefined), {
+    message: 'import_mapping_or_sheets',
+    path: ['sheets'],
+  });
+export type ImportMappingBody = z.infer<typeof importMappingBody>;
+
+/**
+ * The preview's body: one sheet's mapping (and kind), by the sheet's index — by default the import's own
+ * sheet and kind (a one-sheet file, as before workbooks).
+ */
+export const importPreviewBody = z.strictObject({
+  mapping: importMapping,
+  sheet: z.number().int().min(0).max(255).optional(),
+  kind: z.enum(importKinds).optional(),
+});
+export type ImportPreviewBody = z.infer<typeof importPreviewBody>;
 
 export const importError = z.object({
+  /** The sheet's index (ImportSheet.index); its name is in the job's `sheets`. */
+  sheet: z.number().int(),
   rowNo: z.number().int(),
   column: z.string().nullable(),
   value: z.string().nullable(),
@@ -177,6 +262,8 @@ export const importError = z.object({
 export type ImportErrorRow = z.infer<typeof importError>;
 
 export const importErrorsQuery = z.strictObject({
+  /** One sheet's errors only (its index). */
+  sheet: z.coerce.number().int().min(0).max(255).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,13 +1,13 @@
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { ImportJob, ImportMapping } from '@m4s/contracts';
+import type { ImportMapping, ImportSheet } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { useImportLabels } from './import-labels.tsx';
 import styles from './imports.module.css';
 
 type Row = { key: number; cells: string[] };
 
-/** The file's first rows as the server read them, each column tagged with the field it feeds. */
-export const FilePreview = ({ job, mapping }: { job: ImportJob; mapping: ImportMapping }) => {
+/** A sheet's first rows as the server read them, each column tagged with the field it feeds. */
+export const FilePreview = ({ sheet, mapping }: { sheet: ImportSheet; mapping: ImportMapping }) => {
   const { t } = useI18n();
   const labels = useImportLabels();
   const fieldsOf = (header: string) =>
@@ -15,7 +15,7 @@ export const FilePreview = ({ job, mapping }: { job: ImportJob; mapping: ImportM
       .filter(([, h]) => h === header)
       .map(([field]) => field);
 
-  const columns: TableColumnsType<Row> = job.headers.map((header, index) => ({
+  const columns: TableColumnsType<Row> = sheet.headers.map((header, index) => ({
     key: String(index),
     title: (
       <>
@@ -35,13 +35,13 @@ export const FilePreview = ({ job, mapping }: { job: ImportJob; mapping: ImportM
     <div className={styles.preview}>
       <Typography.Title level={5}>{t('mapping.preview')}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('mapping.previewHint', { name: job.fileName, count: job.sampleRows.length })}
+        {t('mapping.previewHint', { name: sheet.name, count: sheet.sampleRows.length })}
       </Typography.Paragraph>
       <Table<Row>
         size="small"
         bordered
         columns={columns}
-        dataSource={job.sampleRows.map((cells, key) => ({ key, cells }))}
+        dataSource={sheet.sampleRows.map((cells, key) => ({ key, cells }))}
         pagination={false}
         scroll={{ x: 'max-content' }}
         data-testid="import-preview"

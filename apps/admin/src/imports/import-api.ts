@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { importRoutes, type ImportKind, type ImportMapping, type ImportStatus } from '@m4s/contracts';
+import { importRoutes, type ImportKind, type ImportMappingBody, type ImportStatus } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const importsKey = ['imports'] as const;
@@ -32,10 +32,11 @@ export const useImportJob = (id: string) =>
 export const useUploadImport = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => {
-      // The server reads the fields in order and streams the file: `kind` must come first.
+    mutationFn: ({ kind, file }: { kind: ImportKind | null; file: File }) => {
+      // The server reads the fields in order and streams the file: `kind` must come first. Without one,
+      // each sheet's kind is suggested from its headers.
       const form = new FormData();
-      form.append('kind', kind);
+      if (kind) form.append('kind', kind);
       form.append('file', file, file.name);
       return api.upload(importRoutes.upload, form);
     },
@@ -49,7 +50,7 @@ export const useUploadImport = () => {
 export const useSaveMapping = (id: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (mapping: ImportMapping) => api.call(importRoutes.chooseMapping, { params: { id }, body: { mapping } }),
+    mutationFn: (body: ImportMappingBody) => api.call(importRoutes.chooseMapping, { params: { id }, body }),
     onSuccess: (job) => {
       client.setQueryData(jobKey(id), job);
       void client.invalidateQueries({ queryKey: [...importsKey, 'list'] });
@@ -59,12 +60,18 @@ export const useSaveMapping = (id: string) => {
   });
 };
 
-/** One page of the rows that failed; refreshed with the job while it runs (`version` is its rowsFailed). */
-export const useImportErrors = (id: string, page: number, pageSize: number, version: number) =>
+/**
+ * One page of the rows that failed (of one sheet, or all); refreshed with the job while it runs (`version`
+ * is its rowsFailed).
+ */
+export const useImportErrors = (id: string, page: number, pageSize: number, version: number, sheet?: number) =>
   useQuery({
-    queryKey: [...importsKey, 'errors', id, page, pageSize, version],
+    queryKey: [...importsKey, 'errors', id, page, pageSize, version, sheet ?? 'all'],
     queryFn: () =>
-      api.call(importRoutes.errors, { params: { id }, query: { limit: pageSize, offset: (page - 1) * pageSize } }),
+      api.call(importRoutes.errors, {
+        params: { id },
+        query: { limit: pageSize, offset: (page - 1) * pageSize, ...(sheet === undefined ? {} : { sheet }) },
+      }),
     placeholderData: keepPreviousData,
   });
 

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { QueryTable } from '../layout/query-table.tsx';
 import { useImportJobs } from './import-api.ts';
-import { countEntries, StatusTag, useImportLabels } from './import-labels.tsx';
+import { countEntries, jobTitle, StatusTag, useImportLabels } from './import-labels.tsx';
 
 /** The last imports: what was loaded when, how it went, and the way back into each. */
 export const ImportHistory = () => {
@@ -22,9 +22,9 @@ export const ImportHistory = () => {
     },
     {
       title: t('imports.col.kind'),
-      dataIndex: 'kind',
+      key: 'kind',
       className: 'nowrap',
-      render: (kind: ImportJob['kind']) => t(`imports.kind.${kind}`),
+      render: (_, job) => jobTitle(t, job),
     },
     {
       title: t('imports.col.file'),

@@ -11,7 +11,9 @@ import { ImportErrors } from './import-errors.tsx';
 import { formatBytes, StatusTag } from './import-labels.tsx';
 import { ImportProgress } from './import-progress.tsx';
 import { ImportSteps } from './import-steps.tsx';
-import { MappingStep } from './mapping-step.tsx';
+import { SheetProgress } from './sheet-progress.tsx';
+import { SheetsStep } from './sheets-step.tsx';
+import { jobTitle } from './import-labels.tsx';
 import { ErrorCountsSummary, UndoImportButton } from './import-undo.tsx';
 import { UnlistedValues } from '../catalogue/unlisted-values.tsx';
 
@@ -60,11 +62,13 @@ export const ImportJobPage = () => {
 
   const data = job.data;
   const showErrors = data.status !== 'needs_mapping' && (data.rowsFailed > 0 || data.status === 'done');
+  // A file of one sheet reads as before; a workbook shows each sheet's bar.
+  const bySheet = data.sheets.length > 1;
   return (
     <div data-testid="import-job">
       {crumbs(data.fileName)}
       <PageHeader
-        title={t(`imports.kind.${data.kind}`)}
+        title={jobTitle(t, data)}
         subtitle={t('imports.file', { name: data.fileName, size: formatBytes(data.fileBytes) })}
         extra={
           <Space>
@@ -72,7 +76,7 @@ export const ImportJobPage = () => {
             <UndoImportButton job={data} />
             <Button
               icon={<UploadOutlined />}
-              onClick={() => void navigate(`/imports?kind=${data.kind}`)}
+              onClick={() => void navigate(bySheet ? '/imports' : `/imports?kind=${data.kind}`)}
               data-testid="import-new"
             >
               {t('imports.newImport')}
@@ -82,9 +86,16 @@ export const ImportJobPage = () => {
       />
       <Card>
         <ImportSteps at={data.status} />
-        {data.status === 'needs_mapping' ? <MappingStep job={data} /> : <ImportProgress job={data} />}
+        {data.status === 'needs_mapping' ? (
+          <SheetsStep job={data} />
+        ) : (
+          <>
+            <ImportProgress job={data} />
+            {bySheet && <SheetProgress job={data} />}
+          </>
+        )}
       </Card>
-      {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} />}
+      {showErrors && <ImportErrors jobId={data.id} rowsFailed={data.rowsFailed} sheets={data.sheets} />}
       {showErrors && <ErrorCountsSummary job={data} />}
       {data.status !== 'needs_mapping' && <UnlistedValues jobId={data.id} version={data.rowsDone} />}
     </div>

@@ -80,5 +80,19 @@ export const countEntries = (job: Pick<ImportJob, 'counts'>): [string, number][]
   return nonZero.length ? nonZero : all;
 };
 
+/** The sheets a run imports (or, before the mapping, is proposed to): kind chosen, not left out. */
+export const chosenSheets = (job: Pick<ImportJob, 'sheets'>) =>
+  job.sheets.filter((s) => s.kind !== null && s.status !== 'left_out');
+
+/** What an import holds: its kind (one sheet), or its sheets' kinds (a workbook). */
+export const jobTitle = (t: ReturnType<typeof useI18n>['t'], job: Pick<ImportJob, 'kind' | 'sheets'>) => {
+  if (job.sheets.length <= 1) return t(`imports.kind.${job.kind}`);
+  const kinds = [...new Set(chosenSheets(job).map((s) => s.kind ?? job.kind))];
+  return t('imports.workbook', {
+    count: job.sheets.length,
+    kinds: kinds.map((k) => t(`imports.kind.${k}`)).join('、') || t('sheets.leaveOut'),
+  });
+};
+
 /** Rows that made it in: processed minus failed (never below zero on a half-written counter). */
 export const rowsOk = (job: Pick<ImportJob, 'rowsDone' | 'rowsFailed'>) => Math.max(0, job.rowsDone - job.rowsFailed);

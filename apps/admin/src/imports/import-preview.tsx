@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { importRoutes, type ImportMapping, type ImportPreviewRecord } from '@m4s/contracts';
+import { importRoutes, type ImportKind, type ImportMapping, type ImportPreviewRecord } from '@m4s/contracts';
 import { api, errorText } from '@m4s/web-kit';
 import { isMessageKey, useI18n } from '../i18n.ts';
 import { useImportLabels } from './import-labels.tsx';
@@ -12,7 +12,7 @@ const show = (value: unknown): string => {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (value === true) return '✓';
   if (Array.isArray(value)) return value.map(show).filter(Boolean).join('；');
-  if (typeof value === 'object' && 'text' in value) return show((value).text);
+  if (typeof value === 'object' && 'text' in value) return show(value.text);
   return JSON.stringify(value);
 };
 
@@ -34,10 +34,25 @@ const shownFields = (values: Record<string, unknown>) =>
  * 导入预览: before the run, the first 50 rows applied with the mapping on screen and rolled back on the
  * server — each record as it would be stored (新建 / 补充 with the fields before), and the rows refused.
  */
-export const ImportPreviewPanel = ({ jobId, mapping }: { jobId: string; mapping: ImportMapping }) => {
+export const ImportPreviewPanel = ({
+  jobId,
+  mapping,
+  sheet,
+  kind,
+}: {
+  jobId: string;
+  mapping: ImportMapping;
+  /** A workbook's sheet and the kind chosen for it (default: the import's own). */
+  sheet?: number;
+  kind?: ImportKind;
+}) => {
   const { t } = useI18n();
   const preview = useMutation({
-    mutationFn: () => api.call(importRoutes.preview, { params: { id: jobId }, body: { mapping } }),
+    mutationFn: () =>
+      api.call(importRoutes.preview, {
+        params: { id: jobId },
+        body: { mapping, ...(sheet === undefined ? {} : { sheet }), ...(kind ? { kind } : {}) },
+      }),
   });
   const labels = useImportLabels();
   const kindOf = (table: string) => {

@@ -12,18 +12,19 @@ import { UploadBox } from './upload-box.tsx';
 
 const isKind = (value: string | null): value is ImportKind => importKinds.some((k) => k === value);
 
-/** 数据导入: pick what the file holds, drop it in, and see the last imports below. */
+/** 数据导入: drop a file in (saying what it holds, or letting its headers say), and see the last imports below. */
 export const ImportsPage = () => {
   const { t } = useI18n();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const raw = params.get('kind');
   // Held here as well as in the URL: a URL change renders a moment later, and a file dropped straight
-  // after the click must go up as the kind just chosen.
-  const [kind, setKind] = useState<ImportKind>(isKind(raw) ? raw : 'customers');
-  const choose = (next: ImportKind) => {
+  // after the click must go up as the kind just chosen. None (the default): each sheet's kind is
+  // suggested from its headers after the upload.
+  const [kind, setKind] = useState<ImportKind | null>(isKind(raw) ? raw : null);
+  const choose = (next: ImportKind | null) => {
     setKind(next);
-    setParams({ kind: next }, { replace: true });
+    setParams(next ? { kind: next } : {}, { replace: true });
   };
 
   if (!can('customer.import')) return <Result status="403" title={t('common.forbidden')} />;

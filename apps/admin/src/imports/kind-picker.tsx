@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { App, Button, Radio, Typography } from 'antd';
-import { CarOutlined, DownloadOutlined, ToolOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CarOutlined, DownloadOutlined, ToolOutlined } from '@ant-design/icons';
 import { importKinds, type ImportKind } from '@m4s/contracts';
 import { download, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
@@ -12,9 +12,12 @@ const icons: Record<ImportKind, ReactNode> = {
   repair_orders: <ToolOutlined />,
 };
 
-type Props = { value: ImportKind; onChange: (kind: ImportKind) => void };
+type Props = { value: ImportKind | null; onChange: (kind: ImportKind | null) => void };
 
-/** Which DMS export this is, what it should hold, and a sample of it to try first. */
+/**
+ * What the file holds: 自动识别 (the default: a workbook's sheets, or a file, get their kind from their
+ * headers, to confirm after the upload), or one DMS export named up front, with a sample of it to try.
+ */
 export const KindPicker = ({ value, onChange }: Props) => {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -24,6 +27,26 @@ export const KindPicker = ({ value, onChange }: Props) => {
 
   return (
     <div className={styles.kinds} role="radiogroup">
+      <div
+        role="radio"
+        aria-checked={value === null}
+        tabIndex={0}
+        className={`${styles.kind} ${value === null ? styles.kindActive : ''}`}
+        onClick={() => onChange(null)}
+        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onChange(null)}
+        data-testid="import-kind-auto"
+      >
+        <div className={styles.kindTitle}>
+          <Radio checked={value === null} tabIndex={-1} />
+          <span className={styles.kindIcon}>
+            <AppstoreOutlined />
+          </span>
+          {t('imports.kind.auto')}
+        </div>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('imports.kindHelp.auto')}
+        </Typography.Paragraph>
+      </div>
       {importKinds.map((kind) => (
         <div
           key={kind}

@@ -1,49 +1,55 @@
-import { useState } from 'react';
-import { Alert, Button, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlayCircleOutlined } from '@ant-design/icons';
-import { importFields, type ImportJob, type ImportMapping } from '@m4s/contracts';
-import { ApiError, errorText } from '@m4s/web-kit';
+import { Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { importFields, type ImportKind, type ImportMapping, type ImportSheet } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
-import { useSaveMapping } from './import-api.ts';
-import { FilePreview } from './file-preview.tsx';
-import { ImportPreviewPanel } from './import-preview.tsx';
 import { useImportLabels } from './import-labels.tsx';
 import styles from './imports.module.css';
 
 type FieldRow = { field: string; required: boolean };
 
-/** The suggestion, kept to this kind's fields and to columns the file really has. */
-const initialMapping = (job: ImportJob): ImportMapping => {
-  const fields = new Set<string>(importFields[job.kind].map((f) => f.field));
+export const fieldRows = (kind: ImportKind): FieldRow[] => [...importFields[kind]];
+
+/** A suggestion kept to this kind's fields and to columns the sheet really has. */
+export const usableMapping = (kind: ImportKind, headers: string[], mapping: ImportMapping): ImportMapping => {
+  const fields = new Set<string>(importFields[kind].map((f) => f.field));
   return Object.fromEntries(
-    Object.entries(job.mapping).filter(([field, header]) => fields.has(field) && job.headers.includes(header)),
+    Object.entries(mapping).filter(([field, header]) => fields.has(field) && headers.includes(header)),
   );
 };
 
-/** 字段映射: one row per field of ours, the file's column chosen for it, and what its first row holds. */
-export const MappingStep = ({ job }: { job: ImportJob }) => {
+/** The field another field already took this column for (the server takes each column for one field). */
+const usedBy = (mapping: ImportMapping, field: string, header: string | undefined) =>
+  header ? Object.entries(mapping).find(([f, h]) => f !== field && h === header)?.[0] : undefined;
+
+/** What keeps a sheet's mapping from running: required fields without a column, columns used twice. */
+export const mappingProblems = (kind: ImportKind, mapping: ImportMapping) => {
+  const rows = fieldRows(kind);
+  return {
+    missing: rows.filter((r) => r.required && !mapping[r.field]),
+    doubled: rows.filter((r) => usedBy(mapping, r.field, mapping[r.field]) !== undefined),
+  };
+};
+
+type Props = {
+  sheet: ImportSheet;
+  kind: ImportKind;
+  mapping: ImportMapping;
+  onChange: (mapping: ImportMapping) => void;
+  /** The server's objections, by field. */
+  serverErrors: Record<string, string>;
+  /** Start was pressed: unmapped required fields are shown as errors. */
+  tried: boolean;
+};
+
+/** 字段映射: one row per field of the kind, the sheet's column chosen for it, and what its first row holds. */
+export const MappingFields = ({ sheet, kind, mapping, onChange, serverErrors, tried }: Props) => {
   const { t } = useI18n();
   const labels = useImportLabels();
-  const save = useSaveMapping(job.id);
-  const [mapping, setMapping] = useState<ImportMapping>(() => initialMapping(job));
-  const [tried, setTried] = useState(false);
-  const rows: FieldRow[] = [...importFields[job.kind]];
-  const missing = rows.filter((r) => r.required && !mapping[r.field]);
-  const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const firstRow = job.sampleRows[0] ?? [];
+  const rows = fieldRows(kind);
+  const firstRow = sheet.sampleRows[0] ?? [];
 
   const choose = (field: string, header: string | undefined) => {
-    setMapping(({ [field]: _old, ...rest }) => (header ? { ...rest, [field]: header } : rest));
-    save.reset();
-  };
-  const usedBy = (field: string, header: string | undefined) =>
-    header ? Object.entries(mapping).find(([f, h]) => f !== field && h === header)?.[0] : undefined;
-
-  // The server takes each column for one field only; say so beside the second one before sending.
-  const doubled = rows.filter((r) => usedBy(r.field, mapping[r.field]) !== undefined);
-  const start = () => {
-    setTried(true);
-    if (missing.length === 0 && doubled.length === 0) save.mutate(mapping);
+    const { [field]: _old, ...rest } = mapping;
+    onChange(header ? { ...rest, [field]: header } : rest);
   };
 
   const columns: TableColumnsType<FieldRow> = [
@@ -77,7 +83,7 @@ export const MappingStep = ({ job }: { job: ImportJob }) => {
           serverErrors[`mapping.${field}`] ??
           serverErrors[field] ??
           (tried && required && !header ? t('mapping.missing') : null);
-        const other = usedBy(field, header);
+        const other = usedBy(mapping, field, header);
         const duplicate = other ? t('mapping.duplicate', { header: header ?? '', field: labels.field(other) }) : null;
         const shown = problem ?? duplicate;
         return (
@@ -90,7 +96,7 @@ export const MappingStep = ({ job }: { job: ImportJob }) => {
               status={shown ? 'error' : undefined}
               value={header}
               onChange={(value: string | undefined) => choose(field, value)}
-              options={job.headers.map((h) => ({ value: h, label: h }))}
+              options={sheet.headers.map((h) => ({ value: h, label: h }))}
               data-testid={`mapping-${field}`}
             />
             {shown && <Typography.Text type="danger">{shown}</Typography.Text>}
@@ -103,7 +109,7 @@ export const MappingStep = ({ job }: { job: ImportJob }) => {
       key: 'sample',
       render: (_, { field }) => {
         const header = mapping[field];
-        const value = header === undefined ? undefined : firstRow[job.headers.indexOf(header)];
+        const value = header === undefined ? undefined : firstRow[sheet.headers.indexOf(header)];
         return value ? (
           <Typography.Text type="secondary" className={styles.sampleValue} title={value}>
             {value}
@@ -114,48 +120,14 @@ export const MappingStep = ({ job }: { job: ImportJob }) => {
   ];
 
   return (
-    <div data-testid="import-mapping">
-      <Typography.Title level={5}>{t('mapping.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('mapping.hint')}</Typography.Paragraph>
-      {save.isError && (
-        <Alert
-          type="error"
-          showIcon
-          className="form-alert"
-          title={errorText(save.error, t('common.networkError'))}
-          data-testid="mapping-error"
-        />
-      )}
-      <Table<FieldRow>
-        size="small"
-        rowKey="field"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        data-testid="mapping-table"
-      />
-      <ImportPreviewPanel jobId={job.id} mapping={mapping} />
-      <Flex justify="flex-end" align="center" gap={16} style={{ marginTop: 16 }}>
-        {tried && missing.length > 0 ? (
-          <Typography.Text type="danger">{t('mapping.missingSome', { count: missing.length })}</Typography.Text>
-        ) : (
-          <Typography.Text type="secondary">
-            {t('mapping.mapped', { mapped: Object.keys(mapping).length, total: rows.length })}
-          </Typography.Text>
-        )}
-        <Button
-          type="primary"
-          size="large"
-          icon={<PlayCircleOutlined />}
-          loading={save.isPending}
-          onClick={start}
-          data-testid="import-start"
-        >
-          {t('mapping.start')}
-        </Button>
-      </Flex>
-      <FilePreview job={job} mapping={mapping} />
-    </div>
+    <Table<FieldRow>
+      size="small"
+      rowKey="field"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid="mapping-table"
+    />
   );
 };

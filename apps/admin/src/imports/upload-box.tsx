@@ -12,10 +12,11 @@ const accept = '.xlsx,.csv';
 const limitMb = importUploadLimitBytes / 1024 / 1024;
 
 /**
- * The file goes up as soon as it is chosen; the server reads its header row and first rows and answers
- * with the job, whose page (mapping, then progress) takes over.
+ * The file goes up as soon as it is chosen; the server reads every sheet's header row and first rows and
+ * answers with the job, whose page (sheets and mapping, then progress) takes over. `kind` null: each
+ * sheet's kind is suggested from its headers.
  */
-export const UploadBox = ({ kind }: { kind: ImportKind }) => {
+export const UploadBox = ({ kind }: { kind: ImportKind | null }) => {
   const { t } = useI18n();
   const navigate = useNavigate();
   const upload = useUploadImport();

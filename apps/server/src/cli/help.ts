@@ -37,12 +37,14 @@ m4s tenant create --file <tenant.json>
   day (default: today in the tenant's zone) now. A step already done for the day is skipped unless
   --force; each is idempotent for its day, so a forced run creates nothing twice. The messages it
   queues are sent by the server's job runner.`,
-  import: `m4s import --tenant <slug> --kind <customers|vehicles|sales|repair_orders|repair_order_lines>
+  import: `m4s import --tenant <slug> [--kind <customers|vehicles|sales|repair_orders|repair_order_lines>]
            --file <file.csv|file.xlsx> [--as <staff login>] [--source <data source name>]
   Imports a DMS export like the admin console's 数据导入 does, with the column mapping it would propose
   (the tenant's saved one, then known DMS headers), in the name of --as (default: the first group admin),
   keyed under --source (an old system created on the import page; default: the tenant's 原系统).
-  Prints the counts; rows that fail are listed in the admin console's import report.`,
+  With --kind the file's first sheet is that kind; without, every sheet of a workbook goes in as the kind
+  its headers suggest (in dependency order; a sheet with no suggestion is left out).
+  Prints the counts (per sheet for a workbook); rows that fail are listed in the admin console's import report.`,
 };
 
 export const generalHelp = `m4s — the M4S platform's command line (docs/operator.md)

@@ -172,6 +172,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_sale_exists_different: '该销售订单已存在且内容不同，系统不会覆盖',
     import_source_unknown: '没有这个数据来源，请先在导入页面新建',
     import_source_taken: '已有同名的数据来源',
+    import_mapping_or_sheets: '请提交字段映射（mapping）或各工作表的选择（sheets），二者选一',
+    import_no_sheet: '请至少选择一个要导入的工作表',
+    import_sheet_unknown: '文件中没有该工作表',
+    import_sheet_twice: '同一工作表只能选择一次',
+    import_sheet_empty: '该工作表没有表头或数据行，不能导入',
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -413,6 +418,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_sale_exists_different: 'The sales order exists with other content; it is never overwritten',
     import_source_unknown: 'No such data source; create it on the import page first',
     import_source_taken: 'A data source of this name exists',
+    import_mapping_or_sheets: 'Send either the mapping or the sheets’ choices, not both',
+    import_no_sheet: 'Choose at least one sheet to import',
+    import_sheet_unknown: 'The file has no such sheet',
+    import_sheet_twice: 'A sheet can be chosen once only',
+    import_sheet_empty: 'This sheet has no header row or no data rows; it cannot be imported',
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

@@ -7,6 +7,7 @@ import {
   importJob,
   importMappingBody,
   importPreview,
+  importPreviewBody,
 } from '../imports.ts';
 import { defineRoutes } from '../api/route.ts';
 
@@ -65,7 +66,7 @@ export const importRoutes = defineRoutes({
     auth: 'custom',
     permission: 'customer.import',
     params: idParams,
-    body: importMappingBody,
+    body: importPreviewBody,
     response: importPreview,
     tags,
   },

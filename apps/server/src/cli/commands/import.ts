@@ -33,7 +33,9 @@ const heldQueue = (): JobQueue => ({ send: () => Promise.resolve(), sendMany: ()
 
 /**
  * A DMS import through the imports module's own service and job: the file is recorded with the mapping
- * the admin console would propose, then the background job's steps run in this process.
+ * the admin console would propose, then the background job's steps run in this process. With `--kind`,
+ * the file's first sheet is that kind (a workbook's other sheets are left out); without, every sheet goes
+ * in as the kind its headers suggest (a sheet with none is left out).
  */
 export const importFile: Command = (argv, io) => {
   const name = 'import';
@@ -48,14 +50,14 @@ export const importFile: Command = (argv, io) => {
     name,
     z.object({
       tenant: tenantSlug,
-      kind: z.enum(importKinds),
+      kind: z.enum(importKinds).optional(),
       file: z.string().min(1),
       as: z.string().optional(),
       source: z.string().trim().min(1).max(40).optional(),
     }),
     {
       tenant: required(name, values, 'tenant'),
-      kind: required(name, values, 'kind'),
+      kind: values.kind,
       file: required(name, values, 'file'),
       as: values.as,
       source: values.source,
@@ -115,13 +117,23 @@ export const importFile: Command = (argv, io) => {
     await mkdir(dirname(path), { recursive: true });
     await copyFile(input.file, path);
     const preview = await previewFile(path, format);
-    const file = { id, kind: input.kind, fileName: basename(input.file), format, bytes, sha256: await sha256Of(path) };
+    const file = {
+      id,
+      kind: input.kind ?? null,
+      fileName: basename(input.file),
+      format,
+      bytes,
+      sha256: await sha256Of(path),
+    };
     const job = await asMember(async (ctx) => {
       const created = await createImport(ctx, { ...file, ...preview });
       if (sourceId) await setImportSource(ctx.db, ctx.tenantId, id, sourceId);
       return created;
     });
-    await asMember((ctx) => chooseMapping(ctx, id, job.mapping));
+    const body = input.kind
+      ? { mapping: job.mapping }
+      : { sheets: job.sheets.map((s) => ({ index: s.index, kind: s.kind, mapping: s.mapping })) };
+    await asMember((ctx) => chooseMapping(ctx, id, body));
     const run = importRunJob(rt.config.DATA_DIR);
     if (!('steps' in run)) throw new Error('the import job runs in steps');
     await run.steps(
@@ -143,13 +155,20 @@ export const importFile: Command = (argv, io) => {
         action: 'tenant.imported',
         tenantId: tenant.id,
         target: { type: 'import', id },
-        details: { kind: input.kind, fileName: file.fileName, as: member.login, status: done.status },
+        details: { kind: input.kind ?? done.kind, fileName: file.fileName, as: member.login, status: done.status },
       }),
     );
     io.print(
-      `import ${id} (${input.kind}, ${file.fileName}) ${done.status}: ${done.rowsTotal ?? 0} rows, ` +
+      `import ${id} (${input.kind ?? done.kind}, ${file.fileName}) ${done.status}: ${done.rowsTotal ?? 0} rows, ` +
         `${done.rowsFailed} failed, ${JSON.stringify(done.counts)}`,
     );
+    if (done.sheets.length > 1)
+      for (const sheet of done.sheets)
+        io.print(
+          sheet.kind
+            ? `  ${sheet.name} (${sheet.kind}) ${sheet.status}: ${sheet.rowsDone} rows, ${sheet.rowsFailed} failed, ${JSON.stringify(sheet.counts)}`
+            : `  ${sheet.name}: left out`,
+        );
     if (done.status !== 'done') throw new AppError('BAD_REQUEST', done.failure ?? 'the import failed');
   };
 };

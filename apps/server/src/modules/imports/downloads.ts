@@ -7,6 +7,7 @@ import { importErrorsAfter, storedErrorCounts } from './imports.queries.ts';
 import { importForReport } from './imports.service.ts';
 import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 import type { XlsxSheet } from './xlsx-out.ts';
+import { fileStem, sheetsOf } from './sheets.ts';
 
 /** The sample DMS exports shipped in the repository (samples/dms), one per kind. */
 const samplesDir = fileURLToPath(new URL('../../../../../samples/dms/', import.meta.url));
@@ -30,26 +31,38 @@ export const sampleFile = (kind: string) => {
   return { ...sample, path: `${samplesDir}${sample.name}` };
 };
 
-type ErrorKey = { rowNo: number; id: string };
+type ErrorKey = { sheet: number; rowNo: number; id: string };
 type ErrorPage = Awaited<ReturnType<typeof importErrorsAfter>>;
 
-/** One page of a run's errors after the last one sent (keyset on row number, then id). */
+/** One page of a run's errors after the last one sent (keyset on sheet, row number, then id). */
 const errorsAfter = (ctx: StaffCtx, importId: string, after: ErrorKey | null): Promise<ErrorPage> =>
   importErrorsAfter(ctx.db, ctx.tenantId, importId, after, 1000);
 
-/** A run's errors as an XLSX report, read page by page in short transactions while it is sent. */
+/**
+ * A run's errors as an XLSX report, read page by page in short transactions while it is sent. Row numbers
+ * are per sheet: a run of several sheets has the sheet's name in a first column (工作表), sheet by sheet.
+ */
 export const errorReport = async (inTx: InStaffTx, id: string, locale: Locale): Promise<XlsxSheet> => {
   const run = await inTx((ctx) => importForReport(ctx, id));
   const zh = locale === 'zh-CN';
+  const sheets = sheetsOf(run);
+  const bySheet = sheets.filter((s) => s.status !== 'left_out').length > 1;
+  const nameOf = new Map(sheets.map((s) => [s.index, s.name]));
   async function* pages() {
     let after: ErrorKey | null = null;
     for (;;) {
       const from = after;
       const rows: ErrorPage = await inTx((ctx) => errorsAfter(ctx, run.id, from));
       if (rows.length === 0) return;
-      yield rows.map((r) => [r.rowNo, r.column, r.value, r.message]);
+      yield rows.map((r) => [
+        ...(bySheet ? [nameOf.get(r.sheet) ?? String(r.sheet + 1)] : []),
+        r.rowNo,
+        r.column,
+        r.value,
+        r.message,
+      ]);
       const last = rows.at(-1);
-      after = last ? { rowNo: last.rowNo, id: last.id } : null;
+      after = last ? { sheet: last.sheet, rowNo: last.rowNo, id: last.id } : null;
     }
   }
   // Past the stored lines (importErrorCap), a summary: every message with how many more rows had it.
@@ -62,19 +75,22 @@ export const errorReport = async (inTx: InStaffTx, id: string, locale: Locale): 
       .sort((a, b) => b[1] - a[1]);
     if (more.length === 0) return;
     const moreText = fieldMessage(locale, 'import_error_more', '{n}');
+    const lead = bySheet ? [null] : [];
     yield [
-      [null, null, null, null],
-      ...more.map(([message, n]) => [null, null, moreText.replace('{n}', n.toLocaleString('en-US')), message]),
+      [...lead, null, null, null, null],
+      ...more.map(([message, n]) => [...lead, null, null, moreText.replace('{n}', n.toLocaleString('en-US')), message]),
     ];
   }
-  const base = run.fileName.replace(/\.[^.]+$/, '');
+  const base = fileStem(run.fileName);
+  const headers = zh ? ['行号', '列', '内容', '问题'] : ['Row', 'Column', 'Value', 'Problem'];
+  const widths = [8, 16, 24, 60];
   return {
     fileName: `${base}-${zh ? '错误报告' : 'errors'}.xlsx`,
     fallbackName: 'import-errors.xlsx',
     sheetName: zh ? '错误报告' : 'Errors',
-    columns: (zh ? ['行号', '列', '内容', '问题'] : ['Row', 'Column', 'Value', 'Problem']).map((header, i) => ({
+    columns: [...(bySheet ? [zh ? '工作表' : 'Sheet'] : []), ...headers].map((header, i) => ({
       header,
-      width: [8, 16, 24, 60][i] ?? 12,
+      width: [...(bySheet ? [16] : []), ...widths][i] ?? 12,
     })),
     pages: withSummary(),
   };

@@ -51,6 +51,17 @@ export const savedMapping = async (db: Tx, tenantId: string, kind: ImportKind) =
   return row?.mapping ?? null;
 };
 
+/** The tenant's saved mapping of every kind (the suggestions of a workbook's sheets). */
+export const savedMappings = async (db: Tx, tenantId: string) => {
+  const rows = await db
+    .select({ kind: importMappings.kind, mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(eq(importMappings.tenantId, tenantId));
+  return Object.fromEntries(rows.map((r) => [r.kind, r.mapping])) as Partial<
+    Record<ImportKind, Record<string, string>>
+  >;
+};
+
 export const saveMapping = async (
   db: Tx,
   values: { tenantId: string; kind: ImportKind; mapping: Record<string, string>; updatedBy: string; now: Date },
@@ -74,19 +85,37 @@ export const deleteImportErrors = (db: Tx, tenantId: string, importId: string) =
 
 const errorColumns = {
   id: importErrors.id,
+  sheet: importErrors.sheet,
   rowNo: importErrors.rowNo,
   column: importErrors.column,
   value: importErrors.value,
   message: importErrors.message,
 };
 
-export const importErrorPage = async (db: Tx, tenantId: string, importId: string, limit: number, offset: number) => {
-  const where = and(eq(importErrors.tenantId, tenantId), eq(importErrors.importId, importId));
+/** One page of a run's errors (of one sheet when `sheet` is given), by sheet and row. */
+export const importErrorPage = async (
+  db: Tx,
+  tenantId: string,
+  importId: string,
+  page: { limit: number; offset: number; sheet?: number | undefined },
+) => {
+  const where = and(
+    eq(importErrors.tenantId, tenantId),
+    eq(importErrors.importId, importId),
+    page.sheet === undefined ? undefined : eq(importErrors.sheet, page.sheet),
+  );
+  const { limit, offset } = page;
   const items = await db
     .select(errorColumns)
     .from(importErrors)
     .where(where)
-    .orderBy(asc(importErrors.rowNo), asc(importErrors.column), asc(importErrors.message), asc(importErrors.id))
+    .orderBy(
+      asc(importErrors.sheet),
+      asc(importErrors.rowNo),
+      asc(importErrors.column),
+      asc(importErrors.message),
+      asc(importErrors.id),
+    )
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(importErrors).where(where);
@@ -103,12 +132,12 @@ export const storedErrorCounts = async (db: Tx, tenantId: string, importId: stri
   return new Map(rows.map((r) => [r.message, Number(r.n)]));
 };
 
-/** Keyset paging for the downloadable report: the page after (rowNo, id). */
+/** Keyset paging for the downloadable report: the page after (sheet, rowNo, id). */
 export const importErrorsAfter = (
   db: Tx,
   tenantId: string,
   importId: string,
-  after: { rowNo: number; id: string } | null,
+  after: { sheet: number; rowNo: number; id: string } | null,
   limit: number,
 ) =>
   db
@@ -120,13 +149,18 @@ export const importErrorsAfter = (
         eq(importErrors.importId, importId),
         after
           ? or(
-              gt(importErrors.rowNo, after.rowNo),
-              and(eq(importErrors.rowNo, after.rowNo), sql`${importErrors.id} > ${after.id}`),
+              gt(importErrors.sheet, after.sheet),
+              and(eq(importErrors.sheet, after.sheet), gt(importErrors.rowNo, after.rowNo)),
+              and(
+                eq(importErrors.sheet, after.sheet),
+                eq(importErrors.rowNo, after.rowNo),
+                sql`${importErrors.id} > ${after.id}`,
+              ),
             )
           : undefined,
       ),
     )
-    .orderBy(asc(importErrors.rowNo), asc(importErrors.id))
+    .orderBy(asc(importErrors.sheet), asc(importErrors.rowNo), asc(importErrors.id))
     .limit(limit);
 
 /**
@@ -138,13 +172,14 @@ const namesPerson = (cell: string) => `(btrim(${cell}) = ANY($2::text[]) OR lowe
 
 /**
  * Erasure: the rows of uploaded files that name the person go — rejected rows (every error of the row) and
- * the rows of the runs' previews. The runs themselves (file name, counts) stay.
+ * the rows of the runs' previews (the import's own and every sheet's). The runs themselves (file name,
+ * counts) stay.
  */
 export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, person: Person) => {
   const values = [tenantId, person.names, person.phones, person.emails.map((e) => e.toLowerCase())];
   await sql.executeSql(
-    `DELETE FROM import_errors e WHERE e.tenant_id = $1 AND (e.import_id, e.row_no) IN (
-        SELECT x.import_id, x.row_no FROM import_errors x WHERE x.tenant_id = $1 AND x.value IS NOT NULL
+    `DELETE FROM import_errors e WHERE e.tenant_id = $1 AND (e.import_id, e.sheet, e.row_no) IN (
+        SELECT x.import_id, x.sheet, x.row_no FROM import_errors x WHERE x.tenant_id = $1 AND x.value IS NOT NULL
           AND ${namesPerson('x.value')})`,
     values,
   );
@@ -155,6 +190,20 @@ export const forgetPersonInImports = async (sql: SqlExecutor, tenantId: string, 
           WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.row) c WHERE ${namesPerson('c')}))
       WHERE j.tenant_id = $1 AND EXISTS (
         SELECT 1 FROM jsonb_array_elements(j.sample_rows) r(row), jsonb_array_elements_text(r.row) c
+          WHERE ${namesPerson('c')})`,
+    values,
+  );
+  await sql.executeSql(
+    `UPDATE import_jobs j SET sheets = (
+        SELECT coalesce(jsonb_agg(jsonb_set(s.sheet, '{sampleRows}', (
+            SELECT coalesce(jsonb_agg(r.row ORDER BY r.n), '[]'::jsonb)
+              FROM jsonb_array_elements(s.sheet->'sampleRows') WITH ORDINALITY AS r(row, n)
+              WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.row) c WHERE ${namesPerson('c')})))
+          ORDER BY s.n), '[]'::jsonb)
+          FROM jsonb_array_elements(j.sheets) WITH ORDINALITY AS s(sheet, n))
+      WHERE j.tenant_id = $1 AND EXISTS (
+        SELECT 1 FROM jsonb_array_elements(j.sheets) s(sheet), jsonb_array_elements(s.sheet->'sampleRows') r(row),
+               jsonb_array_elements_text(r.row) c
           WHERE ${namesPerson('c')})`,
     values,
   );

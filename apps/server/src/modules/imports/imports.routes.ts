@@ -40,9 +40,9 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   });
   serve(app, r.list, async (ctx) => ({ items: await service.recentImports(ctx) }));
   serve(app, r.get, (ctx, req) => service.getImport(ctx, req.params.id));
-  serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body.mapping));
+  serve(app, r.chooseMapping, (ctx, req) => service.chooseMapping(ctx, req.params.id, req.body));
   serve(app, r.preview, (req) =>
-    previewImport(inTx(req, r.preview.permission), config.DATA_DIR, req.params.id, req.body.mapping),
+    previewImport(inTx(req, r.preview.permission), config.DATA_DIR, req.params.id, req.body),
   );
   serve(app, r.undo, (ctx, req) => undoImport(ctx, req.params.id));
   serve(app, r.errors, (ctx, req) => service.importErrors(ctx, req.params.id, req.query));

@@ -1,4 +1,4 @@
-import type { ImportMapping, ImportPreview } from '@m4s/contracts';
+import type { ImportPreview, ImportPreviewBody } from '@m4s/contracts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { InStaffTx } from '../../platform/http/staff-tx.ts';
@@ -12,6 +12,7 @@ import { mappingIssues } from './mapping.ts';
 import { columnsOf, fieldReader, toErrorRows } from './rows.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import { uploadPath } from './run.job.ts';
+import { leadSheet, sheetsOf } from './sheets.ts';
 
 /** Data rows a preview applies: enough to see the mapping at work, short enough to hold PGlite briefly. */
 export const previewRows = 50;
@@ -28,35 +29,49 @@ const waiting = async (ctx: StaffCtx, id: string) => {
 };
 
 /**
- * The first 50 data rows with this mapping, applied by the kind's real handler inside a savepoint that is
- * rolled back: the records the journal saw written (created, or filled in), the counts and the rows'
- * refusals and warnings. The file is read before the transaction that applies them, so the one PGlite
- * connection is held only for the apply.
+ * The first 50 data rows of a sheet (by default the import's own, with its kind) with this mapping, applied
+ * by the kind's real handler inside a savepoint that is rolled back: the records the journal saw written
+ * (created, or filled in), the counts and the rows' refusals and warnings. A workbook's sheet is previewed
+ * against what the database holds now, not what the sheets before it in the run would add. The file is
+ * read before the transaction that applies them, so the one PGlite connection is held only for the apply.
  */
 export const previewImport = async (
   inTx: InStaffTx,
   dataDir: string,
   id: string,
-  mapping: ImportMapping,
+  body: ImportPreviewBody,
 ): Promise<ImportPreview> => {
-  const run = await inTx(async (ctx) => {
+  const { mapping } = body;
+  const {
+    run,
+    sheet,
+    kind: kindOf,
+  } = await inTx(async (ctx) => {
     const row = await waiting(ctx, id);
-    const issues = mappingIssues(row.kind, row.headers, mapping);
+    const sheets = sheetsOf(row);
+    const found = body.sheet === undefined ? leadSheet(sheets) : sheets.find((s) => s.index === body.sheet);
+    if (!found)
+      throw new AppError('VALIDATION_FAILED', undefined, {
+        issues: [{ path: 'sheet', message: 'import_sheet_unknown' }],
+      });
+    const kind = body.kind ?? (body.sheet === undefined ? row.kind : found.kind) ?? row.kind;
+    const issues = mappingIssues(kind, found.headers, mapping);
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { issues });
-    return row;
+    return { run: row, sheet: found, kind };
   });
   const rows: SheetRow[] = [];
-  for await (const item of readTable(uploadPath(dataDir, run.tenantId, run.id, run.fileFormat), run.fileFormat)) {
+  const path = uploadPath(dataDir, run.tenantId, run.id, run.fileFormat);
+  for await (const item of readTable(path, run.fileFormat, sheet.index)) {
     if ('row' in item) rows.push(item.row);
     if (rows.length >= previewRows) break;
   }
-  const columns = columnsOf(run.headers, mapping);
+  const columns = columnsOf(sheet.headers, mapping);
   const header = (field: string) => columns.get(field)?.header ?? null;
 
   return inTx(async (ctx) => {
     await waiting(ctx, id);
     const lookups = await loadLookups(ctx.db, ctx.tenantId, run.createdBy);
-    const kind = kindHandlers[run.kind].start({
+    const kind = kindHandlers[kindOf].start({
       lookups,
       today: dayIn(run.createdAt, lookups.timezone),
       header,
@@ -67,7 +82,7 @@ export const previewImport = async (
     const apply = kind.take(true);
     await ctx.sql.executeSql('SAVEPOINT import_preview');
     try {
-      await markImportBatch(ctx.sql, id);
+      await markImportBatch(ctx.sql, id, sheet.index);
       const result = await apply(ctx);
       const records = await journalRecords(ctx.sql, ctx.tenantId, id, previewRecords);
       return {
@@ -76,6 +91,7 @@ export const previewImport = async (
         counts: result.counts,
         records,
         issues: toErrorRows(result.issues).map((e) => ({
+          sheet: sheet.index,
           rowNo: e.rowNo,
           column: e.column ?? null,
           value: e.value ?? null,

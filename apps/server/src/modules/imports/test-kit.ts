@@ -68,7 +68,7 @@ export const importFile = async (agent: Agent, kind: string, name: string, data:
 export const errorsOf = async (agent: Agent, id: string) => {
   const res = await agent.get(`/api/imports/${id}/errors?limit=500`);
   return res.json<{
-    items: { rowNo: number; column: string | null; value: string | null; message: string }[];
+    items: { sheet: number; rowNo: number; column: string | null; value: string | null; message: string }[];
     total: number;
   }>();
 };
@@ -79,6 +79,27 @@ export const xlsxOf = async (rows: (string | number | Date | null)[][]) => {
   const sheet = workbook.addWorksheet('Sheet1');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+};
+
+/** An .xlsx of several sheets, in this order (each sheet's first row is its header). */
+export const workbookOf = async (sheets: { name: string; rows: (string | number | Date | null)[][] }[]) => {
+  const workbook = new ExcelJS.Workbook();
+  for (const { name, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+};
+
+/** Uploads a file without naming its kind (the sheets' kinds are chosen after the upload). */
+export const uploadFile = (agent: Agent, name: string, data: Buffer) => {
+  const body = multipartBody({}, { name, data });
+  return agent.inject({
+    method: 'POST',
+    url: '/api/imports',
+    payload: body.payload,
+    headers: { 'content-type': body.contentType, 'x-csrf-token': agent.csrf },
+  });
 };
 
 export const csvOf = (rows: (string | number | null)[][]) =>

@@ -55,7 +55,7 @@ const looksLikeZip = async (path: string) => {
 };
 
 /**
- * Streams the multipart upload (`kind` field and one `file`) to `pathFor(format)`, hashing as it goes:
+ * Streams the multipart upload (an optional `kind` field and one `file`) to `pathFor(format)`, hashing as it goes:
  * the file is never held in memory. Over `limitBytes` the partial file is deleted and the upload refused.
  */
 export const receiveUpload = async (
@@ -131,7 +131,8 @@ export const uploadImport = async (
       pathFor: (format) => uploadPath(options.dataDir, tenantId, id, format),
     });
     path = file.path;
-    const kind = z.enum(importKinds).safeParse(file.kind);
+    // The kind is the sheets' to choose; one named with the file (an older client) is the first sheet's.
+    const kind = z.enum(importKinds).nullable().safeParse(file.kind);
     if (!kind.success) throw new UploadRefused('BAD_REQUEST', 'import_kind');
     const preview = await previewFile(file.path, file.format);
     if (preview.sampleRows.length === 0) throw new UnreadableFileError('import_file_empty');
@@ -145,7 +146,7 @@ export const uploadImport = async (
         format: file.format,
         bytes: file.bytes,
         sha256: file.sha256,
-        ...preview,
+        sheets: preview.sheets,
       });
       if (sourceId) await setImportSource(ctx.db, ctx.tenantId, id, sourceId);
       return created;

@@ -1,5 +1,5 @@
 import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { importKinds, importStatuses } from '@m4s/contracts';
+import { importKinds, importStatuses, type ImportSheet } from '@m4s/contracts';
 import { importSources } from './import-sources.ts';
 import { staff } from './people.ts';
 import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
@@ -55,6 +55,12 @@ export const importJobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /**
+     * Every sheet of the file (a CSV: one), its kind or left out, mapping and progress (ImportSheet). The
+     * columns above are the first chosen sheet's (kind, headers, sample rows, mapping) and the run's totals.
+     * Empty for an import recorded before workbooks (migration 0033): read as its one sheet.
+     */
+    sheets: jsonb('sheets').$type<ImportSheet[]>().notNull().default([]),
   },
   (t) => [
     ...tenantTableRules(t, 'import_jobs'),
@@ -70,6 +76,8 @@ export const importErrors = pgTable(
   {
     ...tenantKeyColumns(),
     importId: uuid('import_id').notNull(),
+    /** The sheet's index in the file (ImportSheet.index): row numbers are per sheet. */
+    sheet: integer('sheet').notNull().default(0),
     rowNo: integer('row_no').notNull(),
     column: text('column'),
     value: text('value'),
@@ -80,6 +88,6 @@ export const importErrors = pgTable(
     foreignKey({ columns: [t.tenantId, t.importId], foreignColumns: [importJobs.tenantId, importJobs.id] }).onDelete(
       'cascade',
     ),
-    index('import_errors_import_idx').on(t.tenantId, t.importId, t.rowNo),
+    index('import_errors_import_idx').on(t.tenantId, t.importId, t.sheet, t.rowNo),
   ],
 ).enableRLS();
