@@ -1,4 +1,4 @@
-// A DMS export as one workbook of three sheets (客户 / 车辆 / 维修工单, Chinese headers), built here with
+// A DMS export as one workbook of three sheets (客户 / 车辆 / 工单, Chinese headers), built here with
 // ExcelJS: the group admin uploads it with 自动识别, finds every sheet listed with its kind and the
 // suggested mapping, starts one run, watches a bar per sheet, and reads the report per sheet (the rows
 // at fault keep their own sheet's row numbers) — then downloads it as one .xlsx naming the sheets.
@@ -32,41 +32,45 @@ const sheets = [
     name: '客户',
     kind: 'customers',
     rows: [
-      ['客户编号', '客户姓名', '手机号码', '性别', '联系地址'],
-      ['KH0001', '陈建国', phone(1), '男', '上海市浦东新区张杨路 100 号'],
-      ['KH0002', '林晓燕', phone(2), '女', '上海市徐汇区漕溪北路 8 号'],
-      ['KH0003', '黄志强', phone(3), '男', '上海市闵行区莘庄 3 号'],
-      ['KH0004', '周丽', phone(4), '女', '上海市静安区南京西路 66 号'],
-      // Row 6: a phone that is no mainland mobile.
-      ['KH0005', '吴刚', '0211234', '男', ''],
+      ['客户编号', '客户姓名', '手机号码', '性别', '出生日期', '联系地址'],
+      ['KH0001', '陈建国', phone(1), '男', '1980-04-12', '上海市浦东新区张杨路 100 号'],
+      ['KH0002', '林晓燕', phone(2), '女', '', '上海市徐汇区漕溪北路 8 号'],
+      ['KH0003', '黄志强', phone(3), '男', '', '上海市闵行区莘庄 3 号'],
+      ['KH0004', '周丽', phone(4), '女', '', '上海市静安区南京西路 66 号'],
+      // Row 6: a landline, no mainland mobile — kept under 客户编号 without a phone (a data-fix task).
+      ['KH0005', '吴刚', '021-51234567', '男', '', ''],
+      // Row 7: a date that does not exist: the row is refused.
+      ['KH0006', '郑敏', phone(6), '女', '1990-02-30', ''],
     ],
-    failed: { row: 6, column: '手机号码' },
+    failed: { row: 7, column: '出生日期' },
   },
   {
     name: '车辆',
-    kind: 'customers',
+    kind: 'vehicles',
     rows: [
-      ['客户编号', '车主姓名', '手机号码', '车架号', '车牌号', '购车日期'],
-      ['KH0001', '陈建国', phone(1), vin(1), '沪A12301', '2021-05-06'],
-      ['KH0002', '林晓燕', phone(2), vin(2), '沪B23402', '2022/8/18'],
-      ['KH0003', '黄志强', phone(3), vin(3), '沪C34503', '2020年3月1日'],
+      ['客户编号', '车架号', '车牌号', '购车日期'],
+      ['KH0001', vin(1), '沪A12301', '2021-05-06'],
+      ['KH0002', vin(2), '沪B23402', '2022/8/18'],
+      ['KH0003', vin(3), '沪C34503', '2020年3月1日'],
       // Row 5: a VIN whose check digit is wrong.
-      ['KH0004', '周丽', phone(4), badVin(4), '沪D45604', '2023-01-15'],
+      ['KH0004', badVin(4), '沪D45604', '2023-01-15'],
+      // Row 6: the customer kept without a phone still gets their car (the plate written with a dash).
+      ['KH0005', vin(5), '沪E-50029', '2019-07-01'],
     ],
     failed: { row: 5, column: '车架号' },
   },
   {
-    name: '维修工单',
+    name: '工单',
     kind: 'repair_orders',
     rows: [
-      ['工单号', '车架号', '进厂日期', '维修类型', '进厂里程', '项目类型', '项目名称', '工时', '数量', '金额'],
-      ['WX2024001', vin(1), '2024-03-05', '保养', '15000', '工时', '常规保养', '1', '', '180'],
-      ['WX2024001', vin(1), '2024-03-05', '保养', '15000', '配件', '机油滤清器', '', '1', '68.50'],
-      ['WX2024002', vin(2), '2024-04-10', '一般维修', '32000', '工时', '更换刹车片', '2', '', '260'],
-      // Row 5: an amount that is not a number.
-      ['WX2024003', vin(3), '2024-05-20', '保养', '41000', '工时', '常规保养', '1', '', '1..8'],
+      ['工单号', '车架号', '进厂日期', '维修类型', '进厂里程', '工时费', '材料费', '材料成本'],
+      ['WX2024001', vin(1), '2024-03-05', '保养', '15000', '180', '68.50', '41.20'],
+      ['WX2024002', vin(2), '2024-04-10', '一般维修', '32000', '260', '0', '0'],
+      // Row 4: an amount that is not a number.
+      ['WX2024003', vin(3), '2024-05-20', '保养', '41000', '1..8', '120', '80'],
+      ['WX2024004', vin(5), '2024-06-01', '保养', '38000', '200', '150', '90'],
     ],
-    failed: { row: 5, column: '金额' },
+    failed: { row: 4, column: '工时费' },
   },
 ] as const;
 
@@ -135,6 +139,7 @@ void test('the workbook is uploaded with 自动识别 and every sheet comes with
   const orders = page.getByTestId('import-sheet-2');
   assert.equal(await selected(orders, 'mapping-orderNumber'), '工单号');
   assert.equal(await selected(orders, 'mapping-vin'), '车架号');
+  assert.equal(await selected(orders, 'mapping-labourAmount'), '工时费');
   await page.getByTestId('sheet-tab-1').click();
   const cars = page.getByTestId('import-sheet-1');
   assert.equal(await selected(cars, 'mapping-vin'), '车架号');

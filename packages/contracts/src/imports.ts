@@ -138,6 +138,9 @@ export type ImportField<K extends ImportKind = ImportKind> = (typeof importField
 export const importMapping = z.record(z.string().min(1).max(60), z.string().min(1).max(120));
 export type ImportMapping = z.infer<typeof importMapping>;
 
+/** The kinds with a sample DMS export to download (samples/dms, GET /imports/samples/:kind). */
+export const importSampleKinds: readonly ImportKind[] = ['customers', 'repair_orders'];
+
 /**
  * The order a workbook's sheets run in, by kind: a sheet finds what an earlier kind stored (a car its
  * owner, an order its car, a line its order). A kind not listed runs last; sheets of one kind run in the

@@ -1,15 +1,26 @@
 import type { ReactNode } from 'react';
 import { App, Button, Radio, Typography } from 'antd';
-import { AppstoreOutlined, CarOutlined, DownloadOutlined, ToolOutlined } from '@ant-design/icons';
-import { importKinds, type ImportKind } from '@m4s/contracts';
+import {
+  AppstoreOutlined,
+  CarOutlined,
+  DownloadOutlined,
+  OrderedListOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+import { importKinds, importSampleKinds, type ImportKind } from '@m4s/contracts';
 import { download, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { samplePath } from './import-api.ts';
 import styles from './imports.module.css';
 
 const icons: Record<ImportKind, ReactNode> = {
-  customers: <CarOutlined />,
+  customers: <TeamOutlined />,
+  vehicles: <CarOutlined />,
+  sales: <ShoppingOutlined />,
   repair_orders: <ToolOutlined />,
+  repair_order_lines: <OrderedListOutlined />,
 };
 
 type Props = { value: ImportKind | null; onChange: (kind: ImportKind | null) => void };
@@ -66,20 +77,22 @@ export const KindPicker = ({ value, onChange }: Props) => {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
             {t(`imports.kindHelp.${kind}`)}
           </Typography.Paragraph>
-          <Button
-            type="link"
-            size="small"
-            className={styles.sample}
-            icon={<DownloadOutlined />}
-            title={t('imports.sampleHint')}
-            onClick={(e) => {
-              e.stopPropagation();
-              void getSample(kind);
-            }}
-            data-testid={`import-sample-${kind}`}
-          >
-            {t('imports.sample')}
-          </Button>
+          {importSampleKinds.includes(kind) && (
+            <Button
+              type="link"
+              size="small"
+              className={styles.sample}
+              icon={<DownloadOutlined />}
+              title={t('imports.sampleHint')}
+              onClick={(e) => {
+                e.stopPropagation();
+                void getSample(kind);
+              }}
+              data-testid={`import-sample-${kind}`}
+            >
+              {t('imports.sample')}
+            </Button>
+          )}
         </div>
       ))}
     </div>
