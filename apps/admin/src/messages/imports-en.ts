@@ -137,6 +137,10 @@ export const importsEn: { [K in keyof typeof importsZhCN]: string } = {
   'count.ordersCreated': 'Repair orders created',
   'count.ordersUnchanged': 'Repair orders unchanged',
   'count.linesCreated': 'Order lines added',
+  'count.ordersMerged': 'Orders merged',
+  'count.salesCreated': 'Sales added',
+  'count.salesUnchanged': 'Sales unchanged',
+  'count.dataFixTasks': 'Phone-fix tasks',
   'count.warnings': 'Warnings',
 
   'errors.title': 'Errors and warnings',
