@@ -39,13 +39,19 @@ void test('the preview shows the rows as they would be stored, then the finished
   const records = page.getByTestId('import-dry-run-records');
   await records.waitFor();
   await records.getByText('撤销甲').waitFor();
-  await page.getByTestId('import-dry-run').getByText(/第 4 行 手机号码/).waitFor();
+  await page
+    .getByTestId('import-dry-run')
+    .getByText(/第 4 行 手机号码/)
+    .waitFor();
   await h.shot(page, 'imports-dry-run');
 
   await page.getByTestId('import-start').click();
   await page.locator('[data-testid="import-progress"][data-status="done"]').waitFor({ timeout: 60_000 });
   await page.getByTestId('import-undo').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /^撤\s?销$/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /^撤\s?销$/ })
+    .click();
   await page.locator('[data-testid="import-status"][data-status="undone"]').waitFor();
   await page.getByTestId('import-undone').waitFor();
   assert.equal(await page.getByTestId('import-undo').count(), 0);

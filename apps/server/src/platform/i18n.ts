@@ -402,17 +402,20 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     import_header_twice: 'A column can feed one field only',
     import_not_waiting: 'This import has started; its mapping can no longer change',
     // Source systems and keys, new kinds (issue 12).
-    import_field_one_of: 'Choose a column for at least one of these fields (VIN or car number, customer number or phone)',
+    import_field_one_of:
+      'Choose a column for at least one of these fields (VIN or car number, customer number or phone)',
     import_phone_kept_for_fix:
       '[Note] Unusable phone: the customer was kept under their customer number (no phone) and a fix-the-phone task opened',
-    import_ref_phone_other: "This customer number and this row's phone belong to different customers; they cannot be merged",
+    import_ref_phone_other:
+      "This customer number and this row's phone belong to different customers; they cannot be merged",
     import_owner_missing: 'No owner or buyer (customer number or phone)',
-    import_owner_unknown: 'No customer with this number in this source (or with this phone); import the customer file first',
+    import_owner_unknown:
+      'No customer with this number in this source (or with this phone); import the customer file first',
     import_vehicle_ref_other: 'This car number already stands for another car (other VIN) in this source',
     import_order_car_not_imported:
       'No car with this number in this source: the car was not imported or was refused in the car file; this row was not imported',
     import_order_number_qualified:
-      "[Note] Another source's repair order has this number; this one is stored as \"source-number\"",
+      '[Note] Another source\'s repair order has this number; this one is stored as "source-number"',
     import_lines_order_unknown: 'No repair order with this number in this source; import the order file first',
     import_lines_exist_different: 'The repair order already has other lines; they are never overwritten',
     import_sale_exists_different: 'The sales order exists with other content; it is never overwritten',

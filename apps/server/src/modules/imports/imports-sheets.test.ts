@@ -26,7 +26,7 @@ const orderHeader = [
   '数量',
   '金额',
 ];
-const carHeader = ['客户姓名', '车主手机', '车架号', '车牌号', '购车日期'];
+const carHeader = ['客户姓名', '车主联系方式', '车架号', '车牌号', '购车日期'];
 const contactsHeader = ['姓名', '手机号', '部门'];
 
 /**
@@ -93,7 +93,7 @@ describe('DMS import: workbooks of several sheets', () => {
     assert.ok(orders && cars);
     assert.equal(orders.mapping.orderNumber, '工单号');
     assert.equal(cars.mapping.vin, '车架号');
-    // 车主手机 is no known header: the user maps it (and it is remembered for the next file).
+    // 车主联系方式 is no known header: the user maps it (and it is remembered for the next file).
     assert.equal(cars.mapping.phone, undefined);
     // The import's own columns are its first chosen sheet's, as a one-sheet file's were.
     assert.deepEqual([job.kind, job.headers, job.mapping], ['repair_orders', orders.headers, orders.mapping]);
@@ -101,7 +101,7 @@ describe('DMS import: workbooks of several sheets', () => {
     const chosen = await admin.send('PUT', `/api/imports/${job.id}/mapping`, {
       sheets: [
         { index: 0, kind: 'repair_orders', mapping: orders.mapping },
-        { index: 1, kind: 'customers', mapping: { ...cars.mapping, phone: '车主手机' } },
+        { index: 1, kind: 'customers', mapping: { ...cars.mapping, phone: '车主联系方式' } },
         { index: 2, kind: null },
       ],
     });
@@ -154,9 +154,9 @@ describe('DMS import: workbooks of several sheets', () => {
       ],
     );
 
-    // Map once: the next workbook's car sheet comes with 车主手机 already mapped to the phone.
+    // Map once: the next workbook's car sheet comes with 车主联系方式 already mapped to the phone.
     const next = await upload(admin, '旧系统导出2.xlsx', await workbook());
-    assert.equal(next.sheets[1]?.mapping.phone, '车主手机');
+    assert.equal(next.sheets[1]?.mapping.phone, '车主联系方式');
   });
 
   test('each sheet keeps its own row numbers in the errors and in the one report', async () => {
@@ -168,7 +168,7 @@ describe('DMS import: workbooks of several sheets', () => {
     const chosen = await admin.send('PUT', `/api/imports/${job.id}/mapping`, {
       sheets: [
         { index: 2, kind: null },
-        { index: 1, kind: 'customers', mapping: { ...cars.mapping, phone: '车主手机' } },
+        { index: 1, kind: 'customers', mapping: { ...cars.mapping, phone: '车主联系方式' } },
         { index: 0, kind: 'repair_orders', mapping: orders.mapping },
       ],
     });
@@ -317,7 +317,7 @@ describe('DMS import: workbooks of several sheets', () => {
     // Row 2 of the cars sheet names 周一 (two errors of that row); row 2 of the orders sheet is another's.
     await db.owner.executeSql(
       `INSERT INTO import_errors (tenant_id, import_id, sheet, row_no, "column", value, message) VALUES
-         ($1, $2, 1, 2, '车主手机', '13811110001', 'phone'), ($1, $2, 1, 2, '车牌号', '沪A', 'plate'),
+         ($1, $2, 1, 2, '车主联系方式', '13811110001', 'phone'), ($1, $2, 1, 2, '车牌号', '沪A', 'plate'),
          ($1, $2, 0, 2, '金额', '1..8', 'amount')`,
       [t.id, job.id],
     );
@@ -352,7 +352,7 @@ describe('DMS import: workbooks of several sheets', () => {
     const res = await admin.send('POST', `/api/imports/${job.id}/preview`, {
       sheet: 1,
       kind: 'customers',
-      mapping: { ...cars.mapping, phone: '车主手机' },
+      mapping: { ...cars.mapping, phone: '车主联系方式' },
     });
     assert.equal(res.statusCode, 200, res.body);
     const preview = res.json<ImportPreview>();
@@ -366,11 +366,11 @@ describe('DMS import: workbooks of several sheets', () => {
       t.id,
     ]);
     assert.equal(stored?.n, 0);
-    // The sheet's own headers: the orders sheet has no 车主手机.
+    // The sheet's own headers: the orders sheet has no 车主联系方式.
     const wrong = await admin.send('POST', `/api/imports/${job.id}/preview`, {
       sheet: 0,
       kind: 'customers',
-      mapping: { customerName: '工单号', phone: '车主手机' },
+      mapping: { customerName: '工单号', phone: '车主联系方式' },
     });
     assert.equal(wrong.statusCode, 400);
     const unknown = await admin.send('POST', `/api/imports/${job.id}/preview`, { sheet: 9, mapping: {} });

@@ -37,6 +37,8 @@ const synonyms: Record<ImportKind, Record<string, readonly string[]>> = {
       '电话',
       '移动电话',
       '车主电话',
+      '车主手机',
+      '车主手机号',
       '客户电话',
       'mobile',
       'phone',

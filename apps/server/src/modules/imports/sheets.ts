@@ -1,4 +1,5 @@
 import {
+  importFieldsOneOf,
   importKindOrder,
   importKinds,
   type ImportJob,
@@ -13,7 +14,7 @@ import { requiredFieldsOf, suggestMapping } from './mapping.ts';
 export type SavedMappings = Partial<Record<ImportKind, ImportMapping | null>>;
 
 /**
- * The kind a sheet's headers suggest: the one whose required fields its suggested mapping covers best
+ * The kind a sheet's headers suggest: the one whose required fields (and one-of groups) its suggested mapping covers best
  * (by share, then by how many fields it maps at all; the first in `importKinds` on a tie). None when no
  * kind's required field is found among the headers.
  */
@@ -21,8 +22,9 @@ export const suggestKind = (headers: string[], saved: SavedMappings): ImportKind
   let best: { kind: ImportKind; share: number; mapped: number } | null = null;
   for (const kind of importKinds) {
     const mapping = suggestMapping(kind, headers, saved[kind] ?? null);
-    const required = requiredFieldsOf(kind);
-    const share = required.length === 0 ? 0 : required.filter((f) => mapping[f]).length / required.length;
+    // Each required field is a slot, and so is each group of which one field must be mapped (VIN or car number).
+    const slots = [...requiredFieldsOf(kind).map((f) => [f]), ...(importFieldsOneOf[kind] ?? [])];
+    const share = slots.length === 0 ? 0 : slots.filter((g) => g.some((f) => mapping[f])).length / slots.length;
     const mapped = Object.keys(mapping).length;
     if (share > 0 && (!best || share > best.share || (share === best.share && mapped > best.mapped)))
       best = { kind, share, mapped };
