@@ -6,7 +6,7 @@ import * as m from './merge.queries.ts';
 import { qualifiedNumber } from './orders.apply.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';
 import type { SaleRecord } from './sales.rows.ts';
-import { keyedIds, keysOf, writeKeys, type NewKey } from './source-keys.ts';
+import { customersNamed, keyedIds, keysOf, writeKeys, type NewKey } from './source-keys.ts';
 import type { StaffNames } from './staff-names.ts';
 
 /**
@@ -27,22 +27,11 @@ export const applySalesBatch = async (
   const { counts, issues } = result;
   const sourceId = env.source.id;
 
-  const buyersByRef = await keysOf(
+  const { byRef: buyersByRef, byPhone: buyersByPhone } = await customersNamed(
     db,
     tenantId,
     sourceId,
-    'customer',
-    records.flatMap((r) => (r.customerRef ? [r.customerRef] : [])),
-  );
-  // A key whose customer is gone (an undone import) finds no one.
-  const buyersByRefAlive = await m.existingCustomers(db, tenantId, [...new Set(buyersByRef.values())]);
-  for (const [ref, id] of buyersByRef) if (!buyersByRefAlive.has(id)) buyersByRef.delete(ref);
-  const buyersByPhone = new Map(
-    (
-      await m.phoneOwners(db, tenantId, [
-        ...new Set(records.flatMap((r) => (!r.customerRef && r.buyerPhone ? [r.buyerPhone] : []))),
-      ])
-    ).map((p) => [p.phone, p.customerId]),
+    records.map((r) => ({ ref: r.customerRef, phone: r.buyerPhone })),
   );
   const carRefs = await keysOf(
     db,

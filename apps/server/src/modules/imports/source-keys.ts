@@ -3,6 +3,7 @@ import { defaultImportSourceName, type ImportKeyEntity } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { importJobs, importKeys, importSources } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { existingCustomers, phoneOwners } from './merge.queries.ts';
 
 /**
  * Source keys (docs/imports.md, "The old system's keys"): the number an old system gave a record, kept
@@ -133,4 +134,28 @@ export const moveCustomerKeys = async (ctx: Ctx, fromId: string, intoId: string)
     `UPDATE import_keys SET entity_id = $3 WHERE tenant_id = $1 AND entity = 'customer' AND entity_id = $2`,
     [ctx.tenantId, fromId, intoId],
   );
+};
+
+/**
+ * The customers a file's rows name: by the source's customer number (a key whose customer is gone — an
+ * undone import — finds no one), else by a phone; a row with a number is never matched by its phone.
+ */
+export const customersNamed = async (
+  db: Tx,
+  tenantId: string,
+  sourceId: string,
+  rows: { ref: string | null; phone: string | null }[],
+) => {
+  const byRef = await keysOf(
+    db,
+    tenantId,
+    sourceId,
+    'customer',
+    rows.flatMap((r) => (r.ref ? [r.ref] : [])),
+  );
+  const alive = await existingCustomers(db, tenantId, [...new Set(byRef.values())]);
+  for (const [ref, id] of byRef) if (!alive.has(id)) byRef.delete(ref);
+  const phones = [...new Set(rows.flatMap((r) => (!r.ref && r.phone ? [r.phone] : [])))];
+  const byPhone = new Map((await phoneOwners(db, tenantId, phones)).map((p) => [p.phone, p.customerId]));
+  return { byRef, byPhone };
 };

@@ -5,7 +5,7 @@ import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import * as m from './merge.queries.ts';
 import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
-import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
+import { customersNamed, keysOf, writeKeys, type NewKey } from './source-keys.ts';
 import type { VehicleRecord } from './vehicles.rows.ts';
 
 type VehicleState = { id: string; isNew: boolean; values: Partial<m.VehicleRow>; patch: Partial<m.VehicleRow> };
@@ -28,22 +28,11 @@ export const applyVehicleBatch = async (
   const { counts, issues } = result;
   const sourceId = env.source.id;
 
-  const ownersByRef = await keysOf(
+  const { byRef: ownersByRef, byPhone: ownersByPhone } = await customersNamed(
     db,
     tenantId,
     sourceId,
-    'customer',
-    records.flatMap((r) => (r.customerRef ? [r.customerRef] : [])),
-  );
-  // A key whose customer is gone (an undone import) finds no one.
-  const ownersByRefAlive = await m.existingCustomers(db, tenantId, [...new Set(ownersByRef.values())]);
-  for (const [ref, id] of ownersByRef) if (!ownersByRefAlive.has(id)) ownersByRef.delete(ref);
-  const ownersByPhone = new Map(
-    (
-      await m.phoneOwners(db, tenantId, [
-        ...new Set(records.flatMap((r) => (!r.customerRef && r.ownerPhone ? [r.ownerPhone] : []))),
-      ])
-    ).map((p) => [p.phone, p.customerId]),
+    records.map((r) => ({ ref: r.customerRef, phone: r.ownerPhone })),
   );
   const carsByRef = await keysOf(
     db,
