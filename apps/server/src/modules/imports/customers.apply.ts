@@ -11,6 +11,7 @@ import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
+import { fillEmpty, mergeCar } from './merge-fields.ts';
 import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
 import { dataFixTasks, type DataFix } from './data-fix.ts';
 import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
@@ -22,19 +23,6 @@ const maxPhones = 5;
 type Fields = Partial<m.CustomerRow>;
 type CustomerState = { id: string; isNew: boolean; values: Fields; patch: Fields; phones: string[] };
 type VehicleState = { id: string; isNew: boolean; values: Partial<m.VehicleRow>; patch: Partial<m.VehicleRow> };
-
-const blank = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
-
-/** Sets on `target` (through `patch`) the fields that are empty there and given here: never overwrites. */
-const fillEmpty = <T extends object>(current: T, patch: Partial<T>, incoming: Partial<T>) => {
-  let changed = false;
-  for (const [k, v] of Object.entries(incoming) as [keyof T, T[keyof T]][]) {
-    if (blank(v) || !blank(patch[k] ?? current[k])) continue;
-    patch[k] = v;
-    changed = true;
-  }
-  return changed;
-};
 
 const customerFields = (rec: CustomerRecord): Fields => ({
   gender: rec.customer.gender,
@@ -234,26 +222,7 @@ export const applyCustomerBatch = async (
       });
       bump(counts, 'vehiclesCreated');
     } else {
-      const target = vehicle.isNew ? vehicle.values : vehicle.patch;
-      const current = { ...vehicle.values, ...vehicle.patch };
-      // Series and model are filled only under the brand (and series) the car already has.
-      const fits = {
-        ...carFields,
-        seriesId: !current.brandId || current.brandId === carFields.brandId ? carFields.seriesId : null,
-        modelId: !current.seriesId || current.seriesId === carFields.seriesId ? carFields.modelId : null,
-        // A name is kept as text only where the car has no catalogue entry for it.
-        brandText: current.brandId ? null : carFields.brandText,
-        seriesText: current.seriesId ? null : carFields.seriesText,
-        modelText: current.modelId ? null : carFields.modelText,
-      };
-      let changed = fillEmpty(vehicle.values, target, fits);
-      // A name matched now (the tenant added it to the catalogue): the text kept for it goes.
-      for (const [id, text] of [
-        ['brandId', 'brandText'],
-        ['seriesId', 'seriesText'],
-        ['modelId', 'modelText'],
-      ] as const)
-        if (target[id] && current[text] !== null && current[text] !== undefined) target[text] = null;
+      let changed = mergeCar(vehicle.values, vehicle.isNew ? vehicle.values : vehicle.patch, carFields);
       if (!vehicle.isNew && !vehicle.values.ownerId && !adopted.some((a) => a.vehicleId === vehicle?.id)) {
         adopted.push({ vehicleId: vehicle.id, customerId: person.id, date: carFields.purchaseDate ?? defaults.today });
         vehicle.values = { ...vehicle.values, ownerId: person.id };

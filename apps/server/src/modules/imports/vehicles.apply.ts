@@ -4,13 +4,12 @@ import { mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/
 import { checkReading } from '../vehicles/mileage.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
 import * as m from './merge.queries.ts';
+import { mergeCar } from './merge-fields.ts';
 import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
 import { customersNamed, keysOf, writeKeys, type NewKey } from './source-keys.ts';
 import type { VehicleRecord } from './vehicles.rows.ts';
 
 type VehicleState = { id: string; isNew: boolean; values: Partial<m.VehicleRow>; patch: Partial<m.VehicleRow> };
-
-const blank = (v: unknown) => v === null || v === undefined;
 
 /**
  * Applies one batch of car rows: the owner by the customer number of the same source (or by phone), the
@@ -117,30 +116,7 @@ export const applyVehicleBatch = async (
       });
       bump(counts, 'vehiclesCreated');
     } else {
-      const target = car.isNew ? car.values : car.patch;
-      const current = { ...car.values, ...car.patch };
-      const fits = {
-        ...carFields,
-        seriesId: !current.brandId || current.brandId === carFields.brandId ? carFields.seriesId : null,
-        modelId: !current.seriesId || current.seriesId === carFields.seriesId ? carFields.modelId : null,
-        // A name is kept as text only where the car has no catalogue entry for it (as customers.apply.ts).
-        brandText: current.brandId ? null : carFields.brandText,
-        seriesText: current.seriesId ? null : carFields.seriesText,
-        modelText: current.modelId ? null : carFields.modelText,
-      };
-      let changed = false;
-      for (const [k, v] of Object.entries(fits) as [keyof m.VehicleRow, unknown][]) {
-        if (blank(v) || !blank(current[k])) continue;
-        (target as Record<string, unknown>)[k] = v;
-        changed = true;
-      }
-      // A name matched now (the tenant added it to the catalogue): the text kept for it goes.
-      for (const [id, text] of [
-        ['brandId', 'brandText'],
-        ['seriesId', 'seriesText'],
-        ['modelId', 'modelText'],
-      ] as const)
-        if (target[id] && current[text] !== null && current[text] !== undefined) target[text] = null;
+      let changed = mergeCar(car.values, car.isNew ? car.values : car.patch, carFields);
       if (!car.isNew && !currentOwner && !adopted.some((a) => a.vehicleId === car?.id)) {
         adopted.push({ vehicleId: car.id, customerId: ownerId, date: carFields.purchaseDate ?? env.today });
         car.values = { ...car.values, ownerId };
