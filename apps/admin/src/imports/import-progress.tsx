@@ -6,7 +6,8 @@ import { countEntries, rowsOk, useImportLabels } from './import-labels.tsx';
 import styles from './imports.module.css';
 
 const percentOf = (job: ImportJob): number => {
-  if (job.status === 'done') return 100;
+  // An undone run had finished: its bar stays full (the notice above it says it was undone).
+  if (job.status === 'done' || job.status === 'undone') return 100;
   if (!job.rowsTotal) return 0;
   // 99 at most until the server says done: the last rows still have to be committed.
   return Math.min(99, Math.floor((job.rowsDone / job.rowsTotal) * 100));
@@ -17,7 +18,8 @@ export const ImportProgress = ({ job }: { job: ImportJob }) => {
   const { t, locale } = useI18n();
   const labels = useImportLabels();
   const running = job.status === 'queued' || job.status === 'running';
-  const status = job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active';
+  const status =
+    job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : running ? 'active' : 'normal';
   const total = job.rowsTotal ?? job.rowsDone;
   const warnings = job.counts.warnings ?? 0;
   const rows =
