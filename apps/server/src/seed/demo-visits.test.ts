@@ -1,20 +1,29 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestTenant, signInOwner, signInStaff, testApp } from '../../test/harness.ts';
+import { createTestTenant, signInOwner, signInStaff, testApp, testClock } from '../../test/harness.ts';
 import { owners } from '../platform/db/schema/index.ts';
+import { dayIn, instantOf } from '../platform/time/zone.ts';
 import { demoOwnerPhones } from './demo.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoService } from './demo-service.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
 describe('demo workshop data', () => {
+  // The demo's day is the dealer's working day (a car delivered 90 minutes ago is today's): the clock is set
+  // to 14:00 in Shanghai today, so the test does not depend on when it runs (just after midnight, it did).
+  const zone = 'Asia/Shanghai';
+  testClock.offsetMs = instantOf(dayIn(new Date(), zone), '14:00', zone).getTime() - Date.now();
+  after(() => {
+    testClock.offsetMs = 0;
+  });
+
   test('today’s board has cars in several stages; the first owner watches theirs in the bay with an estimate to decide', async () => {
     const { db } = await testApp();
     const t = await createTestTenant(['group_admin']);
     await db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
       await tx.insert(owners).values(demoOwnerPhones.map((phone) => ({ tenantId: t.id, phone })));
     });
-    const now = new Date();
+    const now = testClock.now();
     const storeIds = [t.storeId, t.otherStoreId];
     await seedDemoGarage(db, { tenantId: t.id, storeIds, now });
     await seedDemoService(db, { tenantId: t.id, storeIds, now });
