@@ -18,6 +18,34 @@ export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ['needs_mapping', 'queued', 'running', 'done', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
+/** A car's own fields after its VIN, as the customers (one car per owner) and vehicles kinds read them. */
+const carFields = [
+  { field: 'plate', required: false },
+  { field: 'brand', required: false },
+  { field: 'series', required: false },
+  { field: 'model', required: false },
+  { field: 'modelYear', required: false },
+  { field: 'colour', required: false },
+  { field: 'purchaseDate', required: false },
+  { field: 'insurer', required: false },
+  { field: 'insurancePolicyNo', required: false },
+  { field: 'insuranceExpiry', required: false },
+  { field: 'inspectionDue', required: false },
+  { field: 'mileageKm', required: false },
+  { field: 'mileageDate', required: false },
+] as const;
+
+/** A repair-order line's fields besides its name, as the repair_orders and repair_order_lines kinds read them. */
+const lineFields = [
+  { field: 'lineKind', required: false },
+  /** The line's work (保养/维修/检测/精品/其他); empty: classified from the name (app_work_kind). */
+  { field: 'lineWork', required: false },
+  { field: 'labourHours', required: false },
+  { field: 'quantity', required: false },
+  { field: 'amount', required: false },
+  { field: 'partsCost', required: false },
+] as const;
+
 /** The fields a file's columns can be mapped to, per kind; `required` ones must be mapped before a run. */
 export const importFields = {
   customers: [
@@ -35,19 +63,7 @@ export const importFields = {
     { field: 'serviceAdvisor', required: false },
     { field: 'storeCode', required: false },
     { field: 'vin', required: false },
-    { field: 'plate', required: false },
-    { field: 'brand', required: false },
-    { field: 'series', required: false },
-    { field: 'model', required: false },
-    { field: 'modelYear', required: false },
-    { field: 'colour', required: false },
-    { field: 'purchaseDate', required: false },
-    { field: 'insurer', required: false },
-    { field: 'insurancePolicyNo', required: false },
-    { field: 'insuranceExpiry', required: false },
-    { field: 'inspectionDue', required: false },
-    { field: 'mileageKm', required: false },
-    { field: 'mileageDate', required: false },
+    ...carFields,
   ],
   vehicles: [
     /** The owner by the old system's customer number (same source), or by phone: one of the two is mapped. */
@@ -56,19 +72,7 @@ export const importFields = {
     /** The old system's number for the car (its source key). */
     { field: 'vehicleRef', required: false },
     { field: 'vin', required: true },
-    { field: 'plate', required: false },
-    { field: 'brand', required: false },
-    { field: 'series', required: false },
-    { field: 'model', required: false },
-    { field: 'modelYear', required: false },
-    { field: 'colour', required: false },
-    { field: 'purchaseDate', required: false },
-    { field: 'insurer', required: false },
-    { field: 'insurancePolicyNo', required: false },
-    { field: 'insuranceExpiry', required: false },
-    { field: 'inspectionDue', required: false },
-    { field: 'mileageKm', required: false },
-    { field: 'mileageDate', required: false },
+    ...carFields,
   ],
   sales: [
     /** The old system's sales order number (kept as external_ref and the source key). */
@@ -97,30 +101,15 @@ export const importFields = {
     { field: 'storeCode', required: false },
     { field: 'serviceAdvisor', required: false },
     { field: 'technician', required: false },
-    { field: 'lineKind', required: false },
     { field: 'lineName', required: false },
-    /** The line's work (保养/维修/检测/精品/其他); empty: classified from the name (app_work_kind). */
-    { field: 'lineWork', required: false },
-    { field: 'labourHours', required: false },
-    { field: 'quantity', required: false },
-    { field: 'amount', required: false },
-    { field: 'partsCost', required: false },
+    ...lineFields,
     /** Per-order totals (工时费, 材料费, 材料成本, 合计): an order with them needs no lines. */
     { field: 'labourAmount', required: false },
     { field: 'partsAmount', required: false },
     { field: 'partsCostTotal', required: false },
     { field: 'totalAmount', required: false },
   ],
-  repair_order_lines: [
-    { field: 'orderNumber', required: true },
-    { field: 'lineKind', required: false },
-    { field: 'lineName', required: true },
-    { field: 'lineWork', required: false },
-    { field: 'labourHours', required: false },
-    { field: 'quantity', required: false },
-    { field: 'amount', required: false },
-    { field: 'partsCost', required: false },
-  ],
+  repair_order_lines: [{ field: 'orderNumber', required: true }, { field: 'lineName', required: true }, ...lineFields],
 } as const satisfies Record<ImportKind, readonly { field: string; required: boolean }[]>;
 /** Fields of which at least one must be mapped (the first is where the mapping screen says so). */
 export const importFieldsOneOf: Partial<Record<ImportKind, readonly (readonly string[])[]>> = {

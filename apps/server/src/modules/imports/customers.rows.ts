@@ -1,17 +1,6 @@
-import {
-  normalisePhone,
-  parseDate,
-  parseGender,
-  parseKm,
-  parseModelYear,
-  parsePlate,
-  parseText,
-  parseVin,
-  toInstant,
-  type Cell,
-  type Parsed,
-} from './cells.ts';
-import { unlistedTexts, type Lookups, type Unlisted } from './lookups.ts';
+import { normalisePhone, parseDate, parseGender, parseText, type Cell, type Parsed } from './cells.ts';
+import { carOf, mileageOf, parseCarCells, type CarFields } from './car.rows.ts';
+import type { Lookups, Unlisted } from './lookups.ts';
 import type { FieldReader, Issue } from './rows.ts';
 
 /** Where the DMS's own customer number and source channel are kept (customers.preferences). */
@@ -41,23 +30,7 @@ export type CustomerRecord = {
   unusablePhone: string | null;
   /** Unique, the primary first; empty for a customer kept under its source key without a usable phone. */
   phones: string[];
-  vehicle: {
-    vin: string;
-    plate: string | null;
-    brandId: string | null;
-    seriesId: string | null;
-    modelId: string | null;
-    modelYear: number | null;
-    colour: string | null;
-    purchaseDate: string | null;
-    insurer: string | null;
-    insurancePolicyNo: string | null;
-    insuranceExpiry: string | null;
-    inspectionDue: string | null;
-    brandText: string | null;
-    seriesText: string | null;
-    modelText: string | null;
-  } | null;
+  vehicle: CarFields | null;
   /** The car's catalogue values that matched nothing (kept as its brandText / seriesText / modelText). */
   unlisted: Unlisted[];
   mileage: { km: number; readAt: Date } | null;
@@ -112,17 +85,7 @@ export const readCustomerRow = (
   const address = r.parse('address', text(200));
   const occupation = r.parse('occupation', text(60));
   const source = r.parse('source', text(200));
-  const vin = r.parse('vin', parseVin);
-  const plate = r.parse('plate', parsePlate);
-  const modelYear = r.parse('modelYear', parseModelYear);
-  const colour = r.parse('colour', text(20));
-  const purchaseDate = r.parse('purchaseDate', parseDate);
-  const insurer = r.parse('insurer', text(40));
-  const policyNo = r.parse('insurancePolicyNo', text(40));
-  const insuranceExpiry = r.parse('insuranceExpiry', parseDate);
-  const inspectionDue = r.parse('inspectionDue', parseDate);
-  const km = r.parse('mileageKm', parseKm);
-  const mileageDate = r.parse('mileageDate', parseDate);
+  const cells = parseCarCells(r);
   if (address !== undefined && address !== null && address.length < 2) r.fail('address', 'import_too_short');
   if (r.errors.length > 0 || !name || (!phone && !keep)) return null;
 
@@ -135,29 +98,8 @@ export const readCustomerRow = (
 
   let vehicle: CustomerRecord['vehicle'] = null;
   let unlisted: Unlisted[] = [];
-  if (vin) {
-    const car = lookups.car({
-      brand: r.text('brand') || null,
-      series: r.text('series') || null,
-      model: r.text('model') || null,
-      year: modelYear ?? null,
-    });
-    unlisted = car.unlisted;
-    vehicle = {
-      vin,
-      plate: plate ?? null,
-      brandId: car.brandId,
-      seriesId: car.seriesId,
-      modelId: car.modelId,
-      modelYear: car.modelYear,
-      colour: colour ?? null,
-      purchaseDate: purchaseDate ?? null,
-      insurer: insurer ?? null,
-      insurancePolicyNo: policyNo ?? null,
-      insuranceExpiry: insuranceExpiry ?? null,
-      inspectionDue: inspectionDue ?? null,
-      ...unlistedTexts(car.unlisted),
-    };
+  if (cells.vin) {
+    ({ vehicle, unlisted } = carOf(r, lookups, cells, cells.vin));
   } else {
     const carFields = ['plate', 'brand', 'series', 'model', 'purchaseDate', 'insuranceExpiry', 'mileageKm'];
     const lost = carFields.find((f) => r.text(f) !== '');
@@ -187,10 +129,7 @@ export const readCustomerRow = (
     phones: [...new Set([...(phone ? [phone] : []), ...(second ? [second] : [])])],
     vehicle,
     unlisted,
-    mileage:
-      vehicle && km != null
-        ? { km, readAt: toInstant({ date: mileageDate ?? defaultMileageDate, time: null }, lookups.timezone) }
-        : null,
+    mileage: vehicle ? mileageOf(cells, defaultMileageDate, lookups.timezone) : null,
     warnings: r.warnings,
   };
 };

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { repairOrderLines } from '../../platform/db/schema/index.ts';
 import { totalsOf, withLines } from '../history/history.service.ts';
 import * as m from './merge.queries.ts';
-import type { OrderGroup, OrderLine } from './orders.rows.ts';
+import { refuseOrder, type OrderGroup, type OrderLine } from './orders.rows.ts';
 import { bump, emptyResult, type BatchResult, type Issue } from './rows.ts';
 import { keyedIds, keysOf } from './source-keys.ts';
 
@@ -78,17 +78,7 @@ export const applyLinesBatch = async (
         key: 'import_lines_exist_different',
       });
     if (errors.length > 0 || !order) {
-      const withOwn = new Set(errors.map((e) => e.rowNo));
-      issues.push(...errors);
-      for (const r of group.rows)
-        if (!withOwn.has(r.rowNo))
-          issues.push({
-            rowNo: r.rowNo,
-            column: header('orderNumber'),
-            value: group.number,
-            key: 'import_order_other_rows',
-          });
-      result.failed += group.rows.length;
+      refuseOrder(result, group, errors, header);
       continue;
     }
     for (const w of group.rows.flatMap((r) => r.warnings)) issues.push(w);

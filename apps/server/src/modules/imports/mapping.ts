@@ -25,6 +25,24 @@ const lineFields = {
 const orderNumber = ['工单号', '委托书号', '维修工单号', '工单编号', '委托书编号', 'ro号', '维修单号'];
 const store = ['门店编码', '门店代码', '门店', '所属门店', '经销商代码', '服务站代码', 'storecode'];
 
+/** A car's headers, read alike by the customers kind (one car per owner) and the vehicles kind. */
+const car = {
+  vin,
+  plate,
+  brand,
+  series,
+  model,
+  modelYear: ['年款', '车型年款', '年份'],
+  colour: ['颜色', '车身颜色', '外观颜色', 'color', 'colour'],
+  purchaseDate: ['购车日期', '购买日期', '开票日期', '销售日期', '交车日期'],
+  insurer: ['保险公司', '承保公司', '商业险公司'],
+  insurancePolicyNo: ['保单号', '保险单号', '商业险保单号'],
+  insuranceExpiry: ['保险到期日', '保险到期', '保险到期日期', '商业险到期日', '保险止期'],
+  inspectionDue: ['年检到期日', '年审到期日', '年检到期', '年检日期'],
+  mileageKm: ['里程', '行驶里程', '当前里程', '公里数', '表显里程', '最近里程'],
+  mileageDate: ['里程日期', '最近进厂日期', '最后到店日期', '里程记录日期'],
+};
+
 const synonyms: Record<ImportKind, Record<string, readonly string[]>> = {
   customers: {
     customerName: ['客户姓名', '客户名称', '车主姓名', '车主', '姓名', '客户', '联系人姓名', 'name', 'customername'],
@@ -54,39 +72,13 @@ const synonyms: Record<ImportKind, Record<string, readonly string[]>> = {
     salesConsultant: ['销售顾问', '销售员', '销售人员', '销售'],
     serviceAdvisor: ['服务顾问', '专属顾问', '售后顾问', '专属服务顾问'],
     storeCode: store,
-    vin,
-    plate,
-    brand,
-    series,
-    model,
-    modelYear: ['年款', '车型年款', '年份'],
-    colour: ['颜色', '车身颜色', '外观颜色', 'color', 'colour'],
-    purchaseDate: ['购车日期', '购买日期', '开票日期', '销售日期', '交车日期'],
-    insurer: ['保险公司', '承保公司', '商业险公司'],
-    insurancePolicyNo: ['保单号', '保险单号', '商业险保单号'],
-    insuranceExpiry: ['保险到期日', '保险到期', '保险到期日期', '商业险到期日', '保险止期'],
-    inspectionDue: ['年检到期日', '年审到期日', '年检到期', '年检日期'],
-    mileageKm: ['里程', '行驶里程', '当前里程', '公里数', '表显里程', '最近里程'],
-    mileageDate: ['里程日期', '最近进厂日期', '最后到店日期', '里程记录日期'],
+    ...car,
   },
   vehicles: {
     customerRef,
     ownerPhone: ['车主电话', '车主手机', '手机', '手机号', '手机号码', '联系电话', '客户电话'],
     vehicleRef,
-    vin,
-    plate,
-    brand,
-    series,
-    model,
-    modelYear: ['年款', '车型年款', '年份'],
-    colour: ['颜色', '车身颜色', '外观颜色', 'color', 'colour'],
-    purchaseDate: ['购车日期', '购买日期', '开票日期', '销售日期', '交车日期'],
-    insurer: ['保险公司', '承保公司', '商业险公司'],
-    insurancePolicyNo: ['保单号', '保险单号', '商业险保单号'],
-    insuranceExpiry: ['保险到期日', '保险到期', '保险到期日期', '商业险到期日', '保险止期'],
-    inspectionDue: ['年检到期日', '年审到期日', '年检到期', '年检日期'],
-    mileageKm: ['里程', '行驶里程', '当前里程', '公里数', '表显里程', '最近里程'],
-    mileageDate: ['里程日期', '最近进厂日期', '最后到店日期', '里程记录日期'],
+    ...car,
   },
   sales: {
     orderNumber: ['销售订单号', '订单号', '销售单号', '订单编号', '合同号', '合同编号', '销售合同号'],

@@ -4,7 +4,7 @@ import { mileageReadings, repairOrderLines, repairOrders } from '../../platform/
 import { totalsOf, withLines } from '../history/history.service.ts';
 import { checkReading } from '../vehicles/mileage.ts';
 import * as m from './merge.queries.ts';
-import { mergeHeads, type OrderGroup, type OrderHead, type OrderLine } from './orders.rows.ts';
+import { mergeHeads, refuseOrder, type OrderGroup, type OrderHead, type OrderLine } from './orders.rows.ts';
 import { bump, emptyResult, type BatchResult, type Issue } from './rows.ts';
 import { keyedIds, keysOf, writeKeys, type NewKey } from './source-keys.ts';
 import type { StaffNames } from './staff-names.ts';
@@ -196,17 +196,7 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     }
     if (errors.length > 0) {
       // The whole order is refused: every row says why (its own problem, or its order's).
-      const withOwn = new Set(errors.map((e) => e.rowNo));
-      issues.push(...errors);
-      for (const r of group.rows)
-        if (!withOwn.has(r.rowNo))
-          issues.push({
-            rowNo: r.rowNo,
-            column: header('orderNumber'),
-            value: group.number,
-            key: 'import_order_other_rows',
-          });
-      result.failed += group.rows.length;
+      refuseOrder(result, group, errors, header);
       continue;
     }
     // An order-level name (advisor, store) repeated on every line is reported once, on its first row.

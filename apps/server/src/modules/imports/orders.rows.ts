@@ -11,7 +11,7 @@ import {
   type Parsed,
 } from './cells.ts';
 import type { Lookups } from './lookups.ts';
-import type { FieldReader, Issue } from './rows.ts';
+import type { BatchResult, FieldReader, Issue } from './rows.ts';
 
 type OrderType = (typeof repairOrderTypes)[number];
 type LineKind = 'labour' | 'part';
@@ -179,4 +179,24 @@ export const mergeHeads = (rows: OrderRowRead[]): OrderHead => {
     for (const k of Object.keys(head) as (keyof OrderHead)[])
       if (head[k] === null) Object.assign(head, { [k]: row.head[k] });
   return head;
+};
+
+/** A whole order refused: its problems reported, and every other row of it says its order was refused. */
+export const refuseOrder = (
+  result: BatchResult,
+  group: OrderGroup,
+  errors: Issue[],
+  header: (field: string) => string | null,
+) => {
+  const withOwn = new Set(errors.map((e) => e.rowNo));
+  result.issues.push(...errors);
+  for (const r of group.rows)
+    if (!withOwn.has(r.rowNo))
+      result.issues.push({
+        rowNo: r.rowNo,
+        column: header('orderNumber'),
+        value: group.number,
+        key: 'import_order_other_rows',
+      });
+  result.failed += group.rows.length;
 };
