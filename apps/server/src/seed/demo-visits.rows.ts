@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DecisionVia, EstimateLineStatus, VisitStatus } from '@m4s/contracts';
 import type { Tx } from '../platform/db/types.ts';
+import { dayIn, defaultTimeZone, instantOf } from '../platform/time/zone.ts';
 import { bookings, estimateLines, mileageReadings, visitEvents, visits } from '../platform/db/schema/index.ts';
 
 /** The demo visits' rows, written as the workshop would have left them (see demo-visits.ts). */
@@ -40,7 +41,18 @@ export type Plan = {
   lines: Line[];
 };
 
-export const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000);
+/** The longest story of the demo's day, in minutes before now (the first check-in of the visits). */
+const dayStory = 160;
+
+/**
+ * `m` minutes before now on the demo's clock. Seeded early in the dealer's day (00:50 in Shanghai), the story is
+ * squeezed into the minutes already gone since midnight, in the same order, so every visit is still today's.
+ */
+export const minutesAgo = (now: Date, m: number) => {
+  const sinceMidnight =
+    (now.getTime() - instantOf(dayIn(now, defaultTimeZone), '00:00', defaultTimeZone).getTime()) / 60_000;
+  return new Date(now.getTime() - m * Math.min(1, sinceMidnight / dayStory) * 60_000);
+};
 
 /** Rows of a raw statement (both drivers answer `{ rows }`). */
 export const rowsOf = async (tx: Tx, query: SQL): Promise<Record<string, unknown>[]> => {
