@@ -29,8 +29,9 @@ export const importMessages: Record<Locale, Record<string, string>> = {
     import_brand_unknown: '【提示】车型库中没有该品牌，车辆已导入，品牌未设置',
     import_series_unknown: '【提示】车型库中没有该车系，车辆已导入，车系未设置',
     import_model_unknown: '【提示】车型库中没有该车型，车辆已导入，车型未设置',
-    import_staff_unknown: '【提示】系统中没有该员工（按姓名或登录名匹配），未设置',
-    import_staff_ambiguous: '【提示】有多名同名员工，未设置，请改填登录名',
+    import_staff_unknown:
+      '【提示】系统中没有该员工（按姓名或登录名匹配），未设置；同一姓名本次导入只在首次出现的行提示一次',
+    import_staff_ambiguous: '【提示】有多名同名员工，未设置，请改填登录名；同一姓名本次导入只在首次出现的行提示一次',
     import_store_unknown: '【提示】系统中没有该门店（按门店编码或名称匹配），未设置',
     import_mileage_skipped: '【提示】里程低于该车已有读数或日期晚于今天，未记录',
     import_mileage_backwards: '【提示】里程低于该车之前的读数，已留待人工核对，不用于保养预测',
@@ -105,8 +106,10 @@ export const importMessages: Record<Locale, Record<string, string>> = {
     import_brand_unknown: '[Note] Brand not in the catalogue; the car was imported without it',
     import_series_unknown: '[Note] Series not in the catalogue; the car was imported without it',
     import_model_unknown: '[Note] Model not in the catalogue; the car was imported without it',
-    import_staff_unknown: '[Note] No staff member with this name or login; left unassigned',
-    import_staff_ambiguous: '[Note] Several staff members have this name; left unassigned (use the login)',
+    import_staff_unknown:
+      '[Note] No staff member with this name or login; left unassigned (reported once per name and import, on its first row)',
+    import_staff_ambiguous:
+      '[Note] Several staff members have this name; left unassigned (use the login; reported once per name and import)',
     import_store_unknown: '[Note] No store with this code or name; left unset',
     import_mileage_skipped: '[Note] Mileage below an earlier reading or dated in the future; not recorded',
     import_mileage_backwards:

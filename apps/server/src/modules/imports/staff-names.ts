@@ -5,7 +5,14 @@ import { staff } from '../../platform/db/schema/index.ts';
 /** A name as files write it: case, spaces and dots do not matter. */
 const key = (s: string) => s.toLowerCase().replace(/[\s·.\-_]/g, '');
 
-export type StaffMatch = { id: string } | { warning: 'import_staff_unknown' | 'import_staff_ambiguous' };
+export type StaffWarning = 'import_staff_unknown' | 'import_staff_ambiguous';
+
+/**
+ * `{ id }`: the person. `{ warning }`: no one person has the name — the report's one line for it.
+ * `{ id: null }`: a name already reported in this run (staff-names are matched once per name and run:
+ * the row stores no one, and the report does not say it again).
+ */
+export type StaffMatch = { id: string } | { id: null } | { warning: StaffWarning };
 
 /**
  * Staff named in a file (销售顾问, 服务顾问, 技师): a login anywhere in the tenant; a name within the row's
@@ -14,6 +21,7 @@ export type StaffMatch = { id: string } | { warning: 'import_staff_unknown' | 'i
  */
 export type StaffNames = (name: string, storeId: string | null) => StaffMatch;
 
+/** Matches a name against the tenant's active staff (every call answers alike). */
 export const loadStaffNames = async (ctx: Ctx): Promise<StaffNames> => {
   const rows = await ctx.db
     .select({ id: staff.id, login: staff.login, name: staff.name, storeId: staff.storeId })
@@ -37,8 +45,33 @@ export const loadStaffNames = async (ctx: Ctx): Promise<StaffNames> => {
   };
 };
 
-/** Loaded once per run, in its first batch. */
-export const runStaffNames = () => {
+/**
+ * Each name no one person has is reported once per run (like the catalogue values that match nothing,
+ * unlisted.ts): its first row gets the warning, the other rows naming it store no one and say nothing.
+ * The rows keep the name as text where the record has a column for it (技师).
+ */
+export const reportedOnce = (names: StaffNames, reported = new Set<string>()): StaffNames => {
+  return (name, storeId) => {
+    const found = names(name, storeId);
+    if (!('warning' in found)) return found;
+    const seen = `${found.warning}\u0001${key(name)}`;
+    if (reported.has(seen)) return { id: null };
+    reported.add(seen);
+    return found;
+  };
+};
+
+/** The names reported so far by the runs sharing a key (a workbook's sheets, when the run passes one). */
+const reportedByRun = new WeakMap<object, Set<string>>();
+
+/**
+ * Loaded once per run of a kind, in its first batch. `run`: an object standing for the whole import (its
+ * lookups), so that the sheets of one workbook report each unknown name once between them; without it,
+ * once per sheet.
+ */
+export const runStaffNames = (run?: object) => {
   let names: StaffNames | null = null;
-  return async (ctx: Ctx) => (names ??= await loadStaffNames(ctx));
+  const reported = run ? (reportedByRun.get(run) ?? new Set<string>()) : new Set<string>();
+  if (run) reportedByRun.set(run, reported);
+  return async (ctx: Ctx) => (names ??= reportedOnce(await loadStaffNames(ctx), reported));
 };
