@@ -29,7 +29,7 @@ type Line = [
   cost: number | null,
 ];
 
-const jobs: { type: string; lines: Line[] }[] = [
+export const jobs: { type: string; lines: Line[] }[] = [
   {
     type: '首保',
     lines: [

@@ -127,8 +127,12 @@ export type ImportField<K extends ImportKind = ImportKind> = (typeof importField
 export const importMapping = z.record(z.string().min(1).max(60), z.string().min(1).max(120));
 export type ImportMapping = z.infer<typeof importMapping>;
 
-/** The kinds with a sample DMS export to download (samples/dms, GET /imports/samples/:kind). */
-export const importSampleKinds: readonly ImportKind[] = ['customers', 'repair_orders'];
+/** The kinds with a sample DMS export to download (samples/dms, GET /imports/samples/:kind): every kind. */
+export const importSampleKinds: readonly ImportKind[] = importKinds;
+/** The sample workbook of three sheets (客户 / 车辆 / 工单, one run): GET /imports/samples/workbook. */
+export const importWorkbookSample = 'workbook' as const;
+/** What GET /imports/samples/:kind serves: a kind's sample, or the workbook. */
+export type ImportSampleName = ImportKind | typeof importWorkbookSample;
 
 /**
  * The order a workbook's sheets run in, by kind: a sheet finds what an earlier kind stored (a car its

@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { importRoutes, type ImportKind, type ImportMappingBody, type ImportStatus } from '@m4s/contracts';
+import {
+  importRoutes,
+  type ImportKind,
+  type ImportMappingBody,
+  type ImportSampleName,
+  type ImportStatus,
+} from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const importsKey = ['imports'] as const;
@@ -75,5 +81,5 @@ export const useImportErrors = (id: string, page: number, pageSize: number, vers
     placeholderData: keepPreviousData,
   });
 
-export const samplePath = (kind: ImportKind) => api.href(importRoutes.sample, { params: { kind } });
+export const samplePath = (kind: ImportSampleName) => api.href(importRoutes.sample, { params: { kind } });
 export const errorReportPath = (id: string) => api.href(importRoutes.errorReport, { params: { id } });

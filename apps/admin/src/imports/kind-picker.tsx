@@ -9,7 +9,13 @@ import {
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
-import { importKinds, importSampleKinds, type ImportKind } from '@m4s/contracts';
+import {
+  importKinds,
+  importSampleKinds,
+  importWorkbookSample,
+  type ImportKind,
+  type ImportSampleName,
+} from '@m4s/contracts';
 import { download, errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { samplePath } from './import-api.ts';
@@ -33,7 +39,7 @@ export const KindPicker = ({ value, onChange }: Props) => {
   const { t } = useI18n();
   const { message } = App.useApp();
 
-  const getSample = (kind: ImportKind) =>
+  const getSample = (kind: ImportSampleName) =>
     download(samplePath(kind)).catch((error: unknown) => message.error(errorText(error, t('common.networkError'))));
 
   return (
@@ -57,6 +63,20 @@ export const KindPicker = ({ value, onChange }: Props) => {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('imports.kindHelp.auto')}
         </Typography.Paragraph>
+        <Button
+          type="link"
+          size="small"
+          className={styles.sample}
+          icon={<DownloadOutlined />}
+          title={t('imports.sampleWorkbookHint')}
+          onClick={(e) => {
+            e.stopPropagation();
+            void getSample(importWorkbookSample);
+          }}
+          data-testid={`import-sample-${importWorkbookSample}`}
+        >
+          {t('imports.sampleWorkbook')}
+        </Button>
       </div>
       {importKinds.map((kind) => (
         <div

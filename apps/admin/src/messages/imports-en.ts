@@ -26,6 +26,9 @@ export const importsEn: { [K in keyof typeof importsZhCN]: string } = {
     "One row per repair-order line (labour or part), or one row per order with its totals (labour, parts, parts cost); rows with the same order number become one order, linked to the car by VIN or the old system's car number. Import customers and vehicles first.",
   'imports.sample': 'Download the sample file',
   'imports.sampleHint': 'Not sure about the format? Try the sample file first',
+  'imports.sampleWorkbook': 'Download the sample workbook',
+  'imports.sampleWorkbookHint':
+    'An Excel sample with three sheets (customers, vehicles, repair orders) to import in one run',
   'imports.drop': 'Click or drag a file here to upload',
   'imports.dropHint': '.xlsx or .csv (UTF-8 or GBK), at most {size} MB per file',
   'imports.uploading': 'Uploading and reading "{name}"…',

@@ -25,6 +25,8 @@ export const importsZhCN = {
     '每行一条工单明细（工时或配件），或每行一张工单及其合计金额（工时费、材料费、材料成本）；同一工单号的多行合并为一张工单，按VIN码或车辆编号关联到车辆。建议先导入客户和车辆。',
   'imports.sample': '下载示例文件',
   'imports.sampleHint': '不确定格式？先下载示例文件试一试',
+  'imports.sampleWorkbook': '下载示例工作簿',
+  'imports.sampleWorkbookHint': '一个含客户、车辆、维修工单三个工作表的 Excel 示例，可一次导入',
   'imports.drop': '点击或将文件拖到此处上传',
   'imports.dropHint': '支持 .xlsx 和 .csv（UTF-8 或 GBK 编码），单个文件不超过 {size}MB',
   'imports.uploading': '正在上传并读取文件“{name}”…',

@@ -103,7 +103,7 @@ export const importRoutes = defineRoutes({
     response: 'file',
     tags,
   },
-  /** The sample DMS export of a kind (an unknown kind is a 404). */
+  /** The sample DMS export of a kind, or `workbook` (three sheets, one run); anything else is a 404. */
   sample: {
     method: 'GET',
     path: '/imports/samples/:kind',

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { importKinds, type ImportKind, type Locale } from '@m4s/contracts';
+import { importWorkbookSample, type ImportSampleName, type Locale } from '@m4s/contracts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { fieldMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,24 +9,23 @@ import type { InStaffTx } from '../../platform/http/staff-tx.ts';
 import type { XlsxSheet } from './xlsx-out.ts';
 import { fileStem, sheetsOf } from './sheets.ts';
 
-/** The sample DMS exports shipped in the repository (samples/dms), one per kind. */
+/** The sample DMS exports shipped in the repository (samples/dms), one per kind, and the three-sheet workbook. */
 const samplesDir = fileURLToPath(new URL('../../../../../samples/dms/', import.meta.url));
-const sampleFiles: Partial<Record<ImportKind, { name: string; fallback: string; type: string }>> = {
-  customers: {
-    name: '客户车辆档案-示例.xlsx',
-    fallback: 'dms-customers-sample.xlsx',
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  repair_orders: {
-    name: '维修工单明细-示例.csv',
-    fallback: 'dms-repair-orders-sample.csv',
-    type: 'text/csv; charset=utf-8',
-  },
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const csvType = 'text/csv; charset=utf-8';
+const sampleFiles: Record<ImportSampleName, { name: string; fallback: string; type: string }> = {
+  customers: { name: '客户车辆档案-示例.xlsx', fallback: 'dms-customers-sample.xlsx', type: xlsxType },
+  // GB18030, as most Chinese DMS exports write CSV.
+  vehicles: { name: '车辆档案-示例.csv', fallback: 'dms-vehicles-sample.csv', type: 'text/csv; charset=gb18030' },
+  sales: { name: '销售交车-示例.xlsx', fallback: 'dms-sales-sample.xlsx', type: xlsxType },
+  repair_orders: { name: '维修工单-示例.csv', fallback: 'dms-repair-orders-sample.csv', type: csvType },
+  repair_order_lines: { name: '工单明细-示例.csv', fallback: 'dms-repair-order-lines-sample.csv', type: csvType },
+  [importWorkbookSample]: { name: '旧系统导出-示例.xlsx', fallback: 'dms-workbook-sample.xlsx', type: xlsxType },
 };
 
-/** The sample file of a kind, with its download names and type; an unknown kind is not found. */
+/** The sample file of a kind (or the workbook), with its download names and type; anything else is not found. */
 export const sampleFile = (kind: string) => {
-  const sample = (importKinds as readonly string[]).includes(kind) ? sampleFiles[kind as ImportKind] : null;
+  const sample = Object.hasOwn(sampleFiles, kind) ? sampleFiles[kind as ImportSampleName] : null;
   if (!sample) throw new AppError('NOT_FOUND');
   return { ...sample, path: `${samplesDir}${sample.name}` };
 };
