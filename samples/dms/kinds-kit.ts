@@ -133,7 +133,9 @@ export const customersOf = (rows: CustomerSampleRow[]) => {
 
 export const newCar = (rng: Rng, serial: number, owner: string, store: string) => {
   const car = rng.pick(cars);
-  const year = 2019 + rng.int(6);
+  // The model year the trim names (2023款 …), else any of the last years.
+  const drawn = 2019 + rng.int(6);
+  const year = Number(/^(\d{4})款/.exec(car.model)?.[1] ?? drawn);
   const bought = new Date(Date.UTC(year, rng.int(12), 1 + rng.int(28)));
   const km = Math.round(((end - bought.getTime()) / (365 * day)) * (6000 + rng.int(12000)) + rng.int(3000));
   const plate = makePlate(rng, store === 'HZ-XH', car.ev);

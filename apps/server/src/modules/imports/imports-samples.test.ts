@@ -57,12 +57,17 @@ describe('DMS import: the shipped samples of every kind', () => {
     const admin = await signInStaff(t.slug, 'group.admin');
     await dealerLikeTheSamples(admin);
     // In the order the kinds depend on each other: customers → vehicles → sales → repair orders → lines.
-    const runs: Record<string, { failed: number; counts: Record<string, number>; refused: unknown[] }> = {};
+    const runs: Record<string, { id: string; failed: number; counts: Record<string, number>; refused: unknown[] }> = {};
     for (const kind of importKinds) {
       const { fileName, data } = await download(admin, kind);
       const run = await importFile(admin, kind, fileName, data);
       assert.equal(run.job.status, 'done', `${kind}: ${JSON.stringify(run.job)}`);
-      runs[kind] = { failed: run.job.rowsFailed, counts: run.job.counts, refused: await refusedOf(admin, run.job.id) };
+      runs[kind] = {
+        id: run.job.id,
+        failed: run.job.rowsFailed,
+        counts: run.job.counts,
+        refused: await refusedOf(admin, run.job.id),
+      };
     }
     assert.deepEqual(Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, r.refused])), {
       // 客户车辆档案: two VINs with a wrong check digit, a landline, no name, a short phone, 30 February.
@@ -76,7 +81,7 @@ describe('DMS import: the shipped samples of every kind', () => {
       ],
       // 车辆档案: a VIN with a wrong check digit, an owner number the customer file lacks, 30 February.
       vehicles: [
-        [0, 62, '车架号', 'LSV1DJAD3N2399001'],
+        [0, 62, '车架号', 'LSV1DJAD3P2399001'],
         [0, 122, '客户编号', 'KH999999'],
         [0, 172, '购车日期', '2023-02-30'],
       ],
@@ -99,10 +104,22 @@ describe('DMS import: the shipped samples of every kind', () => {
       [6, 3, 2, 3, 1],
     );
     assert.deepEqual(runs.vehicles?.counts, { vehiclesCreated: 150, vehiclesUnchanged: 40, mileageAdded: 150 });
+    // The series the catalogue lacks: kept as text on its two cars, listed once.
+    const unlisted = await admin.get(`/api/imports/${runs.vehicles?.id ?? ''}/unlisted`);
+    assert.equal(unlisted.statusCode, 200, unlisted.body);
+    assert.deepEqual(
+      unlisted
+        .json<{ items: { field: string; text: string; rows: number }[] }>()
+        .items.map((u) => [u.field, u.text, u.rows]),
+      [
+        ['series', '海豹07', 2],
+        ['model', 'DM-i 旗舰型', 2],
+      ],
+    );
     // The unknown consultant (sales) and advisor (orders) are reported once each, not on each of their rows.
     assert.deepEqual(runs.sales?.counts, { salesCreated: 120, warnings: 1 });
     assert.deepEqual(runs.repair_orders?.counts, { ordersCreated: 302, mileageAdded: 302, warnings: 1 });
-    assert.deepEqual(runs.repair_order_lines?.counts, { ordersMerged: 150, linesCreated: 413 });
+    assert.deepEqual(runs.repair_order_lines?.counts, { ordersMerged: 150, linesCreated: 430 });
 
     // The workbook: its three sheets get their kinds from their headers and go in one run.
     const { fileName, data } = await download(admin, 'workbook');
@@ -137,9 +154,9 @@ describe('DMS import: the shipped samples of every kind', () => {
     assert.equal(done.sheets[0]?.counts.customersCreated, 60);
     assert.deepEqual(await refusedOf(admin, job.id), [
       [0, 47, '手机号码', '1234567'],
-      [1, 22, '车架号', 'LSGWEAFU3PA500021'],
-      [2, 84, '车辆编号', 'CL300021'],
-      [2, 90, '车辆编号', 'CL300021'],
+      [1, 22, '车架号', 'LSGWEAFU3NA500021'],
+      [2, 35, '车辆编号', 'CL300021'],
+      [2, 50, '车辆编号', 'CL300021'],
     ]);
   });
 });
