@@ -35,13 +35,15 @@ const detail = process.argv.includes('--detail');
  * `--only=web`: the owner and advisor apps' sign-in screen on an emulated fast-3G phone (bench/web-load.mjs).
  * `--only=booking`: of the scale part, the booking and live measurements only (with the /me floor);
  * `--only=care`: the nightly classification and care sweep only.
+ * `--only=import`: the DMS import only (bench/scale-import.mjs; `--import-rows=N` for the workbook, 100,000 by
+ * default, and `--order-rows=N` for the repair-order file, 500,000 by default).
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
  * `--keep-data`: the scale part reuses the million-customer data set even if the generator changed since it was
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|telematics)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -50,6 +52,9 @@ const importRows =
     : Number(
         /^--import-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--import-rows=')) ?? '')?.[1] ?? 100_000,
       );
+const orderRows = Number(
+  /^--order-rows=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--order-rows=')) ?? '')?.[1] ?? 500_000,
+);
 const scaleCustomers = Number(
   /^--customers=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--customers=')) ?? '')?.[1] ?? 1_000_000,
 );
@@ -249,7 +254,7 @@ const main = async () => {
 
   let api = null;
   let postgresVersion = 'PostgreSQL 15';
-  if (only !== 'scale' && only !== 'booking' && only !== 'care' && only !== 'web' && only !== 'telematics') {
+  if (!['scale', 'booking', 'care', 'import', 'web', 'telematics'].includes(only)) {
     const startups = [];
     const load = await loadRuns(startups);
     postgresVersion = load.postgresVersion;
@@ -271,9 +276,9 @@ const main = async () => {
     api = { summary: summarize(load.runs), startups: only === 'me' ? null : startups };
   }
   const parts = {
-    search: only !== 'booking' && only !== 'care',
-    booking: only !== 'care',
-    care: only !== 'booking',
+    search: only !== 'booking' && only !== 'care' && only !== 'import',
+    booking: only !== 'care' && only !== 'import',
+    care: only !== 'booking' && only !== 'import',
   };
   const web = only === null || only === 'web' ? await webRuns() : null;
   const telematics =
@@ -289,7 +294,7 @@ const main = async () => {
   const scale =
     only === 'api' || only === 'me' || only === 'web' || only === 'telematics'
       ? null
-      : await runScale({ customers: scaleCustomers, importRows, parts, log });
+      : await runScale({ customers: scaleCustomers, importRows, orderRows, parts, log });
 
   const totalMs = Date.now() - started;
   const facts = machineFacts({ repoRoot, postgresVersion });
