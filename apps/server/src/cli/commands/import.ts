@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { systemCtx, type Ctx, type StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
+import { tableAnalyzer } from '../../platform/db/analyze.ts';
 import { previewFile, type FileFormat } from '../../modules/imports/file-reader.ts';
 import { chooseMapping, createImport, getImport } from '../../modules/imports/imports.service.ts';
 import { importRunJob, uploadPath } from '../../modules/imports/run.job.ts';
@@ -143,9 +144,7 @@ export const importFile: Command = (argv, io) => {
         clock: rt.clock,
         log: rt.log,
         step: inTenant,
-        analyze: async (tables: readonly string[]) => {
-          for (const t of tables) if (/^[a-z_]+$/.test(t)) await rt.db.owner.executeSql(`ANALYZE ${t}`);
-        },
+        analyze: tableAnalyzer(rt.db.owner),
       },
       { tenantId: tenant.id, importId: id },
     );

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
 import {
   customerPhones,
@@ -150,7 +150,7 @@ export const applyCustomerBatch = async (
     if (!person) {
       const values: Fields = {
         tenantId,
-        id: randomUUID(),
+        id: newRowId(),
         name: rec.customer.name,
         source: 'import',
         preferences: rec.customer.preferences,
@@ -206,7 +206,7 @@ export const applyCustomerBatch = async (
     const { vin, ...carFields } = rec.vehicle;
     let vehicle = car;
     if (!vehicle) {
-      const id = randomUUID();
+      const id = newRowId();
       vehicle = {
         id,
         isNew: true,

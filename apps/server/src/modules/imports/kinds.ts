@@ -22,6 +22,8 @@ export type RunEnv = {
   header: (field: string) => string | null;
   /** The source the upload named (import-sources); null: the tenant's default source. */
   sourceId: string | null;
+  /** Staff names no one person has, reported so far in this import (once per name, across its sheets). */
+  staffReported: Set<string>;
 };
 
 /**
@@ -77,7 +79,7 @@ const customersKind: KindHandler = {
   grownTables: ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'mileage_readings', 'import_keys'],
   start: (env) => {
     const refused = rejections();
-    const [source, staff] = [runSource(env.sourceId), runStaffNames()];
+    const [source, staff] = [runSource(env.sourceId), runStaffNames(env.staffReported)];
     // A customer master file (no car column): a customer numbered by the old system is kept without a
     // usable phone (reported, flagged for fixing). A file of one row per car keeps refusing such rows.
     const keepWithoutPhone = env.header('vin') === null;
@@ -152,9 +154,9 @@ const groupedRun = (env: RunEnv, apply: (ctx: Ctx, groups: OrderGroup[]) => Prom
 
 /** 维修工单: one row per order (per-order totals) or per line, grouped by the order number. */
 const repairOrdersKind: KindHandler = {
-  grownTables: ['repair_orders', 'repair_order_lines', 'mileage_readings', 'import_keys'],
+  grownTables: ['repair_orders', 'repair_order_lines', 'import_keys'],
   start: (env) => {
-    const [source, staff] = [runSource(env.sourceId), runStaffNames()];
+    const [source, staff] = [runSource(env.sourceId), runStaffNames(env.staffReported)];
     return groupedRun(env, async (ctx, groups) =>
       applyOrderBatch(ctx, groups, { header: env.header, source: await source(ctx), staff: await staff(ctx) }),
     );
@@ -209,7 +211,7 @@ const vehiclesKind: KindHandler = {
 const salesKind: KindHandler = {
   grownTables: ['sales_orders', 'import_keys'],
   start: (env) => {
-    const [source, staff] = [runSource(env.sourceId), runStaffNames()];
+    const [source, staff] = [runSource(env.sourceId), runStaffNames(env.staffReported)];
     return rowRun<SaleRecord>(
       (reader) => readSaleRow(reader, env.lookups),
       async (ctx, recs) =>

@@ -11,6 +11,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 // Set-based reads and writes for one batch of imported rows: a handful of statements per 500 rows.
@@ -122,9 +123,11 @@ type BulkTable =
  * statement to parse instead of a VALUES list of thousands of parameters (3–5× faster on both engines).
  * Columns a row leaves out take their defaults; every row of one call must name the same columns.
  */
-export const insertMany = async (sql: SqlExecutor, table: BulkTable, rows: Record<string, unknown>[]) => {
-  if (rows.length === 0) return;
+export const insertMany = async (sql: SqlExecutor, table: BulkTable, given: Record<string, unknown>[]) => {
+  if (given.length === 0) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
+  // Rows without an id get a time-ordered one (platform/db/ids.ts), not the column's random default.
+  const rows = 'id' in columns ? given.map((r) => (r.id === undefined ? { ...r, id: newRowId() } : r)) : given;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== undefined)))];
   const names = keys.map((k) => {
     const column = columns[k];

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { mileageReadings, repairOrderLines, repairOrders } from '../../platform/db/schema/index.ts';
+import { repairOrderLines, repairOrders } from '../../platform/db/schema/index.ts';
 import { totalsOf, withLines } from '../history/history.service.ts';
 import { checkReading } from '../vehicles/mileage.ts';
 import * as m from './merge.queries.ts';
@@ -131,12 +131,13 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
   const foundById = new Map(found.map((o) => [o.id, o]));
   const foundByNumber = new Map(found.map((o) => [o.number, o]));
   const newKeys: NewKey[] = [];
-  const readingRows: { vehicleId: string; km: number; readAt: Date; flag: string | null }[] =
-    await m.readingsOfVehicles(db, tenantId, [...carsById.keys()]);
+  // Each car's odometer so far (readings and orders), growing with the orders of this batch.
+  const series = new Map<string, { km: number; readAt: Date; flag: string | null }[]>();
+  for (const r of await m.readingsOfVehicles(db, tenantId, [...carsById.keys()]))
+    series.set(r.vehicleId, [...(series.get(r.vehicleId) ?? []), r]);
 
   const orders: (typeof repairOrders.$inferInsert)[] = [];
   const lines: (typeof repairOrderLines.$inferInsert)[] = [];
-  const readings: (typeof mileageReadings.$inferInsert)[] = [];
 
   for (const group of groups) {
     const head = heads.get(group.number) as OrderHead;
@@ -229,7 +230,8 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     // The odometer at check-in passes the one check (vehicles/mileage.ts): a value contradicting the car's
     // trusted series is kept on the order, flagged for a person, and never feeds the forecast.
     const km = head.mileageKm;
-    const known = readingRows.filter((r) => r.vehicleId === car.id);
+    const known = series.get(car.id) ?? [];
+    series.set(car.id, known);
     const problem =
       km !== null && head.dateIn <= now
         ? checkReading(
@@ -237,7 +239,7 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
             { at: head.dateIn, km },
           )
         : null;
-    const id = randomUUID();
+    const id = newRowId();
     orders.push({
       tenantId,
       id,
@@ -263,24 +265,24 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     bump(counts, 'ordersCreated');
     bump(counts, 'linesCreated', orderLines.length);
 
-    // The odometer at check-in joins the readings once per value.
+    // The odometer at check-in is on the order itself: every reader of a car's series (the forecast, the
+    // owner's page, the checks) reads the orders beside the readings, so it is not copied into a reading.
+    // `mileageAdded`: the series gained a value it did not have.
     if (km !== null && head.dateIn <= now) {
       if (problem) {
         issues.push({ rowNo: first, column: header('mileageKm'), value: String(km), key: `import_${problem}` });
         bump(counts, 'warnings');
-        readingRows.push({ vehicleId: car.id, km, readAt: head.dateIn, flag: problem });
+        known.push({ km, readAt: head.dateIn, flag: problem });
         continue;
       }
       if (known.some((r) => r.km === km)) continue;
-      readingRows.push({ vehicleId: car.id, km, readAt: head.dateIn, flag: null });
-      readings.push({ tenantId, vehicleId: car.id, km, readAt: head.dateIn, source: 'import', createdAt: now });
+      known.push({ km, readAt: head.dateIn, flag: null });
       bump(counts, 'mileageAdded');
     }
   }
 
   await m.insertMany(ctx.sql, repairOrders, orders);
   await m.insertMany(ctx.sql, repairOrderLines, lines);
-  await m.insertMany(ctx.sql, mileageReadings, readings);
   await writeKeys(ctx, source.id, newKeys);
   return result;
 };

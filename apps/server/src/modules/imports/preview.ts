@@ -76,6 +76,7 @@ export const previewImport = async (
       today: dayIn(run.createdAt, lookups.timezone),
       header,
       sourceId: run.sourceId,
+      staffReported: new Set(),
     });
     for (const row of rows) kind.scan?.(fieldReader(row, columns));
     for (const row of rows) kind.read(fieldReader(row, columns));

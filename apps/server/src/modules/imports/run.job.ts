@@ -88,6 +88,7 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
   const book = await openWorkbook(path, run.fileFormat);
   const lookups: Lookups = await job.step((ctx) => loadLookups(ctx.db, ctx.tenantId, run.createdBy));
   const today = dayIn(run.createdAt, lookups.timezone);
+  const staffReported = new Set<string>();
 
   const planned = runOrder(progress.sheets).map((sheet) => {
     const handler = kindHandlers[sheet.kind];
@@ -107,7 +108,13 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
         }
       })();
     };
-    return { sheet, handler, columns, table, kind: handler.start({ lookups, today, header, sourceId: run.sourceId }) };
+    return {
+      sheet,
+      handler,
+      columns,
+      table,
+      kind: handler.start({ lookups, today, header, sourceId: run.sourceId, staffReported }),
+    };
   });
 
   // First, cheap passes: how many rows each sheet has (for the progress bars) and what its kind wants to
@@ -177,7 +184,7 @@ const runImport = async (job: JobSteps, run: Job, path: string, progress: Progre
           Object.assign(done, sheetNext);
           Object.assign(progress, next);
         })
-        .then(() => (analyzeAfter ? job.analyze(handler.grownTables) : undefined));
+        .then(() => (analyzeAfter ? job.analyze(handler.grownTables, 'changed') : undefined));
       // A failure surfaces at the next flush; until then it must not count as unhandled.
       inFlight.catch(() => undefined);
     };

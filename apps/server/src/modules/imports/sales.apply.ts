@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { salesOrders } from '../../platform/db/schema/index.ts';
 import { changeOwner } from '../vehicles/vehicles.service.ts';
@@ -129,7 +129,7 @@ export const applySalesBatch = async (
       continue;
     }
     const ref = rec.orderNumber ? (plain ? qualifiedNumber(env.source.name, rec.orderNumber) : rec.orderNumber) : null;
-    const id = randomUUID();
+    const id = newRowId();
     const sale = {
       tenantId,
       id,

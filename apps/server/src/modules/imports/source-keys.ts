@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { defaultImportSourceName, type ImportKeyEntity } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { importJobs, importKeys, importSources } from '../../platform/db/schema/index.ts';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { existingCustomers, phoneOwners } from './merge.queries.ts';
 
@@ -100,15 +101,15 @@ export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
   ];
   if (rows.length === 0) return;
   await ctx.sql.executeSql(
-    `INSERT INTO import_keys (tenant_id, source_id, entity, number, entity_id, created_at)
-     SELECT $1, $2, x.entity, x.number, x.entity_id, $3
-       FROM jsonb_to_recordset($4::jsonb) AS x(entity text, number text, entity_id uuid)
+    `INSERT INTO import_keys (tenant_id, id, source_id, entity, number, entity_id, created_at)
+     SELECT $1, x.id, $2, x.entity, x.number, x.entity_id, $3
+       FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, entity text, number text, entity_id uuid)
      ON CONFLICT (tenant_id, source_id, entity, number) DO UPDATE SET entity_id = EXCLUDED.entity_id`,
     [
       ctx.tenantId,
       sourceId,
       ctx.clock.now().toISOString(),
-      JSON.stringify(rows.map((k) => ({ entity: k.entity, number: k.number, entity_id: k.entityId }))),
+      JSON.stringify(rows.map((k) => ({ id: newRowId(), entity: k.entity, number: k.number, entity_id: k.entityId }))),
     ],
   );
 };

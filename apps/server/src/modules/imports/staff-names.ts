@@ -61,17 +61,11 @@ export const reportedOnce = (names: StaffNames, reported = new Set<string>()): S
   };
 };
 
-/** The names reported so far by the runs sharing a key (a workbook's sheets, when the run passes one). */
-const reportedByRun = new WeakMap<object, Set<string>>();
-
 /**
- * Loaded once per run of a kind, in its first batch. `run`: an object standing for the whole import (its
- * lookups), so that the sheets of one workbook report each unknown name once between them; without it,
- * once per sheet.
+ * Loaded once per run of a kind, in its first batch. `reported`: the names reported so far in the whole
+ * import (one set per run), so that the sheets of one workbook report each unknown name once between them.
  */
-export const runStaffNames = (run?: object) => {
+export const runStaffNames = (reported: Set<string>) => {
   let names: StaffNames | null = null;
-  const reported = run ? (reportedByRun.get(run) ?? new Set<string>()) : new Set<string>();
-  if (run) reportedByRun.set(run, reported);
   return async (ctx: Ctx) => (names ??= reportedOnce(await loadStaffNames(ctx), reported));
 };

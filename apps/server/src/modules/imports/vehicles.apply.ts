@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/schema/index.ts';
 import { checkReading } from '../vehicles/mileage.ts';
@@ -99,7 +99,7 @@ export const applyVehicleBatch = async (
     bump(counts, 'warnings', rec.warnings.length);
 
     if (!car) {
-      const id = randomUUID();
+      const id = newRowId();
       car = {
         id,
         isNew: true,

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { systemCtx, type Ctx } from '../context.ts';
+import { tableAnalyzer } from '../db/analyze.ts';
 import type { Database, SqlExecutor } from '../db/types.ts';
 import type { JobDefinition, JobQueue, JobSteps } from './queue.ts';
 
@@ -68,13 +69,7 @@ export const startJobRunner = async (input: {
     },
   });
 
-  // ANALYZE needs the tables' owner; the names are checked, never taken from a payload.
-  const analyze = async (tables: readonly string[]) => {
-    for (const table of tables) {
-      if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
-      await db.owner.executeSql(`ANALYZE ${table}`);
-    }
-  };
+  const analyze = tableAnalyzer(db.owner);
 
   /** A transaction in one tenant as the system actor, as a job (or the start-up) runs. */
   const inTenantAs = <T>(
