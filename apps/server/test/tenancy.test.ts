@@ -2,13 +2,18 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestTenant, testApp } from './harness.ts';
 
-/** The tables that carry tenant data: every table in public with a tenant_id column (and tenants itself). */
-const tenantTables = async () => {
+/**
+ * The relations that carry tenant data: every table (or, with 'VIEW', view) in public with a tenant_id column;
+ * both by default. A view has no policy of its own: it must read under its reader's (security_invoker).
+ */
+const tenantTables = async (only: 'BASE TABLE' | 'VIEW' | null = null) => {
   const { db } = await testApp();
   const { rows } = await db.owner.executeSql(
-    `SELECT table_name FROM information_schema.columns
-     WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
-    [],
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND ($1::text IS NULL OR t.table_type = $1)
+     ORDER BY c.table_name`,
+    [only],
   );
   return rows.map((r) => String(r.table_name));
 };
@@ -16,7 +21,7 @@ const tenantTables = async () => {
 describe('tenancy enforced by the database', () => {
   test('every tenant table has RLS, the tenant policy, and tenant_id first in its primary key', async () => {
     const { db } = await testApp();
-    const tables = await tenantTables();
+    const tables = await tenantTables('BASE TABLE');
     assert.ok(tables.length >= 8, `found only ${tables.join(', ')}`);
     for (const table of [...tables, 'tenants']) {
       const { rows } = await db.owner.executeSql(
@@ -36,6 +41,19 @@ describe('tenancy enforced by the database', () => {
         table === 'tenants' ? 'id' : 'tenant_id',
         `${table}: primary key does not start with tenant_id`,
       );
+    }
+  });
+
+  test('every view of tenant data reads under its reader’s tenant policy (security_invoker)', async () => {
+    const { db } = await testApp();
+    const views = await tenantTables('VIEW');
+    for (const view of views) {
+      const { rows } = await db.owner.executeSql(
+        `SELECT coalesce('security_invoker=true' = ANY(c.reloptions), false) AS invoker
+           FROM pg_class c WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace`,
+        [view],
+      );
+      assert.equal(rows[0]?.invoker, true, `${view}: reads as its owner, past the tenant policy`);
     }
   });
 

@@ -1,9 +1,10 @@
 import type { SqlExecutor } from '../../platform/db/types.ts';
 
 /**
- * The change journal of import runs (migration 0034). Triggers on the tables an import writes log, in
- * `import_changes`, every row a statement inserts (table, id) or updates (table, id, the row before) and
- * the fingerprint of the row as it was left — but only inside a transaction that called
+ * The change journal of import runs (migrations 0034, 0037). Triggers on the tables an import writes log, in
+ * `import_change_log`, one line per statement: the rows it inserted (table, ids) or updated (table, ids, the
+ * rows before) and the fingerprint of each row as it was left (read one row per record through the view
+ * `import_changes`) — but only inside a transaction that called
  * `markImportBatch`. It does not depend on how a kind applies its rows: whatever a kind writes to these
  * tables is journaled. Undo, the automatic clean-up of a failed run and the preview all read it.
  *
@@ -184,13 +185,29 @@ const asObject = (value: unknown): Record<string, unknown> => {
 };
 
 /**
- * Erasure: journal lines about the person go — their customer row (its old values are personal data) and
- * the rows that named them before a run changed them. A run's undo then no longer covers those records.
+ * Erasure: journal entries about the person go — their customer row (its old values are personal data) and
+ * the rows that named them before a run changed them. A run's undo then no longer covers those records. A
+ * line of the log is a whole statement's rows: the others stay on it, and a line left empty goes.
  */
 export const forgetPersonInJournal = async (sql: SqlExecutor, tenantId: string, customerId: string) => {
   await sql.executeSql(
-    `DELETE FROM import_changes c WHERE c.tenant_id = $1
-        AND (c.row_id = $2::uuid OR c.old_row->>'customer_id' = $3::text OR c.old_row->>'owner_id' = $3::text)`,
+    `WITH entries AS (
+       SELECT l.import_id, l.seq, l.op, u.row_id, u.new_hash, u.old_row, u.n,
+              (u.row_id = $2::uuid OR coalesce(u.old_row->>'customer_id' = $3 OR u.old_row->>'owner_id' = $3, false)) AS named
+         FROM import_change_log l
+        CROSS JOIN LATERAL unnest(l.row_ids, l.new_hashes, l.old_rows) WITH ORDINALITY AS u(row_id, new_hash, old_row, n)
+        WHERE l.tenant_id = $1),
+     hit AS (SELECT DISTINCT import_id, seq FROM entries WHERE named),
+     kept AS (
+       SELECT e.import_id, e.seq, array_agg(e.row_id ORDER BY e.n) AS ids, array_agg(e.new_hash ORDER BY e.n) AS hashes,
+              CASE WHEN bool_and(e.op = 'update') THEN array_agg(e.old_row ORDER BY e.n) END AS olds
+         FROM entries e JOIN hit USING (import_id, seq) WHERE NOT e.named GROUP BY e.import_id, e.seq),
+     emptied AS (
+       DELETE FROM import_change_log l USING hit
+        WHERE l.tenant_id = $1 AND l.import_id = hit.import_id AND l.seq = hit.seq
+          AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.import_id = hit.import_id AND k.seq = hit.seq))
+     UPDATE import_change_log l SET row_ids = k.ids, new_hashes = k.hashes, old_rows = k.olds
+       FROM kept k WHERE l.tenant_id = $1 AND l.import_id = k.import_id AND l.seq = k.seq`,
     [tenantId, customerId, customerId],
   );
 };
