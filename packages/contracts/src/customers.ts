@@ -114,6 +114,9 @@ export const customer = z.object({
   homeStoreId: uuid.nullable(),
   salesConsultantId: uuid.nullable(),
   serviceAdvisorId: uuid.nullable(),
+  /** The consultant / advisor as an imported file named them when no staff member matched (null with the id). */
+  salesConsultantName: z.string().nullable(),
+  serviceAdvisorName: z.string().nullable(),
   preferencesContact: contactPreferences,
   createdAt: z.string(),
   updatedAt: z.string(),

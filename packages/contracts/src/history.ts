@@ -57,6 +57,8 @@ export const repairOrder = z.object({
   dateOut: z.string().nullable(),
   mileageKm: z.number().nullable(),
   advisorId: uuid.nullable(),
+  /** The advisor as an imported file named them when no staff member matched (null with advisorId). */
+  advisorName: z.string().nullable(),
   technician: z.string().nullable(),
   labourFen: z.number(),
   partsFen: z.number(),
@@ -93,6 +95,8 @@ export const salesOrder = z.object({
   vehicleId: uuid.nullable(),
   storeId: uuid.nullable(),
   consultantId: uuid.nullable(),
+  /** The consultant as an imported file named them when no staff member matched (null with consultantId). */
+  consultantName: z.string().nullable(),
   orderDate: z.string(),
   deliveryDate: z.string().nullable(),
   deliveredAt: z.string().nullable(),

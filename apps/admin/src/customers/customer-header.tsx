@@ -6,6 +6,7 @@ import { useCan } from '../auth/session.ts';
 import { CustomerFlags, CustomerTags } from './customer-flags.tsx';
 import { dayOf, initialOf, surnameOf } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
+import { KeptStaffName } from './kept-staff-name.tsx';
 import styles from './customer-360.module.css';
 
 /** 李先生 / 王女士: how staff address the customer on the phone; organisations are addressed through their contact. */
@@ -29,6 +30,9 @@ export const CustomerHeader = ({ customer: c, onEdit }: Props) => {
   const none = <Typography.Text type="secondary">{t('customer.none')}</Typography.Text>;
   // Set but not among the stores and staff this role may list (another store's): a dash, not "not given".
   const named = (id: string | null, name: string | null) => name ?? (id ? t('common.none') : none);
+  // Nobody on the staff: the name an imported file gave, noted as not matched.
+  const staffNamed = (id: string | null, kept: string | null) =>
+    !id && kept ? <KeptStaffName name={kept} /> : named(id, names.staffName(id));
   // Saving a masked number back would overwrite the real one: whoever sees masks cannot edit.
   const masked = c.phones.some((p) => p.masked);
   const person = c.kind === 'person';
@@ -59,12 +63,12 @@ export const CustomerHeader = ({ customer: c, onEdit }: Props) => {
     {
       key: 'sales',
       label: t('customer.salesConsultant'),
-      children: named(c.salesConsultantId, names.staffName(c.salesConsultantId)),
+      children: staffNamed(c.salesConsultantId, c.salesConsultantName),
     },
     {
       key: 'advisor',
       label: t('customer.serviceAdvisor'),
-      children: named(c.serviceAdvisorId, names.staffName(c.serviceAdvisorId)),
+      children: staffNamed(c.serviceAdvisorId, c.serviceAdvisorName),
     },
   ];
   if (c.notes) facts.push({ key: 'notes', label: t('customer.notes'), span: 4, children: c.notes });

@@ -2,6 +2,7 @@ import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { RepairOrder, Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { dayOf, km, yuan } from '@m4s/web-kit';
+import { useNames } from './use-names.ts';
 import styles from './customer-360.module.css';
 
 type Line = RepairOrder['lines'][number];
@@ -17,7 +18,12 @@ const typeColours: Record<RepairOrder['type'], string> = {
 /** The order opened up: who did it, labour against parts, then every line. */
 const OrderDetail = ({ order }: { order: RepairOrder }) => {
   const { t, locale } = useI18n();
+  const names = useNames();
   const lines = order.lines;
+  // The advisor: a staff member, or the name an imported file gave when no staff member had it.
+  const advisor = order.advisorId
+    ? names.staffName(order.advisorId)
+    : order.advisorName && `${order.advisorName}${t('customer.staffUnmatched')}`;
   const columns: TableColumnsType<Line> = [
     {
       title: t('repair.line.kind'),
@@ -52,6 +58,7 @@ const OrderDetail = ({ order }: { order: RepairOrder }) => {
   ];
   const facts = [
     order.dateOut && `${t('repair.dateOut')}${t('common.colon')}${dayOf(order.dateOut)}`,
+    advisor && `${t('repair.advisor')}${t('common.colon')}${advisor}`,
     order.technician && `${t('repair.technician')}${t('common.colon')}${order.technician}`,
     `${t('repair.labour')}${t('common.colon')}${yuan(order.labourFen, locale)}`,
     `${t('repair.parts')}${t('common.colon')}${yuan(order.partsFen, locale)}`,

@@ -3,6 +3,7 @@ import type { CustomerOverview, Vehicle } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { yuan } from '@m4s/web-kit';
 import { useNames } from './use-names.ts';
+import { KeptStaffName } from './kept-staff-name.tsx';
 import styles from './customer-360.module.css';
 
 type SalesOrder = CustomerOverview['salesOrders'][number];
@@ -35,7 +36,8 @@ export const SalesOrdersCard = ({ orders, vehicles }: { orders: SalesOrder[]; ve
       title: t('sales.consultant'),
       dataIndex: 'consultantId',
       className: 'nowrap',
-      render: (id: string | null) => names.staffName(id) ?? none,
+      render: (id: string | null, o: SalesOrder) =>
+        !id && o.consultantName ? <KeptStaffName name={o.consultantName} /> : (names.staffName(id) ?? none),
     },
     {
       title: t('sales.store'),

@@ -93,6 +93,7 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'customer.homeStore': 'Home store',
   'customer.salesConsultant': 'Sales consultant',
   'customer.serviceAdvisor': 'Service advisor',
+  'customer.staffUnmatched': ' (not matched to staff)',
   'customer.createTitle': 'New customer',
   'customer.editTitle': 'Edit customer: {name}',
   'customer.created': 'Customer "{name}" created',

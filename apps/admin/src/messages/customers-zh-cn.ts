@@ -91,6 +91,7 @@ export const customersZhCN = {
   'customer.homeStore': '归属门店',
   'customer.salesConsultant': '销售顾问',
   'customer.serviceAdvisor': '服务顾问',
+  'customer.staffUnmatched': '（未匹配员工）',
   'customer.createTitle': '新建客户',
   'customer.editTitle': '编辑客户：{name}',
   'customer.created': '客户“{name}”已建档',

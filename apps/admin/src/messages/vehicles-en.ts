@@ -105,6 +105,7 @@ export const vehiclesEn: { [K in keyof typeof vehiclesZhCN]: string } = {
   'repair.parts': 'Parts',
   'repair.total': 'Total',
   'repair.technician': 'Technician',
+  'repair.advisor': 'Service advisor',
   'repair.count': '{count} orders, {total} in all',
   'repair.type.maintenance': 'Maintenance',
   'repair.type.general_repair': 'Repair',

@@ -102,6 +102,7 @@ export const vehiclesZhCN = {
   'repair.parts': '材料费',
   'repair.total': '合计',
   'repair.technician': '维修技师',
+  'repair.advisor': '服务顾问',
   'repair.count': '共 {count} 张工单，累计消费 {total}',
   'repair.type.maintenance': '保养',
   'repair.type.general_repair': '一般维修',

@@ -45,6 +45,7 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'customer.source': 'Source',
   'customer.preferredSlot': 'Best time to call',
   'customer.serviceAdvisor': 'Service advisor',
+  'customer.staffUnmatched': ' (not matched to staff)',
   'customer.salesConsultant': 'Sales consultant',
   'customer.notes': 'Notes',
   'customer.source.walk_in': 'Walk-in',

@@ -43,6 +43,7 @@ export const customersZhCN = {
   'customer.source': '客户来源',
   'customer.preferredSlot': '回访时间段',
   'customer.serviceAdvisor': '服务顾问',
+  'customer.staffUnmatched': '（未匹配员工）',
   'customer.salesConsultant': '销售顾问',
   'customer.notes': '备注',
   'customer.source.walk_in': '到店',

@@ -28,12 +28,14 @@ export const ProfileSection = ({ customer: c }: { customer: Customer }) => {
   const { t } = useI18n();
   const names = useStaffNames();
   const none = <span className="c-muted">{t('c360.none')}</span>;
-  const staff = (id: string | null) => (id ? (names.data?.get(id) ?? '—') : none);
+  // Nobody on the staff: the name an imported file gave, noted as not matched.
+  const staff = (id: string | null, kept: string | null) =>
+    id ? (names.data?.get(id) ?? '—') : kept ? `${kept}${t('customer.staffUnmatched')}` : none;
   const rows: [string, ReactNode][] = [
     [t('customer.birthday'), c.birthday ?? none],
     [t('customer.preferredSlot'), c.preferredSlot ? t(`customer.slot.${c.preferredSlot}`) : none],
-    [t('customer.serviceAdvisor'), staff(c.serviceAdvisorId)],
-    [t('customer.salesConsultant'), staff(c.salesConsultantId)],
+    [t('customer.serviceAdvisor'), staff(c.serviceAdvisorId, c.serviceAdvisorName)],
+    [t('customer.salesConsultant'), staff(c.salesConsultantId, c.salesConsultantName)],
   ];
   for (const [k, v] of Object.entries(c.preferences)) rows.push([k, v]);
   if (c.notes) rows.push([t('customer.notes'), c.notes]);

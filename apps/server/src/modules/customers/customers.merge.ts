@@ -33,6 +33,8 @@ const fillable = [
   'homeStoreId',
   'salesConsultantId',
   'serviceAdvisorId',
+  'salesConsultantName',
+  'serviceAdvisorName',
   'vipLevel',
   'memberLevel',
 ] as const;
@@ -44,6 +46,15 @@ export const blanksFilled = (kept: q.CustomerRow, incoming: Partial<q.CustomerRo
     const value = incoming[key];
     if ((kept[key] === null || kept[key] === '') && value !== null && value !== undefined && value !== '')
       Object.assign(patch, { [key]: value });
+  }
+  // A consultant / advisor kept as text (an imported name no staff member had) is there only without the id.
+  for (const [id, text] of [
+    ['salesConsultantId', 'salesConsultantName'],
+    ['serviceAdvisorId', 'serviceAdvisorName'],
+  ] as const) {
+    if (kept[id]) delete patch[text];
+    else if (patch[id]) patch[text] = null;
+    if (patch[text] === null && !kept[text]) delete patch[text];
   }
   if (kept.addresses.length === 0 && incoming.addresses?.length) patch.addresses = incoming.addresses;
   const tags = [...new Set([...kept.tags, ...(incoming.tags ?? [])])];

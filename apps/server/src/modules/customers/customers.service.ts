@@ -49,6 +49,8 @@ const toCustomer = (row: q.CustomerRow, phones: q.PhoneRow[], full: boolean): Cu
   homeStoreId: row.homeStoreId,
   salesConsultantId: row.salesConsultantId,
   serviceAdvisorId: row.serviceAdvisorId,
+  salesConsultantName: row.salesConsultantId ? null : row.salesConsultantName,
+  serviceAdvisorName: row.serviceAdvisorId ? null : row.serviceAdvisorName,
   preferencesContact: {
     channels: row.channels,
     quietStart: row.quietStart,
@@ -115,7 +117,18 @@ export const updateCustomer = async (ctx: StaffCtx, id: string, input: CustomerI
   const unique = [...new Set(phones)];
   await assertPhonesFree(ctx, unique, id);
   const now = ctx.clock.now();
-  const row = await q.updateCustomer(ctx.db, ctx.tenantId, id, fields, now);
+  // A consultant / advisor kept as text from an import gives way once staff choose the person.
+  const row = await q.updateCustomer(
+    ctx.db,
+    ctx.tenantId,
+    id,
+    {
+      ...fields,
+      ...(fields.salesConsultantId ? { salesConsultantName: null } : {}),
+      ...(fields.serviceAdvisorId ? { serviceAdvisorName: null } : {}),
+    },
+    now,
+  );
   if (!row) throw new AppError('NOT_FOUND');
   await q.setPhones(ctx.db, ctx.tenantId, id, unique, now);
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(

@@ -15,7 +15,7 @@ import { fillEmpty, mergeCar } from './merge-fields.ts';
 import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
 import { dataFixTasks, type DataFix } from './data-fix.ts';
 import { keysOf, writeKeys, type NewKey } from './source-keys.ts';
-import type { StaffNames } from './staff-names.ts';
+import { staffKey, staffText, type StaffNames } from './staff-names.ts';
 
 /** customerInput allows five phones; a sixth from a file is reported, not added. */
 const maxPhones = 5;
@@ -30,10 +30,40 @@ const customerFields = (rec: CustomerRecord): Fields => ({
   idNumber: rec.customer.idNumber,
   occupation: rec.customer.occupation,
   addresses: rec.customer.address ? [{ kind: 'home', text: rec.customer.address }] : [],
-  salesConsultantId: rec.customer.salesConsultantId,
-  serviceAdvisorId: rec.customer.serviceAdvisorId,
   homeStoreId: rec.customer.homeStoreId,
 });
+
+/** Each staff field: the id, and the name kept as text when no one staff member has it (migration 0036). */
+const staffFields = [
+  ['salesConsultant', 'salesConsultantId', 'salesConsultantName'],
+  ['serviceAdvisor', 'serviceAdvisorId', 'serviceAdvisorName'],
+] as const;
+
+/**
+ * The customer's consultant and advisor filled from a row: the id and its name as text are one field — filled
+ * only where the customer has neither, never overwritten. A name kept as text gives way to the person once a
+ * file names someone of that name who is now on the staff. Answers whether anything was filled.
+ */
+const fillStaff = (current: Fields, target: Fields, rec: CustomerRecord) => {
+  let changed = false;
+  for (const [field, idKey, textKey] of staffFields) {
+    const name = rec.staffNames[field];
+    const id = rec.customer[idKey];
+    const text = rec.customer[textKey];
+    const has = { id: target[idKey] ?? current[idKey] ?? null, text: target[textKey] ?? current[textKey] ?? null };
+    if (has.id || (!id && !text)) continue;
+    if (has.text === null) {
+      if (id) target[idKey] = id;
+      else target[textKey] = text;
+      changed = true;
+    } else if (id && name && staffKey(has.text) === staffKey(name)) {
+      target[idKey] = id;
+      target[textKey] = null;
+      changed = true;
+    }
+  }
+  return changed;
+};
 
 /**
  * Applies one batch of customer rows in the caller's transaction. A customer is found by any of its
@@ -66,15 +96,19 @@ export const applyCustomerBatch = async (
   );
   const newKeys: NewKey[] = [];
   const fixes: DataFix[] = [];
-  // Staff the rows name: within the customer's store first, then the tenant (staff-names.ts).
+  // Staff the rows name: within the customer's store first, then the tenant (staff-names.ts). A name no one
+  // person has is reported once per import and kept as text on every row naming it.
   for (const rec of records) {
     const storeId = rec.customer.homeStoreId ?? defaults.homeStoreId;
-    for (const [field, name] of Object.entries(rec.staffNames)) {
+    for (const [field, idKey, textKey] of staffFields) {
+      const name = rec.staffNames[field];
       if (!name) continue;
       const found = defaults.staff(name, storeId);
-      if ('id' in found)
-        rec.customer[field === 'salesConsultant' ? 'salesConsultantId' : 'serviceAdvisorId'] = found.id;
-      else rec.warnings.push({ rowNo: rec.rowNo, column: defaults.header(field), value: name, key: found.warning });
+      const { id, text } = staffText(name, found);
+      rec.customer[idKey] = id;
+      rec.customer[textKey] = text;
+      if ('warning' in found)
+        rec.warnings.push({ rowNo: rec.rowNo, column: defaults.header(field), value: name, key: found.warning });
     }
   }
 
@@ -155,6 +189,10 @@ export const applyCustomerBatch = async (
         source: 'import',
         preferences: rec.customer.preferences,
         ...customerFields(rec),
+        salesConsultantId: rec.customer.salesConsultantId,
+        serviceAdvisorId: rec.customer.serviceAdvisorId,
+        salesConsultantName: rec.customer.salesConsultantName,
+        serviceAdvisorName: rec.customer.serviceAdvisorName,
         homeStoreId: rec.customer.homeStoreId ?? defaults.homeStoreId,
         createdAt: now,
         updatedAt: now,
@@ -165,6 +203,7 @@ export const applyCustomerBatch = async (
     } else {
       const target = person.isNew ? person.values : person.patch;
       changed = fillEmpty(person.values, target, customerFields(rec));
+      changed = fillStaff(person.values, target, rec) || changed;
       const prefs = { ...(person.values.preferences ?? {}), ...(person.patch.preferences ?? {}) };
       const newPrefs = Object.entries(rec.customer.preferences).filter(([k]) => !(k in prefs));
       if (newPrefs.length > 0) target.preferences = { ...prefs, ...Object.fromEntries(newPrefs) };

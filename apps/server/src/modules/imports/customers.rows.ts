@@ -20,6 +20,9 @@ export type CustomerRecord = {
     preferences: Record<string, string>;
     salesConsultantId: string | null;
     serviceAdvisorId: string | null;
+    /** The name as the file gives it when no one staff member has it (set when applied). */
+    salesConsultantName: string | null;
+    serviceAdvisorName: string | null;
     homeStoreId: string | null;
   };
   /** 销售顾问 / 服务顾问 as the file names them: matched within the customer's store when applied. */
@@ -118,6 +121,8 @@ export const readCustomerRow = (
       preferences,
       salesConsultantId: null,
       serviceAdvisorId: null,
+      salesConsultantName: null,
+      serviceAdvisorName: null,
       homeStoreId: store && 'id' in store ? store.id : null,
     },
     staffNames: {

@@ -7,7 +7,7 @@ import * as m from './merge.queries.ts';
 import { mergeHeads, refuseOrder, type OrderGroup, type OrderHead, type OrderLine } from './orders.rows.ts';
 import { bump, emptyResult, type BatchResult, type Issue } from './rows.ts';
 import { keyedIds, keysOf, writeKeys, type NewKey } from './source-keys.ts';
-import type { StaffNames } from './staff-names.ts';
+import { staffText, type StaffNames } from './staff-names.ts';
 
 type Header = (field: string) => string | null;
 
@@ -202,8 +202,10 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     }
     // An order-level name (advisor, store) repeated on every line is reported once, on its first row.
     const seen = new Set<string>();
-    // The advisor by name within the order's store (then the tenant): unknown, the name is reported.
+    // The advisor by name within the order's store (then the tenant): unknown, the name is reported (once
+    // per import) and kept as text on the order (advisor_name).
     const advisor = head.advisor ? env.staff(head.advisor, head.storeId) : null;
+    const advisorOf = staffText(head.advisor, advisor);
     const advisorRow = group.rows.find((r) => r.head.advisor)?.rowNo ?? first;
     const warnings = [
       ...group.rows.flatMap((r) => r.warnings),
@@ -252,7 +254,8 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
       dateOut: head.dateOut,
       mileageKm: head.mileageKm,
       mileageFlag: problem,
-      advisorId: advisor && 'id' in advisor ? advisor.id : null,
+      advisorId: advisorOf.id,
+      advisorName: advisorOf.text,
       technician: head.technician,
       ...totals,
       createdAt: now,

@@ -7,7 +7,7 @@ import { qualifiedNumber } from './orders.apply.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';
 import type { SaleRecord } from './sales.rows.ts';
 import { customersNamed, keyedIds, keysOf, writeKeys, type NewKey } from './source-keys.ts';
-import type { StaffNames } from './staff-names.ts';
+import { staffText, type StaffNames } from './staff-names.ts';
 
 /**
  * Applies one batch of sales / deliveries: the car by VIN or by its number in the source, the buyer by the
@@ -113,6 +113,8 @@ export const applySalesBatch = async (
     for (const w of rec.warnings) issues.push(w);
     bump(counts, 'warnings', rec.warnings.length);
     const consultant = rec.consultant ? env.staff(rec.consultant, rec.storeId) : null;
+    // No one staff member of that name: reported (once per import) and kept as text (consultant_name).
+    const consultantOf = staffText(rec.consultant, consultant);
     if (consultant && 'warning' in consultant) {
       issues.push({
         rowNo: rec.rowNo,
@@ -136,7 +138,8 @@ export const applySalesBatch = async (
       customerId: buyerId,
       vehicleId: car.id,
       storeId: rec.storeId,
-      consultantId: consultant && 'id' in consultant ? consultant.id : null,
+      consultantId: consultantOf.id,
+      consultantName: consultantOf.text,
       orderDate: rec.orderDate,
       deliveryDate: rec.deliveryDate,
       deliveredAt: rec.deliveredAt,

@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { staff } from '../../platform/db/schema/index.ts';
 
 /** A name as files write it: case, spaces and dots do not matter. */
-const key = (s: string) => s.toLowerCase().replace(/[\s·.\-_]/g, '');
+export const staffKey = (s: string) => s.toLowerCase().replace(/[\s·.\-_]/g, '');
+const key = staffKey;
 
 export type StaffWarning = 'import_staff_unknown' | 'import_staff_ambiguous';
 
@@ -16,8 +17,9 @@ export type StaffMatch = { id: string } | { id: null } | { warning: StaffWarning
 
 /**
  * Staff named in a file (销售顾问, 服务顾问, 技师): a login anywhere in the tenant; a name within the row's
- * store first, then in the whole tenant when only one person has it. Nothing found: a warning (the name
- * is kept as text where the record has a column for it).
+ * store first, then in the whole tenant when only one person has it. Nothing found: a warning, and the name
+ * is kept as text on the record (customers.sales_consultant_name / service_advisor_name,
+ * repair_orders.advisor_name, sales_orders.consultant_name, repair_orders.technician; migration 0036).
  */
 export type StaffNames = (name: string, storeId: string | null) => StaffMatch;
 
@@ -48,7 +50,7 @@ export const loadStaffNames = async (ctx: Ctx): Promise<StaffNames> => {
 /**
  * Each name no one person has is reported once per run (like the catalogue values that match nothing,
  * unlisted.ts): its first row gets the warning, the other rows naming it store no one and say nothing.
- * The rows keep the name as text where the record has a column for it (技师).
+ * Every row naming it keeps the name as text (`staffText`), the first and the others alike.
  */
 export const reportedOnce = (names: StaffNames, reported = new Set<string>()): StaffNames => {
   return (name, storeId) => {
@@ -68,4 +70,10 @@ export const reportedOnce = (names: StaffNames, reported = new Set<string>()): S
 export const runStaffNames = (reported: Set<string>) => {
   let names: StaffNames | null = null;
   return async (ctx: Ctx) => (names ??= reportedOnce(await loadStaffNames(ctx), reported));
+};
+
+/** The id a match gives (null: no one person has the name), and the name kept as text when there is none. */
+export const staffText = (name: string | null, found: StaffMatch | null) => {
+  const id = found && 'id' in found ? found.id : null;
+  return { id, text: name && !id ? name : null };
 };

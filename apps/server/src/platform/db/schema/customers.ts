@@ -55,6 +55,9 @@ export const customers = pgTable(
     homeStoreId: uuid('home_store_id'),
     salesConsultantId: uuid('sales_consultant_id'),
     serviceAdvisorId: uuid('service_advisor_id'),
+    /** The consultant / advisor as an imported file named them when no one staff member has the name (migration 0036). */
+    salesConsultantName: text('sales_consultant_name'),
+    serviceAdvisorName: text('service_advisor_name'),
     channels: text('channels', { enum: contactChannels })
       .array()
       .notNull()

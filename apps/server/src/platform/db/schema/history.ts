@@ -26,6 +26,8 @@ export const salesOrders = pgTable(
     vehicleId: uuid('vehicle_id'),
     storeId: uuid('store_id'),
     consultantId: uuid('consultant_id'),
+    /** The consultant as an imported file named them when no one staff member has the name; NULL with consultant_id. */
+    consultantName: text('consultant_name'),
     orderDate: date('order_date', { mode: 'string' }).notNull(),
     deliveryDate: date('delivery_date', { mode: 'string' }),
     /** The recorded moment of the hand-over; NULL when only the date is known (care counts from 16:00 local). */
@@ -64,6 +66,8 @@ export const repairOrders = pgTable(
     /** Why mileage_km is kept aside (as mileage_readings.flag); NULL: trusted. */
     mileageFlag: text('mileage_flag'),
     advisorId: uuid('advisor_id'),
+    /** The advisor as an imported file named them when no one staff member has the name; NULL with advisor_id. */
+    advisorName: text('advisor_name'),
     technician: text('technician'),
     labourFen: fen('labour_fen').notNull().default(0),
     partsFen: fen('parts_fen').notNull().default(0),
