@@ -21,7 +21,7 @@ import { createChannels, type Channels } from './platform/notify/channels.ts';
 import { sendJob } from './platform/notify/outbox.ts';
 import type { Provider } from './platform/notify/providers.ts';
 import { registerSpa } from './platform/web/spa.ts';
-import { logOptions } from './platform/log.ts';
+import { logOptions, type LogStream } from './platform/log.ts';
 import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
@@ -38,7 +38,8 @@ import { keepWebhooksMoving } from './platform/webhooks/sweep.ts';
 /** Every route as registered, for the cross-tenant suite and the docs. */
 export type RouteEntry = { method: string; url: string };
 
-export type AppDeps = { db: Database; clock?: Clock; sms?: Provider };
+/** `logStream`: where the log lines go instead of stdout (a test that reads what a failure logged). */
+export type AppDeps = { db: Database; clock?: Clock; sms?: Provider; logStream?: LogStream };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,7 +70,7 @@ const keepNightlyChains = (db: Database, runner: JobRunner, log: FastifyBaseLogg
 /** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
 export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: logOptions(config),
+    logger: logOptions(config, deps.logStream),
     bodyLimit: 256 * 1024,
     trustProxy: config.TRUST_PROXY === 'true',
     genReqId: () => crypto.randomUUID(),

@@ -3,15 +3,9 @@
  * Times are ISO strings with offset; dates (YYYY-MM-DD) are days in the tenant's time zone.
  */
 import { z } from 'zod';
-import { clockTime, mobilePhone, uuid } from './common.ts';
+import { clockTime, isoDay, mobilePhone, uuid } from './common.ts';
 import { bookingChannels, bookingStatuses, serviceCategories } from './service.ts';
 import { openingHours } from './stores.ts';
-
-/** A calendar day (YYYY-MM-DD) in the tenant's time zone. */
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
 
 const instant = z.iso.datetime({ offset: true });
 

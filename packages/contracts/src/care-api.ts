@@ -11,6 +11,7 @@ import {
   touchKinds,
 } from './care.ts';
 import { roles } from './roles.ts';
+import { isoDay } from './common.ts';
 
 /** Offsets from the rule's anchor, named per rule (daysBefore, daysAfter, hoursAfter, km…). */
 export const careTiming = z.record(z.string(), z.number().int());
@@ -72,7 +73,7 @@ export const careTemplateParams = z.object({ key: z.string().max(64), channel: z
 export const careTemplatePreviewQuery = z.object({ customerId: z.uuid().optional() });
 export const careTemplatePreview = z.object({ subject: z.string().nullable(), body: z.string() });
 
-export const careDryRunQuery = z.object({ day: z.iso.date().optional() });
+export const careDryRunQuery = z.object({ day: isoDay.optional() });
 export const careDryRunItem = z.object({
   ruleKey: z.enum(careRuleKeys).nullable(),
   channel: z.enum(touchChannels),

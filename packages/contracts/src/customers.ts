@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactTopics } from './care.ts';
-import { clockTime, mobilePhone, uuid } from './common.ts';
+import { clockTime, isoDay, mobilePhone, uuid } from './common.ts';
 
 export const customerSources = ['walk_in', 'phone_in', 'referral', 'auto_show', 'partner', 'online', 'import'] as const;
 export const contactChannels = ['app', 'sms', 'phone', 'email'] as const;
@@ -17,10 +17,7 @@ export const followUpSlotWindows: Record<FollowUpSlot, { start: string; end: str
   evening: { start: '18:00', end: '21:00' },
 };
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = isoDay;
 
 const address = z.strictObject({ kind: z.enum(['home', 'work', 'mail']), text: z.string().trim().min(2).max(200) });
 

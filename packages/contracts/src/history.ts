@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { isoDay, uuid } from './common.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = isoDay;
 const fen = z.number().int().min(0).max(1e12);
 
 export const repairOrderTypes = ['maintenance', 'general_repair', 'accident', 'warranty_claim', 'campaign'] as const;

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { mobilePhone, uuid } from './common.ts';
+import { isoDay, mobilePhone, uuid } from './common.ts';
 import { plate, vin } from './vehicle-id.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'date' });
+const isoDate = isoDay;
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'catalogue_id' });
 
 export const mileageSources = ['check_in', 'owner', 'follow_up', 'import', 'telematics'] as const;

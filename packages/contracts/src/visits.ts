@@ -4,8 +4,8 @@
  * service.ts. Money in fen; times are ISO strings with offset.
  */
 import { z } from 'zod';
-import { uuid } from './common.ts';
-import { bookingRow, isoDay } from './booking.ts';
+import { isoDay, uuid } from './common.ts';
+import { bookingRow } from './booking.ts';
 import { repairLineInput, workKinds } from './history.ts';
 import { decisionVias, estimateLineStatuses, paymentMethods, visitStatuses } from './service.ts';
 

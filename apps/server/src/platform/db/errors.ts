@@ -44,5 +44,10 @@ export const fromDatabaseError = (error: unknown): AppError | null => {
   if (pg.code === 'M4S01') return new AppError('TENANT_SUSPENDED');
   if (pg.code === '40001' || pg.code === '40P01') return new AppError('CONFLICT');
   if (pg.code === '23503' || pg.code === '22P02' || pg.code === '23514') return new AppError('BAD_REQUEST');
+  // A value the database cannot hold (a NUL, a day past its range): what serve() refuses first, kept as a 400
+  // for text that reaches a statement another way (an upload's cells).
+  if (pg.code === '22021' || pg.code === '22P05' || pg.code === '22007' || pg.code === '22008') {
+    return new AppError('BAD_REQUEST');
+  }
   return null;
 };

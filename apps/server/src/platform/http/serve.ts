@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type { z } from 'zod';
 import type { RouteBody, RouteDef, RouteHeaders, RouteParams, RouteQuery, RouteReply } from '@m4s/contracts';
 import type { OperatorCtx, OwnerCtx, StaffCtx } from '../context.ts';
+import { AppError } from '../errors.ts';
 
 /** The request as a route's handler sees it: params, query, headers and body typed from its description. */
 export type RouteRequest<D extends RouteDef> = Omit<FastifyRequest, 'params' | 'query' | 'body' | 'headers'> & {
@@ -53,6 +54,37 @@ export const fastifySchema = (def: RouteDef) => {
 };
 
 /**
+ * The path (a.b.0) of the first string holding a NUL character (U+0000) in a parsed request part, or null:
+ * PostgreSQL cannot store one in text, so it would fail the statement (a 500) instead of being refused.
+ * Walked with a stack of its own: a deeply nested JSON body cannot overflow the call stack.
+ */
+export const nulPath = (value: unknown): string | null => {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    const v = next.value;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return next.path.join('.');
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes('\u0000')) return [...next.path, key].join('.');
+        stack.push({ value: child, path: [...next.path, key] });
+      }
+    }
+  }
+  return null;
+};
+
+/** Before validation, every route: a NUL anywhere in params, query, headers or body is a 400 naming where. */
+const refuseNul = async (req: FastifyRequest): Promise<void> => {
+  for (const part of [req.params, req.query, req.headers, req.body]) {
+    const path = nulPath(part);
+    if (path !== null) throw AppError.field(path, 'nul_byte');
+  }
+};
+
+/**
  * Registers one route from its description in contracts: method, path and schemas from there; for staff,
  * owner and operator routes the request's transaction is opened here (with the staff permission the description
  * names), so a handler is the one service call and nothing else. `bodyLimit` raises the app-wide body limit
@@ -75,6 +107,7 @@ export const serve = <const D extends RouteDef>(
     config,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: fastifySchema(def),
+    preValidation: refuseNul,
     handler: async (req, reply) => {
       if (firstStatus !== 200 && firstStatus !== undefined) void reply.status(firstStatus);
       const typed = req as unknown as RouteRequest<D>;
