@@ -21,7 +21,8 @@ export const isoDateTime = z.string();
 
 /**
  * The years a day may fall in: a customer born in 1930, a car first registered in 1995, a booking next year,
- * an import's dates — nothing the product keeps comes near either end. A day outside them is a typo or a probe.
+ * an import's dates (the DMS import reads the same years: imports/cells.ts) — nothing the product keeps comes
+ * near either end. A day outside them is a typo or a probe.
  */
 export const dayYears = { min: 1900, max: 2100 } as const;
 

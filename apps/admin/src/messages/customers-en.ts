@@ -189,6 +189,8 @@ export const customersEn: { [K in keyof typeof customersZhCN]: string } = {
   'field.phone_required': 'Enter at least one mobile number',
   'field.phone_taken': 'This phone number is already taken',
   'field.date': 'Dates are YYYY-MM-DD',
+  'field.date_invalid': 'That day does not exist; check the month and day',
+  'field.date_range': 'Dates must fall between 1900 and 2100',
   'field.id_number': 'ID numbers have 15–18 digits or capital letters',
   'field.invalid_value': 'Please choose',
   'field.invalid_type': 'Required',

@@ -187,6 +187,8 @@ export const customersZhCN = {
   'field.phone_required': '至少填写一个手机号',
   'field.phone_taken': '该手机号已被使用',
   'field.date': '日期格式应为 YYYY-MM-DD',
+  'field.date_invalid': '日期不存在，请检查月份和日期',
+  'field.date_range': '日期应在 1900 年至 2100 年之间',
   'field.id_number': '证件号码为15–18位数字或大写字母',
   'field.invalid_value': '请选择',
   'field.invalid_type': '请填写',
