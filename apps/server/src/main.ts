@@ -28,7 +28,7 @@ const lines = [
   `M4S is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${db.engine === 'pglite' ? `embedded PostgreSQL (${config.DATA_DIR})` : 'PostgreSQL'}`,
   `  Admin console   ${base}/admin/`,
   `  Advisor app     ${base}/advisor/`,
-  `  Owner app       ${base}/o/${demo.slug}/`,
+  `  Owner app       ${base}/o/${seed ? demo.slug : '<group slug>'}/`,
   `  API docs        ${base}/docs${config.NODE_ENV === 'production' ? ' (staff sign-in)' : ''}`,
   ...(config.NODE_ENV === 'production' ? [] : [`  Dev SMS outbox  ${base}/dev/outbox`]),
   ...(firstRun
