@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestTenant, randomIp, testApp, testPassword, waitForCode } from './harness.ts';
+import { createTestOperator, operatorSignIn } from './operator-kit.ts';
 
 /**
  * The attempt limits hold under concurrent guesses (issue 13, finding 2). Every guess comes from its own
@@ -96,5 +97,15 @@ describe('attempt limits under concurrent guesses', () => {
       [t.id],
     );
     assert.equal(Number(locks.rows[0]?.n), 1, 'the account is locked once, by the 5th failure');
+  });
+
+  test('30 concurrent wrong passwords lock a platform operator too', async () => {
+    const login = await createTestOperator();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => operatorSignIn(login, `wrong-${i}`)));
+    const codes = answers.map((a) => a.json<{ code: string }>().code);
+    assert.deepEqual(tally(codes), { INVALID_CREDENTIALS: 4, ACCOUNT_LOCKED: 26 });
+    const right = await operatorSignIn(login);
+    assert.equal(right.statusCode, 423);
+    assert.equal(right.json().code, 'ACCOUNT_LOCKED');
   });
 });
