@@ -67,12 +67,16 @@ const keepNightlyChains = (db: Database, runner: JobRunner, log: FastifyBaseLogg
   return timer;
 };
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** The whole server as one Fastify instance; main.ts listens with it, tests inject into it. */
 export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logOptions(config, deps.logStream),
     bodyLimit: 256 * 1024,
-    trustProxy: config.TRUST_PROXY === 'true',
+    // Which X-Forwarded-For hops to believe (docs/configuration.md): none by default.
+    // (a hop count N trusts the N nearest hops, as Fastify's own number option does; its types lack it).
+    trustProxy: typeof config.TRUSTED_PROXIES === 'number' ? trustHops(config.TRUSTED_PROXIES) : config.TRUSTED_PROXIES,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: false },
   }).withTypeProvider<ZodTypeProvider>();
@@ -127,7 +131,20 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
     openapi: { info: { title: 'M4S API', version: '0.1.0', description: '4S dealer customer-lifecycle platform' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The API documentation: open in development; in production only for signed-in staff.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    ...(config.NODE_ENV === 'production'
+      ? {
+          uiHooks: {
+            onRequest: (req, _reply, done) => {
+              // A staff session of any role (its transaction opened and closed); otherwise 401 as the API answers.
+              app.ctx.staff(req, null, async () => undefined).then(() => done(), done);
+            },
+          },
+        }
+      : {}),
+  });
   await app.register(apiRoutes, { prefix: '/api' });
   const dev = notify.dev;
   if (dev) await app.register(devOutboxRoutes(() => dev.sent()));

@@ -1,4 +1,42 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** The demo group's staff password, published in the README: never accepted in production. */
+export const publishedDemoPassword = 'm4s-demo';
+
+/**
+ * TRUSTED_PROXIES: how Fastify finds the client's address (docs/configuration.md). Empty or `none`:
+ * X-Forwarded-For is ignored and the client is the socket's peer. A number N: the N proxies nearest the
+ * server are trusted, so the client is the address the N-th of them saw (the N-th entry from the right).
+ * A comma list of addresses or CIDRs: only hops from those addresses are trusted.
+ */
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    const v = value.trim();
+    if (v === '' || v === 'none' || v === '0') return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 16) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count is at most 16' });
+      return z.NEVER;
+    }
+    const list = v.split(',').map((s) => s.trim());
+    const bad = list.filter((entry) => {
+      const [address = '', prefix, ...rest] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0 || rest.length > 0) return true;
+      if (prefix === undefined) return false;
+      return !/^\d+$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128);
+    });
+    if (bad.length === 0) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a hop count or a comma list of addresses/CIDRs: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+    });
+    return z.NEVER;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,10 +71,19 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('M4S <noreply@m4s.localhost>'),
   JOBS: z.enum(['on', 'off']).default('on'),
-  SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * The demo dealer group on an empty database (docs/configuration.md). auto: in development and tests
+   * only, never in production; true: also in production, where DEMO_PASSWORD must be set (and is not the
+   * published one); off: never.
+   */
+  SEED_DEMO: z.enum(['auto', 'true', 'off']).default('auto'),
+  /** The demo staff's password; default the published `m4s-demo`, which production refuses. */
+  DEMO_PASSWORD: z.string().optional(),
   /** How many generated customers (with cars and three years of history) the demo group gets. */
   DEMO_CUSTOMERS: z.coerce.number().int().min(0).max(100_000).default(2000),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Replaced by TRUSTED_PROXIES: `true` trusted the left-most X-Forwarded-For (the client's own) and is refused. */
+  TRUST_PROXY: z.enum(['true', 'false']).optional(),
+  TRUSTED_PROXIES: trustedProxies,
   /**
    * Moves the server's clock by this many minutes (development and tests only: the clock is the one thing
    * outside the machine a test may fake). A browser test that needs "a free slot today" sets it when it
@@ -63,5 +110,33 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.CLOCK_OFFSET_MINUTES !== 0)
     throw new Error('Invalid environment:\n  CLOCK_OFFSET_MINUTES: not allowed in production');
+  if (parsed.data.TRUST_PROXY === 'true')
+    throw new Error(
+      'Invalid environment:\n  TRUST_PROXY: no longer supported (it let any client choose its address through ' +
+        'X-Forwarded-For); set TRUSTED_PROXIES to the number of proxies in front of M4S (e.g. 1) or to their addresses/CIDRs',
+    );
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.SEED_DEMO === 'true') {
+    const password = parsed.data.DEMO_PASSWORD;
+    if (password === undefined || password === publishedDemoPassword || password.length < 12)
+      throw new Error(
+        'Invalid environment:\n  DEMO_PASSWORD: SEED_DEMO=true in production needs DEMO_PASSWORD, at least 12 ' +
+          `characters and not the published demo password "${publishedDemoPassword}"`,
+      );
+  }
   return { ...parsed.data, webRoot: null, ...overrides };
+};
+
+/**
+ * Whether (and with which staff password) the demo group is created when the database has no tenant yet.
+ * Production never seeds it unless SEED_DEMO=true, and then only with a DEMO_PASSWORD of its own.
+ */
+export const demoSeed = (
+  config: Pick<Config, 'NODE_ENV' | 'SEED_DEMO' | 'DEMO_PASSWORD'>,
+): { password: string } | null => {
+  if (config.SEED_DEMO === 'off') return null;
+  if (config.SEED_DEMO === 'auto' && config.NODE_ENV === 'production') return null;
+  const password = config.DEMO_PASSWORD ?? publishedDemoPassword;
+  if (config.NODE_ENV === 'production' && password === publishedDemoPassword)
+    throw new Error('the published demo password is refused in production (set DEMO_PASSWORD)');
+  return { password };
 };

@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { demoSeed, loadConfig } from './config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { shiftedClock } from './platform/clock.ts';
@@ -12,8 +12,11 @@ const started = Date.now();
 const db = await openDatabase(config);
 await migrate(db);
 const clock = shiftedClock(config.CLOCK_OFFSET_MINUTES);
-const firstRun = config.SEED_DEMO === 'auto' && (await tenantCount(db)) === 0;
-if (firstRun) await seedDemo(db, { customers: config.DEMO_CUSTOMERS, now: clock.now() });
+// The demo group on an empty database: development only unless SEED_DEMO=true (docs/configuration.md).
+const seed = demoSeed(config);
+const firstRun = seed !== null && (await tenantCount(db)) === 0;
+if (seed && firstRun)
+  await seedDemo(db, { customers: config.DEMO_CUSTOMERS, now: clock.now(), password: seed.password });
 
 const app = await buildApp(config, { db, clock });
 await app.listen({ port: config.PORT, host: config.HOST });
@@ -25,12 +28,12 @@ const lines = [
   `M4S is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${db.engine === 'pglite' ? `embedded PostgreSQL (${config.DATA_DIR})` : 'PostgreSQL'}`,
   `  Admin console   ${base}/admin/`,
   `  Advisor app     ${base}/advisor/`,
-  `  Owner app       ${base}/o/${demo.slug}/`,
-  `  API docs        ${base}/docs`,
+  `  Owner app       ${base}/o/${seed ? demo.slug : '<group slug>'}/`,
+  `  API docs        ${base}/docs${config.NODE_ENV === 'production' ? ' (staff sign-in)' : ''}`,
   ...(config.NODE_ENV === 'production' ? [] : [`  Dev SMS outbox  ${base}/dev/outbox`]),
   ...(firstRun
     ? [
-        `Demo dealer group "${demo.name}" (tenant ${demo.slug}) created with ${config.DEMO_CUSTOMERS} customers. Staff sign-ins, password ${demo.password}:`,
+        `Demo dealer group "${demo.name}" (tenant ${demo.slug}) created with ${config.DEMO_CUSTOMERS} customers. Staff sign-ins, password ${config.DEMO_PASSWORD === undefined ? demo.password : 'as set in DEMO_PASSWORD'}:`,
         `  ${demoStaff.map((s) => `${s.login} (${s.role})`).join(', ')}`,
         `Owner app sign-in: ${demoOwnerPhones.join(', ')} — the code appears in the dev SMS outbox.`,
       ]

@@ -57,6 +57,7 @@ export const auditActions = [
   'vehicle_binding.rejected',
   'vehicle_binding.withdrawn',
   'vehicle_binding.unbound',
+  'vehicle_binding.ended',
   'vehicle_binding.contacts_viewed',
   'repair_order.recorded',
   'sales_order.recorded',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { uuid } from './common.ts';
 import { repairOrderTypes } from './history.ts';
 
-export const bindingStatuses = ['pending', 'confirmed', 'rejected'] as const;
+/** 'ended': the car changed owner after the binding was confirmed (issue 13); kept as history. */
+export const bindingStatuses = ['pending', 'confirmed', 'rejected', 'ended'] as const;
 export type BindingStatus = (typeof bindingStatuses)[number];
 
 /** The owner app's claim on a car: the VIN's last six characters and the plate, as on the 行驶证. */

@@ -28,7 +28,12 @@ export const BindingsPage = () => {
   return useCan()('customer.write') ? <BindingReview /> : <Result status="403" title={t('common.forbidden')} />;
 };
 
-const statusColors: Record<BindingStatus, string> = { pending: 'gold', confirmed: 'green', rejected: 'red' };
+const statusColors: Record<BindingStatus, string> = {
+  pending: 'gold',
+  confirmed: 'green',
+  rejected: 'red',
+  ended: 'default',
+};
 
 /** The customer on file for the car, and whether the app account's phone is one of theirs. */
 const CustomerCell = ({ b }: { b: StaffBinding }) => {

@@ -8,6 +8,7 @@ export const bindingsEn: { [K in keyof typeof bindingsZhCN]: string } = {
   'bindings.status.pending': 'To review',
   'bindings.status.confirmed': 'Confirmed',
   'bindings.status.rejected': 'Declined',
+  'bindings.status.ended': 'Ended (car changed owner)',
   'bindings.col.requestedAt': 'Requested',
   'bindings.col.owner': 'Owner app account',
   'bindings.col.vehicle': 'Car',
@@ -42,6 +43,7 @@ export const bindingsEn: { [K in keyof typeof bindingsZhCN]: string } = {
   'action.vehicle_binding.rejected': 'Car link declined',
   'action.vehicle_binding.withdrawn': 'Owner withdrew a link request',
   'action.vehicle_binding.unbound': 'Owner unlinked a car',
+  'action.vehicle_binding.ended': 'Car binding ended (car changed owner)',
   'action.vehicle_binding.contacts_viewed': 'Full phone numbers of link requests viewed',
   'audit.target.vehicle_binding': 'Car link',
 };

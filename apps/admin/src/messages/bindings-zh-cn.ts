@@ -7,6 +7,7 @@ export const bindingsZhCN = {
   'bindings.status.pending': '待审核',
   'bindings.status.confirmed': '已确认',
   'bindings.status.rejected': '未通过',
+  'bindings.status.ended': '已解除（车辆过户）',
   'bindings.col.requestedAt': '申请时间',
   'bindings.col.owner': '车主端账号',
   'bindings.col.vehicle': '车辆',
@@ -40,6 +41,7 @@ export const bindingsZhCN = {
   'action.vehicle_binding.rejected': '车辆绑定不通过',
   'action.vehicle_binding.withdrawn': '车主撤回绑定申请',
   'action.vehicle_binding.unbound': '车主解除车辆绑定',
+  'action.vehicle_binding.ended': '车辆过户，绑定已解除',
   'action.vehicle_binding.contacts_viewed': '查看绑定申请完整手机号',
   'audit.target.vehicle_binding': '车辆绑定',
 };

@@ -1,4 +1,5 @@
 import { tenantCreateBody, type OpeningHours, type Role } from '@m4s/contracts';
+import { publishedDemoPassword } from '../config.ts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Database } from '../platform/db/types.ts';
 import { departments, owners } from '../platform/db/schema/index.ts';
@@ -16,7 +17,7 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 
-export const demo = { slug: 'demo', name: '示例汽车集团', password: 'm4s-demo' } as const;
+export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
 const weekday = [{ open: '08:30', close: '18:00' }];
 const evening = [{ open: '08:30', close: '20:30' }];
@@ -72,7 +73,11 @@ const demoStores = [
  * The demo dealer group that `npm start` creates on an empty database — through the same provisioning as
  * the operator's API and the CLI (tenant, first stores, first group admin), then the rest of its people.
  */
-export const seedDemo = async (db: Database, options: { customers: number; now?: Date }): Promise<string> => {
+export const seedDemo = async (
+  db: Database,
+  options: { customers: number; now?: Date; password?: string },
+): Promise<string> => {
+  const password = options.password ?? demo.password;
   const now = options.now ?? new Date();
   const [first, ...others] = demoStaff;
   if (!first) throw new Error('the demo has no group admin');
@@ -90,12 +95,12 @@ export const seedDemo = async (db: Database, options: { customers: number; now?:
         dealerHotline: '400-820-8820',
         oemHotline: '400-810-1010',
         stores: demoStores,
-        admin: { login: first.login, name: first.name, phone: first.phone, password: demo.password },
+        admin: { login: first.login, name: first.name, phone: first.phone, password },
       }),
     ),
   );
   const tenantId = created.tenant.id;
-  const hashes = await Promise.all(others.map(() => hashPassword(demo.password)));
+  const hashes = await Promise.all(others.map(() => hashPassword(password)));
   const placed = await db.transaction({ tenantId }, async ({ db: tx }) => {
     const opened = await listStores(tx, tenantId, null);
     const pudong = opened.find((s) => s.code === 'SH-PD');

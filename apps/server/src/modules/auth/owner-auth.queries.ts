@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { ownerOtps, owners, sessions } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -30,21 +30,40 @@ export const insertOtp = async (db: Tx, values: typeof ownerOtps.$inferInsert) =
   await db.insert(ownerOtps).values(values);
 };
 
-export const countOtpAttempt = async (db: Tx, tenantId: string, id: string, attempts: number) => {
-  await db
+/** A code that can still sign in: not consumed, not expired, fewer than `maxAttempts` tries counted. */
+const liveOtp = (now: Date, maxAttempts: number) =>
+  and(isNull(ownerOtps.consumedAt), gt(ownerOtps.expiresAt, now), lt(ownerOtps.attempts, maxAttempts));
+
+/**
+ * Counts one wrong try, in the database: the row is updated only while the code is live (not consumed, not
+ * expired, fewer than `maxAttempts` tries), so concurrent guesses queue on the row and each sees the count
+ * the previous one left. Returns the tries counted so far, or null when the code was already dead.
+ */
+export const countOtpAttempt = async (db: Tx, tenantId: string, id: string, now: Date, maxAttempts: number) => {
+  const [row] = await db
     .update(ownerOtps)
-    .set({ attempts })
-    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id)));
+    .set({ attempts: sql`${ownerOtps.attempts} + 1` })
+    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id), liveOtp(now, maxAttempts)))
+    .returning({ attempts: ownerOtps.attempts });
+  return row?.attempts ?? null;
 };
 
-/** Marks the code used; false when a concurrent sign-in consumed it first. */
-export const consumeOtp = async (db: Tx, tenantId: string, id: string, now: Date) => {
+/** Marks the code used; false when it is no longer live (consumed, expired or out of tries) by now. */
+export const consumeOtp = async (db: Tx, tenantId: string, id: string, now: Date, maxAttempts: number) => {
   const rows = await db
     .update(ownerOtps)
     .set({ consumedAt: now })
-    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id), isNull(ownerOtps.consumedAt)))
+    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id), liveOtp(now, maxAttempts)))
     .returning({ id: ownerOtps.id });
   return rows.length === 1;
+};
+
+export const findOtp = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select()
+    .from(ownerOtps)
+    .where(and(eq(ownerOtps.tenantId, tenantId), eq(ownerOtps.id, id)));
+  return row ?? null;
 };
 
 /** The owner account for a phone, created on first sign-in. */

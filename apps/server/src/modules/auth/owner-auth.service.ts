@@ -73,24 +73,34 @@ export const ownerMe = async (ctx: Ctx, ownerId: string, csrfToken: string): Pro
 
 type VerifyResult = { ok: true; me: OwnerMe; cookie: string } | { ok: false; error: AppError };
 
-/** Checks a code. A wrong try is counted (and committed) before the error, hence the result type. */
+/**
+ * Checks a code. A wrong try is counted (and committed) before the error, hence the result type. The
+ * count and the sign-in are each one conditional UPDATE on the code's row, so concurrent guesses cannot
+ * read the same count and write it back: the database decides which try is the last one allowed.
+ */
 export const verifyOtp = async (ctx: Ctx, input: OtpVerifyBody): Promise<VerifyResult> => {
   const now = ctx.clock.now();
   const otp = await q.latestOtp(ctx.db, ctx.tenantId, input.phone);
   if (!otp || otp.consumedAt) return { ok: false, error: new AppError('OTP_INVALID') };
   if (otp.expiresAt <= now || otp.attempts >= otpRules.maxAttempts)
     return { ok: false, error: new AppError('OTP_EXPIRED') };
+  // Read before the update, the row may be stale: a refused update says why from the row as it is now.
+  const dead = async () =>
+    (await q.findOtp(ctx.db, ctx.tenantId, otp.id))?.consumedAt
+      ? new AppError('OTP_INVALID')
+      : new AppError('OTP_EXPIRED');
   if (codeHash(otp.id, input.code) !== otp.codeHash) {
-    await q.countOtpAttempt(ctx.db, ctx.tenantId, otp.id, otp.attempts + 1);
+    const attempts = await q.countOtpAttempt(ctx.db, ctx.tenantId, otp.id, now, otpRules.maxAttempts);
     await audit(ctx, { action: 'auth.owner.sign_in_failed', details: { phone: maskPhone(input.phone) } });
-    const remaining = otpRules.maxAttempts - otp.attempts - 1;
+    if (attempts === null) return { ok: false, error: await dead() };
+    const remaining = otpRules.maxAttempts - attempts;
     return {
       ok: false,
       error: new AppError(remaining > 0 ? 'OTP_INVALID' : 'OTP_EXPIRED', undefined, { remainingAttempts: remaining }),
     };
   }
-  if (!(await q.consumeOtp(ctx.db, ctx.tenantId, otp.id, now)))
-    return { ok: false, error: new AppError('OTP_INVALID') };
+  if (!(await q.consumeOtp(ctx.db, ctx.tenantId, otp.id, now, otpRules.maxAttempts)))
+    return { ok: false, error: await dead() };
   const ownerId = await q.upsertOwner(ctx.db, ctx.tenantId, input.phone, now);
   const session = await createSession(ctx.db, {
     tenantId: ctx.tenantId,

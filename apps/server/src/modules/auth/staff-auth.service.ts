@@ -7,7 +7,13 @@ import { createSession, revokeAllSessions, revokeSession } from '../../platform/
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findStaffByLoginOrPhone, recordSignIn, setPassword } from '../staff/staff.service.ts';
+import {
+  countFailedSignIn,
+  findStaffByLoginOrPhone,
+  lockedUntilOf,
+  recordSignedIn,
+  setPassword,
+} from '../staff/staff.service.ts';
 import { findStaffMe } from './staff-auth.queries.ts';
 
 export const lockout = { failures: 5, minutes: 15 } as const;
@@ -49,9 +55,18 @@ export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Pro
   };
 };
 
+const lockedError = (lockedUntil: Date | null, now: Date) =>
+  new AppError('ACCOUNT_LOCKED', undefined, {
+    retryAfterSeconds: lockedUntil
+      ? Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000))
+      : lockout.minutes * 60,
+  });
+
 /**
  * Password sign-in. Failures are written (and committed) before the error is returned, which is why
- * this returns its error instead of throwing: a throw would roll the failure count back.
+ * this returns its error instead of throwing: a throw would roll the failure count back. The count and
+ * the lock are decided by one conditional UPDATE each (countFailedSignIn, recordSignedIn), so concurrent
+ * guesses are all counted and none signs in once the lock is set.
  */
 export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<SignInResult> => {
   const now = ctx.clock.now();
@@ -62,34 +77,30 @@ export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<Sig
     return { ok: false, error: new AppError('INVALID_CREDENTIALS') };
   }
   const target = { type: 'staff', id: member.id };
-  if (member.lockedUntil && member.lockedUntil > now) {
-    const retryAfterSeconds = Math.ceil((member.lockedUntil.getTime() - now.getTime()) / 1000);
+  const locked = async (lockedUntil: Date | null) => {
     await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'locked' } });
-    return { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds }) };
-  }
+    return { ok: false as const, error: lockedError(lockedUntil, now) };
+  };
+  if (member.lockedUntil && member.lockedUntil > now) return locked(member.lockedUntil);
   if (!(await verifyPassword(input.password, member.passwordHash))) {
-    const failures = member.failedAttempts + 1;
-    const lockUntil = failures >= lockout.failures ? new Date(now.getTime() + lockout.minutes * 60_000) : null;
-    await recordSignIn(ctx.db, ctx.tenantId, member.id, {
-      ok: false,
-      now,
-      lockUntil,
-      failures: lockUntil ? 0 : failures,
-    });
+    const counted = await countFailedSignIn(ctx.db, ctx.tenantId, member.id, now, lockout);
+    // Locked by a concurrent failure since the row was read.
+    if (!counted) return locked(await lockedUntilOf(ctx.db, ctx.tenantId, member.id));
     await audit(ctx, {
-      action: lockUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed',
+      action: counted.lockedUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed',
       target,
-      details: { reason: 'password', failures },
+      details: { reason: 'password', failures: counted.failures },
     });
-    return lockUntil
-      ? { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds: lockout.minutes * 60 }) }
+    return counted.lockedUntil
+      ? { ok: false, error: lockedError(counted.lockedUntil, now) }
       : { ok: false, error: new AppError('INVALID_CREDENTIALS') };
   }
   if (member.status !== 'active') {
     await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'disabled' } });
     return { ok: false, error: new AppError('ACCOUNT_DISABLED') };
   }
-  await recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: true, now, lockUntil: null, failures: 0 });
+  if (!(await recordSignedIn(ctx.db, ctx.tenantId, member.id, now)))
+    return locked(await lockedUntilOf(ctx.db, ctx.tenantId, member.id));
   const session = await createSession(ctx.db, {
     tenantId: ctx.tenantId,
     kind: 'staff',

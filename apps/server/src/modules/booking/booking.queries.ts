@@ -15,6 +15,7 @@ import {
   vehicles,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const next = alias(bookings, 'next_booking');
@@ -149,13 +150,7 @@ export const confirmedOwnersOf = async (db: Tx, tenantId: string, vehicleId: str
     .select({ id: owners.id, name: owners.name, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(
-      and(
-        eq(vehicleBindings.tenantId, tenantId),
-        eq(vehicleBindings.vehicleId, vehicleId),
-        eq(vehicleBindings.status, 'confirmed'),
-      ),
-    );
+    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
   return rows;
 };
 

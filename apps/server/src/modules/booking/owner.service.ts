@@ -49,7 +49,7 @@ export const ownerServiceTypes = (ctx: OwnerCtx, storeId: string | undefined): P
 /** A car this owner may book: one with a confirmed binding (modules/garage's query); anything else is 404. */
 const confirmedCar = async (ctx: OwnerCtx, vehicleId: string) => {
   const rows = await bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
-  const car = rows.find((r) => r.b.status === 'confirmed' && r.v.id === vehicleId);
+  const car = rows.find((r) => r.current && r.v.id === vehicleId);
   if (!car) throw new AppError('NOT_FOUND');
   if (!car.v.ownerId) throw AppError.field('vehicleId', 'vehicle_without_owner');
   return { vehicleId: car.v.id, customerId: car.v.ownerId };

@@ -9,6 +9,7 @@ import {
   type TouchEntry,
 } from '@m4s/contracts';
 import { z } from 'zod';
+import { currentBindingSql } from '../../platform/db/current-binding.ts';
 import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 import type { Person } from '../../platform/personal-data.ts';
@@ -80,7 +81,7 @@ export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, owner
         UNION
         SELECT v.owner_id, 1 FROM vehicle_bindings b
           JOIN vehicles v ON v.tenant_id = b.tenant_id AND v.id = b.vehicle_id AND v.owner_id IS NOT NULL
-          WHERE b.tenant_id = $1 AND b.owner_id = $2 AND b.status = 'confirmed'
+          WHERE b.tenant_id = $1 AND b.owner_id = $2 AND ${currentBindingSql}
       ) m JOIN customers c ON c.tenant_id = $1 AND c.id = m.id AND c.erased_at IS NULL
       GROUP BY m.id ORDER BY min(m.rank), m.id`,
     [tenantId, ownerId],

@@ -29,6 +29,8 @@ const allowed: Record<string, string> = {
     'the sign-in code: to a phone that may belong to no customer yet, and a code can never be held back',
   'modules/garage/bindings.service.ts':
     'the binding decision goes to the app account that asked (its phone), who may not be the customer yet',
+  'modules/vehicles/bindings-end.ts':
+    'a change of owner ends the seller’s binding: the app account is told (its inbox, its phone), and it is no longer the car’s customer',
   'seed/demo-visits.ts': 'demo data: the history of an imaginary visit, not a message to anyone',
 };
 

@@ -3,9 +3,11 @@ import { audit } from '../../platform/audit.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueueNotice } from '../../platform/notify/outbox.ts';
+import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { maskPhone, roleSeesContacts, seesFullContact } from '../customers/customers.mask.ts';
 import { ownCustomersOnly } from '../customers/customers.scope.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
+import { openOwnershipOf } from '../vehicles/vehicles.service.ts';
 import * as q from './garage.queries.ts';
 
 /** The account's phone follows the customer rules: full for contact roles and the customer's own staff. */
@@ -73,11 +75,17 @@ export const decideBinding = async (ctx: StaffCtx, id: string, input: BindingDec
   if (row.b.status !== 'pending') throw alreadyDecided();
   const reason = input.reason?.trim() || null;
   if (input.decision === 'rejected' && !reason) throw AppError.field('reason', 'reason_required');
+  // A confirmed binding follows the ownership it was confirmed under: a later change of owner ends it.
+  const ownershipId =
+    input.decision === 'confirmed'
+      ? await openOwnershipOf(ctx.db, ctx.tenantId, row.b.vehicleId, await tenantToday(ctx))
+      : null;
   const decided = await q.decideBinding(ctx.db, ctx.tenantId, id, {
     status: input.decision,
     decidedBy: ctx.actor.id,
     decidedAt: ctx.clock.now(),
     reason,
+    ownershipId,
   });
   if (!decided) throw alreadyDecided();
   await audit(ctx, {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { BindingStatus } from '@m4s/contracts';
 import {
   auditLog,
@@ -16,6 +16,7 @@ import {
   vehicleBindings,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { defaultIntervals, type ServiceIntervals } from './next-service.ts';
@@ -32,7 +33,7 @@ const carColumns = {
 /** An owner's bindings with their cars, newest request first. */
 export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
   db
-    .select({ b: vehicleBindings, ...carColumns })
+    .select({ b: vehicleBindings, current: bindingIsCurrent, ...carColumns })
     .from(vehicleBindings)
     .innerJoin(
       vehicles,
@@ -83,7 +84,7 @@ export const liveBinding = async (db: Tx, tenantId: string, ownerId: string, veh
         eq(vehicleBindings.tenantId, tenantId),
         eq(vehicleBindings.ownerId, ownerId),
         eq(vehicleBindings.vehicleId, vehicleId),
-        ne(vehicleBindings.status, 'rejected'),
+        inArray(vehicleBindings.status, ['pending', 'confirmed']),
       ),
     );
   return row ?? null;
@@ -99,12 +100,21 @@ export const deleteBinding = async (db: Tx, tenantId: string, id: string) => {
   await db.delete(vehicleBindings).where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.id, id)));
 };
 
-/** Decides a pending binding; false when it was no longer pending (decided meanwhile). */
+/**
+ * Decides a pending binding; false when it was no longer pending (decided meanwhile). A confirmation
+ * records the car's open ownership, which the binding then follows (bindingIsCurrent).
+ */
 export const decideBinding = async (
   db: Tx,
   tenantId: string,
   id: string,
-  set: { status: BindingStatus; decidedBy: string; decidedAt: Date; reason: string | null },
+  set: {
+    status: BindingStatus;
+    decidedBy: string;
+    decidedAt: Date;
+    reason: string | null;
+    ownershipId: string | null;
+  },
 ) => {
   const rows = await db
     .update(vehicleBindings)
@@ -281,13 +291,7 @@ export const confirmedOwnersOf = (db: Tx, tenantId: string, vehicleId: string) =
     .select({ id: owners.id, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(
-      and(
-        eq(vehicleBindings.tenantId, tenantId),
-        eq(vehicleBindings.vehicleId, vehicleId),
-        eq(vehicleBindings.status, 'confirmed'),
-      ),
-    );
+    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
 
 /** The bindings of these app accounts (an erased person's), with the car's plate, newest first. */
 export const bindingsOfOwners = (db: Tx, tenantId: string, ownerIds: string[]) =>

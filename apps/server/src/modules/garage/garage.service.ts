@@ -16,14 +16,19 @@ export { bindingsOfOwner, confirmedOwnersOf, odometerOf } from './garage.queries
 export const bindRules = { perOwnerPerHour: 10 } as const;
 const attemptActions: AuditAction[] = ['vehicle_binding.requested', 'vehicle_binding.no_match'];
 
-/** 我的车辆: the confirmed cars, and the requests still waiting or turned down (the newest per car). */
+/**
+ * 我的车辆: the cars of the current bindings, and the requests still waiting or turned down (the newest
+ * per car). A binding a change of owner ended (or left behind, no longer current) shows neither.
+ */
 export const ownerGarage = async (ctx: OwnerCtx): Promise<OwnerGarage> => {
-  const rows = await q.bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
-  const confirmed = rows.filter((r) => r.b.status === 'confirmed');
+  const rows = (await q.bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id)).filter(
+    (r) => r.b.status === 'pending' || r.b.status === 'rejected' || r.current,
+  );
+  const confirmed = rows.filter((r) => r.current);
   const live = new Set(rows.filter((r) => r.b.status !== 'rejected').map((r) => r.v.id));
   const seen = new Set<string>();
   const requests = rows.filter((r) => {
-    if (r.b.status === 'confirmed' || (r.b.status === 'rejected' && live.has(r.v.id)) || seen.has(r.v.id)) return false;
+    if (r.current || (r.b.status === 'rejected' && live.has(r.v.id)) || seen.has(r.v.id)) return false;
     seen.add(r.v.id);
     return true;
   });
@@ -85,7 +90,8 @@ export const requestBinding = async (ctx: OwnerCtx, input: BindingRequest): Prom
 /** Withdraws a request, dismisses a refusal, or unbinds a confirmed car: the owner's own rows only. */
 export const removeBinding = async (ctx: OwnerCtx, bindingId: string) => {
   const row = await q.findBinding(ctx.db, ctx.tenantId, bindingId);
-  if (!row || row.ownerId !== ctx.actor.id) throw new AppError('NOT_FOUND');
+  // An ended binding is history (who could see the car, until when): not the owner's to delete.
+  if (!row || row.ownerId !== ctx.actor.id || row.status === 'ended') throw new AppError('NOT_FOUND');
   await q.deleteBinding(ctx.db, ctx.tenantId, bindingId);
   await audit(ctx, {
     action: row.status === 'confirmed' ? 'vehicle_binding.unbound' : 'vehicle_binding.withdrawn',
@@ -94,10 +100,10 @@ export const removeBinding = async (ctx: OwnerCtx, bindingId: string) => {
   });
 };
 
-/** 维修档案: a car's visits, for its confirmed owner only — anyone else is told there is no such car. */
+/** 维修档案: a car's visits, for its current owner only — anyone else is told there is no such car. */
 export const vehicleHistory = async (ctx: OwnerCtx, vehicleId: string) => {
   const rows = await q.bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
-  const row = rows.find((r) => r.v.id === vehicleId && r.b.status === 'confirmed');
+  const row = rows.find((r) => r.v.id === vehicleId && r.current);
   if (!row) throw new AppError('NOT_FOUND');
   const [vehicle, visits] = await Promise.all([
     toOwnerVehicle(ctx, row),

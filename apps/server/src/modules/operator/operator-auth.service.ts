@@ -26,9 +26,17 @@ export const currentOperator = (ctx: OperatorCtx): Promise<OperatorMe> => {
   return operatorMe(ctx, ctx.actor.id, ctx.actor.csrfToken);
 };
 
+const lockedError = (lockedUntil: Date | null, now: Date) =>
+  new AppError('ACCOUNT_LOCKED', undefined, {
+    retryAfterSeconds: lockedUntil
+      ? Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000))
+      : operatorLockout.minutes * 60,
+  });
+
 /**
  * Password sign-in. A failure is written (and committed) before the error is answered — hence the
- * result instead of a throw, which would roll the failure count and its audit entry back.
+ * result instead of a throw, which would roll the failure count and its audit entry back. The count and
+ * the lock are decided by one conditional UPDATE each, so concurrent guesses are all counted.
  */
 export const signInOperator = async (ctx: OperatorCtx, input: OperatorSignInBody): Promise<SignInResult> => {
   const now = ctx.clock.now();
@@ -39,33 +47,30 @@ export const signInOperator = async (ctx: OperatorCtx, input: OperatorSignInBody
     await operatorAudit(ctx, { action: 'operator.sign_in_failed', as, details: { reason: 'unknown_login' } });
     return { ok: false, error: new AppError('INVALID_CREDENTIALS') };
   }
-  if (found.lockedUntil && found.lockedUntil > now) {
-    const retryAfterSeconds = Math.ceil((found.lockedUntil.getTime() - now.getTime()) / 1000);
+  const locked = async (lockedUntil: Date | null) => {
     await operatorAudit(ctx, { action: 'operator.sign_in_failed', as, details: { reason: 'locked' } });
-    return { ok: false, error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds }) };
-  }
+    return { ok: false as const, error: lockedError(lockedUntil, now) };
+  };
+  if (found.lockedUntil && found.lockedUntil > now) return locked(found.lockedUntil);
   if (!(await verifyPassword(input.password, found.passwordHash))) {
-    const failures = found.failedAttempts + 1;
-    const locked = failures >= operatorLockout.failures;
-    const lockUntil = locked ? new Date(now.getTime() + operatorLockout.minutes * 60_000) : null;
-    await q.recordOperatorSignIn(ctx.db, found.id, { ok: false, now, lockUntil, failures: locked ? 0 : failures });
+    const counted = await q.countOperatorFailure(ctx.db, found.id, now, operatorLockout);
+    // Locked by a concurrent failure since the row was read.
+    if (!counted) return locked(await q.operatorLockedUntil(ctx.db, found.id));
     await operatorAudit(ctx, {
-      action: locked ? 'operator.locked' : 'operator.sign_in_failed',
+      action: counted.lockedUntil ? 'operator.locked' : 'operator.sign_in_failed',
       as,
-      details: { reason: 'password', failures },
+      details: { reason: 'password', failures: counted.failures },
     });
-    return locked
-      ? {
-          ok: false,
-          error: new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds: operatorLockout.minutes * 60 }),
-        }
+    return counted.lockedUntil
+      ? { ok: false, error: lockedError(counted.lockedUntil, now) }
       : { ok: false, error: new AppError('INVALID_CREDENTIALS') };
   }
   if (found.status !== 'active') {
     await operatorAudit(ctx, { action: 'operator.sign_in_failed', as, details: { reason: 'disabled' } });
     return { ok: false, error: new AppError('ACCOUNT_DISABLED') };
   }
-  await q.recordOperatorSignIn(ctx.db, found.id, { ok: true, now, lockUntil: null, failures: 0 });
+  if (!(await q.recordOperatorSignedIn(ctx.db, found.id, now)))
+    return locked(await q.operatorLockedUntil(ctx.db, found.id));
   const session = await createOperatorSession(ctx.db, {
     operatorId: found.id,
     ip: ctx.request.ip,

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { TenantSummary } from '@m4s/contracts';
 import { operatorAudit, operators, tenants } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
@@ -49,19 +49,49 @@ export const setOperatorPassword = async (db: Tx, id: string, passwordHash: stri
     .where(eq(operators.id, id));
 };
 
-export const recordOperatorSignIn = async (
+/** Not locked at `now`: never locked, or the lock has run out. */
+const unlockedAt = (now: Date) => or(isNull(operators.lockedUntil), lte(operators.lockedUntil, now));
+
+/**
+ * Counts one wrong password in one conditional UPDATE (as staff sign-in does: see countFailedSignIn in
+ * modules/staff), so concurrent failures are each counted; the one reaching `rule.failures` locks. Null
+ * when the account was already locked at `now`.
+ */
+export const countOperatorFailure = async (
   db: Tx,
   id: string,
-  outcome: { ok: boolean; now: Date; lockUntil: Date | null; failures: number },
+  now: Date,
+  rule: { failures: number; minutes: number },
 ) => {
-  await db
+  const reaches = sql`${operators.failedAttempts} + 1 >= ${rule.failures}`;
+  const lockUntil = new Date(now.getTime() + rule.minutes * 60_000).toISOString();
+  const [row] = await db
     .update(operators)
-    .set(
-      outcome.ok
-        ? { failedAttempts: 0, lockedUntil: null, lastSignInAt: outcome.now }
-        : { failedAttempts: outcome.failures, lockedUntil: outcome.lockUntil },
-    )
-    .where(eq(operators.id, id));
+    .set({
+      failedAttempts: sql`CASE WHEN ${reaches} THEN 0 ELSE ${operators.failedAttempts} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reaches} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+    })
+    .where(and(eq(operators.id, id), unlockedAt(now)))
+    .returning({ failedAttempts: operators.failedAttempts, lockedUntil: operators.lockedUntil });
+  if (!row) return null;
+  return row.lockedUntil
+    ? { failures: rule.failures, lockedUntil: row.lockedUntil }
+    : { failures: row.failedAttempts, lockedUntil: null };
+};
+
+/** A right password signs in only if no concurrent failure has locked the account meanwhile. */
+export const recordOperatorSignedIn = async (db: Tx, id: string, now: Date) => {
+  const rows = await db
+    .update(operators)
+    .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now })
+    .where(and(eq(operators.id, id), unlockedAt(now)))
+    .returning({ id: operators.id });
+  return rows.length === 1;
+};
+
+export const operatorLockedUntil = async (db: Tx, id: string) => {
+  const [row] = await db.select({ lockedUntil: operators.lockedUntil }).from(operators).where(eq(operators.id, id));
+  return row?.lockedUntil ?? null;
 };
 
 export type AuditInsert = Omit<typeof operatorAudit.$inferInsert, 'id'>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, lte, or, sql } from 'drizzle-orm';
 import type { StaffMember, StaffUpdateBody } from '@m4s/contracts';
 import { staff } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
@@ -106,4 +106,54 @@ export const recordSignIn = async (
         : { failedAttempts: outcome.failures, lockedUntil: outcome.lockUntil },
     )
     .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+};
+
+/** Not locked at `now`: never locked, or the lock has run out. */
+const unlockedAt = (now: Date) => or(isNull(staff.lockedUntil), lte(staff.lockedUntil, now));
+
+/**
+ * Counts one wrong password, in the database: one conditional UPDATE adds 1 to the stored count (never a
+ * count read earlier and written back), and the failure that reaches `rule.failures` sets the lock and
+ * starts the count afresh. Concurrent failures queue on the row, so each is counted. Null when the account
+ * was already locked at `now` (the failure then counts for nothing: the lock stands).
+ */
+export const countFailedSignIn = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  now: Date,
+  rule: { failures: number; minutes: number },
+) => {
+  const reaches = sql`${staff.failedAttempts} + 1 >= ${rule.failures}`;
+  const lockUntil = new Date(now.getTime() + rule.minutes * 60_000).toISOString();
+  const [row] = await db
+    .update(staff)
+    .set({
+      failedAttempts: sql`CASE WHEN ${reaches} THEN 0 ELSE ${staff.failedAttempts} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reaches} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+    })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id), unlockedAt(now)))
+    .returning({ failedAttempts: staff.failedAttempts, lockedUntil: staff.lockedUntil });
+  if (!row) return null;
+  return row.lockedUntil
+    ? { failures: rule.failures, lockedUntil: row.lockedUntil }
+    : { failures: row.failedAttempts, lockedUntil: null };
+};
+
+/** A right password signs in only if no concurrent failure has locked the account meanwhile. */
+export const recordSignedIn = async (db: Tx, tenantId: string, id: string, now: Date) => {
+  const rows = await db
+    .update(staff)
+    .set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: now })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id), unlockedAt(now)))
+    .returning({ id: staff.id });
+  return rows.length === 1;
+};
+
+export const lockedUntilOf = async (db: Tx, tenantId: string, id: string) => {
+  const [row] = await db
+    .select({ lockedUntil: staff.lockedUntil })
+    .from(staff)
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+  return row?.lockedUntil ?? null;
 };

@@ -16,7 +16,14 @@ import { getStore } from '../stores/stores.service.ts';
 import * as q from './staff.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
-export { findStaffByLoginOrPhone, recordSignIn, setPassword } from './staff.queries.ts';
+export {
+  countFailedSignIn,
+  findStaffByLoginOrPhone,
+  lockedUntilOf,
+  recordSignedIn,
+  recordSignIn,
+  setPassword,
+} from './staff.queries.ts';
 
 export const listStaff = (ctx: StaffCtx, filter: { storeId?: string; q?: string }) =>
   q.listStaff(ctx.db, ctx.tenantId, { storeId: storeScope(ctx.actor) ?? filter.storeId, q: filter.q });

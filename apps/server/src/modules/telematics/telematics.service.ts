@@ -127,7 +127,7 @@ export const putRules = async (ctx: StaffCtx, input: TelematicsRules): Promise<T
 /** The car, if this account's binding to it is confirmed; anyone else is told there is no such car. */
 const ownCar = async (ctx: OwnerCtx, vehicleId: string) => {
   const rows = await bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
-  const row = rows.find((r) => r.v.id === vehicleId && r.b.status === 'confirmed');
+  const row = rows.find((r) => r.v.id === vehicleId && r.current);
   if (!row) throw new AppError('NOT_FOUND');
   return row.v;
 };

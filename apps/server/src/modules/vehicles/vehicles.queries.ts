@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { VehicleData } from '@m4s/contracts';
 import {
@@ -6,7 +6,9 @@ import {
   catalogueModels,
   catalogueSeries,
   mileageReadings,
+  owners,
   repairOrders,
+  vehicleBindings,
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
@@ -291,4 +293,55 @@ export const readingsOfMany = async (sql: SqlExecutor, tenantId: string, vehicle
 /** Several readings in one statement (a connected car's batch: each has passed checkReading). */
 export const insertReadings = async (db: Tx, values: (typeof mileageReadings.$inferInsert)[]) => {
   if (values.length > 0) await db.insert(mileageReadings).values(values);
+};
+
+/**
+ * Ends the car's confirmed bindings (its owner changed): status 'ended', kept as history. Answers the
+ * ended ones with the account's phone, for the audit log and the notice.
+ */
+export const endBindingsOfCar = (db: Tx, tenantId: string, vehicleId: string, at: Date) =>
+  db
+    .update(vehicleBindings)
+    .set({ status: 'ended', endedAt: at })
+    .from(owners)
+    .where(
+      and(
+        eq(vehicleBindings.tenantId, tenantId),
+        eq(vehicleBindings.vehicleId, vehicleId),
+        eq(vehicleBindings.status, 'confirmed'),
+        eq(owners.tenantId, vehicleBindings.tenantId),
+        eq(owners.id, vehicleBindings.ownerId),
+      ),
+    )
+    .returning({ id: vehicleBindings.id, ownerId: vehicleBindings.ownerId, phone: owners.phone });
+
+/**
+ * The car's open ownership, the one a binding is confirmed under (platform/db/current-binding.ts). A car
+ * with an owner on file but no ownership row yet (written before its history was kept) gets its row now,
+ * from its purchase day (else `today`); null when the car has no owner.
+ */
+export const openOwnershipOf = async (db: Tx, tenantId: string, vehicleId: string, today: string) => {
+  const [open] = await db
+    .select({ id: vehicleOwnerships.id })
+    .from(vehicleOwnerships)
+    .where(
+      and(
+        eq(vehicleOwnerships.tenantId, tenantId),
+        eq(vehicleOwnerships.vehicleId, vehicleId),
+        isNull(vehicleOwnerships.toDate),
+      ),
+    )
+    .orderBy(desc(vehicleOwnerships.fromDate))
+    .limit(1);
+  if (open) return open.id;
+  const [car] = await db
+    .select({ ownerId: vehicles.ownerId, purchaseDate: vehicles.purchaseDate })
+    .from(vehicles)
+    .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, vehicleId)));
+  if (!car?.ownerId) return null;
+  const [row] = await db
+    .insert(vehicleOwnerships)
+    .values({ tenantId, vehicleId, customerId: car.ownerId, fromDate: car.purchaseDate ?? today })
+    .returning({ id: vehicleOwnerships.id });
+  return row?.id ?? null;
 };

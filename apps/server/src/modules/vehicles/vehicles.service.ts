@@ -25,10 +25,11 @@ import {
 } from './mileage.ts';
 
 export { checkReading } from './mileage.ts';
+import { endBindingsOfCar } from './bindings-end.ts';
 import * as q from './vehicles.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
-export { changeOwner, findVehicle, insertReadings, readingsOfMany } from './vehicles.queries.ts';
+export { changeOwner, findVehicle, insertReadings, openOwnershipOf, readingsOfMany } from './vehicles.queries.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 
@@ -149,10 +150,12 @@ export const transferVehicle = async (ctx: StaffCtx, id: string, input: { custom
   );
   if (row.v.ownerId === input.customerId) throw AppError.field('customerId', 'same_owner');
   await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, vehicleId: id, ...input });
+  // The app accounts bound to the car follow its ownership: the seller's binding ends (issue 13).
+  const bindingsEnded = await endBindingsOfCar(ctx, row.v);
   await audit(ctx, {
     action: 'vehicle.transferred',
     target: { type: 'vehicle', id },
-    details: { from: row.v.ownerId, to: input.customerId },
+    details: { from: row.v.ownerId, to: input.customerId, bindingsEnded },
   });
   return getVehicle(ctx, id);
 };

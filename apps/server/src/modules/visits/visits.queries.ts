@@ -20,6 +20,7 @@ import {
   visitPhotos,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const advisor = alias(staff, 'advisor');
@@ -106,7 +107,7 @@ export const boardVisits = (db: Tx, tenantId: string, storeId: string, day: stri
     .limit(500);
 };
 
-/** Visits of the cars this owner has a confirmed binding for: open ones first, then the newest. */
+/** Visits of the cars this owner has a current binding for (garage bindingIsCurrent): open ones first, then the newest. */
 export const ownerVisits = (db: Tx, tenantId: string, ownerId: string) =>
   withNames(db)
     .where(and(eq(visits.tenantId, tenantId), ownerSees(ownerId)))
@@ -114,7 +115,7 @@ export const ownerVisits = (db: Tx, tenantId: string, ownerId: string) =>
     .limit(50);
 
 const ownerSees = (ownerId: string) =>
-  sql`exists (select 1 from ${vehicleBindings} where ${vehicleBindings.tenantId} = ${visits.tenantId} and ${vehicleBindings.vehicleId} = ${visits.vehicleId} and ${vehicleBindings.ownerId} = ${ownerId} and ${vehicleBindings.status} = 'confirmed')`;
+  sql`exists (select 1 from ${vehicleBindings} where ${vehicleBindings.tenantId} = ${visits.tenantId} and ${vehicleBindings.vehicleId} = ${visits.vehicleId} and ${vehicleBindings.ownerId} = ${ownerId} and ${bindingIsCurrent})`;
 
 export const findOwnerVisit = async (db: Tx, tenantId: string, ownerId: string, id: string) => {
   const [row] = await withNames(db).where(and(eq(visits.tenantId, tenantId), eq(visits.id, id), ownerSees(ownerId)));
