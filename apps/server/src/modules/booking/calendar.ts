@@ -1,8 +1,17 @@
 import type { Booking } from '@m4s/contracts';
 
-/** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
+/**
+ * RFC 5545 text: backslash, semicolon, comma and every line break (CRLF, LF or a bare CR) escaped; other
+ * control characters dropped — a bare CR would otherwise start a property of the writer's choosing.
+ */
 const escapeText = (s: string) =>
-  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */
 const fold = (line: string) => {
