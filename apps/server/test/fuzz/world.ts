@@ -93,8 +93,8 @@ const sql = async (text: string, values: unknown[] = []) => {
 };
 
 /** Writes a marker into every text a tenant's rows show (names, plates, addresses, summaries). */
-const plant = async (tenantId: string, marker: string) => {
-  await sql(`UPDATE customers SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}客户`]);
+export const plant = async (tenantId: string, marker: string) => {
+  await sql(`UPDATE customers SET name = $2 WHERE tenant_id = $1`, [tenantId, `测试客户${marker}`]);
   await sql(`UPDATE vehicles SET plate = $2 WHERE tenant_id = $1`, [tenantId, `${marker}车牌`]);
   await sql(`UPDATE stores SET name = $2 || code, address = $2 || '地址' WHERE tenant_id = $1`, [tenantId, marker]);
   await sql(`UPDATE staff SET name = $2 || login WHERE tenant_id = $1`, [tenantId, marker]);
