@@ -37,8 +37,11 @@ describe('routes as data', () => {
     const visitId = await checkInBooked(w);
     // A JPEG of noise (~300 KB): over the app's 256 KB body limit, under the photo route's 1.5 MB. A real
     // image: the server decodes and re-encodes every photo (platform/images.ts).
-    const noise = Buffer.from(Array.from({ length: 420 * 420 * 3 }, (_, i) => (i * 7919 + (i >> 3) * 104_729) % 251));
-    const bytes = await sharp(noise, { raw: { width: 420, height: 420, channels: 3 } })
+    let seed = 2026;
+    const noise = Buffer.from(
+      Array.from({ length: 500 * 500 * 3 }, () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) >> 23),
+    );
+    const bytes = await sharp(noise, { raw: { width: 500, height: 500, channels: 3 } })
       .jpeg({ quality: 95 })
       .toBuffer();
     const dataUrl = `data:image/jpeg;base64,${bytes.toString('base64')}`;
@@ -52,6 +55,6 @@ describe('routes as data', () => {
     assert.equal(photo.statusCode, 200);
     // Taken whole (re-encoded, so its bytes differ): the same picture, every pixel row of it.
     const served = await sharp(photo.rawPayload).metadata();
-    assert.deepEqual([served.width, served.height], [420, 420]);
+    assert.deepEqual([served.width, served.height], [500, 500]);
   });
 });
