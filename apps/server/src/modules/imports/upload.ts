@@ -56,7 +56,7 @@ const looksLikeZip = async (path: string) => {
   }
 };
 
-const nulRefusal = (path: string) => new UploadRefused('VALIDATION_FAILED', 'nul_byte', path.replace(/\u0000/g, ''));
+const nulRefusal = (path: string) => new UploadRefused('VALIDATION_FAILED', 'nul_byte', path.replaceAll('\u0000', ''));
 
 /**
  * Streams the multipart upload (an optional `kind` field and one `file`) to `pathFor(format)`, hashing as it goes:
