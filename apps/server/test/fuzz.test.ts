@@ -4,7 +4,17 @@ import fc from 'fast-check';
 import { roles, type RouteDef } from '@m4s/contracts';
 import { randomIp, testApp } from './harness.ts';
 import { allRoutes, printable, requestArbitrary, type FuzzRequest } from './fuzz/requests.ts';
-import { buildWorld, callerName, checksum, diff, idsOf, stats, type Caller, type World } from './fuzz/world.ts';
+import {
+  buildWorld,
+  callerName,
+  checksum,
+  diff,
+  idsByName,
+  idsOf,
+  stats,
+  type Caller,
+  type World,
+} from './fuzz/world.ts';
 import { regressions } from './fuzz/regressions.ts';
 
 /**
@@ -100,7 +110,12 @@ const fuzzRoute = async (w: World, seed: number, key: string, def: RouteDef, c: 
   const own = def.response === 'stream' ? [] : [...idsOf(w.a)];
   if (def.response === 'stream' && def.path.split('/').every((p) => !p.startsWith(':')) && c.kind !== 'anonymous')
     return;
+  const named = idsByName(w.a);
   const pools = {
+    idFor: (name: string) => {
+      const hit = own.length > 0 ? named.find(([re, ids]) => re.test(name) && ids.length > 0) : undefined;
+      return hit ? fc.constantFrom(...hit[1]) : null;
+    },
     ids: fc.oneof(
       ...(own.length > 0 ? [{ weight: 4, arbitrary: fc.constantFrom(...own) }] : []),
       { weight: 2, arbitrary: fc.constantFrom(...idsOf(w.b), ...w.secrets.owner.slice(1)) },

@@ -39,6 +39,8 @@ const defOf = (s: Schema): Def => (s as { _zod: { def: Def } })._zod.def;
 export type Pools = {
   /** Ids to use where a schema wants a uuid: the caller's rows, another tenant's, random ones. */
   ids: fc.Arbitrary<string>;
+  /** The caller's rows of the kind a field's name says (customerId, storeId…), when it says one. */
+  idFor?: (name: string) => fc.Arbitrary<string> | null;
 };
 
 const long = (n: number) => '长'.repeat(n);
@@ -148,7 +150,10 @@ const stringValid = (d: Def, name: string, pools: Pools): fc.Arbitrary<string> =
       if (c.pattern instanceof RegExp) patterns.push(c.pattern);
     }
   }
-  if (format === 'uuid' || format === 'guid') return pools.ids;
+  if (format === 'uuid' || format === 'guid') {
+    const named = pools.idFor?.(name);
+    return named ? fc.oneof({ weight: 3, arbitrary: named }, { weight: 1, arbitrary: pools.ids }) : pools.ids;
+  }
   if (format === 'email') return fc.constant('a@example.com');
   if (format === 'date') return dayArb;
   if (format === 'datetime') return dateTimeArb;

@@ -56,10 +56,15 @@ const headerSafe = (v: unknown) =>
 export const requestArbitrary = (def: RouteDef, pools: Pools, mode: Mode): fc.Arbitrary<FuzzRequest> => {
   const names = pathParams(def.path);
   const paramShape = shapeOf(def.params);
+  // `:id` is named by the segment before it: /customers/:id is a customerId.
+  const hint = (name: string) => {
+    const before = def.path.split('/').at(def.path.split('/').indexOf(`:${name}`) - 1) ?? '';
+    return name === 'id' ? `${before.replace(/s$/, '')}Id` : name;
+  };
   const param = (name: string) =>
     paramShape[name]
-      ? arbitraryOf(paramShape[name], pools, mode, name)
-      : arbitraryOf({ _zod: { def: { type: 'string', format: 'uuid' } } }, pools, mode, name);
+      ? arbitraryOf(paramShape[name], pools, mode, hint(name))
+      : arbitraryOf({ _zod: { def: { type: 'string', format: 'uuid' } } }, pools, mode, hint(name));
   const params = fc.tuple(...names.map(param));
   const query = def.query
     ? arbitraryOf(def.query, pools, mode === 'valid' ? 'valid' : 'mixed')

@@ -61,6 +61,28 @@ export const idsOf = (t: Rows): string[] =>
     t.importSourceId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
+/** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
+export const idsByName = (t: Rows): [RegExp, string[]][] => [
+  [/customer|fromid/i, [t.customerId]],
+  [/vehicle|car/i, [t.vehicleId]],
+  [/store/i, [t.storeId, t.otherStoreId]],
+  [/staff|advisor|assignee|member/i, Object.values(t.staffIds)],
+  [/servicetype|service-type/i, [t.booking.serviceTypeId]],
+  [/booking/i, [t.booking.bookingId]],
+  [/closure/i, [t.booking.closureId]],
+  [/leave/i, [t.booking.leaveId]],
+  [/line/i, [t.visit.lineId]],
+  [/photo/i, [t.visit.photoId]],
+  [/visit/i, [t.visit.visitId]],
+  [/inbox/i, t.visit.inboxId ? [t.visit.inboxId] : []],
+  [/binding/i, [t.bindingId]],
+  [/complaint/i, [t.complaintId]],
+  [/delivery/i, [t.webhook.deliveryId]],
+  [/endpoint|webhook/i, [t.webhook.endpointId]],
+  [/integration|telematic/i, [t.telematics.integrationId]],
+  [/source/i, [t.importSourceId]],
+];
+
 /** Gives a tenant an owner-app account bound to its test car, then a row of every kind. */
 export const withRows = async (t: TestTenant, phone = '13000000000'): Promise<Rows> => {
   const { db } = await testApp();
