@@ -113,6 +113,24 @@ const assertClean = async (page: Page, path: string, shows: Shows, shot?: string
   if (shot) await h.shot(page, shot);
 };
 
+/** Every cell of a spreadsheet the admin downloads; none may be a formula. */
+const xlsxCells = async (url: string) => {
+  const res = await admin.request.get(url);
+  assert.equal(res.status(), 200, await res.text());
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  const cells: ExcelJS.Cell[] = [];
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells.push(cell);
+      }),
+    ),
+  );
+  for (const c of cells) assert.notEqual(c.type, ExcelJS.ValueType.Formula, `${url} ${c.address} is a formula`);
+  return cells;
+};
+
 before(async () => {
   const started = Date.now();
   h = await startHarness();
@@ -218,6 +236,10 @@ void test('admin: an import file with hostile values shows them as text in the p
   await admin.getByTestId('import-start').click();
   await admin.locator('[data-testid="import-progress"][data-status="done"]').waitFor({ timeout: 60_000 });
   await assertClean(admin, 'import run', [`${mid.img}.csv`], 'xss-admin-import-run');
+  // The error report gives the refused row back as it was written: text cells, the formula-like name included.
+  const importId = new URL(admin.url()).pathname.split('/').pop() ?? '';
+  const report = await xlsxCells(`/api/imports/${importId}/errors.xlsx`);
+  assert.ok(report.some((c) => c.text === short.formula && c.type === ExcelJS.ValueType.String));
   await check(admin, '/admin/imports', [`${mid.img}.csv`]);
 });
 
@@ -244,21 +266,9 @@ void test('the checks catch an injection: markup planted from a payload fails th
 });
 
 void test('the customer export writes hostile text as text cells, never as formulas', async () => {
-  const res = await admin.request.get('/api/customers/export.xlsx');
-  assert.equal(res.status(), 200, await res.text());
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
-  const cells: ExcelJS.Cell[] = [];
-  book.eachSheet((sheet) =>
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        cells.push(cell);
-      }),
-    ),
-  );
+  const cells = await xlsxCells('/api/customers/export.xlsx');
   const ours = cells.filter((c) => allPayloads.some((p) => c.text.includes(p.slice(0, 12))));
   assert.ok(ours.length > 0, 'the payload customer is in the export');
-  for (const c of cells) assert.notEqual(c.type, ExcelJS.ValueType.Formula, `${c.address} is a formula`);
   assert.ok(ours.some((c) => c.text.includes(short.svg)));
   // A name that starts like a formula is there as the same text, in a text cell.
   const formulaName = cells.find((c) => c.text === short.formula);
