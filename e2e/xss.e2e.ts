@@ -25,30 +25,31 @@ const ownerPhone = '13800000001';
 const hits = new Map<Page, string[]>();
 
 // Runs before any script of the page: records the globals and dialogs the payloads would reach, and every
-// inline script or handler the CSP refused (the trace of an element an app built from a payload).
-const guard = () => {
-  const w = window as unknown as { __xssHits: string[] } & Record<string, unknown>;
-  w.__xssHits = [];
+// inline script or handler the CSP refused (the trace of an element an app built from a payload). Plain
+// JavaScript text: a function would be compiled by tsx, whose name helpers do not exist in the page.
+const guard = `
+  window.__xssHits = [];
   Object.defineProperty(window, '__xss', {
     configurable: false,
-    get: () => undefined,
-    set: () => w.__xssHits.push('__xss set'),
+    get: function () { return undefined; },
+    set: function () { window.__xssHits.push('__xss set'); },
   });
-  for (const name of ['alert', 'confirm', 'prompt'])
-    w[name] = () => {
-      w.__xssHits.push(`${name}()`);
-      return null;
-    };
-  document.addEventListener('securitypolicyviolation', (e) => {
-    if (e.effectiveDirective.startsWith('script-src') || e.effectiveDirective.startsWith('frame-src'))
-      w.__xssHits.push(`CSP refused ${e.effectiveDirective}: ${e.sample || e.blockedURI}`);
+  ['alert', 'confirm', 'prompt'].forEach(function (name) {
+    window[name] = function () { window.__xssHits.push(name + '()'); return null; };
   });
-};
+  document.addEventListener('securitypolicyviolation', function (e) {
+    // zod probes once whether it may compile parsers with new Function(): the CSP says no, and that is not a
+    // payload (markup cannot call eval without a script already running).
+    if (e.blockedURI === 'eval') return;
+    if (e.effectiveDirective.indexOf('script-src') === 0 || e.effectiveDirective.indexOf('frame-src') === 0)
+      window.__xssHits.push('CSP refused ' + e.effectiveDirective + ': ' + (e.sample || e.blockedURI));
+  });
+`;
 
 const watch = async (page: Page) => {
   const list: string[] = [];
   hits.set(page, list);
-  await page.addInitScript(guard);
+  await page.addInitScript({ content: guard });
   page.on('dialog', (d) => {
     list.push(`dialog ${d.type()}: ${d.message()}`);
     void d.dismiss();
@@ -89,7 +90,25 @@ const fragments = [...allPayloads.map((p) => p.slice(0, 16)), long.slice(0, 60)]
  * then asserts nothing was built or run from the payloads.
  */
 const check = async (page: Page, path: string, shows: Shows, shot?: string) => {
-  await page.goto(`${h.baseUrl}${path}`);
+  const app = (p: string) =>
+    p
+      .split('/')
+      .slice(0, p.startsWith('/o/') ? 3 : 2)
+      .join('/');
+  const here = new URL(page.url()).pathname;
+  if (here.startsWith(`${app(path)}/`)) {
+    // Already in this app: navigate as a click on a link would (the router follows popstate), which spares
+    // loading and parsing the bundle again for every page.
+    await page.evaluate((to) => {
+      history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    // The layout shows the tenant's (hostile) name at once: the page's own data gets a moment to arrive.
+    await page.waitForTimeout(500);
+  } else {
+    await page.goto(`${h.baseUrl}${path}`);
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  }
   await assertClean(page, path, shows, shot);
 };
 
@@ -236,10 +255,13 @@ void test('admin: an import file with hostile values shows them as text in the p
   await admin.getByTestId('import-start').click();
   await admin.locator('[data-testid="import-progress"][data-status="done"]').waitFor({ timeout: 60_000 });
   await assertClean(admin, 'import run', [`${mid.img}.csv`], 'xss-admin-import-run');
-  // The error report gives the refused row back as it was written: text cells, the formula-like name included.
+  // The error report gives the refused cell back as it was written, in a text cell.
   const importId = new URL(admin.url()).pathname.split('/').pop() ?? '';
   const report = await xlsxCells(`/api/imports/${importId}/errors.xlsx`);
-  assert.ok(report.some((c) => c.text === short.formula && c.type === ExcelJS.ValueType.String));
+  assert.ok(
+    report.some((c) => c.text === '139<svg onload=__xss=1>' && c.type === ExcelJS.ValueType.String),
+    JSON.stringify(report.map((c) => c.text)),
+  );
   await check(admin, '/admin/imports', [`${mid.img}.csv`]);
 });
 
