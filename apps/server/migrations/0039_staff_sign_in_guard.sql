@@ -28,4 +28,4 @@ UPDATE "staff" s SET "phone" = s."login"
    AND NOT EXISTS (SELECT 1 FROM "staff" o WHERE o."tenant_id" = s."tenant_id" AND o."phone" = s."login");--> statement-breakpoint
 UPDATE "staff" SET "login" = "login" || '-login'
  WHERE "login" ~ '^1[3-9][0-9]{9}$' AND "login" IS DISTINCT FROM "phone";--> statement-breakpoint
-ALTER TABLE "staff" ADD CONSTRAINT "staff_login_not_phone_check" CHECK ("login" !~ '^1[3-9][0-9]{9}$' OR "login" = "phone");
+ALTER TABLE "staff" ADD CONSTRAINT "staff_login_not_phone_check" CHECK ("login" !~ '^1[3-9][0-9]{9}$' OR "login" IS NOT DISTINCT FROM "phone");

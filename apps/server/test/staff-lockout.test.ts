@@ -98,10 +98,7 @@ describe('staff sign-in: limits that cannot be used as a weapon', () => {
     // Once the wait has run out the right password signs in, and the count starts afresh.
     elapsed += 901_000;
     assert.equal((await later(elapsed, () => signIn(t.slug, 'group.admin', testPassword, office))).statusCode, 200);
-    assert.equal(
-      (await later(elapsed, () => signIn(t.slug, 'group.admin', 'one-more-typo', office))).statusCode,
-      401,
-    );
+    assert.equal((await later(elapsed, () => signIn(t.slug, 'group.admin', 'one-more-typo', office))).statusCode, 401);
   });
 
   test('a login that names no one gets the same answers, waits and locks as a real one', async () => {

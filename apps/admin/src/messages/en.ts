@@ -81,7 +81,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'password.mismatch': 'The two new passwords differ',
   'password.done': 'Password changed',
   'password.requiredTitle': 'Choose a new password',
-  'password.requiredHint': 'An administrator reset your password. Enter the temporary password you were given and choose your own to continue.',
+  'password.requiredHint':
+    'An administrator reset your password. Enter the temporary password you were given and choose your own to continue.',
 
   'stores.title': 'Stores',
   'stores.subtitle': "The group's dealerships and their opening hours",
@@ -131,7 +132,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'staff.create': 'New staff member',
   'staff.editTitle': 'Edit staff member: {name}',
   'staff.login': 'Login',
-  'staff.loginHint': '3–32 lowercase letters, digits or . _ -; cannot be changed later; a mobile number only if it is the member’s own phone',
+  'staff.loginHint':
+    '3–32 lowercase letters, digits or . _ -; cannot be changed later; a mobile number only if it is the member’s own phone',
   'staff.name': 'Name',
   'staff.phone': 'Mobile',
   'staff.role': 'Role',
@@ -165,9 +167,11 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'staff.confirmUnlock': 'Clear the sign-in lock and every device’s wait for “{name}”?',
   'staff.unlockedDone': 'Sign-in lock cleared for “{name}”',
   'staff.resetPassword': 'Reset password',
-  'staff.confirmReset': 'Create a temporary password for “{name}”? They are signed out everywhere and must choose a new password at the next sign-in.',
+  'staff.confirmReset':
+    'Create a temporary password for “{name}”? They are signed out everywhere and must choose a new password at the next sign-in.',
   'staff.resetTitle': 'Temporary password for “{name}”',
-  'staff.resetHint': 'This temporary password is shown only once: tell the member in person or over a safe channel. After signing in with it they must choose their own.',
+  'staff.resetHint':
+    'This temporary password is shown only once: tell the member in person or over a safe channel. After signing in with it they must choose their own.',
   'staff.resetCopy': 'Copy',
   'staff.resetCopied': 'Copied',
   'staff.resetClose': 'I have told them',

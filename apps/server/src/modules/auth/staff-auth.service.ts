@@ -74,7 +74,9 @@ const secondsUntil = (until: Date | null, now: Date, otherwise: number) =>
   until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : otherwise;
 
 const lockedError = (lockedUntil: Date | null, now: Date) =>
-  new AppError('ACCOUNT_LOCKED', undefined, { retryAfterSeconds: secondsUntil(lockedUntil, now, lockout.minutes * 60) });
+  new AppError('ACCOUNT_LOCKED', undefined, {
+    retryAfterSeconds: secondsUntil(lockedUntil, now, lockout.minutes * 60),
+  });
 
 const delayedError = (blockedUntil: Date | null, now: Date) =>
   new AppError('SIGN_IN_DELAYED', undefined, {

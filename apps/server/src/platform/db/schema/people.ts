@@ -50,7 +50,10 @@ export const staff = pgTable(
       .on(t.tenantId, t.phone)
       .where(sql`phone is not null`),
     // Login and phone never collide: a login shaped like a mobile number is the member's own phone.
-    check('staff_login_not_phone_check', sql`${t.login} !~ '^1[3-9][0-9]{9}$' OR ${t.login} = ${t.phone}`),
+    check(
+      'staff_login_not_phone_check',
+      sql`${t.login} !~ '^1[3-9][0-9]{9}$' OR ${t.login} IS NOT DISTINCT FROM ${t.phone}`,
+    ),
   ],
 ).enableRLS();
 
