@@ -28,6 +28,7 @@ const zhCN = {
   'signIn.tenantInvalid': '集团代码只能包含小写字母、数字和短横线',
   'signIn.forgot': '忘记密码请联系门店管理员重置',
   'password.title': '设置新密码',
+  'password.submit': '保存新密码',
   'password.hint': '您的密码已由管理员重置。请输入管理员告知的临时密码，并设置您自己的新密码。',
   'password.current': '临时密码',
   'password.new': '新密码',
@@ -78,6 +79,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'signIn.tenantInvalid': 'Use lowercase letters, digits and dashes only',
   'signIn.forgot': 'Forgot your password? Ask your store administrator to reset it.',
   'password.title': 'Choose a new password',
+  'password.submit': 'Save the new password',
   'password.hint':
     'An administrator reset your password. Enter the temporary password you were given and choose your own.',
   'password.current': 'Temporary password',

@@ -65,6 +65,7 @@ export const PasswordPage = () => {
       onSubmit={onSubmit}
       error={errors.form}
       submitting={change.isPending}
+      submitLabel={t('password.submit')}
       footer={t('app.product')}
     >
       <Field
