@@ -32,7 +32,7 @@ const zhCN = {
   'password.hint': '您的密码已由管理员重置。请输入管理员告知的临时密码，并设置您自己的新密码。',
   'password.current': '临时密码',
   'password.new': '新密码',
-  'password.confirm': '确认新密码',
+  'password.confirm': '再输一遍',
   'password.required': '请输入临时密码',
   'password.min': '新密码至少8位',
   'password.mismatch': '两次输入的新密码不一致',
