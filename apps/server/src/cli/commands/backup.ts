@@ -26,7 +26,11 @@ const summary = (m: BackupManifest, dir: string) => {
 
 export const backupCreate: Standalone = (argv, io) => {
   const name = 'backup create';
-  const { values } = parse(name, argv, { out: { type: 'string' }, server: { type: 'string' }, login: { type: 'string' } });
+  const { values } = parse(name, argv, {
+    out: { type: 'string' },
+    server: { type: 'string' },
+    login: { type: 'string' },
+  });
   const out = resolve(required(name, values, 'out'));
   if (values.server && !values.login) throw new UsageError('--server needs --login (an operator)', name);
   return async (config, env) => {
@@ -34,7 +38,7 @@ export const backupCreate: Standalone = (argv, io) => {
     let manifest: BackupManifest;
     if (values.server) {
       const password = env.M4S_OPERATOR_PASSWORD;
-      if (!password) throw new UsageError('set M4S_OPERATOR_PASSWORD to the operator\'s password', name);
+      if (!password) throw new UsageError("set M4S_OPERATOR_PASSWORD to the operator's password", name);
       manifest = await fetchServerBackup({ server: values.server, login: values.login ?? '', password, outDir: out });
     } else if (config.DATABASE_URL) {
       manifest = await backupPostgres(config.DATABASE_URL, out, new Date());
@@ -104,7 +108,9 @@ export const tenantArchive: Command = (argv, io) => {
       },
     );
     const rows = Object.values(header.checksums).reduce((n, t) => n + t.rows, 0);
-    io.print(`dealer group ${header.tenant.slug} (${header.tenant.status}) archived to ${out}: ${header.tables.length} tables, ${rows} rows`);
+    io.print(
+      `dealer group ${header.tenant.slug} (${header.tenant.status}) archived to ${out}: ${header.tables.length} tables, ${rows} rows`,
+    );
   };
 };
 

@@ -54,7 +54,10 @@ export const operatorApiRoutes: FastifyPluginAsync = async (app) => {
     await operatorAudit(ctx, { action: 'installation.backed_up', details: { engine: app.m4s.db.engine } });
     void reply
       .type('application/octet-stream')
-      .header('content-disposition', `attachment; filename="m4s-backup-${ctx.clock.now().toISOString().slice(0, 10)}.m4sbackup"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="m4s-backup-${ctx.clock.now().toISOString().slice(0, 10)}.m4sbackup"`,
+      )
       .header('cache-control', 'no-store');
     return Readable.from(backupStream(app.m4s.db, app.m4s.config, ctx.clock.now()));
   });

@@ -9,7 +9,8 @@ export type Checksums = Record<string, TableSum>;
 export const backupSchemas = ['public', 'drizzle', 'pgboss'] as const;
 
 /** Run first in the transaction that reads checksums: a row's text must not depend on the session. */
-export const stableText = "SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL extra_float_digits = 1";
+export const stableText =
+  "SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL extra_float_digits = 1";
 
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
@@ -23,7 +24,7 @@ const sumOf = async (sql: SqlExecutor, from: string, where = '', values: unknown
      FROM (SELECT t::text AS r FROM ${from} t ${where}) s`,
     values,
   );
-  return { rows: Number(rows[0]?.n ?? 0), md5: String(rows[0]?.md5 ?? '') };
+  return { rows: Number(rows[0]?.n ?? 0), md5: typeof rows[0]?.md5 === 'string' ? rows[0].md5 : '' };
 };
 
 /** Every ordinary table of the backed-up schemas (that exist here), as `schema.table`, in name order. */

@@ -27,10 +27,12 @@ export async function* backupStream(db: Database, config: Config, now: Date): As
     for await (const chunk of Readable.fromWeb(tarball.stream() as never)) yield chunk as Buffer;
     return;
   }
-  if (!config.DATABASE_URL) throw new BackupError('no DATABASE_URL');
+  // The server's own connection string (pg-boss's: the same database as DATABASE_URL).
+  const url = 'connectionString' in db.jobsConnection ? db.jobsConnection.connectionString : config.DATABASE_URL;
+  if (!url) throw new BackupError('no DATABASE_URL');
   const dir = await mkdtemp(join(tmpdir(), 'm4s-backup-'));
   try {
-    const manifest = await backupPostgres(config.DATABASE_URL, join(dir, 'b'), now);
+    const manifest = await backupPostgres(url, join(dir, 'b'), now);
     yield Buffer.from(`${JSON.stringify(manifest)}\n`);
     for await (const chunk of createReadStream(join(dir, 'b', manifest.file))) yield chunk as Buffer;
   } finally {

@@ -5,13 +5,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database, SqlExecutor } from '../db/types.ts';
-import {
-  compareChecksums,
-  databaseChecksums,
-  describeDifferences,
-  stableText,
-  type Checksums,
-} from './checksums.ts';
+import { compareChecksums, databaseChecksums, describeDifferences, stableText, type Checksums } from './checksums.ts';
 
 /**
  * A whole-installation backup (docs/backup.md): a directory with `manifest.json` — the engine, the time,
@@ -118,7 +112,12 @@ export const backupPostgres = async (url: string, outDir: string, now: Date): Pr
     const snapshotId = rows[0]?.id ?? '';
     const tables = await withStableText(clientExecutor(client));
     const file = join(outDir, postgresFile);
-    await run(pgProgram('pg_dump'), ['--format=custom', `--snapshot=${snapshotId}`, `--file=${file}`, `--dbname=${url}`]);
+    await run(pgProgram('pg_dump'), [
+      '--format=custom',
+      `--snapshot=${snapshotId}`,
+      `--file=${file}`,
+      `--dbname=${url}`,
+    ]);
     await client.query('COMMIT');
     const manifest: BackupManifest = {
       format: 'm4s.backup',
@@ -149,7 +148,9 @@ export const readManifest = async (dir: string): Promise<BackupManifest> => {
 const verify = (manifest: BackupManifest, restored: Checksums) => {
   const differences = compareChecksums(manifest.tables, restored);
   if (differences.length > 0)
-    throw new BackupError(`the restored database differs from the backup's manifest:\n${describeDifferences(differences)}`);
+    throw new BackupError(
+      `the restored database differs from the backup's manifest:\n${describeDifferences(differences)}`,
+    );
 };
 
 export type RestoreResult = { tables: number; rows: number };
@@ -168,9 +169,15 @@ export const restorePglite = async (fromDir: string, dataDir: string): Promise<R
   await freshDirectory(target, 'the data directory');
   const restored = await PGlite.create(join(target, 'pg'), { loadDataDir: tarball });
   try {
-    const sums = await restored.transaction(async (t) =>
-      withStableText({ executeSql: async (text, values) => (values?.length ? t.query(text, values) : { rows: (await t.exec(text)).at(-1)?.rows ?? [] }) } as SqlExecutor),
-    );
+    const sums = await restored.transaction(async (t) => {
+      const sql: SqlExecutor = {
+        executeSql: async (text, values) =>
+          values?.length
+            ? t.query<Record<string, unknown>>(text, values)
+            : { rows: (await t.exec(text)).at(-1)?.rows ?? [] },
+      };
+      return withStableText(sql);
+    });
     verify(manifest, sums);
   } finally {
     await restored.close();
@@ -205,6 +212,11 @@ export const restorePostgres = async (fromDir: string, url: string): Promise<Res
     await maintenance.connect();
     try {
       await maintenance.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    } catch (cause) {
+      throw new BackupError(
+        `the database ${database} does not exist and this user may not create it (${(cause as Error).message}): ` +
+          `create it first, e.g. createdb -O ${new URL(url).username || '<owner>'} ${database}`,
+      );
     } finally {
       await maintenance.end();
     }

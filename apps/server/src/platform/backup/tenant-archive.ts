@@ -5,7 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database, SqlExecutor } from '../db/types.ts';
-import { compareChecksums, describeDifferences, qualified, stableText, tenantChecksums, type Checksums } from './checksums.ts';
+import {
+  compareChecksums,
+  describeDifferences,
+  qualified,
+  stableText,
+  tenantChecksums,
+  type Checksums,
+} from './checksums.ts';
 import { BackupError } from './snapshot.ts';
 
 /**
@@ -70,7 +77,7 @@ const migrationsOf = async (sql: SqlExecutor) => {
      FROM drizzle.__drizzle_migrations`,
     [],
   );
-  return { count: Number(rows[0]?.count ?? 0), last: String(rows[0]?.last ?? '') };
+  return { count: Number(rows[0]?.count ?? 0), last: typeof rows[0]?.last === 'string' ? rows[0].last : '' };
 };
 
 /** The owner, in the tenant's transaction: sees every column (RLS aside), sorts and prints rows the same everywhere. */
@@ -131,7 +138,8 @@ export const exportTenantArchive = async (
         );
         for (;;) {
           const { rows } = await sql.executeSql(`FETCH ${batchRows} FROM archive_rows`);
-          if (rows.length > 0) await write(`{"table":${JSON.stringify(table)},"rows":[${rows.map((r) => String(r.j)).join(',')}]}`);
+          if (rows.length > 0)
+            await write(`{"table":${JSON.stringify(table)},"rows":[${rows.map((r) => String(r.j)).join(',')}]}`);
           if (rows.length < batchRows) break;
         }
         await sql.executeSql('CLOSE archive_rows');
@@ -237,10 +245,9 @@ export const importTenantArchive = async (db: Database, file: string): Promise<T
     if (superuser) await sql.executeSql('SET LOCAL session_replication_role = replica');
     else for (const t of tables) await sql.executeSql(`ALTER TABLE ${qualified('public', t)} DISABLE TRIGGER USER`);
 
-    await sql.executeSql(
-      `INSERT INTO tenants SELECT * FROM jsonb_populate_record(NULL::tenants, $1::jsonb)`,
-      [JSON.stringify(header.tenant.row)],
-    );
+    await sql.executeSql(`INSERT INTO tenants SELECT * FROM jsonb_populate_record(NULL::tenants, $1::jsonb)`, [
+      JSON.stringify(header.tenant.row),
+    ]);
     const columns = new Map<string, string>();
     let first = true;
     for await (const text of archiveLines(file)) {
@@ -265,7 +272,9 @@ export const importTenantArchive = async (db: Database, file: string): Promise<T
     else for (const t of tables) await sql.executeSql(`ALTER TABLE ${qualified('public', t)} ENABLE TRIGGER USER`);
     const dangling = await danglingReferences(sql, header.tables, tenantId);
     if (dangling.length > 0)
-      throw new BackupError(`rows refer to what this installation lacks (nothing imported):\n  ${dangling.join('\n  ')}`);
+      throw new BackupError(
+        `rows refer to what this installation lacks (nothing imported):\n  ${dangling.join('\n  ')}`,
+      );
     // Identity and serial columns: the next value comes after every imported one.
     const { rows: sequences } = await sql.executeSql(
       `SELECT c.relname AS t, a.attname AS col, pg_get_serial_sequence(format('public.%I', c.relname), a.attname) AS seq
@@ -283,7 +292,9 @@ export const importTenantArchive = async (db: Database, file: string): Promise<T
     }
     const differences = compareChecksums(header.checksums, await tenantChecksums(sql, tenantId, header.tables));
     if (differences.length > 0)
-      throw new BackupError(`the imported rows differ from the archive (nothing imported):\n${describeDifferences(differences)}`);
+      throw new BackupError(
+        `the imported rows differ from the archive (nothing imported):\n${describeDifferences(differences)}`,
+      );
     return header;
   });
 };
