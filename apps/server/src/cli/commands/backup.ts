@@ -5,6 +5,7 @@ import { fetchServerBackup } from '../../platform/backup/serve-backup.ts';
 import {
   backupPostgres,
   BackupError,
+  freshDirectory,
   restorePglite,
   restorePostgres,
   snapshotPglite,
@@ -35,6 +36,7 @@ export const backupCreate: Standalone = (argv, io) => {
   if (values.server && !values.login) throw new UsageError('--server needs --login (an operator)', name);
   return async (config, env) => {
     const started = Date.now();
+    await freshDirectory(out, 'the backup directory'); // refused before any database is opened
     let manifest: BackupManifest;
     if (values.server) {
       const password = env.M4S_OPERATOR_PASSWORD;
