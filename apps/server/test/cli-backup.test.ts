@@ -153,13 +153,7 @@ describe('m4s backup and tenant archive', () => {
       const imported = await m4s(other, ['tenant', 'import', '--file', archive]);
       ok(imported, 'tenant import');
       assert.match(imported.stdout, /every count and checksum equal to the archive's/);
-      const twiceImported = await m4s(other, ['tenant', 'import', '--file', archive]);
-      assert.equal(twiceImported.code, 1);
-      assert.match(twiceImported.stderr, /already exists here/);
-      // The group's admin signs in on the other installation with the password it had (hashes travel).
-      const reset = await m4s(other, ['tenant', 'list', '--json']);
-      ok(reset, 'tenant list --json');
-      assert.equal((JSON.parse(reset.stdout) as { slug: string }[]).filter((t) => t.slug === slug).length, 1);
+      // (A second import, a tampered archive and the other refusals: backup-restore.test.ts, in process.)
     },
   );
 
