@@ -167,15 +167,24 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = startServer(port, path.join(tempDir, 'data'), log, options.env ?? {});
-  // If the test process dies without close(), the server must not outlive it.
+  // If the test process dies without close(), the server must not outlive it: on exit, and on the signal the
+  // test runner sends a file that ran past its timeout (a signal ends the process without 'exit' handlers).
   const killOnExit = () => server.kill('SIGKILL');
+  const killOnSignal = () => {
+    server.kill('SIGKILL');
+    process.exit(1);
+  };
   process.once('exit', killOnExit);
+  process.once('SIGTERM', killOnSignal);
+  process.once('SIGINT', killOnSignal);
 
   let browser: Browser | null = null;
   const cleanup = async () => {
     await browser?.close().catch(() => undefined);
     await stopServer(server);
     process.off('exit', killOnExit);
+    process.off('SIGTERM', killOnSignal);
+    process.off('SIGINT', killOnSignal);
     await new Promise<void>((resolve) => log.end(() => resolve()));
     rmSync(tempDir, { recursive: true, force: true });
   };
