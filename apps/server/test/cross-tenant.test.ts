@@ -9,6 +9,11 @@ import { calendarDayFor } from '../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../src/modules/telematics/test-kit.ts';
 import { importSourceFor } from '../src/modules/imports/test-kit.ts';
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { allRoutes } from './fuzz/requests.ts';
+import { arbitraryOf } from './fuzz/arbitraries.ts';
+import { idsOf, plant } from './fuzz/world.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
 type TenantB = TestTenant & {
@@ -52,8 +57,11 @@ const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'con
 };
 
 /**
- * Every API route with a path parameter, and how to name tenant B's row for it. A route that is not
- * listed fails the suite: a new module's routes join it by adding a line here.
+ * How to name tenant B's row (and a body the route accepts) for the routes that need it. The walk itself comes
+ * from the route contracts: a route with a path parameter that is not listed here is attacked with every id
+ * of tenant B's rows in turn, and a body generated from its own schema; if that request is not one the route
+ * can answer 404 to (its body needs more than the schema says), the suite fails and names the route: add a
+ * line here.
  */
 const cases: Record<string, Case> = {
   'GET /api/stores/:id': { id: (b) => b.storeId },
@@ -240,7 +248,11 @@ const cases: Record<string, Case> = {
   'DELETE /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
 };
 
-/** Routes that take no id: tenant A's answer must not contain anything of tenant B. */
+/**
+ * The query the routes that take no id are read with, where they need one. Every GET route of the contracts
+ * without a path parameter is read (by tenant A's admin, or its owner for owner routes); none may answer
+ * anything of tenant B. These keep the queries the hand-written list had.
+ */
 const listRoutes = [
   `GET /api/customers?q=${encodeURIComponent('测试')}`,
   'GET /api/stores',
@@ -266,35 +278,75 @@ const listRoutes = [
   'GET /api/telematics/integrations',
   'GET /api/telematics/cars',
   'GET /api/telematics/rules',
+  'GET /api/segments/customers?dimension=flag&value=seasonal',
+  'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];
 
 const fill = (url: string, id: string) => url.replace(/:[a-zA-Z]+/g, id);
 
+/** A value the schema accepts, drawn from it (ids from `ids`), or undefined when 50 draws found none. */
+const validSample = (schema: z.ZodType | undefined, ids: string[]): unknown => {
+  if (!schema) return undefined;
+  const draws = fc.sample(arbitraryOf(schema, { ids: fc.constantFrom(...ids) }, 'valid'), { seed: 13, numRuns: 50 });
+  return draws.find((v) => schema.safeParse(v).success);
+};
+
+const queryOf = (value: unknown) =>
+  value && typeof value === 'object'
+    ? `?${new URLSearchParams(Object.entries(value).map(([k, v]): [string, string] => [k, String(v)])).toString()}`.replace(
+        /\?$/,
+        '',
+      )
+    : '';
+
+/** Every route of the contracts, operator routes aside (test/operator-isolation.test.ts walks those). */
+const tenantRoutes = () =>
+  allRoutes().filter(({ key, def }) => def.auth !== 'operator' && !key.includes(' /api/operator/'));
+
 describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users', () => {
-  test('every parametrized API route is covered and answers 404', async () => {
+  test('every parametrized API route of the contracts answers 404 to B’s ids', async () => {
     const { app } = await testApp();
     const a = await createTestTenant(['group_admin', 'service_advisor']);
     const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']));
+    const marker = `ZZB${b.id.slice(0, 8)}`;
+    await plant(b.id, marker);
     const admin = await signInStaff(a.slug, 'group.admin');
     const owner = await signInOwner(a.slug, ownerPhoneA);
-    // The platform operator's routes take no tenant session at all (401 to these users):
-    // test/operator-isolation.test.ts walks every one of them with staff and owner sessions.
-    const routes = app.m4s.routes.filter(
+    const contracted = tenantRoutes().filter(({ def }) => def.path.includes('/:'));
+    const known = new Set(contracted.map((r) => r.key));
+    // What the server registers is what the contracts describe: no route escapes the walk.
+    const registered = app.m4s.routes.filter(
       (r) => r.url.startsWith('/api/') && r.url.includes('/:') && !r.url.startsWith('/api/operator/'),
     );
-    assert.ok(routes.length >= 5);
-    for (const r of routes) {
-      const key = `${r.method} ${r.url}`;
+    for (const r of registered)
+      assert.ok(known.has(`${r.method} ${r.url}`), `${r.method} ${r.url} is registered outside the route contracts`);
+    for (const key of Object.keys(cases)) assert.ok(known.has(key), `${key}: a case for a route that is gone`);
+    assert.ok(contracted.length >= 5);
+    const ids = idsOf(b);
+    for (const { key, def } of contracted) {
       const c = cases[key];
-      assert.ok(c, `${key} is not in the cross-tenant suite`);
-      const url = fill(r.url, c.id(b));
-      const agent = c.as === 'owner' ? owner : admin;
-      const res = r.method === 'GET' ? await agent.get(url) : await agent.send(r.method as 'PUT', url, c.body?.(b));
-      assert.equal(res.statusCode, 404, `${key} answered ${res.statusCode}: ${res.body}`);
-      assert.ok(
-        (!res.body.includes(b.id) && !res.body.includes(c.id(b))) || key.includes(':slug'),
-        `${key} leaked B's data`,
-      );
+      const asOwner = c ? c.as === 'owner' : def.auth === 'owner' || def.path.startsWith('/owner/');
+      const agent = asOwner ? owner : admin;
+      const query = c ? '' : queryOf(validSample(def.query, ids));
+      const body = c ? undefined : validSample(def.body, ids);
+      const attempts = c ? [{ id: c.id(b), body: c.body?.(b) }] : ids.map((id) => ({ id, body }));
+      for (const at of attempts) {
+        const url = fill(`/api${def.path}`, at.id) + query;
+        const res = def.method === 'GET' ? await agent.get(url) : await agent.send(def.method, url, at.body as object);
+        assert.equal(
+          res.statusCode,
+          404,
+          `${key} answered ${res.statusCode} to ${url}: ${res.body}` +
+            (c
+              ? ''
+              : ' (a generated request: give the route a case in the cross-tenant suite if it needs another id or body)'),
+        );
+        assert.ok(
+          (!res.body.includes(b.id) && !res.body.includes(at.id)) || key.includes(':slug'),
+          `${key} leaked B's data`,
+        );
+        assert.ok(!res.body.includes(marker), `${key} leaked B's data`);
+      }
     }
   });
 
@@ -303,17 +355,28 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
     const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']), 'pending');
     const admin = await signInStaff(a.slug, 'group.admin');
     await signInStaff(b.slug, 'group.admin'); // leaves an audit entry in B
-    for (const key of listRoutes) {
-      const res = await admin.get(key.split(' ')[1] ?? '');
-      assert.equal(res.statusCode, 200, `${key}: ${res.body}`);
-      for (const secret of [b.id, b.storeId, b.otherStoreId, b.customerId, b.vehicleId, ...Object.values(b.staffIds)])
-        assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
+    const marker = `ZZB${b.id.slice(0, 8)}`;
+    await plant(b.id, marker);
+    const owner = await signInOwner(a.slug, '13600000008');
+    const queries = new Map(listRoutes.map((key) => [key.split(/[ ?]/)[1] ?? '', key.slice(key.indexOf(' ') + 1)]));
+    const lists = tenantRoutes().filter(
+      ({ def }) => def.method === 'GET' && !def.path.includes(':') && def.response !== 'stream',
+    );
+    for (const key of listRoutes)
+      assert.ok(
+        lists.some((r) => `GET ${queries.get(`/api${r.def.path}`)}` === key),
+        `${key} is no longer walked`,
+      );
+    for (const { key, def } of lists) {
+      const url = queries.get(`/api${def.path}`) ?? `/api${def.path}${queryOf(validSample(def.query, idsOf(b)))}`;
+      const res = await (def.auth === 'owner' ? owner : admin).get(url);
+      assert.equal(res.statusCode, 200, `${key} (${url}): ${res.body}`);
+      for (const secret of [...idsOf(b), marker]) assert.ok(!res.body.includes(secret), `${key} leaked ${secret}`);
     }
     // B's data sources (the import page's picker): neither listed nor renamed from A.
     const sources = await admin.get('/api/import-sources');
     assert.ok(!sources.body.includes(b.importSourceId), 'GET /api/import-sources leaked B’s source');
     // The owner app's list: an owner of tenant A sees none of B's cars or requests.
-    const owner = await signInOwner(a.slug, '13600000008');
     const garage = await owner.get('/api/owner/vehicles');
     assert.equal(garage.statusCode, 200, garage.body);
     for (const secret of [b.id, b.vehicleId, b.bindingId]) assert.ok(!garage.body.includes(secret));
