@@ -19,7 +19,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +27,9 @@ import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres } from '../src/platform/db/postgres.ts';
 import type { Database } from '../src/platform/db/types.ts';
 import { vinCheckDigit } from '@m4s/contracts';
+import type { FakeCloud } from './crash-cloud.ts';
+import { startFakeCloud } from './crash-cloud.ts';
+import { verify } from './crash-verify.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,49 +47,7 @@ export const freePort = () =>
     });
   });
 
-// ── The stand-in SMS cloud ────────────────────────────────────────────────────────────────────────────
-
-export type FakeCloud = {
-  url: string;
-  /** Every SendSms it accepted, by OutId (the notification id): how many times each arrived. */
-  deliveries: Map<string, number>;
-  /** The last code sent to each phone (the OTP template's `code` variable). */
-  codes: Map<string, string>;
-  close: () => Promise<void>;
-};
-
-export const startFakeCloud = async (delayMs = 40): Promise<FakeCloud> => {
-  const deliveries = new Map<string, number>();
-  const codes = new Map<string, string>();
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const params = new URLSearchParams(body);
-      const id = params.get('OutId') ?? '';
-      const phone = params.get('PhoneNumbers') ?? '';
-      setTimeout(() => {
-        deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
-        try {
-          const code = (JSON.parse(params.get('TemplateParam') ?? '{}') as { code?: string }).code;
-          if (code) codes.set(phone, code);
-        } catch {
-          // Not a code message.
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ Code: 'OK', Message: 'OK', BizId: `${randomUUID()}^0`, RequestId: randomUUID() }));
-      }, delayMs);
-    });
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    deliveries,
-    codes,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-};
+export { startFakeCloud, type FakeCloud } from './crash-cloud.ts';
 
 // ── The server process ────────────────────────────────────────────────────────────────────────────────
 
@@ -146,7 +106,8 @@ export const stopGently = async (p: ServerProc) => {
 
 // ── HTTP clients ──────────────────────────────────────────────────────────────────────────────────────
 
-type Answer = { status: number; json: any; text: string };
+type Row = Record<string, unknown>;
+type Answer = { status: number; json: Row; text: string };
 
 const cookieOf = (res: Response, name: string) =>
   res.headers
@@ -183,11 +144,11 @@ const clientOf = (cookie: string, csrf: string): Client => ({
       signal: AbortSignal.timeout(30_000),
     });
     const text = await res.text();
-    let json: unknown = null;
+    let json: Row = {};
     try {
-      json = text ? JSON.parse(text) : null;
+      json = text ? (JSON.parse(text) as Row) : {};
     } catch {
-      json = null;
+      json = {};
     }
     return { status: res.status, json, text };
   },
@@ -349,7 +310,7 @@ export const world = async (base: string, staff: Client, cloud: FakeCloud, owner
       plate: car.plate,
     });
     if (bind.status !== 201 && bind.status !== 200) throw new Error(`bind → ${bind.status} ${bind.text.slice(0, 300)}`);
-    const decided = await staff.call(base, 'POST', `/api/vehicle-bindings/${bind.json.id}/decision`, {
+    const decided = await staff.call(base, 'POST', `/api/vehicle-bindings/${String(bind.json.id)}/decision`, {
       decision: 'confirmed',
     });
     if (decided.status !== 200) throw new Error(`binding decision → ${decided.status} ${decided.text.slice(0, 300)}`);
@@ -445,7 +406,7 @@ export const runCrash = async (options: CrashOptions): Promise<CrashReport> => {
           note(up.status, up.text);
           return;
         }
-        const mapped = await staff.call(base, 'PUT', `/api/imports/${up.json.id}/mapping`, {
+        const mapped = await staff.call(base, 'PUT', `/api/imports/${String(up.json.id)}/mapping`, {
           mapping: up.json.mapping,
         });
         note(mapped.status, mapped.text);
@@ -587,130 +548,3 @@ export const runCrash = async (options: CrashOptions): Promise<CrashReport> => {
 };
 
 export const pathToScript = (name: string) => new URL(`../../../scripts/${name}`, import.meta.url).href;
-
-const verify = async (
-  db: Database,
-  acked: Acked,
-  cloud: FakeCloud,
-  engine: Engine,
-): Promise<Omit<CrashReport, 'engine' | 'rounds' | 'totalMs'>> => {
-  const q = async (sql: string, params: unknown[] = []) => (await db.owner.executeSql(sql, params)).rows as any[];
-  const lost: string[] = [];
-  const bookingIds = [...acked.bookings.keys()];
-  const foundB = new Set(
-    (await q(`SELECT id::text AS id FROM bookings WHERE id = ANY($1::uuid[])`, [bookingIds])).map((r) => r.id),
-  );
-  for (const id of bookingIds) if (!foundB.has(id)) lost.push(`booking ${id}`);
-  const customerIds = [...acked.customers.keys()];
-  const foundC = new Map(
-    (
-      await q(
-        `SELECT c.id::text AS id, (SELECT count(*)::int FROM customer_phones p WHERE p.tenant_id = c.tenant_id AND p.customer_id = c.id) AS phones
-           FROM customers c WHERE c.id = ANY($1::uuid[])`,
-        [customerIds],
-      )
-    ).map((r) => [r.id, r.phones]),
-  );
-  for (const id of customerIds) {
-    if (!foundC.has(id)) lost.push(`customer ${id}`);
-    else if (foundC.get(id) !== 1) lost.push(`customer ${id} without its phone (half written)`);
-  }
-  // Every slot counter equals the bookings holding a place in it.
-  const slots = await q(
-    `SELECT s.tenant_id, s.store_id, s.starts_at, s.total, s.online,
-            (SELECT count(*)::int FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.store_id = s.store_id
-               AND b.starts_at = s.starts_at AND b.status <> 'cancelled') AS held,
-            (SELECT count(*)::int FROM bookings b WHERE b.tenant_id = s.tenant_id AND b.store_id = s.store_id
-               AND b.starts_at = s.starts_at AND b.status <> 'cancelled' AND b.channel = 'app') AS held_online
-       FROM booking_slots s`,
-  );
-  const orphans = await q(
-    `SELECT count(*)::int AS n FROM bookings b WHERE b.status <> 'cancelled' AND NOT EXISTS
-       (SELECT 1 FROM booking_slots s WHERE s.tenant_id = b.tenant_id AND s.store_id = b.store_id AND s.starts_at = b.starts_at)`,
-  );
-  const slotMismatches =
-    slots.filter((s) => s.total !== s.held || s.online !== s.held_online).length + Number(orphans[0]?.n ?? 0);
-  const statuses = await q(`SELECT status, count(*)::int AS n FROM bookings GROUP BY status ORDER BY status`);
-  // Imports: done once, every row's customer there once.
-  const importProblems: string[] = [];
-  let importsPending = 0;
-  for (const [id, imp] of acked.imports) {
-    const [job] = await q(`SELECT status, rows_done FROM import_jobs WHERE id = $1`, [id]);
-    if (!job) {
-      importProblems.push(`import ${id} lost`);
-      continue;
-    }
-    if (job.status === 'queued' || job.status === 'running') {
-      const [live] = await q(
-        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'imports.run' AND data->>'importId' = $1 AND state IN ('created', 'retry', 'active')`,
-        [id],
-      );
-      if (Number(live?.n) > 0) importsPending++;
-      else importProblems.push(`import ${id} ${job.status} with no job left to run it`);
-      continue;
-    }
-    if (job.status !== 'done') importProblems.push(`import ${id} ended ${job.status}`);
-    if (Number(job.rows_done) !== imp.rows)
-      importProblems.push(`import ${id}: ${job.rows_done} rows done of ${imp.rows}`);
-    const [dup] = await q(
-      `SELECT count(*)::int AS customers, count(DISTINCT phone)::int AS phones FROM customer_phones WHERE phone = ANY($1::text[])`,
-      [imp.phones],
-    );
-    if (dup.customers !== imp.rows || dup.phones !== imp.rows)
-      importProblems.push(
-        `import ${id}: ${dup.customers} customer phones for ${imp.rows} rows (${dup.phones} distinct)`,
-      );
-  }
-  // Jobs in flight: each SMS left at most once; sent ones exactly once; none left queued.
-  const sms = await q(
-    `SELECT id::text AS id, status, coalesce(last_error, '') AS last_error FROM notifications WHERE channel = 'sms'`,
-  );
-  let deliveredTwice = 0;
-  let sentNotDeliveredOnce = 0;
-  for (const n of sms) {
-    const times = cloud.deliveries.get(n.id) ?? 0;
-    if (times > 1) deliveredTwice++;
-    if (n.status === 'sent' && times !== 1) sentNotDeliveredOnce++;
-  }
-  const liveSends = new Set(
-    (
-      await q(
-        `SELECT data->>'notificationId' AS id FROM pgboss.job WHERE name = 'notify.send' AND state IN ('created', 'retry', 'active')`,
-      )
-    ).map((r) => r.id),
-  );
-  const deferred = await q(
-    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notify.send' AND state IN ('created', 'retry') AND start_after > now() + interval '1 minute'`,
-  );
-  const activeSends = await q(
-    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notify.send' AND state = 'active'`,
-  );
-  const orphanedSends = sms.filter((n) => n.status === 'queued' && !liveSends.has(n.id)).length;
-  const inbox = await q(`SELECT count(*)::int AS sent FROM notifications WHERE channel = 'inbox' AND status = 'sent'`);
-  const inboxDup = await q(
-    `SELECT count(*)::int AS n FROM (SELECT provider_ref FROM notifications WHERE channel = 'inbox' AND status = 'sent'
-       GROUP BY provider_ref HAVING count(*) > 1) d`,
-  );
-  void engine;
-  return {
-    acked: { bookings: acked.bookings.size, customers: acked.customers.size, imports: acked.imports.size },
-    lost,
-    slotMismatches,
-    importProblems,
-    importsPending,
-    sms: {
-      queued: sms.length,
-      sent: sms.filter((n) => n.status === 'sent').length,
-      failedInterrupted: sms.filter((n) => n.status === 'failed' && /interrupted/.test(n.last_error)).length,
-      failedOther: sms.filter((n) => n.status === 'failed' && !/interrupted/.test(n.last_error)).length,
-      stillQueued: sms.filter((n) => n.status === 'queued').length,
-      orphanedSends,
-      deferred: Number(deferred[0]?.n ?? 0),
-      activeAtStop: Number(activeSends[0]?.n ?? 0),
-      deliveredTwice,
-      sentNotDeliveredOnce,
-    },
-    inbox: { sent: Number(inbox[0]?.sent ?? 0), duplicates: Number(inboxDup[0]?.n ?? 0) },
-    bookingStatusNote: statuses.map((s) => `${s.status} ${s.n}`).join(', '),
-  };
-};
