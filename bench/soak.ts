@@ -271,7 +271,7 @@ const markdown = (ms: Minute[]) => {
         `| ${m.minute} | ${m.requests} | ${fmt(m.rps, 0)} | ${m.failures} | ${m.dropped} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${fmt(m.rssMiB, 0)} | ${fmt(m.heapMiB, 0)} | ${m.connections ?? '—'} | ${fmt(m.eldP99)} / ${fmt(m.eldMax)} | ${fmt(m.load)} |`,
     ),
     '',
-    `Last minute against the second: RSS ×${fmt(rss, 2)} (${flat(rss, 1.25)}), heap ×${fmt(heap, 2)} (${flat(heap, 1.5)}), DB connections ${conns === null ? '— (embedded)' : `${conns >= 0 ? '+' : ''}${conns} (${Math.abs(conns) <= 2 ? 'flat' : 'MOVES'})`}, p95 latency ×${fmt(p95, 2)} (${flat(p95, 1.5)}). Failed requests in all: ${ms.reduce((a, m) => a + m.failures, 0)} of ${ms.reduce((a, m) => a + m.requests, 0)}.`,
+    `Last minute against the second: RSS ×${fmt(rss, 2)} (${flat(rss, 1.25)}), heap ×${fmt(heap, 2)} (${flat(heap, 1.5)}), DB connections ${conns === null ? '— (embedded)' : `${conns >= 0 ? '+' : ''}${conns} (${conns <= 2 ? 'no growth' : 'GROWS'})`}, p95 latency ×${fmt(p95, 2)} (${flat(p95, 1.5)}). Failed requests in all: ${ms.reduce((a, m) => a + m.failures, 0)} of ${ms.reduce((a, m) => a + m.requests, 0)}.`,
   ];
   return `${lines.join('\n')}\n`;
 };
