@@ -168,7 +168,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'branding.oemHotline': 'OEM hotline',
   'branding.hotlineHint': 'Landline, 400/800 or mobile number',
   'branding.logo': 'Logo',
-  'branding.logoHint': 'PNG, JPEG, SVG or WebP, at most 200 KB, preferably square',
+  'branding.logoHint': 'PNG, JPEG, SVG or WebP, at most 200 KB, preferably square; saved as an image of at most 512 px',
   'branding.logoUpload': 'Upload image',
   'branding.logoRemove': 'Remove logo',
   'branding.logoTooLarge': 'The image is {size} KB, over the 200 KB limit; please compress it first',

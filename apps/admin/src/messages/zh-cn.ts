@@ -167,7 +167,7 @@ export const zhCN = {
   'branding.oemHotline': '厂家客服热线',
   'branding.hotlineHint': '座机、400/800 或手机号码',
   'branding.logo': '标志（Logo）',
-  'branding.logoHint': '支持 PNG、JPEG、SVG、WebP，不超过200KB，建议正方形',
+  'branding.logoHint': '支持 PNG、JPEG、SVG、WebP，不超过200KB，建议正方形；保存时统一转为不超过512像素的图片',
   'branding.logoUpload': '上传图片',
   'branding.logoRemove': '移除标志',
   'branding.logoTooLarge': '图片为 {size}KB，超过200KB上限，请压缩后再上传',

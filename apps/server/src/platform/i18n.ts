@@ -1,5 +1,6 @@
 import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
 import { importMessages } from './i18n-imports.ts';
+import { refusalMessages } from './i18n-refusals.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -110,6 +111,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     invalid_value: '取值不在允许范围内',
     required: '必填',
     ...importMessages['zh-CN'],
+    ...refusalMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -281,6 +283,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     invalid_value: 'Value not allowed',
     required: 'Required',
     ...importMessages.en,
+    ...refusalMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',
