@@ -138,7 +138,7 @@ export const section = ({ date, facts, settings, summary, startups, totalMs, not
       : []),
     ...extra,
     ...(notes.length > 0 ? [...notes.map((n) => `- ${n}`), ''] : []),
-    `Whole bench run: ${fixed(totalMs / 1000)} s. Reproduce: \`npm run bench\` (needs PostgreSQL 15 at /usr/lib/postgresql/15/bin or PG_BIN; \`node scripts/ensure.mjs postgresql\`); parts: \`-- --only=api\`, \`-- --only=me\`, \`-- --only=web\`, \`-- --only=scale\`, \`-- --only=booking\`, \`-- --only=care\`, \`-- --only=telematics\`.`,
+    `Whole bench run: ${fixed(totalMs / 1000)} s. Reproduce: \`npm run bench\` (needs PostgreSQL 15 at /usr/lib/postgresql/15/bin or PG_BIN; \`node scripts/ensure.mjs postgresql\`); parts: \`-- --only=api\`, \`-- --only=me\`, \`-- --only=web\`, \`-- --only=scale\`, \`-- --only=booking\`, \`-- --only=care\`, \`-- --only=telematics\`, \`-- --only=crash\`; the soak: \`npm run soak\`.`,
     '',
   ].join('\n');
 

@@ -14,7 +14,7 @@
 // Everything listens on and is loaded from 127.0.0.1 only. About 3 minutes (--detail: 3½), most of it fixed load time.
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApps } from './build.mjs';
@@ -40,13 +40,16 @@ const detail = process.argv.includes('--detail');
  * default, and `--order-rows=N` for the repair-order file, 500,000 by default).
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
+ * `--only=crash`: kill -9 under sustained writes, 15 rounds per engine (bench/crash.ts; `--rounds=N`, `--engines=postgres,pglite`).
+ * `--only=soak` (`npm run soak`): 10 minutes of mixed load at a fixed rate on PostgreSQL, memory, connections,
+ * event-loop delay and latency per minute (bench/soak.ts; `--minutes=N`, `--rate=N` requests/s, `--engine=pglite`).
  * `--only=backup`: the demo group backed up and restored on both engines, and its archive imported elsewhere
  * (bench/backup.mjs; not part of the default run).
  * `--keep-data`: the scale part reuses the million-customer data set even if the generator changed since it was
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|backup)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -248,7 +251,49 @@ const timeStart = async (name, what, dataDir) => {
   return { name, what, healthyMs, listeningMs, shutdownMs, serverUpS: up ? Number(up[1]) : null, rebuilt };
 };
 
+/** The proof-suite parts in TypeScript (bench/crash.ts, bench/soak.ts), run with tsx; their markdown comes back through a file. */
+const proofPart = async (name) => {
+  const outFile = path.join(mkdtempSync(path.join(os.tmpdir(), `m4s-${name}-`)), 'result.md');
+  const passed = process.argv.filter((a) => /^--(rounds|engines|settle|minutes|rate|engine)=/.test(a));
+  const proc = startProcess(
+    name,
+    ['--import', 'tsx', path.join('bench', `${name}.ts`), ...passed, `--out=${outFile}`],
+    {},
+  );
+  proc.child.stdout.on('data', (b) => process.stdout.write(b));
+  const { code } = await proc.exited;
+  let markdown = '';
+  try {
+    markdown = readFileSync(outFile, 'utf8');
+  } catch {
+    throw new Error(`${name} wrote no result (exit ${code}):\n${proc.output().slice(-3000)}`);
+  }
+  if (code !== 0) process.exitCode = 1;
+  return markdown;
+};
+
 const main = async () => {
+  if (only === 'crash' || only === 'soak') {
+    const stopLoadProof = loadSampler();
+    const markdown = await proofPart(only);
+    const machineLoad = stopLoadProof();
+    const text = section({
+      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
+      settings,
+      summary: null,
+      startups: null,
+      totalMs: Date.now() - started,
+      notes: [
+        `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
+      ],
+      extra: [markdown],
+    });
+    prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+    console.log(markdown);
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
+    return;
+  }
   // Other sessions share the machine: the one-minute load average while this run went is part of its facts.
   const stopLoad = loadSampler();
   if (only === 'backup') {

@@ -71,6 +71,13 @@ export const blanksFilled = (kept: q.CustomerRow, incoming: Partial<q.CustomerRo
  */
 export const mergeCustomers = async (ctx: StaffCtx, intoId: string, fromId: string) => {
   authorize(ctx.actor, 'customer.import');
+  // Both records locked (in id order, so two merges of the same pair cannot deadlock) before they are read:
+  // a concurrent merge of the same duplicate then finds it gone instead of merging it a second time.
+  await ctx.sql.executeSql('SELECT id FROM customers WHERE tenant_id = $1 AND id IN ($2, $3) ORDER BY id FOR UPDATE', [
+    ctx.tenantId,
+    intoId,
+    fromId,
+  ]);
   const into = await q.findCustomer(ctx.db, ctx.tenantId, intoId);
   if (!into) throw new AppError('NOT_FOUND');
   if (intoId === fromId) throw AppError.field('fromId', 'merge_same');

@@ -144,6 +144,9 @@ export const updateVehicle = async (ctx: StaffCtx, id: string, input: VehicleInp
 
 export const transferVehicle = async (ctx: StaffCtx, id: string, input: { customerId: string; date: string }) => {
   authorize(ctx.actor, 'customer.write');
+  // The car locked before its owner is read: concurrent transfers run one after another, each closing the
+  // ownership the previous one opened (without it, each closed the same one and opened its own).
+  await ctx.sql.executeSql('SELECT id FROM vehicles WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [ctx.tenantId, id]);
   const row = await load(ctx, id);
   await getCustomerRow(ctx, input.customerId).catch(() =>
     Promise.reject(AppError.field('customerId', 'customer_unknown')),
