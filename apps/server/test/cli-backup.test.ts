@@ -172,7 +172,8 @@ describe('m4s backup and tenant archive', () => {
         assert.match(busy.stderr, /in use by process .*\n.*backup create --server/s);
       }
       const { app } = await testApp();
-      await app.listen({ port: 0, host: '127.0.0.1' });
+      // Another test file may have put the shared app on a port already.
+      if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
       const port = (app.server.address() as AddressInfo).port;
       const login = await createTestOperator();
       const out = join(work, 'served');

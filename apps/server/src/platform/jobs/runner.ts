@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { systemCtx, type Ctx } from '../context.ts';
 import { tableAnalyzer } from '../db/analyze.ts';
 import type { Database, SqlExecutor } from '../db/types.ts';
+import { leaseSeconds, workerLease, type LostJob } from './leases.ts';
 import type { JobDefinition, JobQueue, JobSteps } from './queue.ts';
+
+/** This process's worker id: its runners share one lease, so a start-up never takes a sibling for dead. */
+const processWorkerId = randomUUID();
 
 export type JobRunner = {
   queueFor: (sql: SqlExecutor) => JobQueue;
@@ -82,19 +87,49 @@ export const startJobRunner = async (input: {
       fn(systemCtx({ tenantId, tx, jobs: queueFor(tx.sql), clock: input.clock, log: ctxLog, requestId })),
     );
 
+  // Jobs a killed process was running are retried now, not when their expiry (up to hours) has passed.
+  const lease = workerLease(db.owner, processWorkerId);
+  const giveBack = async (lost: LostJob[]) => {
+    for (const { queue, jobId } of lost) {
+      log.warn({ job: queue, jobId }, 'job runner: a job whose worker died is given back for a retry');
+      await boss.fail(queue, jobId, { reason: 'worker died' });
+    }
+  };
+  let leaseTimer: NodeJS.Timeout | null = null;
   if (input.work) {
+    await lease.beat();
+    // One process owns an embedded data directory: every earlier worker died with its process.
+    await giveBack(await lease.reap(db.engine === 'pglite'));
+    if (db.engine !== 'pglite') {
+      leaseTimer = setInterval(
+        () => {
+          lease
+            .beat()
+            .then(() => lease.reap(false))
+            .then(giveBack)
+            .catch((error: unknown) => log.error({ err: error }, 'job runner: worker lease'));
+        },
+        (leaseSeconds / 3) * 1000,
+      );
+      leaseTimer.unref();
+    }
     for (const job of input.jobs) {
       await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
         for (const item of batch) {
           const data = job.payload.parse(item.data);
           const jobLog = log.child({ job: job.name, jobId: item.id, tenantId: data.tenantId });
           const inTenant = <T>(fn: (ctx: Ctx) => Promise<T>) => inTenantAs(data.tenantId, `job:${item.id}`, jobLog, fn);
-          if ('steps' in job)
-            await job.steps(
-              { tenantId: data.tenantId, jobId: item.id, clock: input.clock, log: jobLog, step: inTenant, analyze },
-              data,
-            );
-          else await inTenant((ctx) => job.handle(ctx, data));
+          await lease.claim(job.name, item.id);
+          try {
+            if ('steps' in job)
+              await job.steps(
+                { tenantId: data.tenantId, jobId: item.id, clock: input.clock, log: jobLog, step: inTenant, analyze },
+                data,
+              );
+            else await inTenant((ctx) => job.handle(ctx, data));
+          } finally {
+            await lease.release(item.id);
+          }
         }
       });
     }
@@ -110,6 +145,10 @@ export const startJobRunner = async (input: {
       step: (fn) => inTenantAs(tenantId, 'system', stepLog, fn),
       analyze,
     }),
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      if (leaseTimer) clearInterval(leaseTimer);
+      // The lease is left to lapse: other runners of this process (tests start several) share it.
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 };
