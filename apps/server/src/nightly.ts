@@ -1,5 +1,6 @@
 import type { NightlyStep } from './platform/nightly/nightly.ts';
 import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from './platform/nightly/schedule.ts';
+import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
@@ -8,7 +9,12 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
  * Every tenant's night, in order (docs/care.md): a module joins with `defineNightly` in its own
  * `<module>.nightly.ts` and one line here. The classification comes first: the sweep reads its classes.
  */
-export const nightlySteps: readonly NightlyStep[] = [classifyNightly, careSweepNightly, webhookLogNightly];
+export const nightlySteps: readonly NightlyStep[] = [
+  classifyNightly,
+  careSweepNightly,
+  webhookLogNightly,
+  signInThrottleNightly,
+];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */
 export const nightlyJob = nightlyJobOf(nightlySteps);

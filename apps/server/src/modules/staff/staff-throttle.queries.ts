@@ -125,3 +125,23 @@ export const clearThrottles = async (db: Tx, tenantId: string, logins: string[])
     .set({ failures: 0, blockedUntil: null, lastFailureAt: null })
     .where(and(eq(th.tenantId, tenantId), inArray(th.login, logins)));
 };
+
+/**
+ * Forgets the (login, address) rows nothing has touched since `before`: no failure, no wait and no sign-in
+ * after it. Guesses at unknown logins leave rows too; the night removes them once they are that old.
+ */
+export const purgeIdleThrottles = async (db: Tx, tenantId: string, before: Date) => {
+  const at = before.toISOString();
+  const gone = await db
+    .delete(th)
+    .where(
+      and(
+        eq(th.tenantId, tenantId),
+        sql`coalesce(${th.lastFailureAt}, '-infinity') < ${at}::timestamptz`,
+        sql`coalesce(${th.blockedUntil}, '-infinity') < ${at}::timestamptz`,
+        sql`coalesce(${th.signedInAt}, '-infinity') < ${at}::timestamptz`,
+      ),
+    )
+    .returning({ login: th.login });
+  return gone.length;
+};

@@ -33,6 +33,7 @@ export {
   anyAddress,
   countLoginFailure,
   countPairFailure,
+  purgeIdleThrottles,
   recordPairSignedIn,
   throttlesOf,
   type DelayRule,

@@ -168,7 +168,7 @@ describe('the nightly registry', () => {
     );
     assert.deepEqual(
       nightlySteps.map((s) => s.name),
-      ['segments.classify', 'care.sweep', 'webhooks.log_retention'],
+      ['segments.classify', 'care.sweep', 'webhooks.log_retention', 'auth.sign_in_throttle_retention'],
     );
     // As the server does at start, through the real queue and its worker.
     for (let i = 0; i < 2; i++) await app.m4s.runner.inTenant(t.id, (ctx) => ensureNightly(ctx, nightlySteps));
@@ -180,13 +180,14 @@ describe('the nightly registry', () => {
         "SELECT step, to_char(day, 'YYYY-MM-DD') AS day FROM nightly_runs WHERE tenant_id = $1 ORDER BY started_at",
         [t.id],
       );
-      if (ran.length === 3) break;
+      if (ran.length === nightlySteps.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
       { step: 'care.sweep', day: today },
       { step: 'webhooks.log_retention', day: today },
+      { step: 'auth.sign_in_throttle_retention', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,
