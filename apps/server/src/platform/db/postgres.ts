@@ -21,6 +21,10 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
   // classification's 8 s customer statement at a million customers (bench/RESULTS.md).
   const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
   const client = await pool.connect();
+  // On a Citus coordinator SET LOCAL reaches the workers as the text of the whole query that carried it
+  // (citus.propagate_set_commands = 'local'): the opening statements then go alone, and the first statement
+  // follows in a round trip of its own, or the workers would run it too (docs/scaling.md).
+  const citus = (await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rows.length > 0;
   client.release();
   // The first statements each pooled connection has prepared (a connection the pool replaces starts afresh).
   const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
@@ -38,13 +42,14 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
         // One round trip opens the transaction and, when the scope names one, runs its first statement.
         const prepared = preparedOn.get(conn) ?? new Set<string>();
         preparedOn.set(conn, prepared);
-        const answer = await conn.query<Record<string, unknown>>(
-          scope.first ? `BEGIN; ${opening}; ${firstStatementSql(scope.first, prepared)}` : `BEGIN; ${opening}`,
+        const first = scope.first ? firstStatementSql(scope.first, prepared) : null;
+        let answer = await conn.query<Record<string, unknown>>(
+          first && !citus ? `BEGIN; ${opening}; ${first}` : `BEGIN; ${opening}`,
         );
+        if (first && citus) answer = await conn.query<Record<string, unknown>>(first);
         opened = true;
         if (scope.first) prepared.add(scope.first.name);
-        const first = scope.first ? lastRows(answer) : [];
-        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first });
+        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first: first ? lastRows(answer) : [] });
         await conn.query('COMMIT');
         return result;
       } catch (error) {
