@@ -48,10 +48,15 @@ type Recorded = { text: string; values: unknown[] };
 async function check() {
   // Every statement any pooled connection sends while `recording` is set (the app's own, not the setup's).
   let recording: Recorded[] | null = null;
+  const prepared = new Map<string, string>();
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as `this`
   const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args;
+    // The first statements are PREPAREd once per connection: remember each one's text.
+    if (typeof first === 'string')
+      for (const m of first.matchAll(/PREPARE (\w+) AS ([\s\S]*?);\s*EXECUTE \1\(/g))
+        prepared.set(m[1] ?? '', m[2] ?? '');
     if (recording) {
       if (typeof first === 'string') recording.push({ text: first, values: Array.isArray(second) ? second : [] });
       else if (first && typeof first === 'object' && 'text' in first)
@@ -82,7 +87,10 @@ async function check() {
     return res;
   };
   const hotPaths: [string, () => Promise<unknown>][] = [
-    ['customer list', async () => ok(await admin.get('/api/customers'), 'customer list')],
+    [
+      'customer list (segment class)',
+      async () => ok(await admin.get('/api/segments/customers?dimension=frequency&value=churned'), 'customer list'),
+    ],
     [
       'customer search (name)',
       async () => ok(await admin.get(`/api/customers?q=${encodeURIComponent('测试')}`), 'search'),
@@ -118,7 +126,7 @@ async function check() {
     ['owner garage', async () => ok(await owner.agent.get('/api/owner/vehicles'), 'garage')],
   ];
 
-  const explainer = new pg.Client({ connectionString: url });
+  const explainer = new pg.Client({ connectionString: url, options: '-c citus.propagate_set_commands=local' });
   await explainer.connect();
   const skip = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW|select 1\s*$)/i;
   /** Task counts of every Citus scan in the plan (subplans included); [] when no distributed table is read. */
@@ -137,18 +145,15 @@ async function check() {
   };
   /** EXPLAIN of one recorded statement in the tenant's context: the first one of a transaction is PREPAREd there. */
   const explain = async (s: Recorded): Promise<{ text: string; tasks: number[] } | null> => {
-    const parts = s.text.split(/;\s*(?=PREPARE |EXECUTE )/);
     let text = s.text;
-    let values = s.values;
+    const values = s.values;
     let prepare: string | null = null;
-    if (/^\s*BEGIN;/i.test(s.text)) {
-      const prep = parts.find((p) => p.startsWith('PREPARE '));
-      const exec = parts.find((p) => p.startsWith('EXECUTE '));
-      if (!exec) return null;
-      if (prep) prepare = prep.replace(/^PREPARE (\w+)/, 'PREPARE m4s_explain_$1');
-      text = exec.replace(/^EXECUTE (\w+)/, 'EXECUTE m4s_explain_$1');
-      values = [];
-      if (!prep) return null;
+    const exec = /EXECUTE (\w+)(\([^;]*\))\s*$/.exec(s.text);
+    if (exec) {
+      const body = prepared.get(exec[1] ?? '');
+      if (body === undefined) throw new Error(`no PREPARE seen for ${exec[1]}`);
+      prepare = `PREPARE m4s_explain_${exec[1]} AS ${body}`;
+      text = `EXECUTE m4s_explain_${exec[1]}${exec[2]}`;
     } else if (skip.test(s.text)) return null;
     await explainer.query(`BEGIN; SET LOCAL ROLE m4s_app; SET LOCAL app.tenant_id = '${t.id}'`);
     try {

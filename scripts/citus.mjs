@@ -71,9 +71,6 @@ try {
   header('citus: coordinator and two workers');
   const conf = (role) => [
     "shared_preload_libraries = 'citus'",
-    // The app names its tenant with SET LOCAL inside each transaction; only this makes Citus send it (and
-    // SET LOCAL ROLE) to the workers, where the shards' row-level security reads it.
-    ...(role === 'coordinator' ? ["citus.propagate_set_commands = 'local'"] : []),
     // The segment and import-journal triggers fire on the shards (and migrations may add triggers later).
     'citus.enable_unsafe_triggers = on',
     'max_connections = 300',

@@ -20,6 +20,16 @@ export const distribute = async (db: Database): Promise<number> => {
   const citus = await run(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`, []);
   if (citus.rows.length === 0) return 0;
 
+  // Citus opens its connections to the workers as the current role: after `SET LOCAL ROLE m4s_app` (every
+  // request) or m4s_operator, as that role, which must then be allowed to log in (to the workers; pg_hba
+  // and pg_dist_authinfo decide from where and how — docs/scaling.md). It still has no password here.
+  const nologin = await run(
+    `SELECT rolname FROM pg_roles WHERE rolname IN ('m4s_app', 'm4s_operator') AND NOT rolcanlogin ORDER BY 1`,
+    [],
+  );
+  for (const { rolname } of parseRows(z.object({ rolname: col.text }), nologin, 'the roles to let log in'))
+    await run(`ALTER ROLE ${rolname} LOGIN`);
+
   const { rows } = await run(
     `SELECT c.relname AS name,
             EXISTS (SELECT 1 FROM pg_attribute a

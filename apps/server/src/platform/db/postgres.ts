@@ -19,12 +19,21 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
   // cost estimates for them (jsonb_array_elements, generate_series, long CTE chains) run high enough to
   // make PostgreSQL compile them — 110 ms of a 120 ms availability query, 2.2 s of the nightly
   // classification's 8 s customer statement at a million customers (bench/RESULTS.md).
-  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
+  //
+  // On a Citus coordinator, the app's transactions name their tenant and role with SET LOCAL, which reaches
+  // the shards' row-level security on the workers only with citus.propagate_set_commands = 'local' — set here
+  // for the app's connections only: Citus forwards a SET LOCAL as the text of the whole query that carried it,
+  // so pg-boss's (multi-statement, with its own SET LOCALs) must not. For the same reason the opening
+  // statements go alone there, and the first statement follows in a round trip of its own (docs/scaling.md).
+  const probe = new pg.Client({ connectionString });
+  await probe.connect();
+  const citus = await probe
+    .query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)
+    .then((r) => r.rows.length > 0)
+    .finally(() => probe.end());
+  const options = citus ? '-c jit=off -c citus.propagate_set_commands=local' : '-c jit=off';
+  const pool = new pg.Pool({ connectionString, max: poolSize, options });
   const client = await pool.connect();
-  // On a Citus coordinator SET LOCAL reaches the workers as the text of the whole query that carried it
-  // (citus.propagate_set_commands = 'local'): the opening statements then go alone, and the first statement
-  // follows in a round trip of its own, or the workers would run it too (docs/scaling.md).
-  const citus = (await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rows.length > 0;
   client.release();
   // The first statements each pooled connection has prepared (a connection the pool replaces starts afresh).
   const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();

@@ -1,0 +1,48 @@
+-- Proven on Citus (issue 13): the statement triggers run on the shards there, where a statement that reads a
+-- transition table (new_rows, old_rows) together with a distributed table fails ("could not find named
+-- tuplestore"), and TG_TABLE_NAME names the shard (customers_102040). So the changed rows are read first, on
+-- their own, and the journal records the table's own name. Same results on PostgreSQL and PGlite.
+CREATE OR REPLACE FUNCTION app_segments_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE rel text; js jsonb;
+BEGIN
+  -- TG_ARGV[0]: how the changed rows ($rows) name the customer(s) whose classes they feed.
+  FOREACH rel IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY['new_rows'] WHEN 'DELETE' THEN ARRAY['old_rows']
+                                  ELSE ARRAY['new_rows', 'old_rows'] END LOOP
+    EXECUTE format('SELECT jsonb_agg(to_jsonb(r)) FROM %I r', rel) INTO js;
+    CONTINUE WHEN js IS NULL;
+    EXECUTE format($q$
+      INSERT INTO segment_dirty (tenant_id, customer_id, marked_at)
+      SELECT r.tenant_id, r.customer_id, clock_timestamp()
+        FROM (SELECT DISTINCT q.tenant_id, q.customer_id FROM (%s) q WHERE q.customer_id IS NOT NULL) r
+      ON CONFLICT (tenant_id, customer_id) DO UPDATE SET marked_at = excluded.marked_at
+    $q$, replace(TG_ARGV[0], '$rows',
+                 format('jsonb_populate_recordset(NULL::%I.%I, $1)', TG_TABLE_SCHEMA, TG_TABLE_NAME))) USING js;
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION app_import_journal() RETURNS trigger LANGUAGE plpgsql SET timezone = 'UTC' AS $$
+DECLARE import_id uuid := nullif(current_setting('m4s.import_id', true), '')::uuid;
+DECLARE sheet integer := nullif(current_setting('m4s.import_sheet', true), '')::integer;
+-- On a Citus shard the trigger's table is customers_102040: the journal names the table.
+DECLARE tbl text := regexp_replace(TG_TABLE_NAME, '_[0-9]+$', '');
+DECLARE e record;
+BEGIN
+  IF import_id IS NULL THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    FOR e IN SELECT n.tenant_id, array_agg(n.id) AS ids, array_agg(hashtextextended(n::text, 0)) AS hashes
+               FROM new_rows n GROUP BY n.tenant_id LOOP
+      INSERT INTO import_change_log (tenant_id, import_id, sheet, table_name, op, row_ids, new_hashes)
+      VALUES (e.tenant_id, import_id, sheet, tbl, 'insert', e.ids, e.hashes);
+    END LOOP;
+  ELSE
+    FOR e IN SELECT n.tenant_id, array_agg(n.id) AS ids, array_agg(hashtextextended(n::text, 0)) AS hashes,
+                    array_agg(to_jsonb(o)) AS olds
+               FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+              GROUP BY n.tenant_id LOOP
+      INSERT INTO import_change_log (tenant_id, import_id, sheet, table_name, op, row_ids, new_hashes, old_rows)
+      VALUES (e.tenant_id, import_id, sheet, tbl, 'update', e.ids, e.hashes, e.olds);
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $$;
