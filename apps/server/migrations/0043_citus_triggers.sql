@@ -46,3 +46,30 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- The search hits name their tenant as a parameter, so that on Citus each of the function's statements says
+-- `tenant_id = $n` and runs on the tenant's shard (a statement that reads the tenant from the setting alone
+-- fans out to every shard). It must be the transaction's tenant: the function runs as the owner.
+CREATE OR REPLACE FUNCTION app_customer_hits(hit_kind text, needle text, p_tenant uuid) RETURNS SETOF uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  WITH n AS (SELECT '%' || replace(replace(replace(needle, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS pat
+             WHERE p_tenant = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  SELECT c.id FROM customers c, n WHERE hit_kind = 'name' AND c.tenant_id = p_tenant
+    AND app_grams(c.name || coalesce(c.contact_name, ''), 2) @> app_grams(needle, 2)
+    AND (c.name ILIKE n.pat OR c.contact_name ILIKE n.pat)
+  UNION ALL
+  SELECT p.customer_id FROM customer_phones p, n WHERE hit_kind = 'phone' AND p.tenant_id = p_tenant
+    AND app_grams(p.phone, 4) @> app_grams(needle, 4) AND p.phone LIKE n.pat
+  UNION ALL
+  SELECT v.owner_id FROM vehicles v, n WHERE hit_kind = 'plate' AND v.tenant_id = p_tenant
+    AND app_grams(v.plate, 3) @> app_grams(needle, 3) AND upper(v.plate) LIKE n.pat
+  UNION ALL
+  SELECT v.owner_id FROM vehicles v, n WHERE hit_kind = 'vin' AND v.tenant_id = p_tenant
+    AND app_grams(v.vin, 4) @> app_grams(needle, 4) AND v.vin LIKE n.pat
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_customer_hits(text, text, uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_customer_hits(text, text, uuid) TO m4s_app;
+--> statement-breakpoint
+DROP FUNCTION app_customer_hits(text, text);
