@@ -51,25 +51,29 @@ END $$;
 -- `tenant_id = $n` and runs on the tenant's shard (a statement that reads the tenant from the setting alone
 -- fans out to every shard). It must be the transaction's tenant: the function runs as the owner.
 CREATE OR REPLACE FUNCTION app_customer_hits(hit_kind text, needle text, p_tenant uuid) RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  WITH n AS (SELECT '%' || replace(replace(replace(needle, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS pat
-             WHERE p_tenant = nullif(current_setting('app.tenant_id', true), '')::uuid)
-  SELECT c.id FROM customers c, n WHERE hit_kind = 'name' AND c.tenant_id = p_tenant
-    AND app_grams(c.name || coalesce(c.contact_name, ''), 2) @> app_grams(needle, 2)
-    AND (c.name ILIKE n.pat OR c.contact_name ILIKE n.pat)
-  UNION ALL
-  SELECT p.customer_id FROM customer_phones p, n WHERE hit_kind = 'phone' AND p.tenant_id = p_tenant
-    AND app_grams(p.phone, 4) @> app_grams(needle, 4) AND p.phone LIKE n.pat
-  UNION ALL
-  SELECT v.owner_id FROM vehicles v, n WHERE hit_kind = 'plate' AND v.tenant_id = p_tenant
-    AND app_grams(v.plate, 3) @> app_grams(needle, 3) AND upper(v.plate) LIKE n.pat
-  UNION ALL
-  SELECT v.owner_id FROM vehicles v, n WHERE hit_kind = 'vin' AND v.tenant_id = p_tenant
-    AND app_grams(v.vin, 4) @> app_grams(needle, 4) AND v.vin LIKE n.pat
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+-- PL/pgSQL, not SQL: Citus cannot plan a SQL function's statements that use its parameters.
+DECLARE pat text := '%' || replace(replace(replace(needle, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+BEGIN
+  IF p_tenant IS DISTINCT FROM nullif(current_setting('app.tenant_id', true), '')::uuid THEN RETURN; END IF;
+  IF hit_kind = 'name' THEN
+    RETURN QUERY SELECT c.id FROM customers c WHERE c.tenant_id = p_tenant
+      AND app_grams(c.name || coalesce(c.contact_name, ''), 2) @> app_grams(needle, 2)
+      AND (c.name ILIKE pat OR c.contact_name ILIKE pat);
+  ELSIF hit_kind = 'phone' THEN
+    RETURN QUERY SELECT p.customer_id FROM customer_phones p WHERE p.tenant_id = p_tenant
+      AND app_grams(p.phone, 4) @> app_grams(needle, 4) AND p.phone LIKE pat;
+  ELSIF hit_kind = 'plate' THEN
+    RETURN QUERY SELECT v.owner_id FROM vehicles v WHERE v.tenant_id = p_tenant
+      AND app_grams(v.plate, 3) @> app_grams(needle, 3) AND upper(v.plate) LIKE pat;
+  ELSIF hit_kind = 'vin' THEN
+    RETURN QUERY SELECT v.owner_id FROM vehicles v WHERE v.tenant_id = p_tenant
+      AND app_grams(v.vin, 4) @> app_grams(needle, 4) AND v.vin LIKE pat;
+  END IF;
+END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION app_customer_hits(text, text, uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app_customer_hits(text, text, uuid) TO m4s_app;
 --> statement-breakpoint
-DROP FUNCTION app_customer_hits(text, text);
+DROP FUNCTION IF EXISTS app_customer_hits(text, text);

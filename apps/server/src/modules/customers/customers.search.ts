@@ -95,7 +95,8 @@ export const searchCustomerIds = async (
   const rows = await db
     .select({ id: customers.id })
     .from(customers)
-    .leftJoinLateral(phoneRank, sql`true`)
+    // An aggregate: one row per customer, so a cross join (on Citus an outer join ON true is not planned).
+    .crossJoinLateral(phoneRank)
     .where(and(scope, hitIds))
     .orderBy(
       sql`${phoneRank.key} ASC NULLS LAST`,
