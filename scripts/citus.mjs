@@ -103,7 +103,7 @@ try {
     header('citus: server test suite on the coordinator');
     const t0 = Date.now();
     const res = await run(process.execPath, ['scripts/test.mjs', ...process.argv.slice(2)], {
-      env: { ...process.env, M4S_TEST_ONLY: 'postgres', M4S_TEST_PG_URL: url },
+      env: { ...process.env, M4S_TEST_ONLY: 'postgres', M4S_TEST_PG_URL: url, M4S_TEST_TIMEOUT_MIN: '80' },
       capture: true,
       timeoutMs: 90 * 60_000,
     });
