@@ -218,7 +218,7 @@ async function check() {
       else if (e.tasks.every((n) => n === 1)) single += 1;
       else {
         multi += 1;
-        failures.push(`${name}: ${Math.max(...e.tasks)} tasks: ${e.text.replace(/\s+/g, ' ').slice(0, 400)}`);
+        failures.push(`${name}: ${Math.max(...e.tasks)} tasks: ${e.text.replace(/\s+/g, ' ').slice(0, 3000)}`);
       }
     }
     table.push(
