@@ -26,6 +26,7 @@ import { signIn, startProcess, stopProcess, waitHealthy } from '../bench/procs.m
 import { runScale } from '../bench/scale-run.mjs';
 import { runWebLoad } from '../bench/web-load.mjs';
 import { runTelematics } from '../bench/telematics.mjs';
+import { runBackup } from '../bench/backup.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
@@ -39,11 +40,13 @@ const detail = process.argv.includes('--detail');
  * default, and `--order-rows=N` for the repair-order file, 500,000 by default).
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
+ * `--only=backup`: the demo group backed up and restored on both engines, and its archive imported elsewhere
+ * (bench/backup.mjs; not part of the default run).
  * `--keep-data`: the scale part reuses the million-customer data set even if the generator changed since it was
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|backup)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -248,6 +251,26 @@ const timeStart = async (name, what, dataDir) => {
 const main = async () => {
   // Other sessions share the machine: the one-minute load average while this run went is part of its facts.
   const stopLoad = loadSampler();
+  if (only === 'backup') {
+    const backup = await runBackup({ log });
+    const facts = machineFacts({ repoRoot, postgresVersion: backup.postgresVersion });
+    const machineLoad = stopLoad();
+    const text = section({
+      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+      facts,
+      settings,
+      summary: null,
+      startups: null,
+      totalMs: Date.now() - started,
+      notes: [
+        `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end.`,
+      ],
+      extra: [backup.markdown],
+    });
+    prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+    console.log(`\n${backup.markdown}`);
+    return;
+  }
   log('building the web apps if they changed (start-up is timed with them built)');
   const built = await buildApps({ quiet: true });
   if (!built.ok) throw new Error('a web app failed to build; `npm run build` shows why');

@@ -2,7 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestTenant, signInStaff, testApp } from './harness.ts';
 
-const png = `data:image/png;base64,${Buffer.from('89504e470d0a1a0a', 'hex').toString('base64')}`;
+/** A tiny real PNG (8×8): the server decodes and re-encodes every logo. */
+const png =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAYAAADED76LAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVR4nGM4IWfzHx9mGBkKAC3CiEEiqWH5AAAAAElFTkSuQmCC';
 
 describe('tenant branding and the per-tenant owner app', () => {
   test('the admin sets branding; the public tenant endpoint, manifest, icons and logo follow it', async () => {

@@ -60,6 +60,8 @@ const cases: Record<string, Case> = {
   'PUT /api/stores/:id': { id: (b) => b.storeId, body: () => storeInput('ZZ-1') },
   'GET /api/staff/:id': { id: (b) => b.staffIds.group_admin ?? '' },
   'PATCH /api/staff/:id': { id: (b) => b.staffIds.service_advisor ?? '', body: () => ({ name: '改名' }) },
+  'POST /api/staff/:id/unlock': { id: (b) => b.staffIds.service_advisor ?? '' },
+  'POST /api/staff/:id/password-reset': { id: (b) => b.staffIds.service_advisor ?? '' },
   'GET /api/public/tenants/:slug': { id: () => 'no-such-tenant-zz' },
   'GET /api/customers/:id': { id: (b) => b.customerId },
   'GET /api/customers/:id/vehicles': { id: (b) => b.customerId },

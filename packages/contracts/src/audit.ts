@@ -33,6 +33,8 @@ export const auditActions = [
   'staff.created',
   'staff.created_by_platform',
   'staff.updated',
+  'staff.unlocked',
+  'staff.password_reset',
   // Customers, vehicles, history
   'customer.created',
   'customer.updated',

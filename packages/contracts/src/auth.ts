@@ -27,6 +27,8 @@ export const staffMe = z.object({
     name: z.string(),
     role: z.enum(roles),
     store: z.object({ id: uuid, name: z.string() }).nullable(),
+    /** An admin reset the password: every permission-checked route answers PASSWORD_CHANGE_REQUIRED until changed. */
+    mustChangePassword: z.boolean(),
   }),
   permissions: z.array(z.enum(permissions)),
 });

@@ -4,11 +4,10 @@ export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 export type IdParams = z.infer<typeof idParams>;
 
+/** The shape of a mainland China mobile number: 11 digits starting 13–19. */
+export const mobilePhonePattern = /^1[3-9]\d{9}$/;
 /** Mainland China mobile number, 11 digits starting 13–19. */
-export const mobilePhone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { message: 'phone' });
+export const mobilePhone = z.string().trim().regex(mobilePhonePattern, { message: 'phone' });
 /** A hotline: landline, 400/800 number or mobile — digits and dashes. */
 export const hotline = z
   .string()

@@ -39,6 +39,10 @@ export const staffMember = z.object({
   storeId: uuid.nullable(),
   status: z.enum(['active', 'disabled']),
   lastSignInAt: z.string().nullable(),
+  /** The account-wide lock after wrong passwords from addresses it has not signed in from (null: none). */
+  lockedUntil: z.string().nullable(),
+  /** The password was reset by an admin and is still the temporary one. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 export type StaffMember = z.infer<typeof staffMember>;
@@ -49,3 +53,7 @@ export const staffListQuery = z.strictObject({
   storeId: uuid.optional(),
   q: z.string().trim().max(40).optional(),
 });
+
+/** An admin's reset: the temporary password, shown once; the member must replace it at the next sign-in. */
+export const staffPasswordReset = z.object({ temporaryPassword: z.string() });
+export type StaffPasswordReset = z.infer<typeof staffPasswordReset>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authRoutes, type PasswordChangeBody } from '@m4s/contracts';
 import { ApiError, api } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
@@ -8,8 +8,16 @@ import { applyServerError, clearChangedErrors } from '../lib/form-errors.ts';
 
 type Values = PasswordChangeBody & { confirm: string };
 
-export const PasswordModal = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  /** An admin reset the password: it must be changed before anything else (it cannot be dismissed). */
+  forced?: boolean;
+};
+
+export const PasswordModal = ({ open, onClose, forced = false }: Props) => {
   const { t } = useI18n();
+  const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -31,6 +39,8 @@ export const PasswordModal = ({ open, onClose }: { open: boolean; onClose: () =>
         onSuccess: () => {
           void message.success(t('password.done'));
           close();
+          // Who is signed in (no longer bound to change the password) and every page refused meanwhile.
+          if (forced) void client.invalidateQueries();
         },
         onError: (error) => {
           // The server says "wrong login or password"; here only the current password can be wrong.
@@ -47,14 +57,19 @@ export const PasswordModal = ({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <Modal
       open={open}
-      title={t('password.title')}
+      title={t(forced ? 'password.requiredTitle' : 'password.title')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onCancel={close}
+      onCancel={forced ? undefined : close}
+      closable={!forced}
+      maskClosable={!forced}
+      keyboard={!forced}
+      cancelButtonProps={forced ? { style: { display: 'none' } } : undefined}
       onOk={() => form.submit()}
       confirmLoading={change.isPending}
       destroyOnHidden
     >
+      {forced && <Alert type="warning" showIcon title={t('password.requiredHint')} className="form-alert" />}
       {formError && <Alert type="error" showIcon title={formError} className="form-alert" />}
       <Form<Values>
         form={form}

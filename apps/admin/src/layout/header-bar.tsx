@@ -51,7 +51,11 @@ export const HeaderBar = () => {
           </a>
         </Dropdown>
       </Space>
-      <PasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <PasswordModal
+        open={passwordOpen || me.staff.mustChangePassword}
+        forced={me.staff.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+      />
     </Layout.Header>
   );
 };

@@ -80,6 +80,9 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'password.wrongCurrent': 'The current password is wrong',
   'password.mismatch': 'The two new passwords differ',
   'password.done': 'Password changed',
+  'password.requiredTitle': 'Choose a new password',
+  'password.requiredHint':
+    'An administrator reset your password. Enter the temporary password you were given and choose your own to continue.',
 
   'stores.title': 'Stores',
   'stores.subtitle': "The group's dealerships and their opening hours",
@@ -129,7 +132,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'staff.create': 'New staff member',
   'staff.editTitle': 'Edit staff member: {name}',
   'staff.login': 'Login',
-  'staff.loginHint': '3–32 lowercase letters, digits or . _ -; cannot be changed later',
+  'staff.loginHint':
+    '3–32 lowercase letters, digits or . _ -; cannot be changed later; a mobile number only if it is the member’s own phone',
   'staff.name': 'Name',
   'staff.phone': 'Mobile',
   'staff.role': 'Role',
@@ -156,6 +160,21 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'staff.empty': 'No staff members match',
   'staff.count': 'Total: {count}',
   'staff.self': ' (you)',
+  'staff.locked': 'Locked',
+  'staff.lockedUntil': 'Locked after wrong passwords until {time} (devices that signed in before are not affected)',
+  'staff.mustChange': 'Must change password',
+  'staff.unlock': 'Unlock',
+  'staff.confirmUnlock': 'Clear the sign-in lock and every device’s wait for “{name}”?',
+  'staff.unlockedDone': 'Sign-in lock cleared for “{name}”',
+  'staff.resetPassword': 'Reset password',
+  'staff.confirmReset':
+    'Create a temporary password for “{name}”? They are signed out everywhere and must choose a new password at the next sign-in.',
+  'staff.resetTitle': 'Temporary password for “{name}”',
+  'staff.resetHint':
+    'This temporary password is shown only once: tell the member in person or over a safe channel. After signing in with it they must choose their own.',
+  'staff.resetCopy': 'Copy',
+  'staff.resetCopied': 'Copied',
+  'staff.resetClose': 'I have told them',
 
   'branding.title': 'Branding',
   'branding.subtitle': 'Name, logo, colours and hotlines shown in the owner app',
@@ -168,7 +187,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'branding.oemHotline': 'OEM hotline',
   'branding.hotlineHint': 'Landline, 400/800 or mobile number',
   'branding.logo': 'Logo',
-  'branding.logoHint': 'PNG, JPEG, SVG or WebP, at most 200 KB, preferably square',
+  'branding.logoHint': 'PNG, JPEG, SVG or WebP, at most 200 KB, preferably square; saved as an image of at most 512 px',
   'branding.logoUpload': 'Upload image',
   'branding.logoRemove': 'Remove logo',
   'branding.logoTooLarge': 'The image is {size} KB, over the 200 KB limit; please compress it first',
@@ -217,6 +236,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'action.staff.created_by_platform': 'Staff account opened by the platform',
   'action.auth.staff.password_reset': 'Password reset by the platform',
   'action.staff.updated': 'Staff member updated',
+  'action.staff.unlocked': 'Staff sign-in lock cleared',
+  'action.staff.password_reset': 'Staff password reset by an administrator',
   'action.tenant.branding_updated': 'Branding updated',
 
   'field.phone': 'Enter an 11-digit mobile number',

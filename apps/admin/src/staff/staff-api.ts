@@ -32,3 +32,21 @@ export const useUpdateStaff = () => {
     onSuccess: () => client.invalidateQueries({ queryKey: staffKey }),
   });
 };
+
+/** Clears a member's sign-in lock and every address's wait. */
+export const useUnlockStaff = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.call(staffRoutes.unlock, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: staffKey }),
+  });
+};
+
+/** A temporary password for a member, answered this once. */
+export const useResetStaffPassword = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.call(staffRoutes.passwordReset, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: staffKey }),
+  });
+};

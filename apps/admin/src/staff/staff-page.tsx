@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { roleNames, type StaffMember } from '@m4s/contracts';
@@ -12,7 +12,8 @@ import { PageHeader } from '../layout/page-header.tsx';
 import { QueryTable } from '../layout/query-table.tsx';
 import { useStores } from '../stores/store-api.ts';
 import { StaffFormModal } from './staff-form.tsx';
-import { useStaffList, useUpdateStaff, type StaffFilter } from './staff-api.ts';
+import { useResetStaffPassword, useStaffList, useUnlockStaff, useUpdateStaff, type StaffFilter } from './staff-api.ts';
+import { TemporaryPasswordModal, type IssuedPassword } from './temporary-password-modal.tsx';
 
 export const StaffPage = () => {
   const { t, locale } = useI18n();
@@ -24,6 +25,9 @@ export const StaffPage = () => {
   const staff = useStaffList(filter);
   const stores = useStores();
   const update = useUpdateStaff();
+  const unlock = useUnlockStaff();
+  const reset = useResetStaffPassword();
+  const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const storeNames = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
 
   const setStatus = (member: StaffMember, status: StaffMember['status']) =>
@@ -37,6 +41,17 @@ export const StaffPage = () => {
         onError: (error) => void message.error(error.message),
       },
     );
+
+  const unlockMember = (member: StaffMember) =>
+    unlock.mutate(member.id, {
+      onSuccess: () => void message.success(t('staff.unlockedDone', { name: member.name })),
+      onError: (error) => void message.error(error.message),
+    });
+  const resetPassword = (member: StaffMember) =>
+    reset.mutate(member.id, {
+      onSuccess: (answer) => setIssued({ name: member.name, password: answer.temporaryPassword }),
+      onError: (error) => void message.error(error.message),
+    });
 
   const columns: TableColumnsType<StaffMember> = [
     {
@@ -84,8 +99,18 @@ export const StaffPage = () => {
       className: 'nowrap',
       dataIndex: 'status',
       width: 90,
-      render: (s: StaffMember['status']) => (
-        <Badge status={s === 'active' ? 'success' : 'default'} text={t(`staff.status.${s}`)} />
+      render: (s: StaffMember['status'], m) => (
+        <Space size={4}>
+          <Badge status={s === 'active' ? 'success' : 'default'} text={t(`staff.status.${s}`)} />
+          {m.lockedUntil && Date.parse(m.lockedUntil) > Date.now() && (
+            <Tooltip title={t('staff.lockedUntil', { time: formatDateTime(m.lockedUntil, locale) ?? '' })}>
+              <Tag color="red" data-testid={`staff-locked-${m.login}`}>
+                {t('staff.locked')}
+              </Tag>
+            </Tooltip>
+          )}
+          {m.mustChangePassword && <Tag color="orange">{t('staff.mustChange')}</Tag>}
+        </Space>
       ),
     },
     {
@@ -98,10 +123,26 @@ export const StaffPage = () => {
   ];
   if (canWrite) {
     columns.push(
-      actionsColumn(t('common.actions'), 160, (m) => (
+      actionsColumn(t('common.actions'), 320, (m) => (
         <Space size={0}>
           <EditLink onClick={() => editing.edit(m)} testId={`staff-edit-${m.login}`} />
           {m.id !== me.staff.id && <StatusToggle member={m} onConfirm={setStatus} />}
+          {m.id !== me.staff.id && (
+            <Confirmed
+              title={t('staff.confirmUnlock', { name: m.name })}
+              onConfirm={() => unlockMember(m)}
+              label={t('staff.unlock')}
+              testId={`staff-unlock-${m.login}`}
+            />
+          )}
+          {m.id !== me.staff.id && (
+            <Confirmed
+              title={t('staff.confirmReset', { name: m.name })}
+              onConfirm={() => resetPassword(m)}
+              label={t('staff.resetPassword')}
+              testId={`staff-reset-${m.login}`}
+            />
+          )}
         </Space>
       )),
     );
@@ -160,6 +201,7 @@ export const StaffPage = () => {
         defaultStoreId={filter.storeId ?? me.staff.store?.id ?? null}
         onClose={editing.close}
       />
+      <TemporaryPasswordModal issued={issued} onClose={() => setIssued(null)} />
     </>
   );
 };
@@ -179,6 +221,20 @@ const StatusToggle = ({ member, onConfirm }: ToggleProps) => {
     >
       <Button type="link" danger={disabling} data-testid={`staff-toggle-${member.login}`}>
         {t(disabling ? 'staff.disable' : 'staff.enable')}
+      </Button>
+    </Popconfirm>
+  );
+};
+
+type ConfirmedProps = { title: string; label: string; testId: string; onConfirm: () => void };
+
+/** A row action asked for once more before it is done. */
+const Confirmed = ({ title, label, testId, onConfirm }: ConfirmedProps) => {
+  const { t } = useI18n();
+  return (
+    <Popconfirm title={title} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={onConfirm}>
+      <Button type="link" data-testid={testId}>
+        {label}
       </Button>
     </Popconfirm>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SessionGate } from '@m4s/web-kit/mobile';
+import { PasswordPage } from './password-page.tsx';
 import { useStaffSession } from './staff-session.ts';
 
 type Props = { children: ReactNode; signedIn: boolean };
@@ -9,7 +10,7 @@ export const RequireStaff = ({ children, signedIn }: Props) => {
   const session = useStaffSession();
   return (
     <SessionGate session={session} signedIn={signedIn} home="/">
-      {children}
+      {signedIn && session.me?.staff.mustChangePassword ? <PasswordPage /> : children}
     </SessionGate>
   );
 };

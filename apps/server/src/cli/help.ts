@@ -24,6 +24,24 @@ m4s tenant create --file <tenant.json>
   'tenant export': `m4s tenant export <slug> [--out <file.json>]
   Writes all of a dealer group's data (every tenant table, one JSON document, streamed) to the file, or
   to standard output. Password, session and code hashes are left out.`,
+  'tenant archive': `m4s tenant archive <slug> --out <file.m4st.gz>
+  Writes everything of one dealer group — every row of every tenant table, password hashes and sessions
+  included, read in one consistent snapshot — to a new file, with each table's row count and checksum, to
+  move it into another installation (m4s tenant import). Suspend the group first so nothing changes after.`,
+  'tenant import': `m4s tenant import --file <file.m4st.gz>
+  Loads a dealer group archived by m4s tenant archive, in one transaction: refused when the group's id or
+  slug is taken here or the two installations run different versions; every table's count and checksum
+  (and every foreign key) is checked before it commits. The group keeps its status (resume it here).`,
+  'backup create': `m4s backup create --out <new directory> [--server <URL> --login <operator>]
+  A consistent backup of the whole installation: manifest.json (every table's row count and checksum, read
+  in the same snapshot) and the data — pgdata.tar.gz (embedded engine) or database.pgdump (PostgreSQL,
+  pg_dump's custom format). On PostgreSQL it runs beside the serving server. The embedded engine's
+  directory has one owner: while the server runs, --server asks it for its backup (operator sign-in,
+  password in M4S_OPERATOR_PASSWORD); with the server stopped, the CLI opens DATA_DIR itself.`,
+  'backup restore': `m4s backup restore --from <backup directory> (--data-dir <new directory> | --database-url <new database>)
+  Restores a backup into a new, empty data directory (embedded engine; start the server with DATA_DIR set
+  to it) or a new PostgreSQL database (created when absent; refused when it holds any table), then checks
+  every table's row count and checksum against the backup's manifest.`,
   'staff create': `m4s staff create --tenant <slug> --login <login> --name <name> --role <role>
                  [--store <store code>] [--phone <phone>] [--password <password>]
   Adds a staff member (store-bound roles need --store). Without --password one is generated and

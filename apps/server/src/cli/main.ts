@@ -6,8 +6,10 @@ import { AppError } from '../platform/errors.ts';
 import { errorMessage } from '../platform/i18n.ts';
 import { cliLocale, describeAppError, UsageError } from './args.ts';
 import { commandHelp, generalHelp } from './help.ts';
-import type { Command, Io } from './io.ts';
+import type { Command, Io, Standalone } from './io.ts';
+import { BackupError } from '../platform/backup/snapshot.ts';
 import { DataDirBusy, openRuntime } from './runtime.ts';
+import { backupCreate, backupRestore, tenantArchive, tenantImport } from './commands/backup.ts';
 import { importFile } from './commands/import.ts';
 import { nightly } from './commands/nightly.ts';
 import { operatorCreate, operatorPasswordReset } from './commands/operator.ts';
@@ -22,16 +24,25 @@ const commands: Record<string, Command> = {
   'tenant suspend': tenantSuspend,
   'tenant resume': tenantResume,
   'tenant export': tenantExportCommand,
+  'tenant archive': tenantArchive,
+  'tenant import': tenantImport,
   'staff create': staffCreate,
   'staff password-reset': staffPasswordReset,
   nightly,
   import: importFile,
 };
 
+/** Commands that open no runtime: they reach the database (or a new one) on their own terms. */
+const standalone: Record<string, Standalone> = {
+  'backup create': backupCreate,
+  'backup restore': backupRestore,
+};
+
 /** The command named by the first one or two words, and the arguments after them. */
 const route = (argv: string[]): { name: string; rest: string[] } | null => {
   const [first = '', second = ''] = argv;
-  if (commands[`${first} ${second}`]) return { name: `${first} ${second}`, rest: argv.slice(2) };
+  const two = `${first} ${second}`;
+  if (commands[two] || standalone[two]) return { name: two, rest: argv.slice(2) };
   if (commands[first]) return { name: first, rest: argv.slice(1) };
   return null;
 };
@@ -67,6 +78,11 @@ export const runCli = async (argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
   let runtime: Awaited<ReturnType<typeof openRuntime>> | null = null;
   try {
+    const alone = standalone[found.name];
+    if (alone) {
+      await alone(found.rest, io)(loadConfig(env), env);
+      return 0;
+    }
     const run = (commands[found.name] as Command)(found.rest, io);
     runtime = await openRuntime(loadConfig(env));
     await run(runtime);
@@ -75,6 +91,7 @@ export const runCli = async (argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     if (error instanceof UsageError)
       return fail(`${found.name}: ${error.message}\n\n${commandHelp[found.name] ?? generalHelp}`, 2);
     if (error instanceof DataDirBusy) return fail(error.message, 1);
+    if (error instanceof BackupError) return fail(`${found.name}: ${error.message}`, 1);
     const known = error instanceof AppError ? error : fromDatabaseError(error);
     if (known) {
       const message = known.message !== known.code ? known.message : errorMessage(locale, known.code);

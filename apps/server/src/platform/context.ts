@@ -21,6 +21,8 @@ export type StaffProfile = {
   name: string;
   storeName: string | null;
   tenant: { id: string; slug: string; name: string };
+  /** An admin reset their password: only the routes without a permission answer until they change it. */
+  mustChangePassword: boolean;
 };
 export type OwnerActor = { kind: 'owner'; id: string; sessionId: string; csrfToken: string };
 export type Actor = StaffActor | OwnerActor | { kind: 'anonymous' } | { kind: 'system' };

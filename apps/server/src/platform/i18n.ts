@@ -1,5 +1,6 @@
 import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
 import { importMessages } from './i18n-imports.ts';
+import { refusalMessages } from './i18n-refusals.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -58,6 +59,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     store_code_taken: '该门店编码已被使用',
     login_taken: '该登录名已被使用',
     phone_taken: '该手机号已被使用',
+    login_is_phone: '登录名不能是手机号，除非是该员工本人的手机号',
+    phone_is_login: '该员工以此手机号作为登录名，手机号不能修改',
     role_not_allowed: '您不能分配该角色',
     password_wrong: '当前密码不正确',
     phone_required: '至少填写一个手机号',
@@ -110,6 +113,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     invalid_value: '取值不在允许范围内',
     required: '必填',
     ...importMessages['zh-CN'],
+    ...refusalMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -226,6 +230,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     store_code_taken: 'This store code is already taken',
     login_taken: 'This login name is already taken',
     phone_taken: 'This phone number is already taken',
+    login_is_phone: 'A login name cannot be a mobile number unless it is this member’s own phone',
+    phone_is_login: 'This member signs in with this number as their login name; it cannot change',
     role_not_allowed: 'You cannot assign this role',
     password_wrong: 'The current password is wrong',
     phone_required: 'Enter at least one mobile number',
@@ -281,6 +287,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     invalid_value: 'Value not allowed',
     required: 'Required',
     ...importMessages.en,
+    ...refusalMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

@@ -63,6 +63,12 @@ export const operatorRoutes = defineRoutes({
     response: 'file',
     tags,
   },
+  /**
+   * A consistent backup of the whole installation while it serves (docs/backup.md): one line of JSON (the
+   * manifest: every table's row count and checksum in the snapshot), then the data file's bytes. What
+   * `m4s backup create --server` reads; the embedded engine can only be backed up from inside its process.
+   */
+  backup: { method: 'GET', path: '/operator/backup', auth: 'operator', response: 'file', tags },
   audit: {
     method: 'GET',
     path: '/operator/audit',

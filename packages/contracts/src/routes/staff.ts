@@ -1,5 +1,12 @@
 import { idParams } from '../common.ts';
-import { staffCreateBody, staffList, staffListQuery, staffMember, staffUpdateBody } from '../staff.ts';
+import {
+  staffCreateBody,
+  staffList,
+  staffListQuery,
+  staffMember,
+  staffPasswordReset,
+  staffUpdateBody,
+} from '../staff.ts';
 import { defineRoutes } from '../api/route.ts';
 
 const tags = ['staff'];
@@ -41,6 +48,29 @@ export const staffRoutes = defineRoutes({
     params: idParams,
     body: staffUpdateBody,
     response: staffMember,
+    tags,
+  },
+  /** Clears the member's account lock and every per-address delay on their login (audited). */
+  unlock: {
+    method: 'POST',
+    path: '/staff/:id/unlock',
+    auth: 'staff',
+    permission: 'staff.write',
+    params: idParams,
+    response: staffMember,
+    tags,
+  },
+  /**
+   * Sets a temporary password, shown once in the answer: the member must choose their own at the next
+   * sign-in. Unlocks the account and signs the member out everywhere (audited).
+   */
+  passwordReset: {
+    method: 'POST',
+    path: '/staff/:id/password-reset',
+    auth: 'staff',
+    permission: 'staff.write',
+    params: idParams,
+    response: staffPasswordReset,
     tags,
   },
 });

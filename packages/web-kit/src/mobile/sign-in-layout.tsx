@@ -17,13 +17,15 @@ type Props = {
   notes?: ReactNode;
   /** At the foot of the page; nothing when empty. */
   footer?: ReactNode;
+  /** The button's words when the form is not a sign-in (a new password); 登录 otherwise. */
+  submitLabel?: string;
 };
 
 /**
  * A mobile sign-in page: a coloured header with the language switch, and the form on a card that overlaps
  * it. The apps bring their own header, fields and notes, and their own colours and spacing in CSS.
  */
-export const SignInLayout = ({ hero, onSubmit, children, error, submitting, notes, footer }: Props) => {
+export const SignInLayout = ({ hero, onSubmit, children, error, submitting, notes, footer, submitLabel }: Props) => {
   const { t } = useMobileI18n();
   return (
     <div className="sign-in">
@@ -51,7 +53,7 @@ export const SignInLayout = ({ hero, onSubmit, children, error, submitting, note
           loading={submitting}
           loadingText={t('signIn.submitting')}
         >
-          {t('signIn.submit')}
+          {submitLabel ?? t('signIn.submit')}
         </Button>
         {notes}
       </form>

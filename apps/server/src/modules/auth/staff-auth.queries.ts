@@ -11,11 +11,12 @@ export type StaffMeRow = {
   storeId: string | null;
   storeName: string | null;
   tenant: { id: string; slug: string; name: string };
+  mustChangePassword: boolean;
 };
 
 // Every app asks for it on start and after each sign-in: one prepared statement (parsed and planned once
 // per pooled connection) for the member, their store and their tenant.
-const staffMeSql = `SELECT m.id, m.login, m.name, m.role, st.id AS store_id, st.name AS store_name,
+const staffMeSql = `SELECT m.id, m.login, m.name, m.role, m.must_change_password, st.id AS store_id, st.name AS store_name,
     t.id AS tenant_id, t.slug AS tenant_slug, t.name AS tenant_name
   FROM staff m
   JOIN tenants t ON t.id = m.tenant_id
@@ -27,6 +28,7 @@ const staffMeRow = z.object({
   login: col.text,
   name: col.text,
   role: z.enum(roles),
+  must_change_password: col.bool,
   store_id: col.textOrNull,
   store_name: col.textOrNull,
   tenant_id: col.text,
@@ -47,5 +49,6 @@ export const findStaffMe = async (sql: SqlExecutor, tenantId: string, staffId: s
     storeId: row.store_id,
     storeName: row.store_name,
     tenant: { id: row.tenant_id, slug: row.tenant_slug, name: row.tenant_name },
+    mustChangePassword: row.must_change_password,
   };
 };

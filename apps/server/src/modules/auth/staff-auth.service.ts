@@ -1,4 +1,4 @@
-import type { PasswordChangeBody, StaffMe, StaffSignInBody } from '@m4s/contracts';
+import { mobilePhonePattern, type PasswordChangeBody, type StaffMe, type StaffSignInBody } from '@m4s/contracts';
 import { eq, and } from 'drizzle-orm';
 import { audit } from '../../platform/audit.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/crypto.ts';
@@ -8,15 +8,29 @@ import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
+  anyAddress,
   countFailedSignIn,
+  countLoginFailure,
+  countPairFailure,
   findStaffByLoginOrPhone,
   lockedUntilOf,
+  recordPairSignedIn,
   recordSignedIn,
+  recordSignedInFromKnown,
   setPassword,
+  throttlesOf,
 } from '../staff/staff.service.ts';
 import { findStaffMe } from './staff-auth.queries.ts';
 
+/** Per login: the 5th wrong password locks it for 15 minutes, except for the addresses it signs in from. */
 export const lockout = { failures: 5, minutes: 15 } as const;
+/**
+ * Per (login, address): 5 wrong passwords are free, then each one makes that pair wait 30 s, 1, 2, 4, 8
+ * minutes, at most 15; a count quiet for a day starts afresh.
+ */
+export const addressDelay = { free: 5, firstSeconds: 30, maxSeconds: 15 * 60, forgetHours: 24 } as const;
+/** An address that has signed in to a login within this many days is known to it. */
+export const knownAddressDays = 90;
 
 type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; error: AppError };
 
@@ -50,57 +64,94 @@ export const staffMe = async (ctx: Ctx, staffId: string, csrfToken: string): Pro
       name: row.name,
       role: row.role,
       store: row.storeId && row.storeName ? { id: row.storeId, name: row.storeName } : null,
+      mustChangePassword: row.mustChangePassword,
     },
     permissions: permissionsOf(actor),
   };
 };
 
+const secondsUntil = (until: Date | null, now: Date, otherwise: number) =>
+  until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : otherwise;
+
 const lockedError = (lockedUntil: Date | null, now: Date) =>
   new AppError('ACCOUNT_LOCKED', undefined, {
-    retryAfterSeconds: lockedUntil
-      ? Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000))
-      : lockout.minutes * 60,
+    retryAfterSeconds: secondsUntil(lockedUntil, now, lockout.minutes * 60),
   });
 
+const delayedError = (blockedUntil: Date | null, now: Date) =>
+  new AppError('SIGN_IN_DELAYED', undefined, {
+    retryAfterSeconds: secondsUntil(blockedUntil, now, addressDelay.firstSeconds),
+  });
+
+/** What sign-in counts a name under: the member's login, or the name as typed when it names no one. */
+const keyOf = (typed: string) => {
+  const name = typed.trim();
+  return mobilePhonePattern.test(name) ? name : name.toLowerCase();
+};
+
 /**
- * Password sign-in. Failures are written (and committed) before the error is returned, which is why
- * this returns its error instead of throwing: a throw would roll the failure count back. The count and
- * the lock are decided by one conditional UPDATE each (countFailedSignIn, recordSignedIn), so concurrent
- * guesses are all counted and none signs in once the lock is set.
+ * Password sign-in (docs/staff-sign-in.md). Failures are written (and committed) before the error is
+ * returned, which is why this returns its error instead of throwing: a throw would roll the count back.
+ * Every count is one conditional UPDATE or upsert (countFailedSignIn, countPairFailure…), so concurrent
+ * guesses are all counted and none signs in once a lock or a wait is set.
+ *
+ * Two limits: the login's (5 wrong passwords lock it for 15 minutes) holds back every address that has
+ * not signed in to it before; each (login, address) pair has its own progressive wait. Guesses from
+ * elsewhere therefore never lock a member out of the office. A login that names no one is counted the
+ * same way under the name as typed, runs the same password hash and gets the same answers, so neither an
+ * answer nor a lock tells whether a login exists.
  */
 export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<SignInResult> => {
   const now = ctx.clock.now();
+  const ip = ctx.request.ip;
   const member = await findStaffByLoginOrPhone(ctx.db, ctx.tenantId, input.login);
-  if (!member) {
-    await verifyPassword(input.password, dummyPasswordHash);
-    await audit(ctx, { action: 'auth.staff.sign_in_failed', details: { reason: 'unknown_login' } });
-    return { ok: false, error: new AppError('INVALID_CREDENTIALS') };
-  }
-  const target = { type: 'staff', id: member.id };
-  const locked = async (lockedUntil: Date | null) => {
-    await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'locked' } });
-    return { ok: false as const, error: lockedError(lockedUntil, now) };
+  const key = { login: member ? member.login : keyOf(input.login), ip };
+  const throttles = await throttlesOf(ctx.db, ctx.tenantId, key.login, ip);
+  const since = now.getTime() - knownAddressDays * 86_400_000;
+  const known = (throttles.pair?.signedInAt?.getTime() ?? 0) > since;
+  const target = member ? { type: 'staff', id: member.id } : undefined;
+  const who = member ? {} : { reason: 'unknown_login' };
+  const refuse = async (reason: string, error: AppError) => {
+    await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason, ...who } });
+    return { ok: false as const, error };
   };
-  if (member.lockedUntil && member.lockedUntil > now) return locked(member.lockedUntil);
-  if (!(await verifyPassword(input.password, member.passwordHash))) {
-    const counted = await countFailedSignIn(ctx.db, ctx.tenantId, member.id, now, lockout);
-    // Locked by a concurrent failure since the row was read.
-    if (!counted) return locked(await lockedUntilOf(ctx.db, ctx.tenantId, member.id));
+  const loginLock = member ? member.lockedUntil : (throttles.login?.blockedUntil ?? null);
+  const lockNow = async () =>
+    member
+      ? lockedUntilOf(ctx.db, ctx.tenantId, member.id)
+      : ((await throttlesOf(ctx.db, ctx.tenantId, key.login, anyAddress)).pair?.blockedUntil ?? null);
+
+  if (!known && loginLock && loginLock > now) return refuse('locked', lockedError(loginLock, now));
+  const wait = throttles.pair?.blockedUntil;
+  if (wait && wait > now) return refuse('delayed', delayedError(wait, now));
+
+  const passwordOk = await verifyPassword(input.password, member?.passwordHash ?? dummyPasswordHash);
+  if (!member || !passwordOk) {
+    const counted = member
+      ? await countFailedSignIn(ctx.db, ctx.tenantId, member.id, now, lockout)
+      : await countLoginFailure(ctx.db, ctx.tenantId, key.login, now, lockout);
+    const delayed = await countPairFailure(ctx.db, ctx.tenantId, key, now, addressDelay);
+    // Locked by a concurrent failure since the rows were read.
+    if (!counted && !known) return refuse('locked', lockedError(await lockNow(), now));
+    if (!delayed) return refuse('delayed', delayedError(null, now));
+    const error =
+      counted?.lockedUntil && !known
+        ? lockedError(counted.lockedUntil, now)
+        : delayed.blockedUntil
+          ? delayedError(delayed.blockedUntil, now)
+          : new AppError('INVALID_CREDENTIALS');
     await audit(ctx, {
-      action: counted.lockedUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed',
+      action: member && counted?.lockedUntil ? 'auth.staff.locked' : 'auth.staff.sign_in_failed',
       target,
-      details: { reason: 'password', failures: counted.failures },
+      details: { reason: 'password', failures: counted?.failures, addressFailures: delayed.failures, ...who },
     });
-    return counted.lockedUntil
-      ? { ok: false, error: lockedError(counted.lockedUntil, now) }
-      : { ok: false, error: new AppError('INVALID_CREDENTIALS') };
+    return { ok: false, error };
   }
-  if (member.status !== 'active') {
-    await audit(ctx, { action: 'auth.staff.sign_in_failed', target, details: { reason: 'disabled' } });
-    return { ok: false, error: new AppError('ACCOUNT_DISABLED') };
-  }
-  if (!(await recordSignedIn(ctx.db, ctx.tenantId, member.id, now)))
-    return locked(await lockedUntilOf(ctx.db, ctx.tenantId, member.id));
+  if (member.status !== 'active') return refuse('disabled', new AppError('ACCOUNT_DISABLED'));
+  if (known) await recordSignedInFromKnown(ctx.db, ctx.tenantId, member.id, now);
+  else if (!(await recordSignedIn(ctx.db, ctx.tenantId, member.id, now)))
+    return refuse('locked', lockedError(await lockNow(), now));
+  if (!(await recordPairSignedIn(ctx.db, ctx.tenantId, key, now))) return refuse('delayed', delayedError(null, now));
   const session = await createSession(ctx.db, {
     tenantId: ctx.tenantId,
     kind: 'staff',
@@ -109,7 +160,12 @@ export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<Sig
     userAgent: ctx.request.userAgent,
     now,
   });
-  await audit(ctx, { action: 'auth.staff.signed_in', target, actor: { kind: 'staff', id: member.id } });
+  await audit(ctx, {
+    action: 'auth.staff.signed_in',
+    target,
+    actor: { kind: 'staff', id: member.id },
+    details: known ? {} : { newAddress: true },
+  });
   return { ok: true, me: await staffMe(ctx, member.id, session.csrfToken), cookie: session.cookie };
 };
 

@@ -15,6 +15,7 @@ import {
   vehicles,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -87,12 +88,21 @@ export const bookingById = async (db: Tx, tenantId: string, id: string) => {
 export const bookingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
   bookingDetails(db, tenantId, and(eq(bookings.ownerId, ownerId), isNull(next.id)));
 
-/** A store's (or several stores') bookings starting in [from, to), replaced ones left out. */
-export const bookingsBetween = (db: Tx, tenantId: string, storeIds: string[] | null, from: Date, to: Date) =>
+/** A store's (or several stores') bookings starting in [from, to), replaced ones left out, in the customer scope. */
+export const bookingsBetween = (
+  db: Tx,
+  tenantId: string,
+  storeIds: string[] | null,
+  from: Date,
+  to: Date,
+  ownCustomersOf: string | null,
+) =>
   bookingDetails(
     db,
     tenantId,
     and(
+      // A consultant or advisor restricted to their customers also lists the bookings they advise.
+      customerScopeWhere(ownCustomersOf, bookings.advisorId),
       storeIds ? inArray(bookings.storeId, storeIds) : undefined,
       gte(bookings.startsAt, from),
       lt(bookings.startsAt, to),

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize, storeScope } from '../../platform/auth/permissions.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertCustomerInScope } from '../customers/customers.scope.ts';
+import { assertCustomerInScope, ownCustomersOnly } from '../customers/customers.scope.ts';
 import { storeClock } from './availability.queries.ts';
 import { carClashes } from './clash.service.ts';
 import { announceBooking, cancelToInbox, confirmToInbox } from './booking.notify.ts';
@@ -45,15 +45,18 @@ export const listBookings = async (
   const first = stores[0];
   if (!first) return [];
   const { from, to } = await dayBoundsOf(ctx, first.id, filter.date);
-  const rows = await q.bookingsBetween(ctx.db, ctx.tenantId, storeId ? [storeId] : null, from, to);
+  const own = ownCustomersOnly(ctx.actor);
+  const rows = await q.bookingsBetween(ctx.db, ctx.tenantId, storeId ? [storeId] : null, from, to, own);
   return rows.map((r) => toBookingRow(r, ctx.actor));
 };
 
-/** A booking in the actor's reach (its store), locked for a change; 404 when it is not this tenant's. */
+/** A booking in the actor's reach (its store, its customer), locked for a change; 404 when it is not this tenant's. */
 const bookingInScope = async (ctx: StaffCtx, id: string) => {
   const b = await q.lockBooking(ctx.db, ctx.tenantId, id);
   if (!b) throw new AppError('NOT_FOUND');
   authorize(ctx.actor, 'visit.write', { storeId: b.storeId });
+  const customer = await q.customerOf(ctx.db, ctx.tenantId, b.customerId);
+  if (customer) assertCustomerInScope(ctx.actor, customer, b.advisorId);
   return b;
 };
 

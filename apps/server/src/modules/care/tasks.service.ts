@@ -8,17 +8,20 @@ import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
 import { careTasks, staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordMileage } from '../vehicles/vehicles.service.ts';
+import { customerScopeText, ownCustomersOnly } from '../customers/customers.scope.ts';
 
 const none = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Which tasks a staff member may see and act on ($2 actor id, $3 role, $4 store, $5 group-wide): a group
- * role every task; a store manager the store's; front-line staff the tasks assigned to them and their
- * role's unassigned tasks in their store.
+ * Which tasks a staff member may see and act on ($2 actor id, $3 role, $4 store, $5 group-wide, $7 the
+ * customer scope's staff id): a group role every task; a store manager the store's; front-line staff the
+ * tasks assigned to them and their role's unassigned tasks in their store — with "own customers only",
+ * of those unassigned ones only their customers' (customers.scope).
  */
 const reach = `($5::boolean
     OR k.assignee_id = $2
-    OR (k.store_id = $4 AND ($3 IN ('store_manager', 'service_manager') OR (k.assignee_id IS NULL AND k.role = $3))))`;
+    OR (k.store_id = $4 AND ($3 IN ('store_manager', 'service_manager') OR (k.assignee_id IS NULL AND k.role = $3))))
+    AND ${customerScopeText('c', '$7', 'k.assignee_id')}`;
 
 const selectTasks = `
   SELECT k.id, k.customer_id, c.name AS customer_name, p.phone, k.vehicle_id, v.plate, k.store_id, k.rule_key, k.role,
@@ -77,6 +80,7 @@ const reachParams = (ctx: StaffCtx, everyTask = false) => [
   ctx.actor.storeId ?? none,
   everyTask || roleGrants[ctx.actor.role].scope === 'group',
   ctx.clock.now(),
+  everyTask ? null : ownCustomersOnly(ctx.actor),
 ];
 
 /**
@@ -106,7 +110,7 @@ export const listTasks = async (
 const reachable = async (ctx: StaffCtx, id: string, afterChange = false): Promise<CareTask> => {
   authorize(ctx.actor, 'care.tasks');
   // After a reassignment the task may have left the actor's reach: the answer still shows it.
-  const result = await ctx.sql.executeSql(`${selectTasks} AND k.id = $7`, [...reachParams(ctx, afterChange), id]);
+  const result = await ctx.sql.executeSql(`${selectTasks} AND k.id = $8`, [...reachParams(ctx, afterChange), id]);
   const task = maybeRow(taskRow, result, 'reachable task');
   if (!task) throw new AppError('NOT_FOUND');
   return task;

@@ -8,7 +8,7 @@ import {
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import { checkReading } from '../vehicles/mileage.ts';
-import { changeOwner } from '../vehicles/vehicles.service.ts';
+import { changeOwnerByImport } from '../vehicles/vehicles.service.ts';
 import type { CustomerRecord } from './customers.rows.ts';
 import * as m from './merge.queries.ts';
 import { fillEmpty, mergeCar } from './merge-fields.ts';
@@ -328,7 +328,8 @@ export const applyCustomerBatch = async (
   for (const c of carStates)
     if (!c.isNew && Object.keys(c.patch).length > 0)
       await m.patchVehicle(db, tenantId, c.id, { ...c.patch, updatedAt: now });
-  for (const a of adopted) await changeOwner(db, { tenantId, ...a });
+  // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
+  for (const a of adopted) await changeOwnerByImport(ctx, a);
   await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
   await m.insertMany(ctx.sql, mileageReadings, newReadings);
   await writeKeys(ctx, source.id, newKeys);

@@ -16,9 +16,9 @@ import { UploadRefused, uploadImport } from './upload.ts';
 import { attachment, sendXlsx } from './xlsx-out.ts';
 
 /** A refused upload answers in the user's language with what to do about it (not just "bad request"). */
-const refuse = (req: FastifyRequest, reply: FastifyReply, code: UploadRefused['code'], key: string) => {
+const refuse = (req: FastifyRequest, reply: FastifyReply, code: UploadRefused['code'], key: string, path = 'file') => {
   const message = fieldMessage(localeOf(req.headers['accept-language']), key, key);
-  const body: ErrorBody = { code, message, requestId: req.id, details: { issues: [{ path: 'file', message }] } };
+  const body: ErrorBody = { code, message, requestId: req.id, details: { issues: [{ path, message }] } };
   return reply.status(errorCodes[code]).send(body);
 };
 
@@ -33,7 +33,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     try {
       return await uploadImport(inTx(req, r.upload.permission), req, { limitBytes, dataDir: config.DATA_DIR });
     } catch (error) {
-      if (error instanceof UploadRefused) return refuse(req, reply, error.code, error.key);
+      if (error instanceof UploadRefused) return refuse(req, reply, error.code, error.key, error.path);
       if (error instanceof UnreadableFileError) return refuse(req, reply, 'BAD_REQUEST', error.key);
       throw error;
     }

@@ -1,7 +1,7 @@
 import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { salesOrders } from '../../platform/db/schema/index.ts';
-import { changeOwner } from '../vehicles/vehicles.service.ts';
+import { changeOwnerByImport } from '../vehicles/vehicles.service.ts';
 import * as m from './merge.queries.ts';
 import { qualifiedNumber } from './orders.apply.ts';
 import { bump, emptyResult, type BatchResult } from './rows.ts';
@@ -162,7 +162,8 @@ export const applySalesBatch = async (
     bump(counts, 'salesCreated');
   }
   await m.insertMany(ctx.sql, salesOrders, created);
-  for (const a of adopted) await changeOwner(db, { tenantId, ...a });
+  // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
+  for (const a of adopted) await changeOwnerByImport(ctx, a);
   await writeKeys(ctx, sourceId, newKeys);
   return result;
 };

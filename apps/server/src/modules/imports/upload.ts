@@ -20,6 +20,8 @@ export class UploadRefused extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly key: string,
+    /** The multipart field it concerns (the file unless said). */
+    readonly path = 'file',
   ) {
     super(key);
     this.name = 'UploadRefused';
@@ -54,6 +56,8 @@ const looksLikeZip = async (path: string) => {
   }
 };
 
+const nulRefusal = (path: string) => new UploadRefused('VALIDATION_FAILED', 'nul_byte', path.replaceAll('\u0000', ''));
+
 /**
  * Streams the multipart upload (an optional `kind` field and one `file`) to `pathFor(format)`, hashing as it goes:
  * the file is never held in memory. Over `limitBytes` the partial file is deleted and the upload refused.
@@ -68,9 +72,19 @@ export const receiveUpload = async (
   let refusal: UploadRefused | null = null;
   try {
     for await (const part of req.parts({ limits: { fileSize: options.limitBytes, files: 1, fields: 4, parts: 5 } })) {
+      // A NUL (U+0000) in a field, its name or the file's name is refused as serve() refuses one in JSON:
+      // PostgreSQL cannot hold it in text.
+      if (part.fieldname.includes('\u0000')) refusal ??= nulRefusal(part.fieldname);
       if (part.type === 'field') {
-        if (part.fieldname === 'kind') kind = String(part.value);
-        if (part.fieldname === 'source') source = String(part.value);
+        const value = String(part.value);
+        if (value.includes('\u0000')) refusal ??= nulRefusal(part.fieldname);
+        if (part.fieldname === 'kind') kind = value;
+        if (part.fieldname === 'source') source = value;
+        continue;
+      }
+      if (part.filename.includes('\u0000')) {
+        refusal ??= nulRefusal('file');
+        part.file.resume();
         continue;
       }
       const format = formatOf(part.filename);

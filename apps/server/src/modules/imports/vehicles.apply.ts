@@ -2,7 +2,7 @@ import { newRowId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { mileageReadings, vehicleOwnerships, vehicles } from '../../platform/db/schema/index.ts';
 import { checkReading } from '../vehicles/mileage.ts';
-import { changeOwner } from '../vehicles/vehicles.service.ts';
+import { changeOwnerByImport } from '../vehicles/vehicles.service.ts';
 import * as m from './merge.queries.ts';
 import { mergeCar } from './merge-fields.ts';
 import { bump, emptyResult, noteUnlisted, type BatchResult } from './rows.ts';
@@ -167,7 +167,8 @@ export const applyVehicleBatch = async (
   for (const c of states)
     if (!c.isNew && Object.keys(c.patch).length > 0)
       await m.patchVehicle(db, tenantId, c.id, { ...c.patch, updatedAt: now });
-  for (const a of adopted) await changeOwner(db, { tenantId, ...a });
+  // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
+  for (const a of adopted) await changeOwnerByImport(ctx, a);
   await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
   await m.insertMany(ctx.sql, mileageReadings, newReadings);
   await writeKeys(ctx, sourceId, newKeys);

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { operatorRoutes as r } from '@m4s/contracts';
 import { operatorCookie } from '../../platform/auth/operator-sessions.ts';
 import { serve } from '../../platform/http/serve.ts';
-import { listAudit } from './operator-audit.ts';
+import { backupStream } from '../../platform/backup/serve-backup.ts';
+import { listAudit, operatorAudit } from './operator-audit.ts';
 import * as auth from './operator-auth.service.ts';
 import { tenantExport } from './tenant-export.ts';
 import * as tenants from './tenants-admin.service.ts';
@@ -47,6 +48,18 @@ export const operatorApiRoutes: FastifyPluginAsync = async (app) => {
       .header('content-disposition', `attachment; filename="${fileName}"`)
       .header('cache-control', 'no-store');
     return Readable.from(tenantExport(ctx, tenant.id));
+  });
+  // The audit entry commits with the request; the snapshot is taken as the answer streams, after it.
+  serve(app, r.backup, async (ctx, _req, reply) => {
+    await operatorAudit(ctx, { action: 'installation.backed_up', details: { engine: app.m4s.db.engine } });
+    void reply
+      .type('application/octet-stream')
+      .header(
+        'content-disposition',
+        `attachment; filename="m4s-backup-${ctx.clock.now().toISOString().slice(0, 10)}.m4sbackup"`,
+      )
+      .header('cache-control', 'no-store');
+    return Readable.from(backupStream(app.m4s.db, app.m4s.config, ctx.clock.now()));
   });
   serve(app, r.audit, (ctx, req) => listAudit(ctx, req.query));
 };

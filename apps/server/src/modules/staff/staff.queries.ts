@@ -1,5 +1,5 @@
-import { and, asc, eq, ilike, isNull, lte, or, sql } from 'drizzle-orm';
-import type { StaffMember, StaffUpdateBody } from '@m4s/contracts';
+import { and, asc, eq, ilike, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { mobilePhonePattern, type StaffMember, type StaffUpdateBody } from '@m4s/contracts';
 import { staff } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -14,6 +14,8 @@ const toMember = (r: Row): StaffMember => ({
   storeId: r.storeId,
   status: r.status,
   lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
+  lockedUntil: r.lockedUntil?.toISOString() ?? null,
+  mustChangePassword: r.mustChangePassword,
   createdAt: r.createdAt.toISOString(),
 });
 
@@ -42,12 +44,21 @@ export const findStaff = async (db: Tx, tenantId: string, id: string): Promise<S
   return row ? toMember(row) : null;
 };
 
+/**
+ * The member a sign-in names, deterministically: what is shaped like a mainland mobile number is a phone
+ * (a login of that shape is its member's own phone: staff_login_not_phone_check), anything else a login.
+ */
 export const findStaffByLoginOrPhone = async (db: Tx, tenantId: string, login: string) => {
+  const typed = login.trim();
   const [row] = await db
     .select()
     .from(staff)
-    .where(and(eq(staff.tenantId, tenantId), or(eq(staff.login, login.toLowerCase()), eq(staff.phone, login))))
-    .limit(1);
+    .where(
+      and(
+        eq(staff.tenantId, tenantId),
+        mobilePhonePattern.test(typed) ? eq(staff.phone, typed) : eq(staff.login, typed.toLowerCase()),
+      ),
+    );
   return row ?? null;
 };
 
@@ -61,8 +72,16 @@ export const loginOrPhoneTaken = async (
   const [row] = await db
     .select({ id: staff.id })
     .from(staff)
-    .where(and(eq(staff.tenantId, tenantId), field === 'login' ? eq(staff.login, value) : eq(staff.phone, value)));
-  return row !== undefined && row.id !== exceptId;
+    .where(
+      and(
+        eq(staff.tenantId, tenantId),
+        // A phone is taken when it is someone's phone or someone's login.
+        field === 'login' ? eq(staff.login, value) : or(eq(staff.phone, value), eq(staff.login, value)),
+        exceptId ? ne(staff.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 };
 
 type NewStaff = Omit<typeof staff.$inferInsert, 'tenantId' | 'id'>;
@@ -85,10 +104,18 @@ export const updateStaff = async (db: Tx, tenantId: string, id: string, patch: S
   return row ? toMember(row) : null;
 };
 
-export const setPassword = async (db: Tx, tenantId: string, id: string, passwordHash: string, now: Date) => {
+/** A new password: the member's own (mustChange false) or an admin's temporary one (true). */
+export const setPassword = async (
+  db: Tx,
+  tenantId: string,
+  id: string,
+  passwordHash: string,
+  now: Date,
+  mustChange = false,
+) => {
   await db
     .update(staff)
-    .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+    .set({ passwordHash, passwordChangedAt: now, updatedAt: now, mustChangePassword: mustChange })
     .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
 };
 
@@ -148,6 +175,28 @@ export const recordSignedIn = async (db: Tx, tenantId: string, id: string, now: 
     .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id), unlockedAt(now)))
     .returning({ id: staff.id });
   return rows.length === 1;
+};
+
+/**
+ * A right password from an address the member has signed in from before: the account-wide lock does not
+ * hold it back (docs/staff-sign-in.md), and it leaves a standing lock in place for every other address.
+ */
+export const recordSignedInFromKnown = async (db: Tx, tenantId: string, id: string, now: Date) => {
+  await db
+    .update(staff)
+    .set({
+      failedAttempts: sql`CASE WHEN ${unlockedAt(now)} THEN 0 ELSE ${staff.failedAttempts} END`,
+      lastSignInAt: now,
+    })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
+};
+
+/** An admin's unlock: the account-wide count and lock are cleared. */
+export const clearLock = async (db: Tx, tenantId: string, id: string) => {
+  await db
+    .update(staff)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(and(eq(staff.tenantId, tenantId), eq(staff.id, id)));
 };
 
 export const lockedUntilOf = async (db: Tx, tenantId: string, id: string) => {

@@ -8,4 +8,6 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.create, (ctx, req) => service.createStaff(ctx, req.body));
   serve(app, r.get, (ctx, req) => service.getStaff(ctx, req.params.id));
   serve(app, r.update, (ctx, req) => service.updateStaff(ctx, req.params.id, req.body));
+  serve(app, r.unlock, (ctx, req) => service.unlockStaff(ctx, req.params.id));
+  serve(app, r.passwordReset, (ctx, req) => service.resetStaffPassword(ctx, req.params.id), { rateLimitPerMinute: 10 });
 };

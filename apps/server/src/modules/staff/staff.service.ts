@@ -1,9 +1,12 @@
+import { randomInt } from 'node:crypto';
 import {
+  mobilePhonePattern,
   roleGrants,
   storeBoundRoles,
   type Role,
   type StaffCreateBody,
   type StaffMember,
+  type StaffPasswordReset,
   type StaffUpdateBody,
 } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
@@ -14,6 +17,7 @@ import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getStore } from '../stores/stores.service.ts';
 import * as q from './staff.queries.ts';
+import { clearThrottles } from './staff-throttle.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
 export {
@@ -21,9 +25,18 @@ export {
   findStaffByLoginOrPhone,
   lockedUntilOf,
   recordSignedIn,
+  recordSignedInFromKnown,
   recordSignIn,
   setPassword,
 } from './staff.queries.ts';
+export {
+  anyAddress,
+  countLoginFailure,
+  countPairFailure,
+  recordPairSignedIn,
+  throttlesOf,
+  type DelayRule,
+} from './staff-throttle.queries.ts';
 
 export const listStaff = (ctx: StaffCtx, filter: { storeId?: string; q?: string }) =>
   q.listStaff(ctx.db, ctx.tenantId, { storeId: storeScope(ctx.actor) ?? filter.storeId, q: filter.q });
@@ -51,6 +64,9 @@ const checkPlacement = async (ctx: StaffCtx, role: Role, storeId: string | null)
 };
 
 const assertFree = async (ctx: Ctx, input: { login?: string; phone?: string | null }, exceptId?: string) => {
+  // Sign-in reads a mobile-shaped name as a phone: such a login is allowed only as the member's own phone.
+  if (input.login && mobilePhonePattern.test(input.login) && input.login !== input.phone)
+    throw AppError.field('login', 'login_is_phone');
   if (input.login && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'login', input.login, exceptId)))
     throw new AppError('LOGIN_TAKEN', undefined, { issues: [{ path: 'login', message: 'login_taken' }] });
   if (input.phone && (await q.loginOrPhoneTaken(ctx.db, ctx.tenantId, 'phone', input.phone, exceptId)))
@@ -96,6 +112,8 @@ export const updateStaff = async (ctx: StaffCtx, id: string, patch: StaffUpdateB
     patch.storeId !== undefined || patch.role !== undefined
       ? await checkPlacement(ctx, role, patch.storeId ?? before.storeId)
       : before.storeId;
+  if (patch.phone !== undefined && patch.phone !== before.phone && mobilePhonePattern.test(before.login))
+    throw AppError.field('phone', 'phone_is_login');
   await assertFree(ctx, { phone: patch.phone }, id);
   const member = await q.updateStaff(ctx.db, ctx.tenantId, id, { ...patch, storeId }, ctx.clock.now());
   if (!member) throw new AppError('NOT_FOUND');
@@ -131,6 +149,7 @@ export const resetPasswordAsPlatform = async (ctx: Ctx, login: string, password:
   const now = ctx.clock.now();
   await q.setPassword(ctx.db, ctx.tenantId, member.id, await hashPassword(password), now);
   await q.recordSignIn(ctx.db, ctx.tenantId, member.id, { ok: false, now, lockUntil: null, failures: 0 });
+  await clearThrottles(ctx.db, ctx.tenantId, loginsOf(member));
   await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: member.id, now });
   await audit(ctx, {
     action: 'auth.staff.password_reset',
@@ -151,4 +170,57 @@ export const staffForPlatform = async (ctx: Ctx, login: string | null): Promise<
   const found = await q.findStaff(ctx.db, ctx.tenantId, member.id);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
+};
+
+/** Every name a member's sign-in counts are kept under: their login, and their phone typed before they had it. */
+const loginsOf = (member: { login: string; phone: string | null }) =>
+  member.phone ? [member.login, member.phone] : [member.login];
+
+/** A member this admin manages (in their scope, with staff.write over the member's store). */
+const managed = async (ctx: StaffCtx, id: string) => {
+  const member = await getStaff(ctx, id);
+  authorize(ctx.actor, 'staff.write', { storeId: member.storeId });
+  // A store manager resets no group-level account (those have no store, and only group roles grant them).
+  if (roleGrants[member.role].scope === 'group' && roleGrants[ctx.actor.role].scope !== 'group')
+    throw new AppError('FORBIDDEN');
+  return member;
+};
+
+/** An admin clears a member's account lock and every per-address delay on their login. */
+export const unlockStaff = async (ctx: StaffCtx, id: string): Promise<StaffMember> => {
+  const member = await managed(ctx, id);
+  await q.clearLock(ctx.db, ctx.tenantId, id);
+  await clearThrottles(ctx.db, ctx.tenantId, loginsOf(member));
+  await audit(ctx, {
+    action: 'staff.unlocked',
+    target: { type: 'staff', id },
+    details: { wasLockedUntil: member.lockedUntil },
+  });
+  return (await q.findStaff(ctx.db, ctx.tenantId, id)) ?? member;
+};
+
+// No 0/O, 1/l/I: read aloud or copied by hand from the screen.
+const temporaryAlphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 12 characters from a 55-letter alphabet: about 69 bits, from the system's random source. */
+export const temporaryPassword = () =>
+  Array.from({ length: 12 }, () => temporaryAlphabet[randomInt(temporaryAlphabet.length)]).join('');
+
+/**
+ * An admin resets a member's forgotten password: a temporary one, answered once and never stored in
+ * clear, which the member must replace at the next sign-in (every permission-checked route refuses them
+ * until then). Unlocks the account and signs the member out everywhere. Your own password you change
+ * yourself, with the current one.
+ */
+export const resetStaffPassword = async (ctx: StaffCtx, id: string): Promise<StaffPasswordReset> => {
+  if (id === ctx.actor.id) throw new AppError('FORBIDDEN', 'Change your own password with your current one');
+  const member = await managed(ctx, id);
+  const now = ctx.clock.now();
+  const temporary = temporaryPassword();
+  await q.setPassword(ctx.db, ctx.tenantId, id, await hashPassword(temporary), now, true);
+  await q.clearLock(ctx.db, ctx.tenantId, id);
+  await clearThrottles(ctx.db, ctx.tenantId, loginsOf(member));
+  await revokeAllSessions(ctx.db, { tenantId: ctx.tenantId, kind: 'staff', subjectId: id, now });
+  await audit(ctx, { action: 'staff.password_reset', target: { type: 'staff', id } });
+  return { temporaryPassword: temporary };
 };

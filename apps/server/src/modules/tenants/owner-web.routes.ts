@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { ownerIconPng, ownerIconSvg, ownerManifest } from '../../platform/web/owner-icons.ts';
 import { spa } from '../../platform/web/spa.ts';
-import { currentTenant, tenantLogo, toPublicTenant } from './tenants.service.ts';
+import { uploadedImageHeaders } from '../../platform/images.ts';
+import { currentTenant, servedLogo, toPublicTenant } from './tenants.service.ts';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -40,9 +41,13 @@ export const ownerWebRoutes =
         case 'icon.svg':
           return reply.type('image/svg+xml').send(ownerIconSvg(toPublicTenant(await tenantOf(req, slug))));
         case 'logo': {
-          const match = /^data:([^;]+);base64,(.+)$/.exec((await inTenant(req, slug, tenantLogo)) ?? '');
-          if (!match?.[1] || !match[2]) throw new AppError('NOT_FOUND');
-          return reply.type(match[1]).header('cache-control', 'no-cache').send(Buffer.from(match[2], 'base64'));
+          // Served as the raster the server drew (never an SVG, never the client's type), nosniff and sandboxed.
+          const logo = await inTenant(req, slug, servedLogo);
+          if (!logo) throw new AppError('NOT_FOUND');
+          return reply
+            .headers(uploadedImageHeaders(logo.type, 'logo'))
+            .header('cache-control', 'no-cache')
+            .send(logo.bytes);
         }
         default:
           return site.serve(reply, rest, (html) =>

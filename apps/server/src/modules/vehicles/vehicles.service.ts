@@ -8,7 +8,7 @@ import {
 } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
-import type { StaffCtx } from '../../platform/context.ts';
+import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tenantToday } from '../../platform/time/tenant-zone.ts';
@@ -29,7 +29,7 @@ import { endBindingsOfCar } from './bindings-end.ts';
 import * as q from './vehicles.queries.ts';
 
 /** What other modules may use of this module's SQL: they go through the service (lint rule m4s/no-foreign-queries). */
-export { changeOwner, findVehicle, insertReadings, openOwnershipOf, readingsOfMany } from './vehicles.queries.ts';
+export { findVehicle, insertReadings, openOwnershipOf, readingsOfMany } from './vehicles.queries.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof q.findVehicle>>>;
 
@@ -158,6 +158,20 @@ export const transferVehicle = async (ctx: StaffCtx, id: string, input: { custom
     details: { from: row.v.ownerId, to: input.customerId, bindingsEnded },
   });
   return getVehicle(ctx, id);
+};
+
+/**
+ * A DMS import gives an ownerless car its owner (imports: customers, cars, sales): the ownership changes as
+ * at the desk, and the app accounts bound to the car lose it the same way a transfer ends them — audited,
+ * told in their 消息中心 and by SMS (issue 13, finding 1): the new owner binds in their turn.
+ */
+export const changeOwnerByImport = async (
+  ctx: Ctx,
+  input: { vehicleId: string; customerId: string; date: string },
+): Promise<number> => {
+  await q.changeOwner(ctx.db, { tenantId: ctx.tenantId, ...input });
+  const car = await q.findVehicle(ctx.db, ctx.tenantId, input.vehicleId);
+  return car ? endBindingsOfCar(ctx, car.v, 'owner_imported') : 0;
 };
 
 /**

@@ -14,6 +14,7 @@ import {
   visits,
 } from '../../platform/db/schema/index.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { customerScopeWhere } from '../customers/customers.scope.ts';
 
 const advisor = alias(staff, 'advisor');
 
@@ -69,7 +70,14 @@ export const firstStore = async (db: Tx, tenantId: string) => {
 };
 
 /** The day's bookings not yet checked in, as BookingRow needs them. */
-export const boardBookings = (db: Tx, tenantId: string, storeId: string, day: string, tz: string) =>
+export const boardBookings = (
+  db: Tx,
+  tenantId: string,
+  storeId: string,
+  day: string,
+  tz: string,
+  ownCustomersOf: string | null,
+) =>
   db
     .select({
       b: bookings,
@@ -103,6 +111,7 @@ export const boardBookings = (db: Tx, tenantId: string, storeId: string, day: st
         eq(bookings.tenantId, tenantId),
         eq(bookings.storeId, storeId),
         eq(bookings.status, 'booked'),
+        customerScopeWhere(ownCustomersOf, bookings.advisorId),
         sql`${bookings.startsAt} >= (${day}::date)::timestamp at time zone ${tz}`,
         sql`${bookings.startsAt} < ((${day}::date) + 1)::timestamp at time zone ${tz}`,
       ),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { dataUrlOf, ImageRefused, parseDataUrl, reencodePhoto } from '../../platform/images.ts';
 import * as q from './visits.queries.ts';
 import { conflict, loadVisit } from './visits.service.ts';
 
@@ -30,6 +31,21 @@ export const decodePhoto = (dataUrl: string): Photo | null => {
   return bytes.length > 0 && sniff(type, bytes) ? { type, bytes } : null;
 };
 
+/**
+ * The photo as the server keeps it: decoded and encoded again (platform/images.ts) — upright, at most 2560 px,
+ * a JPEG without EXIF (no GPS position), whatever the client sent. What does not decode is a 400 on `dataUrl`.
+ */
+const reencoded = async (dataUrl: string): Promise<string> => {
+  const sent = parseDataUrl(dataUrl);
+  if (!sent) throw AppError.field('dataUrl', 'photo_format');
+  try {
+    return dataUrlOf(await reencodePhoto(sent.bytes));
+  } catch (error) {
+    if (error instanceof ImageRefused) throw AppError.field('dataUrl', error.key);
+    throw error;
+  }
+};
+
 /** An exterior-inspection photo, taken at check-in or later in the workshop (not after delivery). */
 export const addPhoto = async (ctx: StaffCtx, id: string, input: z.output<typeof visitPhotoBody>) => {
   const h = await loadVisit(ctx, id, 'visit.write');
@@ -37,10 +53,11 @@ export const addPhoto = async (ctx: StaffCtx, id: string, input: z.output<typeof
   if (!decodePhoto(input.dataUrl)) throw AppError.field('dataUrl', 'photo_format');
   const existing = await q.photosOf(ctx.db, ctx.tenantId, id);
   if (existing.length >= photosPerVisit) throw conflict('dataUrl', 'photo_limit');
+  const dataUrl = await reencoded(input.dataUrl);
   const photoId = await q.insertPhoto(ctx.db, {
     tenantId: ctx.tenantId,
     visitId: id,
-    dataUrl: input.dataUrl,
+    dataUrl,
     caption: input.caption,
     staffId: ctx.actor.id,
     createdAt: ctx.clock.now(),

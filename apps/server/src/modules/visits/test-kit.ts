@@ -21,10 +21,9 @@ import {
   type TestTenant,
 } from '../../../test/harness.ts';
 
-/** A tiny JPEG (its magic bytes and end marker are what the server checks) as the advisor app sends it. */
-export const jpegDataUrl = `data:image/jpeg;base64,${Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
-]).toString('base64')}`;
+/** A tiny real JPEG (8×8, blue) as the advisor app sends it: the server decodes and re-encodes every photo. */
+export const jpegDataUrl =
+  'data:image/jpeg;base64,/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCXAUUYf//Z';
 
 export const ownerPhone = '13000000000';
 export const plate = '沪AK2736';

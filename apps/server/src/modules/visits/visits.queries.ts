@@ -20,6 +20,7 @@ import {
   visitPhotos,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
@@ -89,8 +90,16 @@ export const findVisit = async (db: Tx, tenantId: string, id: string) => {
 /**
  * The board of one store and day: visits checked in that day, delivered that day, or still in the
  * workshop from an earlier day (a car kept overnight is on today's board). Day bounds in the tenant's zone.
+ * With "own customers only", a consultant or advisor sees only their customers' cars and the visits they advise.
  */
-export const boardVisits = (db: Tx, tenantId: string, storeId: string, day: string, tz: string) => {
+export const boardVisits = (
+  db: Tx,
+  tenantId: string,
+  storeId: string,
+  day: string,
+  tz: string,
+  ownCustomersOf: string | null,
+) => {
   const start = sql`(${day}::date)::timestamp at time zone ${tz}`;
   const end = sql`((${day}::date) + 1)::timestamp at time zone ${tz}`;
   return withNames(db)
@@ -98,6 +107,7 @@ export const boardVisits = (db: Tx, tenantId: string, storeId: string, day: stri
       and(
         eq(visits.tenantId, tenantId),
         eq(visits.storeId, storeId),
+        customerScopeWhere(ownCustomersOf, visits.advisorId),
         sql`((${visits.checkedInAt} >= ${start} and ${visits.checkedInAt} < ${end})
           or (${visits.deliveredAt} >= ${start} and ${visits.deliveredAt} < ${end})
           or (${visits.status} <> 'delivered' and ${visits.checkedInAt} < ${end}))`,

@@ -7,6 +7,7 @@ import { addPhoto, staffPhoto } from './photos.service.ts';
 import { changeStatus, checkIn, getVisit, visitBoard as board } from './visits.service.ts';
 import { ownerVisitRoutes } from './owner-visits.routes.ts';
 import { storeEventRoutes } from './store-events.routes.ts';
+import { uploadedImageHeaders } from '../../platform/images.ts';
 
 /** The workshop side of a visit: board, check-in, photos, estimate, stages, delivery. */
 export const visitRoutes: FastifyPluginAsync = async (app) => {
@@ -19,7 +20,10 @@ export const visitRoutes: FastifyPluginAsync = async (app) => {
   });
   serve(app, r.photo, async (ctx, req, reply) => {
     const photo = await staffPhoto(ctx, req.params.id, req.params.photoId);
-    void reply.type(photo.type).header('cache-control', 'private, max-age=86400');
+    // The type the server decided when it re-encoded the photo; nosniff, sandboxed, shown inline in an <img>.
+    void reply
+      .headers(uploadedImageHeaders(photo.type, `photo-${req.params.photoId}`))
+      .header('cache-control', 'private, max-age=86400');
     return photo.bytes;
   });
   serve(app, r.saveEstimate, (ctx, req) => saveEstimate(ctx, req.params.id, req.body));

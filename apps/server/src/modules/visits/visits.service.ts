@@ -13,6 +13,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { assertCustomerInScope, ownCustomersOnly } from '../customers/customers.scope.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import { findVehicle, recordMileage } from '../vehicles/vehicles.service.ts';
@@ -27,11 +28,15 @@ import * as q from './visits.queries.ts';
 export const conflict = (path: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError('CONFLICT', undefined, { ...details, issues: [{ path, message }] });
 
-/** The visit, or 404; staff must hold the permission for the visit's store (403 otherwise). */
+/**
+ * The visit, or 404; staff must hold the permission for the visit's store, and reach its customer unless
+ * they are its advisor (customers.scope), 403 otherwise.
+ */
 export const loadVisit = async (ctx: StaffCtx, id: string, permission: Permission) => {
   const h = await q.findVisit(ctx.db, ctx.tenantId, id);
   if (!h) throw new AppError('NOT_FOUND');
   authorize(ctx.actor, permission, { storeId: h.v.storeId });
+  assertCustomerInScope(ctx.actor, h, h.v.advisorId);
   return h;
 };
 
@@ -65,8 +70,8 @@ export const visitBoard = async (ctx: StaffCtx, query: z.output<typeof visitBoar
   const { timezone } = await currentTenant(ctx);
   const date = query.date ?? dayIn(ctx.clock.now(), timezone);
   const [bookingRows, visitRows] = await Promise.all([
-    cq.boardBookings(ctx.db, ctx.tenantId, storeId, date, timezone),
-    q.boardVisits(ctx.db, ctx.tenantId, storeId, date, timezone),
+    cq.boardBookings(ctx.db, ctx.tenantId, storeId, date, timezone, ownCustomersOnly(ctx.actor)),
+    q.boardVisits(ctx.db, ctx.tenantId, storeId, date, timezone, ownCustomersOnly(ctx.actor)),
   ]);
   const rows = visitRows.map(toVisitRow);
   const at = (...s: VisitStatus[]) => rows.filter((r) => s.includes(r.status));

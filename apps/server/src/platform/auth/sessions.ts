@@ -93,7 +93,8 @@ export const ownerSessionStatement = (tenantId: string, secret: string, now: Dat
 export const staffSessionStatement = (tenantId: string, secret: string, now: Date): FirstStatement => ({
   name: 'm4s_staff_session',
   text: `SELECT s.id, s.last_seen_at, m.id AS staff_id, m.role, m.store_id, t.customer_scope,
-      m.login, m.name, st.name AS store_name, t.slug AS tenant_slug, t.name AS tenant_name
+      m.login, m.name, m.must_change_password, st.name AS store_name, t.slug AS tenant_slug,
+      t.name AS tenant_name
     FROM sessions s
     JOIN staff m ON m.tenant_id = s.tenant_id AND m.id = s.subject_id
     JOIN tenants t ON t.id = s.tenant_id
@@ -112,6 +113,7 @@ const staffSessionRow = z.object({
   customer_scope: z.enum(['group', 'own']),
   login: col.text,
   name: col.text,
+  must_change_password: col.bool,
   store_name: col.textOrNull,
   tenant_slug: col.text,
   tenant_name: col.text,
@@ -142,6 +144,7 @@ export const staffSessionOf = async (tx: TxHandle, tenantId: string, secret: str
       name: row.name,
       storeName: row.store_name,
       tenant: { id: tenantId, slug: row.tenant_slug, name: row.tenant_name },
+      mustChangePassword: row.must_change_password,
     },
   };
 };

@@ -1,5 +1,8 @@
-import type { ErrorCode } from '@m4s/contracts';
+import type { ErrorCode, FieldIssue } from '@m4s/contracts';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { parseRows } from './rows.ts';
+import type { Database } from './types.ts';
 
 /** Unique indexes whose violation means "already taken" to a user, with the field it concerns. */
 const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: string }> = {
@@ -16,9 +19,16 @@ const uniqueMeaning: Record<string, { code: ErrorCode; path: string; message: st
   visits_open_vehicle_key: { code: 'CONFLICT', path: 'vehicleId', message: 'visit_already_open' },
 };
 
-type PgLike = { code?: string; constraint?: string; cause?: unknown };
+type PgLike = {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  message?: string;
+  cause?: unknown;
+};
 
-const pgErrorOf = (error: unknown): PgLike | null => {
+export const pgErrorOf = (error: unknown): PgLike | null => {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
     const candidate = e as PgLike;
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
@@ -27,23 +37,106 @@ const pgErrorOf = (error: unknown): PgLike | null => {
   return null;
 };
 
+/** A constraint or unique index: the table it belongs to and its columns, in order. */
+export type ConstraintColumns = ReadonlyMap<string, { table: string; columns: string[] }>;
+
+const constraintRow = z.object({ name: z.string(), table: z.string(), columns: z.string() });
+
 /**
- * Database refusals that a person can cause — a race for the same unique value, a concurrent update —
- * as the 4xx they mean. The checks in services give the friendly answer first; this covers the race.
+ * Every foreign key, unique constraint and unique index of the schema with its table and columns, read from the
+ * catalogue (pg_constraint, pg_index) once per database: what a refusal names (`constraint`) becomes the request's
+ * field. Read as the owner, outside the request's transaction (which the refusal has aborted).
  */
-export const fromDatabaseError = (error: unknown): AppError | null => {
+const constraintCache = new WeakMap<Database, Promise<ConstraintColumns>>();
+export const constraintColumns = (db: Database): Promise<ConstraintColumns> => {
+  let cached = constraintCache.get(db);
+  if (!cached) {
+    cached = db.owner
+      .executeSql(
+        `SELECT c.conname AS name, t.relname AS "table",
+                array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, i)
+                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.i), ',') AS columns
+           FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE n.nspname = 'public' AND c.contype IN ('f', 'u', 'p')
+         UNION ALL
+         SELECT i.relname, t.relname,
+                array_to_string(ARRAY(SELECT a.attname FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, i)
+                  JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum ORDER BY k.i), ',')
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE n.nspname = 'public' AND x.indisunique`,
+      )
+      .then((result) => {
+        const map = new Map<string, { table: string; columns: string[] }>();
+        for (const row of parseRows(constraintRow, result, 'constraint columns')) {
+          if (!map.has(row.name))
+            map.set(row.name, { table: row.table, columns: row.columns.split(',').filter(Boolean) });
+        }
+        return map;
+      });
+    cached.catch(() => constraintCache.delete(db));
+    constraintCache.set(db, cached);
+  }
+  return cached;
+};
+
+/** Whether mapping this error needs the constraint columns (a foreign key or unique refusal without its own meaning). */
+export const needsConstraintColumns = (error: unknown): boolean => {
+  const pg = pgErrorOf(error);
+  return !!pg?.constraint && (pg.code === '23503' || (pg.code === '23505' && !uniqueMeaning[pg.constraint]));
+};
+
+/** home_store_id → homeStoreId: a column as the API names its field. */
+const fieldOf = (column: string) => column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** The fields a constraint holds, as the request names them: every column but the tenant's. */
+const fieldsOf = (pg: PgLike, columns: ConstraintColumns | null): string[] => {
+  const known = pg.constraint ? columns?.get(pg.constraint) : undefined;
+  return (known?.columns ?? []).filter((c) => c !== 'tenant_id').map(fieldOf);
+};
+
+const issuesFor = (paths: string[], message: string): { issues: FieldIssue[] } => ({
+  issues: paths.map((path) => ({ path, message })),
+});
+
+/**
+ * Database refusals that a person can cause — a race for the same unique value, a concurrent update, an id that
+ * names nothing — as the 4xx they mean, naming the field (from the constraint's columns, `columns`) and never a
+ * value: a refusal's `detail` carries the row's data and stays out of the answer. The checks in services give the
+ * friendly answer first; this covers the rest.
+ */
+export const fromDatabaseError = (error: unknown, columns: ConstraintColumns | null = null): AppError | null => {
   const pg = pgErrorOf(error);
   if (!pg) return null;
   if (pg.code === '23505') {
     const meaning = pg.constraint ? uniqueMeaning[pg.constraint] : undefined;
-    return meaning
-      ? new AppError(meaning.code, undefined, { issues: [{ path: meaning.path, message: meaning.message }] })
-      : new AppError('CONFLICT');
+    if (meaning)
+      return new AppError(meaning.code, undefined, { issues: [{ path: meaning.path, message: meaning.message }] });
+    const fields = fieldsOf(pg, columns);
+    return new AppError('CONFLICT', undefined, fields.length ? issuesFor(fields, 'value_taken') : {});
   }
   // Raised by app_tenant_by_slug (migration 0020): the slug names a suspended dealer group.
   if (pg.code === 'M4S01') return new AppError('TENANT_SUSPENDED');
   if (pg.code === '40001' || pg.code === '40P01') return new AppError('CONFLICT');
-  if (pg.code === '23503' || pg.code === '22P02' || pg.code === '23514') return new AppError('BAD_REQUEST');
+  if (pg.code === '23503') {
+    const known = pg.constraint ? columns?.get(pg.constraint) : undefined;
+    // Deleting (or re-keying) a row others still point at: the refusal names the referenced table, not the
+    // constraint's own — nothing in the request is wrong, the record is in use.
+    if ((known && pg.table && pg.table !== known.table) || pg.message?.startsWith('update or delete on table')) {
+      return new AppError('CONFLICT', undefined, issuesFor(['id'], 'still_referenced'));
+    }
+    const fields = fieldsOf(pg, columns);
+    return fields.length
+      ? new AppError('VALIDATION_FAILED', undefined, issuesFor(fields, 'reference_unknown'))
+      : new AppError('BAD_REQUEST');
+  }
+  // A NOT NULL column left empty: the refusal names the column (never a value).
+  if (pg.code === '23502') {
+    return pg.column
+      ? new AppError('VALIDATION_FAILED', undefined, issuesFor([fieldOf(pg.column)], 'required'))
+      : new AppError('BAD_REQUEST');
+  }
+  if (pg.code === '22P02' || pg.code === '23514') return new AppError('BAD_REQUEST');
   // A value the database cannot hold (a NUL, a day past its range): what serve() refuses first, kept as a 400
   // for text that reaches a statement another way (an upload's cells).
   if (pg.code === '22021' || pg.code === '22P05' || pg.code === '22007' || pg.code === '22008') {

@@ -56,5 +56,13 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
       return true;
     },
     close: () => pg.close(),
+    // Every query and transaction of this instance waits for the one open here; the dump itself takes only
+    // the query lock, which is free between the transaction's statements.
+    dumpDataDir: (inside) =>
+      pg.transaction(async (t) => {
+        const result = await inside(executor(t));
+        await t.exec('CHECKPOINT');
+        return { tarball: await pg.dumpDataDir('gzip'), inside: result };
+      }),
   };
 };

@@ -46,4 +46,10 @@ export type Database = {
   jobsConnection: { connectionString: string } | { db: SqlExecutor };
   ping: () => Promise<boolean>;
   close: () => Promise<void>;
+  /**
+   * The embedded engine only: its data directory as a gzipped tarball (PGlite's dumpDataDir), taken while
+   * no other query or transaction can run; `inside` runs first in the same exclusive section (as the owner),
+   * so what it reads is exactly what the tarball holds (platform/backup).
+   */
+  dumpDataDir?: <T>(inside: (sql: SqlExecutor) => Promise<T>) => Promise<{ tarball: Blob; inside: T }>;
 };

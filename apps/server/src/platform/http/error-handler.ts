@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorCodes, type ErrorBody, type ErrorCode, type FieldIssue, type Locale } from '@m4s/contracts';
-import { fromDatabaseError } from '../db/errors.ts';
+import { constraintColumns, fromDatabaseError, needsConstraintColumns } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 import { errorMessage, fieldMessage, localeOf } from '../i18n.ts';
 
@@ -28,7 +28,7 @@ const localizeIssue = (locale: Locale, v: ValidationItem): FieldIssue => {
 
 /** The one place errors become responses: localized message, stable code, never a stack trace. */
 export const registerErrorHandler = (app: FastifyInstance) => {
-  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
     const locale = localeOf(req.headers['accept-language']);
     const send = (code: ErrorCode, details?: ErrorBody['details'], message?: string) => {
       const body: ErrorBody = { code, message: message ?? errorMessage(locale, code), requestId: req.id };
@@ -37,7 +37,12 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       return reply.status(errorCodes[code]).send(body);
     };
 
-    const known = error instanceof AppError ? error : fromDatabaseError(error);
+    // A foreign key or unique refusal names its field from the constraint's columns (read once per database).
+    const columns =
+      !(error instanceof AppError) && needsConstraintColumns(error)
+        ? await constraintColumns(app.m4s.db).catch(() => null)
+        : null;
+    const known = error instanceof AppError ? error : fromDatabaseError(error, columns);
     if (known) {
       const issues = known.details.issues?.map((i) => ({
         path: i.path,

@@ -82,6 +82,9 @@ export const requestContexts = (deps: RequestDeps) => ({
         profile: session.profile,
       };
       if (permission) authorize(actor, permission);
+      // A password an admin reset is temporary: the member's own routes (me, sign-out, password) answer,
+      // nothing that needs a permission does until they choose their own (docs/staff-sign-in.md).
+      if (permission && session.profile.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
       return fn(
         Object.assign(baseCtx(deps, req, tx, tenantId, `staff:${actor.id}`), { storeId: actor.storeId, actor }),
       );

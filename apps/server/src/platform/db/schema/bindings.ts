@@ -3,7 +3,7 @@ import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from '
 import { bindingStatuses } from '@m4s/contracts';
 import { owners, staff } from './people.ts';
 import { tenantKeyColumns, tenantTableRules } from './tenancy.ts';
-import { vehicles } from './vehicles.ts';
+import { vehicleOwnerships, vehicles } from './vehicles.ts';
 
 /**
  * An owner-app account's claim on a car (VIN's last six + plate), confirmed or rejected by the store.
@@ -35,6 +35,12 @@ export const vehicleBindings = pgTable(
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [owners.tenantId, owners.id] }),
     foreignKey({ columns: [t.tenantId, t.vehicleId], foreignColumns: [vehicles.tenantId, vehicles.id] }),
     foreignKey({ columns: [t.tenantId, t.decidedBy], foreignColumns: [staff.tenantId, staff.id] }),
+    // Migration 0041 (the default name would pass PostgreSQL's 63 characters).
+    foreignKey({
+      name: 'vehicle_bindings_ownership_fk',
+      columns: [t.tenantId, t.ownershipId],
+      foreignColumns: [vehicleOwnerships.tenantId, vehicleOwnerships.id],
+    }),
     // One live claim per owner and car; a rejected or ended one may be asked again.
     uniqueIndex('vehicle_bindings_live_key')
       .on(t.tenantId, t.ownerId, t.vehicleId)

@@ -1,7 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { roles } from '@m4s/contracts';
-import { departments, roles as roleTable, stores, tenantKeyColumns, tenantTableRules } from './tenancy.ts';
+import { departments, roles as roleTable, stores, tenantKeyColumns, tenants, tenantTableRules } from './tenancy.ts';
+import { tenantPolicy } from './tenant-table.ts';
 
 export const staff = pgTable(
   'staff',
@@ -21,6 +34,8 @@ export const staff = pgTable(
       .default('active'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Set when an admin resets the password: the temporary one must be replaced at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -34,7 +49,33 @@ export const staff = pgTable(
     uniqueIndex('staff_phone_key')
       .on(t.tenantId, t.phone)
       .where(sql`phone is not null`),
+    // Login and phone never collide: a login shaped like a mobile number is the member's own phone.
+    check(
+      'staff_login_not_phone_check',
+      sql`${t.login} !~ '^1[3-9][0-9]{9}$' OR ${t.login} IS NOT DISTINCT FROM ${t.phone}`,
+    ),
   ],
+).enableRLS();
+
+/**
+ * Wrong staff passwords counted per (login, client address), and per login alone under ip '' for logins
+ * that name no member (a member's own count is on its staff row). `signed_in_at`: this address has signed
+ * in to this login, so the account-wide lock does not hold it back (docs/staff-sign-in.md).
+ */
+export const staffSignInThrottles = pgTable(
+  'staff_sign_in_throttles',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    login: text('login').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    signedInAt: timestamp('signed_in_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.login, t.ip] }), tenantPolicy('staff_sign_in_throttles')],
 ).enableRLS();
 
 /** A car owner's account in one tenant's owner app, identified by a mobile number. */
