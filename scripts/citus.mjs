@@ -69,14 +69,14 @@ try {
   results.build = build;
 
   header('citus: coordinator and two workers');
-  const conf = (role) => [
+  const conf = [
     "shared_preload_libraries = 'citus'",
     // The segment and import-journal triggers fire on the shards (and migrations may add triggers later).
     'citus.enable_unsafe_triggers = on',
     'max_connections = 300',
   ];
   for (const [i, role] of ['coordinator', 'worker 1', 'worker 2'].entries()) {
-    const node = await startCluster({ database, quiet: true, port: basePort + i, extraConf: conf(role) });
+    const node = await startCluster({ database, quiet: true, port: basePort + i, extraConf: conf });
     nodes.push(node);
     await psql(node.port, 'CREATE EXTENSION citus');
     console.log(`${role}: 127.0.0.1:${node.port} (${node.dir})`);
