@@ -3,20 +3,26 @@
 -- tuplestore"), and TG_TABLE_NAME names the shard (customers_102040). So the changed rows are read first, on
 -- their own, and the journal records the table's own name. Same results on PostgreSQL and PGlite.
 CREATE OR REPLACE FUNCTION app_segments_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE rel text; js jsonb;
+DECLARE rel text; js jsonb; tenant uuid;
 BEGIN
-  -- TG_ARGV[0]: how the changed rows ($rows) name the customer(s) whose classes they feed.
+  -- TG_ARGV[0]: how the changed rows ($rows) name the customer(s) whose classes they feed. Run once per tenant
+  -- of the rows (one, from the app) with the cars' tenant a parameter: on a Citus shard only a statement that
+  -- pins every distributed table to one tenant may run.
   FOREACH rel IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY['new_rows'] WHEN 'DELETE' THEN ARRAY['old_rows']
                                   ELSE ARRAY['new_rows', 'old_rows'] END LOOP
     EXECUTE format('SELECT jsonb_agg(to_jsonb(r)) FROM %I r', rel) INTO js;
     CONTINUE WHEN js IS NULL;
-    EXECUTE format($q$
-      INSERT INTO segment_dirty (tenant_id, customer_id, marked_at)
-      SELECT r.tenant_id, r.customer_id, clock_timestamp()
-        FROM (SELECT DISTINCT q.tenant_id, q.customer_id FROM (%s) q WHERE q.customer_id IS NOT NULL) r
-      ON CONFLICT (tenant_id, customer_id) DO UPDATE SET marked_at = excluded.marked_at
-    $q$, replace(TG_ARGV[0], '$rows',
-                 format('jsonb_populate_recordset(NULL::%I.%I, $1)', TG_TABLE_SCHEMA, TG_TABLE_NAME))) USING js;
+    FOR tenant IN SELECT DISTINCT (e->>'tenant_id')::uuid FROM jsonb_array_elements(js) e LOOP
+      EXECUTE format($q$
+        INSERT INTO segment_dirty (tenant_id, customer_id, marked_at)
+        SELECT r.tenant_id, r.customer_id, clock_timestamp()
+          FROM (SELECT DISTINCT q.tenant_id, q.customer_id FROM (%s) q WHERE q.customer_id IS NOT NULL) r
+         WHERE r.tenant_id = $2
+        ON CONFLICT (tenant_id, customer_id) DO UPDATE SET marked_at = excluded.marked_at
+      $q$, replace(replace(TG_ARGV[0], '$rows',
+                           format('jsonb_populate_recordset(NULL::%I.%I, $1)', TG_TABLE_SCHEMA, TG_TABLE_NAME)),
+                   'v.tenant_id = x.tenant_id', 'v.tenant_id = $2 AND x.tenant_id = $2')) USING js, tenant;
+    END LOOP;
   END LOOP;
   RETURN NULL;
 END $$;
