@@ -71,9 +71,16 @@ const setupSql = (database) => [
 
 /**
  * `persistentDir`: keep the cluster in this folder and reuse it next time (the benchmark's large data set
- * is generated once); by default a temp folder that `stop()` removes.
+ * is generated once); by default a temp folder that `stop()` removes. `port`: this port rather than a free
+ * one; `extraConf`: more postgresql.conf lines (the Citus nodes: scripts/citus.mjs).
  */
-export const startCluster = async ({ database = 'm4s_test', quiet = false, persistentDir = null } = {}) => {
+export const startCluster = async ({
+  database = 'm4s_test',
+  quiet = false,
+  persistentDir = null,
+  port: fixedPort = null,
+  extraConf = [],
+} = {}) => {
   const bin = pgBinDir();
   const dir = persistentDir ?? mkdtempSync(path.join(os.tmpdir(), 'm4s-pg-'));
   const dataDir = path.join(dir, 'data');
@@ -104,7 +111,7 @@ export const startCluster = async ({ database = 'm4s_test', quiet = false, persi
     let port = 0;
     // A free port can be taken between asking and binding; try a few.
     for (let attempt = 1; !started; attempt++) {
-      port = await freePort();
+      port = fixedPort ?? (await freePort());
       appendFileSync(
         path.join(dataDir, 'postgresql.conf'),
         [
@@ -118,6 +125,7 @@ export const startCluster = async ({ database = 'm4s_test', quiet = false, persi
           'full_page_writes = off',
           'max_connections = 200',
           "timezone = 'UTC'",
+          ...extraConf,
           '',
         ].join('\n'),
       );
@@ -130,7 +138,7 @@ export const startCluster = async ({ database = 'm4s_test', quiet = false, persi
         );
         started = true;
       } catch (error) {
-        if (attempt >= 3) throw error;
+        if (attempt >= 3 || fixedPort !== null) throw error;
       }
     }
     const psql = existsSync(path.join(bin, 'psql')) ? path.join(bin, 'psql') : 'psql';
@@ -184,7 +192,7 @@ export const startCluster = async ({ database = 'm4s_test', quiet = false, persi
       cleanup();
       if (!quiet) console.log('postgres: stopped');
     };
-    return { url, port, dir, stop };
+    return { url, port, dir, dataDir, stop };
   } catch (error) {
     if (started) {
       const [c, a] = asClusterUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']);

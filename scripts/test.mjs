@@ -6,6 +6,8 @@
 // M4S_TEST_ONLY=pglite,postgres,e2e,lint,typecheck,build   run only those stages (e2e implies build)
 // npm test -- <text> ...                                   only test files whose path contains one of the texts
 // M4S_TEST_NAME=<regex>                                    only tests whose name matches (--test-name-pattern)
+// M4S_TEST_PG_URL=<url>                                    the postgres stage on this database, not a throwaway
+//                                                          cluster (scripts/citus.mjs: the Citus coordinator)
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,7 +183,8 @@ const runServerTests = async (engine, extraEnv) => {
   const res = await run(process.execPath, [...nodeTestArgs(120_000), entry], {
     env,
     capture: true,
-    timeoutMs: 15 * 60_000,
+    // M4S_TEST_TIMEOUT_MIN: more for a slow database (the Citus run: scripts/citus.mjs).
+    timeoutMs: Number(process.env.M4S_TEST_TIMEOUT_MIN ?? 15) * 60_000,
   });
   rmSync(entry, { force: true });
   return countsFromRun(res);
@@ -271,7 +274,9 @@ if (wanted('lint')) await stage('lint', lint);
 if (wanted('pglite')) await stage('server tests · PGlite', () => runServerTests('pglite', {}));
 
 if (wanted('postgres')) {
-  await stage('server tests · PostgreSQL 15', async () => {
+  const external = process.env.M4S_TEST_PG_URL;
+  await stage(external ? `server tests · ${external}` : 'server tests · PostgreSQL 15', async () => {
+    if (external) return runServerTests('postgres', { DATABASE_URL: external });
     const cluster = await startCluster();
     try {
       return await runServerTests('postgres', { DATABASE_URL: cluster.url });

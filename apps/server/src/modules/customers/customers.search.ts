@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { customerPhones, customers } from '../../platform/db/schema/index.ts';
+import { col, parseRows } from '../../platform/db/rows.ts';
 import type { Tx } from '../../platform/db/types.ts';
+import { z } from 'zod';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -44,15 +46,24 @@ export const searchCustomerIds = async (
 
   // Each kind of hit comes from its own index, through app_customer_hits() (migration 0012: under RLS
   // the planner may not use these indexes, so the look-up runs as the tables' owner, in this tenant only).
+  // The hits are read first, on their own: on Citus a query of a distributed table cannot call a function that
+  // reads distributed tables, and each of the function's statements names the tenant (migration 0043).
   const hits = (kind: 'name' | 'phone' | 'plate' | 'vin', needle: string) =>
-    sql`SELECT app_customer_hits(${kind}, ${needle})`;
+    sql`SELECT app_customer_hits(${kind}, ${needle}, ${tenantId}::uuid) AS id`;
   const kinds: SQL[] = [hits('name', text)];
   const isPhoneQuery = /^\d{4,11}$/.test(compact);
   if (isPhoneQuery) kinds.push(hits('phone', compact));
   if (/^(\p{Script=Han}[A-Z0-9]{2,7}|[A-Z0-9]{3,17})$/u.test(compact)) kinds.push(hits('plate', compact));
   if (/^[A-Z0-9]{4,17}$/.test(compact)) kinds.push(hits('vin', compact));
 
-  const hitIds = inArray(customers.id, sql`(${sql.join(kinds, sql` UNION `)})`);
+  const found: unknown = await db.execute(sql`${sql.join(kinds, sql` UNION `)}`);
+  const ids = parseRows(
+    z.object({ id: col.text }),
+    z.object({ rows: z.array(z.unknown()) }).parse(found),
+    'the search hits',
+  ).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const hitIds = inArray(customers.id, ids);
   const byName = [asc(sql`length(${customers.name})`), asc(customers.name), asc(customers.id)];
   if (!isPhoneQuery) {
     const rows = await db
@@ -84,7 +95,8 @@ export const searchCustomerIds = async (
   const rows = await db
     .select({ id: customers.id })
     .from(customers)
-    .leftJoinLateral(phoneRank, sql`true`)
+    // An aggregate: one row per customer, so a cross join (on Citus an outer join ON true is not planned).
+    .crossJoinLateral(phoneRank)
     .where(and(scope, hitIds))
     .orderBy(
       sql`${phoneRank.key} ASC NULLS LAST`,

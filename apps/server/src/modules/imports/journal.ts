@@ -27,13 +27,17 @@ export const journaledTables = [
 
 /**
  * Marks the current transaction as a batch of the run `importId` (sheet `sheetIndex` of a workbook): the
- * journal's triggers log what the transaction writes from here on. Transaction-local (`set_config(…, true)`).
+ * journal's triggers log what the transaction writes from here on. Transaction-local: SET LOCAL with checked
+ * literals, alone in its query — on Citus the triggers run on the workers, and only a SET LOCAL reaches them
+ * (as the text of its whole query: docs/scaling.md).
  */
 export const markImportBatch = async (sql: SqlExecutor, importId: string, sheetIndex: number | null = null) => {
-  await sql.executeSql(`SELECT set_config('m4s.import_id', $1, true), set_config('m4s.import_sheet', $2, true)`, [
-    importId,
-    sheetIndex === null ? '' : String(sheetIndex),
-  ]);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(importId))
+    throw new Error(`not an import id: ${importId}`);
+  if (sheetIndex !== null && !Number.isSafeInteger(sheetIndex)) throw new Error(`not a sheet index: ${sheetIndex}`);
+  await sql.executeSql(
+    `SET LOCAL m4s.import_id = '${importId}'; SET LOCAL m4s.import_sheet = '${sheetIndex === null ? '' : String(sheetIndex)}'`,
+  );
 };
 
 /** A record that keeps a run from being undone: changed or deleted since, or now referred to by another. */

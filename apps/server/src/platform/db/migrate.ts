@@ -1,5 +1,6 @@
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { fileURLToPath } from 'node:url';
+import { distribute } from './distribute.ts';
 import type { Database } from './types.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -8,7 +9,8 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
  * Applies drizzle-kit's migrations in order, forward only, as the owner: the same files and the same
  * bookkeeping table as drizzle's own migrator, through our executor so both engines take one path.
  * Each migration is one transaction that first takes an advisory lock and re-checks that it is still
- * pending, so two servers starting at once cannot apply one twice.
+ * pending, so two servers starting at once cannot apply one twice. On a Citus coordinator the schema is then
+ * distributed by tenant (distribute.ts; a no-op elsewhere).
  */
 export const migrate = async (db: Database): Promise<number> => {
   const run = db.owner.executeSql;
@@ -37,5 +39,6 @@ INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('${m.hash}',
       if (!String((error as Error).message).includes('m4s: migration already applied')) throw error;
     }
   }
+  await distribute(db);
   return applied;
 };

@@ -19,7 +19,20 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
   // cost estimates for them (jsonb_array_elements, generate_series, long CTE chains) run high enough to
   // make PostgreSQL compile them — 110 ms of a 120 ms availability query, 2.2 s of the nightly
   // classification's 8 s customer statement at a million customers (bench/RESULTS.md).
-  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' });
+  //
+  // On a Citus coordinator, the app's transactions name their tenant and role with SET LOCAL, which reaches
+  // the shards' row-level security on the workers only with citus.propagate_set_commands = 'local' — set here
+  // for the app's connections only: Citus forwards a SET LOCAL as the text of the whole query that carried it,
+  // so pg-boss's (multi-statement, with its own SET LOCALs) must not. For the same reason the opening
+  // statements go alone there, and the first statement follows in a round trip of its own (docs/scaling.md).
+  const probe = new pg.Client({ connectionString });
+  await probe.connect();
+  const citus = await probe
+    .query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)
+    .then((r) => r.rows.length > 0)
+    .finally(() => probe.end());
+  const options = citus ? '-c jit=off -c citus.propagate_set_commands=local' : '-c jit=off';
+  const pool = new pg.Pool({ connectionString, max: poolSize, options });
   const client = await pool.connect();
   client.release();
   // The first statements each pooled connection has prepared (a connection the pool replaces starts afresh).
@@ -38,13 +51,14 @@ export const openPostgres = async (connectionString: string, poolSize: number): 
         // One round trip opens the transaction and, when the scope names one, runs its first statement.
         const prepared = preparedOn.get(conn) ?? new Set<string>();
         preparedOn.set(conn, prepared);
-        const answer = await conn.query<Record<string, unknown>>(
-          scope.first ? `BEGIN; ${opening}; ${firstStatementSql(scope.first, prepared)}` : `BEGIN; ${opening}`,
+        const first = scope.first ? firstStatementSql(scope.first, prepared) : null;
+        let answer = await conn.query<Record<string, unknown>>(
+          first && !citus ? `BEGIN; ${opening}; ${first}` : `BEGIN; ${opening}`,
         );
+        if (first && citus) answer = await conn.query<Record<string, unknown>>(first);
         opened = true;
         if (scope.first) prepared.add(scope.first.name);
-        const first = scope.first ? lastRows(answer) : [];
-        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first });
+        const result = await fn({ db: drizzle(conn), sql: poolExecutor(conn), first: first ? lastRows(answer) : [] });
         await conn.query('COMMIT');
         return result;
       } catch (error) {
