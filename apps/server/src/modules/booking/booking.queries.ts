@@ -26,9 +26,10 @@ const modelName = sql<
   string | null
 >`nullif(concat_ws(' ', coalesce(${catalogueSeries.nameZh}, ${carBrands.nameZh}), ${catalogueModels.nameZh}), '')`;
 
-const primaryPhone = sql<
-  string | null
->`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
+const primaryPhone = (tenantId: string) =>
+  sql<
+    string | null
+  >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
 
 /** A booking with everything its pages show: store, service type, car, advisor, visit, successor. */
 export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined) =>
@@ -58,7 +59,7 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
         salesConsultantId: customers.salesConsultantId,
         serviceAdvisorId: customers.serviceAdvisorId,
       },
-      phone: primaryPhone,
+      phone: primaryPhone(tenantId),
     })
     .from(bookings)
     .innerJoin(stores, and(eq(stores.tenantId, bookings.tenantId), eq(stores.id, bookings.storeId)))
@@ -160,7 +161,9 @@ export const confirmedOwnersOf = async (db: Tx, tenantId: string, vehicleId: str
     .select({ id: owners.id, name: owners.name, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
+    .where(
+      and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent(tenantId)),
+    );
   return rows;
 };
 

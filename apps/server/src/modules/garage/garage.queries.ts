@@ -33,7 +33,7 @@ const carColumns = {
 /** An owner's bindings with their cars, newest request first. */
 export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
   db
-    .select({ b: vehicleBindings, current: bindingIsCurrent, ...carColumns })
+    .select({ b: vehicleBindings, current: bindingIsCurrent(tenantId), ...carColumns })
     .from(vehicleBindings)
     .innerJoin(
       vehicles,
@@ -245,7 +245,7 @@ export const bindingsForReview = (
   tenantId: string,
   filter: { status: BindingStatus; id?: string; ownCustomersOf?: string | null },
 ) => {
-  const matches = sql<boolean>`exists (select 1 from ${customerPhones} where ${customerPhones.tenantId} = ${vehicleBindings.tenantId} and ${customerPhones.customerId} = ${vehicles.ownerId} and ${customerPhones.phone} = ${owners.phone})`;
+  const matches = sql<boolean>`exists (select 1 from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${vehicleBindings.tenantId} and ${customerPhones.customerId} = ${vehicles.ownerId} and ${customerPhones.phone} = ${owners.phone})`;
   const own = filter.ownCustomersOf;
   return db
     .select({
@@ -291,7 +291,9 @@ export const confirmedOwnersOf = (db: Tx, tenantId: string, vehicleId: string) =
     .select({ id: owners.id, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
+    .where(
+      and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent(tenantId)),
+    );
 
 /** The bindings of these app accounts (an erased person's), with the car's plate, newest first. */
 export const bindingsOfOwners = (db: Tx, tenantId: string, ownerIds: string[]) =>

@@ -86,7 +86,7 @@ export const boardBookings = (
       serviceAdvisorId: customers.serviceAdvisorId,
       phone: sql<
         string | null
-      >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`,
+      >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`,
       plate: vehicles.plate,
       modelName: catalogueModels.nameZh,
       serviceType: { id: serviceTypes.id, name: serviceTypes.name, category: serviceTypes.category },
@@ -95,7 +95,7 @@ export const boardBookings = (
       // The car in the workshop already (a visit not delivered): the board shows it before any check-in form.
       openVisitId: sql<
         string | null
-      >`(select ${visits.id} from ${visits} where ${visits.tenantId} = ${bookings.tenantId} and ${visits.vehicleId} = ${bookings.vehicleId} and ${visits.status} <> 'delivered' limit 1)`,
+      >`(select ${visits.id} from ${visits} where ${visits.tenantId} = ${tenantId} and ${visits.tenantId} = ${bookings.tenantId} and ${visits.vehicleId} = ${bookings.vehicleId} and ${visits.status} <> 'delivered' limit 1)`,
     })
     .from(bookings)
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
