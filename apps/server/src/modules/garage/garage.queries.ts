@@ -170,7 +170,12 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
         type: repairOrders.type,
         // Maintenance work done (segments/vehicle-sql.ts maint, the same rule): a line of that kind, or an
         // order recorded without lines whose type is maintenance.
-        maintenance: sql<boolean>`${sql.raw(maintenanceWork('repair_orders'))}`,
+        maintenance: sql<boolean>`${sql.join(
+          maintenanceWork('repair_orders', '\u0000tenant')
+            .split('\u0000tenant')
+            .map((part) => sql.raw(part)),
+          sql`${tenantId}::uuid`,
+        )}`,
       })
       .from(repairOrders)
       .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
