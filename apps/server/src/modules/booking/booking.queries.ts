@@ -17,6 +17,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const next = alias(bookings, 'next_booking');
@@ -70,8 +71,8 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(staff, and(eq(staff.tenantId, bookings.tenantId), eq(staff.id, bookings.advisorId)))
     .leftJoin(visits, and(eq(visits.tenantId, bookings.tenantId), eq(visits.bookingId, bookings.id)))
     .leftJoin(next, and(eq(next.tenantId, bookings.tenantId), eq(next.rescheduledFrom, bookings.id)))

@@ -18,6 +18,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { defaultIntervals, type ServiceIntervals } from './next-service.ts';
 
@@ -40,8 +41,8 @@ export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
       and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
     )
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.ownerId, ownerId)))
     .orderBy(desc(vehicleBindings.requestedAt));
 
@@ -275,8 +276,8 @@ export const bindingsForReview = (
     .leftJoin(customers, and(eq(customers.tenantId, vehicles.tenantId), eq(customers.id, vehicles.ownerId)))
     .leftJoin(staff, and(eq(staff.tenantId, vehicleBindings.tenantId), eq(staff.id, vehicleBindings.decidedBy)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .where(
       and(
         eq(vehicleBindings.tenantId, tenantId),

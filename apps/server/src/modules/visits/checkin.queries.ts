@@ -13,6 +13,7 @@ import {
   vehicles,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { catalogueModelsOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 
@@ -100,7 +101,7 @@ export const boardBookings = (
     .from(bookings)
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .innerJoin(
       serviceTypes,
       and(eq(serviceTypes.tenantId, bookings.tenantId), eq(serviceTypes.id, bookings.serviceTypeId)),

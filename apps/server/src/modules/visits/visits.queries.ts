@@ -22,6 +22,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const advisor = alias(staff, 'advisor');
@@ -71,8 +72,8 @@ const withNames = (db: Tx, tenantId: string) =>
     .innerJoin(customers, and(same(customers), eq(customers.id, visits.customerId)))
     .innerJoin(vehicles, and(same(vehicles), eq(vehicles.id, visits.vehicleId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(advisor, and(eq(advisor.tenantId, visits.tenantId), eq(advisor.id, visits.advisorId)))
     .leftJoin(bookings, and(same(bookings), eq(bookings.id, visits.bookingId)))
     .leftJoin(
