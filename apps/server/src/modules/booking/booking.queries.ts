@@ -17,6 +17,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const next = alias(bookings, 'next_booking');
@@ -26,9 +27,10 @@ const modelName = sql<
   string | null
 >`nullif(concat_ws(' ', coalesce(${catalogueSeries.nameZh}, ${carBrands.nameZh}), ${catalogueModels.nameZh}), '')`;
 
-const primaryPhone = sql<
-  string | null
->`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
+const primaryPhone = (tenantId: string) =>
+  sql<
+    string | null
+  >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
 
 /** A booking with everything its pages show: store, service type, car, advisor, visit, successor. */
 export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined) =>
@@ -58,7 +60,7 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
         salesConsultantId: customers.salesConsultantId,
         serviceAdvisorId: customers.serviceAdvisorId,
       },
-      phone: primaryPhone,
+      phone: primaryPhone(tenantId),
     })
     .from(bookings)
     .innerJoin(stores, and(eq(stores.tenantId, bookings.tenantId), eq(stores.id, bookings.storeId)))
@@ -69,8 +71,8 @@ export const bookingDetails = (db: Tx, tenantId: string, where: SQL | undefined)
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(staff, and(eq(staff.tenantId, bookings.tenantId), eq(staff.id, bookings.advisorId)))
     .leftJoin(visits, and(eq(visits.tenantId, bookings.tenantId), eq(visits.bookingId, bookings.id)))
     .leftJoin(next, and(eq(next.tenantId, bookings.tenantId), eq(next.rescheduledFrom, bookings.id)))
@@ -160,7 +162,9 @@ export const confirmedOwnersOf = async (db: Tx, tenantId: string, vehicleId: str
     .select({ id: owners.id, name: owners.name, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
+    .where(
+      and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent(tenantId)),
+    );
   return rows;
 };
 

@@ -256,7 +256,7 @@ export const chaseSelection = (
      WHERE v.tenant_id = $1 AND v.purchase_date > ${D} - ${stop} - 366 AND v.purchase_date <= ${D}
        AND vs.first_service IS NULL AND vs.predicted_service_on IS NULL
        AND NOT EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id
-                          AND r.date_in >= v.purchase_date AND ${maintenanceWork('r')})`
+                          AND r.date_in >= v.purchase_date AND ${maintenanceWork('r', '$1')})`
       : `
     SELECT v.id AS vehicle_id, v.owner_id, v.selling_store_id, vs.predicted_service_on AS due_on,
            coalesce(vs.service_basis_on, vs.predicted_service_on) AS basis_on

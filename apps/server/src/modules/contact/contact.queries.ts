@@ -81,7 +81,7 @@ export const customersOfOwner = async (sql: SqlExecutor, tenantId: string, owner
         UNION
         SELECT v.owner_id, 1 FROM vehicle_bindings b
           JOIN vehicles v ON v.tenant_id = b.tenant_id AND v.id = b.vehicle_id AND v.owner_id IS NOT NULL
-          WHERE b.tenant_id = $1 AND b.owner_id = $2 AND ${currentBindingSql}
+          WHERE b.tenant_id = $1 AND b.owner_id = $2 AND ${currentBindingSql('$1')}
       ) m JOIN customers c ON c.tenant_id = $1 AND c.id = m.id AND c.erased_at IS NULL
       GROUP BY m.id ORDER BY min(m.rank), m.id`,
     [tenantId, ownerId],

@@ -65,7 +65,7 @@ const inboxOwner = `COALESCE(
   (SELECT o.id::text FROM customer_phones p JOIN owners o ON o.tenant_id = p.tenant_id AND o.phone = p.phone
     WHERE p.tenant_id = $1 AND p.customer_id = c.customer_id ORDER BY p.is_primary DESC, o.created_at, o.id LIMIT 1),
   (SELECT b.owner_id::text FROM vehicles v
-    JOIN vehicle_bindings b ON b.tenant_id = v.tenant_id AND b.vehicle_id = v.id AND ${currentBindingSql}
+    JOIN vehicle_bindings b ON b.tenant_id = v.tenant_id AND b.vehicle_id = v.id AND ${currentBindingSql('$1')}
     WHERE v.tenant_id = $1 AND v.owner_id = c.customer_id
     ORDER BY b.decided_at NULLS LAST, b.owner_id LIMIT 1))`;
 

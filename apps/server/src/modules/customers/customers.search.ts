@@ -86,6 +86,7 @@ export const searchCustomerIds = async (
     .from(customerPhones)
     .where(
       and(
+        eq(customerPhones.tenantId, tenantId),
         eq(customerPhones.tenantId, customers.tenantId),
         eq(customerPhones.customerId, customers.id),
         sql`${customerPhones.phone} LIKE ${`%${compact}%`}`,

@@ -18,6 +18,7 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
 import { maintenanceWork } from '../../platform/db/maintenance-work.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { defaultIntervals, type ServiceIntervals } from './next-service.ts';
 
@@ -33,15 +34,15 @@ const carColumns = {
 /** An owner's bindings with their cars, newest request first. */
 export const bindingsOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
   db
-    .select({ b: vehicleBindings, current: bindingIsCurrent, ...carColumns })
+    .select({ b: vehicleBindings, current: bindingIsCurrent(tenantId), ...carColumns })
     .from(vehicleBindings)
     .innerJoin(
       vehicles,
       and(eq(vehicles.tenantId, vehicleBindings.tenantId), eq(vehicles.id, vehicleBindings.vehicleId)),
     )
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.ownerId, ownerId)))
     .orderBy(desc(vehicleBindings.requestedAt));
 
@@ -170,7 +171,12 @@ export const odometerOf = async (db: Tx, tenantId: string, vehicleId: string) =>
         type: repairOrders.type,
         // Maintenance work done (segments/vehicle-sql.ts maint, the same rule): a line of that kind, or an
         // order recorded without lines whose type is maintenance.
-        maintenance: sql<boolean>`${sql.raw(maintenanceWork('repair_orders'))}`,
+        maintenance: sql<boolean>`${sql.join(
+          maintenanceWork('repair_orders', '\u0000tenant')
+            .split('\u0000tenant')
+            .map((part) => sql.raw(part)),
+          sql`${tenantId}::uuid`,
+        )}`,
       })
       .from(repairOrders)
       .where(and(eq(repairOrders.tenantId, tenantId), eq(repairOrders.vehicleId, vehicleId)))
@@ -245,7 +251,7 @@ export const bindingsForReview = (
   tenantId: string,
   filter: { status: BindingStatus; id?: string; ownCustomersOf?: string | null },
 ) => {
-  const matches = sql<boolean>`exists (select 1 from ${customerPhones} where ${customerPhones.tenantId} = ${vehicleBindings.tenantId} and ${customerPhones.customerId} = ${vehicles.ownerId} and ${customerPhones.phone} = ${owners.phone})`;
+  const matches = sql<boolean>`exists (select 1 from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${vehicleBindings.tenantId} and ${customerPhones.customerId} = ${vehicles.ownerId} and ${customerPhones.phone} = ${owners.phone})`;
   const own = filter.ownCustomersOf;
   return db
     .select({
@@ -270,8 +276,8 @@ export const bindingsForReview = (
     .leftJoin(customers, and(eq(customers.tenantId, vehicles.tenantId), eq(customers.id, vehicles.ownerId)))
     .leftJoin(staff, and(eq(staff.tenantId, vehicleBindings.tenantId), eq(staff.id, vehicleBindings.decidedBy)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .where(
       and(
         eq(vehicleBindings.tenantId, tenantId),
@@ -291,7 +297,9 @@ export const confirmedOwnersOf = (db: Tx, tenantId: string, vehicleId: string) =
     .select({ id: owners.id, phone: owners.phone })
     .from(vehicleBindings)
     .innerJoin(owners, and(eq(owners.tenantId, vehicleBindings.tenantId), eq(owners.id, vehicleBindings.ownerId)))
-    .where(and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent));
+    .where(
+      and(eq(vehicleBindings.tenantId, tenantId), eq(vehicleBindings.vehicleId, vehicleId), bindingIsCurrent(tenantId)),
+    );
 
 /** The bindings of these app accounts (an erased person's), with the car's plate, newest first. */
 export const bindingsOfOwners = (db: Tx, tenantId: string, ownerIds: string[]) =>

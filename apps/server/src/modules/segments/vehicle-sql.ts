@@ -81,7 +81,7 @@ maint AS (
     FROM repair_orders r
    WHERE tenant_id = {tenantId}::uuid AND date_in < (SELECT day_end FROM bounds)
      AND vehicle_id IN (SELECT id FROM v)
-     AND ${maintenanceWork('r')}
+     AND ${maintenanceWork('r', '{tenantId}::uuid')}
    ORDER BY vehicle_id, date_in DESC
 ),
 pace AS (

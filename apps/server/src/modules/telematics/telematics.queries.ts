@@ -201,7 +201,7 @@ export const carsByVin = async (sql: SqlExecutor, tenantId: string, vins: string
           c.service_advisor_id AS advisor_id,
           EXISTS (SELECT 1 FROM telematics_consents k
             JOIN vehicle_bindings b ON b.tenant_id = k.tenant_id AND b.vehicle_id = k.vehicle_id
-              AND b.owner_id = k.owner_id AND ${currentBindingSql}
+              AND b.owner_id = k.owner_id AND ${currentBindingSql('$1')}
             WHERE k.tenant_id = $1 AND k.vehicle_id = v.id AND k.revoked_at IS NULL) AS consented
         FROM vehicles v LEFT JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id
         WHERE v.tenant_id = $1 AND v.vin = ANY($2::text[])`,
@@ -315,7 +315,7 @@ export const connectedCars = async (sql: SqlExecutor, tenantId: string) =>
       `WITH shared AS (
          SELECT k.vehicle_id, min(k.given_at) AS since FROM telematics_consents k
            JOIN vehicle_bindings b ON b.tenant_id = k.tenant_id AND b.vehicle_id = k.vehicle_id
-             AND b.owner_id = k.owner_id AND ${currentBindingSql}
+             AND b.owner_id = k.owner_id AND ${currentBindingSql('$1')}
           WHERE k.tenant_id = $1 AND k.revoked_at IS NULL GROUP BY k.vehicle_id)
        SELECT v.id AS vehicle_id, v.vin, v.plate, s.since, o.km AS latest_km, o.at AS latest_km_at,
          (SELECT max(r.read_at) FROM telematics_readings r WHERE r.tenant_id = $1 AND r.vehicle_id = v.id)

@@ -12,6 +12,7 @@ import {
   vehicleOwnerships,
   vehicles,
 } from '../../platform/db/schema/index.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
@@ -26,23 +27,23 @@ const columns = {
   modelName: sql<string | null>`coalesce(${catalogueModels.nameZh}, ${vehicles.modelText})`,
 };
 
-const withCatalogue = (db: Tx) =>
+const withCatalogue = (db: Tx, tenantId: string) =>
   db
     .select(columns)
     .from(vehicles)
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId));
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId));
 
 export type VehicleRow = Awaited<ReturnType<typeof findVehicle>> & object;
 
 export const findVehicle = async (db: Tx, tenantId: string, id: string) => {
-  const [row] = await withCatalogue(db).where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
+  const [row] = await withCatalogue(db, tenantId).where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.id, id)));
   return row ?? null;
 };
 
 export const vehiclesOfOwner = (db: Tx, tenantId: string, ownerId: string) =>
-  withCatalogue(db)
+  withCatalogue(db, tenantId)
     .where(and(eq(vehicles.tenantId, tenantId), eq(vehicles.ownerId, ownerId)))
     .orderBy(asc(vehicles.createdAt));
 

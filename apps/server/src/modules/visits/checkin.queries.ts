@@ -13,6 +13,7 @@ import {
   vehicles,
   visits,
 } from '../../platform/db/schema/index.ts';
+import { catalogueModelsOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 
@@ -86,7 +87,7 @@ export const boardBookings = (
       serviceAdvisorId: customers.serviceAdvisorId,
       phone: sql<
         string | null
-      >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`,
+      >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${bookings.tenantId} and ${customerPhones.customerId} = ${bookings.customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`,
       plate: vehicles.plate,
       modelName: catalogueModels.nameZh,
       serviceType: { id: serviceTypes.id, name: serviceTypes.name, category: serviceTypes.category },
@@ -95,12 +96,12 @@ export const boardBookings = (
       // The car in the workshop already (a visit not delivered): the board shows it before any check-in form.
       openVisitId: sql<
         string | null
-      >`(select ${visits.id} from ${visits} where ${visits.tenantId} = ${bookings.tenantId} and ${visits.vehicleId} = ${bookings.vehicleId} and ${visits.status} <> 'delivered' limit 1)`,
+      >`(select ${visits.id} from ${visits} where ${visits.tenantId} = ${tenantId} and ${visits.tenantId} = ${bookings.tenantId} and ${visits.vehicleId} = ${bookings.vehicleId} and ${visits.status} <> 'delivered' limit 1)`,
     })
     .from(bookings)
     .innerJoin(customers, and(eq(customers.tenantId, bookings.tenantId), eq(customers.id, bookings.customerId)))
     .innerJoin(vehicles, and(eq(vehicles.tenantId, bookings.tenantId), eq(vehicles.id, bookings.vehicleId)))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .innerJoin(
       serviceTypes,
       and(eq(serviceTypes.tenantId, bookings.tenantId), eq(serviceTypes.id, bookings.serviceTypeId)),

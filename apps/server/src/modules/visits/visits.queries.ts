@@ -22,25 +22,27 @@ import {
 } from '../../platform/db/schema/index.ts';
 import { customerScopeWhere } from '../customers/customers.scope.ts';
 import { bindingIsCurrent } from '../../platform/db/current-binding.ts';
+import { catalogueModelsOf, catalogueSeriesOf } from '../../platform/db/catalogue-of.ts';
 import type { Tx } from '../../platform/db/types.ts';
 
 const advisor = alias(staff, 'advisor');
 const same = (t: { tenantId: AnyPgColumn }) => eq(t.tenantId, visits.tenantId);
 
 /** The customer's first phone (primary first): the one shown and texted. */
-const phoneOf = (customerId: SQL | typeof visits.customerId) =>
+const phoneOf = (tenantId: string, customerId: SQL | typeof visits.customerId) =>
   sql<
     string | null
-  >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${visits.tenantId} and ${customerPhones.customerId} = ${customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
+  >`(select ${customerPhones.phone} from ${customerPhones} where ${customerPhones.tenantId} = ${tenantId} and ${customerPhones.tenantId} = ${visits.tenantId} and ${customerPhones.customerId} = ${customerId} order by ${customerPhones.isPrimary} desc, ${customerPhones.createdAt} limit 1)`;
 
-const undecided = sql<number>`(select count(*)::int from ${estimateLines} where ${estimateLines.tenantId} = ${visits.tenantId} and ${estimateLines.visitId} = ${visits.id} and ${estimateLines.status} = 'proposed')`;
-const statusAt =
-  sql<Date>`coalesce((select max(${visitEvents.at}) from ${visitEvents} where ${visitEvents.tenantId} = ${visits.tenantId} and ${visitEvents.visitId} = ${visits.id}), ${visits.checkedInAt})`.mapWith(
+const undecided = (tenantId: string) =>
+  sql<number>`(select count(*)::int from ${estimateLines} where ${estimateLines.tenantId} = ${tenantId} and ${estimateLines.tenantId} = ${visits.tenantId} and ${estimateLines.visitId} = ${visits.id} and ${estimateLines.status} = 'proposed')`;
+const statusAt = (tenantId: string) =>
+  sql<Date>`coalesce((select max(${visitEvents.at}) from ${visitEvents} where ${visitEvents.tenantId} = ${tenantId} and ${visitEvents.tenantId} = ${visits.tenantId} and ${visitEvents.visitId} = ${visits.id}), ${visits.checkedInAt})`.mapWith(
     visits.checkedInAt,
   );
 
 /** A visit with what every view names: store, customer, car, advisor, service type, repair order. */
-const withNames = (db: Tx) =>
+const withNames = (db: Tx, tenantId: string) =>
   db
     .select({
       v: visits,
@@ -51,7 +53,7 @@ const withNames = (db: Tx) =>
       customerGender: customers.gender,
       salesConsultantId: customers.salesConsultantId,
       serviceAdvisorId: customers.serviceAdvisorId,
-      phone: phoneOf(visits.customerId),
+      phone: phoneOf(tenantId, visits.customerId),
       vin: vehicles.vin,
       plate: vehicles.plate,
       purchaseDate: vehicles.purchaseDate,
@@ -62,16 +64,16 @@ const withNames = (db: Tx) =>
       serviceTypeName: serviceTypes.name,
       serviceCategory: serviceTypes.category,
       repairOrderNumber: repairOrders.number,
-      statusAt,
-      undecidedLines: undecided,
+      statusAt: statusAt(tenantId),
+      undecidedLines: undecided(tenantId),
     })
     .from(visits)
     .innerJoin(stores, and(same(stores), eq(stores.id, visits.storeId)))
     .innerJoin(customers, and(same(customers), eq(customers.id, visits.customerId)))
     .innerJoin(vehicles, and(same(vehicles), eq(vehicles.id, visits.vehicleId)))
     .leftJoin(carBrands, eq(carBrands.id, vehicles.brandId))
-    .leftJoin(catalogueSeries, eq(catalogueSeries.id, vehicles.seriesId))
-    .leftJoin(catalogueModels, eq(catalogueModels.id, vehicles.modelId))
+    .leftJoin(catalogueSeriesOf(db, tenantId), eq(catalogueSeries.id, vehicles.seriesId))
+    .leftJoin(catalogueModelsOf(db, tenantId), eq(catalogueModels.id, vehicles.modelId))
     .leftJoin(advisor, and(eq(advisor.tenantId, visits.tenantId), eq(advisor.id, visits.advisorId)))
     .leftJoin(bookings, and(same(bookings), eq(bookings.id, visits.bookingId)))
     .leftJoin(
@@ -83,7 +85,7 @@ const withNames = (db: Tx) =>
 export type VisitHeader = Awaited<ReturnType<typeof findVisit>> & object;
 
 export const findVisit = async (db: Tx, tenantId: string, id: string) => {
-  const [row] = await withNames(db).where(and(eq(visits.tenantId, tenantId), eq(visits.id, id)));
+  const [row] = await withNames(db, tenantId).where(and(eq(visits.tenantId, tenantId), eq(visits.id, id)));
   return row ?? null;
 };
 
@@ -102,7 +104,7 @@ export const boardVisits = (
 ) => {
   const start = sql`(${day}::date)::timestamp at time zone ${tz}`;
   const end = sql`((${day}::date) + 1)::timestamp at time zone ${tz}`;
-  return withNames(db)
+  return withNames(db, tenantId)
     .where(
       and(
         eq(visits.tenantId, tenantId),
@@ -119,16 +121,18 @@ export const boardVisits = (
 
 /** Visits of the cars this owner has a current binding for (garage bindingIsCurrent): open ones first, then the newest. */
 export const ownerVisits = (db: Tx, tenantId: string, ownerId: string) =>
-  withNames(db)
-    .where(and(eq(visits.tenantId, tenantId), ownerSees(ownerId)))
+  withNames(db, tenantId)
+    .where(and(eq(visits.tenantId, tenantId), ownerSees(tenantId, ownerId)))
     .orderBy(sql`${visits.status} = 'delivered'`, desc(visits.checkedInAt))
     .limit(50);
 
-const ownerSees = (ownerId: string) =>
-  sql`exists (select 1 from ${vehicleBindings} where ${vehicleBindings.tenantId} = ${visits.tenantId} and ${vehicleBindings.vehicleId} = ${visits.vehicleId} and ${vehicleBindings.ownerId} = ${ownerId} and ${bindingIsCurrent})`;
+const ownerSees = (tenantId: string, ownerId: string) =>
+  sql`exists (select 1 from ${vehicleBindings} where ${vehicleBindings.tenantId} = ${tenantId} and ${vehicleBindings.tenantId} = ${visits.tenantId} and ${vehicleBindings.vehicleId} = ${visits.vehicleId} and ${vehicleBindings.ownerId} = ${ownerId} and ${bindingIsCurrent(tenantId)})`;
 
 export const findOwnerVisit = async (db: Tx, tenantId: string, ownerId: string, id: string) => {
-  const [row] = await withNames(db).where(and(eq(visits.tenantId, tenantId), eq(visits.id, id), ownerSees(ownerId)));
+  const [row] = await withNames(db, tenantId).where(
+    and(eq(visits.tenantId, tenantId), eq(visits.id, id), ownerSees(tenantId, ownerId)),
+  );
   return row ?? null;
 };
 

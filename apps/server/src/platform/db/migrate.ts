@@ -11,9 +11,16 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
  * Each migration is one transaction that first takes an advisory lock and re-checks that it is still
  * pending, so two servers starting at once cannot apply one twice. On a Citus coordinator the schema is then
  * distributed by tenant (distribute.ts; a no-op elsewhere).
+ *
+ * On Citus a migration's statements are not sent as one multi-statement query: Citus forwards some DDL on a
+ * distributed table to the workers as the text of the query that carried it, and the workers refuse several
+ * commands in one ("cannot insert multiple commands into a prepared statement"). There each statement runs
+ * alone through EXECUTE in one DO block — still one transaction, all or nothing. `folder` is for tests.
  */
-export const migrate = async (db: Database): Promise<number> => {
+export const migrate = async (db: Database, folder: string = migrationsFolder): Promise<number> => {
   const run = db.owner.executeSql;
+  const citus =
+    db.engine === 'postgres' && (await run(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`, [])).rows.length > 0;
   await run('CREATE SCHEMA IF NOT EXISTS drizzle');
   await run(
     'CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)',
@@ -21,9 +28,12 @@ export const migrate = async (db: Database): Promise<number> => {
   const { rows } = await run('SELECT hash FROM drizzle.__drizzle_migrations', []);
   const done = new Set(rows.map((r) => String(r.hash)));
   let applied = 0;
-  for (const m of readMigrationFiles({ migrationsFolder })) {
+  for (const m of readMigrationFiles({ migrationsFolder: folder })) {
     if (done.has(m.hash)) continue;
-    const body = m.sql.filter((s) => s.trim() !== '').join(';\n');
+    const statements = m.sql.filter((s) => s.trim() !== '');
+    const body = citus
+      ? `DO $m4s_migration$ BEGIN\n${statements.map(executeAlone).join('\n')}\nEND $m4s_migration$`
+      : statements.join(';\n');
     try {
       // One simple-protocol query is one implicit transaction: all of it applies, or none.
       await run(`SELECT pg_advisory_xact_lock(4242);
@@ -41,4 +51,11 @@ INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('${m.hash}',
   }
   await distribute(db);
   return applied;
+};
+
+/** One statement as a PL/pgSQL EXECUTE of its text, dollar-quoted with a tag the text does not contain. */
+const executeAlone = (statement: string): string => {
+  let tag = 'm4s_stmt';
+  for (let i = 0; statement.includes(`$${tag}$`); i += 1) tag = `m4s_stmt${i}`;
+  return `EXECUTE $${tag}$${statement.trim().replace(/;\s*$/, '')}$${tag}$;`;
 };
