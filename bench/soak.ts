@@ -12,19 +12,9 @@ import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import {
-  freeSlots,
-  killHard,
-  pathToScript,
-  randomOf,
-  serverEnv,
-  staffClient,
-  startFakeCloud,
-  startServer,
-  stopGently,
-  world,
-  type Client,
-} from '../apps/server/test/crash-kit.ts';
+import { freeSlots, pathToScript, randomOf, serverEnv, world } from '../apps/server/test/crash-kit.ts';
+import { startFakeCloud } from '../apps/server/test/crash-cloud.ts';
+import { killHard, staffClient, startServer, stopGently, type Client } from '../apps/server/test/crash-server.ts';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;

@@ -1,60 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { owners, vehicleBindings } from '../src/platform/db/schema/index.ts';
-import { createTestTenant, signInOwner, signInStaff, storeInput, testApp, type TestTenant } from './harness.ts';
-import { bookingRowsFor, type BookingRows } from '../src/modules/booking/test-kit.ts';
-import { visitRowsFor, type VisitRows } from '../src/modules/visits/test-kit.ts';
-import { complaintFor } from '../src/modules/complaints/test-kit.ts';
-import { calendarDayFor } from '../src/modules/calendar/test-kit.ts';
-import { webhookRowsFor } from '../src/modules/webhooks/test-kit.ts';
-import { telematicsRowsFor } from '../src/modules/telematics/test-kit.ts';
-import { importSourceFor } from '../src/modules/imports/test-kit.ts';
+import { createTestTenant, signInOwner, signInStaff, storeInput, testApp } from './harness.ts';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { allRoutes } from './fuzz/requests.ts';
 import { arbitraryOf } from './fuzz/arbitraries.ts';
-import { idsOf, plant } from './fuzz/world.ts';
+import { idsOf, plant, withRows, type Rows } from './fuzz/world.ts';
 
 /** Tenant B as the cases see it: its test rows, and an owner-app account confirmed for its car. */
-type TenantB = TestTenant & {
-  bindingId: string;
-  booking: BookingRows;
-  visit: VisitRows;
-  complaintId: string;
-  calendarDay: string;
-  webhook: { endpointId: string; deliveryId: string };
-  telematics: { integrationId: string };
-  importSourceId: string;
-};
+type TenantB = Rows;
 /** `as: 'owner'`: an owner-app route, called by an owner signed in to tenant A instead of A's admin. */
 type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; as?: 'owner' };
 
 const ownerPhoneA = '13600000009';
-
-/** Gives a tenant an owner-app account bound to its test car (rows written as the platform would). */
-const withBinding = async (t: TestTenant, status: 'pending' | 'confirmed' = 'confirmed'): Promise<TenantB> => {
-  const { db } = await testApp();
-  const bound = await db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
-    const [owner] = await tx.insert(owners).values({ tenantId: t.id, phone: '13000000000' }).returning();
-    if (!owner) throw new Error('owner insert returned nothing');
-    const [binding] = await tx
-      .insert(vehicleBindings)
-      .values({ tenantId: t.id, ownerId: owner.id, vehicleId: t.vehicleId, status })
-      .returning();
-    if (!binding) throw new Error('binding insert returned nothing');
-    return { ...t, bindingId: binding.id };
-  });
-  return {
-    ...bound,
-    booking: await bookingRowsFor(t),
-    visit: await visitRowsFor(t),
-    complaintId: await complaintFor(t),
-    calendarDay: await calendarDayFor(t),
-    webhook: await webhookRowsFor(t),
-    telematics: await telematicsRowsFor(t),
-    importSourceId: await importSourceFor(t),
-  };
-};
 
 /**
  * How to name tenant B's row (and a body the route accepts) for the routes that need it. The walk itself comes
@@ -307,7 +265,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
   test('every parametrized API route of the contracts answers 404 to B’s ids', async () => {
     const { app } = await testApp();
     const a = await createTestTenant(['group_admin', 'service_advisor']);
-    const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']));
+    const b = await withRows(await createTestTenant(['group_admin', 'service_advisor']));
     const marker = `ZZB${b.id.slice(0, 8)}`;
     await plant(b.id, marker);
     const admin = await signInStaff(a.slug, 'group.admin');
@@ -352,7 +310,7 @@ describe('cross-tenant suite: tenant B’s ids answer 404 to tenant A’s users'
 
   test('list routes show nothing of another tenant', async () => {
     const a = await createTestTenant(['group_admin']);
-    const b = await withBinding(await createTestTenant(['group_admin', 'service_advisor']), 'pending');
+    const b = await withRows(await createTestTenant(['group_admin', 'service_advisor']), 'pending');
     const admin = await signInStaff(a.slug, 'group.admin');
     await signInStaff(b.slug, 'group.admin'); // leaves an audit entry in B
     const marker = `ZZB${b.id.slice(0, 8)}`;

@@ -83,15 +83,19 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/source/i, [t.importSourceId]],
 ];
 
-/** Gives a tenant an owner-app account bound to its test car, then a row of every kind. */
-export const withRows = async (t: TestTenant, phone = '13000000000'): Promise<Rows> => {
+/**
+ * Gives a tenant an owner-app account bound to its test car (confirmed, or still `pending` review), then a row
+ * of every kind (rows written as the platform would). The fuzz suite's world and the cross-tenant suite use it.
+ */
+export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 'confirmed'): Promise<Rows> => {
   const { db } = await testApp();
   const bindingId = await db.transaction({ tenantId: t.id }, async ({ db: tx }) => {
-    const [owner] = await tx.insert(owners).values({ tenantId: t.id, phone }).returning();
+    const [owner] = await tx.insert(owners).values({ tenantId: t.id, phone: '13000000000' }).returning();
     if (!owner) throw new Error('owner insert returned nothing');
+    const decidedAt = status === 'confirmed' ? new Date() : null;
     const [binding] = await tx
       .insert(vehicleBindings)
-      .values({ tenantId: t.id, ownerId: owner.id, vehicleId: t.vehicleId, status: 'confirmed', decidedAt: new Date() })
+      .values({ tenantId: t.id, ownerId: owner.id, vehicleId: t.vehicleId, status, decidedAt })
       .returning();
     if (!binding) throw new Error('binding insert returned nothing');
     return binding.id;
