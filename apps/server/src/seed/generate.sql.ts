@@ -133,7 +133,7 @@ export const ownershipsSql = `
 INSERT INTO vehicle_ownerships (tenant_id, id, vehicle_id, customer_id, from_date)
 SELECT v.tenant_id, ${id('o', 'v.id::text')}, v.id, v.owner_id, v.purchase_date FROM vehicles v
 WHERE v.tenant_id = $1::uuid AND v.owner_id IS NOT NULL AND v.purchase_date IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM vehicle_ownerships o WHERE o.tenant_id = $1::uuid AND o.vehicle_id = v.id)`;
+  AND NOT EXISTS (SELECT 1 FROM vehicle_ownerships o WHERE o.tenant_id = v.tenant_id AND o.vehicle_id = v.id)`;
 
 /**
  * Seven cars in ten were bought at the group's stores. Sales of the last year record the hand-over's time
@@ -147,7 +147,7 @@ SELECT v.tenant_id, ${id('s', 'v.id::text')}, v.owner_id, v.id, v.selling_store_
     THEN (v.purchase_date + time '09:30' + make_interval(mins => 30 * (abs(hashtext(v.vin)) % 17))) AT TIME ZONE t.timezone END,
   (mo.price_fen * (90 + abs(hashtext(v.id::text)) % 11) / 100), 'GEN-SO-' || v.vin
 FROM vehicles v JOIN car_models mo ON mo.id = v.model_id
-JOIN customers c ON c.tenant_id = $1::uuid AND c.id = v.owner_id
+JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id
 JOIN tenants t ON t.id = v.tenant_id
 WHERE v.tenant_id = $1::uuid AND v.selling_store_id IS NOT NULL`;
 
@@ -209,7 +209,7 @@ FROM (
             20 + abs(hashtext(v.id::text || 'r')) % 70 AS rate,
             5000 + abs(hashtext(v.id::text || 'iv')) % 5001 AS interval_km,
             abs(hashtext(v.id::text || 'churn')) % 10 = 0 AS churned
-          FROM vehicles v JOIN customers c ON c.tenant_id = $1::uuid AND c.id = v.owner_id
+          FROM vehicles v JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.owner_id
           WHERE v.tenant_id = $1::uuid
         ) AS v CROSS JOIN generate_series(1, 14) AS k
       ) AS visits
