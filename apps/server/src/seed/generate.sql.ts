@@ -178,7 +178,7 @@ const amountOf = (type: string) => `CASE WHEN ${type} = 'warranty_claim' THEN 0 
  * the car's own pace (20–90 km a day); one car in ten churns after about 14 months. The totals are
  * summed from the lines the order will get, so no second pass over the orders is needed. Derived tables, not
  * WITH: Citus runs an INSERT … SELECT whose source is a CTE through the coordinator (with COPY, which row-level
- * security refuses).
+ * security refuses); `OFFSET 0` keeps each computed once per order, as the CTEs' MATERIALIZED did.
  */
 export const repairOrdersSql = `
 INSERT INTO repair_orders (tenant_id, id, number, vehicle_id, customer_id, store_id, type, date_in, date_out, mileage_km,
@@ -215,7 +215,9 @@ FROM (
       ) AS visits
     ) AS dated
     WHERE day <= ($6::timestamptz)::date - 1 AND (NOT churned OR day <= purchase_date + 420)
+    OFFSET 0
   ) AS ids
+  OFFSET 0
 ) AS typed CROSS JOIN LATERAL (
   SELECT coalesce(sum(${amountOf('typed.type')}) FILTER (WHERE p.kind = 'labour'), 0) AS labour,
          coalesce(sum(${amountOf('typed.type')}) FILTER (WHERE p.kind = 'part'), 0) AS parts,
