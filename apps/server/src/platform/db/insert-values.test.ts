@@ -45,7 +45,9 @@ describe('insertValues: bulk rows as multi-row INSERT … VALUES', () => {
       return { texts: c.texts, written: rows };
     });
     assert.equal(texts.length, 3);
-    assert.ok(texts.every((s) => s.startsWith('INSERT INTO "owners" ("tenant_id", "created_at", "phone") VALUES ($1, $2, $3)')));
+    assert.ok(
+      texts.every((s) => s.startsWith('INSERT INTO "owners" ("tenant_id", "created_at", "phone") VALUES ($1, $2, $3)')),
+    );
     assert.deepEqual(written.map((r) => r.phone).sort(), phones);
     const { rows } = await db.owner.executeSql(
       `SELECT count(*)::int AS n, min(created_at) = max(created_at) AS same FROM owners WHERE tenant_id = $1 AND phone LIKE '139%'`,
@@ -69,7 +71,12 @@ describe('insertValues: bulk rows as multi-row INSERT … VALUES', () => {
       // 655 rows of 100 parameters (and the tenant's) fit: 1,500 rows take three statements.
       assert.equal(c.texts.length, 3);
       await assert.rejects(
-        insertValues(sql, { into: 'owners', tenantId: t.id, columns: ['phone', 'created_at'], rows: [['13900000000']] }),
+        insertValues(sql, {
+          into: 'owners',
+          tenantId: t.id,
+          columns: ['phone', 'created_at'],
+          rows: [['13900000000']],
+        }),
         /a row of 1 values for 2 columns/,
       );
     });
