@@ -17,12 +17,16 @@ export const deliverVisit = async (w: VisitWorld): Promise<string> => {
   const sent = await w.advisor.send('POST', `/api/visits/${visitId}/estimate/send`);
   assert.equal(sent.statusCode, 200, sent.body);
   const lineId = sent.json<{ lines: { id: string }[] }>().lines[0]?.id ?? '';
-  const ok = await w.owner.send('POST', `/api/owner/visits/${visitId}/lines/${lineId}/decision`, { decision: 'approved' });
+  const ok = await w.owner.send('POST', `/api/owner/visits/${visitId}/lines/${lineId}/decision`, {
+    decision: 'approved',
+  });
   assert.equal(ok.statusCode, 200, ok.body);
   await move(w.advisor, visitId, 'in_bay');
   await move(w.advisor, visitId, 'quality_check');
   await move(w.advisor, visitId, 'ready');
-  const done = await w.cashier.send('POST', `/api/visits/${visitId}/deliver`, { payment: { method: 'cash', amountFen: 18_000 } });
+  const done = await w.cashier.send('POST', `/api/visits/${visitId}/deliver`, {
+    payment: { method: 'cash', amountFen: 18_000 },
+  });
   assert.equal(done.statusCode, 200, done.body);
   return visitId;
 };
