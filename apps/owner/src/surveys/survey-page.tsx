@@ -21,6 +21,9 @@ const SurveyForm = ({ survey }: { survey: OwnerSurvey }) => {
   useEffect(() => setAnswers(survey.answers), [survey.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const path = walk(survey.definition, answers).path;
   const byKey = new Map(questionsOf(survey.definition).map((q) => [q.key, q]));
+  // One step at a time: up to the first required question still open (what follows may depend on it).
+  const open = path.findIndex((k) => answers[k] === undefined && byKey.get(k)?.required);
+  const shown = open < 0 ? path : path.slice(0, open + 1);
   const set = (key: string, a: SurveyAnswers[string] | undefined) =>
     setAnswers((prev) => {
       const next = { ...prev };
@@ -35,7 +38,7 @@ const SurveyForm = ({ survey }: { survey: OwnerSurvey }) => {
   return (
     <section className="visit-card" data-testid="survey-form">
       <p className="visit-card-hint">{t('survey.intro', { store: survey.storeName ?? '' })}</p>
-      {path.map((key) => {
+      {shown.map((key) => {
         const q = byKey.get(key);
         if (!q) return null;
         return (
