@@ -42,7 +42,7 @@ const deliverDemoVisit = async () => {
   type Board = Record<'checkedIn' | 'inProgress' | 'ready', Row[]>;
   type Visit = {
     status: string;
-    customerId: string;
+    customer: { id: string };
     lines: { id: string; status: string }[];
     totals: { approvedFen: number };
   };
@@ -68,7 +68,7 @@ const deliverDemoVisit = async () => {
     v = await api<Visit>('POST', `/api/visits/${open.id}/status`, { status: next, note: null });
   await api('POST', `/api/visits/${open.id}/deliver`, { payment: { method: 'cash', amountFen: v.totals.approvedFen } });
   visitId = open.id;
-  customerId = v.customerId;
+  customerId = v.customer.id;
 };
 
 void test('the group admin rewords the repair follow-up template and publishes version 2', async () => {
