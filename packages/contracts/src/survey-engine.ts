@@ -74,6 +74,14 @@ export const meets = (
   }
 };
 
+/** The answers with one answer set (or, undefined, taken back): what a form keeps as it is filled in. */
+export const withAnswer = (answers: SurveyAnswers, key: string, answer: SurveyAnswer | undefined): SurveyAnswers => {
+  const next = { ...answers };
+  if (answer) next[key] = answer;
+  else delete next[key];
+  return next;
+};
+
 export const isAsked = (q: SurveyQuestion, answers: SurveyAnswers): boolean =>
   q.askIf.every((c) => meets(c, answers[c.question]));
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
-import { questionsOf, walk, type SurveyAnswers, type SurveyDefinition } from '@m4s/contracts';
+import { questionsOf, walk, withAnswer, type SurveyAnswers, type SurveyDefinition } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { AnswerInput } from './answer-input.tsx';
 
@@ -13,13 +13,7 @@ export const SurveyPreview = ({ definition }: { definition: SurveyDefinition }) 
   const [answers, setAnswers] = useState<SurveyAnswers>({});
   const w = walk(definition, answers);
   const on = new Set(w.path);
-  const set = (key: string, a: SurveyAnswers[string] | undefined) =>
-    setAnswers((prev) => {
-      const next = { ...prev };
-      if (a) next[key] = a;
-      else delete next[key];
-      return next;
-    });
+  const set = (key: string, a: SurveyAnswers[string] | undefined) => setAnswers((prev) => withAnswer(prev, key, a));
   return (
     <Card
       title={t('surveys.preview')}

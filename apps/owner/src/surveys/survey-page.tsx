@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, DotLoading, NavBar, Toast } from 'antd-mobile';
 import { FileOutline, SmileOutline } from 'antd-mobile-icons';
 import { useParams } from 'react-router-dom';
-import { walk, questionsOf, type OwnerSurvey, type SurveyAnswers } from '@m4s/contracts';
+import { walk, withAnswer, questionsOf, type OwnerSurvey, type SurveyAnswers } from '@m4s/contracts';
 import { ApiError, errorText } from '@m4s/web-kit';
 import { EmptyState, LoadFailed } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -24,13 +24,7 @@ const SurveyForm = ({ survey }: { survey: OwnerSurvey }) => {
   // One step at a time: up to the first required question still open (what follows may depend on it).
   const open = path.findIndex((k) => answers[k] === undefined && byKey.get(k)?.required);
   const shown = open < 0 ? path : path.slice(0, open + 1);
-  const set = (key: string, a: SurveyAnswers[string] | undefined) =>
-    setAnswers((prev) => {
-      const next = { ...prev };
-      if (a) next[key] = a;
-      else delete next[key];
-      return next;
-    });
+  const set = (key: string, a: SurveyAnswers[string] | undefined) => setAnswers((prev) => withAnswer(prev, key, a));
   const submit = () => {
     const onPath = Object.fromEntries(path.filter((k) => answers[k]).map((k) => [k, answers[k]])) as SurveyAnswers;
     answer.mutate(onPath, { onError: (error) => Toast.show({ content: errorText(error, t('survey.failed')) }) });

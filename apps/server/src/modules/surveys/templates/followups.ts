@@ -7,6 +7,34 @@ import { goto, opts, question as q, satisfaction } from './build.ts';
  * follow the SSI/CSI factors of ch5-7 §1.3–1.4; docs/surveys.md says which.
  */
 
+/**
+ * ⑤⑥ of the body example (L2452–2458): 您对××汽车的售后服务满意吗？ 满意 (转 `happy`) / 不满意 (转 `unhappy`,
+ * 主要是哪些地方不满意呢？ with the book's reasons and any `more`).
+ */
+const afterSales = (
+  keys: { ask: string; unhappy: string; happy: string; factor: string },
+  more: [string, string][] = [],
+) => [
+  q(keys.ask, '您对××汽车的售后服务满意吗？', 'single', {
+    critical: true,
+    factor: keys.factor,
+    options: opts(['satisfied', '满意', 100], ['dissatisfied', '不满意', 0]),
+    rules: [goto(['satisfied'], keys.happy), goto(['dissatisfied'], keys.unhappy)],
+  }),
+  q(keys.unhappy, '主要是哪些地方不满意呢？', 'multiple', {
+    options: [
+      ...opts(
+        ['attitude', '服务态度'],
+        ['repair_quality', '维修质量'],
+        ['repair_price', '维修价格'],
+        ['parts', '备件保供'],
+        ...more,
+      ),
+      { key: 'other', label: '其他', other: true },
+    ],
+  }),
+];
+
 export const closing = {
   key: 'closing',
   kind: 'closing' as const,
@@ -79,23 +107,7 @@ export const salesFollowupTemplate: SurveyDefinitionInput = {
             { key: 'other', label: '其他', other: true },
           ],
         }),
-        q('B5', '您对××汽车的售后服务满意吗？', 'single', {
-          critical: true,
-          factor: 'service',
-          options: opts(['satisfied', '满意', 100], ['dissatisfied', '不满意', 0]),
-          rules: [goto(['satisfied'], 'B7'), goto(['dissatisfied'], 'B6')],
-        }),
-        q('B6', '主要是哪些地方不满意呢？', 'multiple', {
-          options: [
-            ...opts(
-              ['attitude', '服务态度'],
-              ['repair_quality', '维修质量'],
-              ['repair_price', '维修价格'],
-              ['parts', '备件保供'],
-            ),
-            { key: 'other', label: '其他', other: true },
-          ],
-        }),
+        ...afterSales({ ask: 'B5', unhappy: 'B6', happy: 'B7', factor: 'service' }),
         q('B7', '（如果）出了保修期，您还会到服务站进行维修吗？', 'single', {
           options: opts(['yes', '会'], ['no', '不会']),
         }),
@@ -149,24 +161,7 @@ export const repairFollowupTemplate: SurveyDefinitionInput = {
           factor: 'quality',
           options: opts(['fixed', '已彻底排除', 100], ['not_fixed', '没有排除', 0], ['no_fault', '本次为保养，无故障']),
         }),
-        q('R3', '您对××汽车的售后服务满意吗？', 'single', {
-          critical: true,
-          factor: 'advisor',
-          options: opts(['satisfied', '满意', 100], ['dissatisfied', '不满意', 0]),
-          rules: [goto(['satisfied'], 'R5'), goto(['dissatisfied'], 'R4')],
-        }),
-        q('R4', '主要是哪些地方不满意呢？', 'multiple', {
-          options: [
-            ...opts(
-              ['attitude', '服务态度'],
-              ['repair_quality', '维修质量'],
-              ['repair_price', '维修价格'],
-              ['parts', '备件保供'],
-              ['repair_time', '维修时间'],
-            ),
-            { key: 'other', label: '其他', other: true },
-          ],
-        }),
+        ...afterSales({ ask: 'R3', unhappy: 'R4', happy: 'R5', factor: 'advisor' }, [['repair_time', '维修时间']]),
         q('R5', '是否会向他人推荐我公司？', 'yes_no_reason', { reasonOn: 'no' }),
         q('R6', '对于我们公司的其他建议', 'text', { required: false, readAloud: false }),
       ],
