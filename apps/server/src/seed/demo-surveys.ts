@@ -19,7 +19,8 @@ export const seedDemoSurveys = async (db: Database, input: { tenantId: string; n
                         AND q.id = v.questionnaire_id AND q.template_key = 'repair_followup'
                       WHERE v.tenant_id = $1 AND v.status = 'published')`;
     const questionnaire = `(SELECT q.id FROM questionnaires q WHERE q.tenant_id = $1 AND q.template_key = 'repair_followup')`;
-    // h: a stable pseudo-random number per repair order; the score follows it (0–10, mostly high).
+    // h: a stable pseudo-random number per repair order (divisible by the sampling step: the other picks divide it
+    // first); the score follows it (0–10, mostly high), the reasons another part of it.
     const calls = await sql.executeSql(
       `WITH picked AS (
          SELECT r.*, abs(hashtext(r.id::text)) AS h FROM repair_orders r
@@ -29,13 +30,13 @@ export const seedDemoSurveys = async (db: Database, input: { tenantId: string; n
          SELECT p.*, (ARRAY[10,10,10,9,9,9,9,8,8,8,7,7,6,5,3,10,9,8,10,2])[1 + (p.h / $4) % 20] AS score FROM picked p
        ), answered AS (
          SELECT s.*, jsonb_build_object('R1', jsonb_build_object('score', s.score),
-                  'R2', jsonb_build_object('choice', CASE WHEN s.score >= 6 THEN 'fixed' WHEN s.h % 2 = 0 THEN 'not_fixed' ELSE 'no_fault' END),
+                  'R2', jsonb_build_object('choice', CASE WHEN s.score >= 6 THEN 'fixed' WHEN (s.h / 89) % 2 = 0 THEN 'not_fixed' ELSE 'no_fault' END),
                   'R3', jsonb_build_object('choice', CASE WHEN s.score >= 7 THEN 'satisfied' ELSE 'dissatisfied' END),
                   'R5', CASE WHEN s.score >= 7 THEN jsonb_build_object('choice', 'yes')
-                             ELSE jsonb_build_object('choice', 'no', 'text', (ARRAY['等候时间太长','价格偏高','问题没有一次修好'])[1 + s.h % 3]) END)
+                             ELSE jsonb_build_object('choice', 'no', 'text', (ARRAY['等候时间太长','价格偏高','问题没有一次修好'])[1 + (s.h / 97) % 3]) END)
                 || CASE WHEN s.score >= 7 THEN '{}'::jsonb
                         ELSE jsonb_build_object('R4', jsonb_build_object('choices',
-                               (ARRAY['["repair_time"]','["repair_price"]','["repair_quality","attitude"]'])[1 + s.h % 3]::jsonb)) END AS answers
+                               (ARRAY['["repair_time"]','["repair_price"]','["repair_quality","attitude"]'])[1 + (s.h / 97) % 3]::jsonb)) END AS answers
            FROM scored s
        )
        INSERT INTO survey_responses (tenant_id, questionnaire_id, version_id, channel, status, customer_id, vehicle_id,
