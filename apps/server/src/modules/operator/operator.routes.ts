@@ -3,9 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { operatorRoutes as r } from '@m4s/contracts';
 import { operatorCookie } from '../../platform/auth/operator-sessions.ts';
 import { serve } from '../../platform/http/serve.ts';
-import { backupStream } from '../../platform/backup/serve-backup.ts';
-import { onCitusCoordinator } from '../../platform/backup/snapshot.ts';
-import { AppError } from '../../platform/errors.ts';
+import { backupStream, refuseCitusBackup } from '../../platform/backup/serve-backup.ts';
 import { listAudit, operatorAudit } from './operator-audit.ts';
 import * as auth from './operator-auth.service.ts';
 import { tenantExport } from './tenant-export.ts';
@@ -53,9 +51,7 @@ export const operatorApiRoutes: FastifyPluginAsync = async (app) => {
   });
   // The audit entry commits with the request; the snapshot is taken as the answer streams, after it.
   serve(app, r.backup, async (ctx, _req, reply) => {
-    // A Citus cluster is backed up per node (snapshot.ts, citusRefusal): refused before anything streams.
-    if (app.m4s.db.engine === 'postgres' && (await onCitusCoordinator(ctx.sql)))
-      throw new AppError('CONFLICT', undefined, { issues: [{ path: 'engine', message: 'backup_per_node' }] });
+    await refuseCitusBackup(app.m4s.db);
     await operatorAudit(ctx, { action: 'installation.backed_up', details: { engine: app.m4s.db.engine } });
     void reply
       .type('application/octet-stream')
