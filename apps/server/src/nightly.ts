@@ -3,6 +3,7 @@ import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from '.
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
+import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -14,6 +15,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   careSweepNightly,
   webhookLogNightly,
   signInThrottleNightly,
+  surveyTemplatesNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

@@ -204,6 +204,23 @@ const cases: Record<string, Case> = {
   'GET /api/owner/vehicles/:vehicleId/telematics': { id: (b) => b.vehicleId, as: 'owner' },
   'PUT /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
   'DELETE /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
+  // Questionnaires and answers (issue 14): B's questionnaire, B's customer's answers, B's owner's invitation.
+  'GET /api/questionnaires/:id': { id: (b) => b.survey.questionnaireId },
+  'POST /api/questionnaires/:id/draft': { id: (b) => b.survey.questionnaireId },
+  'PUT /api/questionnaires/:id/draft': {
+    id: (b) => b.survey.questionnaireId,
+    body: () => ({
+      definition: { sections: [{ key: 'body', kind: 'body', questions: [{ key: 'Q1', text: '越界', type: 'text' }] }] },
+    }),
+  },
+  'POST /api/questionnaires/:id/publish': { id: (b) => b.survey.questionnaireId },
+  'GET /api/customers/:id/survey-responses': { id: (b) => b.customerId },
+  'GET /api/owner/surveys/:id': { id: (b) => b.survey.responseId, as: 'owner' },
+  'POST /api/owner/surveys/:id/answers': {
+    id: (b) => b.survey.responseId,
+    body: () => ({ answers: { R1: { score: 9 } } }),
+    as: 'owner',
+  },
 };
 
 /**
@@ -236,6 +253,8 @@ const listRoutes = [
   'GET /api/telematics/integrations',
   'GET /api/telematics/cars',
   'GET /api/telematics/rules',
+  'GET /api/questionnaires',
+  'GET /api/owner/surveys',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

@@ -111,6 +111,11 @@ export const auditActions = [
   'telematics.rules_updated',
   'telematics.consent_given',
   'telematics.consent_revoked',
+  // Questionnaires and answers (docs/surveys.md)
+  'questionnaire.created',
+  'questionnaire.published',
+  'survey.recorded',
+  'survey.answered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

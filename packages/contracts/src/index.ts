@@ -31,5 +31,8 @@ export * from './webhooks.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './fault-codes.ts';
+export * from './surveys.ts';
+export * from './survey-engine.ts';
+export * from './survey-messages.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

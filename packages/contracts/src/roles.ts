@@ -39,6 +39,8 @@ export const permissions = [
   'webhook.manage',
   /** Connected-car integrations: their API keys (shown once) and what they sent (docs/telematics.md). */
   'telematics.manage',
+  /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
+  'survey.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,7 +49,7 @@ type Grant = { scope: RowScope; permissions: readonly Permission[] };
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
 const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
 /** Segments and the care rules, templates and contact policy that act on them. */
-const careLead: readonly Permission[] = ['segment.read', 'care.manage'];
+const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {

@@ -9,6 +9,7 @@ import { calendarDayFor } from '../../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
+import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -35,6 +36,7 @@ export type Rows = TestTenant & {
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
   importSourceId: string;
+  survey: SurveyRows;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -59,6 +61,9 @@ export const idsOf = (t: Rows): string[] =>
     t.webhook.deliveryId,
     t.telematics.integrationId,
     t.importSourceId,
+    t.survey.questionnaireId,
+    t.survey.versionId,
+    t.survey.responseId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -81,6 +86,9 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/endpoint|webhook/i, [t.webhook.endpointId]],
   [/integration|telematic/i, [t.telematics.integrationId]],
   [/source/i, [t.importSourceId]],
+  [/questionnaire/i, [t.survey.questionnaireId]],
+  [/version/i, [t.survey.versionId]],
+  [/survey|response/i, [t.survey.responseId]],
 ];
 
 /**
@@ -100,16 +108,18 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     if (!binding) throw new Error('binding insert returned nothing');
     return binding.id;
   });
+  const visit = await visitRowsFor(t);
   return {
     ...t,
     bindingId,
     booking: await bookingRowsFor(t),
-    visit: await visitRowsFor(t),
+    visit,
     complaintId: await complaintFor(t),
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
+    survey: await surveyRowsFor(t, visit.visitId),
   };
 };
 
@@ -126,6 +136,11 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE staff SET name = $2 || login WHERE tenant_id = $1`, [tenantId, marker]);
   await sql(`UPDATE owners SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}车主`]);
   await sql(`UPDATE complaints SET summary = $2 WHERE tenant_id = $1`, [tenantId, `${marker}投诉`]);
+  await sql(`UPDATE questionnaires SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}问卷`]);
+  await sql(
+    `UPDATE survey_responses SET answers = jsonb_build_object('R6', jsonb_build_object('text', $2::text)) WHERE tenant_id = $1`,
+    [tenantId, `${marker}回答`],
+  );
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 
