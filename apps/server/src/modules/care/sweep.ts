@@ -98,7 +98,10 @@ const stagePart = async (
   // Its tenant_id is the customer's (on Citus the rows are written on the tenant's shard, not through the
   // coordinator). A selection names only this tenant's customers: the join drops none.
   const run = stagingRun(ctx.sql);
-  await ctx.sql.executeSql(`DELETE FROM care_selection WHERE tenant_id = $1 AND run = $2::uuid`, [ctx.tenantId, run.id]);
+  await ctx.sql.executeSql(`DELETE FROM care_selection WHERE tenant_id = $1 AND run = $2::uuid`, [
+    ctx.tenantId,
+    run.id,
+  ]);
   const selected = await ctx.sql.executeSql(
     `WITH s AS (
      INSERT INTO care_selection (tenant_id, run, seq, customer_id, vehicle_id, store_id, assignee_id, anchor_on, due_at,

@@ -271,7 +271,10 @@ const valuesOf = (c: TouchCandidate): unknown[] => [
  * Stages candidates from Node (a handful: the recipients of one notice, staff outreach) in one
  * statement into the transaction's run — the sweep inserts with SQL.
  */
-export const stage = async (ctx: Pick<Ctx, 'sql' | 'tenantId'>, candidates: readonly TouchCandidate[]): Promise<void> => {
+export const stage = async (
+  ctx: Pick<Ctx, 'sql' | 'tenantId'>,
+  candidates: readonly TouchCandidate[],
+): Promise<void> => {
   const run = stagingRun(ctx.sql);
   if (candidates.length === 0) return;
   const values = candidates.map((c, i) => [ctx.tenantId, run.id, run.staged + i + 1, ...valuesOf(c)]);
