@@ -207,8 +207,11 @@ const decideRun = async (ctx: Ctx, run: string, options: { dryRun: boolean }) =>
   );
   if (!options.dryRun) {
     const now = ctx.clock.now();
-    await sql.executeSql(gateSql.insertTouches, [tenantId, now, run]);
-    await sql.executeSql(gateSql.updateRetries, [tenantId, run]);
+    const written = [
+      ...(await sql.executeSql(gateSql.insertTouches, [tenantId, now, run])).rows,
+      ...(await sql.executeSql(gateSql.updateRetries, [tenantId, run])).rows,
+    ].map((r) => String(r.dedupe_key));
+    if (written.length > 0) await sql.executeSql(gateSql.markWon, [tenantId, run, written]);
     await sql.executeSql(gateSql.insertNotifications, [tenantId, now, run]);
     await sql.executeSql(gateSql.insertTasks, [tenantId, now, run]);
     await sql.executeSql(gateSql.linkTouches, [tenantId, run]);
