@@ -28,10 +28,12 @@ export const expiresAtSql = (k: string, days: string) =>
   `GREATEST(COALESCE(${k}.first_due_at, ${k}.due_at) + make_interval(days => ${days}),
     CASE WHEN ${k}.call_state = 'rescheduled' THEN ${k}.due_at + interval '1 day' END)`;
 
-const itemColumns = `k.id, k.kind, k.customer_id, c.name AS customer_name, p.phone, p.flag AS phone_flag, k.vehicle_id,
+const itemColumns = (
+  days: string,
+) => `k.id, k.kind, k.customer_id, c.name AS customer_name, p.phone, p.flag AS phone_flag, k.vehicle_id,
   v.plate, k.store_id, k.rule_key, k.role, k.assignee_id, s.name AS assignee_name, k.title, k.script, k.due_at,
   k.call_state, k.attempts, c.preferred_slot, c.quiet_start, c.quiet_end, k.due_at < $2 AS late,
-  ${expiresAtSql('k', '$3::int')} AS expires_at`;
+  ${expiresAtSql('k', `${days}::int`)} AS expires_at`;
 
 const itemJoins = `JOIN customers c ON c.tenant_id = $1 AND c.id = k.customer_id
   LEFT JOIN LATERAL (SELECT p.phone, p.flag FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = k.customer_id
@@ -104,7 +106,7 @@ export type QueueFilter = {
 /**
  * A page of a queue in due order (the due time is already inside the customer's slot and outside their
  * quiet hours: the gate and the outcomes place it so), and how many match. `who` is the SQL condition on
- * `k` that makes it mine or the store's, over parameters from $6 on (`whoParams`).
+ * `k` that makes it mine or the store's, over parameters from $5 on (`whoParams`).
  */
 export const queuePage = async (
   sql: SqlExecutor,
@@ -113,15 +115,15 @@ export const queuePage = async (
   who: string,
   whoParams: unknown[],
 ): Promise<{ items: CallItem[]; total: number }> => {
-  const where = `k.tenant_id = $1 AND ${inQueue('$2')} AND ($4::timestamptz IS NULL OR k.due_at < $4)
-    AND (NOT $5::boolean OR k.due_at < $2) AND ${who}`;
-  const params = [tenantId, f.now, f.queueDays, f.until, f.lateOnly, ...whoParams];
+  const where = `k.tenant_id = $1 AND ${inQueue('$2')} AND ($3::timestamptz IS NULL OR k.due_at < $3)
+    AND (NOT $4::boolean OR k.due_at < $2) AND ${who}`;
+  const params = [tenantId, f.now, f.until, f.lateOnly, ...whoParams];
   const n = params.length;
   const page = await sql.executeSql(
-    `SELECT ${itemColumns} FROM (SELECT k.* FROM care_tasks k WHERE ${where}
+    `SELECT ${itemColumns(`$${n + 3}`)} FROM (SELECT k.* FROM care_tasks k WHERE ${where}
         ORDER BY k.due_at, k.id LIMIT $${n + 1} OFFSET $${n + 2}) k ${itemJoins}
       ORDER BY k.due_at, k.id`,
-    [...params, f.limit, f.offset],
+    [...params, f.limit, f.offset, f.queueDays],
   );
   const count = await sql.executeSql(`SELECT count(*) AS n FROM care_tasks k WHERE ${where}`, params);
   return {
@@ -139,7 +141,7 @@ export const callItemById = async (
   queueDays: number,
 ): Promise<CallItem | null> => {
   const result = await sql.executeSql(
-    `SELECT ${itemColumns} FROM care_tasks k ${itemJoins} WHERE k.tenant_id = $1 AND k.id = $4`,
+    `SELECT ${itemColumns('$3')} FROM care_tasks k ${itemJoins} WHERE k.tenant_id = $1 AND k.id = $4`,
     [tenantId, now, queueDays, id],
   );
   return maybeRow(itemRow, result, 'call');

@@ -93,12 +93,12 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
     const own = storeScope(ctx.actor);
     if (own && query.storeId && query.storeId !== own) throw new AppError('FORBIDDEN');
     const storeId = own ?? query.storeId ?? null;
-    const who = storeId ? 'k.store_id = $6' : '$6::uuid IS NULL';
+    const who = storeId ? 'k.store_id = $5' : '$5::uuid IS NULL';
     const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, [storeId]);
     return { ...page, page: query.page, pageSize: callPageSize, loads: await loadOf(storeId, null) };
   }
-  const scopeParam = '$9';
-  const who = `(k.assignee_id = $6 OR (k.assignee_id IS NULL AND k.role = $7 AND k.store_id = $8))
+  const scopeParam = '$8';
+  const who = `(k.assignee_id = $5 OR (k.assignee_id IS NULL AND k.role = $6 AND k.store_id = $7))
     AND (${scopeParam}::uuid IS NULL OR EXISTS (SELECT 1 FROM customers cs WHERE cs.tenant_id = $1
       AND cs.id = k.customer_id AND ${customerScopeText('cs', scopeParam, 'k.assignee_id')}))`;
   const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, [
