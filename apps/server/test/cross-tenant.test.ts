@@ -234,7 +234,6 @@ const listRoutes = [
   'GET /api/care/tasks?scope=store',
   'GET /api/care/dry-run',
   'GET /api/calls?scope=store&when=all',
-  'GET /api/calls?scope=mine&when=all',
   'GET /api/calls/policy',
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',

@@ -94,7 +94,6 @@ export const auditActions = [
   'care.task.reassign',
   'call.outcome',
   'call.created',
-  'call.reassigned',
   'call.policy_updated',
   'contact.policy_updated',
   'contact.owner_preferences_updated',

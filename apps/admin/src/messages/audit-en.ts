@@ -38,7 +38,6 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.care.task.reassign': 'Follow-up task reassigned',
   'action.call.outcome': 'Call outcome recorded',
   'action.call.created': 'Follow-up call created',
-  'action.call.reassigned': 'Follow-up calls reassigned',
   'action.call.policy_updated': 'Call centre settings changed',
   'action.contact.policy_updated': 'Contact frequency limits changed',
   'action.contact.owner_preferences_updated': 'Owner changed contact preferences',

@@ -40,7 +40,6 @@ export const auditZhCN = {
   'action.care.task.reassign': '转派回访任务',
   'action.call.outcome': '记录回访结果',
   'action.call.created': '新建回访电话',
-  'action.call.reassigned': '批量转派回访',
   'action.call.policy_updated': '修改回访设置',
   'action.contact.policy_updated': '修改联系频次规则',
   'action.contact.owner_preferences_updated': '车主修改联系偏好',
