@@ -77,7 +77,7 @@ void test('"不方便": rescheduled to the agreed time, never cancelled — it c
   await page.getByTestId('call-outcome-save').click();
   await page.getByTestId('call-outcome-error').getByText('请填写约定时间').waitFor();
   await page.getByTestId('call-callback-at').fill(`${day}T15:30`);
-  await page.getByTestId('call-note').fill('客户在开车，约明天下午');
+  await page.getByTestId('call-note').locator('textarea').fill('客户在开车，约明天下午');
   await h.shot(page, 'calls-not-convenient');
   await page.getByTestId('call-outcome-save').click();
   await page.getByTestId('call-outcome-sheet').waitFor({ state: 'detached' });

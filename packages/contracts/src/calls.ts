@@ -112,7 +112,10 @@ export const agentLoad = z.object({
   staffId: z.uuid().nullable(),
   name: z.string().nullable(),
   role: z.string(),
-  /** Open calls assigned to them due by the end of today (unassigned: the role's pool). */
+  /**
+   * Open calls due by the end of today: assigned to them (the store view; a pool row: the role's unassigned
+   * calls), or in their queue — theirs and their role's pool — for their own day (mine).
+   */
   dueToday: z.number().int(),
   late: z.number().int(),
   attemptsToday: z.number().int(),

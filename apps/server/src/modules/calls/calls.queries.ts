@@ -103,6 +103,12 @@ export type QueueFilter = {
   offset: number;
 };
 
+/** A queue's filter: $1 tenant, $2 now, $3 the end of today (or NULL), $4 late only, then `who`'s own. */
+const queueWhere = (
+  who: string,
+) => `k.tenant_id = $1 AND ${inQueue('$2')} AND ($3::timestamptz IS NULL OR k.due_at < $3)
+    AND (NOT $4::boolean OR k.due_at < $2) AND ${who}`;
+
 /**
  * A page of a queue in due order (the due time is already inside the customer's slot and outside their
  * quiet hours: the gate and the outcomes place it so), and how many match. `who` is the SQL condition on
@@ -115,8 +121,7 @@ export const queuePage = async (
   who: string,
   whoParams: unknown[],
 ): Promise<{ items: CallItem[]; total: number }> => {
-  const where = `k.tenant_id = $1 AND ${inQueue('$2')} AND ($3::timestamptz IS NULL OR k.due_at < $3)
-    AND (NOT $4::boolean OR k.due_at < $2) AND ${who}`;
+  const where = queueWhere(who);
   const params = [tenantId, f.now, f.until, f.lateOnly, ...whoParams];
   const n = params.length;
   const page = await sql.executeSql(
@@ -125,11 +130,25 @@ export const queuePage = async (
       ORDER BY k.due_at, k.id`,
     [...params, f.limit, f.offset, f.queueDays],
   );
-  const count = await sql.executeSql(`SELECT count(*) AS n FROM care_tasks k WHERE ${where}`, params);
-  return {
-    items: parseRows(itemRow, page, 'call queue'),
-    total: oneRow(z.object({ n: col.number }), count, 'call queue count').n,
-  };
+  return { items: parseRows(itemRow, page, 'call queue'), total: await queueCount(sql, tenantId, f, who, whoParams) };
+};
+
+/** How many calls a queue's filter matches (every page). */
+export const queueCount = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  f: Pick<QueueFilter, 'now' | 'until' | 'lateOnly'>,
+  who: string,
+  whoParams: unknown[],
+): Promise<number> => {
+  const count = await sql.executeSql(`SELECT count(*) AS n FROM care_tasks k WHERE ${queueWhere(who)}`, [
+    tenantId,
+    f.now,
+    f.until,
+    f.lateOnly,
+    ...whoParams,
+  ]);
+  return oneRow(z.object({ n: col.number }), count, 'call queue count').n;
 };
 
 /** One call as the queue shows it (whatever its state). */

@@ -101,13 +101,21 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
   const who = `(k.assignee_id = $5 OR (k.assignee_id IS NULL AND k.role = $6 AND k.store_id = $7))
     AND (${scopeParam}::uuid IS NULL OR EXISTS (SELECT 1 FROM customers cs WHERE cs.tenant_id = $1
       AND cs.id = k.customer_id AND ${customerScopeText('cs', scopeParam, 'k.assignee_id')}))`;
-  const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, [
+  const whoParams = [
     ctx.actor.id,
     ctx.actor.role,
     ctx.actor.storeId ?? '00000000-0000-0000-0000-000000000000',
     ownCustomersOnly(ctx.actor),
-  ]);
-  return { ...page, page: query.page, pageSize: callPageSize, loads: await loadOf(null, ctx.actor.id) };
+  ];
+  const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, whoParams);
+  // My day is my queue's: the calls given to me and my role's pool, due by tonight, and the late ones.
+  const [day] = await loadOf(null, ctx.actor.id);
+  const mine = day && {
+    ...day,
+    dueToday: await q.queueCount(ctx.sql, ctx.tenantId, { now, until: to, lateOnly: false }, who, whoParams),
+    late: await q.queueCount(ctx.sql, ctx.tenantId, { now, until: to, lateOnly: true }, who, whoParams),
+  };
+  return { ...page, page: query.page, pageSize: callPageSize, loads: mine ? [mine] : [] };
 };
 
 /** A call the actor may reach (the care tasks' reach: 404 otherwise), with every attempt. */

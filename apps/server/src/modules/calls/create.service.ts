@@ -41,6 +41,8 @@ export const createHandCall = async (ctx: StaffCtx, input: CallCreateInput): Pro
     input.customerId,
     await tenantToday(ctx),
     input.vehicleId,
+    // The caller speaks (我是…的{{advisor}}) from the call's store.
+    { storeId, assigneeId },
   );
   const dueAt = await placeCall(
     ctx,

@@ -83,7 +83,7 @@ describe('call queues', () => {
     assert.equal(res.statusCode, 201, res.body);
     const { call } = res.json<CallDetail>();
     assert.equal(call.title, '新车3日回访');
-    assert.match(call.script, /^测试客户您好，我是一号店的/);
+    assert.match(call.script, /^测试客户您好，我是一号店的cs_specialist。/, 'the caller speaks');
     assert.match(call.script, /您三天前在我店购买了一辆爱车/);
     assert.doesNotMatch(call.script, /\{\{/);
     assert.equal(call.assigneeId, t.staffIds.cs_specialist);
@@ -118,6 +118,11 @@ describe('call queues', () => {
     assert.equal(mine?.target, 50);
     const pool = lateOnly.loads.find((l) => l.staffId === null && l.role === 'cs_specialist');
     assert.ok((pool?.late ?? 0) >= 1);
+    // The agent's own day is her queue's: given to her and her role's pool, due by tonight.
+    const today = await queue(cs, 'scope=mine');
+    assert.equal(today.loads[0]?.dueToday, today.total);
+    assert.equal(today.loads[0]?.late, (await queue(cs, 'scope=mine&late=true')).total);
+    assert.ok(today.items.some((i) => i.id === pooled) && !today.items.some((i) => i.id === elsewhere));
   });
 
   test('reassignment by the supervisor moves calls to a colleague’s queue; only to someone who works calls', async () => {
