@@ -1,10 +1,9 @@
-import { roleGrants, type CallCreateInput } from '@m4s/contracts';
-import { and, eq } from 'drizzle-orm';
+import type { CallCreateInput } from '@m4s/contracts';
 import type { StaffCtx } from '../../platform/context.ts';
-import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { tenantToday } from '../../platform/time/tenant-zone.ts';
 import { renderFor } from '../care/care.service.ts';
+import { taskAssignee } from '../care/tasks.service.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import * as q from './calls.queries.ts';
 import { placeCall, windowsOf } from './moments.ts';
@@ -24,16 +23,7 @@ export const createHandCall = async (ctx: StaffCtx, input: CallCreateInput): Pro
   if (asked.getTime() < now.getTime() - 60_000) throw AppError.field('dueAt', 'call_due_past');
   const assigneeId = input.assigneeId ?? ctx.actor.id;
   const storeId = ctx.actor.storeId ?? customer.homeStoreId;
-  const [to] = await ctx.db
-    .select({ role: staff.role, storeId: staff.storeId, status: staff.status })
-    .from(staff)
-    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, assigneeId)));
-  const fits =
-    to &&
-    to.status === 'active' &&
-    roleGrants[to.role].permissions.includes('care.tasks') &&
-    (storeId === null || to.storeId === storeId || roleGrants[to.role].scope === 'group');
-  if (!to || !fits) throw AppError.field('assigneeId', 'care_assignee_invalid');
+  const to = await taskAssignee(ctx, assigneeId, storeId, 'assigneeId');
   const text = await renderFor(
     ctx,
     input.template ?? 'call_intro',

@@ -1,15 +1,7 @@
-import {
-  isPhoneFlag,
-  roleGrants,
-  type CallOutcomeInput,
-  type CallPolicy,
-  type FollowUpSlot,
-  type PhoneFlag,
-} from '@m4s/contracts';
-import { and, eq } from 'drizzle-orm';
+import { isPhoneFlag, type CallOutcomeInput, type CallPolicy, type FollowUpSlot, type PhoneFlag } from '@m4s/contracts';
 import type { StaffCtx } from '../../platform/context.ts';
-import { staff } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { taskAssignee } from '../care/tasks.service.ts';
 import { flagPhone, recordCallAnswers } from '../customers/customers.follow-up.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
 import * as q from './calls.queries.ts';
@@ -68,21 +60,6 @@ const handBadNumber = async (ctx: StaffCtx, id: string, f: q.CallFacts, flag: Ph
   return made;
 };
 
-/** The named person an issue goes to: an active colleague who works care tasks, in the call's store (or group-wide). */
-const namedPerson = async (ctx: StaffCtx, assigneeId: string, storeId: string | null, path: string) => {
-  const [to] = await ctx.db
-    .select({ id: staff.id, role: staff.role, storeId: staff.storeId, status: staff.status })
-    .from(staff)
-    .where(and(eq(staff.tenantId, ctx.tenantId), eq(staff.id, assigneeId)));
-  const fits =
-    to &&
-    to.status === 'active' &&
-    roleGrants[to.role].permissions.includes('care.tasks') &&
-    (storeId === null || to.storeId === storeId || roleGrants[to.role].scope === 'group');
-  if (!fits) throw AppError.field(path, 'care_assignee_invalid');
-  return to;
-};
-
 /**
  * Records one attempt's outcome: the state machine's move (refused on a closed call, naming its state),
  * applied only if no one recorded an outcome since the agent's screen was drawn, then what it sets off.
@@ -113,7 +90,7 @@ export const applyOutcome = async (
   const issues = input.outcome === 'completed' ? input.issues : [];
   const people = [];
   for (const [i, issue] of issues.entries()) {
-    people.push(await namedPerson(ctx, issue.assigneeId, f.store_id, `issues.${i}.assigneeId`));
+    people.push(await taskAssignee(ctx, issue.assigneeId, f.store_id, `issues.${i}.assigneeId`));
     agreedTime(ctx, issue.callbackAt);
   }
 

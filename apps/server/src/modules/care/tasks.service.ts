@@ -163,9 +163,11 @@ export const snoozeTask = async (ctx: StaffCtx, id: string, until: Date) => {
   return update(ctx, id, { status: 'snoozed', snoozedUntil: until });
 };
 
-export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string) => {
-  const task = await reachableTask(ctx, id);
-  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
+/**
+ * Who a task may go to: an active colleague whose role works care tasks, in the task's store (or a group
+ * role). Their id and role, or a 400 on `path`.
+ */
+export const taskAssignee = async (ctx: StaffCtx, assigneeId: string, storeId: string | null, path: string) => {
   const [to] = await ctx.db
     .select({ id: staff.id, role: staff.role, storeId: staff.storeId, status: staff.status })
     .from(staff)
@@ -174,8 +176,15 @@ export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string
     to &&
     to.status === 'active' &&
     roleGrants[to.role].permissions.includes('care.tasks') &&
-    (task.storeId === null || to.storeId === task.storeId || roleGrants[to.role].scope === 'group');
-  if (!fits) throw AppError.field('assigneeId', 'care_assignee_invalid');
+    (storeId === null || to.storeId === storeId || roleGrants[to.role].scope === 'group');
+  if (!to || !fits) throw AppError.field(path, 'care_assignee_invalid');
+  return to;
+};
+
+export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string) => {
+  const task = await reachableTask(ctx, id);
+  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
+  await taskAssignee(ctx, assigneeId, task.storeId, 'assigneeId');
   await audit(ctx, {
     action: 'care.task.reassign',
     target: { type: 'care_task', id },
