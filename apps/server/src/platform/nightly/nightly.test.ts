@@ -186,6 +186,7 @@ describe('the nightly registry', () => {
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
       { step: 'care.sweep', day: today },
+      { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
     ]);
