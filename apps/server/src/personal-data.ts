@@ -1,6 +1,7 @@
 import type { PersonalData } from './platform/personal-data.ts';
 import { authPersonalData } from './modules/auth/auth.personal-data.ts';
 import { bookingPersonalData } from './modules/booking/booking.personal-data.ts';
+import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
 import { contactPersonalData } from './modules/contact/contact.personal-data.ts';
@@ -35,6 +36,7 @@ export const personalData: readonly PersonalData[] = [
   visitsPersonalData,
   contactPersonalData,
   carePersonalData,
+  callsPersonalData,
   complaintsPersonalData,
   segmentsPersonalData,
   garagePersonalData,

@@ -15,6 +15,7 @@ import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { contactRoutes } from './modules/contact/contact.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { segmentRoutes } from './modules/segments/segments.routes.ts';
+import { callRoutes } from './modules/calls/calls.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { complaintRoutes } from './modules/complaints/complaints.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
@@ -46,6 +47,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(visitRoutes);
   await app.register(segmentRoutes);
   await app.register(careRoutes);
+  await app.register(callRoutes);
   await app.register(contactRoutes);
   await app.register(complaintRoutes);
   await app.register(operatorApiRoutes);

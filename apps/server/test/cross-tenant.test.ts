@@ -179,6 +179,9 @@ const cases: Record<string, Case> = {
     id: (b) => b.customerId,
     body: (b) => ({ assigneeId: b.staffIds.group_admin }),
   },
+  // The call centre (issue 14): B's call, and an outcome on it.
+  'GET /api/calls/:id': { id: (b) => b.callTaskId },
+  'POST /api/calls/:id/outcome': { id: (b) => b.callTaskId, body: () => ({ outcome: 'no_answer', attempts: 1 }) },
   // Complaints: B's customer's list and new complaint, and B's open complaint.
   'GET /api/customers/:id/complaints': { id: (b) => b.customerId },
   'POST /api/customers/:id/complaints': {
@@ -247,6 +250,8 @@ const listRoutes = [
   'GET /api/care/rules',
   'GET /api/care/tasks?scope=store',
   'GET /api/care/dry-run',
+  'GET /api/calls?scope=store&when=all',
+  'GET /api/calls/policy',
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
   'GET /api/service-intervals',

@@ -23,6 +23,7 @@ export * from './lifecycle.ts';
 export * from './care.ts';
 export * from './contact.ts';
 export * from './care-api.ts';
+export * from './calls.ts';
 export * from './segments.ts';
 export * from './complaints.ts';
 export * from './calendar.ts';

@@ -32,6 +32,8 @@ export type Rows = TestTenant & {
   booking: BookingRows;
   visit: VisitRows;
   complaintId: string;
+  /** A follow-up call (care task) with one attempt on it (issue 14). */
+  callTaskId: string;
   calendarDay: string;
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
@@ -57,6 +59,7 @@ export const idsOf = (t: Rows): string[] =>
     ...(t.visit.inboxId ? [t.visit.inboxId] : []),
     ...Object.values(t.visit).filter((v): v is string => typeof v === 'string'),
     t.complaintId,
+    t.callTaskId,
     t.webhook.endpointId,
     t.webhook.deliveryId,
     t.telematics.integrationId,
@@ -82,6 +85,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/inbox/i, t.visit.inboxId ? [t.visit.inboxId] : []],
   [/binding/i, [t.bindingId]],
   [/complaint/i, [t.complaintId]],
+  [/call|task/i, [t.callTaskId]],
   [/delivery/i, [t.webhook.deliveryId]],
   [/endpoint|webhook/i, [t.webhook.endpointId]],
   [/integration|telematic/i, [t.telematics.integrationId]],
@@ -115,12 +119,30 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     booking: await bookingRowsFor(t),
     visit,
     complaintId: await complaintFor(t),
+    callTaskId: await callFor(t),
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
   };
+};
+
+/** A follow-up call for the test customer in the tenant's store, due now, with one no-answer attempt. */
+const callFor = async (t: TestTenant): Promise<string> => {
+  const [task] = await sql(
+    `INSERT INTO care_tasks (tenant_id, customer_id, vehicle_id, store_id, rule_key, role, title, script, due_at,
+       call_state, attempts)
+     VALUES ($1, $2, $3, $4, 'follow_up_7d', 'cs_specialist', '新车7日回访', '您好', now(), 'retry', 1) RETURNING id`,
+    [t.id, t.customerId, t.vehicleId, t.storeId],
+  );
+  const id = String(task?.id);
+  await sql(
+    `INSERT INTO call_attempts (tenant_id, task_id, customer_id, seq, outcome, state_before, state_after, at, note)
+     VALUES ($1, $2, $3, 1, 'no_answer', 'scheduled', 'retry', now(), '无人接听')`,
+    [t.id, id, t.customerId],
+  );
+  return id;
 };
 
 const sql = async (text: string, values: unknown[] = []) => {
@@ -141,6 +163,8 @@ export const plant = async (tenantId: string, marker: string) => {
     `UPDATE survey_responses SET answers = jsonb_build_object('R6', jsonb_build_object('text', $2::text)) WHERE tenant_id = $1`,
     [tenantId, `${marker}回答`],
   );
+  await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
+  await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

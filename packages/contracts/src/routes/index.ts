@@ -2,6 +2,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bookingRoutes } from './booking.ts';
 import { calendarRoutes } from './calendar.ts';
+import { callRoutes } from './calls.ts';
 import { careRoutes } from './care.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { complaintRoutes } from './complaints.ts';
@@ -52,6 +53,7 @@ export const routes = {
   inbox: inboxRoutes,
   segments: segmentRoutes,
   care: careRoutes,
+  calls: callRoutes,
   contact: contactRoutes,
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
@@ -62,6 +64,7 @@ export const routes = {
 
 export {
   auditRoutes,
+  callRoutes,
   authRoutes,
   calendarRoutes,
   catalogueRoutes,

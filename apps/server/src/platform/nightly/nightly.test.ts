@@ -171,6 +171,7 @@ describe('the nightly registry', () => {
       [
         'segments.classify',
         'care.sweep',
+        'calls.expire',
         'webhooks.log_retention',
         'auth.sign_in_throttle_retention',
         'surveys.templates',
@@ -192,6 +193,7 @@ describe('the nightly registry', () => {
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
       { step: 'care.sweep', day: today },
+      { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
       { step: 'surveys.templates', day: today },
