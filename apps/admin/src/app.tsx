@@ -25,6 +25,8 @@ import { CareRulesPage } from './care/care-rules-page.tsx';
 import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
+import { SurveysPage } from './surveys/surveys-page.tsx';
+import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -58,6 +60,8 @@ export const App = () => {
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="care-rules" element={<CareRulesPage />} />
         <Route path="care-dry-run" element={<CareDryRunPage />} />
+        <Route path="surveys" element={<SurveysPage />} />
+        <Route path="surveys/:id" element={<QuestionnairePage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

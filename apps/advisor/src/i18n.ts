@@ -5,6 +5,8 @@ import { customersZhCN } from './customers/messages-zh-cn.ts';
 import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
+import { callsEn } from './calls/messages-en.ts';
+import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 
 const zhCN = {
@@ -12,6 +14,7 @@ const zhCN = {
   ...customersZhCN,
   ...visitsZhCN,
   ...tasksZhCN,
+  ...callsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -63,6 +66,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...visitsEn,
   ...tasksEn,
+  ...callsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

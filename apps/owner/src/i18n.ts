@@ -5,6 +5,7 @@ import { contactEn, contactZhCN } from './contact/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
+import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -12,6 +13,7 @@ const zhCN = {
   ...telematicsZhCN,
   ...bookingZhCN,
   ...visitZhCN,
+  ...surveyZhCN,
   ...contactZhCN,
   'app.ownerService': '车主服务',
 
@@ -81,6 +83,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...bookingEn,
   ...visitEn,
+  ...surveyEn,
   ...contactEn,
   'app.ownerService': 'Owner services',
 

@@ -1,8 +1,10 @@
 import type { NightlyStep } from './platform/nightly/nightly.ts';
 import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from './platform/nightly/schedule.ts';
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
+import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
+import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -12,8 +14,10 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
   careSweepNightly,
+  callExpiryNightly,
   webhookLogNightly,
   signInThrottleNightly,
+  surveyTemplatesNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

@@ -92,6 +92,9 @@ export const auditActions = [
   'care.task.done',
   'care.task.snooze',
   'care.task.reassign',
+  'call.outcome',
+  'call.created',
+  'call.policy_updated',
   'contact.policy_updated',
   'contact.owner_preferences_updated',
   'complaint.opened',
@@ -111,6 +114,11 @@ export const auditActions = [
   'telematics.rules_updated',
   'telematics.consent_given',
   'telematics.consent_revoked',
+  // Questionnaires and answers (docs/surveys.md)
+  'questionnaire.created',
+  'questionnaire.published',
+  'survey.recorded',
+  'survey.answered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

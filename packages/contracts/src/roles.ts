@@ -35,10 +35,14 @@ export const permissions = [
   'segment.read',
   'care.manage',
   'care.tasks',
+  /** The store's whole call queue, every agent's load, moving calls between agents (docs/calls.md). */
+  'calls.supervise',
   /** Webhook endpoints, their secrets and delivery log (docs/webhooks.md). */
   'webhook.manage',
   /** Connected-car integrations: their API keys (shown once) and what they sent (docs/telematics.md). */
   'telematics.manage',
+  /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
+  'survey.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,7 +51,7 @@ type Grant = { scope: RowScope; permissions: readonly Permission[] };
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
 const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
 /** Segments and the care rules, templates and contact policy that act on them. */
-const careLead: readonly Permission[] = ['segment.read', 'care.manage'];
+const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {

@@ -12,6 +12,7 @@ import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { telematicsEn } from './telematics-en.ts';
+import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -29,6 +30,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...calendarEn,
   ...webhooksEn,
   ...telematicsEn,
+  ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

@@ -12,6 +12,7 @@ import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
+import { surveysZhCN } from './surveys-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -29,6 +30,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...webhooksZhCN,
   ...telematicsZhCN,
+  ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -1,4 +1,4 @@
-import { sqlIdOf } from '../platform/db/ids.ts';
+import { nonceUuidSql } from '../platform/db/ids.ts';
 import type { Database } from '../platform/db/types.ts';
 
 /**
@@ -11,7 +11,7 @@ export const seedDemoIntervals = async (db: Database, input: { tenantId: string;
   await db.transaction({ tenantId: input.tenantId }, async (tx) => {
     await tx.sql.executeSql(
       `INSERT INTO service_intervals (tenant_id, id, brand_id, series_id, first_months, first_km, later_months, later_km, updated_at)
-       SELECT b.tenant_id, ${sqlIdOf("'interval:' || b.brand_id")}, b.brand_id, NULL,
+       SELECT b.tenant_id, ${nonceUuidSql("'demo-interval'", 'b.brand_id')}, b.brand_id, NULL,
               CASE WHEN b.brand_id IN ('tesla', 'nio', 'xpeng', 'li-auto') THEN 6 ELSE 3 END,
               CASE WHEN b.brand_id IN ('tesla', 'nio', 'xpeng', 'li-auto') THEN 10000 ELSE 5000 END,
               CASE WHEN b.brand_id IN ('bmw', 'mercedes-benz', 'audi', 'volvo', 'lexus', 'cadillac',

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ServiceCategory } from '@m4s/contracts';
 import { z } from 'zod';
-import { sqlIdOf } from '../platform/db/ids.ts';
+import { nonceUuidSql } from '../platform/db/ids.ts';
 import { oneRow } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
 import { bookingSettings, serviceTypes, staff, storeClosures } from '../platform/db/schema/index.ts';
@@ -221,7 +221,7 @@ export const seedDemoService = async (db: Database, input: { tenantId: string; s
     // default would send the statement through the Citus coordinator).
     await sql.executeSql(
       `INSERT INTO booking_slots (tenant_id, id, store_id, starts_at, total, online)
-       SELECT tenant_id, ${sqlIdOf('store_id::text || starts_at::text')}, store_id, starts_at, count(*),
+       SELECT tenant_id, ${nonceUuidSql("'demo-slot'", 'store_id::text || starts_at::text')}, store_id, starts_at, count(*),
               count(*) FILTER (WHERE channel = 'app')
          FROM bookings WHERE tenant_id = $1 AND status IN ('booked', 'arrived')
         GROUP BY tenant_id, store_id, starts_at

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { telematicsBatch } from '@m4s/contracts';
 import { pino } from 'pino';
 import { systemCtx } from '../platform/context.ts';
-import { sqlIdOf } from '../platform/db/ids.ts';
+import { nonceUuidSql } from '../platform/db/ids.ts';
 import { insertValues } from '../platform/db/insert-values.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
@@ -73,7 +73,7 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
     });
     await sql.executeSql(
       `INSERT INTO vehicle_bindings (tenant_id, id, owner_id, vehicle_id, status, requested_at, decided_at)
-       SELECT o.tenant_id, ${sqlIdOf("'binding:' || o.id::text || x.vehicle_id::text")}, o.id, x.vehicle_id,
+       SELECT o.tenant_id, ${nonceUuidSql("'demo-binding'", 'o.id::text || x.vehicle_id::text')}, o.id, x.vehicle_id,
               'confirmed', $4, $4
          FROM unnest($2::uuid[], $3::text[]) AS x(vehicle_id, phone)
          JOIN owners o ON o.tenant_id = $1 AND o.phone = x.phone
@@ -82,7 +82,7 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
     );
     await sql.executeSql(
       `INSERT INTO telematics_consents (tenant_id, id, vehicle_id, owner_id, given_at)
-       SELECT b.tenant_id, ${sqlIdOf("'consent:' || b.id::text")}, b.vehicle_id, b.owner_id, $3 FROM vehicle_bindings b
+       SELECT b.tenant_id, ${nonceUuidSql("'demo-consent'", 'b.id::text')}, b.vehicle_id, b.owner_id, $3 FROM vehicle_bindings b
         WHERE b.tenant_id = $1 AND b.status = 'confirmed' AND b.vehicle_id = ANY($2::uuid[])`,
       [tenantId, cars.map((c) => c.id), new Date(now.getTime() - 4 * 86_400_000)],
     );

@@ -16,6 +16,7 @@ import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -167,5 +168,6 @@ export const seedDemo = async (
   );
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
+  await seedDemoSurveys(db, { tenantId, now });
   return tenantId;
 };

@@ -168,7 +168,14 @@ describe('the nightly registry', () => {
     );
     assert.deepEqual(
       nightlySteps.map((s) => s.name),
-      ['segments.classify', 'care.sweep', 'webhooks.log_retention', 'auth.sign_in_throttle_retention'],
+      [
+        'segments.classify',
+        'care.sweep',
+        'calls.expire',
+        'webhooks.log_retention',
+        'auth.sign_in_throttle_retention',
+        'surveys.templates',
+      ],
     );
     // As the server does at start, through the real queue and its worker.
     for (let i = 0; i < 2; i++) await app.m4s.runner.inTenant(t.id, (ctx) => ensureNightly(ctx, nightlySteps));
@@ -186,8 +193,10 @@ describe('the nightly registry', () => {
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
       { step: 'care.sweep', day: today },
+      { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
+      { step: 'surveys.templates', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,

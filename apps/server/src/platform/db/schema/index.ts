@@ -22,3 +22,5 @@ export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './import-sources.ts';
 export * from './import-changes.ts';
+export * from './staging.ts';
+export * from './surveys.ts';
