@@ -44,7 +44,7 @@ describe('call queues', () => {
     );
     await inTenant(t.id, async (ctx) => {
       await stage(
-        ctx.sql,
+        ctx,
         [evening, quiet, plain].map((customerId) =>
           candidate(t, tomorrow9, {
             customerId,
