@@ -35,7 +35,8 @@ test('the demo seed gives regular customers quiet for 75–300 days an ¥8,000 r
   assert.equal(customers.get(recent)?.visits12m, 1);
   assert.equal(customers.get(recent)?.lapsing, false);
   const lines = await db.owner.executeSql(
-    `SELECT sum(l.amount_fen)::int AS total FROM repair_order_lines l JOIN repair_orders o ON o.id = l.repair_order_id
+    `SELECT sum(l.amount_fen)::int AS total FROM repair_order_lines l
+      JOIN repair_orders o ON o.tenant_id = l.tenant_id AND o.id = l.repair_order_id
       WHERE o.tenant_id = $1 AND o.type = 'accident'`,
     [t.id],
   );

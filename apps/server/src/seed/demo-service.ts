@@ -1,5 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { ServiceCategory } from '@m4s/contracts';
+import { z } from 'zod';
+import { nonceUuidSql } from '../platform/db/ids.ts';
+import { oneRow } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
 import { bookingSettings, serviceTypes, staff, storeClosures } from '../platform/db/schema/index.ts';
 import { addDays, defaultTimeZone, localOf } from '../platform/time/zone.ts';
@@ -182,13 +185,20 @@ export const seedDemoService = async (db: Database, input: { tenantId: string; s
       const pick = advisor === null ? null : (advisorsOf(store)[advisor] ?? null);
       rows.push({ day: addDays(today, offset), store, time, code, advisor: pick, car, app: false });
     }
+    // The tenant's zone read first: a VALUES insert names its tenant (an INSERT … SELECT from the tenants
+    // table alone goes through the Citus coordinator, which row-level security refuses).
+    const zone = oneRow(
+      z.object({ timezone: z.string() }),
+      await sql.executeSql(`SELECT timezone FROM tenants WHERE id = $1`, [tenantId]),
+      'demo bookings: zone',
+    ).timezone;
     for (const r of rows) {
       const type = catalogue.find((c) => c[0] === r.code);
       await sql.executeSql(
         `INSERT INTO bookings (tenant_id, store_id, customer_id, vehicle_id, owner_id, service_type_id, advisor_id,
                                starts_at, ends_at, channel, concerns, created_at, updated_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, s.at, s.at + make_interval(mins => $10::int), $11, $12, $13, $13
-           FROM (SELECT ($8::date + $9::time) AT TIME ZONE t.timezone AS at FROM tenants t WHERE t.id = $1) s`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::date + $9::time) AT TIME ZONE $14,
+                 (($8::date + $9::time) AT TIME ZONE $14) + make_interval(mins => $10::int), $11, $12, $13, $13)`,
         [
           tenantId,
           storeIds[r.store],
@@ -203,13 +213,16 @@ export const seedDemoService = async (db: Database, input: { tenantId: string; s
           r.app ? 'app' : 'phone',
           r.code === 'REPAIR' ? '起步时底盘有异响' : r.code === 'AC' ? '空调制冷效果差，有异味' : null,
           now.toISOString(),
+          zone,
         ],
       );
     }
-    // The slot counters as the bookings would have left them.
+    // The slot counters as the bookings would have left them (each slot's id an expression of it: a volatile
+    // default would send the statement through the Citus coordinator).
     await sql.executeSql(
-      `INSERT INTO booking_slots (tenant_id, store_id, starts_at, total, online)
-       SELECT tenant_id, store_id, starts_at, count(*), count(*) FILTER (WHERE channel = 'app')
+      `INSERT INTO booking_slots (tenant_id, id, store_id, starts_at, total, online)
+       SELECT tenant_id, ${nonceUuidSql("'demo-slot'", 'store_id::text || starts_at::text')}, store_id, starts_at, count(*),
+              count(*) FILTER (WHERE channel = 'app')
          FROM bookings WHERE tenant_id = $1 AND status IN ('booked', 'arrived')
         GROUP BY tenant_id, store_id, starts_at
        ON CONFLICT (tenant_id, store_id, starts_at) DO UPDATE SET total = excluded.total, online = excluded.online`,

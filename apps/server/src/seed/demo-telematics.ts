@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { telematicsBatch } from '@m4s/contracts';
 import { pino } from 'pino';
 import { systemCtx } from '../platform/context.ts';
+import { nonceUuidSql } from '../platform/db/ids.ts';
+import { insertValues } from '../platform/db/insert-values.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
 import type { JobQueue } from '../platform/jobs/queue.ts';
@@ -59,22 +61,28 @@ export const seedDemoTelematics = async (db: Database, input: { tenantId: string
       ),
       'demo connected cars',
     );
+    // Written as Citus routes them to the tenant's shard (docs/scaling.md §4): VALUES naming the tenant, or a
+    // SELECT taking the tenant from a row of a tenant table, with ids computed, never a volatile default.
+    await insertValues(sql, {
+      into: 'owners',
+      tenantId,
+      shared: { created_at: now.toISOString() },
+      columns: ['phone'],
+      rows: cars.map((c) => [c.phone]),
+      then: 'ON CONFLICT (tenant_id, phone) DO NOTHING',
+    });
     await sql.executeSql(
-      `INSERT INTO owners (tenant_id, phone, created_at) SELECT $1, unnest($2::text[]), $3
-       ON CONFLICT (tenant_id, phone) DO NOTHING`,
-      [tenantId, cars.map((c) => c.phone), now],
-    );
-    await sql.executeSql(
-      `INSERT INTO vehicle_bindings (tenant_id, owner_id, vehicle_id, status, requested_at, decided_at)
-       SELECT $1, o.id, x.vehicle_id, 'confirmed', $4, $4
+      `INSERT INTO vehicle_bindings (tenant_id, id, owner_id, vehicle_id, status, requested_at, decided_at)
+       SELECT o.tenant_id, ${nonceUuidSql("'demo-binding'", 'o.id::text || x.vehicle_id::text')}, o.id, x.vehicle_id,
+              'confirmed', $4, $4
          FROM unnest($2::uuid[], $3::text[]) AS x(vehicle_id, phone)
          JOIN owners o ON o.tenant_id = $1 AND o.phone = x.phone
        ON CONFLICT DO NOTHING`,
       [tenantId, cars.map((c) => c.id), cars.map((c) => c.phone), now],
     );
     await sql.executeSql(
-      `INSERT INTO telematics_consents (tenant_id, vehicle_id, owner_id, given_at)
-       SELECT $1, b.vehicle_id, b.owner_id, $3 FROM vehicle_bindings b
+      `INSERT INTO telematics_consents (tenant_id, id, vehicle_id, owner_id, given_at)
+       SELECT b.tenant_id, ${nonceUuidSql("'demo-consent'", 'b.id::text')}, b.vehicle_id, b.owner_id, $3 FROM vehicle_bindings b
         WHERE b.tenant_id = $1 AND b.status = 'confirmed' AND b.vehicle_id = ANY($2::uuid[])`,
       [tenantId, cars.map((c) => c.id), new Date(now.getTime() - 4 * 86_400_000)],
     );

@@ -1,4 +1,6 @@
 import type { Database } from '../platform/db/types.ts';
+import { z } from 'zod';
+import { oneRow } from '../platform/db/rows.ts';
 import * as sql from './generate.sql.ts';
 
 export type GenerateInput = {
@@ -36,7 +38,7 @@ const bind = (text: string, params: unknown[]): [string, unknown[]] => {
  */
 export const generateTenantData = async (db: Database, input: GenerateInput) => {
   if (input.storeIds.length === 0) throw new Error('the generator needs at least one store');
-  const params = [
+  const params: unknown[] = [
     input.tenantId,
     input.customers,
     input.storeIds,
@@ -45,6 +47,12 @@ export const generateTenantData = async (db: Database, input: GenerateInput) => 
     input.now.toISOString(),
   ];
   return db.transaction({ tenantId: input.tenantId }, async (tx) => {
+    const models = oneRow(
+      z.object({ ids: z.array(z.string()).nullable() }),
+      await tx.sql.executeSql(`SELECT array_agg(id ORDER BY id) AS ids FROM car_models`),
+      'generator: car models',
+    );
+    params.push(models.ids ?? []);
     const timings: { step: string; ms: number }[] = [];
     for (const [step, text] of steps) {
       const started = performance.now();

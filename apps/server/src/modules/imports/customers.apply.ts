@@ -312,16 +312,18 @@ export const applyCustomerBatch = async (
   const states = [...people.values()];
   await m.insertMany(
     ctx.sql,
+    ctx.tenantId,
     customers,
     states.filter((s) => s.isNew).map((s) => s.values),
   );
   for (const s of states)
     if (!s.isNew && Object.keys(s.patch).length > 0)
       await m.patchCustomer(db, tenantId, s.id, { ...s.patch, updatedAt: now });
-  await m.insertMany(ctx.sql, customerPhones, newPhones);
+  await m.insertMany(ctx.sql, ctx.tenantId, customerPhones, newPhones);
   const carStates = [...cars.values()];
   await m.insertMany(
     ctx.sql,
+    ctx.tenantId,
     vehicles,
     carStates.filter((c) => c.isNew).map((c) => c.values),
   );
@@ -330,8 +332,8 @@ export const applyCustomerBatch = async (
       await m.patchVehicle(db, tenantId, c.id, { ...c.patch, updatedAt: now });
   // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
   for (const a of adopted) await changeOwnerByImport(ctx, a);
-  await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
-  await m.insertMany(ctx.sql, mileageReadings, newReadings);
+  await m.insertMany(ctx.sql, ctx.tenantId, vehicleOwnerships, newOwnerships);
+  await m.insertMany(ctx.sql, ctx.tenantId, mileageReadings, newReadings);
   await writeKeys(ctx, source.id, newKeys);
   bump(counts, 'dataFixTasks', await dataFixTasks(ctx, fixes));
   return result;

@@ -58,6 +58,6 @@ export const dataFixTasks = async (ctx: Ctx, fixes: DataFix[]) => {
       createdAt: now,
       updatedAt: now,
     }));
-  await insertMany(ctx.sql, careTasks, rows);
+  await insertMany(ctx.sql, ctx.tenantId, careTasks, rows);
   return rows.length;
 };

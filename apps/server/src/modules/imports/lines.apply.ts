@@ -108,7 +108,7 @@ export const applyLinesBatch = async (
     bump(counts, 'ordersMerged');
     bump(counts, 'linesCreated', groupLines.length);
   }
-  await m.insertMany(ctx.sql, repairOrderLines, lines);
+  await m.insertMany(ctx.sql, ctx.tenantId, repairOrderLines, lines);
   if (totals.length > 0)
     await ctx.sql.executeSql(
       `UPDATE repair_orders o

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, isNotNull, or, type Column } from 'drizzle-orm';
 import {
   careTasks,
   customerPhones,
@@ -12,6 +12,7 @@ import {
   vehicles,
 } from '../../platform/db/schema/index.ts';
 import { newRowId } from '../../platform/db/ids.ts';
+import { insertValues } from '../../platform/db/insert-values.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
 // Set-based reads and writes for one batch of imported rows: a handful of statements per 500 rows.
@@ -19,12 +20,6 @@ import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 export type CustomerRow = typeof customers.$inferSelect;
 export type VehicleRow = typeof vehicles.$inferSelect;
 export type SalesOrderRow = typeof salesOrders.$inferSelect;
-
-const chunks = <T>(items: T[], size = 1000) => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 export const phoneOwners = async (db: Tx, tenantId: string, phones: string[]) =>
   phones.length === 0
@@ -119,37 +114,43 @@ type BulkTable =
   | typeof careTasks;
 
 /**
- * Inserts many rows as one JSON parameter (jsonb_populate_recordset): a 500-row batch is one short
- * statement to parse instead of a VALUES list of thousands of parameters (3–5× faster on both engines).
- * Columns a row leaves out take their defaults; every row of one call must name the same columns.
+ * Inserts many rows of the tenant as multi-row `INSERT … VALUES` statements (platform/db/insert-values.ts:
+ * the one bulk write that Citus routes to the tenant's shard; an `INSERT … SELECT` from a JSON parameter went
+ * through the coordinator with COPY, which row-level security refuses). Each value is mapped as drizzle maps
+ * it (dates, JSON, arrays). Columns a row leaves out take their defaults; every row of one call must name
+ * the same columns, and every row is the tenant's.
  */
-export const insertMany = async (sql: SqlExecutor, table: BulkTable, given: Record<string, unknown>[]) => {
-  if (given.length === 0) return;
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
+export const insertMany = async <T extends BulkTable>(
+  sql: SqlExecutor,
+  tenantId: string,
+  table: T,
+  inserts: Partial<T['$inferInsert']>[],
+) => {
+  if (inserts.length === 0) return;
+  const given: Record<string, unknown>[] = inserts;
+  const columns: Record<string, Column> = getTableColumns(table);
   // Rows without an id get a time-ordered one (platform/db/ids.ts), not the column's random default.
   const rows = 'id' in columns ? given.map((r) => (r.id === undefined ? { ...r, id: newRowId() } : r)) : given;
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== undefined)))];
-  const names = keys.map((k) => {
-    const column = columns[k];
-    if (!column) throw new Error(`insertMany: ${getTableName(table)} has no column ${k}`);
-    return `"${column.name}"`;
-  });
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => k !== 'tenantId' && r[k] !== undefined)))];
   const name = getTableName(table);
-  const list = names.join(', ');
-  for (const chunk of chunks(rows, 1000)) {
-    const json = chunk.map((r) =>
-      Object.fromEntries(
-        keys.map((k, i): [string, unknown] => {
-          const value: unknown = r[k];
-          return [names[i]?.slice(1, -1) ?? k, value instanceof Date ? value.toISOString() : (value ?? null)];
-        }),
-      ),
-    );
-    await sql.executeSql(
-      `INSERT INTO "${name}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${name}", $1::jsonb)`,
-      [JSON.stringify(json)],
-    );
-  }
+  const picked = keys.map((k) => {
+    const column = columns[k];
+    if (!column) throw new Error(`insertMany: ${name} has no column ${k}`);
+    return column;
+  });
+  if (rows.some((r) => r.tenantId !== undefined && r.tenantId !== tenantId))
+    throw new Error(`insertMany: a row of ${name} for another tenant`);
+  await insertValues(sql, {
+    into: name,
+    tenantId,
+    columns: picked.map((c) => c.name),
+    rows: rows.map((r) =>
+      picked.map((column, i) => {
+        const value = r[keys[i] ?? ''];
+        return value === undefined || value === null ? null : column.mapToDriverValue(value);
+      }),
+    ),
+  });
 };
 
 export const patchCustomer = (db: Tx, tenantId: string, id: string, patch: Partial<CustomerRow>) =>

@@ -284,8 +284,8 @@ export const applyOrderBatch = async (ctx: Ctx, groups: OrderGroup[], env: Order
     }
   }
 
-  await m.insertMany(ctx.sql, repairOrders, orders);
-  await m.insertMany(ctx.sql, repairOrderLines, lines);
+  await m.insertMany(ctx.sql, ctx.tenantId, repairOrders, orders);
+  await m.insertMany(ctx.sql, ctx.tenantId, repairOrderLines, lines);
   await writeKeys(ctx, source.id, newKeys);
   return result;
 };

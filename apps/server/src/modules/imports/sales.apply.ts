@@ -161,7 +161,7 @@ export const applySalesBatch = async (
     }
     bump(counts, 'salesCreated');
   }
-  await m.insertMany(ctx.sql, salesOrders, created);
+  await m.insertMany(ctx.sql, ctx.tenantId, salesOrders, created);
   // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
   for (const a of adopted) await changeOwnerByImport(ctx, a);
   await writeKeys(ctx, sourceId, newKeys);

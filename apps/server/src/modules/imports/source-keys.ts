@@ -3,6 +3,7 @@ import { defaultImportSourceName, type ImportKeyEntity } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { importJobs, importKeys, importSources } from '../../platform/db/schema/index.ts';
 import { newRowId } from '../../platform/db/ids.ts';
+import { insertValues } from '../../platform/db/insert-values.ts';
 import type { Tx } from '../../platform/db/types.ts';
 import { existingCustomers, phoneOwners } from './merge.queries.ts';
 
@@ -92,7 +93,7 @@ export const keyedIds = async (db: Tx, tenantId: string, entity: ImportKeyEntity
 export type NewKey = { entity: ImportKeyEntity; number: string; entityId: string };
 
 /**
- * Records the keys of one batch (each number once), in one statement. A key whose row is gone (a customer
+ * Records the keys of one batch (each number once), a statement per thousand. A key whose row is gone (a customer
  * merged into another, erased) is pointed at the row the number stands for now.
  */
 export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
@@ -100,18 +101,14 @@ export const writeKeys = async (ctx: Ctx, sourceId: string, keys: NewKey[]) => {
     ...new Map(keys.filter((k) => k.number !== '').map((k) => [`${k.entity}\u0001${k.number}`, k])).values(),
   ];
   if (rows.length === 0) return;
-  await ctx.sql.executeSql(
-    `INSERT INTO import_keys (tenant_id, id, source_id, entity, number, entity_id, created_at)
-     SELECT $1, x.id, $2, x.entity, x.number, x.entity_id, $3
-       FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, entity text, number text, entity_id uuid)
-     ON CONFLICT (tenant_id, source_id, entity, number) DO UPDATE SET entity_id = EXCLUDED.entity_id`,
-    [
-      ctx.tenantId,
-      sourceId,
-      ctx.clock.now().toISOString(),
-      JSON.stringify(rows.map((k) => ({ id: newRowId(), entity: k.entity, number: k.number, entity_id: k.entityId }))),
-    ],
-  );
+  await insertValues(ctx.sql, {
+    into: 'import_keys',
+    tenantId: ctx.tenantId,
+    shared: { source_id: sourceId, created_at: ctx.clock.now().toISOString() },
+    columns: ['id', 'entity', 'number', 'entity_id'],
+    rows: rows.map((k) => [newRowId(), k.entity, k.number, k.entityId]),
+    then: 'ON CONFLICT (tenant_id, source_id, entity, number) DO UPDATE SET entity_id = EXCLUDED.entity_id',
+  });
 };
 
 /** Erasure: the old system's number of the person goes with them (a re-import cannot refill the record). */

@@ -161,6 +161,7 @@ export const applyVehicleBatch = async (
   const states = [...byId.values()];
   await m.insertMany(
     ctx.sql,
+    ctx.tenantId,
     vehicles,
     states.filter((c) => c.isNew).map((c) => c.values),
   );
@@ -169,8 +170,8 @@ export const applyVehicleBatch = async (
       await m.patchVehicle(db, tenantId, c.id, { ...c.patch, updatedAt: now });
   // A car given its owner here: its app bindings end as on a transfer (audited, the accounts told).
   for (const a of adopted) await changeOwnerByImport(ctx, a);
-  await m.insertMany(ctx.sql, vehicleOwnerships, newOwnerships);
-  await m.insertMany(ctx.sql, mileageReadings, newReadings);
+  await m.insertMany(ctx.sql, ctx.tenantId, vehicleOwnerships, newOwnerships);
+  await m.insertMany(ctx.sql, ctx.tenantId, mileageReadings, newReadings);
   await writeKeys(ctx, sourceId, newKeys);
   return result;
 };

@@ -8,6 +8,7 @@ import {
   tenants,
 } from '../../platform/db/schema/index.ts';
 import { currentBindingSql } from '../../platform/db/current-binding.ts';
+import { insertValues } from '../../platform/db/insert-values.ts';
 import { col, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
 
@@ -236,42 +237,43 @@ export type NewReading = {
 };
 
 /**
- * Inserts the accepted readings in one statement of column arrays (unnest: ten parameters whatever the batch);
- * a reading id another request wrote meanwhile is skipped. Returns the reading ids written. The fault codes
- * travel as one text per reading (codes never hold a comma) and are split back into the array in SQL.
+ * Inserts the accepted readings as multi-row VALUES (platform/db/insert-values.ts: the bulk write Citus routes
+ * to the tenant's shard); a reading id another request wrote meanwhile is skipped. Returns the reading ids
+ * written.
  */
 export const insertReadings = async (
   sql: SqlExecutor,
   input: { tenantId: string; integrationId: string; receivedAt: Date; rows: readonly NewReading[] },
 ) => {
-  const { rows } = input;
-  if (rows.length === 0) return new Set<string>();
-  const result = await sql.executeSql(
-    `INSERT INTO telematics_readings (tenant_id, integration_id, received_at, reading_id, vehicle_id, read_at,
-        odometer_km, fault_codes, battery_voltage, fuel_pct, charge_pct)
-     SELECT $1, $2, $3, x.reading_id, x.vehicle_id, x.read_at, x.odometer_km,
-        CASE WHEN x.codes = '' THEN '{}'::text[] ELSE string_to_array(x.codes, ',') END,
-        x.battery_voltage, x.fuel_pct, x.charge_pct
-       FROM unnest($4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[], $9::float8[], $10::float8[],
-                   $11::float8[])
-         AS x(reading_id, vehicle_id, read_at, odometer_km, codes, battery_voltage, fuel_pct, charge_pct)
-     ON CONFLICT (tenant_id, integration_id, reading_id) DO NOTHING
-     RETURNING reading_id`,
-    [
-      input.tenantId,
-      input.integrationId,
-      input.receivedAt,
-      rows.map((r) => r.readingId),
-      rows.map((r) => r.vehicleId),
-      rows.map((r) => r.readAt.toISOString()),
-      rows.map((r) => r.odometerKm),
-      rows.map((r) => r.faultCodes.join(',')),
-      rows.map((r) => r.batteryVoltage),
-      rows.map((r) => r.fuelPct),
-      rows.map((r) => r.chargePct),
+  const written = await insertValues(sql, {
+    into: 'telematics_readings',
+    tenantId: input.tenantId,
+    shared: { integration_id: input.integrationId, received_at: input.receivedAt.toISOString() },
+    columns: [
+      'reading_id',
+      'vehicle_id',
+      'read_at',
+      'odometer_km',
+      'fault_codes',
+      'battery_voltage',
+      'fuel_pct',
+      'charge_pct',
     ],
+    rows: input.rows.map((r) => [
+      r.readingId,
+      r.vehicleId,
+      r.readAt.toISOString(),
+      r.odometerKm,
+      r.faultCodes,
+      r.batteryVoltage,
+      r.fuelPct,
+      r.chargePct,
+    ]),
+    then: 'ON CONFLICT (tenant_id, integration_id, reading_id) DO NOTHING RETURNING reading_id',
+  });
+  return new Set(
+    parseRows(z.object({ reading_id: col.text }), { rows: written }, 'telematics insert').map((r) => r.reading_id),
   );
-  return new Set(parseRows(z.object({ reading_id: col.text }), result, 'telematics insert').map((r) => r.reading_id));
 };
 
 /** The conditions raised for these cars since `since`. */
