@@ -24,6 +24,7 @@ import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
 import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
+import { loyaltyRoutes } from './loyalty.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -55,6 +56,7 @@ export const routes = {
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
   telematics: telematicsRoutes,
+  loyalty: loyaltyRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -80,6 +82,7 @@ export {
   vehicleRoutes,
   webhookRoutes,
   telematicsRoutes,
+  loyaltyRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

@@ -22,3 +22,4 @@ export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './import-sources.ts';
 export * from './import-changes.ts';
+export * from './loyalty.ts';
