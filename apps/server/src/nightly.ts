@@ -3,6 +3,7 @@ import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from '.
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
+import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -11,6 +12,7 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
  */
 export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
+  loyaltyNightly,
   careSweepNightly,
   webhookLogNightly,
   signInThrottleNightly,

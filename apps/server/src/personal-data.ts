@@ -9,6 +9,7 @@ import { garagePersonalData } from './modules/garage/garage.personal-data.ts';
 import { historyPersonalData } from './modules/history/history.personal-data.ts';
 import { importsPersonalData } from './modules/imports/imports.personal-data.ts';
 import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
+import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
@@ -41,5 +42,6 @@ export const personalData: readonly PersonalData[] = [
   importsPersonalData,
   webhooksPersonalData,
   telematicsPersonalData,
+  loyaltyPersonalData,
   authPersonalData,
 ];

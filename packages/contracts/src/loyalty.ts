@@ -72,10 +72,12 @@ export const loyaltySettings = z
     graceMonths: int(0, 12).default(3),
     tiers: z.array(loyaltyTier).min(1).max(10),
     earn: z.strictObject({
-      repairPerYuan: z.strictObject(Object.fromEntries(repairOrderTypes.map((t) => [t, perYuan])) as Record<
-        (typeof repairOrderTypes)[number],
-        typeof perYuan
-      >),
+      repairPerYuan: z.strictObject(
+        Object.fromEntries(repairOrderTypes.map((t) => [t, perYuan])) as Record<
+          (typeof repairOrderTypes)[number],
+          typeof perYuan
+        >,
+      ),
       /** Per car purchase: the customer's first, second, and each later (Toyota: 1,000 / 2,000 / 1,500). */
       purchase: z.strictObject({ first: int(0, 1_000_000), second: int(0, 1_000_000), later: int(0, 1_000_000) }),
       surveyCompleted: int(0, 1_000_000),
@@ -345,7 +347,20 @@ export const ownerLoyalty = z.object({
   tiers: z.array(z.object({ code: z.string(), name: z.string(), minPoints: z.number(), benefits: tierBenefits })),
   coupons: z.array(coupon),
   /** What points can buy now. */
-  offers: z.array(couponTemplate.pick({ id: true, name: true, kind: true, amountFen: true, percentOff: true, capFen: true, item: true, minSpendFen: true, validDays: true, pointsCost: true })),
+  offers: z.array(
+    couponTemplate.pick({
+      id: true,
+      name: true,
+      kind: true,
+      amountFen: true,
+      percentOff: true,
+      capFen: true,
+      item: true,
+      minSpendFen: true,
+      validDays: true,
+      pointsCost: true,
+    }),
+  ),
 });
 export type OwnerLoyalty = z.infer<typeof ownerLoyalty>;
 export const ownerStatement = z.object({ items: z.array(ledgerEntry) });
@@ -367,7 +382,9 @@ export const visitLoyalty = z.object({
 export type VisitLoyalty = z.infer<typeof visitLoyalty>;
 
 // ── Settlement between stores ──────────────────────────────────────────────────────────────────────────
-export const settlementQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }) });
+export const settlementQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }),
+});
 export const settlementReport = z.object({
   month: z.string(),
   pointValueFen: z.number(),

@@ -1,6 +1,7 @@
 import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
+import { loyaltyMessages } from './i18n-loyalty.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -114,6 +115,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     required: '必填',
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
+    ...loyaltyMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -288,6 +290,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     required: 'Required',
     ...importMessages.en,
     ...refusalMessages.en,
+    ...loyaltyMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

@@ -26,7 +26,14 @@ const manage = 'loyalty.manage';
 
 /** 会员管理 (docs/loyalty.md): tiers, earn and expiry rules, coupons, members, settlement; the owner's wallet. */
 export const loyaltyRoutes = defineRoutes({
-  settings: { method: 'GET', path: '/loyalty/settings', auth: 'staff', permission: manage, response: loyaltySettings, tags },
+  settings: {
+    method: 'GET',
+    path: '/loyalty/settings',
+    auth: 'staff',
+    permission: manage,
+    response: loyaltySettings,
+    tags,
+  },
   putSettings: {
     method: 'PUT',
     path: '/loyalty/settings',

@@ -40,7 +40,11 @@ export const tierFor = (s: LoyaltySettings, f: Figures): LoyaltyTier =>
 export const tierByCode = (s: LoyaltySettings, code: string): LoyaltyTier =>
   s.tiers.find((t) => t.code === code) ?? s.tiers[0]!;
 
-export const rankOf = (s: LoyaltySettings, code: string) => Math.max(0, s.tiers.findIndex((t) => t.code === code));
+export const rankOf = (s: LoyaltySettings, code: string) =>
+  Math.max(
+    0,
+    s.tiers.findIndex((t) => t.code === code),
+  );
 
 /** The tier above `code` and what is missing to reach it (0 where that figure is already enough). */
 export const nextTierOf = (s: LoyaltySettings, code: string, f: Figures) => {
@@ -83,11 +87,7 @@ export const couponRefusal = (
 /** What the coupon takes off a bill (never more than the bill; a free item is given, not discounted). */
 export const couponDiscount = (c: CouponTerms, totalFen: number): number => {
   const off =
-    c.kind === 'amount'
-      ? c.amountFen
-      : c.kind === 'percent'
-        ? Math.floor((totalFen * c.percentOff) / 100)
-        : 0;
+    c.kind === 'amount' ? c.amountFen : c.kind === 'percent' ? Math.floor((totalFen * c.percentOff) / 100) : 0;
   const capped = c.kind === 'percent' && c.capFen > 0 ? Math.min(off, c.capFen) : off;
   return Math.max(0, Math.min(capped, totalFen));
 };

@@ -11,7 +11,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { couponKinds, couponOrigins, couponStatuses, ledgerKinds, ledgerSources, repairOrderTypes } from '@m4s/contracts';
+import {
+  couponKinds,
+  couponOrigins,
+  couponStatuses,
+  ledgerKinds,
+  ledgerSources,
+  repairOrderTypes,
+} from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { staff } from './people.ts';
 import { tenantPolicy } from './tenant-table.ts';
@@ -113,8 +120,14 @@ export const couponTemplates = pgTable(
     item: text('item').notNull().default(''),
     minSpendFen: fen('min_spend_fen').notNull().default(0),
     validDays: integer('valid_days').notNull(),
-    storeIds: uuid('store_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    orderTypes: text('order_types', { enum: repairOrderTypes }).array().notNull().default(sql`'{}'::text[]`),
+    storeIds: uuid('store_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    orderTypes: text('order_types', { enum: repairOrderTypes })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     pointsCost: integer('points_cost'),
     active: boolean('active').notNull().default(true),
     createdAt: stamp('created_at').notNull(),
