@@ -63,7 +63,10 @@ describe('membership: the wallet, coupons at checkout (docs/loyalty.md)', () => 
     assert.equal(offers.coupons[0].discountFen, 5000);
     const paid = await deliver(w.cashier, second, 25_000, { couponId });
     assert.equal(paid.statusCode, 200, paid.body);
-    const [c] = await sqlOwner('SELECT status, discount_fen, redeemed_visit_id FROM coupons WHERE id = $1', [couponId]);
+    const [c] = await sqlOwner(
+      'SELECT status, discount_fen::int AS discount_fen, redeemed_visit_id FROM coupons WHERE id = $1',
+      [couponId],
+    );
     assert.deepEqual(c, { status: 'redeemed', discount_fen: 5000, redeemed_visit_id: second });
     // ¥250 paid after the coupon: 250 points.
     assert.equal(await balanceOf(w.t.id, w.t.customerId), 950);
