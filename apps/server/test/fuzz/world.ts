@@ -8,6 +8,7 @@ import { complaintFor } from '../../src/modules/complaints/test-kit.ts';
 import { calendarDayFor } from '../../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
+import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import {
   createTestTenant,
@@ -35,6 +36,7 @@ export type Rows = TestTenant & {
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
   importSourceId: string;
+  loyalty: { templateId: string; couponId: string };
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -59,6 +61,8 @@ export const idsOf = (t: Rows): string[] =>
     t.webhook.deliveryId,
     t.telematics.integrationId,
     t.importSourceId,
+    t.loyalty.templateId,
+    t.loyalty.couponId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -81,6 +85,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/endpoint|webhook/i, [t.webhook.endpointId]],
   [/integration|telematic/i, [t.telematics.integrationId]],
   [/source/i, [t.importSourceId]],
+  [/template|coupon/i, [t.loyalty.templateId, t.loyalty.couponId]],
 ];
 
 /**
@@ -110,6 +115,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
+    loyalty: await loyaltyRowsFor(t),
   };
 };
 

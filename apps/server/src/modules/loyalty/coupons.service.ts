@@ -77,6 +77,7 @@ export const createTemplate = async (ctx: StaffCtx, input: CouponTemplateInput) 
 };
 
 export const updateTemplate = async (ctx: StaffCtx, id: string, input: CouponTemplateInput) => {
+  await oneTemplate(ctx, id);
   await assertStores(ctx, input.storeIds);
   if (!(await q.updateTemplate(ctx.sql, ctx.tenantId, id, input))) throw new AppError('NOT_FOUND');
   await audit(ctx, { action: 'loyalty.template_saved', target: { type: 'coupon_template', id } });

@@ -16,7 +16,8 @@ import { couponsOf, listTemplates, redeemForCoupon } from './coupons.service.ts'
 import { couponById } from './coupons.queries.ts';
 import { presentCoupon } from './coupons.service.ts';
 import { adjustPoints, memberView, programme, statementOf, tierHistoryOf } from './ledger.service.ts';
-import { saveProgramme } from './ledger.queries.ts';
+import { memberOf, saveProgramme } from './ledger.queries.ts';
+import { tierByCode } from './rules.ts';
 import * as mq from './members.queries.ts';
 
 /** The staff's and the owner's side of the programme (docs/loyalty.md). */
@@ -153,6 +154,22 @@ const ownerCustomer = async (ctx: OwnerCtx): Promise<string | null> => {
   const bindings = await bindingsOfOwner(ctx.db, ctx.tenantId, ctx.actor.id);
   return bindings.find((b) => b.current)?.v.ownerId ?? null;
 };
+
+/**
+ * The priority lane: the share of each booking slot this customer may not use — the largest share any tier
+ * holds less their own tier's (0 for a member of the top share; the whole share for a non-member).
+ */
+export const priorityHoldBack = async (ctx: Ctx, customerId: string | null) => {
+  const { settings } = await programme(ctx);
+  const top = Math.max(0, ...settings.tiers.map((t) => t.benefits.reservedShare));
+  if (top === 0) return 0;
+  const member = customerId ? await memberOf(ctx.sql, ctx.tenantId, customerId) : null;
+  const own = member ? tierByCode(settings, member.tier).benefits.reservedShare : 0;
+  return Math.max(0, top - own);
+};
+
+/** The owner app's slots: what the priority lane holds from the account's member. */
+export const ownerHoldBack = async (ctx: OwnerCtx) => priorityHoldBack(ctx, await ownerCustomer(ctx));
 
 export const ownerLoyalty = async (ctx: OwnerCtx): Promise<OwnerLoyalty> => {
   const { settings } = await programme(ctx);

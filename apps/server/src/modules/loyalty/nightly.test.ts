@@ -83,7 +83,7 @@ describe('membership: the night (docs/loyalty.md)', () => {
     assert.ok(graced?.g && graced.g > later);
     await asNight(t.id, (ctx) => tierNight(ctx, addDays(later, 30)));
     assert.equal((await tierOf())?.tier, 'platinum', 'still within the grace');
-    const after = addDays(String(graced?.g), 1);
+    const after = addDays(typeof graced?.g === 'string' ? graced.g : '', 1);
     assert.deepEqual(await asNight(t.id, (ctx) => tierNight(ctx, after)), { members: 1, moved: 1 });
     // The 2,000 and 1,500 of the last 30 days are still in that year: 3,500 → 金卡.
     assert.equal((await tierOf())?.tier, 'gold');

@@ -106,3 +106,32 @@ export const grant = async (admin: Agent, customerId: string, points: number) =>
   const res = await admin.send('POST', `/api/loyalty/members/${customerId}/adjust`, { points, reason: '测试赠送积分' });
   assert.equal(res.statusCode, 200, res.body);
 };
+
+/**
+ * A tenant's membership rows for the cross-tenant suite and the fuzz world: a coupon template, a coupon of
+ * the test customer and an earned entry in their wallet (written directly).
+ */
+export const loyaltyRowsFor = async (t: { id: string; storeId: string; customerId: string }) => {
+  const [tpl] = await sqlOwner(
+    `INSERT INTO coupon_templates (tenant_id, name, kind, amount_fen, valid_days, points_cost, created_at)
+     VALUES ($1, '越界券', 'amount', 1000, 30, 100, now()) RETURNING id`,
+    [t.id],
+  );
+  const templateId = String(tpl?.id);
+  const [coupon] = await sqlOwner(
+    `INSERT INTO coupons (tenant_id, template_id, customer_id, code, origin, issue_key, issued_at, valid_until)
+     VALUES ($1, $2, $3, upper(md5(random()::text)), 'hand', 'x:' || random()::text, now(), current_date + 30)
+     RETURNING id`,
+    [t.id, templateId, t.customerId],
+  );
+  await sqlOwner(`INSERT INTO loyalty_members (tenant_id, customer_id, balance) VALUES ($1, $2, 500)`, [
+    t.id,
+    t.customerId,
+  ]);
+  await sqlOwner(
+    `INSERT INTO points_ledger (tenant_id, customer_id, kind, points, balance_after, source, source_id, store_id, at)
+     VALUES ($1, $2, 'earn', 500, 500, 'survey', 'x:' || random()::text, $3, now())`,
+    [t.id, t.customerId, t.storeId],
+  );
+  return { templateId, couponId: String(coupon?.id) };
+};
