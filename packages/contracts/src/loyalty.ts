@@ -112,7 +112,10 @@ export const loyaltySettings = z
   });
 export type LoyaltySettings = z.output<typeof loyaltySettings>;
 
-/** The default programme (seed 002's A-class benefits on the top tiers; Toyota's purchase points). */
+/**
+ * The default programme (seed 002's A-class benefits on the top tiers; Toyota's purchase points). The
+ * priority lane is off (no tier holds a share of the booking slots) until the tenant sets the shares.
+ */
 export const defaultLoyaltySettings = (): LoyaltySettings => ({
   tierBasis: 'either',
   graceMonths: 3,
@@ -130,7 +133,7 @@ export const defaultLoyaltySettings = (): LoyaltySettings => ({
       name: '金卡',
       minPoints: 3000,
       minSpendFen: 800_000,
-      benefits: tierBenefits.parse({ courtesyCar: true, freeWash: true, reservedShare: 0.1, earnMultiplier: 1.2 }),
+      benefits: tierBenefits.parse({ courtesyCar: true, freeWash: true, earnMultiplier: 1.2 }),
     },
     {
       code: 'platinum',
@@ -141,7 +144,7 @@ export const defaultLoyaltySettings = (): LoyaltySettings => ({
         courtesyCar: true,
         freeWash: true,
         vipLounge: true,
-        reservedShare: 0.2,
+
         earnMultiplier: 1.5,
       }),
     },
@@ -154,7 +157,7 @@ export const defaultLoyaltySettings = (): LoyaltySettings => ({
         courtesyCar: true,
         freeWash: true,
         vipLounge: true,
-        reservedShare: 0.25,
+
         earnMultiplier: 2,
       }),
     },

@@ -1,12 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, book, bookableStore, freeAt, ownersWithCars, targetDay } from '../booking/test-kit.ts';
+import { defaultLoyaltySettings } from '@m4s/contracts';
 import { sqlOwner } from './test-kit.ts';
 
 describe('membership: the priority lane (docs/loyalty.md)', () => {
   test('the top tiers’ share of a slot stays for them: others see and book the rest, a 钻石 member the whole', async () => {
-    // 4 places a slot; the default tiers hold 25% (钻石) of it: 1 place.
+    // 4 places a slot; 钻石 holds 25% of it (金卡 10%): 1 place.
     const s = await bookableStore({ bays: 4, walkInSharePct: 0, onlineSharePct: 100 }, 4);
+    const settings = defaultLoyaltySettings();
+    settings.tiers[2]!.benefits.reservedShare = 0.1;
+    settings.tiers[4]!.benefits.reservedShare = 0.25;
+    assert.equal((await s.admin.send('PUT', '/api/loyalty/settings', settings)).statusCode, 200);
     const [a, b, c, d, e] = await ownersWithCars(s.t, 5);
     assert.ok(a && b && c && d && e);
     await sqlOwner(
