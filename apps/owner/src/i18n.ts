@@ -5,6 +5,7 @@ import { contactEn, contactZhCN } from './contact/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
+import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -13,6 +14,7 @@ const zhCN = {
   ...bookingZhCN,
   ...visitZhCN,
   ...contactZhCN,
+  ...loyaltyZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -82,6 +84,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...bookingEn,
   ...visitEn,
   ...contactEn,
+  ...loyaltyEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

@@ -71,6 +71,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.target.complaint': 'Complaint',
   'audit.target.webhook_endpoint': 'Webhook endpoint',
   'audit.target.webhook_delivery': 'Webhook delivery',
+  'audit.target.coupon_template': 'Coupon template',
+  'audit.target.coupon': 'Coupon',
   'audit.target.telematics_integration': 'Connected-car integration',
 
   'audit.detail.changed': 'Changed',

@@ -73,6 +73,8 @@ export const auditZhCN = {
   'audit.target.complaint': '投诉',
   'audit.target.webhook_endpoint': 'Webhook接收地址',
   'audit.target.webhook_delivery': 'Webhook推送',
+  'audit.target.coupon_template': '卡券模板',
+  'audit.target.coupon': '卡券',
   'audit.target.telematics_integration': '车联网接入',
 
   'audit.detail.changed': '修改项',
