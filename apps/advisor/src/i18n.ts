@@ -6,12 +6,14 @@ import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
+import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...customersZhCN,
   ...visitsZhCN,
   ...tasksZhCN,
+  ...loyaltyZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -63,6 +65,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...visitsEn,
   ...tasksEn,
+  ...loyaltyEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 
