@@ -5,9 +5,8 @@ import type { SqlExecutor } from '../../platform/db/types.ts';
 
 /** Coupon templates and the coupons customers hold (docs/loyalty.md). */
 
-const uuidList = z.array(z.string());
-const templateRow = z.object({
-  id: col.text,
+/** What a coupon gives and where, as a template row and a coupon row (joined with its template) carry it. */
+const terms = {
   name: col.text,
   kind: z.enum(couponKinds),
   amount_fen: col.number,
@@ -15,9 +14,13 @@ const templateRow = z.object({
   cap_fen: col.number,
   item: col.text,
   min_spend_fen: col.number,
-  valid_days: col.number,
-  store_ids: uuidList,
+  store_ids: z.array(z.string()),
   order_types: z.array(z.enum(repairOrderTypes)),
+};
+const templateRow = z.object({
+  id: col.text,
+  ...terms,
+  valid_days: col.number,
   points_cost: col.numberOrNull,
   active: col.bool,
   issued: col.number,
@@ -98,15 +101,7 @@ const couponRow = z.object({
   code: col.text,
   template_id: col.text,
   customer_id: col.text,
-  name: col.text,
-  kind: z.enum(couponKinds),
-  amount_fen: col.number,
-  percent_off: col.number,
-  cap_fen: col.number,
-  item: col.text,
-  min_spend_fen: col.number,
-  store_ids: uuidList,
-  order_types: z.array(z.enum(repairOrderTypes)),
+  ...terms,
   status: z.enum(couponStatuses),
   origin: z.enum(couponOrigins),
   issued_at: col.instant,

@@ -7,6 +7,13 @@
  * (waiting for a checkout that holds one) and the entries' running balances are counted from what it left.
  */
 
+/**
+ * A row id from a key, without a volatile function (Citus): md5 of the run's nonce and the key, with the
+ * version and variant nibbles of a random (v4) uuid so that it is a valid one for the API's schemas.
+ */
+const uuidOf = (key: string) =>
+  `overlay(overlay(md5(${key}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
+
 /** The day a point earned at `at` is gone after: the last day of the Nth month after its month (rules.ts). */
 const expiresOn = (at: string) =>
   `CASE WHEN $3::int = 0 THEN NULL ELSE (date_trunc('month', (${at} AT TIME ZONE tz.timezone)::date)
@@ -71,7 +78,7 @@ export const earn = `
   ins AS (
     INSERT INTO points_ledger (tenant_id, id, customer_id, kind, points, balance_after, source, source_id, store_id,
                                at, expires_on)
-    SELECT cand.tenant_id, md5($12::text || cand.source || cand.source_id)::uuid, cand.customer_id, 'earn',
+    SELECT cand.tenant_id, ${uuidOf('$12::text || cand.source || cand.source_id')}, cand.customer_id, 'earn',
            cand.points,
            m.before + sum(cand.points) OVER (PARTITION BY cand.tenant_id, cand.customer_id
                                              ORDER BY cand.at, cand.source, cand.source_id),
@@ -115,7 +122,7 @@ export const expire = `
     RETURNING x.tenant_id, x.customer_id, x.n, x.after),
   ins AS (
     INSERT INTO points_ledger (tenant_id, id, customer_id, kind, points, balance_after, source, source_id, at)
-    SELECT m.tenant_id, md5($3::text || m.customer_id::text)::uuid, m.customer_id, 'expire', -m.n, m.after, 'expiry',
+    SELECT m.tenant_id, ${uuidOf('$3::text || m.customer_id::text')}, m.customer_id, 'expire', -m.n, m.after, 'expiry',
            m.customer_id::text || ':' || $2::text, $4::timestamptz
     FROM m
     RETURNING points)
@@ -163,7 +170,7 @@ export const tiers = `
     RETURNING lm.tenant_id, lm.customer_id, nx.tier AS before, lm.tier AS after, nx.pts, nx.spend, nx.nxt, nx.cur),
   moved AS (
     INSERT INTO tier_changes (tenant_id, id, customer_id, from_tier, to_tier, day, points_12m, spend_12m_fen)
-    SELECT upd.tenant_id, md5($9::text || upd.customer_id::text)::uuid, upd.customer_id, upd.before, upd.after,
+    SELECT upd.tenant_id, ${uuidOf('$9::text || upd.customer_id::text')}, upd.customer_id, upd.before, upd.after,
            $2::date, upd.pts, upd.spend
     FROM upd WHERE upd.before <> upd.after
     RETURNING 1)
@@ -184,7 +191,7 @@ export const expireCoupons = `
 export const issueToTier = `
   WITH ins AS (
     INSERT INTO coupons (tenant_id, id, template_id, customer_id, code, origin, issue_key, issued_at, valid_until)
-    SELECT lm.tenant_id, md5($7::text || lm.customer_id::text)::uuid, t.id, lm.customer_id,
+    SELECT lm.tenant_id, ${uuidOf('$7::text || lm.customer_id::text')}, t.id, lm.customer_id,
            upper(right(md5($7::text || lm.customer_id::text), 12)), 'rule', $5::text || lm.customer_id::text,
            $6::timestamptz, $4::date
     FROM loyalty_members lm
@@ -210,7 +217,7 @@ export const issueNewOwner = `
        AND min(coalesce(ro.date_out, ro.date_in)) < $3::timestamptz),
   ins AS (
     INSERT INTO coupons (tenant_id, id, template_id, customer_id, code, origin, issue_key, issued_at, valid_until)
-    SELECT f.tenant_id, md5($6::text || f.customer_id::text)::uuid, t.id, f.customer_id,
+    SELECT f.tenant_id, ${uuidOf('$6::text || f.customer_id::text')}, t.id, f.customer_id,
            upper(right(md5($6::text || f.customer_id::text), 12)), 'rule',
            'newowner:' || t.id::text || ':' || f.customer_id::text, $5::timestamptz, $4::date
     FROM firsts f JOIN coupon_templates t ON t.tenant_id = f.tenant_id AND t.id = $2 AND t.active

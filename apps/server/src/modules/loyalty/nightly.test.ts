@@ -64,6 +64,9 @@ describe('membership: the night (docs/loyalty.md)', () => {
       [1000, 3000, 3500, 5000, 7000],
     );
     for (const r of rows) assert.equal(r.e, expiresOnOf(dayIn(new Date(String(r.at)), tz), 24));
+    // Ids made in SQL are valid uuids (the API's schemas check them).
+    for (const r of await sqlOwner('SELECT id::text AS id FROM points_ledger WHERE tenant_id = $1', [t.id]))
+      assert.match(String(r.id), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // 12 months: 500 + 2,000 + 2,000 + 1,500 = 6,000 points → 白金 (the purchase 400 days ago is out).
     assert.deepEqual(await asNight(t.id, (ctx) => tierNight(ctx, today())), { members: 1, moved: 1 });
