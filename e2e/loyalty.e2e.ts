@@ -16,6 +16,7 @@ let advisor: Page;
 let staff: APIRequestContext;
 let csrf = '';
 let before0 = 0;
+let firstVisitId = '';
 
 before(async () => {
   h = await startHarness();
@@ -76,6 +77,7 @@ void test('after a paid visit the owner sees the tier and the points it earned',
   const visits = await ownerApi<{ items: OwnerVisitSummary[] }>('GET', '/api/owner/visits');
   const visitId = visits.items.find((v) => v.status !== 'delivered')?.id ?? '';
   assert.ok(visitId, 'the demo owner’s car is in the bay');
+  firstVisitId = visitId;
   await readyForDelivery(visitId);
 
   await advisor.goto(`${h.baseUrl}/advisor/`);
@@ -108,9 +110,16 @@ void test('the owner buys a coupon with points, and the advisor applies it at th
   const mine = await ownerApi<OwnerLoyalty>('GET', '/api/owner/loyalty');
   const coupon = mine.coupons.find((c) => c.name === '保养立减50元' && c.status === 'issued');
   assert.ok(coupon);
-  const cars = await ownerApi<{ vehicles: { vehicleId: string }[] }>('GET', '/api/owner/vehicles');
-  const vehicleId = cars.vehicles[0]?.vehicleId ?? '';
-  const visit = await staffSend<{ id: string }>('POST', '/api/visits', { vehicleId, mileageKm: 99_000 });
+  const first = await staffSend<{ storeId: string; customer: { id: string }; vehicle: { id: string } }>(
+    'GET',
+    `/api/visits/${firstVisitId}`,
+  );
+  const visit = await staffSend<{ id: string }>('POST', '/api/visits', {
+    vehicleId: first.vehicle.id,
+    customerId: first.customer.id,
+    storeId: first.storeId,
+    mileageKm: 99_000,
+  });
   await staffSend('PUT', `/api/visits/${visit.id}/estimate`, {
     lines: [{ kind: 'labour', description: '常规保养工时', amountFen: 50_000, costFen: 0, labourHours: 1 }],
   });
