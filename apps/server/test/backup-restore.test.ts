@@ -30,7 +30,7 @@ import {
   importTenantArchive,
   tenantTablesInOrder,
 } from '../src/platform/backup/tenant-archive.ts';
-import { createTestTenant, signInStaff, testApp, type Agent } from './harness.ts';
+import { createTestTenant, onCitus, signInStaff, testApp, type Agent } from './harness.ts';
 import { operatorAgent } from './operator-kit.ts';
 
 /**
@@ -185,8 +185,19 @@ describe('backup while serving, restore into a new directory or database', () =>
   test(
     'every table of the restored database equals the backup snapshot; a tampered manifest is refused',
     slow,
-    async () => {
+    async (t) => {
       const { db } = await testApp();
+      if (await onCitus()) {
+        // pg_dump of a Citus coordinator reads the workers' rows outside its snapshot: the backup is refused,
+        // naming the way a cluster is backed up (per node, docs/backup.md).
+        const refused = await (await operatorAgent()).get('/api/operator/backup');
+        assert.equal(refused.statusCode, 409, refused.body);
+        assert.match(refused.body, /Citus/);
+        t.skip(
+          'Citus: a coordinator is not backed up whole (per node instead, docs/backup.md); the refusal is checked',
+        );
+        return;
+      }
       const { admin } = await seeded(5);
       const operator = await operatorAgent();
       const writer = keepWriting(admin, '并发客户');

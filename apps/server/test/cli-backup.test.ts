@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { testApp, uniqueSlug } from './harness.ts';
+import { onCitus, testApp, uniqueSlug } from './harness.ts';
 import { createTestOperator, operatorPassword } from './operator-kit.ts';
 
 /**
@@ -86,7 +86,7 @@ describe('m4s backup and tenant archive', () => {
   test(
     'backup, restore into a new place, archive one group and import it into another installation',
     slow,
-    async () => {
+    async (t) => {
       const source: Where = onPostgres ? { url: process.env.DATABASE_URL ?? '' } : { dataDir: join(work, 'source') };
       const slug = uniqueSlug('bk');
       ok(
@@ -113,54 +113,68 @@ describe('m4s backup and tenant archive', () => {
 
       const backup = join(work, 'backup');
       const created = await m4s(source, ['backup', 'create', '--out', backup]);
-      ok(created, 'backup create');
-      assert.match(created.stdout, /backup of the (embedded|PostgreSQL) database written to .* tables, \d+ rows/);
-      assert.ok(existsSync(join(backup, 'manifest.json')));
-      const again = await m4s(source, ['backup', 'create', '--out', backup]);
-      assert.equal(again.code, 1);
-      assert.match(again.stderr, /not empty/);
-
-      const target: Where = onPostgres ? { url: await newDatabase('restored') } : { dataDir: join(work, 'restored') };
-      const restoreArgs = 'url' in target ? ['--database-url', target.url] : ['--data-dir', target.dataDir];
-      const restored = await m4s(null, ['backup', 'restore', '--from', backup, ...restoreArgs]);
-      ok(restored, 'backup restore');
-      assert.match(restored.stdout, /every count and checksum equal to the backup's/);
-      const listed = await m4s(target, ['tenant', 'list']);
-      ok(listed, 'tenant list on the restored database');
-      assert.match(listed.stdout, new RegExp(slug));
-      const twice = await m4s(null, ['backup', 'restore', '--from', backup, ...restoreArgs]);
-      assert.equal(twice.code, 1);
-      assert.match(twice.stderr, /not empty/);
-
-      // A data file cut short: the restore refuses, naming what differs or what failed.
-      if (!onPostgres) {
-        const cut = join(work, 'backup-cut');
-        const manifest = JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8')) as { file: string };
-        const { mkdirSync } = await import('node:fs');
-        mkdirSync(cut);
-        writeFileSync(join(cut, 'manifest.json'), readFileSync(join(backup, 'manifest.json')));
-        const data = readFileSync(join(backup, manifest.file));
-        writeFileSync(join(cut, manifest.file), data.subarray(0, Math.floor(data.length / 2)));
-        const refused = await m4s(null, ['backup', 'restore', '--from', cut, '--data-dir', join(work, 'restored-cut')]);
-        assert.equal(refused.code, 1, refused.stdout);
-      }
-
-      const archive = join(work, `${slug}.m4st.gz`);
-      const archived = await m4s(source, ['tenant', 'archive', slug, '--out', archive]);
-      ok(archived, 'tenant archive');
-      assert.match(archived.stdout, new RegExp(`dealer group ${slug} \\(active\\) archived`));
-      const other: Where = onPostgres ? { url: await newDatabase('other') } : { dataDir: join(work, 'other') };
-      const imported = await m4s(other, ['tenant', 'import', '--file', archive]);
-      ok(imported, 'tenant import');
-      assert.match(imported.stdout, /every count and checksum equal to the archive's/);
-      // (A second import, a tampered archive and the other refusals: backup-restore.test.ts, in process.)
+      if (await onCitus()) {
+        // A Citus coordinator is backed up per node (docs/backup.md): refused, saying so; the archive still works.
+        assert.equal(created.code, 1, created.stdout);
+        assert.match(created.stderr, /Citus coordinator/);
+        t.diagnostic('Citus: backup create is refused (per node instead); restore not checked, the archive is');
+      } else await backupAndRestore(created, backup, source, slug);
+      await archiveAndImport(source, slug);
     },
   );
+
+  /** The whole installation: backed up (not twice into one directory), restored into a new place (not twice). */
+  const backupAndRestore = async (created: Run, backup: string, source: Where, slug: string) => {
+    ok(created, 'backup create');
+    assert.match(created.stdout, /backup of the (embedded|PostgreSQL) database written to .* tables, \d+ rows/);
+    assert.ok(existsSync(join(backup, 'manifest.json')));
+    const again = await m4s(source, ['backup', 'create', '--out', backup]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /not empty/);
+
+    const target: Where = onPostgres ? { url: await newDatabase('restored') } : { dataDir: join(work, 'restored') };
+    const restoreArgs = 'url' in target ? ['--database-url', target.url] : ['--data-dir', target.dataDir];
+    const restored = await m4s(null, ['backup', 'restore', '--from', backup, ...restoreArgs]);
+    ok(restored, 'backup restore');
+    assert.match(restored.stdout, /every count and checksum equal to the backup's/);
+    const listed = await m4s(target, ['tenant', 'list']);
+    ok(listed, 'tenant list on the restored database');
+    assert.match(listed.stdout, new RegExp(slug));
+    const twice = await m4s(null, ['backup', 'restore', '--from', backup, ...restoreArgs]);
+    assert.equal(twice.code, 1);
+    assert.match(twice.stderr, /not empty/);
+
+    // A data file cut short: the restore refuses, naming what differs or what failed.
+    if (!onPostgres) {
+      const cut = join(work, 'backup-cut');
+      const manifest = JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8')) as { file: string };
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(cut);
+      writeFileSync(join(cut, 'manifest.json'), readFileSync(join(backup, 'manifest.json')));
+      const data = readFileSync(join(backup, manifest.file));
+      writeFileSync(join(cut, manifest.file), data.subarray(0, Math.floor(data.length / 2)));
+      const refused = await m4s(null, ['backup', 'restore', '--from', cut, '--data-dir', join(work, 'restored-cut')]);
+      assert.equal(refused.code, 1, refused.stdout);
+    }
+  };
+
+  /** One dealer group: archived and imported into another installation. */
+  const archiveAndImport = async (source: Where, slug: string) => {
+    const archive = join(work, `${slug}.m4st.gz`);
+    const archived = await m4s(source, ['tenant', 'archive', slug, '--out', archive]);
+    ok(archived, 'tenant archive');
+    assert.match(archived.stdout, new RegExp(`dealer group ${slug} \\(active\\) archived`));
+    const other: Where = onPostgres ? { url: await newDatabase('other') } : { dataDir: join(work, 'other') };
+    const imported = await m4s(other, ['tenant', 'import', '--file', archive]);
+    ok(imported, 'tenant import');
+    assert.match(imported.stdout, /every count and checksum equal to the archive's/);
+    // (A second import, a tampered archive and the other refusals: backup-restore.test.ts, in process.)
+  };
 
   test(
     'while the embedded server runs, the CLI refuses its directory and backs up through --server',
     slow,
-    async () => {
+    async (t) => {
       if (!onPostgres) {
         // A data directory held by a live process (this one): the CLI will not open it.
         const held = join(work, 'held');
@@ -193,6 +207,12 @@ describe('m4s backup and tenant archive', () => {
           M4S_OPERATOR_PASSWORD: operatorPassword,
         },
       );
+      if (await onCitus()) {
+        assert.equal(served.code, 1, served.stdout);
+        assert.match(served.stderr, /409.*Citus/s);
+        t.skip('Citus: the served backup is refused (a cluster is backed up per node, docs/backup.md)');
+        return;
+      }
       ok(served, 'backup create --server');
       const target = onPostgres
         ? ['--database-url', await newDatabase('served')]

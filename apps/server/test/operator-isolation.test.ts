@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { nightlyJob } from '../src/nightly.ts';
 import { suspendTenant, resumeTenant } from '../src/modules/operator/tenants-admin.service.ts';
 import { systemCtx } from '../src/platform/context.ts';
+import { asPlatform } from '../src/platform/operator-tx.ts';
 import type { JobQueue, JobSteps } from '../src/platform/jobs/queue.ts';
 import { enqueueNotice } from '../src/platform/notify/outbox.ts';
 import { settled } from '../src/platform/notify/test-kit.ts';
@@ -63,6 +64,29 @@ describe('operator and tenant sessions never cross', () => {
         table,
       );
     }
+  });
+});
+
+describe('the operator role inside a tenant (migration 0046)', () => {
+  test('reads no tenant table outside inTenant, only the named tenant inside it, and keeps its role', async () => {
+    const { db } = await testApp();
+    const a = await createTestTenant();
+    const b = await createTestTenant();
+    const seen = await asPlatform({ db, name: 'test' }, async (ctx) => {
+      const stores = async () =>
+        (await ctx.sql.executeSql('SELECT DISTINCT tenant_id FROM stores', [])).rows.map((r) => String(r.tenant_id));
+      const who = async () => String((await ctx.sql.executeSql('SELECT current_user AS u', [])).rows[0]?.u);
+      const outside = await stores();
+      const inside = await ctx.inTenant(a.id, async () => ({ stores: await stores(), role: await who() }));
+      return { outside, inside, after: await stores(), role: await who() };
+    });
+    assert.deepEqual(seen, {
+      outside: [],
+      inside: { stores: [a.id], role: 'm4s_operator' },
+      after: [],
+      role: 'm4s_operator',
+    });
+    assert.ok(!seen.inside.stores.includes(b.id));
   });
 });
 

@@ -75,9 +75,10 @@ export type OperatorActor =
 
 /**
  * The platform operator's context: one transaction as the `m4s_operator` role (its own tables and every
- * tenant's row, no tenant table), `inTenant` to act inside one tenant in that same transaction (as the
- * application role, under row-level security, like a job), and `openTenant` for work that must run after
- * it, in short transactions of its own (an export streamed page by page).
+ * tenant's row; no tenant's rows while no tenant is named), `inTenant` to act inside one tenant in that same
+ * transaction (that tenant named, under the application role's row-level security, like a job), and
+ * `openTenant` for work that must run after it, in short transactions of its own (an export streamed page by
+ * page).
  */
 export type OperatorCtx = {
   actor: OperatorActor;

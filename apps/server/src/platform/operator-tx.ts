@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import { systemCtx, type OperatorActor, type OperatorCtx } from './context.ts';
-import { openingStatements } from './db/tenant-context.ts';
+import { namingTenant } from './db/tenant-context.ts';
 import type { Database, SqlExecutor } from './db/types.ts';
 import type { JobQueue } from './jobs/queue.ts';
 
@@ -18,8 +18,12 @@ const operatorRole = "SET LOCAL ROLE m4s_operator; SET LOCAL app.tenant_id = ''"
 
 /**
  * One transaction as the platform operator's role. The tenant application role cannot read the operator's
- * tables; this role cannot read any tenant table — for those `inTenant` switches to the application role
- * and the tenant (SET LOCAL, as every request does) and back, so a provisioning is one transaction.
+ * tables; this role reads a tenant's tables only as a member of the application role, under its row-level
+ * security, with no tenant named outside `inTenant` (so none). `inTenant` names the tenant (SET LOCAL, as
+ * every request does) and then none again, so a provisioning is one transaction. It keeps the role: on
+ * Citus a transaction must (the workers are reached as the current role, and each new connection replays
+ * the transaction's SET LOCALs, which the application role may not do for `SET ROLE m4s_operator`;
+ * migration 0046, docs/scaling.md).
  */
 export const operatorTransaction = <T>(
   deps: OperatorDeps,
@@ -36,7 +40,7 @@ export const operatorTransaction = <T>(
       log: input.log,
       request: input.request,
       inTenant: async (tenantId, work) => {
-        await tx.sql.executeSql(openingStatements(tenantId));
+        await tx.sql.executeSql(namingTenant(tenantId));
         // No reset after a failure: the transaction is then rolled back whole (and PostgreSQL would refuse it).
         const result = await work(
           systemCtx({
@@ -48,7 +52,7 @@ export const operatorTransaction = <T>(
             requestId: input.request.id,
           }),
         );
-        await tx.sql.executeSql(operatorRole);
+        await tx.sql.executeSql(namingTenant(null));
         return result;
       },
       openTenant: (tenantId, work) => deps.db.transaction({ tenantId }, work),

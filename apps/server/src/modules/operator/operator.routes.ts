@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { operatorRoutes as r } from '@m4s/contracts';
 import { operatorCookie } from '../../platform/auth/operator-sessions.ts';
 import { serve } from '../../platform/http/serve.ts';
-import { backupStream } from '../../platform/backup/serve-backup.ts';
+import { backupStream, refuseCitusBackup } from '../../platform/backup/serve-backup.ts';
 import { listAudit, operatorAudit } from './operator-audit.ts';
 import * as auth from './operator-auth.service.ts';
 import { tenantExport } from './tenant-export.ts';
@@ -51,6 +51,7 @@ export const operatorApiRoutes: FastifyPluginAsync = async (app) => {
   });
   // The audit entry commits with the request; the snapshot is taken as the answer streams, after it.
   serve(app, r.backup, async (ctx, _req, reply) => {
+    await refuseCitusBackup(app.m4s.db);
     await operatorAudit(ctx, { action: 'installation.backed_up', details: { engine: app.m4s.db.engine } });
     void reply
       .type('application/octet-stream')

@@ -35,6 +35,9 @@ export type DelayRule = { free: number; firstSeconds: number; maxSeconds: number
  * concurrent guesses queue on the row and each is counted). From the `free`-th failure on, each one
  * blocks the pair for firstSeconds·2^(n−free), at most maxSeconds; a count quiet for `forgetHours` starts
  * afresh. Null when the pair was already blocked at `now` (the guess counts for nothing: the wait stands).
+ * Its DO UPDATE SET calls only IMMUTABLE functions, as Citus requires on a distributed table: the moment
+ * the count is forgotten before comes from here, and the wait ends at `to_timestamp(epoch + seconds)`
+ * (timestamptz ± interval is STABLE: it depends on the session's time zone).
  */
 export const countPairFailure = async (
   db: Tx,
@@ -43,10 +46,10 @@ export const countPairFailure = async (
   now: Date,
   rule: DelayRule,
 ): Promise<{ failures: number; blockedUntil: Date | null } | null> => {
-  const at = now.toISOString();
-  const next = sql`CASE WHEN ${th.lastFailureAt} IS NULL OR ${th.lastFailureAt} < ${at}::timestamptz - make_interval(hours => ${rule.forgetHours}) THEN 1 ELSE ${th.failures} + 1 END`;
+  const forgetBefore = new Date(now.getTime() - rule.forgetHours * 3_600_000).toISOString();
+  const next = sql`CASE WHEN ${th.lastFailureAt} IS NULL OR ${th.lastFailureAt} < ${forgetBefore}::timestamptz THEN 1 ELSE ${th.failures} + 1 END`;
   const blockFor = (n: SQL) =>
-    sql`CASE WHEN ${n} >= ${rule.free} THEN ${at}::timestamptz + make_interval(secs => LEAST(${rule.maxSeconds}, ${rule.firstSeconds} * power(2, ${n} - ${rule.free}))) ELSE NULL END`;
+    sql`CASE WHEN ${n} >= ${rule.free} THEN to_timestamp(${now.getTime() / 1000}::float8 + LEAST(${rule.maxSeconds}, ${rule.firstSeconds} * power(2, ${n} - ${rule.free}))) ELSE NULL END`;
   const first = rule.free <= 1 ? new Date(now.getTime() + rule.firstSeconds * 1000) : null;
   const [row] = await db
     .insert(th)

@@ -6,14 +6,22 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/types.ts';
+import { AppError } from '../errors.ts';
 import {
   BackupError,
   backupPostgres,
   freshDirectory,
   manifestFile,
+  onCitusCoordinator,
   snapshotPglite,
   type BackupManifest,
 } from './snapshot.ts';
+
+/** A Citus cluster is backed up per node (snapshot.ts, citusRefusal): a 409 before anything is audited or streams. */
+export const refuseCitusBackup = async (db: Database) => {
+  if (db.engine === 'postgres' && (await onCitusCoordinator(db.owner)))
+    throw new AppError('CONFLICT', undefined, { issues: [{ path: 'engine', message: 'backup_per_node' }] });
+};
 
 /**
  * The backup the serving process takes of itself (GET /api/operator/backup): the manifest as one line of

@@ -98,15 +98,32 @@ const clientExecutor = (client: pg.Client): SqlExecutor => ({
   executeSql: (text, values) => client.query(text, values),
 });
 
+/** Whether the database is a Citus coordinator (the `citus` extension is in it). */
+export const onCitusCoordinator = async (sql: SqlExecutor) =>
+  (await sql.executeSql(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`, [])).rows.length > 0;
+
+/**
+ * Why a Citus coordinator is not backed up here: pg_dump of it reads each distributed table through the
+ * workers, in their own transactions, outside the exported snapshot (Citus has no snapshot across nodes), so
+ * the data would not be the point in time the manifest describes; and its dump restores only where the citus
+ * extension may be created. A Citus cluster is backed up per node (docs/backup.md, "Citus").
+ */
+export const citusRefusal =
+  "this database is a Citus coordinator: pg_dump of it is no consistent backup of the cluster (the workers' " +
+  'rows are read outside its snapshot); back the cluster up on each node, with citus_create_restore_point() for ' +
+  'one point in time across them (docs/backup.md, "Citus"); one dealer group\'s archive works as elsewhere';
+
 /**
  * PostgreSQL while serving: a REPEATABLE READ transaction exports its snapshot, reads every table's
  * checksum in it, and pg_dump (custom format) dumps that same snapshot — pg-boss's schema included.
+ * Refused on a Citus coordinator (`citusRefusal`).
  */
 export const backupPostgres = async (url: string, outDir: string, now: Date): Promise<BackupManifest> => {
-  await freshDirectory(outDir, 'the backup directory');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    if (await onCitusCoordinator(clientExecutor(client))) throw new BackupError(citusRefusal);
+    await freshDirectory(outDir, 'the backup directory');
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
     const snapshotId = rows[0]?.id ?? '';
@@ -233,6 +250,10 @@ export const restorePostgres = async (fromDir: string, url: string): Promise<Res
       await client.query(`DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
         IF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN EXECUTE format('GRANT ${role} TO %I', current_user); END IF;
+      END $$`);
+    // The operator acts inside a tenant as a member of the application role (migration 0046).
+    await client.query(`DO $$ BEGIN
+        IF NOT pg_has_role('m4s_operator', 'm4s_app', 'MEMBER') THEN GRANT m4s_app TO m4s_operator; END IF;
       END $$`);
     await run(pgProgram('pg_restore'), [
       '--no-owner',

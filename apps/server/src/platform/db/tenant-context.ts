@@ -8,10 +8,19 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * name the tenant. SET LOCAL with a literal — not set_config() — because Citus forwards only SET LOCAL
  * to its workers; the literal is safe because it is validated as a UUID first.
  */
-export const openingStatements = (tenantId: string | null): string => {
-  if (tenantId === null) return "SET LOCAL ROLE m4s_app; SET LOCAL app.tenant_id = ''";
+export const openingStatements = (tenantId: string | null): string =>
+  `SET LOCAL ROLE m4s_app; ${namingTenant(tenantId)}`;
+
+/**
+ * Names the tenant (or none) inside an open transaction and keeps its role: the platform operator's
+ * `inTenant` (platform/operator-tx.ts). On Citus a transaction keeps one role from start to end, since the
+ * coordinator connects to the workers as the current role and replays every SET LOCAL of the transaction
+ * on each new connection.
+ */
+export const namingTenant = (tenantId: string | null): string => {
+  if (tenantId === null) return "SET LOCAL app.tenant_id = ''";
   if (!uuidPattern.test(tenantId)) throw new AppError('TENANT_NOT_FOUND');
-  return `SET LOCAL ROLE m4s_app; SET LOCAL app.tenant_id = '${tenantId.toLowerCase()}'`;
+  return `SET LOCAL app.tenant_id = '${tenantId.toLowerCase()}'`;
 };
 
 const namePattern = /^[a-z][a-z0-9_]{0,62}$/;
