@@ -168,7 +168,7 @@ describe('the nightly registry', () => {
     );
     assert.deepEqual(
       nightlySteps.map((s) => s.name),
-      ['segments.classify', 'care.sweep', 'webhooks.log_retention', 'auth.sign_in_throttle_retention'],
+      ['segments.classify', 'loyalty.night', 'care.sweep', 'webhooks.log_retention', 'auth.sign_in_throttle_retention'],
     );
     // As the server does at start, through the real queue and its worker.
     for (let i = 0; i < 2; i++) await app.m4s.runner.inTenant(t.id, (ctx) => ensureNightly(ctx, nightlySteps));
@@ -185,6 +185,7 @@ describe('the nightly registry', () => {
     }
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
+      { step: 'loyalty.night', day: today },
       { step: 'care.sweep', day: today },
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
