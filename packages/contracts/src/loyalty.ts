@@ -219,8 +219,8 @@ export const couponTemplateInput = z
   });
 export type CouponTemplateInput = z.output<typeof couponTemplateInput>;
 
-export const couponTemplate = z.object({
-  id: uuid,
+/** What a coupon gives and where (a template's terms, and a coupon's, read from its template). */
+const couponTerms = {
   name: z.string(),
   kind: z.enum(couponKinds),
   amountFen: z.number(),
@@ -228,9 +228,14 @@ export const couponTemplate = z.object({
   capFen: z.number(),
   item: z.string(),
   minSpendFen: z.number(),
-  validDays: z.number(),
   storeIds: z.array(z.string()),
   orderTypes: z.array(z.enum(repairOrderTypes)),
+};
+
+export const couponTemplate = z.object({
+  id: uuid,
+  ...couponTerms,
+  validDays: z.number(),
   pointsCost: z.number().nullable(),
   active: z.boolean(),
   issued: z.number(),
@@ -242,15 +247,7 @@ export const coupon = z.object({
   id: uuid,
   code: z.string(),
   templateId: uuid,
-  name: z.string(),
-  kind: z.enum(couponKinds),
-  amountFen: z.number(),
-  percentOff: z.number(),
-  capFen: z.number(),
-  item: z.string(),
-  minSpendFen: z.number(),
-  storeIds: z.array(z.string()),
-  orderTypes: z.array(z.enum(repairOrderTypes)),
+  ...couponTerms,
   status: z.enum(couponStatuses),
   origin: z.enum(couponOrigins),
   issuedAt: z.string(),
