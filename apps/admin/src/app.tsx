@@ -26,6 +26,8 @@ import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
+import { SurveysPage } from './surveys/surveys-page.tsx';
+import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -59,6 +61,8 @@ export const App = () => {
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="care-rules" element={<CareRulesPage />} />
         <Route path="care-dry-run" element={<CareDryRunPage />} />
+        <Route path="surveys" element={<SurveysPage />} />
+        <Route path="surveys/:id" element={<QuestionnairePage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

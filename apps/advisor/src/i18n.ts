@@ -5,6 +5,8 @@ import { customersZhCN } from './customers/messages-zh-cn.ts';
 import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
+import { callsEn } from './calls/messages-en.ts';
+import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 
@@ -14,6 +16,7 @@ const zhCN = {
   ...visitsZhCN,
   ...tasksZhCN,
   ...loyaltyZhCN,
+  ...callsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -66,6 +69,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...visitsEn,
   ...tasksEn,
   ...loyaltyEn,
+  ...callsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

@@ -14,6 +14,8 @@ const NewCustomerPage = lazy(() =>
 );
 const BoardPage = lazy(() => import('./board/board-page.tsx').then((m) => ({ default: m.BoardPage })));
 const TasksPage = lazy(() => import('./tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const CallsPage = lazy(() => import('./calls/calls-page.tsx').then((m) => ({ default: m.CallsPage })));
+const CallPage = lazy(() => import('./calls/call-page.tsx').then((m) => ({ default: m.CallPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -49,6 +51,8 @@ export const createAdvisorRouter = () =>
       { path: '/board', element: signedIn(<BoardPage />) },
       { path: '/visits/:id', element: signedIn(<VisitPage />) },
       { path: '/tasks', element: signedIn(<TasksPage />) },
+      { path: '/calls', element: signedIn(<CallsPage />) },
+      { path: '/calls/:id', element: signedIn(<CallPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

@@ -6,6 +6,7 @@ import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -13,6 +14,7 @@ const zhCN = {
   ...telematicsZhCN,
   ...bookingZhCN,
   ...visitZhCN,
+  ...surveyZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
   'app.ownerService': '车主服务',
@@ -83,6 +85,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...bookingEn,
   ...visitEn,
+  ...surveyEn,
   ...contactEn,
   ...loyaltyEn,
   'app.ownerService': 'Owner services',

@@ -21,6 +21,7 @@ const ReschedulePage = lazy(async () => ({ default: (await import('./booking/res
 const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-page.tsx')).VisitPage }));
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
+const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -53,6 +54,8 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'bookings/:id/reschedule', element: later(<ReschedulePage />) },
           // Inbox messages link here (/visits/<id>), so the path is part of the server's contract.
           { path: 'visits/:id', element: later(<VisitPage />) },
+          // The survey invitation links here (/surveys/<id>): part of the server's contract too.
+          { path: 'surveys/:id', element: later(<SurveyPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },

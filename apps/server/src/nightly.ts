@@ -1,9 +1,11 @@
 import type { NightlyStep } from './platform/nightly/nightly.ts';
 import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from './platform/nightly/schedule.ts';
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
+import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
+import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -14,8 +16,10 @@ export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
   loyaltyNightly,
   careSweepNightly,
+  callExpiryNightly,
   webhookLogNightly,
   signInThrottleNightly,
+  surveyTemplatesNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

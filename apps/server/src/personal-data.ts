@@ -1,6 +1,7 @@
 import type { PersonalData } from './platform/personal-data.ts';
 import { authPersonalData } from './modules/auth/auth.personal-data.ts';
 import { bookingPersonalData } from './modules/booking/booking.personal-data.ts';
+import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
 import { contactPersonalData } from './modules/contact/contact.personal-data.ts';
@@ -11,6 +12,7 @@ import { importsPersonalData } from './modules/imports/imports.personal-data.ts'
 import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
+import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -35,6 +37,7 @@ export const personalData: readonly PersonalData[] = [
   visitsPersonalData,
   contactPersonalData,
   carePersonalData,
+  callsPersonalData,
   complaintsPersonalData,
   segmentsPersonalData,
   garagePersonalData,
@@ -43,5 +46,6 @@ export const personalData: readonly PersonalData[] = [
   webhooksPersonalData,
   telematicsPersonalData,
   loyaltyPersonalData,
+  surveysPersonalData,
   authPersonalData,
 ];

@@ -15,6 +15,7 @@ import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { contactRoutes } from './modules/contact/contact.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { segmentRoutes } from './modules/segments/segments.routes.ts';
+import { callRoutes } from './modules/calls/calls.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { complaintRoutes } from './modules/complaints/complaints.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
@@ -24,6 +25,7 @@ import { operatorApiRoutes } from './modules/operator/operator.routes.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { telematicsRoutes } from './modules/telematics/telematics.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
+import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -46,10 +48,12 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(visitRoutes);
   await app.register(segmentRoutes);
   await app.register(careRoutes);
+  await app.register(callRoutes);
   await app.register(contactRoutes);
   await app.register(complaintRoutes);
   await app.register(operatorApiRoutes);
   await app.register(webhookRoutes);
   await app.register(telematicsRoutes);
   await app.register(loyaltyRoutes);
+  await app.register(surveyRoutes);
 };

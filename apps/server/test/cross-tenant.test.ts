@@ -179,6 +179,9 @@ const cases: Record<string, Case> = {
     id: (b) => b.customerId,
     body: (b) => ({ assigneeId: b.staffIds.group_admin }),
   },
+  // The call centre (issue 14): B's call, and an outcome on it.
+  'GET /api/calls/:id': { id: (b) => b.callTaskId },
+  'POST /api/calls/:id/outcome': { id: (b) => b.callTaskId, body: () => ({ outcome: 'no_answer', attempts: 1 }) },
   // Complaints: B's customer's list and new complaint, and B's open complaint.
   'GET /api/customers/:id/complaints': { id: (b) => b.customerId },
   'POST /api/customers/:id/complaints': {
@@ -204,6 +207,23 @@ const cases: Record<string, Case> = {
   'GET /api/owner/vehicles/:vehicleId/telematics': { id: (b) => b.vehicleId, as: 'owner' },
   'PUT /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
   'DELETE /api/owner/vehicles/:vehicleId/telematics/consent': { id: (b) => b.vehicleId, as: 'owner' },
+  // Questionnaires and answers (issue 14): B's questionnaire, B's customer's answers, B's owner's invitation.
+  'GET /api/questionnaires/:id': { id: (b) => b.survey.questionnaireId },
+  'POST /api/questionnaires/:id/draft': { id: (b) => b.survey.questionnaireId },
+  'PUT /api/questionnaires/:id/draft': {
+    id: (b) => b.survey.questionnaireId,
+    body: () => ({
+      definition: { sections: [{ key: 'body', kind: 'body', questions: [{ key: 'Q1', text: '越界', type: 'text' }] }] },
+    }),
+  },
+  'POST /api/questionnaires/:id/publish': { id: (b) => b.survey.questionnaireId },
+  'GET /api/customers/:id/survey-responses': { id: (b) => b.customerId },
+  'GET /api/owner/surveys/:id': { id: (b) => b.survey.responseId, as: 'owner' },
+  'POST /api/owner/surveys/:id/answers': {
+    id: (b) => b.survey.responseId,
+    body: () => ({ answers: { R1: { score: 9 } } }),
+    as: 'owner',
+  },
 };
 
 /**
@@ -230,12 +250,16 @@ const listRoutes = [
   'GET /api/care/rules',
   'GET /api/care/tasks?scope=store',
   'GET /api/care/dry-run',
+  'GET /api/calls?scope=store&when=all',
+  'GET /api/calls/policy',
   'GET /api/tenant/calendar?year=2026',
   'GET /api/webhooks/endpoints',
   'GET /api/service-intervals',
   'GET /api/telematics/integrations',
   'GET /api/telematics/cars',
   'GET /api/telematics/rules',
+  'GET /api/questionnaires',
+  'GET /api/owner/surveys',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

@@ -92,6 +92,9 @@ export const auditActions = [
   'care.task.done',
   'care.task.snooze',
   'care.task.reassign',
+  'call.outcome',
+  'call.created',
+  'call.policy_updated',
   'contact.policy_updated',
   'contact.owner_preferences_updated',
   'complaint.opened',
@@ -118,6 +121,11 @@ export const auditActions = [
   'loyalty.coupon_voided',
   'loyalty.points_adjusted',
   'loyalty.points_redeemed',
+  // Questionnaires and answers (docs/surveys.md)
+  'questionnaire.created',
+  'questionnaire.published',
+  'survey.recorded',
+  'survey.answered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -35,6 +35,8 @@ export const permissions = [
   'segment.read',
   'care.manage',
   'care.tasks',
+  /** The store's whole call queue, every agent's load, moving calls between agents (docs/calls.md). */
+  'calls.supervise',
   /** Webhook endpoints, their secrets and delivery log (docs/webhooks.md). */
   'webhook.manage',
   /** Connected-car integrations: their API keys (shown once) and what they sent (docs/telematics.md). */
@@ -45,6 +47,8 @@ export const permissions = [
   'loyalty.adjust',
   /** Tiers, earn and expiry rules, coupon templates and issuing, the settlement report. */
   'loyalty.manage',
+  /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
+  'survey.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,7 +57,7 @@ type Grant = { scope: RowScope; permissions: readonly Permission[] };
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
 const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
 /** Segments and the care rules, templates and contact policy that act on them. */
-const careLead: readonly Permission[] = ['segment.read', 'care.manage'];
+const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
 

@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  callRoutes,
   careRoutes,
   customerRoutes,
+  type CallPolicy,
   type CareRuleInput,
   type CareTemplateInput,
   type TouchChannel,
@@ -65,3 +67,15 @@ export const useDryRun = (day: string | null) =>
     queryFn: () => api.call(careRoutes.dryRun, { query: { day: day || undefined } }),
     enabled: day !== null,
   });
+
+/** The call centre's tunings (docs/calls.md): queue window, no-answer attempts, daily target. */
+export const useCallPolicy = () =>
+  useQuery({ queryKey: [...careKey, 'call-policy'], queryFn: () => api.call(callRoutes.policy) });
+
+export const useSaveCallPolicy = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallPolicy) => api.call(callRoutes.savePolicy, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...careKey, 'call-policy'] }),
+  });
+};

@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
 import { useCareRules, useSaveRule } from './care-api.ts';
+import { CallPolicyCard } from './call-policy-card.tsx';
 import { RuleEditor } from './rule-editor.tsx';
 import { TemplateEditor } from './template-editor.tsx';
 
@@ -31,6 +32,7 @@ export const CareRulesPage = () => {
     <>
       <PageHeader title={t('care.rules.title')} subtitle={t('care.rules.subtitle')} />
       <LoadFailedAlert error={rules.error} />
+      <CallPolicyCard />
       <Table<CareRule>
         rowKey="key"
         size="middle"

@@ -103,4 +103,11 @@ export const careEn: { [K in keyof typeof careZhCN]: string } = {
   'care.reason.open_complaint': 'Open complaint',
   'care.reason.no_address': 'No address for the channel',
   'care.reason.erased': 'Customer erased',
+  'calls.policy.title': 'Call centre settings',
+  'calls.policy.hint':
+    'Days a call stays in the queue (unfinished ones expire each night after that), how many no-answers before a call is closed as unreachable (each tried again the next day), and each agent’s daily target.',
+  'calls.policy.queueDays': 'Days in the queue',
+  'calls.policy.noAnswerAttempts': 'No-answer attempts',
+  'calls.policy.dailyLoad': 'Daily target per agent',
+  'calls.policy.save': 'Save settings',
 };

@@ -98,4 +98,11 @@ export const careZhCN = {
   'care.reason.open_complaint': '有未结投诉',
   'care.reason.no_address': '无可用联系方式',
   'care.reason.erased': '客户信息已删除',
+  'calls.policy.title': '回访工作台设置',
+  'calls.policy.hint':
+    '回访电话在队列中保留的天数（到期未完成的每晚自动过期）、无人接听重拨的次数（每次次日重拨，用完后按无法联系关闭），以及每位坐席每天的目标回访量。',
+  'calls.policy.queueDays': '队列保留天数',
+  'calls.policy.noAnswerAttempts': '无人接听最多拨打次数',
+  'calls.policy.dailyLoad': '每人每日目标量',
+  'calls.policy.save': '保存设置',
 };

@@ -13,6 +13,7 @@ import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { telematicsEn } from './telematics-en.ts';
+import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -31,6 +32,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

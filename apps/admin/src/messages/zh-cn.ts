@@ -13,6 +13,7 @@ import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
+import { surveysZhCN } from './surveys-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -31,6 +32,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -4,7 +4,9 @@ import { SmileOutline } from 'antd-mobile-icons';
 import type { OwnerVisitDetail } from '@m4s/contracts';
 import { errorText } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
+import { useNavigate } from 'react-router-dom';
 import { useRateVisit } from './visits-api.ts';
+import { useOwnerSurveys } from '../surveys/surveys-api.ts';
 import './rating-card.css';
 
 const scores = Array.from({ length: 11 }, (_, i) => i);
@@ -15,16 +17,37 @@ export const RatingCard = ({ visit }: { visit: OwnerVisitDetail }) => {
   const rate = useRateVisit(visit.id);
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
+  const navigate = useNavigate();
+  // The rating is the first question of the visit's survey (docs/surveys.md): the rest is one tap away.
+  const surveys = useOwnerSurveys();
+  const survey = surveys.data?.items.find(
+    (s) => s.visitId === visit.id && (s.status === 'invited' || s.status === 'partial'),
+  );
 
   if (visit.rating)
     return (
-      <section className="visit-card rating-done" data-testid="rating-done">
-        <SmileOutline className="rating-done-icon" />
-        <div>
-          <div className="visit-card-title">{t('rating.thanks')}</div>
-          <div className="visit-card-hint">{t('rating.yourScore', { score: visit.rating.score })}</div>
-          {visit.rating.comment ? <p className="rating-comment-text">{visit.rating.comment}</p> : null}
+      <section className="visit-card" data-testid="rating-done">
+        <div className="rating-done">
+          <SmileOutline className="rating-done-icon" />
+          <div>
+            <div className="visit-card-title">{t('rating.thanks')}</div>
+            <div className="visit-card-hint">{t('rating.yourScore', { score: visit.rating.score })}</div>
+            {visit.rating.comment ? <p className="rating-comment-text">{visit.rating.comment}</p> : null}
+          </div>
         </div>
+        {survey ? (
+          <Button
+            block
+            shape="rounded"
+            color="primary"
+            fill="outline"
+            style={{ marginTop: 12 }}
+            onClick={() => void navigate(`/surveys/${survey.id}`)}
+            data-testid="survey-continue"
+          >
+            {t('survey.continue')}
+          </Button>
+        ) : null}
       </section>
     );
   if (!visit.canRate) return null;

@@ -1,4 +1,5 @@
 import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
+import { callMessages } from './i18n-calls.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
@@ -116,6 +117,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...callMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -181,6 +183,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     care_assignee_invalid: '只能转给本店可处理回访任务的在职员工',
     // Complaints (issue 5).
     complaint_vehicle_not_customers: '该车辆不属于此客户，请从客户名下的车辆中选择',
+    questionnaire_no_draft: '该问卷没有草稿，请先新建草稿再编辑或发布',
+    questionnaire_not_published: '只能按已发布的问卷版本作答',
+    survey_answered: '该问卷已作答，感谢您的反馈',
+    survey_key: '题号和选项编号只能包含字母、数字、下划线、点和连字符（最长32位）',
+    survey_factor: '指标因子须为小写字母开头的字母、数字或下划线',
     complaint_closed: '该投诉已关闭，不能重复关闭',
     // Webhooks (issue 10).
     webhook_url_invalid: '请输入完整的网址，例如 https://example.com/m4s/webhook',
@@ -291,6 +298,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...callMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',
@@ -361,6 +369,11 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     care_assignee_invalid: 'Reassign to an active colleague of the store who works care tasks',
     // Complaints (issue 5).
     complaint_vehicle_not_customers: "This car is not the customer's; choose one of the customer's cars",
+    questionnaire_no_draft: 'This questionnaire has no draft; open a draft before editing or publishing',
+    questionnaire_not_published: 'Answers can only be given on a published version',
+    survey_answered: 'This survey has been answered; thank you',
+    survey_key: 'Question and option keys are letters, digits, underscores, dots and hyphens (up to 32)',
+    survey_factor: 'An index factor is lower-case letters, digits or underscores, starting with a letter',
     complaint_closed: 'This complaint is already closed',
     // Webhooks (issue 10).
     webhook_url_invalid: 'Enter a full URL, e.g. https://example.com/m4s/webhook',

@@ -17,6 +17,7 @@ import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -169,5 +170,6 @@ export const seedDemo = async (
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoSurveys(db, { tenantId, now });
   return tenantId;
 };

@@ -10,6 +10,7 @@ import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
+import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -32,11 +33,14 @@ export type Rows = TestTenant & {
   booking: BookingRows;
   visit: VisitRows;
   complaintId: string;
+  /** A follow-up call (care task) with one attempt on it (issue 14). */
+  callTaskId: string;
   calendarDay: string;
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
+  survey: SurveyRows;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -57,12 +61,16 @@ export const idsOf = (t: Rows): string[] =>
     ...(t.visit.inboxId ? [t.visit.inboxId] : []),
     ...Object.values(t.visit).filter((v): v is string => typeof v === 'string'),
     t.complaintId,
+    t.callTaskId,
     t.webhook.endpointId,
     t.webhook.deliveryId,
     t.telematics.integrationId,
     t.importSourceId,
     t.loyalty.templateId,
     t.loyalty.couponId,
+    t.survey.questionnaireId,
+    t.survey.versionId,
+    t.survey.responseId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -81,11 +89,15 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/inbox/i, t.visit.inboxId ? [t.visit.inboxId] : []],
   [/binding/i, [t.bindingId]],
   [/complaint/i, [t.complaintId]],
+  [/call|task/i, [t.callTaskId]],
   [/delivery/i, [t.webhook.deliveryId]],
   [/endpoint|webhook/i, [t.webhook.endpointId]],
   [/integration|telematic/i, [t.telematics.integrationId]],
   [/source/i, [t.importSourceId]],
   [/template|coupon/i, [t.loyalty.templateId, t.loyalty.couponId]],
+  [/questionnaire/i, [t.survey.questionnaireId]],
+  [/version/i, [t.survey.versionId]],
+  [/survey|response/i, [t.survey.responseId]],
 ];
 
 /**
@@ -105,18 +117,38 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     if (!binding) throw new Error('binding insert returned nothing');
     return binding.id;
   });
+  const visit = await visitRowsFor(t);
   return {
     ...t,
     bindingId,
     booking: await bookingRowsFor(t),
-    visit: await visitRowsFor(t),
+    visit,
     complaintId: await complaintFor(t),
+    callTaskId: await callFor(t),
     calendarDay: await calendarDayFor(t),
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
+    survey: await surveyRowsFor(t, visit.visitId),
   };
+};
+
+/** A follow-up call for the test customer in the tenant's store, due now, with one no-answer attempt. */
+const callFor = async (t: TestTenant): Promise<string> => {
+  const [task] = await sql(
+    `INSERT INTO care_tasks (tenant_id, customer_id, vehicle_id, store_id, rule_key, role, title, script, due_at,
+       call_state, attempts)
+     VALUES ($1, $2, $3, $4, 'follow_up_7d', 'cs_specialist', '新车7日回访', '您好', now(), 'retry', 1) RETURNING id`,
+    [t.id, t.customerId, t.vehicleId, t.storeId],
+  );
+  const id = String(task?.id);
+  await sql(
+    `INSERT INTO call_attempts (tenant_id, task_id, customer_id, seq, outcome, state_before, state_after, at, note)
+     VALUES ($1, $2, $3, 1, 'no_answer', 'scheduled', 'retry', now(), '无人接听')`,
+    [t.id, id, t.customerId],
+  );
+  return id;
 };
 
 const sql = async (text: string, values: unknown[] = []) => {
@@ -132,6 +164,13 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE staff SET name = $2 || login WHERE tenant_id = $1`, [tenantId, marker]);
   await sql(`UPDATE owners SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}车主`]);
   await sql(`UPDATE complaints SET summary = $2 WHERE tenant_id = $1`, [tenantId, `${marker}投诉`]);
+  await sql(`UPDATE questionnaires SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}问卷`]);
+  await sql(
+    `UPDATE survey_responses SET answers = jsonb_build_object('R6', jsonb_build_object('text', $2::text)) WHERE tenant_id = $1`,
+    [tenantId, `${marker}回答`],
+  );
+  await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
+  await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

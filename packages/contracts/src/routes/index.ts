@@ -2,6 +2,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { bookingRoutes } from './booking.ts';
 import { calendarRoutes } from './calendar.ts';
+import { callRoutes } from './calls.ts';
 import { careRoutes } from './care.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { complaintRoutes } from './complaints.ts';
@@ -25,6 +26,7 @@ import { operatorRoutes } from './operator.ts';
 import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
+import { surveyRoutes } from './surveys.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -52,16 +54,19 @@ export const routes = {
   inbox: inboxRoutes,
   segments: segmentRoutes,
   care: careRoutes,
+  calls: callRoutes,
   contact: contactRoutes,
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
+  surveys: surveyRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  callRoutes,
   authRoutes,
   calendarRoutes,
   catalogueRoutes,
@@ -83,6 +88,7 @@ export {
   webhookRoutes,
   telematicsRoutes,
   loyaltyRoutes,
+  surveyRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

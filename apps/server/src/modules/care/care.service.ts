@@ -57,15 +57,16 @@ export const variableValues = async (
   customerId: string,
   anchorOn: string,
   vehicleId?: string | null,
+  who: { storeId: string | null; assigneeId: string | null } = { storeId: null, assigneeId: null },
 ): Promise<Record<string, string>> => {
   const columns = variableNames.map((name) => `(${templateVariables[name]})::text AS "${name}"`).join(', ');
   const result = await ctx.sql.executeSql(
     `SELECT ${columns}
-       FROM (SELECT $2::uuid AS customer_id, NULL::uuid AS store_id, NULL::uuid AS assignee_id, $3::date AS anchor_on,
+       FROM (SELECT $2::uuid AS customer_id, $5::uuid AS store_id, $6::uuid AS assignee_id, $3::date AS anchor_on,
                     now() AS due_at, NULL::text AS items,
                     coalesce($4::uuid, (SELECT id FROM vehicles WHERE tenant_id = $1 AND owner_id = $2
                                          ORDER BY created_at DESC LIMIT 1)) AS vehicle_id) x ${renderJoins}`,
-    [ctx.tenantId, customerId, anchorOn, vehicleId ?? null],
+    [ctx.tenantId, customerId, anchorOn, vehicleId ?? null, who.storeId, who.assigneeId],
   );
   const row = maybeRow(variablesRow, result, 'template variables');
   return Object.fromEntries(variableNames.map((name) => [name, row?.[name] ?? '']));
@@ -78,9 +79,10 @@ export const renderFor = async (
   customerId: string,
   anchorOn: string,
   vehicleId?: string | null,
+  who?: { storeId: string | null; assigneeId: string | null },
 ): Promise<TemplateText> => {
   const text = resolved(await loadTemplates(ctx), key, channel);
-  const values = await variableValues(ctx, customerId, anchorOn, vehicleId);
+  const values = await variableValues(ctx, customerId, anchorOn, vehicleId, who);
   return { subject: text.subject === null ? null : tsRender(text.subject, values), body: tsRender(text.body, values) };
 };
 

@@ -2,7 +2,7 @@ import { careRuleKeys, type CareRule, type CareRuleKey } from '@m4s/contracts';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow } from '../../platform/db/rows.ts';
-import { runGate, stageHeld, stageTable, type GateOutcome } from '../contact/gate.ts';
+import { runGate, stageHeld, stagingRun, type GateOutcome } from '../contact/gate.ts';
 import { callHour, chaseSelection, messageHour, ruleSelection } from './rule-sql.ts';
 import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { addDays, instantOf } from '../../platform/time/zone.ts';
@@ -92,32 +92,44 @@ const stagePart = async (
         ? sqlRender(call.subject, 'tpl.call_subject')
         : 'NULL::text';
   const script = call ? sqlRender(call.body, 'tpl.call_body') : 'NULL::text';
-  // The selection is kept first, and its statistics taken, before the rendering joins read it: planned as
-  // one statement, a selection estimated at one row (a rule's OR of conditions under the tenant policy)
-  // had the join to vehicles re-scan the whole table for every candidate (minutes at a million cars).
-  await ctx.sql.executeSql(`TRUNCATE care_selection`);
-  await ctx.sql.executeSql(
-    `INSERT INTO care_selection (customer_id, vehicle_id, store_id, assignee_id, anchor_on, due_at, items, dedupe_key)
-     SELECT x.customer_id, x.vehicle_id, x.store_id, x.assignee_id, x.anchor_on, x.due_at, x.items,
-            ${ownKey ? 'x.dedupe_key' : 'NULL::text'}
-       FROM (${selection}) x
+  // The selection is kept first (in the run's rows of care_selection, numbered) before the rendering joins read
+  // it: planned as one statement, a selection estimated at one row (a rule's OR of conditions under the tenant
+  // policy) had the join to vehicles re-scan the whole table for every candidate (minutes at a million cars).
+  // Its tenant_id is the customer's (on Citus the rows are written on the tenant's shard, not through the
+  // coordinator). A selection names only this tenant's customers: the join drops none.
+  const run = stagingRun(ctx.sql);
+  await ctx.sql.executeSql(`DELETE FROM care_selection WHERE tenant_id = $1 AND run = $2::uuid`, [
+    ctx.tenantId,
+    run.id,
+  ]);
+  const selected = await ctx.sql.executeSql(
+    `WITH s AS (
+     INSERT INTO care_selection (tenant_id, run, seq, customer_id, vehicle_id, store_id, assignee_id, anchor_on, due_at,
+       items, dedupe_key)
+     SELECT c.tenant_id, $4::uuid, (row_number() OVER (PARTITION BY c.tenant_id))::int, x.customer_id, x.vehicle_id,
+            x.store_id, x.assignee_id, x.anchor_on, x.due_at, x.items, ${ownKey ? 'x.dedupe_key' : 'NULL::text'}
+       FROM (${selection}) x JOIN customers c ON c.tenant_id = $1 AND c.id = x.customer_id
       -- Typed here: a selection need not read the day ($2) or the zone ($3).
-      WHERE x.customer_id IS NOT NULL AND $2::date IS NOT NULL AND $3::text IS NOT NULL`,
-    [ctx.tenantId, day, timezone],
+      WHERE $2::date IS NOT NULL AND $3::text IS NOT NULL
+     RETURNING 1)
+     SELECT count(*)::int AS n FROM s`,
+    [ctx.tenantId, day, timezone, run.id],
   );
-  await ctx.sql.executeSql(`ANALYZE care_selection`);
+  const offset = run.staged;
+  run.staged += maybeRow(z.object({ n: col.number }), selected, 'care selection')?.n ?? 0;
   const result = await ctx.sql.executeSql(
     `WITH tpl AS (SELECT $5::text AS subject, $6::text AS body, $12::text AS call_subject, $13::text AS call_body,
                         $2::date AS day, $3::text AS zone),
      staged AS (
-     INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
-       priority, subject, body, task_title, task_role, store_id, assignee_id, expires_at, task_script)
-     SELECT x.customer_id, x.vehicle_id, 'care_rule', $4::text, $7::text, $8::text, $9::text, x.due_at,
+     INSERT INTO touch_candidates (tenant_id, run, seq, customer_id, vehicle_id, source, rule_key, topic, kind, channel,
+       due_at, dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id, expires_at, task_script)
+     SELECT x.tenant_id, x.run, $15::int + x.seq, x.customer_id, x.vehicle_id, 'care_rule', $4::text, $7::text, $8::text, $9::text, x.due_at,
             ${ownKey ? 'x.dedupe_key' : `$4::text || ':' || coalesce(x.vehicle_id, x.customer_id)::text || ':' || x.anchor_on::text`},
             $10::int, ${subject}, ${sqlRender(text.body, 'tpl.body')}, ${title}, $11::text,
             coalesce(x.store_id, c.home_store_id), CASE WHEN $11::text IS NOT NULL THEN x.assignee_id END,
             ${expiresSql(rule.key)}, ${script}
        FROM care_selection x CROSS JOIN tpl ${renderJoins}
+      WHERE x.tenant_id = $1 AND x.run = $14::uuid
      RETURNING 1)
      SELECT count(*)::int AS n FROM staged`,
     [
@@ -134,6 +146,8 @@ const stagePart = async (
       isCall || withCall ? taskRole : null,
       call?.subject ?? null,
       call?.body ?? null,
+      run.id,
+      offset,
     ],
   );
   return maybeRow(z.object({ n: col.number }), result, 'stage rule')?.n ?? 0;
@@ -150,11 +164,6 @@ export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, nu
   const timezone = await tenantZone(ctx);
   const rules = await loadRules(ctx);
   const book = await loadTemplates(ctx);
-  await stageTable(ctx.sql);
-  await ctx.sql.executeSql(
-    `CREATE TEMP TABLE IF NOT EXISTS care_selection (customer_id uuid NOT NULL, vehicle_id uuid, store_id uuid,
-       assignee_id uuid, anchor_on date, due_at timestamptz NOT NULL, items text, dedupe_key text) ON COMMIT DROP`,
-  );
   const hourOn = (hour: number) => instantOf(day, `${String(hour).padStart(2, '0')}:00`, timezone);
   const staged: Record<string, number> = {
     held: await stageHeld(ctx, {
@@ -177,9 +186,6 @@ export const stageDay = async (ctx: Ctx, day: string): Promise<Record<string, nu
  */
 export const sweep = async (ctx: Ctx, day: string, options: { dryRun: boolean }): Promise<SweepResult> => {
   const staged = await stageDay(ctx, day);
-  // The gate joins the staged candidates to the customers' touches, consents and tasks: planned on the
-  // candidates' real number (a temporary table has no statistics until it is analyzed).
-  await ctx.sql.executeSql(`ANALYZE touch_candidates`);
   const outcomes = await runGate(ctx, options);
   return { day, staged, outcomes };
 };

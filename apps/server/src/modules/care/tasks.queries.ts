@@ -28,6 +28,7 @@ export const blankTasksOf = async (db: Tx, tenantId: string, customerId: string,
       outcome: sql`CASE WHEN ${careTasks.outcome} IS NULL THEN NULL ELSE '' END`,
       details: {},
       status: sql`CASE WHEN ${careTasks.status} IN ('open', 'snoozed') THEN 'cancelled' ELSE ${careTasks.status} END`,
+      callState: sql`CASE WHEN ${careTasks.status} IN ('open', 'snoozed') THEN 'cancelled' ELSE ${careTasks.callState} END`,
       snoozedUntil: null,
       updatedAt: now,
     })

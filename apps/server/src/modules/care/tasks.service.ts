@@ -107,7 +107,7 @@ export const listTasks = async (
 };
 
 /** A task the actor may act on, or 404 (another store's task is not theirs to know about). */
-const reachable = async (ctx: StaffCtx, id: string, afterChange = false): Promise<CareTask> => {
+export const reachableTask = async (ctx: StaffCtx, id: string, afterChange = false): Promise<CareTask> => {
   authorize(ctx.actor, 'care.tasks');
   // After a reassignment the task may have left the actor's reach: the answer still shows it.
   const result = await ctx.sql.executeSql(`${selectTasks} AND k.id = $8`, [...reachParams(ctx, afterChange), id]);
@@ -121,7 +121,7 @@ const update = async (ctx: StaffCtx, id: string, set: Partial<typeof careTasks.$
     .update(careTasks)
     .set({ ...set, updatedAt: ctx.clock.now() })
     .where(and(eq(careTasks.tenantId, ctx.tenantId), eq(careTasks.id, id)));
-  return reachable(ctx, id, true);
+  return reachableTask(ctx, id, true);
 };
 
 export const completeTask = async (
@@ -129,7 +129,7 @@ export const completeTask = async (
   id: string,
   input: { outcome: string; mileageKm?: number | undefined },
 ) => {
-  const task = await reachable(ctx, id);
+  const task = await reachableTask(ctx, id);
   if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
   // The 1-month call asks the owner's mileage: it becomes a reading, through the vehicles module's rules.
   if (input.mileageKm !== undefined && task.vehicleId)
@@ -143,6 +143,7 @@ export const completeTask = async (
   });
   return update(ctx, id, {
     status: 'done',
+    callState: 'completed',
     outcome: input.outcome,
     doneAt: ctx.clock.now(),
     doneBy: ctx.actor.id,
@@ -151,7 +152,7 @@ export const completeTask = async (
 };
 
 export const snoozeTask = async (ctx: StaffCtx, id: string, until: Date) => {
-  const task = await reachable(ctx, id);
+  const task = await reachableTask(ctx, id);
   if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
   if (until.getTime() <= ctx.clock.now().getTime()) throw AppError.field('until', 'care_task_snooze_past');
   await audit(ctx, {
@@ -162,9 +163,11 @@ export const snoozeTask = async (ctx: StaffCtx, id: string, until: Date) => {
   return update(ctx, id, { status: 'snoozed', snoozedUntil: until });
 };
 
-export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string) => {
-  const task = await reachable(ctx, id);
-  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
+/**
+ * Who a task may go to: an active colleague whose role works care tasks, in the task's store (or a group
+ * role). Their id and role, or a 400 on `path`.
+ */
+export const taskAssignee = async (ctx: StaffCtx, assigneeId: string, storeId: string | null, path: string) => {
   const [to] = await ctx.db
     .select({ id: staff.id, role: staff.role, storeId: staff.storeId, status: staff.status })
     .from(staff)
@@ -173,8 +176,15 @@ export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string
     to &&
     to.status === 'active' &&
     roleGrants[to.role].permissions.includes('care.tasks') &&
-    (task.storeId === null || to.storeId === task.storeId || roleGrants[to.role].scope === 'group');
-  if (!fits) throw AppError.field('assigneeId', 'care_assignee_invalid');
+    (storeId === null || to.storeId === storeId || roleGrants[to.role].scope === 'group');
+  if (!to || !fits) throw AppError.field(path, 'care_assignee_invalid');
+  return to;
+};
+
+export const reassignTask = async (ctx: StaffCtx, id: string, assigneeId: string) => {
+  const task = await reachableTask(ctx, id);
+  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('CONFLICT');
+  await taskAssignee(ctx, assigneeId, task.storeId, 'assigneeId');
   await audit(ctx, {
     action: 'care.task.reassign',
     target: { type: 'care_task', id },

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { TestTenant } from '../../../test/harness.ts';
 import { inTenant, sqlIn } from '../contact/test-kit.ts';
 import { stageDay } from './sweep.ts';
+import { endRun } from '../contact/gate.ts';
 
 export type Person = { name?: string; gender?: 'male' | 'female' | null; birthday?: string | null; phone?: string };
 
@@ -74,11 +75,12 @@ export type Staged = {
   channel: string;
 };
 
-/** Stages the local day's candidates (nothing is written: the temp table drops with the transaction). */
+/** Stages the local day's candidates (nothing is written: the run's staged rows are deleted after reading). */
 export const staged = (tenantId: string, day: string): Promise<Staged[]> =>
   inTenant(tenantId, async (ctx: Ctx) => {
     await stageDay(ctx, day);
     const { rows } = await ctx.sql.executeSql('SELECT * FROM touch_candidates ORDER BY rule_key, dedupe_key');
+    await endRun(ctx);
     return rows as Staged[];
   });
 

@@ -134,7 +134,7 @@ describe('property: an opted-out owner receives nothing non-transactional', () =
           const slot = prefs.slot ? followUpSlotWindows[prefs.slot] : null;
           const quiet = prefs.quiet[0] && prefs.quiet[1] ? { start: prefs.quiet[0], end: prefs.quiet[1] } : null;
           for (const batch of batches) {
-            await stage(ctx.sql, batch);
+            await stage(ctx, batch);
             const outcomes = await runGate(ctx, { dryRun: false });
             for (const c of batch) {
               const o = outcomes.find((x) => x.dedupeKey === c.dedupeKey);
@@ -227,7 +227,7 @@ describe('property: a touch held back by a cap waits for the next free window, o
             t.id,
             JSON.stringify(policy),
           ]);
-          await stage(ctx.sql, batch);
+          await stage(ctx, batch);
           const first = await runGate(ctx, { dryRun: false });
           for (const c of batch) {
             const o = first.find((x) => x.dedupeKey === c.dedupeKey);

@@ -1,11 +1,18 @@
 // The gate's SQL, set-based: every statement works on all staged candidates at once, so the nightly
 // sweep over a million customers never loops in Node. Parameters are positional ($1 is always the tenant).
+// The candidates and decisions are staged in the tenant tables touch_candidates / touch_decisions (schema/
+// staging.ts), under the run's random id: every statement reads its own run's rows (`tenant_id = $1 AND
+// run = …`), takes tenant_id from them when it writes, and partitions by tenant_id — on Citus each runs on
+// the tenant's shard as it is. No `CASE x WHEN v …` (the simple form): Citus 13 sends it to the shards as
+// `CASE x WHEN NULL::boolean …` from an INSERT … SELECT ("operator does not exist: text = boolean"); and every
+// table is filtered `tenant_id = $1` itself (an outer join on the staged row's tenant_id crashed its planner).
 import { followUpSlotWindows, followUpSlots } from '@m4s/contracts';
 import { currentBindingSql } from '../../platform/db/current-binding.ts';
+import { nonceUuidSql } from '../../platform/db/ids.ts';
 import { callMomentSql, quietSql } from '../../platform/time/quiet.ts';
 
 /**
- * Columns = TouchCandidate in snake_case (the plan's interface; the care sweep inserts into it by name).
+ * The staged columns (touch_candidates besides its key, `retry` and `held_reason`) = TouchCandidate in snake_case.
  * `address`, `notice_topic`, `link` are optional overrides for transactional notices: `address` (owner id
  * for inbox, phone or e-mail) replaces the gate's look-up, `notice_topic` is the outbox / inbox topic
  * ('visit_ready'…), `link` where the inbox message leads. `expires_at`: after it the touch no longer makes
@@ -13,32 +20,19 @@ import { callMomentSql, quietSql } from '../../platform/time/quiet.ts';
  * next turn (its ledger row exists; `held_reason` the cap that held it). `task_script`: the call script of
  * the task a message with a `task_role` also makes (win-back's advisor call).
  */
-export const createCandidates = `CREATE TEMP TABLE IF NOT EXISTS touch_candidates (
-  customer_id uuid NOT NULL, vehicle_id uuid, source text NOT NULL, rule_key text, topic text NOT NULL,
-  kind text NOT NULL, channel text NOT NULL, due_at timestamptz NOT NULL, dedupe_key text NOT NULL,
-  priority int NOT NULL DEFAULT 100, subject text, body text NOT NULL, task_title text, task_role text,
-  store_id uuid, assignee_id uuid, address text, notice_topic text, link text, expires_at timestamptz,
-  retry boolean NOT NULL DEFAULT false, held_reason text, task_script text) ON COMMIT DROP`;
-
-/** The decided candidates, with the ids their notification or task will get; emptied after each run. */
-export const createDecisions = `CREATE TEMP TABLE IF NOT EXISTS touch_decisions (
-  customer_id uuid NOT NULL, vehicle_id uuid, source text NOT NULL, rule_key text, topic text NOT NULL,
-  kind text NOT NULL, channel text NOT NULL, due_at timestamptz NOT NULL, dedupe_key text NOT NULL,
-  priority int NOT NULL, subject text, body text NOT NULL, task_title text, task_role text,
-  store_id uuid, assignee_id uuid, known boolean NOT NULL, recipient text, decision text NOT NULL,
-  reason text, send_at timestamptz, notification_id uuid, task_id uuid, won boolean NOT NULL DEFAULT false,
-  notice_topic text, link text, expires_at timestamptz, retry boolean NOT NULL DEFAULT false, address text,
-  task_at timestamptz, task_script text
-) ON COMMIT DROP`;
+export const candidateColumns = `customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key,
+  priority, subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link, expires_at,
+  task_script`;
 
 // A call's task falls inside the customer's preferred slot and outside their quiet hours (platform/time's
 // callMoment: the earliest such moment from the touch's due time on).
 const slotBound = (a: string, end: 'start' | 'end') =>
-  `CASE ${a}.preferred_slot ${followUpSlots
-    .map((x) => `WHEN '${x}' THEN time '${followUpSlotWindows[x][end]}'`)
+  `CASE ${followUpSlots
+    .map((x) => `WHEN ${a}.preferred_slot = '${x}' THEN time '${followUpSlotWindows[x][end]}'`)
     .join(' ')} END`;
 
-const acceptedAs = `CASE i.channel WHEN 'inbox' THEN 'app' WHEN 'sms' THEN 'sms' WHEN 'email' THEN 'email' ELSE 'phone' END`;
+const acceptedAs = `CASE WHEN i.channel = 'inbox' THEN 'app' WHEN i.channel = 'sms' THEN 'sms'
+  WHEN i.channel = 'email' THEN 'email' ELSE 'phone' END`;
 
 // Touches already made that count against the caps: sent or deferred, not transactional, within the
 // window on either side of the candidate's due time (a deferred one due later counts as well). One look-up
@@ -76,6 +70,9 @@ const primaryPhone = `(SELECT p.phone FROM customer_phones p WHERE p.tenant_id =
 // and the app shows the same event live, so quiet hours have nothing to hold back: it goes now.
 const silentNow = (a: string) => `(${a}.kind = 'transactional' AND ${a}.channel = 'inbox')`;
 
+// The new notification's and task's ids: from the run's id and the dedupe key (one decision per key and run).
+const newId = (what: 'n' | 't') => nonceUuidSql('d.run::text', `'${what}:' || d.dedupe_key`);
+
 const byRank = 'ORDER BY priority, due_at, dedupe_key ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
 
 /** What a cap holds back: it waits for the next free window rather than being dropped. */
@@ -84,16 +81,20 @@ const capReasons = `('weekly_cap', 'call_cap', 'topic_cap')`;
 /**
  * Decides every fresh candidate (its dedupe key not yet in `touches`; one per key) and every held touch's
  * retry. $2 time zone, $3 weeklyMessages, $4 monthlyCalls, $5 topicDays, $6 postVisitDays, $7 the rules a
- * visit requires. The caps count the touches already made plus the earlier-ranked candidates of this
+ * visit requires, $8 the run. The caps count the touches already made plus the earlier-ranked candidates of this
  * batch that will go (same customer; by priority, then due time), so a batch never overshoots a cap.
  * A capped touch is held until the next free moment (`send_at`), or expired when that moment is at or
  * past its `expires_at`; a retry whose due time has reached `expires_at` expires with the cap that held it.
  */
-export const decide = `INSERT INTO touch_decisions
+export const decide = `INSERT INTO touch_decisions (tenant_id, run, customer_id, vehicle_id, source, rule_key, topic,
+  kind, channel, due_at, dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id, known,
+  recipient, decision, reason, send_at, notification_id, task_id, won, notice_topic, link, expires_at, retry, address,
+  task_at, task_script)
 WITH cand AS (
-  SELECT DISTINCT ON (c.dedupe_key) c.* FROM touch_candidates c
-  WHERE c.retry OR NOT EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1 AND t.dedupe_key = c.dedupe_key)
-  ORDER BY c.dedupe_key, c.retry DESC, c.priority, c.due_at
+  SELECT DISTINCT ON (c.tenant_id, c.dedupe_key) c.* FROM touch_candidates c
+  WHERE c.tenant_id = $1 AND c.run = $8::uuid
+    AND (c.retry OR NOT EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1 AND t.dedupe_key = c.dedupe_key))
+  ORDER BY c.tenant_id, c.dedupe_key, c.retry DESC, c.priority, c.due_at, c.seq
 ), info AS (
   SELECT c.*, cu.id IS NOT NULL AS known, cu.id IS NULL OR cu.erased_at IS NOT NULL AS erased,
     cu.channels AS accepted, cu.topics_opted_out, cu.marketing_opt_out, cu.preferred_slot,
@@ -101,8 +102,8 @@ WITH cand AS (
     COALESCE(c.rule_key = ANY($7::text[]), false) AS visit_required,
     COALESCE(c.expires_at, c.due_at + interval '30 days') AS until,
     (c.due_at AT TIME ZONE $2) AS local_due,
-    COALESCE(NULLIF(btrim(c.address), ''), CASE c.channel WHEN 'email' THEN NULLIF(btrim(cu.email), '')
-      WHEN 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
+    COALESCE(NULLIF(btrim(c.address), ''), CASE WHEN c.channel = 'email' THEN NULLIF(btrim(cu.email), '')
+      WHEN c.channel = 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
     EXISTS (SELECT 1 FROM complaints k WHERE k.tenant_id = $1 AND k.customer_id = c.customer_id
       AND k.status = 'open') AS open_complaint,
     $6::int > 0 AND (EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.customer_id = c.customer_id
@@ -128,18 +129,18 @@ WITH cand AS (
 ), topics AS (
   SELECT p.*, (p.pre_reason IS NULL AND p.recipient IS NOT NULL AND p.kind <> 'transactional') AS counts,
     count(*) FILTER (WHERE p.pre_reason IS NULL AND p.recipient IS NOT NULL AND p.kind <> 'transactional')
-      OVER (PARTITION BY p.customer_id, p.topic ${byRank}) AS topic_rank,
+      OVER (PARTITION BY p.tenant_id, p.customer_id, p.topic ${byRank}) AS topic_rank,
     max(p.due_at) FILTER (WHERE p.pre_reason IS NULL AND p.recipient IS NOT NULL AND p.kind <> 'transactional')
-      OVER (PARTITION BY p.customer_id, p.topic ${byRank}) AS batch_topic_last
+      OVER (PARTITION BY p.tenant_id, p.customer_id, p.topic ${byRank}) AS batch_topic_last
   FROM pre p
 ), classes AS (
   SELECT t.*, t.cappable AND t.pre_reason IS NULL AND t.topic_before + t.topic_rank >= 1 AS topic_capped
   FROM topics t
 ), ranked AS (
   SELECT k.*, count(*) FILTER (WHERE k.counts AND NOT k.topic_capped)
-      OVER (PARTITION BY k.customer_id, k.is_message ${byRank}) AS class_rank,
+      OVER (PARTITION BY k.tenant_id, k.customer_id, k.is_message ${byRank}) AS class_rank,
     min(k.due_at) FILTER (WHERE k.counts AND NOT k.topic_capped)
-      OVER (PARTITION BY k.customer_id, k.is_message ${byRank}) AS batch_first
+      OVER (PARTITION BY k.tenant_id, k.customer_id, k.is_message ${byRank}) AS batch_first
   FROM classes k
 ), reasoned AS (
   SELECT r.*, CASE WHEN r.retry AND r.due_at >= r.until THEN r.held_reason ELSE COALESCE(r.pre_reason, CASE
@@ -149,10 +150,10 @@ WITH cand AS (
       WHEN r.recipient IS NULL THEN 'no_address' END) END AS reason
   FROM ranked r
 ), freed AS (
-  SELECT r.*, CASE r.reason
-      WHEN 'weekly_cap' THEN LEAST(r.week_first, r.batch_first) + interval '7 days'
-      WHEN 'call_cap' THEN LEAST(r.call_first, r.batch_first) + interval '30 days'
-      WHEN 'topic_cap' THEN GREATEST(r.topic_last, r.batch_topic_last) + make_interval(days => $5::int)
+  SELECT r.*, CASE
+      WHEN r.reason = 'weekly_cap' THEN LEAST(r.week_first, r.batch_first) + interval '7 days'
+      WHEN r.reason = 'call_cap' THEN LEAST(r.call_first, r.batch_first) + interval '30 days'
+      WHEN r.reason = 'topic_cap' THEN GREATEST(r.topic_last, r.batch_topic_last) + make_interval(days => $5::int)
     END AS next_free
   FROM reasoned r
 ), decided AS (
@@ -165,7 +166,7 @@ WITH cand AS (
       ELSE 'sent' END AS decision
   FROM freed r
 )
-SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.channel, d.due_at, d.dedupe_key,
+SELECT d.tenant_id, d.run, d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.channel, d.due_at, d.dedupe_key,
   d.priority, d.subject, d.body, d.task_title, d.task_role, d.store_id, d.assignee_id, d.known, d.recipient,
   d.decision, CASE WHEN d.decision = 'expired' THEN COALESCE(d.reason, d.held_reason) ELSE d.reason END,
   CASE WHEN d.decision IN ('suppressed', 'expired') THEN NULL
@@ -173,9 +174,9 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
     WHEN d.decision = 'deferred' THEN ${quietSql.end('d.local_due', 'd.qs', 'd.qe', '$2')}
     WHEN NOT d.is_message THEN ${callMomentSql('d.local_due', slotBound('d', 'start'), slotBound('d', 'end'), 'd.qs', 'd.qe', '$2')}
     ELSE d.due_at END,
-  CASE WHEN d.decision IN ('sent', 'deferred') AND d.is_message THEN gen_random_uuid() END,
+  CASE WHEN d.decision IN ('sent', 'deferred') AND d.is_message THEN ${newId('n')} END,
   CASE WHEN d.decision IN ('sent', 'deferred') AND (NOT d.is_message OR d.task_role IS NOT NULL)
-    THEN gen_random_uuid() END,
+    THEN ${newId('t')} END,
   false, d.notice_topic, d.link, d.until, d.retry, d.address,
   CASE WHEN d.is_message AND d.task_role IS NOT NULL
     THEN ${callMomentSql('d.local_due', slotBound('d', 'start'), slotBound('d', 'end'), 'd.qs', 'd.qe', '$2')} END,
@@ -183,47 +184,55 @@ SELECT d.customer_id, d.vehicle_id, d.source, d.rule_key, d.topic, d.kind, d.cha
 FROM decided d`;
 
 /** Candidates whose key is already in the ledger: reported with the decision made then. */
-export const duplicates = `SELECT DISTINCT ON (c.dedupe_key) c.customer_id, c.rule_key, c.dedupe_key, c.channel,
-    t.decision, t.reason, t.send_at
+export const duplicates = `SELECT DISTINCT ON (c.tenant_id, c.dedupe_key) c.customer_id, c.rule_key, c.dedupe_key,
+    c.channel, t.decision, t.reason, t.send_at
   FROM touch_candidates c JOIN touches t ON t.tenant_id = $1 AND t.dedupe_key = c.dedupe_key
-  WHERE NOT c.retry
-  ORDER BY c.dedupe_key`;
+  WHERE c.tenant_id = $1 AND c.run = $2::uuid AND NOT c.retry
+  ORDER BY c.tenant_id, c.dedupe_key`;
 
 // What a held touch will say and where it goes, kept on its ledger row until its next turn.
 const heldPayload = `jsonb_build_object('subject', subject, 'body', body, 'task_title', task_title,
   'task_role', task_role, 'store_id', store_id, 'assignee_id', assignee_id, 'address', address,
   'notice_topic', notice_topic, 'link', link, 'task_script', task_script)`;
 
-/** The ledger rows; a key another transaction wrote meanwhile loses (won stays false). $2 = now. */
-export const insertTouches = `WITH ins AS (
-  INSERT INTO touches (tenant_id, customer_id, vehicle_id, source, rule_key, topic, kind, channel, decision,
-    reason, due_at, send_at, dedupe_key, created_at, expires_at, priority, held)
-  SELECT $1, customer_id, vehicle_id, source, rule_key, topic, kind, channel, decision, reason, due_at, send_at,
+/**
+ * The ledger rows; a key another transaction wrote meanwhile loses (not returned: `won` stays false). $2 = now,
+ * $3 the run. Returns the keys written, which `markWon` marks: joined in SQL with the staged rows (estimated
+ * at one row: never analyzed) the planner re-scanned the returned rows once per staged row (24 s for 5,000).
+ */
+export const insertTouches = `INSERT INTO touches (tenant_id, customer_id, vehicle_id, source, rule_key, topic, kind,
+    channel, decision, reason, due_at, send_at, dedupe_key, created_at, expires_at, priority, held)
+  SELECT tenant_id, customer_id, vehicle_id, source, rule_key, topic, kind, channel, decision, reason, due_at, send_at,
     dedupe_key, $2, expires_at, priority, CASE WHEN decision = 'held' THEN ${heldPayload} END
-    FROM touch_decisions WHERE known AND NOT retry
-  ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING dedupe_key)
-UPDATE touch_decisions d SET won = true FROM ins WHERE ins.dedupe_key = d.dedupe_key`;
+    FROM touch_decisions WHERE tenant_id = $1 AND run = $3::uuid AND known AND NOT retry
+  ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING dedupe_key`;
 
 /**
  * A held touch's turn rewrites its ledger row — only while it is still held, so two sweeps at once (or a
  * night caught up twice) make its message or task once. It counts against the caps from its new due time.
+ * $2 the run. Returns the keys rewritten (for `markWon`).
  */
-export const updateRetries = `WITH upd AS (
-  UPDATE touches t SET decision = d.decision, reason = d.reason, due_at = d.due_at, send_at = d.send_at,
-    held = CASE WHEN d.decision = 'held' THEN t.held END
+export const updateRetries = `UPDATE touches t SET decision = d.decision, reason = d.reason, due_at = d.due_at,
+    send_at = d.send_at, held = CASE WHEN d.decision = 'held' THEN t.held END
     FROM touch_decisions d
-   WHERE d.retry AND t.tenant_id = $1 AND t.dedupe_key = d.dedupe_key AND t.decision = 'held'
-  RETURNING t.dedupe_key)
-UPDATE touch_decisions d SET won = true FROM upd WHERE upd.dedupe_key = d.dedupe_key AND d.retry`;
+   WHERE d.tenant_id = $1 AND d.run = $2::uuid AND d.retry AND t.tenant_id = $1
+     AND t.dedupe_key = d.dedupe_key AND t.decision = 'held'
+  RETURNING t.dedupe_key`;
+
+/** The decisions whose ledger row this run wrote ($3: their keys, from insertTouches and updateRetries). */
+export const markWon = `UPDATE touch_decisions SET won = true
+  WHERE tenant_id = $1 AND run = $2::uuid AND dedupe_key = ANY($3::text[])`;
 
 /**
  * Stages the held touches whose next free moment comes before `$2` (or whose moment has passed by then) for
- * another turn at the gate, due at the later of that moment and `$3` (messages) / `$4` (calls).
+ * another turn at the gate, due at the later of that moment and `$3` (messages) / `$4` (calls). $5 the run, $6
+ * the number of candidates it has staged so far (the new rows are numbered after them).
  */
-export const stageHeld = `INSERT INTO touch_candidates (customer_id, vehicle_id, source, rule_key, topic, kind, channel,
-    due_at, dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic,
-    link, expires_at, retry, held_reason, task_script)
-  SELECT t.customer_id, t.vehicle_id, t.source, t.rule_key, t.topic, t.kind, t.channel,
+export const stageHeld = `INSERT INTO touch_candidates (tenant_id, run, seq, customer_id, vehicle_id, source, rule_key,
+    topic, kind, channel, due_at, dedupe_key, priority, subject, body, task_title, task_role, store_id, assignee_id,
+    address, notice_topic, link, expires_at, retry, held_reason, task_script)
+  SELECT t.tenant_id, $5::uuid, $6::int + (row_number() OVER (PARTITION BY t.tenant_id ORDER BY t.dedupe_key))::int,
+    t.customer_id, t.vehicle_id, t.source, t.rule_key, t.topic, t.kind, t.channel,
     GREATEST(t.send_at, CASE WHEN t.channel = 'call' THEN $4::timestamptz ELSE $3::timestamptz END), t.dedupe_key,
     COALESCE(t.priority, 100), t.held->>'subject', COALESCE(t.held->>'body', ''), t.held->>'task_title',
     t.held->>'task_role', (t.held->>'store_id')::uuid, (t.held->>'assignee_id')::uuid, t.held->>'address',
@@ -235,10 +244,12 @@ export const stageHeld = `INSERT INTO touch_candidates (customer_id, vehicle_id,
 export const expireHeldOf = `UPDATE touches SET decision = 'expired', reason = 'erased', held = NULL, send_at = NULL
   WHERE tenant_id = $1 AND customer_id = $2 AND decision = 'held'`;
 
+/** $2 now, $3 the run. */
 export const insertNotifications = `INSERT INTO notifications (tenant_id, id, channel, recipient, kind, topic,
     subject, body, customer_id, created_at)
-  SELECT $1, notification_id, channel, recipient, kind, COALESCE(notice_topic, topic), subject, body, customer_id, $2
-  FROM touch_decisions WHERE won AND notification_id IS NOT NULL`;
+  SELECT tenant_id, notification_id, channel, recipient, kind, COALESCE(notice_topic, topic), subject, body,
+    customer_id, $2
+  FROM touch_decisions WHERE tenant_id = $1 AND run = $3::uuid AND won AND notification_id IS NOT NULL`;
 
 /** Inbox posts the gate delivered itself (see gate.ts): sent, with the message's id. $2 now, $3 ids, $4 refs. */
 export const markDelivered = `UPDATE notifications n
@@ -249,19 +260,27 @@ export const markDelivered = `UPDATE notifications n
 /**
  * Calls become tasks for the rule's role (customer service when none is named). A message that names a
  * role (win-back's recall notice) also gives that role a call task, due at the call moment of its due time
- * (the slot, outside quiet hours); the task carries the message it follows.
+ * (the slot, outside quiet hours); the task carries the message it follows. $2 now, $3 the run.
  */
 export const insertTasks = `INSERT INTO care_tasks (tenant_id, id, customer_id, vehicle_id, store_id, rule_key, role,
     assignee_id, title, script, due_at, created_at, updated_at)
-  SELECT $1, task_id, customer_id, vehicle_id, store_id, rule_key, COALESCE(task_role, 'cs_specialist'),
+  SELECT tenant_id, task_id, customer_id, vehicle_id, store_id, rule_key, COALESCE(task_role, 'cs_specialist'),
     assignee_id, COALESCE(task_title, subject, '客户回访'), COALESCE(task_script, body), COALESCE(task_at, send_at), $2, $2
-  FROM touch_decisions WHERE won AND task_id IS NOT NULL`;
+  FROM touch_decisions WHERE tenant_id = $1 AND run = $3::uuid AND won AND task_id IS NOT NULL`;
 
+/** $2 the run. */
 export const linkTouches = `UPDATE touches t SET notification_id = d.notification_id, task_id = d.task_id
   FROM touch_decisions d
-  WHERE d.won AND t.tenant_id = $1 AND t.dedupe_key = d.dedupe_key
+  WHERE d.tenant_id = $1 AND d.run = $2::uuid AND d.won AND t.tenant_id = $1 AND t.dedupe_key = d.dedupe_key
     AND (d.notification_id IS NOT NULL OR d.task_id IS NOT NULL)`;
 
 export const decisions = `SELECT customer_id, rule_key, dedupe_key, channel, decision, reason, send_at, known, won,
     notification_id, kind, recipient, COALESCE(notice_topic, topic) AS notice_topic, subject, body, link
-  FROM touch_decisions ORDER BY priority, due_at, dedupe_key`;
+  FROM touch_decisions WHERE tenant_id = $1 AND run = $2::uuid ORDER BY priority, due_at, dedupe_key`;
+
+/** The end of a run: its rows go (before its transaction ends, so no other transaction ever sees them). */
+export const endRun = [
+  'DELETE FROM touch_decisions WHERE tenant_id = $1 AND run = $2::uuid',
+  'DELETE FROM touch_candidates WHERE tenant_id = $1 AND run = $2::uuid',
+  'DELETE FROM care_selection WHERE tenant_id = $1 AND run = $2::uuid',
+];

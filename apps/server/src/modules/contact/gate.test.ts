@@ -248,7 +248,7 @@ describe('contact gate: dedupe and dry run', () => {
   test('a dry run decides and writes nothing, and the candidates are gone afterwards', async () => {
     const t = await tenantWith(`marketing_opt_out = true`);
     const { out, jobs, left } = await inTenant(t.id, async (ctx, sent) => {
-      await stage(ctx.sql, [
+      await stage(ctx, [
         candidate(t, T, { dedupeKey: 'a' }),
         candidate(t, T, { dedupeKey: 'b', kind: 'marketing', topic: 'offers' }),
         candidate(t, T, { dedupeKey: 'c', channel: 'call', topic: 'win_back' }),

@@ -12,6 +12,7 @@ import {
   type TouchKind,
   type TouchSource,
 } from '@m4s/contracts';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
@@ -84,9 +85,30 @@ export const visitRequiredRules: readonly CareRuleKey[] = [
   'post_repair',
 ];
 
-/** Creates (if missing) the transaction's temp table `touch_candidates` (ON COMMIT DROP). */
-export const stageTable = async (sql: SqlExecutor): Promise<void> => {
-  await sql.executeSql(gateSql.createCandidates);
+/**
+ * A transaction's staging run: the random id its rows in touch_candidates, touch_decisions and care_selection
+ * carry (and the ids it makes are derived from), and how many candidates it has staged (their `seq`). Made by
+ * the first staging in the transaction, ended by runGate (or endRun). Another transaction's run has another id
+ * and its rows are never committed: it neither sees nor takes these.
+ */
+export type StagingRun = { id: string; staged: number };
+const runs = new WeakMap<SqlExecutor, StagingRun>();
+
+/** The transaction's current staging run (a new one if none is open). */
+export const stagingRun = (sql: SqlExecutor): StagingRun => {
+  const open = runs.get(sql);
+  if (open) return open;
+  const run = { id: randomUUID(), staged: 0 };
+  runs.set(sql, run);
+  return run;
+};
+
+/** Deletes the run's staged rows and closes it (the next staging opens a new one). */
+export const endRun = async (ctx: Pick<Ctx, 'sql' | 'tenantId'>): Promise<void> => {
+  const run = runs.get(ctx.sql);
+  if (!run) return;
+  runs.delete(ctx.sql);
+  for (const text of gateSql.endRun) await ctx.sql.executeSql(text, [ctx.tenantId, run.id]);
 };
 
 /** A decision as gate.sql.ts's `duplicates` and `decisions` return it. */
@@ -126,7 +148,7 @@ const outcomeOf = (r: z.output<typeof outcomeRow>, duplicate: boolean): GateOutc
 });
 
 /**
- * Decides every staged candidate (then empties the table). Dry run: decides, writes nothing. The order
+ * Decides every candidate staged in the transaction's run (then ends the run: its rows are deleted). Dry run: decides, writes nothing. The order
  * of the rules, first match wins: erased; (transactional: only a missing address stops it) channel
  * refused; topic opted out; marketing opt-out; an open complaint; recent visit; weekly / call / topic
  * caps; no address.
@@ -137,32 +159,16 @@ const outcomeOf = (r: z.output<typeof outcomeRow>, duplicate: boolean): GateOutc
  */
 export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<GateOutcome[]> => {
   const { sql, tenantId } = ctx;
-  await stageTable(sql);
-  await sql.executeSql(gateSql.createDecisions);
-  const { policy, timezone } = await gateSettings(sql, tenantId);
-  await sql.executeSql(gateSql.decide, [
-    tenantId,
-    timezone,
-    policy.weeklyMessages,
-    policy.monthlyCalls,
-    policy.topicDays,
-    policy.postVisitDays,
-    visitRequiredRules,
-  ]);
-  const dupes = parseRows(outcomeRow, await sql.executeSql(gateSql.duplicates, [tenantId]), 'gate duplicates').map(
-    (r) => outcomeOf(r, true),
-  );
-  if (!options.dryRun) {
-    const now = ctx.clock.now();
-    await sql.executeSql(gateSql.insertTouches, [tenantId, now]);
-    await sql.executeSql(gateSql.updateRetries, [tenantId]);
-    await sql.executeSql(gateSql.insertNotifications, [tenantId, now]);
-    await sql.executeSql(gateSql.insertTasks, [tenantId, now]);
-    await sql.executeSql(gateSql.linkTouches, [tenantId]);
+  const run = stagingRun(sql);
+  // A failed statement ends the run as well: what follows in the transaction (after a savepoint) stages anew.
+  let rows: DecisionRow[];
+  let dupes: GateOutcome[];
+  try {
+    ({ rows, dupes } = await decideRun(ctx, run.id, options));
+  } finally {
+    if (runs.get(sql) === run) runs.delete(sql);
   }
-  const rows = parseRows(decisionRow, await sql.executeSql(gateSql.decisions), 'gate decisions');
-  await sql.executeSql('DELETE FROM touch_decisions');
-  await sql.executeSql('DELETE FROM touch_candidates');
+  for (const text of gateSql.endRun) await sql.executeSql(text, [tenantId, run.id]);
   // A key another transaction wrote meanwhile lost the insert: nothing new was made, so a duplicate.
   // An unknown customer (not this tenant's) leaves no ledger row and is reported as erased.
   const decided = rows.map((r) => outcomeOf(r, !options.dryRun && Boolean(r.known) && !r.won));
@@ -180,6 +186,38 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
     );
   }
   return [...dupes, ...decided];
+};
+
+/** The gate's statements over one run's candidates: its decisions (and, unless a dry run, what they make). */
+const decideRun = async (ctx: Ctx, run: string, options: { dryRun: boolean }) => {
+  const { sql, tenantId } = ctx;
+  const { policy, timezone } = await gateSettings(sql, tenantId);
+  await sql.executeSql(gateSql.decide, [
+    tenantId,
+    timezone,
+    policy.weeklyMessages,
+    policy.monthlyCalls,
+    policy.topicDays,
+    policy.postVisitDays,
+    visitRequiredRules,
+    run,
+  ]);
+  const dupes = parseRows(outcomeRow, await sql.executeSql(gateSql.duplicates, [tenantId, run]), 'gate duplicates').map(
+    (r) => outcomeOf(r, true),
+  );
+  if (!options.dryRun) {
+    const now = ctx.clock.now();
+    const written = [
+      ...(await sql.executeSql(gateSql.insertTouches, [tenantId, now, run])).rows,
+      ...(await sql.executeSql(gateSql.updateRetries, [tenantId, run])).rows,
+    ].map((r) => String(r.dedupe_key));
+    if (written.length > 0) await sql.executeSql(gateSql.markWon, [tenantId, run, written]);
+    await sql.executeSql(gateSql.insertNotifications, [tenantId, now, run]);
+    await sql.executeSql(gateSql.insertTasks, [tenantId, now, run]);
+    await sql.executeSql(gateSql.linkTouches, [tenantId, run]);
+  }
+  const rows = parseRows(decisionRow, await sql.executeSql(gateSql.decisions, [tenantId, run]), 'gate decisions');
+  return { rows, dupes };
 };
 
 /**
@@ -208,9 +246,6 @@ const deliverNow = async (ctx: Ctx, rows: readonly DecisionRow[]): Promise<void>
   await ctx.sql.executeSql(gateSql.markDelivered, [ctx.tenantId, ctx.clock.now(), ids, refs]);
 };
 
-const stagedColumns = `customer_id, vehicle_id, source, rule_key, topic, kind, channel, due_at, dedupe_key, priority,
-  subject, body, task_title, task_role, store_id, assignee_id, address, notice_topic, link, expires_at, task_script`;
-
 const valuesOf = (c: TouchCandidate): unknown[] => [
   c.customerId,
   c.vehicleId,
@@ -237,15 +272,22 @@ const valuesOf = (c: TouchCandidate): unknown[] => [
 
 /**
  * Stages candidates from Node (a handful: the recipients of one notice, staff outreach) in one
- * statement — the sweep inserts with SQL.
+ * statement into the transaction's run — the sweep inserts with SQL.
  */
-export const stage = async (sql: SqlExecutor, candidates: readonly TouchCandidate[]): Promise<void> => {
-  await stageTable(sql);
+export const stage = async (
+  ctx: Pick<Ctx, 'sql' | 'tenantId'>,
+  candidates: readonly TouchCandidate[],
+): Promise<void> => {
+  const run = stagingRun(ctx.sql);
   if (candidates.length === 0) return;
-  const values = candidates.map(valuesOf);
+  const values = candidates.map((c, i) => [ctx.tenantId, run.id, run.staged + i + 1, ...valuesOf(c)]);
   const width = values[0]?.length ?? 0;
   const rows = values.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`);
-  await sql.executeSql(`INSERT INTO touch_candidates (${stagedColumns}) VALUES ${rows.join(', ')}`, values.flat());
+  await ctx.sql.executeSql(
+    `INSERT INTO touch_candidates (tenant_id, run, seq, ${gateSql.candidateColumns}) VALUES ${rows.join(', ')}`,
+    values.flat(),
+  );
+  run.staged += candidates.length;
 };
 
 /**
@@ -254,12 +296,14 @@ export const stage = async (sql: SqlExecutor, candidates: readonly TouchCandidat
  * `messageAt` / `callAt` (the day's hours for messages and calls). Then runGate decides them with the rest.
  */
 export const stageHeld = async (ctx: Ctx, moments: { until: Date; messageAt: Date; callAt: Date }): Promise<number> => {
-  await stageTable(ctx.sql);
+  const run = stagingRun(ctx.sql);
   const result = await ctx.sql.executeSql(
     `WITH s AS (${gateSql.stageHeld} RETURNING 1) SELECT count(*)::int AS n FROM s`,
-    [ctx.tenantId, moments.until, moments.messageAt, moments.callAt],
+    [ctx.tenantId, moments.until, moments.messageAt, moments.callAt, run.id, run.staged],
   );
-  return maybeRow(z.object({ n: col.number }), result, 'stage held')?.n ?? 0;
+  const n = maybeRow(z.object({ n: col.number }), result, 'stage held')?.n ?? 0;
+  run.staged += n;
+  return n;
 };
 
 /** An erased customer's held touches expire with their words (the personal-data erasure calls it). */
@@ -269,7 +313,7 @@ export const expireHeldOf = async (sql: SqlExecutor, tenantId: string, customerI
 
 /** One touch from Node (transactional notices, staff outreach): stage one row, run the gate. */
 export const touch = async (ctx: Ctx, candidate: TouchCandidate): Promise<GateOutcome> => {
-  await stage(ctx.sql, [candidate]);
+  await stage(ctx, [candidate]);
   const [outcome] = await runGate(ctx, { dryRun: false });
   if (!outcome) throw new Error('the gate returned no outcome');
   return outcome;

@@ -42,7 +42,7 @@ export const candidate = (t: TestTenant, dueAt: string | Date, over: Partial<Tou
 /** Stages the candidates and runs the gate in one transaction. */
 export const gate = (tenantId: string, list: TouchCandidate[], dryRun = false): Promise<GateOutcome[]> =>
   inTenant(tenantId, async (ctx) => {
-    await stage(ctx.sql, list);
+    await stage(ctx, list);
     return runGate(ctx, { dryRun });
   });
 

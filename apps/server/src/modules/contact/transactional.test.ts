@@ -239,7 +239,7 @@ describe('the gate’s overrides for notices', () => {
       noticeTopic: 'visit_ready',
     } as const;
     const { out, jobs } = await inTenant(t.id, async (ctx, sent) => {
-      await stage(ctx.sql, [
+      await stage(ctx, [
         candidate(t, now, {
           ...tx,
           channel: 'inbox',

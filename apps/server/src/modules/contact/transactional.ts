@@ -43,7 +43,7 @@ export const sendTransactional = async (
   if (notices.length === 0) return [];
   const dueAt = ctx.clock.now();
   await stage(
-    ctx.sql,
+    ctx,
     notices.map((n) => ({
       customerId: event.customerId,
       vehicleId: event.vehicleId,

@@ -184,7 +184,7 @@ export const remindNight = async (ctx: Ctx, day: Day) => {
   ];
   let sent = 0;
   for (let i = 0; i < candidates.length; i += 500) {
-    await stage(ctx.sql, candidates.slice(i, i + 500));
+    await stage(ctx, candidates.slice(i, i + 500));
     const outcomes = await runGate(ctx, { dryRun: false });
     sent += outcomes.filter((o) => o.decision === 'sent' || o.decision === 'deferred').length;
   }

@@ -6,6 +6,7 @@ import type { OperatorCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createStaffAsPlatform } from '../staff/staff.service.ts';
 import { openStoreAsPlatform } from '../stores/stores.service.ts';
+import { installTemplates } from '../surveys/surveys.service.ts';
 import { operatorAudit } from './operator-audit.ts';
 import * as q from './operator.queries.ts';
 
@@ -60,6 +61,8 @@ export const provisionTenant = async (ctx: OperatorCtx, input: TenantCreateInput
       storeId: null,
       password: input.admin.password ?? initialPassword ?? '',
     });
+    // The textbook's questionnaires (docs/surveys.md), published, so the first day's follow-ups have them.
+    await installTemplates(tctx);
     await audit(tctx, {
       action: 'tenant.provisioned',
       target: { type: 'tenant', id: tenant.id },

@@ -417,7 +417,7 @@ const raiseAlerts = async (ctx: Ctx, integrationId: string, taken: readonly Acce
       });
     }
   }
-  await stage(ctx.sql, candidates);
+  await stage(ctx, candidates);
   const outcomes = await runGate(ctx, { dryRun: false });
   await q.insertAlerts(
     ctx.db,

@@ -10,6 +10,7 @@ import { applyAtCheckout, checkoutOptions, earnForRepairOrder } from '../loyalty
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
+import { inviteAfterDelivery } from '../surveys/owner-survey.service.ts';
 import { visitDeliveredHook, visitStageHook } from './visits.webhooks.ts';
 import { lineWork } from './visits.present.ts';
 import * as q from './visits.queries.ts';
@@ -114,6 +115,8 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     next: { date: next?.dueOn ?? null, km: next?.dueKm ?? null },
     at: now,
   });
+  // The owner's survey (its first question is the rating asked on the visit page): docs/surveys.md.
+  await inviteAfterDelivery(ctx, id);
   return getVisit(ctx, id);
 };
 

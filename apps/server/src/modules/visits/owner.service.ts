@@ -8,6 +8,7 @@ import { photoOf } from './photos.service.ts';
 import { toOwnerSummary, toOwnerVisit } from './visits.present.ts';
 import * as q from './visits.queries.ts';
 import { conflict, partsOf } from './visits.service.ts';
+import { recordVisitRating } from '../surveys/owner-survey.service.ts';
 
 /**
  * The owner app's side of a visit. An owner reaches the visits of the cars they hold a confirmed
@@ -56,6 +57,8 @@ export const rateVisit = async (
     ratedAt: ctx.clock.now(),
   });
   if (!rated) throw conflict('score', 'visit_already_rated');
+  // The rating is the first question of the visit's survey (docs/surveys.md): stored there too.
+  await recordVisitRating(ctx, id, input.score);
   await audit(ctx, { action: 'visit.rated', target: { type: 'visit', id }, details: { score: input.score } });
   return ownerVisit(ctx, id);
 };

@@ -34,7 +34,10 @@ export const distribute = async (db: Database): Promise<number> => {
     `SELECT c.relname AS name,
             EXISTS (SELECT 1 FROM pg_attribute a
                     WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS tenant,
-            EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid) AS done,
+            -- A table a later migration made is already a Citus local table when it refers to a reference
+            -- table (Citus adds it to its metadata itself: repmodel 's'); it still has to be distributed.
+            EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid
+                    AND NOT (p.partmethod = 'n' AND p.repmodel = 's')) AS done,
             coalesce((SELECT array_agg(DISTINCT r.relname::text) FROM pg_constraint f
                       JOIN pg_class r ON r.oid = f.confrelid
                       WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid), '{}') AS refs

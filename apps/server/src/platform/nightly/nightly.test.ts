@@ -168,7 +168,15 @@ describe('the nightly registry', () => {
     );
     assert.deepEqual(
       nightlySteps.map((s) => s.name),
-      ['segments.classify', 'loyalty.night', 'care.sweep', 'webhooks.log_retention', 'auth.sign_in_throttle_retention'],
+      [
+        'segments.classify',
+        'loyalty.night',
+        'care.sweep',
+        'calls.expire',
+        'webhooks.log_retention',
+        'auth.sign_in_throttle_retention',
+        'surveys.templates',
+      ],
     );
     // As the server does at start, through the real queue and its worker.
     for (let i = 0; i < 2; i++) await app.m4s.runner.inTenant(t.id, (ctx) => ensureNightly(ctx, nightlySteps));
@@ -187,8 +195,10 @@ describe('the nightly registry', () => {
       { step: 'segments.classify', day: today },
       { step: 'loyalty.night', day: today },
       { step: 'care.sweep', day: today },
+      { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
+      { step: 'surveys.templates', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,

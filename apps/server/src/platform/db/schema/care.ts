@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
+  callOutcomes,
+  callStates,
   careRuleKeys,
+  careTaskKinds,
   careTaskStatuses,
   contactTopics,
   suppressionReasons,
@@ -131,6 +134,13 @@ export const careTasks = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: stamp('created_at').notNull().defaultNow(),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
+    // The call centre (migration 0048, docs/calls.md).
+    kind: text('kind', { enum: careTaskKinds }).notNull().default('call'),
+    callState: text('call_state', { enum: callStates }).notNull().default('scheduled'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When it first fell due, kept when a retry or a reschedule moves `due_at` (the queue window counts from it). */
+    firstDueAt: stamp('first_due_at'),
+    closeReason: text('close_reason'),
   },
   (t) => [
     ...tenantTableRules(t, 'care_tasks'),
@@ -141,5 +151,42 @@ export const careTasks = pgTable(
     foreignKey({ columns: [t.tenantId, t.doneBy], foreignColumns: [staff.tenantId, staff.id] }),
     index('care_tasks_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
     index('care_tasks_role_idx').on(t.tenantId, t.storeId, t.role, t.status, t.dueAt),
+    // The store's call queue in due order (a page of 50 is one range scan): open calls only.
+    index('care_tasks_queue_idx')
+      .on(t.tenantId, t.storeId, t.dueAt, t.id)
+      .where(sql`status IN ('open', 'snoozed') AND kind <> 'data_fix'`),
+  ],
+).enableRLS();
+
+/** Every attempt on a call, with what it came to (kept: the call's history and the KPIs' raw record). */
+export const callAttempts = pgTable(
+  'call_attempts',
+  {
+    ...tenantKeyColumns(),
+    taskId: uuid('task_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    seq: integer('seq').notNull(),
+    outcome: text('outcome', { enum: callOutcomes }).notNull(),
+    stateBefore: text('state_before', { enum: callStates }).notNull(),
+    stateAfter: text('state_after', { enum: callStates }).notNull(),
+    agentId: uuid('agent_id'),
+    at: stamp('at').notNull(),
+    /** The agreed time (rescheduled) or the next try (no answer). */
+    callbackAt: stamp('callback_at'),
+    /** The agent's words about the call: personal data (blanked on erasure). */
+    note: text('note'),
+    /** The questionnaire answered on this call (issue 14 What 4–5, modules/surveys): set once surveys exist. */
+    responseId: uuid('response_id'),
+    /** What the attempt made: data-fix and callback task ids, the slot set, the number flagged. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    ...tenantTableRules(t, 'call_attempts'),
+    foreignKey({ columns: [t.tenantId, t.taskId], foreignColumns: [careTasks.tenantId, careTasks.id] }),
+    foreignKey({ columns: [t.tenantId, t.customerId], foreignColumns: [customers.tenantId, customers.id] }),
+    foreignKey({ columns: [t.tenantId, t.agentId], foreignColumns: [staff.tenantId, staff.id] }),
+    uniqueIndex('call_attempts_task_seq').on(t.tenantId, t.taskId, t.seq),
+    index('call_attempts_agent_idx').on(t.tenantId, t.agentId, t.at),
+    index('call_attempts_customer_idx').on(t.tenantId, t.customerId, t.at),
   ],
 ).enableRLS();

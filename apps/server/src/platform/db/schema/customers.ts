@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { contactChannels, contactTopics, customerSources, followUpSlots, interactionChannels } from '@m4s/contracts';
+import {
+  contactChannels,
+  contactTopics,
+  customerSources,
+  followUpSlots,
+  interactionChannels,
+  phoneFlags,
+} from '@m4s/contracts';
 import {
   boolean,
   check,
@@ -101,6 +108,9 @@ export const customerPhones = pgTable(
     isPrimary: boolean('is_primary').notNull().default(false),
     label: text('label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A follow-up call found the number wrong, disconnected or empty (migration 0048); cleared when fixed. */
+    flag: text('flag', { enum: phoneFlags }),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
   },
   (t) => [
     ...tenantTableRules(t, 'customer_phones'),

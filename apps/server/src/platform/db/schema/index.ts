@@ -23,3 +23,5 @@ export * from './telematics.ts';
 export * from './import-sources.ts';
 export * from './import-changes.ts';
 export * from './loyalty.ts';
+export * from './staging.ts';
+export * from './surveys.ts';

@@ -53,6 +53,8 @@ export const tenants = pgTable(
     segmentRules: jsonb('segment_rules').$type<Record<string, unknown>>().notNull().default({}),
     /** Contact governance: caps and suppression windows; absent keys take the defaults in code. */
     contactPolicy: jsonb('contact_policy').$type<Record<string, unknown>>().notNull().default({}),
+    /** The call centre's tunings (contracts' callPolicy; missing fields take their defaults; migration 0048). */
+    callPolicy: jsonb('call_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** Connected cars' rule thresholds (battery low, windows); absent keys take the defaults in contracts. */
     telematicsRules: jsonb('telematics_rules').$type<Record<string, unknown>>().notNull().default({}),
     /** Membership: tiers, earn and expiry rules (contracts' loyaltySettings); empty: the default programme. */
