@@ -44,6 +44,7 @@ describe('personal data: every module declares what it holds about a customer', 
     assert.deepEqual(Object.keys(res.json()).sort(), [
       'appAccounts',
       'bookings',
+      'callAttempts',
       'carClaims',
       'careTasks',
       'complaints',
