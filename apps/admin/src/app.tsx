@@ -25,6 +25,7 @@ import { CareRulesPage } from './care/care-rules-page.tsx';
 import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
+import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 
@@ -77,6 +78,7 @@ export const App = () => {
         <Route path="audit" element={<AuditPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="telematics" element={<TelematicsPage />} />
+        <Route path="loyalty" element={<LoyaltyPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

@@ -8,12 +8,14 @@ import { tasksZhCN } from './tasks/messages-zh-cn.ts';
 import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
+import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...customersZhCN,
   ...visitsZhCN,
   ...tasksZhCN,
+  ...loyaltyZhCN,
   ...callsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
@@ -66,6 +68,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...visitsEn,
   ...tasksEn,
+  ...loyaltyEn,
   ...callsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',

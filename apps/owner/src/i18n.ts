@@ -5,6 +5,7 @@ import { contactEn, contactZhCN } from './contact/messages.ts';
 import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
+import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 
 const zhCN = {
@@ -15,6 +16,7 @@ const zhCN = {
   ...visitZhCN,
   ...surveyZhCN,
   ...contactZhCN,
+  ...loyaltyZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -85,6 +87,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...visitEn,
   ...surveyEn,
   ...contactEn,
+  ...loyaltyEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

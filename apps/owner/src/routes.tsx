@@ -20,6 +20,7 @@ const BookingPage = lazy(async () => ({ default: (await import('./booking/bookin
 const ReschedulePage = lazy(async () => ({ default: (await import('./booking/reschedule-page.tsx')).ReschedulePage }));
 const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-page.tsx')).VisitPage }));
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
+const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
@@ -57,6 +58,7 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'surveys/:id', element: later(<SurveyPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
+          { path: 'me/loyalty', element: later(<LoyaltyPage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -4,6 +4,7 @@ import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
+import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
@@ -13,6 +14,7 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
  */
 export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
+  loyaltyNightly,
   careSweepNightly,
   callExpiryNightly,
   webhookLogNightly,

@@ -10,6 +10,7 @@ import { garagePersonalData } from './modules/garage/garage.personal-data.ts';
 import { historyPersonalData } from './modules/history/history.personal-data.ts';
 import { importsPersonalData } from './modules/imports/imports.personal-data.ts';
 import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
+import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
@@ -44,6 +45,7 @@ export const personalData: readonly PersonalData[] = [
   importsPersonalData,
   webhooksPersonalData,
   telematicsPersonalData,
+  loyaltyPersonalData,
   surveysPersonalData,
   authPersonalData,
 ];

@@ -114,6 +114,13 @@ export const auditActions = [
   'telematics.rules_updated',
   'telematics.consent_given',
   'telematics.consent_revoked',
+  // Membership (docs/loyalty.md)
+  'loyalty.settings_updated',
+  'loyalty.template_saved',
+  'loyalty.coupons_issued',
+  'loyalty.coupon_voided',
+  'loyalty.points_adjusted',
+  'loyalty.points_redeemed',
   // Questionnaires and answers (docs/surveys.md)
   'questionnaire.created',
   'questionnaire.published',

@@ -91,6 +91,8 @@ export const touchSources = [
   'staff',
   // Connected cars' rules (docs/telematics.md): battery low, fault codes.
   'telematics',
+  // Membership (docs/loyalty.md): points and coupons about to expire.
+  'loyalty',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

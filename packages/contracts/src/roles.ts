@@ -41,6 +41,12 @@ export const permissions = [
   'webhook.manage',
   /** Connected-car integrations: their API keys (shown once) and what they sent (docs/telematics.md). */
   'telematics.manage',
+  /** Membership (docs/loyalty.md): the member list and coupon templates. */
+  'loyalty.read',
+  /** Points adjustments with a reason, up to the tenant's limit (above it: loyalty.manage). */
+  'loyalty.adjust',
+  /** Tiers, earn and expiry rules, coupon templates and issuing, the settlement report. */
+  'loyalty.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
 ] as const;
@@ -52,6 +58,8 @@ const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read'
 const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
 /** Segments and the care rules, templates and contact policy that act on them. */
 const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
+/** Membership: who runs the programme. */
+const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {
@@ -71,6 +79,7 @@ export const roleGrants: Record<Role, Grant> = {
       'webhook.manage',
       'telematics.manage',
       ...careLead,
+      ...loyaltyLead,
     ],
   },
   store_manager: {
@@ -85,12 +94,16 @@ export const roleGrants: Record<Role, Grant> = {
       'service.setup',
       'payment.write',
       ...careLead,
+      ...loyaltyLead,
     ],
   },
-  service_manager: { scope: 'store', permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead] },
+  service_manager: {
+    scope: 'store',
+    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead],
+  },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
-  cs_specialist: { scope: 'store', permissions: [...frontLine, 'segment.read'] },
+  cs_specialist: { scope: 'store', permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust'] },
   cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
   oem_viewer: { scope: 'group', permissions: reader },
 };

@@ -4,6 +4,7 @@
  * service.ts. Money in fen; times are ISO strings with offset.
  */
 import { z } from 'zod';
+import { checkoutLoyalty } from './loyalty.ts';
 import { isoDay, uuid } from './common.ts';
 import { bookingRow } from './booking.ts';
 import { repairLineInput, workKinds } from './history.ts';
@@ -83,6 +84,8 @@ export type VisitStatusBody = z.input<typeof visitStatusBody>;
 
 export const visitDeliverBody = z.strictObject({
   payment: z.strictObject({ method: z.enum(paymentMethods), amountFen: fen }),
+  /** A coupon of the customer and points to pay with (docs/loyalty.md), validated at delivery. */
+  loyalty: checkoutLoyalty.optional(),
 });
 export type VisitDeliverBody = z.infer<typeof visitDeliverBody>;
 

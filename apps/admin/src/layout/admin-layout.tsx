@@ -21,6 +21,7 @@ import {
   TeamOutlined,
   ToolOutlined,
   WifiOutlined,
+  GiftOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -36,6 +37,7 @@ const nav: readonly NavItem[] = [
   { path: '/segments', label: 'nav.segments', icon: <PieChartOutlined />, needs: 'segment.read' },
   { path: '/care-rules', label: 'nav.careRules', icon: <HeartOutlined />, needs: 'care.manage' },
   { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
+  { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },

@@ -58,6 +58,12 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.telematics.rules_updated': 'Connected-car rules changed',
   'action.telematics.consent_given': 'Owner consented to sharing car data',
   'action.telematics.consent_revoked': 'Owner withdrew consent to sharing car data',
+  'action.loyalty.settings_updated': 'Membership rules changed',
+  'action.loyalty.template_saved': 'Coupon template saved',
+  'action.loyalty.coupons_issued': 'Coupons issued',
+  'action.loyalty.coupon_voided': 'Coupon voided',
+  'action.loyalty.points_adjusted': 'Points adjusted',
+  'action.loyalty.points_redeemed': 'Points redeemed',
 
   'audit.target.booking': 'Booking',
   'audit.target.visit': 'Visit',
@@ -68,6 +74,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.target.complaint': 'Complaint',
   'audit.target.webhook_endpoint': 'Webhook endpoint',
   'audit.target.webhook_delivery': 'Webhook delivery',
+  'audit.target.coupon_template': 'Coupon template',
+  'audit.target.coupon': 'Coupon',
   'audit.target.telematics_integration': 'Connected-car integration',
 
   'audit.detail.changed': 'Changed',

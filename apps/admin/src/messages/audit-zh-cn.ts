@@ -60,6 +60,12 @@ export const auditZhCN = {
   'action.telematics.rules_updated': '修改车联网提醒规则',
   'action.telematics.consent_given': '车主授权共享车辆数据',
   'action.telematics.consent_revoked': '车主撤回车辆数据授权',
+  'action.loyalty.settings_updated': '修改会员规则',
+  'action.loyalty.template_saved': '保存卡券模板',
+  'action.loyalty.coupons_issued': '发放卡券',
+  'action.loyalty.coupon_voided': '作废卡券',
+  'action.loyalty.points_adjusted': '调整积分',
+  'action.loyalty.points_redeemed': '积分兑换',
 
   'audit.target.booking': '预约',
   'audit.target.visit': '维修接待',
@@ -70,6 +76,8 @@ export const auditZhCN = {
   'audit.target.complaint': '投诉',
   'audit.target.webhook_endpoint': 'Webhook接收地址',
   'audit.target.webhook_delivery': 'Webhook推送',
+  'audit.target.coupon_template': '卡券模板',
+  'audit.target.coupon': '卡券',
   'audit.target.telematics_integration': '车联网接入',
 
   'audit.detail.changed': '修改项',

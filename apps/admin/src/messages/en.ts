@@ -11,6 +11,7 @@ import { careEn } from '../care/messages-en.ts';
 import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { loyaltyEn } from './loyalty-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
@@ -30,6 +31,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...calendarEn,
   ...webhooksEn,
   ...telematicsEn,
+  ...loyaltyEn,
   ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -6,6 +6,7 @@ import { Field } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { Sheet } from '../customers/sheet.tsx';
 import { useDeliver } from './visit-api.ts';
+import { useVisitLoyalty } from '../loyalty/loyalty-api.ts';
 
 const money = /^\d{1,9}(\.\d{1,2})?$/;
 
@@ -20,10 +21,20 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<{ amount?: string | undefined; form?: string | undefined }>({});
   const approved = visit.totals.approvedFen;
+  // The member's coupons valid for this bill and the points it may take (docs/loyalty.md).
+  const loyalty = useVisitLoyalty(visit.id, open);
+  const offers = loyalty.data;
+  const usable = offers?.coupons.filter((c) => c.usable) ?? [];
+  const [couponId, setCouponId] = useState<string>('');
+  const [points, setPoints] = useState('');
+  const couponFen = usable.find((c) => c.id === couponId)?.discountFen ?? 0;
+  const pointValue = offers?.member?.pointValueFen ?? 0;
+  const pointsN = /^\d+$/.test(points.trim()) ? Number(points.trim()) : 0;
+  const due = Math.max(0, approved - couponFen - pointsN * pointValue);
 
   useEffect(() => {
-    if (open) setAmount((approved / 100).toFixed(2));
-  }, [open, approved]);
+    if (open) setAmount((due / 100).toFixed(2));
+  }, [open, due]);
 
   const close = () => {
     setErrors({});
@@ -35,9 +46,17 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
       setErrors({ amount: t('line.amountInvalid') });
       return;
     }
+    if (points.trim() !== '' && (!/^\d+$/.test(points.trim()) || pointsN > (offers?.maxPoints ?? 0))) {
+      setErrors({ form: t('loyalty.pointsInvalid') });
+      return;
+    }
     setErrors({});
+    const use = { ...(couponId ? { couponId } : {}), ...(pointsN > 0 ? { points: pointsN } : {}) };
     deliver.mutate(
-      { payment: { method, amountFen: Math.round(Number(amount) * 100) } },
+      {
+        payment: { method, amountFen: Math.round(Number(amount) * 100) },
+        ...(Object.keys(use).length > 0 ? { loyalty: use } : {}),
+      },
       {
         onSuccess: () => {
           Toast.show({ icon: 'success', content: t('deliver.done') });
@@ -68,6 +87,38 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
           {yuan(approved, locale)}
         </b>
       </div>
+      {usable.length > 0 && (
+        <>
+          <div className="sheet-label">{t('loyalty.coupon')}</div>
+          <Selector<string>
+            columns={1}
+            value={[couponId]}
+            onChange={(v) => setCouponId(v[0] ?? '')}
+            options={[
+              { value: '', label: t('loyalty.noCoupon') },
+              ...usable.map((c) => ({
+                value: c.id,
+                label:
+                  c.discountFen > 0
+                    ? t('loyalty.couponOff', { name: c.name, amount: yuan(c.discountFen, locale) })
+                    : t('loyalty.couponGift', { name: c.name }),
+              })),
+            ]}
+            data-testid="deliver-coupon"
+          />
+        </>
+      )}
+      {offers && offers.maxPoints > 0 && (
+        <Field
+          id="deliver-points"
+          label={t('loyalty.points')}
+          inputMode="numeric"
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+          extra={t('loyalty.pointsHint', { max: offers.maxPoints, value: yuan(pointValue, locale) })}
+          data-testid="deliver-points"
+        />
+      )}
       <div className="sheet-label">{t('deliver.method')}</div>
       <Selector<PaymentMethod>
         columns={3}

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n.ts';
 import { useStaffSession } from '../session/staff-session.ts';
 import { PageBar } from '../customers/page-bar.tsx';
 import { DeliverSheet } from './deliver-sheet.tsx';
+import { MemberBanner } from '../loyalty/member-banner.tsx';
 import { EstimateSection } from './estimate-section.tsx';
 import { StageActions } from './stage-actions.tsx';
 import { useVisit } from './visit-api.ts';
@@ -54,6 +55,7 @@ export const VisitPage = () => {
     >
       <PageBar title={t('visit.title')} />
       <VisitHeader visit={v} />
+      <MemberBanner visitId={v.id} />
       <DeliveryCard visit={v} />
       <EstimateSection visit={v} canWrite={canWrite} />
       <ProgressSection visit={v} />

@@ -1,9 +1,12 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline, SetOutline } from 'antd-mobile-icons';
+import { BellOutline, CalendarOutline, FileOutline, GiftOutline, SetOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useInbox } from '../inbox/inbox-api.ts';
+import { useOwnerLoyalty } from '../loyalty/loyalty-api.ts';
+import { MemberCard } from '../loyalty/member-card.tsx';
+import '../loyalty/loyalty.css';
 import { useOwnerSession, useOwnerSignOut } from '../session/owner-session.ts';
 import { BrandMark } from '../tenant/brand-mark.tsx';
 import { useTenant } from '../tenant/tenant-context.tsx';
@@ -17,6 +20,7 @@ export const MeTab = () => {
   const signOut = useOwnerSignOut();
   const navigate = useNavigate();
   const unread = useInbox().data?.unread ?? 0;
+  const member = useOwnerLoyalty().data?.member ?? null;
   return (
     <div className="tab-page" data-testid="page-me">
       <section className="profile-card">
@@ -29,6 +33,7 @@ export const MeTab = () => {
           <div className="profile-sub">{t('me.member', { name: tenant.shortName })}</div>
         </div>
       </section>
+      {member ? <MemberCard member={member} onClick={() => void navigate('/me/loyalty')} /> : null}
       <List mode="card">
         <List.Item
           prefix={<BrandMark tenant={tenant} size={28} />}
@@ -38,6 +43,13 @@ export const MeTab = () => {
         </List.Item>
       </List>
       <List mode="card">
+        <List.Item
+          prefix={<GiftOutline className="hotline-icon" />}
+          onClick={() => void navigate('/me/loyalty')}
+          data-testid="me-loyalty"
+        >
+          {t('loyalty.entry')}
+        </List.Item>
         <List.Item
           prefix={<FileOutline className="hotline-icon" />}
           onClick={() => void navigate('/records')}

@@ -2,6 +2,7 @@ import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type 
 import { callMessages } from './i18n-calls.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
+import { loyaltyMessages } from './i18n-loyalty.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -115,6 +116,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     required: '必填',
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
+    ...loyaltyMessages['zh-CN'],
     ...callMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
@@ -295,6 +297,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     required: 'Required',
     ...importMessages.en,
     ...refusalMessages.en,
+    ...loyaltyMessages.en,
     ...callMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',

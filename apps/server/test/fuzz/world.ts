@@ -8,6 +8,7 @@ import { complaintFor } from '../../src/modules/complaints/test-kit.ts';
 import { calendarDayFor } from '../../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
+import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import {
@@ -38,6 +39,7 @@ export type Rows = TestTenant & {
   webhook: { endpointId: string; deliveryId: string };
   telematics: { integrationId: string };
   importSourceId: string;
+  loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
 };
 
@@ -64,6 +66,8 @@ export const idsOf = (t: Rows): string[] =>
     t.webhook.deliveryId,
     t.telematics.integrationId,
     t.importSourceId,
+    t.loyalty.templateId,
+    t.loyalty.couponId,
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
@@ -90,6 +94,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/endpoint|webhook/i, [t.webhook.endpointId]],
   [/integration|telematic/i, [t.telematics.integrationId]],
   [/source/i, [t.importSourceId]],
+  [/template|coupon/i, [t.loyalty.templateId, t.loyalty.couponId]],
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
@@ -124,6 +129,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     webhook: await webhookRowsFor(t),
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
+    loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
   };
 };

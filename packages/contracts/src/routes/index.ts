@@ -25,6 +25,7 @@ import { webhookRoutes } from './webhooks.ts';
 import { operatorRoutes } from './operator.ts';
 import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
+import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 
 /**
@@ -58,6 +59,7 @@ export const routes = {
   complaints: complaintRoutes,
   webhooks: webhookRoutes,
   telematics: telematicsRoutes,
+  loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
   operator: operatorRoutes,
 } as const;
@@ -85,6 +87,7 @@ export {
   vehicleRoutes,
   webhookRoutes,
   telematicsRoutes,
+  loyaltyRoutes,
   surveyRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';

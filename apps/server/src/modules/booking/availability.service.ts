@@ -14,6 +14,8 @@ export type AvailabilityArgs = {
   serviceTypeId?: string | undefined;
   advisorId?: string | undefined;
   channel: Channel;
+  /** The share of each slot the priority lane holds from this caller (docs/loyalty.md); 0 by default. */
+  holdBack?: number;
 };
 
 /** The service type must exist, be active and offered by this store (and online, for the app). */
@@ -25,7 +27,13 @@ export const checkServiceType = async (ctx: Ctx, storeId: string, id: string, ch
   return type;
 };
 
-const toDays = (rows: SlotGridRow[], clock: StoreClock, channel: Channel, advisorId: string | null) => {
+const toDays = (
+  rows: SlotGridRow[],
+  clock: StoreClock,
+  channel: Channel,
+  advisorId: string | null,
+  holdBack: number,
+) => {
   const days = new Map<string, AvailabilityDay>();
   const slotMs = clock.slotMinutes * 60_000;
   for (const row of rows) {
@@ -38,7 +46,7 @@ const toDays = (rows: SlotGridRow[], clock: StoreClock, channel: Channel, adviso
     day.slots.push({
       startsAt: new Date(row.startsMs).toISOString(),
       endsAt: new Date(row.startsMs + slotMs).toISOString(),
-      free: freeOf(row, clock, channel),
+      free: freeOf(row, clock, channel, holdBack),
       advisorFree: advisorFreeOf(row, advisorId),
     });
   }
@@ -64,7 +72,7 @@ export const availability = async (ctx: Ctx, args: AvailabilityArgs): Promise<Av
     minStart: new Date(now.getTime() + clock.leadMinutes * 60_000),
     maxDay: addDays(clock.today, clock.horizonDays),
   });
-  return { days: toDays(rows, clock, args.channel, args.advisorId ?? null) };
+  return { days: toDays(rows, clock, args.channel, args.advisorId ?? null, args.holdBack ?? 0) };
 };
 
 export type SlotCheck = { clock: StoreClock; row: SlotGridRow };

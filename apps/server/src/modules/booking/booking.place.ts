@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { checkServiceType, checkSlot } from './availability.service.ts';
 import { assertNoClash, type ClashAudience } from './clash.service.ts';
 import * as q from './booking.queries.ts';
-import { capsOf } from './capacity.ts';
+import { priorityHoldBack } from '../loyalty/loyalty.service.ts';
+import { capsOf, heldCaps } from './capacity.ts';
 import { releasePlace, takePlace } from './slots.queries.ts';
 import * as sq from './setup.queries.ts';
 
@@ -56,7 +57,8 @@ export const placeBooking = async (ctx: Ctx, nb: NewBooking) => {
     confirmed: nb.clash.confirmed,
     except: nb.rescheduledFrom,
   });
-  const caps = capsOf(row.capacity, clock);
+  // The priority lane: a share of the slot stays for the tiers that hold it (docs/loyalty.md).
+  const caps = heldCaps(capsOf(row.capacity, clock), await priorityHoldBack(ctx, nb.customerId));
   const key = { tenantId: ctx.tenantId, storeId: nb.storeId, startsAt: nb.startsAt };
   if (!(await takePlace(ctx.sql, key, caps, channel === 'app'))) throw new AppError('SLOT_FULL');
   const now = ctx.clock.now();

@@ -3,6 +3,7 @@ import { bookingRoutes as r } from '@m4s/contracts';
 import { cookieNames } from '../../platform/auth/sessions.ts';
 import { serve } from '../../platform/http/serve.ts';
 import { availability as freeSlots } from './availability.service.ts';
+import { ownerHoldBack } from '../loyalty/loyalty.service.ts';
 import * as owner from './owner.service.ts';
 import { bookingSetupRoutes } from './setup.routes.ts';
 import * as staff from './staff.service.ts';
@@ -18,16 +19,19 @@ export const bookingRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.availability, async (req) => {
     const { channel, ...q } = req.query;
     const asOwner = Boolean(req.cookies[cookieNames.owner]) && (!req.cookies[cookieNames.staff] || channel === 'app');
-    if (asOwner) return app.ctx.owner(req, (ctx) => freeSlots(ctx, { ...q, storeId: req.params.id, channel: 'app' }));
+    if (asOwner)
+      return app.ctx.owner(req, async (ctx) =>
+        freeSlots(ctx, { ...q, storeId: req.params.id, channel: 'app', holdBack: await ownerHoldBack(ctx) }),
+      );
     return app.ctx.staff(req, r.availability.permission, (ctx) =>
       freeSlots(ctx, { ...q, storeId: req.params.id, channel: channel ?? 'staff' }),
     );
   });
 
   // ── Owner app ──
-  serve(app, r.ownerAvailability, (ctx, req) => {
+  serve(app, r.ownerAvailability, async (ctx, req) => {
     const { channel: _ignored, ...q } = req.query;
-    return freeSlots(ctx, { ...q, storeId: req.params.id, channel: 'app' });
+    return freeSlots(ctx, { ...q, storeId: req.params.id, channel: 'app', holdBack: await ownerHoldBack(ctx) });
   });
   serve(app, r.ownerStores, async (ctx) => ({ items: await owner.ownerStores(ctx) }));
   serve(app, r.ownerServiceTypes, async (ctx, req) => ({

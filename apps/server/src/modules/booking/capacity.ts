@@ -13,9 +13,19 @@ export const capsOf = (capacity: number, s: Pick<SettingsValues, 'walkInSharePct
   return { bookable, online };
 };
 
-/** Places the channel may still book at this slot. */
-export const freeOf = (row: SlotGridRow, s: SettingsValues, channel: Channel) => {
-  const caps = capsOf(row.capacity, s);
+/**
+ * The priority lane (docs/loyalty.md): members' tiers hold a share of each slot. `holdBack` is the share the
+ * customer may not use (the largest tier share less their own tier's; 0 for the top tiers): those places
+ * stay free for members who may.
+ */
+export const heldCaps = (caps: { bookable: number; online: number }, holdBack: number) => {
+  const bookable = caps.bookable - Math.floor(caps.bookable * holdBack);
+  return { bookable, online: Math.min(caps.online, bookable) };
+};
+
+/** Places the channel may still book at this slot (less what the priority lane holds from this customer). */
+export const freeOf = (row: SlotGridRow, s: SettingsValues, channel: Channel, holdBack = 0) => {
+  const caps = heldCaps(capsOf(row.capacity, s), holdBack);
   const staffFree = Math.max(0, caps.bookable - row.total);
   return channel === 'staff' ? staffFree : Math.max(0, Math.min(staffFree, caps.online - row.online));
 };

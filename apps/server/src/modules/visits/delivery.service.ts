@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { insertRepairOrder } from '../history/history.service.ts';
 import { totalsOf } from '../history/history.service.ts';
 import { classifyJobName } from '../segments/classify.job.ts';
+import { applyAtCheckout, checkoutOptions, earnForRepairOrder } from '../loyalty/loyalty.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
@@ -32,6 +33,11 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
   const now = ctx.clock.now();
   const { timezone } = await currentTenant(ctx);
   const orderLines = lines.map(({ l }, position) => ({ position, ...lineWork(l) }));
+  const orderType = orderTypeOf(h.serviceCategory);
+  const totalFen = totalsOf(orderLines).totalFen;
+  // A coupon and points come off the bill first (docs/loyalty.md): a refusal stops the delivery whole.
+  const bill = { visitId: id, customerId: h.v.customerId, storeId: h.v.storeId, orderType, totalFen };
+  const taken = input.loyalty ? await applyAtCheckout(ctx, bill, input.loyalty) : null;
   const repairOrderId = await insertRepairOrder(
     ctx.db,
     {
@@ -40,7 +46,7 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
       vehicleId: h.v.vehicleId,
       customerId: h.v.customerId,
       storeId: h.v.storeId,
-      type: orderTypeOf(h.serviceCategory),
+      type: orderType,
       dateIn: h.v.checkedInAt,
       dateOut: now,
       mileageKm: h.v.mileageKm,
@@ -85,10 +91,18 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
   await audit(ctx, {
     action: 'visit.delivered',
     target: { type: 'visit', id },
-    details: { repairOrderId, payment: input.payment, totalFen: totalsOf(orderLines).totalFen },
+    details: { repairOrderId, payment: input.payment, totalFen, loyalty: taken },
+  });
+  // What was paid earns points, once per repair order, in the wallet the whole group honours.
+  await earnForRepairOrder(ctx, {
+    id: repairOrderId,
+    customerId: h.v.customerId,
+    storeId: h.v.storeId,
+    type: orderType,
+    paidFen: taken ? taken.paidFen : totalFen,
   });
   await visitStageHook(ctx, h.v, from, 'delivered');
-  await visitDeliveredHook(ctx, h.v, { at: now, repairOrderId, totalFen: totalsOf(orderLines).totalFen });
+  await visitDeliveredHook(ctx, h.v, { at: now, repairOrderId, totalFen });
   // The owner's classes move with the visit (segments.classify, for this customer, today).
   await ctx.jobs.send(classifyJobName, {
     tenantId: ctx.tenantId,
@@ -104,4 +118,19 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
   // The owner's survey (its first question is the rating asked on the visit page): docs/surveys.md.
   await inviteAfterDelivery(ctx, id);
   return getVisit(ctx, id);
+};
+
+/**
+ * Before delivery: the customer's coupons valid for this bill and the points it may take (docs/loyalty.md),
+ * for whoever may deliver the visit.
+ */
+export const checkoutOffers = async (ctx: StaffCtx, id: string) => {
+  const h = await loadVisit(ctx, id, 'visit.read');
+  const lines = (await q.linesOf(ctx.db, ctx.tenantId, id)).filter(({ l }) => l.status === 'approved');
+  return checkoutOptions(ctx, {
+    customerId: h.v.customerId,
+    storeId: h.v.storeId,
+    orderType: orderTypeOf(h.serviceCategory),
+    totalFen: totalsOf(lines.map(({ l }) => lineWork(l))).totalFen,
+  });
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { visitPhotoMaxChars, visitRoutes as r } from '@m4s/contracts';
+import { loyaltyRoutes, visitPhotoMaxChars, visitRoutes as r } from '@m4s/contracts';
 import { serve } from '../../platform/http/serve.ts';
-import { deliver } from './delivery.service.ts';
+import { checkoutOffers, deliver } from './delivery.service.ts';
 import { recordDecision, saveEstimate, sendEstimate } from './estimate.service.ts';
 import { addPhoto, staffPhoto } from './photos.service.ts';
 import { changeStatus, checkIn, getVisit, visitBoard as board } from './visits.service.ts';
@@ -14,6 +14,8 @@ export const visitRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.board, (ctx, req) => board(ctx, req.query));
   serve(app, r.checkIn, (ctx, req) => checkIn(ctx, req.body));
   serve(app, r.get, (ctx, req) => getVisit(ctx, req.params.id));
+  // The loyalty group's description; the visit decides what the bill is (docs/loyalty.md).
+  serve(app, loyaltyRoutes.visit, (ctx, req) => checkoutOffers(ctx, req.params.id));
   // A phone photo compressed to ≤ 1280 px is well under this; the app-wide limit is far smaller.
   serve(app, r.addPhoto, (ctx, req) => addPhoto(ctx, req.params.id, req.body), {
     bodyLimit: visitPhotoMaxChars + 16_384,

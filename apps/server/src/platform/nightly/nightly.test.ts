@@ -170,6 +170,7 @@ describe('the nightly registry', () => {
       nightlySteps.map((s) => s.name),
       [
         'segments.classify',
+        'loyalty.night',
         'care.sweep',
         'calls.expire',
         'webhooks.log_retention',
@@ -192,6 +193,7 @@ describe('the nightly registry', () => {
     }
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
+      { step: 'loyalty.night', day: today },
       { step: 'care.sweep', day: today },
       { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },

@@ -22,5 +22,6 @@ export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './import-sources.ts';
 export * from './import-changes.ts';
+export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';

@@ -57,6 +57,8 @@ export const tenants = pgTable(
     callPolicy: jsonb('call_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** Connected cars' rule thresholds (battery low, windows); absent keys take the defaults in contracts. */
     telematicsRules: jsonb('telematics_rules').$type<Record<string, unknown>>().notNull().default({}),
+    /** Membership: tiers, earn and expiry rules (contracts' loyaltySettings); empty: the default programme. */
+    loyalty: jsonb('loyalty').$type<Record<string, unknown>>().notNull().default({}),
     /** The day of the last classification pass (segments/classify.ts); null before the first. */
     segmentsOn: date('segments_on', { mode: 'string' }),
     /** The next pass classifies every customer, not only those due (set when the rules change). */
