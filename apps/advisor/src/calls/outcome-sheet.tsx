@@ -85,7 +85,7 @@ export const OutcomeSheet = ({ call, outcome, onClose }: Props) => {
                     ...followUpSlots.map((s) => ({ label: t(`calls.slot.${s}`), value: s })),
                   ]}
                   value={[slot]}
-                  onChange={(v) => setSlot((v[0]) ?? '')}
+                  onChange={(v) => setSlot(v[0] ?? '')}
                   data-testid="call-slot"
                 />
               </Form.Item>

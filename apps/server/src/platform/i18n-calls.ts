@@ -18,7 +18,8 @@ export const callMessages: Record<Locale, Record<string, string>> = {
   },
   en: {
     call_state_completed: 'This follow-up call is completed; no further outcome can be recorded',
-    call_state_unreachable: 'This call was closed as unreachable after repeated no-answers; no further outcome can be recorded',
+    call_state_unreachable:
+      'This call was closed as unreachable after repeated no-answers; no further outcome can be recorded',
     call_state_bad_number:
       'This call was closed for an invalid number (handed to sales and after-sales); no further outcome can be recorded',
     call_state_refused: 'The customer refused the follow-up; the call is closed and takes no further outcome',
