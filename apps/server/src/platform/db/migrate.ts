@@ -15,7 +15,10 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
  * On Citus a migration's statements are not sent as one multi-statement query: Citus forwards some DDL on a
  * distributed table to the workers as the text of the query that carried it, and the workers refuse several
  * commands in one ("cannot insert multiple commands into a prepared statement"). There each statement runs
- * alone through EXECUTE in one DO block — still one transaction, all or nothing. `folder` is for tests.
+ * alone through EXECUTE in one DO block — still one transaction, all or nothing. And once the schema is
+ * distributed, a table a migration creates is distributed right after its CREATE TABLE (`distributeNew`), so
+ * the migration's next statements (a foreign key to a tenant table, its policy) meet a distributed table as on
+ * the first install. `folder` is for tests.
  */
 export const migrate = async (db: Database, folder: string = migrationsFolder): Promise<number> => {
   const run = db.owner.executeSql;
@@ -32,7 +35,7 @@ export const migrate = async (db: Database, folder: string = migrationsFolder): 
     if (done.has(m.hash)) continue;
     const statements = m.sql.filter((s) => s.trim() !== '');
     const body = citus
-      ? `DO $m4s_migration$ BEGIN\n${statements.map(executeAlone).join('\n')}\nEND $m4s_migration$`
+      ? `DO $m4s_migration$ BEGIN\n${citusSettings}\n${statements.map((x) => executeAlone(x) + distributeNew(x)).join('\n')}\nEND $m4s_migration$`
       : statements.join(';\n');
     try {
       // One simple-protocol query is one implicit transaction: all of it applies, or none.
@@ -51,6 +54,33 @@ INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('${m.hash}',
   }
   await distribute(db);
   return applied;
+};
+
+// What distribute.ts sets for its calls, for the migration's transaction.
+const citusSettings = `PERFORM set_config('citus.enable_local_reference_table_foreign_keys', 'off', true),
+  set_config('citus.enable_unsafe_triggers', 'on', true), set_config('citus.multi_shard_modify_mode', 'sequential', true);`;
+
+/**
+ * After a CREATE TABLE on an already distributed Citus schema: the new table distributed as distribute.ts
+ * would — by tenant_id, co-located with the other tenant tables, or else a reference table. Before the first
+ * distribution (a fresh install) nothing: distribute() then takes every table in foreign-key order.
+ */
+const distributeNew = (statement: string): string => {
+  const name =
+    /^(?:\s*--[^\n]*\n)*\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/i.exec(
+      statement,
+    )?.[1];
+  if (!name) return '';
+  const table = `'public.${name}'`;
+  return `
+IF EXISTS (SELECT 1 FROM pg_dist_partition WHERE partmethod = 'h') THEN
+  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = ${table}::regclass AND attname = 'tenant_id' AND NOT attisdropped) THEN
+    PERFORM create_distributed_table(${table}, 'tenant_id', colocate_with => (SELECT min(logicalrelid::regclass::text)
+      FROM pg_dist_partition WHERE partmethod = 'h'));
+  ELSE
+    PERFORM create_reference_table(${table});
+  END IF;
+END IF;`;
 };
 
 /** One statement as a PL/pgSQL EXECUTE of its text, dollar-quoted with a tag the text does not contain. */
