@@ -132,9 +132,16 @@ export const expire = `
  * The tiers, as of the day $2: each member's points earned since $3 and paid repair spend since $3
  * (warranty and campaign orders excluded), the highest tier reached ($4 codes, $5 minimum points, $6
  * minimum spend, ascending; $7 the basis). Up at once; down only after the grace ($8 months) has run out.
- * Moves are written to tier_changes ($9 the nonce).
+ * Moves are written to tier_changes ($9 the nonce). `count`: the number of tiers, each tested by a plain
+ * boolean per basis: a simple `CASE $7 WHEN …` reaches the Citus shards mis-written ("operator does not exist:
+ * text = boolean", gate.sql.ts). The new tier's code is picked in a CTE (`nt`): an array subscript by a column
+ * in the UPDATE's SET crashed the Citus 13 coordinator (signal 11).
  */
-export const tiers = `
+const reached = (i: number) =>
+  `CASE WHEN ($7::text <> 'spend' AND fig.pts >= ($5::int[])[${i}])
+    OR ($7::text <> 'points' AND fig.spend >= ($6::bigint[])[${i}]) THEN ${i} ELSE 0 END`;
+
+export const tiers = (count: number) => `
   WITH fig AS (
     SELECT lm.tenant_id, lm.customer_id, lm.tier, lm.grace_until,
       (SELECT coalesce(sum(l.points), 0) FROM points_ledger l WHERE l.tenant_id = lm.tenant_id
@@ -146,10 +153,7 @@ export const tiers = `
   rk AS (
     SELECT fig.*,
       coalesce(array_position($4::text[], fig.tier), 1) AS cur,
-      (SELECT max(i) FROM generate_subscripts($4::text[], 1) AS i
-        WHERE CASE $7::text WHEN 'points' THEN fig.pts >= ($5::int[])[i]
-                            WHEN 'spend' THEN fig.spend >= ($6::bigint[])[i]
-                            ELSE fig.pts >= ($5::int[])[i] OR fig.spend >= ($6::bigint[])[i] END) AS target
+      NULLIF(GREATEST(0, ${Array.from({ length: count }, (_, i) => reached(i + 1)).join(', ')}), 0) AS target
     FROM fig),
   nx AS (
     SELECT rk.*,
@@ -158,15 +162,16 @@ export const tiers = `
            WHEN rk.grace_until IS NULL AND $8::int = 0 THEN rk.target
            ELSE rk.cur END AS nxt
     FROM rk),
+  nt AS (SELECT nx.*, ($4::text[])[nx.nxt] AS nxt_tier FROM nx),
   upd AS (
     UPDATE loyalty_members lm SET
       points_12m = nx.pts, spend_12m_fen = nx.spend,
-      tier = ($4::text[])[nx.nxt],
+      tier = nx.nxt_tier,
       tier_since = CASE WHEN nx.nxt <> nx.cur OR lm.tier_since IS NULL THEN $2::date ELSE lm.tier_since END,
       grace_until = CASE WHEN nx.nxt < nx.cur OR nx.target >= nx.nxt THEN NULL
                          WHEN lm.grace_until IS NULL THEN ($2::date + make_interval(months => $8::int))::date
                          ELSE lm.grace_until END
-    FROM nx WHERE lm.tenant_id = $1 AND lm.tenant_id = nx.tenant_id AND lm.customer_id = nx.customer_id
+    FROM nt nx WHERE lm.tenant_id = $1 AND lm.tenant_id = nx.tenant_id AND lm.customer_id = nx.customer_id
     RETURNING lm.tenant_id, lm.customer_id, nx.tier AS before, lm.tier AS after, nx.pts, nx.spend, nx.nxt, nx.cur),
   moved AS (
     INSERT INTO tier_changes (tenant_id, id, customer_id, from_tier, to_tier, day, points_12m, spend_12m_fen)

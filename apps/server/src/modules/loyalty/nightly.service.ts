@@ -56,7 +56,7 @@ export const tierNight = async (ctx: Ctx, day: Day) => {
   const since = dayBounds(addMonths(day, -12), timezone).from;
   return oneRow(
     z.object({ members: col.number, moved: col.number }),
-    await ctx.sql.executeSql(night.tiers, [
+    await ctx.sql.executeSql(night.tiers(settings.tiers.length), [
       ctx.tenantId,
       day,
       since,
