@@ -416,16 +416,20 @@ export const agentLoads = async (
  * attempted, or tried and not reached). Returns how many.
  */
 export const expireCalls = async (sql: SqlExecutor, tenantId: string, now: Date, queueDays: number) => {
+  // expiresAtSql's test with the arithmetic done here: Citus refuses an UPDATE whose WHERE has a COALESCE or
+  // CASE over a non-immutable expression (timestamptz + interval).
+  const day = 86_400_000;
   const result = await sql.executeSql(
     `WITH x AS (
        UPDATE care_tasks k SET status = 'cancelled', call_state = 'expired', updated_at = $2, snoozed_until = NULL,
            close_reason = CASE WHEN k.attempts = 0 THEN 'never_attempted' ELSE 'not_reached' END
         WHERE k.tenant_id = $1 AND k.status IN ('open', 'snoozed') AND k.kind <> 'data_fix'
-          AND ${expiresAtSql('k', '$3::int')} <= $2
+          AND COALESCE(k.first_due_at, k.due_at) <= $3
+          AND (k.call_state IS DISTINCT FROM 'rescheduled' OR k.due_at <= $4)
        RETURNING k.close_reason)
      SELECT count(*) FILTER (WHERE close_reason = 'never_attempted') AS never,
             count(*) FILTER (WHERE close_reason = 'not_reached') AS tried FROM x`,
-    [tenantId, now, queueDays],
+    [tenantId, now, new Date(now.getTime() - queueDays * day), new Date(now.getTime() - day)],
   );
   return oneRow(z.object({ never: col.number, tried: col.number }), result, 'expired calls');
 };
