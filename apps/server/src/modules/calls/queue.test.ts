@@ -1,5 +1,6 @@
 // The call queues (docs/calls.md): due order inside each customer's slot and quiet hours, pages of 50, mine
 // and the store's with every agent's day, reassignment, calls made by hand, and the nightly expiry.
+import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallDetail, CallQueue } from '@m4s/contracts';
@@ -9,6 +10,7 @@ import { runGate, stage } from '../contact/gate.ts';
 import { addCustomer, addVehicle } from '../care/test-kit.ts';
 import { addDays, dayIn, instantOf, localOf } from '../../platform/time/zone.ts';
 import { expireDueCalls } from './calls.nightly.ts';
+import { insertValues } from '../../platform/db/insert-values.ts';
 import { addCall, callRow, day, hour } from './test-kit.ts';
 
 const zone = 'Asia/Shanghai';
@@ -184,12 +186,15 @@ describe('pages of 50', () => {
   test('a store queue of 60 calls: 50 on the first page, 10 on the second, in due order', async () => {
     const t = await createTestTenant(['cs_specialist', 'service_manager']);
     const now = testClock.now().getTime();
-    await sqlIn(
-      t.id,
-      `INSERT INTO care_tasks (tenant_id, customer_id, store_id, role, title, script, due_at)
-       SELECT $1, $2, $3, 'cs_specialist', '回访' || g, '', $4::timestamptz - make_interval(mins => g)
-         FROM generate_series(1, 60) g`,
-      [t.id, t.customerId, t.storeId, new Date(now)],
+    // Rows as VALUES: an INSERT … SELECT FROM generate_series is refused on Citus (docs/scaling.md §4).
+    await inTenant(t.id, (ctx) =>
+      insertValues(ctx.sql, {
+        into: 'care_tasks',
+        tenantId: t.id,
+        shared: { customer_id: t.customerId, store_id: t.storeId, role: 'cs_specialist', script: '' },
+        columns: ['id', 'title', 'due_at'],
+        rows: Array.from({ length: 60 }, (_, i) => [randomUUID(), `回访${i + 1}`, new Date(now - (i + 1) * 60_000)]),
+      }),
     );
     const manager = await signInStaff(t.slug, 'service.manager');
     const first = await queue(manager, 'scope=store');
