@@ -36,8 +36,9 @@ export const templates = async (sql: SqlExecutor, tenantId: string, id?: string)
     templateRow,
     await sql.executeSql(
       `SELECT ${templateColumns},
-         (SELECT count(*) FROM coupons c WHERE c.tenant_id = t.tenant_id AND c.template_id = t.id) AS issued,
-         (SELECT count(*) FROM coupons c WHERE c.tenant_id = t.tenant_id AND c.template_id = t.id
+         (SELECT count(*) FROM coupons c WHERE c.tenant_id = $1 AND c.tenant_id = t.tenant_id AND c.template_id = t.id)
+           AS issued,
+         (SELECT count(*) FROM coupons c WHERE c.tenant_id = $1 AND c.tenant_id = t.tenant_id AND c.template_id = t.id
             AND c.status = 'redeemed') AS redeemed
        FROM coupon_templates t WHERE t.tenant_id = $1 AND ($2::uuid IS NULL OR t.id = $2::uuid)
        ORDER BY t.created_at, t.id`,

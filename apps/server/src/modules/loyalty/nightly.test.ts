@@ -124,7 +124,6 @@ describe('membership: the night (docs/loyalty.md)', () => {
     const admin = await signInStaff(t.slug, 'group.admin');
     const templateId = await createTemplate(admin, { validDays: 31 });
     await admin.send('POST', '/api/loyalty/coupons', { templateId, customerIds: [t.customerId] });
-    await sqlOwner(`UPDATE customers SET marketing_opt_in = true WHERE tenant_id = $1`, [t.id]).catch(() => undefined);
     const first = await asNight(t.id, (ctx) => remindNight(ctx, today()));
     assert.equal(first.coupons, 1);
     const touches = await sqlOwner(`SELECT source, topic, kind FROM touches WHERE tenant_id = $1`, [t.id]);
