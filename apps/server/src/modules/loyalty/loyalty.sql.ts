@@ -200,8 +200,9 @@ export const issueToTier = `
            upper(right(md5($7::text || lm.customer_id::text), 12)), 'rule', $5::text || lm.customer_id::text,
            $6::timestamptz, $4::date
     FROM loyalty_members lm
-    JOIN coupon_templates t ON t.tenant_id = lm.tenant_id AND t.id = $2 AND t.active
-    JOIN customers c ON c.tenant_id = lm.tenant_id AND c.id = lm.customer_id AND c.erased_at IS NULL
+    JOIN coupon_templates t ON t.tenant_id = $1 AND t.tenant_id = lm.tenant_id AND t.id = $2 AND t.active
+    JOIN customers c ON c.tenant_id = $1 AND c.tenant_id = lm.tenant_id AND c.id = lm.customer_id
+      AND c.erased_at IS NULL
     WHERE lm.tenant_id = $1 AND lm.tier = $3
       AND ($8::text IS NULL OR to_char(c.birthday, 'MM-DD') = $8::text)
     ON CONFLICT (tenant_id, issue_key) DO NOTHING
@@ -225,7 +226,7 @@ export const issueNewOwner = `
     SELECT f.tenant_id, ${uuidOf('$6::text || f.customer_id::text')}, t.id, f.customer_id,
            upper(right(md5($6::text || f.customer_id::text), 12)), 'rule',
            'newowner:' || t.id::text || ':' || f.customer_id::text, $5::timestamptz, $4::date
-    FROM firsts f JOIN coupon_templates t ON t.tenant_id = f.tenant_id AND t.id = $2 AND t.active
+    FROM firsts f JOIN coupon_templates t ON t.tenant_id = $1 AND t.tenant_id = f.tenant_id AND t.id = $2 AND t.active
     ON CONFLICT (tenant_id, issue_key) DO NOTHING
     RETURNING 1)
   SELECT count(*)::int AS n FROM ins`;

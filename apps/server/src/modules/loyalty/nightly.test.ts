@@ -167,7 +167,7 @@ describe('membership: the night (docs/loyalty.md)', () => {
     assert.equal(issued.issued, 3);
     assert.equal((await asNight(t.id, (ctx) => couponNight(ctx, today()))).issued, 0);
     const names = await sqlOwner(
-      `SELECT t.name FROM coupons c JOIN coupon_templates t ON t.id = c.template_id WHERE c.tenant_id = $1 ORDER BY t.name`,
+      `SELECT t.name FROM coupons c JOIN coupon_templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id WHERE c.tenant_id = $1 ORDER BY t.name`,
       [t.id],
     );
     assert.deepEqual(
