@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { request, type APIRequestContext } from 'playwright-core';
 import type { OwnerLoyalty, OwnerVisitDetail, OwnerVisitSummary } from '@m4s/contracts';
 import { startHarness, type Harness, type Page } from './harness.ts';
+import { staffApi, type Api } from './staff-api.ts';
 
 const ownerPhone = '13800000001';
 
@@ -14,7 +15,7 @@ let h: Harness;
 let owner: Page;
 let advisor: Page;
 let staff: APIRequestContext;
-let csrf = '';
+let admin: Api;
 let before0 = 0;
 let firstVisitId = '';
 
@@ -23,22 +24,13 @@ before(async () => {
   owner = await h.newPage({ mobile: true });
   advisor = await h.newPage({ mobile: true, isolated: true });
   staff = await request.newContext({ baseURL: h.baseUrl });
-  const res = await staff.post('/api/auth/staff/sign-in', {
-    data: { tenant: 'demo', login: 'admin', password: 'm4s-demo' },
-  });
-  csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  admin = await staffApi(staff, 'admin');
 });
 
 after(async () => {
   await staff?.dispose();
   await h?.close();
 });
-
-const staffSend = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> => {
-  const res = await staff.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-};
 
 const ownerApi = async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
   const res = await owner.request.fetch(`${h.baseUrl}${url}`, { method, data });
@@ -50,14 +42,14 @@ const ownerApi = async <T>(method: 'GET' | 'POST', url: string, data?: unknown):
 const readyForDelivery = async (visitId: string) => {
   const detail = await ownerApi<OwnerVisitDetail>('GET', `/api/owner/visits/${visitId}`);
   for (const line of detail.lines.filter((l) => l.status === 'proposed'))
-    await staffSend('POST', `/api/visits/${visitId}/lines/${line.id}/decision`, {
+    await admin.send('POST', `/visits/${visitId}/lines/${line.id}/decision`, {
       decision: 'approved',
       via: 'phone',
     });
-  const visit = await staffSend<{ status: string }>('GET', `/api/visits/${visitId}`);
+  const visit = await admin.get<{ status: string }>(`/visits/${visitId}`);
   if (visit.status === 'in_bay')
-    await staffSend('POST', `/api/visits/${visitId}/status`, { status: 'quality_check', note: null });
-  await staffSend('POST', `/api/visits/${visitId}/status`, { status: 'ready', note: null });
+    await admin.send('POST', `/visits/${visitId}/status`, { status: 'quality_check', note: null });
+  await admin.send('POST', `/visits/${visitId}/status`, { status: 'ready', note: null });
 };
 
 const deliverInAdvisorApp = async (visitId: string, coupon: string | null) => {
@@ -110,21 +102,20 @@ void test('the owner buys a coupon with points, and the advisor applies it at th
   const mine = await ownerApi<OwnerLoyalty>('GET', '/api/owner/loyalty');
   const coupon = mine.coupons.find((c) => c.name === '保养立减50元' && c.status === 'issued');
   assert.ok(coupon);
-  const first = await staffSend<{ storeId: string; customer: { id: string }; vehicle: { id: string } }>(
-    'GET',
-    `/api/visits/${firstVisitId}`,
+  const first = await admin.get<{ storeId: string; customer: { id: string }; vehicle: { id: string } }>(
+    `/visits/${firstVisitId}`,
   );
-  const visit = await staffSend<{ id: string }>('POST', '/api/visits', {
+  const visit = await admin.send<{ id: string }>('POST', '/visits', {
     vehicleId: first.vehicle.id,
     customerId: first.customer.id,
     storeId: first.storeId,
     mileageKm: 99_000,
   });
-  await staffSend('PUT', `/api/visits/${visit.id}/estimate`, {
+  await admin.send('PUT', `/visits/${visit.id}/estimate`, {
     lines: [{ kind: 'labour', description: '常规保养工时', amountFen: 50_000, costFen: 0, labourHours: 1 }],
   });
-  await staffSend('POST', `/api/visits/${visit.id}/estimate/send`);
-  await staffSend('POST', `/api/visits/${visit.id}/status`, { status: 'in_bay', note: null });
+  await admin.send('POST', `/visits/${visit.id}/estimate/send`);
+  await admin.send('POST', `/visits/${visit.id}/status`, { status: 'in_bay', note: null });
   await readyForDelivery(visit.id);
   await deliverInAdvisorApp(visit.id, '保养立减50元');
 

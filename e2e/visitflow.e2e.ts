@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { request, type APIRequestContext } from 'playwright-core';
 import type { Availability, Booking, OwnerVisitSummary } from '@m4s/contracts';
 import { startHarness, type Harness, type Page } from './harness.ts';
+import { staffApi, type Api } from './staff-api.ts';
 
 const ownerPhone = '13800000001';
 const zone = 'Asia/Shanghai';
@@ -19,7 +20,7 @@ let h: Harness;
 let owner: Page;
 let advisor: Page;
 let staff: APIRequestContext;
-let csrf = '';
+let admin: Api;
 let visitId = '';
 
 const clock = (iso: string) =>
@@ -33,22 +34,13 @@ before(async () => {
   owner = await h.newPage({ mobile: true });
   advisor = await h.newPage({ mobile: true, isolated: true });
   staff = await request.newContext({ baseURL: h.baseUrl });
-  const res = await staff.post('/api/auth/staff/sign-in', {
-    data: { tenant: 'demo', login: 'admin', password: 'm4s-demo' },
-  });
-  csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  admin = await staffApi(staff, 'admin');
 });
 
 after(async () => {
   await staff?.dispose();
   await h?.close();
 });
-
-const staffSend = async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
-  const res = await staff.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-};
 
 const ownerGet = async <T>(url: string): Promise<T> =>
   (await (await owner.request.get(`${h.baseUrl}${url}`)).json()) as T;
@@ -112,7 +104,7 @@ void test('the advisor’s visit page shows the owner’s decisions as they are 
   assert.deepEqual(reloads, [], 'the advisor’s page was never reloaded');
 
   // The tyre was approved while the car was in the bay: work on it starts once the workshop moves on.
-  await staffSend('POST', `/api/visits/${visitId}/status`, { status: 'quality_check', note: null });
+  await admin.send('POST', `/visits/${visitId}/status`, { status: 'quality_check', note: null });
   await advisor.locator('[data-testid="visit-page"][data-status="quality_check"]').waitFor(live);
   await owner.reload();
   await owner.locator('[data-testid="estimate-line-2"][data-status="approved"]').waitFor();
@@ -122,8 +114,8 @@ void test('the advisor’s visit page shows the owner’s decisions as they are 
 void test('the owner moves tomorrow’s booking and sees 已改约 with the new time, on both bookings', async () => {
   // The car is handed back first: a car in the workshop is not booked (nor moved) by its owner.
   type Visit = { status: string; totals: { approvedFen: number } };
-  const ready = await staffSend<Visit>('POST', `/api/visits/${visitId}/status`, { status: 'ready', note: null });
-  await staffSend('POST', `/api/visits/${visitId}/deliver`, {
+  const ready = await admin.send<Visit>('POST', `/visits/${visitId}/status`, { status: 'ready', note: null });
+  await admin.send('POST', `/visits/${visitId}/deliver`, {
     payment: { method: 'cash', amountFen: ready.totals.approvedFen },
   });
 

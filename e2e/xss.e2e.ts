@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness, type Page } from './harness.ts';
-import { allPayloads, long, mid, seedXss, short, staffApi, type Fixture } from './xss-fixture.ts';
+import { allPayloads, long, mid, seedXss, short, type Fixture } from './xss-fixture.ts';
+import { staffApi } from './staff-api.ts';
 
 let h: Harness;
 let admin: Page;
