@@ -31,10 +31,10 @@ export const complaintEvaluate = z.object({ adopted: z.boolean(), note: required
 export const complaintReopen = z.object({ customerWord: required });
 export const complaintNote = z.object({ text: required, public: z.boolean().default(false) });
 export const complaintDeadlineEdit = z.object({
+  kind: z.enum(complaintDeadlineKinds),
   due: z.iso.datetime({ offset: true }),
   reason: required,
 });
-export const complaintDeadlineParams = z.object({ id: z.uuid(), kind: z.enum(complaintDeadlineKinds) });
 export const complaintOemReport = z.object({ text: z.string().trim().min(1).max(8000) });
 const photo = z.string().min(1).max(visitPhotoMaxChars, { message: 'photo_size' });
 export const complaintPhotoBody = z.object({ dataUrl: photo });

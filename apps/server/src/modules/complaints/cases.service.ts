@@ -211,10 +211,10 @@ const dueColumn: Record<ComplaintDeadlineKind, { due: keyof CaseRow; met: keyof 
 export const editDeadline = (
   ctx: StaffCtx,
   id: string,
-  kind: ComplaintDeadlineKind,
   input: z.output<typeof c.complaintDeadlineEdit>,
 ) =>
   act(ctx, id, null, async ({ c, now, event }) => {
+    const { kind } = input;
     authorize(ctx.actor, 'complaint.manage');
     if (c.status === 'closed') throw refuse('complaint_closed');
     const col = dueColumn[kind];

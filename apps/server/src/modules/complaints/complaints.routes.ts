@@ -30,7 +30,7 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.note, (ctx, req) => cases.addNote(ctx, req.params.id, req.body));
   serve(app, r.sendOemReport, (ctx, req) => cases.sendOemReport(ctx, req.params.id, req.body));
   serve(app, r.oemDraft, (ctx, req) => oemDraft(ctx, req.params.id));
-  serve(app, r.editDeadline, (ctx, req) => cases.editDeadline(ctx, req.params.id, req.params.kind, req.body));
+  serve(app, r.editDeadline, (ctx, req) => cases.editDeadline(ctx, req.params.id, req.body));
   serve(app, r.improvementDone, (ctx, req) => cases.improvementDone(ctx, req.params.id));
   serve(app, r.addPhoto, (ctx, req) => owner.addStaffPhoto(ctx, req.params.id, req.body.dataUrl), {
     bodyLimit: photoBodyLimit,

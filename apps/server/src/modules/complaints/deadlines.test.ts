@@ -208,9 +208,9 @@ describe('deadlines that act: warnings, then escalation by itself', () => {
     setClock(cst('2026-03-10T10:00:00'));
     const { agent, c } = await open(t, 'cs.specialist', {});
     const manager = await signInStaff(t.slug, 'service.manager');
-    const body = { due: cst('2026-03-11T15:00:00'), reason: '客户出差，约定周三下午回复' };
-    assert.equal((await agent.send('PUT', `/api/complaints/${c.id}/deadlines/answer`, body)).statusCode, 403);
-    const moved = await manager.send('PUT', `/api/complaints/${c.id}/deadlines/answer`, body);
+    const body = { kind: 'answer', due: cst('2026-03-11T15:00:00'), reason: '客户出差，约定周三下午回复' };
+    assert.equal((await agent.send('PUT', `/api/complaints/${c.id}/deadline`, body)).statusCode, 403);
+    const moved = await manager.send('PUT', `/api/complaints/${c.id}/deadline`, body);
     assert.equal(moved.statusCode, 200, moved.body);
     const p = moved.json<ComplaintCase>();
     assert.equal(minute(due(p.complaint, 'answer')?.due), minute(cst('2026-03-11T15:00:00')));
@@ -224,13 +224,15 @@ describe('deadlines that act: warnings, then escalation by itself', () => {
     assert.match(audit.body, /"before"/);
 
     setClock(cst('2026-03-10T12:30:00'));
-    const late = await manager.send('PUT', `/api/complaints/${c.id}/deadlines/first_contact`, {
+    const late = await manager.send('PUT', `/api/complaints/${c.id}/deadline`, {
+      kind: 'first_contact',
       due: cst('2026-03-10T17:00:00'),
       reason: '补登',
     });
     assert.equal(late.statusCode, 409, 'a passed deadline cannot be moved to hide the breach');
     assert.equal(late.json<{ message: string }>().message, '该时限已过，不能修改（超时记录不可掩盖）');
-    const past = await manager.send('PUT', `/api/complaints/${c.id}/deadlines/answer`, {
+    const past = await manager.send('PUT', `/api/complaints/${c.id}/deadline`, {
+      kind: 'answer',
       due: cst('2026-03-10T11:00:00'),
       reason: '提前',
     });
