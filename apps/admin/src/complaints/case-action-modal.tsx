@@ -170,7 +170,7 @@ export const CaseActionModal = ({ complaint, action, onDone }: Props) => {
       onCancel={onDone}
       onOk={() => void submit()}
       confirmLoading={run.isPending}
-      okButtonProps={{ 'data-testid': 'case-action-save' } as object}
+      okButtonProps={{ 'data-testid': 'case-action-save' }}
       width={action === 'close' || action === 'oem_report' ? 720 : 520}
       destroyOnHidden
     >

@@ -1,4 +1,5 @@
 import { List, PullToRefresh, Tag } from 'antd-mobile';
+import { CheckCircleOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { EmptyState, LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
 import type { Complaint } from '@m4s/contracts';
@@ -32,7 +33,7 @@ export const CasesPage = () => {
   const list = () => {
     if (cases.isLoading) return <PageLoading />;
     if (cases.isError) return <LoadFailed onRetry={() => void cases.refetch()} />;
-    if (items.length === 0) return <EmptyState title={t('cases.empty')} testId="cases-empty" />;
+    if (items.length === 0) return <EmptyState icon={<CheckCircleOutline />} title={t('cases.empty')} description={t('cases.entryEmpty')} testId="cases-empty" />;
     return (
       <List data-testid="case-list">
         {items.map((c) => (

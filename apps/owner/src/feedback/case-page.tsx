@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import type { OwnerComplaintDetail } from '@m4s/contracts';
 import { compressPhoto, errorText } from '@m4s/web-kit';
 import { EmptyState, LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
+import { MessageOutline } from 'antd-mobile-icons';
 import { useI18n } from '../i18n.ts';
 import { useBack } from '../ui/use-back.ts';
 import { photoHref, useAddInfo, useAnswerFollowUp, useOwnerCase } from './feedback-api.ts';
@@ -69,9 +70,9 @@ export const FeedbackCasePage = () => {
   const back = useBack('/feedback');
   const query = useOwnerCase(id);
   if (query.isPending) return <PageLoading />;
-  if (query.error) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.error) return <LoadFailed onRetry={() => void query.refetch()} />;
   const c = query.data;
-  if (!c) return <EmptyState title={t('feedback.notFound')} />;
+  if (!c) return <EmptyState icon={<MessageOutline />} title={t('feedback.notFound')} description={t('feedback.intro')} />;
   return (
     <div className="tab-page" data-testid="page-feedback-case">
       <NavBar onBack={back}>{t(`feedback.kind.${c.kind}`)}</NavBar>

@@ -1,6 +1,7 @@
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { EmptyState, LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
+import { MessageOutline } from 'antd-mobile-icons';
 import { useI18n } from '../i18n.ts';
 import { useBack } from '../ui/use-back.ts';
 import { useOwnerCases } from './feedback-api.ts';
@@ -24,9 +25,9 @@ export const FeedbackPage = () => {
       {cases.isPending ? (
         <PageLoading />
       ) : cases.error ? (
-        <LoadFailed error={cases.error} onRetry={() => void cases.refetch()} />
+        <LoadFailed onRetry={() => void cases.refetch()} />
       ) : cases.data.length === 0 ? (
-        <EmptyState testId="feedback-empty" title={t('feedback.empty')} />
+        <EmptyState testId="feedback-empty" icon={<MessageOutline />} title={t('feedback.empty')} description={t('feedback.intro')} />
       ) : (
         <List mode="card">
           {cases.data.map((c) => (
