@@ -34,8 +34,7 @@ export const CaseActionModal = ({ complaint, action, onDone }: Props) => {
     const v = await form.validateFields();
     const body: Record<string, unknown> = { ...v };
     if (action === 'resolve') body.completionDate = day(v.completionDate);
-    if (action === 'close')
-      body.improvements = (v.improvements ?? []).map((i) => ({ ...i, due: day(i.due) }));
+    if (action === 'close') body.improvements = (v.improvements ?? []).map((i) => ({ ...i, due: day(i.due) }));
     try {
       await run.mutateAsync({ action, body });
       onDone();
@@ -174,7 +173,9 @@ export const CaseActionModal = ({ complaint, action, onDone }: Props) => {
       width={action === 'close' || action === 'oem_report' ? 720 : 520}
       destroyOnHidden
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="case-action-error" />}
+      {failure && (
+        <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="case-action-error" />
+      )}
       <Form form={form} layout="vertical">
         {action ? fields[action] : null}
       </Form>

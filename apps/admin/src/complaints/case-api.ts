@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { complaintRoutes as r, type ComplaintCase } from '@m4s/contracts';
+import { complaintRoutes as r } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const casesKey = ['complaint-cases'] as const;
@@ -55,7 +55,7 @@ export const useCaseAction = (id: string) => {
         return api.call(r.caseGet, { params: { id } });
       }
       const route = actionRoutes[action];
-      return api.call(route as typeof r.contact, { params: { id }, body: body as never }) as Promise<ComplaintCase>;
+      return api.call(route as typeof r.contact, { params: { id }, body });
     },
     onSuccess: (page) => client.setQueryData([...casesKey, 'case', id], page),
     onSettled: () => client.invalidateQueries({ queryKey: casesKey }),

@@ -33,8 +33,12 @@ const EventLine = ({ e }: { e: ComplaintEvent }) => {
           {e.from?.name ?? '—'} → {e.to?.name ?? (level === 'oem_regional_manager' ? t('complaint.level.3') : '—')}
         </div>
       )}
-      {level && level !== 'oem_regional_manager' && <Tag color="purple">{t(`complaint.level.${level as '1' | '2'}`)}</Tag>}
-      {e.kind === 'deadline_warning' && e.details && <Tag color="orange">{t(`complaint.deadline.${e.details.split(':')[0] as 'answer'}`)}</Tag>}
+      {level && level !== 'oem_regional_manager' && (
+        <Tag color="purple">{t(`complaint.level.${level as '1' | '2'}`)}</Tag>
+      )}
+      {e.kind === 'deadline_warning' && e.details && (
+        <Tag color="orange">{t(`complaint.deadline.${e.details.split(':')[0] as 'answer'}`)}</Tag>
+      )}
       {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
     </div>
   );
@@ -63,8 +67,12 @@ const Record = ({ page }: { page: ComplaintCase }) => {
           {t(`complaint.category.${c.category}`)} · {t(`complaint.channel.${c.channel}`)} ·{' '}
           {t(`complaint.severity.${c.severity}`)}
         </Descriptions.Item>
-        {c.classification && <Descriptions.Item label={t('complaint.class')}>{t(`complaint.class.${c.classification}`)}</Descriptions.Item>}
-        {c.cause && <Descriptions.Item label={t('complaint.cause')}>{t(`complaint.cause.${c.cause}`)}</Descriptions.Item>}
+        {c.classification && (
+          <Descriptions.Item label={t('complaint.class')}>{t(`complaint.class.${c.classification}`)}</Descriptions.Item>
+        )}
+        {c.cause && (
+          <Descriptions.Item label={t('complaint.cause')}>{t(`complaint.cause.${c.cause}`)}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('complaint.summary')}>{c.summary}</Descriptions.Item>
         {c.customerRequest && <Descriptions.Item label={t('complaint.request')}>{c.customerRequest}</Descriptions.Item>}
         <Descriptions.Item label={t('complaint.case.receivedBy')}>
@@ -139,7 +147,10 @@ export const CasePage = () => {
             {t('complaint.case.back')}
           </Button>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('complaint.case.title', { kind: t(`complaint.kind.${page.complaint.kind}`), customer: page.customerName })}
+            {t('complaint.case.title', {
+              kind: t(`complaint.kind.${page.complaint.kind}`),
+              customer: page.customerName,
+            })}
           </Typography.Title>
         </Flex>
         <Flex gap={8} wrap data-testid="case-actions">

@@ -40,8 +40,16 @@ export const CasesPage = () => {
         </>
       ),
     },
-    { title: t('complaint.category'), dataIndex: 'category', render: (k: ComplaintCaseRow['category']) => t(`complaint.category.${k}`) },
-    { title: t('complaint.stage'), dataIndex: 'stage', render: (s: ComplaintCaseRow['stage']) => t(`complaint.stage.${s}`) },
+    {
+      title: t('complaint.category'),
+      dataIndex: 'category',
+      render: (k: ComplaintCaseRow['category']) => t(`complaint.category.${k}`),
+    },
+    {
+      title: t('complaint.stage'),
+      dataIndex: 'stage',
+      render: (s: ComplaintCaseRow['stage']) => t(`complaint.stage.${s}`),
+    },
     {
       title: t('complaint.cases.next'),
       key: 'next',
@@ -57,8 +65,16 @@ export const CasesPage = () => {
         </>
       ),
     },
-    { title: t('complaint.channel'), dataIndex: 'channel', render: (k: ComplaintCaseRow['channel']) => t(`complaint.channel.${k}`) },
-    { title: t('complaint.stage.received'), dataIndex: 'receivedAt', render: (at: string) => formatDateTime(at, locale) },
+    {
+      title: t('complaint.channel'),
+      dataIndex: 'channel',
+      render: (k: ComplaintCaseRow['channel']) => t(`complaint.channel.${k}`),
+    },
+    {
+      title: t('complaint.stage.received'),
+      dataIndex: 'receivedAt',
+      render: (at: string) => formatDateTime(at, locale),
+    },
     actionsColumn<ComplaintCaseRow>(t('common.actions'), 110, (c) => (
       <Button type="link" onClick={() => void navigate(`/complaints/${c.id}`)} data-testid="case-open">
         {t('complaint.openCase')}

@@ -17,9 +17,7 @@ const colors = { running: 'blue', warning: 'orange', overdue: 'red', met: 'green
 /** The next deadline still running (or passed), else none: what the list's countdown shows. */
 export const nextDeadline = (c: Complaint): Deadline | null =>
   c.status === 'open'
-    ? ([...c.deadlines]
-        .filter((d) => !d.metAt)
-        .sort((a, b) => Date.parse(a.due) - Date.parse(b.due))[0] ?? null)
+    ? ([...c.deadlines].filter((d) => !d.metAt).sort((a, b) => Date.parse(a.due) - Date.parse(b.due))[0] ?? null)
     : null;
 
 /** One deadline as a tag: its name and the time left (or overdue) by the wall clock; met or late once done. */

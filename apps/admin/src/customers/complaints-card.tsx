@@ -99,7 +99,9 @@ export const ComplaintsCard = ({ customerId, vehicles }: { customerId: string; v
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('complaint.empty')} />
       ) : (
-        items.map((c) => <ComplaintItem key={c.id} complaint={c} onOpen={(x) => void navigate(`/complaints/${x.id}`)} />)
+        items.map((c) => (
+          <ComplaintItem key={c.id} complaint={c} onOpen={(x) => void navigate(`/complaints/${x.id}`)} />
+        ))
       )}
       <ComplaintFormModal customerId={customerId} vehicles={vehicles} open={adding} onClose={() => setAdding(false)} />
     </Card>

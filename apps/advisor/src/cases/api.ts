@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { complaintRoutes as r, type ComplaintCase } from '@m4s/contracts';
+import { complaintRoutes as r } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 const key = ['advisor-cases'] as const;
@@ -23,7 +23,7 @@ export const useHandlerAction = (id: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ action, body }: { action: HandlerAction; body: Record<string, unknown> }) =>
-      api.call(routes[action] as typeof r.answer, { params: { id }, body: body as never }) as Promise<ComplaintCase>,
+      api.call(routes[action] as typeof r.answer, { params: { id }, body: body as never }),
     onSuccess: (page) => {
       client.setQueryData([...key, id], page);
       void client.invalidateQueries({ queryKey: key });

@@ -78,7 +78,11 @@ export const CasePage = () => {
       <Card title={t('cases.log')}>
         <Steps direction="vertical" current={events.length - 1}>
           {events.map((e) => (
-            <Steps.Step key={e.id} title={e.kind} description={`${e.at.slice(0, 16).replace('T', ' ')} ${e.text ?? ''}`} />
+            <Steps.Step
+              key={e.id}
+              title={e.kind}
+              description={`${e.at.slice(0, 16).replace('T', ' ')} ${e.text ?? ''}`}
+            />
           ))}
         </Steps>
       </Card>
@@ -87,12 +91,32 @@ export const CasePage = () => {
           <Selector
             value={[reason]}
             onChange={(v) => v[0] && setReason(v[0])}
-            options={(['authority', 'difficulty', 'repeated'] as const).map((r) => ({ value: r, label: t(`cases.reason.${r}`) }))}
+            options={(['authority', 'difficulty', 'repeated'] as const).map((r) => ({
+              value: r,
+              label: t(`cases.reason.${r}`),
+            }))}
           />
         )}
-        <TextArea value={text} onChange={setText} placeholder={t('cases.text')} rows={4} data-testid="advisor-case-text" />
-        {open === 'resolve' && <Input value={date} onChange={setDate} placeholder={t('cases.completionDate')} type="date" />}
-        <Button block color="primary" disabled={!text.trim()} loading={run.isPending} onClick={() => open && go(open)} data-testid="advisor-case-send">
+        <TextArea
+          value={text}
+          onChange={setText}
+          placeholder={t('cases.text')}
+          rows={4}
+          data-testid="advisor-case-text"
+        />
+        {open === 'resolve' && (
+          <Input value={date} onChange={setDate} placeholder={t('cases.completionDate')} type="date" />
+        )}
+        <Button
+          block
+          color="primary"
+          disabled={!text.trim()}
+          loading={run.isPending}
+          onClick={() => {
+            if (open) go(open);
+          }}
+          data-testid="advisor-case-send"
+        >
           {t('cases.send')}
         </Button>
       </Popup>

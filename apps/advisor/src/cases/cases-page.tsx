@@ -15,7 +15,10 @@ export const CaseCountdown = ({ c }: { c: Complaint }) => {
   if (!next) return null;
   const kind = t(`cases.deadline.${next.deadline.kind}`);
   return (
-    <Tag color={next.ms < 0 ? 'danger' : next.deadline.state === 'warning' ? 'warning' : 'primary'} data-testid="case-countdown">
+    <Tag
+      color={next.ms < 0 ? 'danger' : next.deadline.state === 'warning' ? 'warning' : 'primary'}
+      data-testid="case-countdown"
+    >
       {next.ms < 0 ? t('cases.over', { kind, time: span(next.ms) }) : t('cases.left', { kind, time: span(next.ms) })}
     </Tag>
   );
@@ -33,7 +36,15 @@ export const CasesPage = () => {
   const list = () => {
     if (cases.isLoading) return <PageLoading />;
     if (cases.isError) return <LoadFailed onRetry={() => void cases.refetch()} />;
-    if (items.length === 0) return <EmptyState icon={<CheckCircleOutline />} title={t('cases.empty')} description={t('cases.entryEmpty')} testId="cases-empty" />;
+    if (items.length === 0)
+      return (
+        <EmptyState
+          icon={<CheckCircleOutline />}
+          title={t('cases.empty')}
+          description={t('cases.entryEmpty')}
+          testId="cases-empty"
+        />
+      );
     return (
       <List data-testid="case-list">
         {items.map((c) => (

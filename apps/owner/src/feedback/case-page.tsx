@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, Image, ImageUploader, NavBar, Space, Steps, Tag, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import {
+  Button,
+  Image,
+  ImageUploader,
+  NavBar,
+  Space,
+  Steps,
+  Tag,
+  TextArea,
+  Toast,
+  type ImageUploadItem,
+} from 'antd-mobile';
 import { useParams } from 'react-router-dom';
 import type { OwnerComplaintDetail } from '@m4s/contracts';
 import { compressPhoto, errorText } from '@m4s/web-kit';
@@ -27,7 +38,13 @@ const FollowUp = ({ c }: { c: OwnerComplaintDetail }) => {
         <Button color="primary" loading={answer.isPending} onClick={() => say(true)} data-testid="feedback-satisfied">
           {t('feedback.satisfied')}
         </Button>
-        <Button color="danger" fill="outline" loading={answer.isPending} onClick={() => say(false)} data-testid="feedback-not-satisfied">
+        <Button
+          color="danger"
+          fill="outline"
+          loading={answer.isPending}
+          onClick={() => say(false)}
+          data-testid="feedback-not-satisfied"
+        >
           {t('feedback.notSatisfied')}
         </Button>
       </Space>
@@ -54,8 +71,19 @@ const AddInfo = ({ id }: { id: string }) => {
   return (
     <section className="visit-card" data-testid="feedback-add-info">
       <div className="visit-card-title">{t('feedback.addInfo')}</div>
-      <TextArea value={text} onChange={setText} placeholder={t('feedback.addInfoPlaceholder')} rows={2} data-testid="feedback-info-text" />
-      <ImageUploader value={photos} onChange={setPhotos} maxCount={6} upload={async (f) => ({ url: await compressPhoto(f) })} />
+      <TextArea
+        value={text}
+        onChange={setText}
+        placeholder={t('feedback.addInfoPlaceholder')}
+        rows={2}
+        data-testid="feedback-info-text"
+      />
+      <ImageUploader
+        value={photos}
+        onChange={setPhotos}
+        maxCount={6}
+        upload={async (f) => ({ url: await compressPhoto(f) })}
+      />
       <Button block disabled={!text.trim()} loading={add.isPending} onClick={send} data-testid="feedback-info-send">
         {t('feedback.send')}
       </Button>
@@ -72,7 +100,8 @@ export const FeedbackCasePage = () => {
   if (query.isPending) return <PageLoading />;
   if (query.error) return <LoadFailed onRetry={() => void query.refetch()} />;
   const c = query.data;
-  if (!c) return <EmptyState icon={<MessageOutline />} title={t('feedback.notFound')} description={t('feedback.intro')} />;
+  if (!c)
+    return <EmptyState icon={<MessageOutline />} title={t('feedback.notFound')} description={t('feedback.intro')} />;
   return (
     <div className="tab-page" data-testid="page-feedback-case">
       <NavBar onBack={back}>{t(`feedback.kind.${c.kind}`)}</NavBar>

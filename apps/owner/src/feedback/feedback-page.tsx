@@ -18,7 +18,13 @@ export const FeedbackPage = () => {
       <NavBar onBack={back}>{t('feedback.title')}</NavBar>
       <section className="visit-card">
         <p className="visit-card-hint">{t('feedback.intro')}</p>
-        <Button block color="primary" shape="rounded" onClick={() => void navigate('/feedback/new')} data-testid="feedback-new">
+        <Button
+          block
+          color="primary"
+          shape="rounded"
+          onClick={() => void navigate('/feedback/new')}
+          data-testid="feedback-new"
+        >
           {t('feedback.new')}
         </Button>
       </section>
@@ -27,16 +33,28 @@ export const FeedbackPage = () => {
       ) : cases.error ? (
         <LoadFailed onRetry={() => void cases.refetch()} />
       ) : cases.data.length === 0 ? (
-        <EmptyState testId="feedback-empty" icon={<MessageOutline />} title={t('feedback.empty')} description={t('feedback.intro')} />
+        <EmptyState
+          testId="feedback-empty"
+          icon={<MessageOutline />}
+          title={t('feedback.empty')}
+          description={t('feedback.intro')}
+        />
       ) : (
         <List mode="card">
           {cases.data.map((c) => (
             <List.Item
               key={c.id}
               onClick={() => void navigate(`/feedback/${c.id}`)}
-              description={c.lastUpdate ? `${t(`feedback.update.${c.lastUpdate.kind as 'received'}`)}${c.lastUpdate.text ? `：${c.lastUpdate.text}` : ''}` : null}
+              description={
+                c.lastUpdate
+                  ? `${t(`feedback.update.${c.lastUpdate.kind as 'received'}`)}${c.lastUpdate.text ? `：${c.lastUpdate.text}` : ''}`
+                  : null
+              }
               extra={
-                <Tag color={c.awaitingFollowUp ? 'warning' : c.stage === 'closed' ? 'default' : 'primary'} data-testid="feedback-stage">
+                <Tag
+                  color={c.awaitingFollowUp ? 'warning' : c.stage === 'closed' ? 'default' : 'primary'}
+                  data-testid="feedback-stage"
+                >
                   {t(`feedback.stage.${c.stage}`)}
                 </Tag>
               }

@@ -61,7 +61,8 @@ export const feedbackZhCN = {
 export const feedbackEn: Record<keyof typeof feedbackZhCN, string> = {
   'feedback.entry': 'Feedback & complaints',
   'feedback.title': 'Feedback & complaints',
-  'feedback.intro': 'Unhappy with our service, or have an idea? Tell us. The store will contact you within 2 business hours.',
+  'feedback.intro':
+    'Unhappy with our service, or have an idea? Tell us. The store will contact you within 2 business hours.',
   'feedback.new': 'File a complaint or suggestion',
   'feedback.empty': 'You have not filed any complaint or suggestion',
   'feedback.kind': 'Type',

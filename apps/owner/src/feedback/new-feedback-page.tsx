@@ -8,7 +8,12 @@ import { useBack } from '../ui/use-back.ts';
 import { useFileCase } from './feedback-api.ts';
 import '../visits/visit.css';
 
-type Values = { kind: ['complaint' | 'suggestion']; category: [ComplaintCategory]; summary: string; customerRequest?: string };
+type Values = {
+  kind: ['complaint' | 'suggestion'];
+  category: [ComplaintCategory];
+  summary: string;
+  customerRequest?: string;
+};
 
 /** Files a complaint or a suggestion, with photos compressed on the phone (the server re-encodes them). */
 export const NewFeedbackPage = () => {
@@ -43,7 +48,14 @@ export const NewFeedbackPage = () => {
         initialValues={{ kind: ['complaint'] }}
         onFinish={submit}
         footer={
-          <Button block type="submit" color="primary" shape="rounded" loading={file.isPending} data-testid="feedback-submit">
+          <Button
+            block
+            type="submit"
+            color="primary"
+            shape="rounded"
+            loading={file.isPending}
+            data-testid="feedback-submit"
+          >
             {t('feedback.submit')}
           </Button>
         }
@@ -62,7 +74,13 @@ export const NewFeedbackPage = () => {
           />
         </Form.Item>
         <Form.Item name="summary" label={t('feedback.summary')} rules={[{ required: true, whitespace: true }]}>
-          <TextArea placeholder={t('feedback.summaryPlaceholder')} maxLength={2000} rows={4} showCount data-testid="feedback-summary" />
+          <TextArea
+            placeholder={t('feedback.summaryPlaceholder')}
+            maxLength={2000}
+            rows={4}
+            showCount
+            data-testid="feedback-summary"
+          />
         </Form.Item>
         <Form.Item name="customerRequest" label={t('feedback.request')}>
           <TextArea maxLength={2000} rows={2} data-testid="feedback-request" />

@@ -58,7 +58,13 @@ const Detail = ({ visit }: { visit: OwnerVisitDetail }) => {
       </section>
       {undecided ? null : <EstimateCard visit={visit} />}
       <section className="visit-card">
-        <Button block fill="outline" shape="rounded" onClick={() => void navigate('/feedback/new')} data-testid="visit-feedback">
+        <Button
+          block
+          fill="outline"
+          shape="rounded"
+          onClick={() => void navigate('/feedback/new')}
+          data-testid="visit-feedback"
+        >
           {t('feedback.entry')}
         </Button>
       </section>

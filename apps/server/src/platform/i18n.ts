@@ -417,7 +417,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     complaint_accept_first: 'The handler must confirm acceptance before answering',
     complaint_answer_first: 'Answer the customer before recording the solution',
     complaint_not_resolved: 'The case is not resolved yet; there is nothing to follow up',
-    complaint_follow_up_first: 'Follow up with the customer (satisfied) before closing; the follow-up cannot be skipped',
+    complaint_follow_up_first:
+      'Follow up with the customer (satisfied) before closing; the follow-up cannot be skipped',
     complaint_evaluate_first: 'Evaluate the suggestion and tell the customer whether it is adopted before closing',
     complaint_acknowledge_first: 'Acknowledge the suggestion before evaluating it',
     complaint_opener_cannot_close: 'The person who opened the case cannot close it; a manager must',

@@ -37,7 +37,10 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       `SELECT id::text AS id, login, role, store_id::text AS store_id FROM staff WHERE tenant_id = $1`,
       [tenantId],
     );
-    const by = new Map(staff.rows.map((r) => [String(r.login), r]));
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    const by = new Map(
+      staff.rows.map((r) => [text(r.login) ?? '', { id: text(r.id), role: text(r.role), store_id: text(r.store_id) }]),
+    );
     const customers = await tx.sql.executeSql(
       `SELECT c.id::text AS id FROM customers c
         WHERE c.tenant_id = $1 AND c.erased_at IS NULL
@@ -56,12 +59,12 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       const base = systemCtx({ tenantId, tx, jobs: noJobs, clock, log: quiet, requestId: 'demo-complaints' });
       return {
         ...base,
-        storeId: s?.store_id ? String(s.store_id) : null,
+        storeId: s?.store_id ?? null,
         actor: {
           kind: 'staff',
-          id: String(s?.id),
-          role: String(s?.role) as Role,
-          storeId: s?.store_id ? String(s.store_id) : null,
+          id: s?.id ?? '',
+          role: (s?.role ?? 'cs_specialist') as Role,
+          storeId: s?.store_id ?? null,
           customerScope: 'group',
           sessionId: 'demo',
           csrfToken: '',
@@ -87,14 +90,18 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
 
     // Resolved, waiting for the owner's word in the app (13800000001's customer): filed in the app two days ago.
     at.t = new Date(now.getTime() - hours(50));
-    const resolved = await open(ids[0] ?? '', {
-      category: 'repair_time',
-      channel: 'app',
-      summary: '保养预约了10点，实际等到12点半才开始施工',
-      customerRequest: '希望以后按预约时间施工',
-      cause: 'staff_error',
-      classification: 'handling_failure',
-    }, true);
+    const resolved = await open(
+      ids[0] ?? '',
+      {
+        category: 'repair_time',
+        channel: 'app',
+        summary: '保养预约了10点，实际等到12点半才开始施工',
+        customerRequest: '希望以后按预约时间施工',
+        cause: 'staff_error',
+        classification: 'handling_failure',
+      },
+      true,
+    );
     step(hours(1));
     await cases.contact(cs(), resolved, { note: '已致电致歉，说明当天工位排班失误' });
     await cases.assign(cs(), resolved, { handlerId: advisorId, note: '' });
@@ -130,7 +137,10 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
     });
     step(hours(0.5));
     await cases.contact(cs(), major, { note: '站长已致电客户，安排拖车进店检测' });
-    await cases.assign(cs(), major, { handlerId: String(by.get('service.manager')?.id), note: '重大投诉，由服务经理处理' });
+    await cases.assign(cs(), major, {
+      handlerId: String(by.get('service.manager')?.id),
+      note: '重大投诉，由服务经理处理',
+    });
     await cases.accept(as('service.manager'), major);
     step(hours(1));
     const draft = await oemDraft(as('service.manager'), major);
@@ -153,12 +163,16 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
 
     // A suggestion, acknowledged, to be evaluated within 3 working days.
     at.t = new Date(now.getTime() - hours(5));
-    const suggestion = await open(ids[4] ?? '', {
-      kind: 'suggestion',
-      category: 'service_environment',
-      channel: 'app',
-      summary: '客户休息区希望增加儿童游乐角',
-    }, true);
+    const suggestion = await open(
+      ids[4] ?? '',
+      {
+        kind: 'suggestion',
+        category: 'service_environment',
+        channel: 'app',
+        summary: '客户休息区希望增加儿童游乐角',
+      },
+      true,
+    );
     step(hours(1));
     await cases.contact(cs(), suggestion, { note: '感谢建议，已转门店评估' });
 
@@ -177,18 +191,28 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
     await cases.accept(as('advisor'), closed);
     await cases.answer(as('advisor'), closed, { answer: '已调整前台排班' });
     step(hours(2));
-    await cases.resolve(as('advisor'), closed, { solution: '增设前台引导岗', completionDate: at.t.toISOString().slice(0, 10) });
+    await cases.resolve(as('advisor'), closed, {
+      solution: '增设前台引导岗',
+      completionDate: at.t.toISOString().slice(0, 10),
+    });
     step(hours(20));
     await cases.followUp(cs(), closed, { satisfied: true, note: '客户表示满意' });
     await cases.closeComplaint(as('service.manager'), closed, {
       resolution: '增设前台引导岗，客户满意',
-      improvements: [{ what: '高峰时段前台双人接待', ownerId: String(by.get('service.manager')?.id), due: now.toISOString().slice(0, 10) }],
+      improvements: [
+        {
+          what: '高峰时段前台双人接待',
+          ownerId: String(by.get('service.manager')?.id),
+          due: now.toISOString().slice(0, 10),
+        },
+      ],
     });
 
     // Now: what the deadline sweep finds.
     at.t = now;
     let escalated = 0;
-    for (const id of [late, major, handling, suggestion, resolved]) escalated += (await actOnDeadlines(cs(), id)).escalated;
+    for (const id of [late, major, handling, suggestion, resolved])
+      escalated += (await actOnDeadlines(cs(), id)).escalated;
     return { cases: 6, escalated };
   });
 };

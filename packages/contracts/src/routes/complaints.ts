@@ -86,7 +86,14 @@ export const complaintRoutes = defineRoutes({
     response: complaintCaseList,
     tags,
   },
-  report: { method: 'GET', path: '/complaints/report', auth: 'staff', permission: 'complaint.manage', response: complaintReport, tags },
+  report: {
+    method: 'GET',
+    path: '/complaints/report',
+    auth: 'staff',
+    permission: 'complaint.manage',
+    response: complaintReport,
+    tags,
+  },
   caseGet: {
     method: 'GET',
     path: '/complaints/:id',

@@ -41,7 +41,10 @@ export const eventsOf = (db: Tx, tenantId: string, complaintId: string) =>
     })
     .from(complaintEvents)
     .leftJoin(actor, and(eq(actor.tenantId, complaintEvents.tenantId), eq(actor.id, complaintEvents.actorId)))
-    .leftJoin(fromStaff, and(eq(fromStaff.tenantId, complaintEvents.tenantId), eq(fromStaff.id, complaintEvents.fromId)))
+    .leftJoin(
+      fromStaff,
+      and(eq(fromStaff.tenantId, complaintEvents.tenantId), eq(fromStaff.id, complaintEvents.fromId)),
+    )
     .leftJoin(toStaff, and(eq(toStaff.tenantId, complaintEvents.tenantId), eq(toStaff.id, complaintEvents.toId)))
     .where(and(eq(complaintEvents.tenantId, tenantId), eq(complaintEvents.complaintId, complaintId)))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
@@ -155,7 +158,11 @@ export const managerFor = async (db: Tx, tenantId: string, storeId: string | nul
     .orderBy(asc(staff.createdAt), asc(staff.id));
   const rank = (r: { role: string; storeId: string | null }) =>
     roles.indexOf(r.role as Role) * 2 + (storeId && r.storeId === storeId ? 0 : r.storeId === null ? 1 : 100);
-  return [...rows].filter((r) => !storeId || r.storeId === storeId || r.storeId === null).sort((a, b) => rank(a) - rank(b))[0] ?? null;
+  return (
+    [...rows]
+      .filter((r) => !storeId || r.storeId === storeId || r.storeId === null)
+      .sort((a, b) => rank(a) - rank(b))[0] ?? null
+  );
 };
 
 /** Open cases with a deadline not met (the sweep's work list). */

@@ -22,7 +22,12 @@ import { check, isManager, refuse, type CaseAction } from './complaints.rules.ts
 import { getCase, loadComplaint } from './complaints.service.ts';
 import { toComplaint } from './complaints.view.ts';
 
-type Step = { c: CaseRow; cal: WorkCalendar; now: Date; event: (e: Partial<cq.EventInsert> & { kind: string }) => Promise<boolean> };
+type Step = {
+  c: CaseRow;
+  cal: WorkCalendar;
+  now: Date;
+  event: (e: Partial<cq.EventInsert> & { kind: string }) => Promise<boolean>;
+};
 
 /**
  * Runs one action on a case: the reader may write to the customer (scope as in the 360 view), the case is
@@ -71,7 +76,11 @@ export const assign = (ctx: StaffCtx, id: string, input: z.output<typeof c.compl
   act(ctx, id, 'assign', async ({ c, event }) => {
     await staffMember(ctx, input.handlerId, 'handlerId');
     await event({ kind: 'assigned', fromId: c.handlerId, toId: input.handlerId, text: input.note || null });
-    return { stage: c.stage === 'reopened' ? 'reopened' : 'assigned', handlerId: input.handlerId, handlerAcceptedAt: null };
+    return {
+      stage: c.stage === 'reopened' ? 'reopened' : 'assigned',
+      handlerId: input.handlerId,
+      handlerAcceptedAt: null,
+    };
   });
 
 export const accept = (ctx: StaffCtx, id: string) =>
@@ -131,7 +140,12 @@ export const followUpValues = async (
   input: { satisfied: boolean; note: string },
 ): Promise<Partial<CaseRow>> => {
   const { c, cal, now, event } = s;
-  await event({ kind: 'followed_up', public: true, text: input.note || null, details: input.satisfied ? 'satisfied' : 'not_satisfied' });
+  await event({
+    kind: 'followed_up',
+    public: true,
+    text: input.note || null,
+    details: input.satisfied ? 'satisfied' : 'not_satisfied',
+  });
   if (input.satisfied) return { stage: 'followed_up', followedUpAt: now, satisfied: true };
   await event({ kind: 'review_required', details: `reopen:${c.reopenCount + 1}` });
   const repeated = c.reopenCount + 1 >= 2 && !c.oemReportSentAt && !c.oemReportDue;
@@ -156,7 +170,12 @@ export const followUp = (ctx: StaffCtx, id: string, input: z.output<typeof c.com
 /** A suggestion evaluated (within 3 working days): adopted or not, and the customer told. */
 export const evaluate = (ctx: StaffCtx, id: string, input: z.output<typeof c.complaintEvaluate>) =>
   act(ctx, id, 'evaluate', async ({ now, event }) => {
-    await event({ kind: 'evaluated', public: true, text: input.note, details: input.adopted ? 'adopted' : 'not_adopted' });
+    await event({
+      kind: 'evaluated',
+      public: true,
+      text: input.note,
+      details: input.adopted ? 'adopted' : 'not_adopted',
+    });
     return { stage: 'evaluated', evaluatedAt: now, adopted: input.adopted };
   });
 
@@ -165,7 +184,11 @@ export const reopen = (ctx: StaffCtx, id: string, input: z.output<typeof c.compl
   act(ctx, id, 'reopen', async ({ c, cal, now, event }) => {
     await event({ kind: 'reopened', public: true, text: input.customerWord });
     await event({ kind: 'review_required', details: `reopen:${c.reopenCount + 1}` });
-    await audit(ctx, { action: 'complaint.reopened', target: { type: 'complaint', id }, details: { customerId: c.customerId } });
+    await audit(ctx, {
+      action: 'complaint.reopened',
+      target: { type: 'complaint', id },
+      details: { customerId: c.customerId },
+    });
     return {
       status: 'open',
       stage: c.kind === 'suggestion' ? 'contacted' : c.handlerId ? 'reopened' : 'contacted',
@@ -208,11 +231,7 @@ const dueColumn: Record<ComplaintDeadlineKind, { due: keyof CaseRow; met: keyof 
  * A manager moves a running deadline, with a reason; the old value is kept in the log and the audit. A
  * deadline already passed or met cannot be moved (that would hide a breach), nor moved into the past.
  */
-export const editDeadline = (
-  ctx: StaffCtx,
-  id: string,
-  input: z.output<typeof c.complaintDeadlineEdit>,
-) =>
+export const editDeadline = (ctx: StaffCtx, id: string, input: z.output<typeof c.complaintDeadlineEdit>) =>
   act(ctx, id, null, async ({ c, now, event }) => {
     const { kind } = input;
     authorize(ctx.actor, 'complaint.manage');
@@ -224,13 +243,18 @@ export const editDeadline = (
     if (due.getTime() <= now.getTime()) throw refuse('complaint_deadline_passed', 'kind');
     const next = new Date(input.due);
     if (next.getTime() <= now.getTime()) throw AppError.field('due', 'complaint_deadline_past');
-    await event({ kind: 'deadline_changed', text: input.reason, details: `${kind}:${due.toISOString()}->${next.toISOString()}` });
+    await event({
+      kind: 'deadline_changed',
+      text: input.reason,
+      details: `${kind}:${due.toISOString()}->${next.toISOString()}`,
+    });
     await audit(ctx, {
       action: 'complaint.deadline_changed',
       target: { type: 'complaint', id },
       details: { kind, before: due.toISOString(), after: next.toISOString() },
     });
-    return { [col.due]: next } as Partial<CaseRow>;
+    const moved: Partial<CaseRow> = { [col.due]: next };
+    return moved;
   });
 
 /**
@@ -245,14 +269,20 @@ export const closeComplaint = async (ctx: StaffCtx, id: string, input: Complaint
     check('close', c, ctx.actor);
     if (c.kind === 'complaint' && body.improvements.length === 0)
       throw AppError.field('improvements', 'complaint_improvements_required');
-    if (c.severity === 'major' && !body.closingReport) throw AppError.field('closingReport', 'complaint_closing_report_required');
-    for (const [i, item] of body.improvements.entries()) await staffMember(ctx, item.ownerId, `improvements.${i}.ownerId`);
+    if (c.severity === 'major' && !body.closingReport)
+      throw AppError.field('closingReport', 'complaint_closing_report_required');
+    for (const [i, item] of body.improvements.entries())
+      await staffMember(ctx, item.ownerId, `improvements.${i}.ownerId`);
     await cq.insertImprovements(
       ctx.db,
       body.improvements.map((item) => ({ tenantId: ctx.tenantId, complaintId: id, ...item, createdAt: now })),
     );
     await event({ kind: 'closed', public: true, text: body.resolution });
-    await audit(ctx, { action: 'complaint.closed', target: { type: 'complaint', id }, details: { customerId: c.customerId } });
+    await audit(ctx, {
+      action: 'complaint.closed',
+      target: { type: 'complaint', id },
+      details: { customerId: c.customerId },
+    });
     await q.updateComplaint(ctx.db, ctx.tenantId, id, {
       status: 'closed',
       stage: 'closed',
@@ -288,8 +318,7 @@ export const listCases = async (ctx: StaffCtx, query: z.output<typeof c.complain
     kind: query.kind ?? null,
   });
   const me = ctx.actor.id;
-  const mine = (r: (typeof rows)[number]) =>
-    r.c.handlerId === me || r.c.escalatedTo === me || r.c.receivedBy === me;
+  const mine = (r: (typeof rows)[number]) => r.c.handlerId === me || r.c.escalatedTo === me || r.c.receivedBy === me;
   return rows
     .filter((r) => query.view !== 'mine' || mine(r))
     .map((r) => ({ ...toComplaint(r, cal, ctx.clock.now()), customerName: r.customerName }));

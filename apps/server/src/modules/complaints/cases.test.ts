@@ -40,7 +40,13 @@ describe('complaint cases: the state machine', () => {
     assert.equal(c.customerRequest, '免费返修并赔偿打车费');
     const id = c.id;
 
-    await refused(cs, id, 'assign', { handlerId: t.staffIds.service_advisor }, '请先联系客户（受理后2个工作小时内），再指派处理人');
+    await refused(
+      cs,
+      id,
+      'assign',
+      { handlerId: t.staffIds.service_advisor },
+      '请先联系客户（受理后2个工作小时内），再指派处理人',
+    );
     const en = await cs.inject({
       method: 'POST',
       url: `/api/complaints/${id}/resolve`,
@@ -59,7 +65,10 @@ describe('complaint cases: the state machine', () => {
     await refused(advisor, id, 'answer', { answer: '已安排复查' }, '处理人须先确认接收案件，再答复客户');
 
     // A transfer: who → whom, why; the new handler signs again; the first receiver stays owner of record.
-    const moved = await okCase(advisor, id, 'transfer', { toId: t.staffIds.service_manager, reason: '需要返厂检测，超出权限' });
+    const moved = await okCase(advisor, id, 'transfer', {
+      toId: t.staffIds.service_manager,
+      reason: '需要返厂检测，超出权限',
+    });
     const log = moved.events.find((e) => e.kind === 'transferred');
     assert.equal(log?.from?.id, t.staffIds.service_advisor);
     assert.equal(log?.to?.id, t.staffIds.service_manager);
@@ -68,7 +77,13 @@ describe('complaint cases: the state machine', () => {
     assert.equal(moved.complaint.handlerAcceptedAt, null);
     await okCase(manager, id, 'accept');
     await okCase(manager, id, 'answer', { answer: '明天安排技师路试复查' });
-    await refused(manager, id, 'close', { resolution: '已处理', improvements: [] }, '请先回访客户并确认满意，才能结案（不能跳过回访）');
+    await refused(
+      manager,
+      id,
+      'close',
+      { resolution: '已处理', improvements: [] },
+      '请先回访客户并确认满意，才能结案（不能跳过回访）',
+    );
     await okCase(manager, id, 'resolve', { solution: '更换刹车盘，免费', completionDate: '2026-03-12' });
     await refused(cs, id, 'close', { resolution: '已处理' }, '请先回访客户并确认满意，才能结案（不能跳过回访）');
 
@@ -89,7 +104,10 @@ describe('complaint cases: the state machine', () => {
       cs,
       id,
       'close',
-      { resolution: '已解决', improvements: [{ what: '刹车类返修必须路试', ownerId: t.staffIds.service_manager, due: '2026-04-30' }] },
+      {
+        resolution: '已解决',
+        improvements: [{ what: '刹车类返修必须路试', ownerId: t.staffIds.service_manager, due: '2026-04-30' }],
+      },
       '受理人不能自行结案，须由经理结案',
     );
     const closed = await post(manager, id, 'close', {
@@ -141,7 +159,13 @@ describe('complaint cases: the state machine', () => {
       s.deadlines.map((d) => d.kind),
       ['first_contact', 'evaluation'],
     );
-    await refused(cs, s.id, 'assign', { handlerId: t.staffIds.cs_specialist }, '建议按建议流程处理：确认收到、评估、告知客户是否采纳');
+    await refused(
+      cs,
+      s.id,
+      'assign',
+      { handlerId: t.staffIds.cs_specialist },
+      '建议按建议流程处理：确认收到、评估、告知客户是否采纳',
+    );
     await refused(cs, s.id, 'evaluate', { adopted: true, note: '采纳' }, '请先确认收到建议，再进行评估');
     await okCase(cs, s.id, 'contact', { note: '感谢建议，已转门店评估' });
     await refused(cs, s.id, 'close', { resolution: '完成' }, '请先评估建议并告知客户是否采纳，才能结案');
@@ -175,7 +199,10 @@ describe('complaint cases: the state machine', () => {
     const three = await okCase(cs, c.id, 'escalate', { reason: 'difficulty', note: '超出经销商能力' });
     assert.equal(three.complaint.escalationLevel, 3);
     assert.equal(three.events.at(-1)?.details, 'difficulty:oem_regional_manager');
-    assert.ok(three.complaint.deadlines.some((d) => d.kind === 'oem_report'), 'reported to the OEM in writing');
+    assert.ok(
+      three.complaint.deadlines.some((d) => d.kind === 'oem_report'),
+      'reported to the OEM in writing',
+    );
     await refused(cs, c.id, 'escalate', { reason: 'difficulty', note: '再升级' }, '已上报至厂家区域经理，无法再升级');
   });
 });

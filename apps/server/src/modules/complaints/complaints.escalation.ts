@@ -5,14 +5,7 @@ import { defineJob } from '../../platform/jobs/queue.ts';
 import { tenantSuspended } from '../../platform/tenant-status.ts';
 import type { WorkCalendar } from '../../platform/time/work-calendar.ts';
 import * as cq from './cases.queries.ts';
-import {
-  calendarFor,
-  deadlinesOf,
-  oemReportDue,
-  stateOf,
-  warnAt,
-  type CaseRow,
-} from './complaints.deadlines.ts';
+import { calendarFor, deadlinesOf, oemReportDue, stateOf, warnAt, type CaseRow } from './complaints.deadlines.ts';
 import * as q from './complaints.queries.ts';
 
 export const deadlineJobName = 'complaints.deadline';

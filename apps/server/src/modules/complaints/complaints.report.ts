@@ -23,7 +23,12 @@ const ranked = (m: Map<string, { label: string; count: number; score: number }>)
     .sort((a, b) => b.score - a.score || b.count - a.count || a.key.localeCompare(b.key))
     .slice(0, 50);
 
-const bump = (m: Map<string, { label: string; count: number; score: number }>, key: string, label: string, w: number) => {
+const bump = (
+  m: Map<string, { label: string; count: number; score: number }>,
+  key: string,
+  label: string,
+  w: number,
+) => {
   const v = m.get(key) ?? { label, count: 0, score: 0 };
   v.count += 1;
   v.score += w;
@@ -63,7 +68,11 @@ export const complaintReport = async (ctx: StaffCtx): Promise<ComplaintReport> =
     const states = deadlinesOf(c).map((d) => ({ d, s: stateOf(cal, d, now) }));
     if (c.status === 'open') {
       open.total++;
-      const worst = states.some((x) => x.s === 'overdue') ? 'overdue' : states.some((x) => x.s === 'warning') ? 'warning' : 'running';
+      const worst = states.some((x) => x.s === 'overdue')
+        ? 'overdue'
+        : states.some((x) => x.s === 'warning')
+          ? 'warning'
+          : 'running';
       open[worst]++;
     }
     for (const { d, s } of states) {
@@ -106,9 +115,9 @@ export const oemDraft = async (ctx: StaffCtx, id: string) => {
   const lines = [
     '重大投诉书面报告（致厂家售后区域经理）',
     '',
-    `客户：${page.customerName}　车辆：${c.plate ?? '—'}`,
-    `受理时间：${at(c.receivedAt)}　受理人：${c.receivedBy?.name ?? '车主App'}　渠道：${c.channel}`,
-    `类别：${c.category}　分类：${c.classification ?? '—'}　原因：${c.cause ?? '—'}　严重程度：${c.severity}`,
+    `客户：${page.customerName}；车辆：${c.plate ?? '—'}`,
+    `受理时间：${at(c.receivedAt)}；受理人：${c.receivedBy?.name ?? '车主App'}；渠道：${c.channel}`,
+    `类别：${c.category}；分类：${c.classification ?? '—'}；原因：${c.cause ?? '—'}；严重程度：${c.severity}`,
     '',
     `投诉内容：${c.summary}`,
     `客户诉求：${c.customerRequest ?? '—'}`,

@@ -1,9 +1,4 @@
-import {
-  complaintInput,
-  type Complaint,
-  type ComplaintCase,
-  type ComplaintInput,
-} from '@m4s/contracts';
+import { complaintInput, type Complaint, type ComplaintCase, type ComplaintInput } from '@m4s/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
@@ -11,13 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { WorkCalendar } from '../../platform/time/work-calendar.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import * as cq from './cases.queries.ts';
-import {
-  answerDue,
-  calendarFor,
-  evaluationDue,
-  firstContactDue,
-  oemReportDue,
-} from './complaints.deadlines.ts';
+import { answerDue, calendarFor, evaluationDue, firstContactDue, oemReportDue } from './complaints.deadlines.ts';
 import { scheduleDeadlines } from './complaints.escalation.ts';
 import * as q from './complaints.queries.ts';
 import { toComplaint, toEvent } from './complaints.view.ts';
@@ -34,7 +23,8 @@ export const complaintsForExport = async (ctx: StaffCtx, customerId: string): Pr
   const cal = await calendarFor(ctx, ctx.clock.now());
   const rows = await q.complaintsOfCustomer(ctx.db, ctx.tenantId, customerId);
   const out: Complaint[] = [];
-  for (const r of rows) out.push(toComplaint(r, cal, ctx.clock.now(), await cq.photoIdsOf(ctx.db, ctx.tenantId, r.c.id)));
+  for (const r of rows)
+    out.push(toComplaint(r, cal, ctx.clock.now(), await cq.photoIdsOf(ctx.db, ctx.tenantId, r.c.id)));
   return out;
 };
 

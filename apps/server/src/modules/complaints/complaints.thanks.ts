@@ -10,10 +10,7 @@ export const complaintPolicy = z.object({ followUpDays: z.int().min(1).max(7).de
 export type ComplaintPolicy = z.infer<typeof complaintPolicy>;
 
 export const complaintPolicyOf = async (ctx: Pick<Ctx, 'db' | 'tenantId'>): Promise<ComplaintPolicy> => {
-  const [row] = await ctx.db
-    .select({ p: tenants.complaintPolicy })
-    .from(tenants)
-    .where(eq(tenants.id, ctx.tenantId));
+  const [row] = await ctx.db.select({ p: tenants.complaintPolicy }).from(tenants).where(eq(tenants.id, ctx.tenantId));
   const parsed = complaintPolicy.safeParse(row?.p ?? {});
   return parsed.success ? parsed.data : complaintPolicy.parse({});
 };

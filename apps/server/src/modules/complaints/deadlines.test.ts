@@ -5,13 +5,7 @@ import { createTestTenant, signInStaff, testApp, testClock, type TestTenant } fr
 import { systemCtx, type Ctx } from '../../platform/context.ts';
 import type { JobSteps } from '../../platform/jobs/queue.ts';
 import { workCalendar } from '../../platform/time/work-calendar.ts';
-import {
-  answerDue,
-  evaluationDue,
-  firstContactDue,
-  followUpDue,
-  oemReportDue,
-} from './complaints.deadlines.ts';
+import { answerDue, evaluationDue, firstContactDue, followUpDue, oemReportDue } from './complaints.deadlines.ts';
 import { actOnDeadlines, complaintDeadlineJob } from './complaints.escalation.ts';
 import { complaintDeadlinesNightly } from './complaints.nightly.ts';
 
@@ -33,19 +27,43 @@ const national = workCalendar({ zone: 'Asia/Shanghai' });
 
 describe('complaint deadlines in the business calendar (Asia/Shanghai, 08:30–17:30)', () => {
   test('first contact 2 business hours: across a night, a weekend and the National Day holiday', () => {
-    assert.equal(firstContactDue(national, new Date(cst('2026-03-10T16:30:00'))).toISOString(), cst('2026-03-11T09:30:00'));
-    assert.equal(firstContactDue(national, new Date(cst('2026-03-13T16:45:00'))).toISOString(), cst('2026-03-16T09:45:00'));
-    assert.equal(firstContactDue(national, new Date(cst('2026-09-30T16:30:00'))).toISOString(), cst('2026-10-08T09:30:00'));
-    assert.equal(firstContactDue(national, new Date(cst('2026-03-10T10:00:00'))).toISOString(), cst('2026-03-10T12:00:00'));
+    assert.equal(
+      firstContactDue(national, new Date(cst('2026-03-10T16:30:00'))).toISOString(),
+      cst('2026-03-11T09:30:00'),
+    );
+    assert.equal(
+      firstContactDue(national, new Date(cst('2026-03-13T16:45:00'))).toISOString(),
+      cst('2026-03-16T09:45:00'),
+    );
+    assert.equal(
+      firstContactDue(national, new Date(cst('2026-09-30T16:30:00'))).toISOString(),
+      cst('2026-10-08T09:30:00'),
+    );
+    assert.equal(
+      firstContactDue(national, new Date(cst('2026-03-10T10:00:00'))).toISOString(),
+      cst('2026-03-10T12:00:00'),
+    );
   });
 
   test('answer 1 working day, OEM report 4 business hours, suggestion 3 working days, follow-up the tenant’s days', () => {
     assert.equal(answerDue(national, new Date(cst('2026-03-10T16:30:00'))).toISOString(), cst('2026-03-11T16:30:00'));
     assert.equal(answerDue(national, new Date(cst('2026-09-30T11:00:00'))).toISOString(), cst('2026-10-08T11:00:00'));
-    assert.equal(oemReportDue(national, new Date(cst('2026-03-13T15:00:00'))).toISOString(), cst('2026-03-16T10:00:00'));
-    assert.equal(evaluationDue(national, new Date(cst('2026-03-12T10:00:00'))).toISOString(), cst('2026-03-17T10:00:00'));
-    assert.equal(followUpDue(national, new Date(cst('2026-03-13T17:00:00')), 1).toISOString(), cst('2026-03-16T17:00:00'));
-    assert.equal(followUpDue(national, new Date(cst('2026-03-13T17:00:00')), 3).toISOString(), cst('2026-03-18T17:00:00'));
+    assert.equal(
+      oemReportDue(national, new Date(cst('2026-03-13T15:00:00'))).toISOString(),
+      cst('2026-03-16T10:00:00'),
+    );
+    assert.equal(
+      evaluationDue(national, new Date(cst('2026-03-12T10:00:00'))).toISOString(),
+      cst('2026-03-17T10:00:00'),
+    );
+    assert.equal(
+      followUpDue(national, new Date(cst('2026-03-13T17:00:00')), 1).toISOString(),
+      cst('2026-03-16T17:00:00'),
+    );
+    assert.equal(
+      followUpDue(national, new Date(cst('2026-03-13T17:00:00')), 3).toISOString(),
+      cst('2026-03-18T17:00:00'),
+    );
   });
 });
 

@@ -11,10 +11,10 @@ import type { Ctx, OwnerCtx, StaffCtx } from '../../platform/context.ts';
 import { customers } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { and, eq } from 'drizzle-orm';
-import { customersOfOwner } from '../contact/contact.queries.ts';
+import { customersOfOwnerAccount } from '../contact/contact.service.ts';
 import { decodePhoto, reencoded } from '../visits/photos.service.ts';
 import * as cq from './cases.queries.ts';
-import { calendarFor, type CaseRow } from './complaints.deadlines.ts';
+import { calendarFor } from './complaints.deadlines.ts';
 import { scheduleDeadlines } from './complaints.escalation.ts';
 import * as q from './complaints.queries.ts';
 import { createCase, loadComplaint } from './complaints.service.ts';
@@ -37,7 +37,8 @@ const savePhotos = async (
   for (const dataUrl of dataUrls) {
     if (!decodePhoto(dataUrl)) throw AppError.field('photos', 'photo_format');
     const clean = await reencoded(dataUrl).catch((error: unknown) => {
-      if (error instanceof AppError) throw AppError.field('photos', error.details.issues?.[0]?.message ?? 'photo_format');
+      if (error instanceof AppError)
+        throw AppError.field('photos', error.details.issues?.[0]?.message ?? 'photo_format');
       throw error;
     });
     ids.push(
@@ -69,15 +70,30 @@ export const photoOf = async (ctx: Ctx, complaintId: string, photoId: string) =>
 
 /** The owner's case: only one of the customers the app account speaks for, else 404 (never 403: no probing). */
 const ownCase = async (ctx: OwnerCtx, id: string) => {
-  const mine = await customersOfOwner(ctx.sql, ctx.tenantId, ctx.actor.id);
+  const mine = await customersOfOwnerAccount(ctx);
   const row = await q.findComplaint(ctx.db, ctx.tenantId, id);
   if (!row || !mine.includes(row.c.customerId)) throw new AppError('NOT_FOUND');
   return row;
 };
 
-const publicKinds = new Set(['received', 'contacted', 'answered', 'resolved', 'followed_up', 'reopened', 'evaluated', 'closed', 'note', 'owner_info']);
+const publicKinds = new Set([
+  'received',
+  'contacted',
+  'answered',
+  'resolved',
+  'followed_up',
+  'reopened',
+  'evaluated',
+  'closed',
+  'note',
+  'owner_info',
+]);
 
-const toOwner = (row: q.ComplaintRow, last: { at: Date; kind: string; text: string | null } | null, photoIds: string[]): OwnerComplaint => ({
+const toOwner = (
+  row: q.ComplaintRow,
+  last: { at: Date; kind: string; text: string | null } | null,
+  photoIds: string[],
+): OwnerComplaint => ({
   id: row.c.id,
   kind: row.c.kind,
   category: row.c.category,
@@ -95,12 +111,17 @@ const toOwner = (row: q.ComplaintRow, last: { at: Date; kind: string; text: stri
 });
 
 export const ownerCases = async (ctx: OwnerCtx): Promise<OwnerComplaint[]> => {
-  const mine = await customersOfOwner(ctx.sql, ctx.tenantId, ctx.actor.id);
+  const mine = await customersOfOwnerAccount(ctx);
   const rows = (await Promise.all(mine.map((id) => q.complaintsOfCustomer(ctx.db, ctx.tenantId, id)))).flat();
   rows.sort((a, b) => b.c.receivedAt.getTime() - a.c.receivedAt.getTime());
-  const last = await cq.lastPublicEvents(ctx.db, ctx.tenantId, rows.map((r) => r.c.id));
+  const last = await cq.lastPublicEvents(
+    ctx.db,
+    ctx.tenantId,
+    rows.map((r) => r.c.id),
+  );
   const out: OwnerComplaint[] = [];
-  for (const r of rows) out.push(toOwner(r, last.get(r.c.id) ?? null, await cq.photoIdsOf(ctx.db, ctx.tenantId, r.c.id)));
+  for (const r of rows)
+    out.push(toOwner(r, last.get(r.c.id) ?? null, await cq.photoIdsOf(ctx.db, ctx.tenantId, r.c.id)));
   return out;
 };
 
@@ -111,13 +132,18 @@ export const ownerCase = async (ctx: OwnerCtx, id: string): Promise<OwnerComplai
   const last = events.at(-1)?.e ?? null;
   return {
     ...toOwner(row, last, await cq.photoIdsOf(ctx.db, ctx.tenantId, id)),
-    updates: events.map((e) => ({ at: e.e.at.toISOString(), kind: e.e.kind, text: e.e.text, byOwner: e.e.ownerId !== null })),
+    updates: events.map((e) => ({
+      at: e.e.at.toISOString(),
+      kind: e.e.kind,
+      text: e.e.text,
+      byOwner: e.e.ownerId !== null,
+    })),
   };
 };
 
 /** The customer the owner files for: the car's owner when a car is named (one of theirs), else their own record. */
 const customerFor = async (ctx: OwnerCtx, vehicleId: string | null) => {
-  const mine = await customersOfOwner(ctx.sql, ctx.tenantId, ctx.actor.id);
+  const mine = await customersOfOwnerAccount(ctx);
   if (vehicleId) {
     for (const id of mine) if (await q.customerOwnsVehicle(ctx.db, ctx.tenantId, id, vehicleId)) return id;
     throw AppError.field('vehicleId', 'complaint_vehicle_not_customers');
@@ -186,11 +212,12 @@ export const ownerFollowUp = async (ctx: OwnerCtx, id: string, input: z.output<t
       c,
       cal,
       now,
-      event: (e) => cq.addEvent(ctx.db, { tenantId: ctx.tenantId, complaintId: id, at: now, ownerId: ctx.actor.id, ...e }),
+      event: (e) =>
+        cq.addEvent(ctx.db, { tenantId: ctx.tenantId, complaintId: id, at: now, ownerId: ctx.actor.id, ...e }),
     },
     input,
   );
   await q.updateComplaint(ctx.db, ctx.tenantId, id, values);
-  await scheduleDeadlines(ctx, { ...c, ...values } as CaseRow, cal);
+  await scheduleDeadlines(ctx, { ...c, ...values }, cal);
   return ownerCase(ctx, id);
 };

@@ -45,5 +45,8 @@ export const walkToResolved = async (agent: Agent, id: string, handlerId: string
 /** …and the satisfied follow-up: the case is ready to close. */
 export const walkToFollowUp = async (agent: Agent, id: string, handlerId: string, handler: Agent = agent) => {
   await walkToResolved(agent, id, handlerId, handler);
-  ok(await agent.send('POST', `/api/complaints/${id}/follow-up`, { satisfied: true, note: '客户表示满意' }), 'follow-up');
+  ok(
+    await agent.send('POST', `/api/complaints/${id}/follow-up`, { satisfied: true, note: '客户表示满意' }),
+    'follow-up',
+  );
 };
