@@ -167,7 +167,9 @@ void test('a complaint about the car is registered as 处理中 and closed with 
     resolution: '当面致歉，赠送一次免费保养，客户表示认可',
     improvements: [{ what: '预约客户专用工位', ownerId: me.staff.id, due: '2026-12-31' }],
   });
+  // Back on the 360 page, read afresh (the steps went through the API, not this page).
   await page.goBack();
+  await page.reload();
   await item.getByTestId('complaint-status').getByText('已关闭').waitFor();
   await item
     .getByTestId('complaint-resolution-text')
