@@ -1,0 +1,543 @@
+import { eventAudience, eventKinds, eventStatuses, signupStatuses, type AudienceDimension } from '@m4s/contracts';
+import { z } from 'zod';
+import { currentBindingSql } from '../../platform/db/current-binding.ts';
+import { insertValues } from '../../platform/db/insert-values.ts';
+import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
+import type { SqlExecutor } from '../../platform/db/types.ts';
+
+// Events and clubs (docs/events.md). Every statement names its tenant ($1) on every table it reads, and
+// joins on (tenant_id, id): one shard on Citus.
+
+const eventRow = z.object({
+  id: col.text,
+  title: col.text,
+  kind: z.enum(eventKinds),
+  description: col.text,
+  store_id: col.textOrNull,
+  store_name: col.textOrNull,
+  starts_at: col.instant,
+  ends_at: col.instant,
+  place: col.text,
+  capacity: col.number,
+  signup_deadline: col.instant,
+  audience: eventAudience,
+  cost_fen: col.number,
+  status: z.enum(eventStatuses),
+  cancel_reason: col.textOrNull,
+  created_at: col.instant,
+  published_at: col.instantOrNull,
+  confirmed: col.number,
+  waiting: col.number,
+  checked_in: col.number,
+  invited: col.number,
+  timezone: col.text,
+});
+export type EventRow = z.output<typeof eventRow>;
+
+const counted = (status: string) =>
+  `(SELECT count(*) FROM event_signups g WHERE g.tenant_id = $1 AND g.event_id = e.id AND ${status})`;
+
+const selectEvents = `SELECT e.id, e.title, e.kind, e.description, e.store_id, s.name AS store_name, e.starts_at,
+    e.ends_at, e.place, e.capacity, e.signup_deadline, e.audience, e.cost_fen, e.status, e.cancel_reason,
+    e.created_at, e.published_at,
+    ${counted(`g.status = 'confirmed'`)} AS confirmed,
+    ${counted(`g.status = 'waiting'`)} AS waiting,
+    ${counted(`g.checked_in_at IS NOT NULL`)} AS checked_in,
+    (SELECT count(*) FROM event_invitations i WHERE i.tenant_id = $1 AND i.event_id = e.id
+      AND i.decision IN ('sent', 'deferred')) AS invited,
+    (SELECT t.timezone FROM tenants t WHERE t.id = $1) AS timezone
+  FROM events e
+  LEFT JOIN stores s ON s.tenant_id = $1 AND s.tenant_id = e.tenant_id AND s.id = e.store_id
+  WHERE e.tenant_id = $1`;
+
+export const listEvents = async (sql: SqlExecutor, tenantId: string, status: string | null) =>
+  parseRows(
+    eventRow,
+    await sql.executeSql(`${selectEvents} AND ($2::text IS NULL OR e.status = $2) ORDER BY e.starts_at DESC, e.id`, [
+      tenantId,
+      status,
+    ]),
+    'events',
+  );
+
+/** Published events that have not ended (the owner app's list). */
+export const upcomingEvents = async (sql: SqlExecutor, tenantId: string, now: Date) =>
+  parseRows(
+    eventRow,
+    await sql.executeSql(`${selectEvents} AND e.status = 'published' AND e.ends_at > $2 ORDER BY e.starts_at, e.id`, [
+      tenantId,
+      now,
+    ]),
+    'upcoming events',
+  );
+
+/** Published events running within the hours around now (check-in opens a few hours before the start). */
+export const checkInEvents = async (sql: SqlExecutor, tenantId: string, from: Date, to: Date) =>
+  parseRows(
+    eventRow,
+    await sql.executeSql(
+      `${selectEvents} AND e.status = 'published' AND e.starts_at < $3 AND e.ends_at > $2 ORDER BY e.starts_at, e.id`,
+      [tenantId, from, to],
+    ),
+    'check-in events',
+  );
+
+export const eventById = async (sql: SqlExecutor, tenantId: string, id: string) =>
+  maybeRow(eventRow, await sql.executeSql(`${selectEvents} AND e.id = $2`, [tenantId, id]), 'event');
+
+/** Locks the event's row for the transaction (sign-ups and cancellations queue on it: seats are counted under it). */
+export const lockEvent = async (sql: SqlExecutor, tenantId: string, id: string) =>
+  maybeRow(
+    z.object({ id: col.text, status: z.enum(eventStatuses) }),
+    await sql.executeSql(`SELECT id, status FROM events WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]),
+    'lock event',
+  );
+
+export type EventValues = {
+  title: string;
+  kind: string;
+  description: string;
+  storeId: string | null;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  capacity: number;
+  signupDeadline: string;
+  audience: unknown;
+  costFen: number;
+};
+
+export const insertEvent = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  id: string,
+  v: EventValues,
+  meta: { at: Date; by: string | null },
+) => {
+  await sql.executeSql(
+    `INSERT INTO events (tenant_id, id, title, kind, description, store_id, starts_at, ends_at, place, capacity,
+       signup_deadline, audience, cost_fen, status, created_at, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'draft', $14, $15)`,
+    [
+      tenantId,
+      id,
+      v.title,
+      v.kind,
+      v.description,
+      v.storeId,
+      v.startsAt,
+      v.endsAt,
+      v.place,
+      v.capacity,
+      v.signupDeadline,
+      JSON.stringify(v.audience),
+      v.costFen,
+      meta.at,
+      meta.by,
+    ],
+  );
+};
+
+export const updateEvent = async (sql: SqlExecutor, tenantId: string, id: string, v: EventValues) => {
+  await sql.executeSql(
+    `UPDATE events SET title = $3, kind = $4, description = $5, store_id = $6, starts_at = $7, ends_at = $8, place = $9,
+       capacity = $10, signup_deadline = $11, audience = $12::jsonb, cost_fen = $13
+     WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId,
+      id,
+      v.title,
+      v.kind,
+      v.description,
+      v.storeId,
+      v.startsAt,
+      v.endsAt,
+      v.place,
+      v.capacity,
+      v.signupDeadline,
+      JSON.stringify(v.audience),
+      v.costFen,
+    ],
+  );
+};
+
+/** Moves the event from one of `from` to `to`; false when it was in none of them (a concurrent change). */
+export const setStatus = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  id: string,
+  from: readonly string[],
+  to: string,
+  at: Date,
+  reason: string | null = null,
+) =>
+  (
+    await sql.executeSql(
+      `UPDATE events SET status = $4,
+         published_at = CASE WHEN $4 = 'published' THEN $5 ELSE published_at END,
+         closed_at = CASE WHEN $4 IN ('closed', 'cancelled') THEN $5 ELSE closed_at END,
+         cancel_reason = CASE WHEN $4 = 'cancelled' THEN $6 ELSE cancel_reason END
+       WHERE tenant_id = $1 AND id = $2 AND status = ANY($3::text[]) RETURNING id`,
+      [tenantId, id, from, to, at, reason],
+    )
+  ).rows.length > 0;
+
+/** Published events whose end has passed (the night closes them). */
+export const endedEvents = async (sql: SqlExecutor, tenantId: string, now: Date) =>
+  parseRows(
+    z.object({ id: col.text }),
+    await sql.executeSql(
+      `SELECT id FROM events WHERE tenant_id = $1 AND status = 'published' AND ends_at <= $2 ORDER BY ends_at, id`,
+      [tenantId, now],
+    ),
+    'ended events',
+  ).map((r) => r.id);
+
+// ── Sign-ups ────────────────────────────────────────────────────────────────────────────────────────
+
+const signupRow = z.object({
+  id: col.text,
+  event_id: col.text,
+  customer_id: col.text,
+  owner_id: col.textOrNull,
+  status: z.enum(signupStatuses),
+  waiting_since: col.instantOrNull,
+  ticket_code: col.text,
+  signed_up_at: col.instant,
+  checked_in_at: col.instantOrNull,
+  survey_response_id: col.textOrNull,
+  position: col.numberOrNull,
+});
+export type SignupRow = z.output<typeof signupRow>;
+
+// The place on the waiting list: how many wait since earlier (or as early, with a smaller id), plus one.
+const selectSignups = `SELECT g.id, g.event_id, g.customer_id, g.owner_id, g.status, g.waiting_since, g.ticket_code,
+    g.signed_up_at, g.checked_in_at, g.survey_response_id,
+    CASE WHEN g.status = 'waiting' THEN (SELECT count(*) + 1 FROM event_signups w WHERE w.tenant_id = $1
+      AND w.event_id = g.event_id AND w.status = 'waiting'
+      AND (w.waiting_since < g.waiting_since OR (w.waiting_since = g.waiting_since AND w.id < g.id))) END AS position
+  FROM event_signups g WHERE g.tenant_id = $1`;
+
+export const signupOf = async (sql: SqlExecutor, tenantId: string, eventId: string, customerId: string) =>
+  maybeRow(
+    signupRow,
+    await sql.executeSql(`${selectSignups} AND g.event_id = $2 AND g.customer_id = $3`, [tenantId, eventId, customerId]),
+    'signup',
+  );
+
+export const signupsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) =>
+  parseRows(
+    signupRow,
+    await sql.executeSql(`${selectSignups} AND g.customer_id = $2 ORDER BY g.signed_up_at`, [tenantId, customerId]),
+    'signups of customer',
+  );
+
+export const signupByCode = async (sql: SqlExecutor, tenantId: string, code: string) =>
+  maybeRow(signupRow, await sql.executeSql(`${selectSignups} AND g.ticket_code = $2`, [tenantId, code]), 'ticket');
+
+/** The event's sign-ups with the customer's name and primary phone, seats first, then the waiting list in order. */
+export const signupsOfEvent = async (sql: SqlExecutor, tenantId: string, eventId: string) =>
+  parseRows(
+    signupRow.extend({ name: col.text, phone: col.textOrNull, invited: col.bool }),
+    await sql.executeSql(
+      `SELECT x.*, c.name,
+         (SELECT p.phone FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = x.customer_id
+           ORDER BY p.is_primary DESC, p.phone LIMIT 1) AS phone,
+         EXISTS (SELECT 1 FROM event_invitations i WHERE i.tenant_id = $1 AND i.event_id = x.event_id
+           AND i.customer_id = x.customer_id AND i.decision IN ('sent', 'deferred')) AS invited
+       FROM (${selectSignups} AND g.event_id = $2) x
+       JOIN customers c ON c.tenant_id = $1 AND c.id = x.customer_id
+       ORDER BY CASE WHEN x.status = 'confirmed' THEN 0 WHEN x.status = 'waiting' THEN 1 ELSE 2 END,
+         x.position NULLS FIRST, x.signed_up_at, x.id`,
+      [tenantId, eventId],
+    ),
+    'signups of event',
+  );
+
+export const confirmedCount = async (sql: SqlExecutor, tenantId: string, eventId: string) =>
+  maybeRow(
+    z.object({ n: col.number }),
+    await sql.executeSql(
+      `SELECT count(*) AS n FROM event_signups WHERE tenant_id = $1 AND event_id = $2 AND status = 'confirmed'`,
+      [tenantId, eventId],
+    ),
+  )?.n ?? 0;
+
+export const insertSignup = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  s: { id: string; eventId: string; customerId: string; ownerId: string | null; status: string; code: string; at: Date },
+) => {
+  await sql.executeSql(
+    `INSERT INTO event_signups (tenant_id, id, event_id, customer_id, owner_id, status, waiting_since, ticket_code,
+       signed_up_at)
+     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 = 'waiting' THEN $8::timestamptz END, $7, $8)`,
+    [tenantId, s.id, s.eventId, s.customerId, s.ownerId, s.status, s.code, s.at],
+  );
+};
+
+/** A cancelled sign-up taken up again: a seat or the end of the waiting list, as new. */
+export const reviveSignup = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  id: string,
+  s: { ownerId: string | null; status: string; at: Date },
+) => {
+  await sql.executeSql(
+    `UPDATE event_signups SET status = $3, owner_id = coalesce($4, owner_id),
+       waiting_since = CASE WHEN $3 = 'waiting' THEN $5::timestamptz END, signed_up_at = $5, cancelled_at = NULL
+     WHERE tenant_id = $1 AND id = $2 AND status = 'cancelled'`,
+    [tenantId, id, s.status, s.ownerId, s.at],
+  );
+};
+
+export const cancelSignup = async (sql: SqlExecutor, tenantId: string, id: string, at: Date) =>
+  maybeRow(
+    z.object({ was: z.enum(signupStatuses) }),
+    await sql.executeSql(
+      `UPDATE event_signups g SET status = 'cancelled', cancelled_at = $3, waiting_since = NULL
+       FROM (SELECT id, status AS was FROM event_signups WHERE tenant_id = $1 AND id = $2) o
+       WHERE g.tenant_id = $1 AND g.id = o.id AND g.status <> 'cancelled' AND g.checked_in_at IS NULL
+       RETURNING o.was`,
+      [tenantId, id, at],
+    ),
+  )?.was ?? null;
+
+/** The first `n` of the waiting list get seats (in order); their rows are answered. */
+export const promoteWaiting = async (sql: SqlExecutor, tenantId: string, eventId: string, n: number) =>
+  n <= 0
+    ? []
+    : parseRows(
+        z.object({ id: col.text, customer_id: col.text, owner_id: col.textOrNull }),
+        await sql.executeSql(
+          `UPDATE event_signups g SET status = 'confirmed', waiting_since = NULL
+           FROM (SELECT id FROM event_signups WHERE tenant_id = $1 AND event_id = $2 AND status = 'waiting'
+                 ORDER BY waiting_since, id LIMIT $3) w
+           WHERE g.tenant_id = $1 AND g.id = w.id RETURNING g.id, g.customer_id, g.owner_id`,
+          [tenantId, eventId, n],
+        ),
+        'promote waiting',
+      );
+
+/** Writes the check-in once: false when the ticket was checked in already (or is no longer a seat). */
+export const markCheckedIn = async (sql: SqlExecutor, tenantId: string, id: string, at: Date, by: string | null) =>
+  (
+    await sql.executeSql(
+      `UPDATE event_signups SET checked_in_at = $3, checked_in_by = $4
+       WHERE tenant_id = $1 AND id = $2 AND status = 'confirmed' AND checked_in_at IS NULL RETURNING id`,
+      [tenantId, id, at, by],
+    )
+  ).rows.length > 0;
+
+/** The sign-ups (seats and waiting) the event's cancellation must reach. */
+export const activeSignups = async (sql: SqlExecutor, tenantId: string, eventId: string) =>
+  parseRows(
+    z.object({ id: col.text, customer_id: col.text, owner_id: col.textOrNull }),
+    await sql.executeSql(
+      `SELECT id, customer_id, owner_id FROM event_signups
+       WHERE tenant_id = $1 AND event_id = $2 AND status IN ('confirmed', 'waiting') ORDER BY id`,
+      [tenantId, eventId],
+    ),
+    'active signups',
+  );
+
+/** Attendees with an app account and no questionnaire offered yet. */
+export const attendeesToSurvey = async (sql: SqlExecutor, tenantId: string, eventId: string) =>
+  parseRows(
+    z.object({ id: col.text, customer_id: col.text, owner_id: col.text }),
+    await sql.executeSql(
+      `SELECT id, customer_id, owner_id FROM event_signups WHERE tenant_id = $1 AND event_id = $2
+         AND checked_in_at IS NOT NULL AND owner_id IS NOT NULL AND survey_response_id IS NULL ORDER BY id`,
+      [tenantId, eventId],
+    ),
+    'attendees to survey',
+  );
+
+export const setSurveyResponse = async (sql: SqlExecutor, tenantId: string, id: string, responseId: string) => {
+  await sql.executeSql(`UPDATE event_signups SET survey_response_id = $3 WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    id,
+    responseId,
+  ]);
+};
+
+// ── Who: the owner's customer, the audience, invitations ─────────────────────────────────────────────
+
+/**
+ * The customer behind an app account: the owner of the car its newest current binding confirms, else the
+ * customer with the account's phone.
+ */
+export const customerOfOwner = async (sql: SqlExecutor, tenantId: string, ownerId: string) =>
+  maybeRow(
+    z.object({ customer_id: col.textOrNull }),
+    await sql.executeSql(
+      `SELECT COALESCE(
+         (SELECT v.owner_id::text FROM vehicle_bindings b
+            JOIN vehicles v ON v.tenant_id = $1 AND v.tenant_id = b.tenant_id AND v.id = b.vehicle_id
+           WHERE b.tenant_id = $1 AND b.owner_id = $2 AND ${currentBindingSql('$1')} AND v.owner_id IS NOT NULL
+           ORDER BY b.decided_at DESC NULLS LAST, b.id LIMIT 1),
+         (SELECT p.customer_id::text FROM owners o
+            JOIN customer_phones p ON p.tenant_id = $1 AND p.tenant_id = o.tenant_id AND p.phone = o.phone
+           WHERE o.tenant_id = $1 AND o.id = $2 ORDER BY p.is_primary DESC, p.customer_id LIMIT 1)) AS customer_id`,
+      [tenantId, ownerId],
+    ),
+  )?.customer_id ?? null;
+
+const segmentColumns: Record<AudienceDimension, string> = {
+  frequency: 'frequency',
+  rfm: 'rfm',
+  loyalty: 'loyalty',
+  value: 'value_quadrant',
+};
+
+/** What an audience is matched on: the customer's tier and segment classes. */
+export const customerTraits = async (sql: SqlExecutor, tenantId: string, customerId: string) =>
+  maybeRow(
+    z.object({
+      tier: col.textOrNull,
+      frequency: col.textOrNull,
+      rfm: col.textOrNull,
+      loyalty: col.textOrNull,
+      value: col.textOrNull,
+    }),
+    await sql.executeSql(
+      `SELECT m.tier, s.frequency, s.rfm, s.loyalty, s.value_quadrant AS value
+       FROM customers c
+       LEFT JOIN loyalty_members m ON m.tenant_id = $1 AND m.tenant_id = c.tenant_id AND m.customer_id = c.id
+       LEFT JOIN customer_segments s ON s.tenant_id = $1 AND s.tenant_id = c.tenant_id AND s.customer_id = c.id
+       WHERE c.tenant_id = $1 AND c.id = $2`,
+      [tenantId, customerId],
+    ),
+  );
+
+/**
+ * The customers an invitation goes to: the audience (or the ids given, those that are this tenant's), a store
+ * event's to that store's customers, none erased, none invited to the event already.
+ */
+export const inviteeIds = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  eventId: string,
+  target: { audience: z.output<typeof eventAudience>; storeId: string | null } | { customerIds: readonly string[] },
+) => {
+  const params: unknown[] = [tenantId, eventId];
+  let where: string;
+  if ('customerIds' in target) {
+    params.push(target.customerIds);
+    where = `c.id = ANY($3::uuid[])`;
+  } else {
+    const a = target.audience;
+    params.push(target.storeId);
+    where = `($3::uuid IS NULL OR c.home_store_id = $3)`;
+    if (a.kind === 'tiers') {
+      params.push(a.tiers);
+      where += ` AND EXISTS (SELECT 1 FROM loyalty_members m WHERE m.tenant_id = $1 AND m.customer_id = c.id
+        AND m.tier = ANY($4::text[]))`;
+    } else if (a.kind === 'segment') {
+      params.push(a.value);
+      where += ` AND EXISTS (SELECT 1 FROM customer_segments s WHERE s.tenant_id = $1 AND s.customer_id = c.id
+        AND s.${segmentColumns[a.dimension]} = $4)`;
+    }
+  }
+  const rows = parseRows(
+    z.object({ id: col.text, invited: col.bool }),
+    await sql.executeSql(
+      `SELECT c.id, EXISTS (SELECT 1 FROM event_invitations i WHERE i.tenant_id = $1 AND i.event_id = $2
+           AND i.customer_id = c.id) AS invited
+       FROM customers c WHERE c.tenant_id = $1 AND c.erased_at IS NULL AND ${where} ORDER BY c.id`,
+      params,
+    ),
+    'invitees',
+  );
+  return { fresh: rows.filter((r) => !r.invited).map((r) => r.id), already: rows.filter((r) => r.invited).length };
+};
+
+export const recordInvitations = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  rows: readonly (readonly unknown[])[],
+  shared: { event_id: string; channel: string; invited_at: Date; invited_by: string | null },
+) => {
+  await insertValues(sql, {
+    into: 'event_invitations',
+    tenantId,
+    shared,
+    columns: ['id', 'customer_id', 'decision', 'reason'],
+    rows,
+    then: 'ON CONFLICT (tenant_id, event_id, customer_id) DO NOTHING',
+  });
+};
+
+/** The KPI figures: invited (reached), attended, invited among the attended, attendees' revenue in the window. */
+export const kpiFigures = async (sql: SqlExecutor, tenantId: string, eventId: string, from: Date, to: Date) =>
+  maybeRow(
+    z.object({
+      invited: col.number,
+      attended: col.number,
+      invited_attended: col.number,
+      revenue_fen: col.number,
+      revenue_customers: col.number,
+    }),
+    await sql.executeSql(
+      `WITH att AS (
+         SELECT g.customer_id,
+           EXISTS (SELECT 1 FROM event_invitations i WHERE i.tenant_id = $1 AND i.event_id = g.event_id
+             AND i.customer_id = g.customer_id AND i.decision IN ('sent', 'deferred')) AS invited
+         FROM event_signups g WHERE g.tenant_id = $1 AND g.event_id = $2 AND g.checked_in_at IS NOT NULL),
+       rev AS (
+         SELECT r.customer_id, sum(r.total_fen) AS fen FROM repair_orders r
+         WHERE r.tenant_id = $1 AND r.date_in >= $3 AND r.date_in < $4
+           AND r.type NOT IN ('warranty_claim', 'campaign')
+           AND r.customer_id IN (SELECT customer_id FROM event_signups a WHERE a.tenant_id = $1 AND a.event_id = $2
+             AND a.checked_in_at IS NOT NULL)
+         GROUP BY r.customer_id)
+       SELECT
+         (SELECT count(*) FROM event_invitations i WHERE i.tenant_id = $1 AND i.event_id = $2
+           AND i.decision IN ('sent', 'deferred')) AS invited,
+         (SELECT count(*) FROM att) AS attended,
+         (SELECT count(*) FROM att WHERE invited) AS invited_attended,
+         (SELECT coalesce(sum(fen), 0) FROM rev) AS revenue_fen,
+         (SELECT count(*) FROM rev) AS revenue_customers`,
+      [tenantId, eventId, from, to],
+    ),
+  );
+
+export const surveyResponseIds = async (sql: SqlExecutor, tenantId: string, eventId: string) =>
+  parseRows(
+    z.object({ survey_response_id: col.text }),
+    await sql.executeSql(
+      `SELECT survey_response_id FROM event_signups WHERE tenant_id = $1 AND event_id = $2
+         AND survey_response_id IS NOT NULL`,
+      [tenantId, eventId],
+    ),
+  ).map((r) => r.survey_response_id);
+
+// ── Personal data ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Before a merge: the duplicate's rows for events the kept customer has one for already go (one per event). */
+export const dropMergeClashes = async (sql: SqlExecutor, tenantId: string, intoId: string, fromId: string) => {
+  for (const table of ['event_signups', 'event_invitations'])
+    await sql.executeSql(
+      `DELETE FROM ${table} d WHERE d.tenant_id = $1 AND d.customer_id = $3
+         AND EXISTS (SELECT 1 FROM ${table} k WHERE k.tenant_id = $1 AND k.customer_id = $2 AND k.event_id = d.event_id)`,
+      [tenantId, intoId, fromId],
+    );
+};
+
+/** Erasure: the sign-ups stay (attendance is the dealer's record), the link to the person's app accounts goes. */
+export const unlinkOwners = async (sql: SqlExecutor, tenantId: string, customerId: string, ownerIds: string[]) => {
+  await sql.executeSql(
+    `UPDATE event_signups SET owner_id = NULL WHERE tenant_id = $1 AND (customer_id = $2 OR owner_id = ANY($3::uuid[]))`,
+    [tenantId, customerId, ownerIds],
+  );
+};
+
+export const invitationsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string) =>
+  parseRows(
+    z.object({ event_id: col.text, channel: col.text, decision: col.text, invited_at: col.instant }),
+    await sql.executeSql(
+      `SELECT event_id, channel, decision, invited_at FROM event_invitations WHERE tenant_id = $1 AND customer_id = $2
+       ORDER BY invited_at`,
+      [tenantId, customerId],
+    ),
+  );
