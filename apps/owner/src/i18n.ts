@@ -7,6 +7,7 @@ import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
+import { eventsEn, eventsZhCN } from './events/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -17,6 +18,7 @@ const zhCN = {
   ...surveyZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
+  ...eventsZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -88,6 +90,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...surveyEn,
   ...contactEn,
   ...loyaltyEn,
+  ...eventsEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

@@ -22,6 +22,8 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
+const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
+const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -56,6 +58,9 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'visits/:id', element: later(<VisitPage />) },
           // The survey invitation links here (/surveys/<id>): part of the server's contract too.
           { path: 'surveys/:id', element: later(<SurveyPage />) },
+          // Event invitations link here (/events/<id>): part of the server's contract too.
+          { path: 'events', element: later(<EventsPage />) },
+          { path: 'events/:id', element: later(<EventPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },

@@ -84,6 +84,8 @@ describe('the gate cannot be bypassed', () => {
                     'win_back',
                     'trade_in',
                     'follow_up',
+                    // events (index 9): a topic no other source here uses (1–3 are transactional sources).
+                    'inspection',
                   ] as const
                 )[i] ?? 'trade_in',
               dedupeKey: `src:${source}`,

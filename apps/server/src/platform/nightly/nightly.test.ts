@@ -176,6 +176,7 @@ describe('the nightly registry', () => {
         'webhooks.log_retention',
         'auth.sign_in_throttle_retention',
         'surveys.templates',
+        'events.close',
       ],
     );
     // As the server does at start, through the real queue and its worker.
