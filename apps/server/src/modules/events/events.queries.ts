@@ -221,7 +221,11 @@ const selectSignups = `SELECT g.id, g.event_id, g.customer_id, g.owner_id, g.sta
 export const signupOf = async (sql: SqlExecutor, tenantId: string, eventId: string, customerId: string) =>
   maybeRow(
     signupRow,
-    await sql.executeSql(`${selectSignups} AND g.event_id = $2 AND g.customer_id = $3`, [tenantId, eventId, customerId]),
+    await sql.executeSql(`${selectSignups} AND g.event_id = $2 AND g.customer_id = $3`, [
+      tenantId,
+      eventId,
+      customerId,
+    ]),
     'signup',
   );
 
@@ -266,7 +270,15 @@ export const confirmedCount = async (sql: SqlExecutor, tenantId: string, eventId
 export const insertSignup = async (
   sql: SqlExecutor,
   tenantId: string,
-  s: { id: string; eventId: string; customerId: string; ownerId: string | null; status: string; code: string; at: Date },
+  s: {
+    id: string;
+    eventId: string;
+    customerId: string;
+    ownerId: string | null;
+    status: string;
+    code: string;
+    at: Date;
+  },
 ) => {
   await sql.executeSql(
     `INSERT INTO event_signups (tenant_id, id, event_id, customer_id, owner_id, status, waiting_since, ticket_code,

@@ -218,7 +218,10 @@ describe('events: invitations through the contact gate, QR check-in, KPIs', () =
     // Another tenant's staff do not know the ticket.
     const b = await eventWorld();
     const theirs = await createEvent(b.admin);
-    assert.equal(messageOf(await b.advisor.send('POST', `/api/events/${theirs}/check-in`, { code })), '找不到这张活动门票');
+    assert.equal(
+      messageOf(await b.advisor.send('POST', `/api/events/${theirs}/check-in`, { code })),
+      '找不到这张活动门票',
+    );
     assert.equal((await b.advisor.send('POST', `/api/events/${id}/check-in`, { code })).statusCode, 404);
     // The owner's ticket shows it checked in; cancelling it now is refused.
     const mine = (await w.owner.get(`/api/owner/activities/${id}`)).json<OwnerEvent>();

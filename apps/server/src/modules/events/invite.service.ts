@@ -80,7 +80,9 @@ export const inviteToEvent = async (
   for (let i = 0; i < fresh.length; i += chunk) {
     await stage(
       ctx,
-      fresh.slice(i, i + chunk).map((customerId) => ({ ...base, customerId, dedupeKey: `event:${eventId}:${customerId}` })),
+      fresh
+        .slice(i, i + chunk)
+        .map((customerId) => ({ ...base, customerId, dedupeKey: `event:${eventId}:${customerId}` })),
     );
     outcomes.push(...(await runGate(ctx, { dryRun })));
   }

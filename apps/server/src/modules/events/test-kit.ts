@@ -46,10 +46,10 @@ let serial = 0;
 export const anotherOwner = async (w: { t: { id: string; slug: string } }, name = '第二位车主') => {
   serial++;
   const phone = `1370${String(process.pid % 1000).padStart(3, '0')}${String(serial).padStart(4, '0')}`;
-  const [c] = await sqlOwner(`INSERT INTO customers (tenant_id, name, source) VALUES ($1, $2, 'walk_in') RETURNING id`, [
-    w.t.id,
-    name,
-  ]);
+  const [c] = await sqlOwner(
+    `INSERT INTO customers (tenant_id, name, source) VALUES ($1, $2, 'walk_in') RETURNING id`,
+    [w.t.id, name],
+  );
   const customerId = String(c?.id);
   await sqlOwner(`INSERT INTO customer_phones (tenant_id, customer_id, phone, is_primary) VALUES ($1, $2, $3, true)`, [
     w.t.id,

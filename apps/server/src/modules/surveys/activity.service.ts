@@ -70,10 +70,10 @@ export const activitySatisfaction = async (ctx: Ctx, responseIds: readonly strin
     }
     const definition = definitions.get(r.version_id);
     if (!definition) continue;
-    const questions = questionsOf(definition).filter((x) => x.options.some((o) => typeof o.score === "number"));
+    const questions = questionsOf(definition).filter((x) => x.options.some((o) => typeof o.score === 'number'));
     const overall = questions.find((x) => x.factor === 'overall') ?? questions[0];
     const answer = overall ? (r.answers[overall.key] as { choice?: string } | undefined) : undefined;
-    const scored = overall?.options.filter((o) => typeof o.score === "number") ?? [];
+    const scored = overall?.options.filter((o) => typeof o.score === 'number') ?? [];
     const option = scored.find((o) => o.key === answer?.choice);
     if (option?.score === undefined || option.score === null) continue;
     const ranked = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
@@ -82,7 +82,8 @@ export const activitySatisfaction = async (ctx: Ctx, responseIds: readonly strin
   return {
     invited: rows.length,
     answered: scores.length,
-    averageScore: scores.length > 0 ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 10) / 10 : null,
+    averageScore:
+      scores.length > 0 ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 10) / 10 : null,
     satisfiedShare:
       scores.length > 0 ? Math.round((scores.filter((x) => x.top).length / scores.length) * 10_000) / 100 : null,
   };
