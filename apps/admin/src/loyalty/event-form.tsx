@@ -134,12 +134,18 @@ export const EventForm = ({ editing, onClose }: { editing: EventSummary | 'new' 
         </Form.Item>
         <Form.Item name="audienceKind" label={t('events.field.audience')}>
           <Select
-            options={(['all', 'tiers', 'segment'] as const).map((k) => ({ value: k, label: t(`events.audience.${k}`) }))}
+            options={(['all', 'tiers', 'segment'] as const).map((k) => ({
+              value: k,
+              label: t(`events.audience.${k}`),
+            }))}
           />
         </Form.Item>
         {audienceKind === 'tiers' ? (
           <Form.Item name="tiers" label={t('events.field.tiers')} rules={[{ required: true }]}>
-            <Select mode="multiple" options={(settings.data?.tiers ?? []).map((x) => ({ value: x.code, label: x.name }))} />
+            <Select
+              mode="multiple"
+              options={(settings.data?.tiers ?? []).map((x) => ({ value: x.code, label: x.name }))}
+            />
           </Form.Item>
         ) : null}
         {audienceKind === 'segment' ? (

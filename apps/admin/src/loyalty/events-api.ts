@@ -10,7 +10,8 @@ const useInvalidating = <I, O>(fn: (input: I) => Promise<O>) => {
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: key }) });
 };
 
-export const useEvents = () => useQuery({ queryKey: key, queryFn: async () => (await api.call(r.list, { query: {} })).items });
+export const useEvents = () =>
+  useQuery({ queryKey: key, queryFn: async () => (await api.call(r.list, { query: {} })).items });
 export const useEventDetail = (id: string | null, windowDays: number) =>
   useQuery({
     queryKey: [...key, id, windowDays],

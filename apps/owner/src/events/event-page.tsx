@@ -50,7 +50,9 @@ export const EventPage = () => {
           ? Toast.show({
               icon: 'success',
               content:
-                e.mine?.status === 'waiting' ? t('events.waiting', { position: e.mine.position ?? 1 }) : t('events.signedUp'),
+                e.mine?.status === 'waiting'
+                  ? t('events.waiting', { position: e.mine.position ?? 1 })
+                  : t('events.signedUp'),
             })
           : undefined,
       onError: (error) => Toast.show({ content: errorText(error, t('events.failed')) }),
@@ -74,7 +76,11 @@ export const EventPage = () => {
         </List.Item>
         <List.Item extra={e.place}>{t('events.place')}</List.Item>
         <List.Item extra={e.storeName ?? t('events.group')}>{t('events.store')}</List.Item>
-        <List.Item extra={<span data-testid="event-seats">{t('events.seats', { left: e.seatsLeft, capacity: e.capacity })}</span>}>
+        <List.Item
+          extra={
+            <span data-testid="event-seats">{t('events.seats', { left: e.seatsLeft, capacity: e.capacity })}</span>
+          }
+        >
           {t('events.deadline', { at: moment(e.signupDeadline) })}
         </List.Item>
       </List>
@@ -90,7 +96,13 @@ export const EventPage = () => {
       <Ticket e={e} />
       <div className="event-actions">
         {!active && e.open ? (
-          <Button color="primary" block loading={act.isPending} onClick={() => run('signup')} data-testid="event-signup">
+          <Button
+            color="primary"
+            block
+            loading={act.isPending}
+            onClick={() => run('signup')}
+            data-testid="event-signup"
+          >
             {e.seatsLeft > 0 ? t('events.signup') : t('events.signupWait')}
           </Button>
         ) : null}

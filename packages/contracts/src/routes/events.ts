@@ -22,7 +22,15 @@ const read = 'loyalty.read';
 
 /** Events and clubs (docs/events.md): 会员管理 › 活动, the advisor app's 活动签到, the owner app's 活动. */
 export const eventRoutes = defineRoutes({
-  list: { method: 'GET', path: '/events', auth: 'staff', permission: read, query: eventListQuery, response: listOf(eventSummary), tags },
+  list: {
+    method: 'GET',
+    path: '/events',
+    auth: 'staff',
+    permission: read,
+    query: eventListQuery,
+    response: listOf(eventSummary),
+    tags,
+  },
   create: {
     method: 'POST',
     path: '/events',
