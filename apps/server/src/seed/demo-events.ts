@@ -48,7 +48,7 @@ const inDemo = <T>(db: Database, tenantId: string, now: Date, fn: (ctx: Ctx) => 
     ),
   );
 
-/** Customers without an app account, members of a tier above the first first (the invited), then the rest. */
+/** Customers without an app account: members of a tier above the first first (the invited), then the rest. */
 const candidates = async (ctx: Ctx) =>
   parseRows(
     z.object({ id: col.text, home_store_id: col.textOrNull, member: col.bool }),
@@ -100,9 +100,11 @@ export const seedDemoEvents = async (
   const { tenantId, now } = input;
   await inDemo(db, tenantId, now, async (ctx) => {
     const people = await candidates(ctx);
-    const members = people.filter((p) => p.member).map((p) => p.id);
-    const others = people.filter((p) => !p.member).map((p) => p.id);
     const f = demoEvents.past;
+    const members = people.filter((p) => p.member).map((p) => p.id);
+    const invitedSet = new Set(members.slice(0, f.invited));
+    // Everyone else (of any tier) comes uninvited or signs up for the tour.
+    const others = people.filter((p) => !invitedSet.has(p.id)).map((p) => p.id);
     const store = input.storeIds[0] ?? null;
 
     // 20 days ago: the lecture, invited 30 days ago, closed.
