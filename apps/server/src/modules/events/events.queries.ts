@@ -107,6 +107,23 @@ export type EventValues = {
   costFen: number;
 };
 
+/** $1–$13 of both statements: the tenant, the id and the event's values in column order. */
+const eventParams = (tenantId: string, id: string, v: EventValues) => [
+  tenantId,
+  id,
+  v.title,
+  v.kind,
+  v.description,
+  v.storeId,
+  v.startsAt,
+  v.endsAt,
+  v.place,
+  v.capacity,
+  v.signupDeadline,
+  JSON.stringify(v.audience),
+  v.costFen,
+];
+
 export const insertEvent = async (
   sql: SqlExecutor,
   tenantId: string,
@@ -118,23 +135,7 @@ export const insertEvent = async (
     `INSERT INTO events (tenant_id, id, title, kind, description, store_id, starts_at, ends_at, place, capacity,
        signup_deadline, audience, cost_fen, status, created_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, 'draft', $14, $15)`,
-    [
-      tenantId,
-      id,
-      v.title,
-      v.kind,
-      v.description,
-      v.storeId,
-      v.startsAt,
-      v.endsAt,
-      v.place,
-      v.capacity,
-      v.signupDeadline,
-      JSON.stringify(v.audience),
-      v.costFen,
-      meta.at,
-      meta.by,
-    ],
+    [...eventParams(tenantId, id, v), meta.at, meta.by],
   );
 };
 
@@ -143,21 +144,7 @@ export const updateEvent = async (sql: SqlExecutor, tenantId: string, id: string
     `UPDATE events SET title = $3, kind = $4, description = $5, store_id = $6, starts_at = $7, ends_at = $8, place = $9,
        capacity = $10, signup_deadline = $11, audience = $12::jsonb, cost_fen = $13
      WHERE tenant_id = $1 AND id = $2`,
-    [
-      tenantId,
-      id,
-      v.title,
-      v.kind,
-      v.description,
-      v.storeId,
-      v.startsAt,
-      v.endsAt,
-      v.place,
-      v.capacity,
-      v.signupDeadline,
-      JSON.stringify(v.audience),
-      v.costFen,
-    ],
+    eventParams(tenantId, id, v),
   );
 };
 
