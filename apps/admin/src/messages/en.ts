@@ -13,6 +13,7 @@ import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
+import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
@@ -34,6 +35,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...eventsEn,
   ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

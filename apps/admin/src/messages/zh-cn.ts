@@ -13,6 +13,7 @@ import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
+import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...eventsZhCN,
   ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
