@@ -7,11 +7,8 @@ import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
-<<<<<<< HEAD
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
-=======
 import { eventsEn, eventsZhCN } from './events/messages.ts';
->>>>>>> events
 
 const zhCN = {
   ...mobileMessages['zh-CN'],

@@ -22,16 +22,13 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
-<<<<<<< HEAD
 const FeedbackPage = lazy(async () => ({ default: (await import('./feedback/feedback-page.tsx')).FeedbackPage }));
 const NewFeedbackPage = lazy(async () => ({
   default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
 }));
 const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/case-page.tsx')).FeedbackCasePage }));
-=======
 const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
 const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
->>>>>>> events
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 

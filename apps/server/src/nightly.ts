@@ -22,11 +22,8 @@ export const nightlySteps: readonly NightlyStep[] = [
   webhookLogNightly,
   signInThrottleNightly,
   surveyTemplatesNightly,
-<<<<<<< HEAD
   complaintDeadlinesNightly,
-=======
   eventsNightly,
->>>>>>> events
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

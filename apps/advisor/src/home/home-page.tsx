@@ -33,11 +33,8 @@ export const HomePage = () => {
       <BoardEntry />
       <CallsEntry />
       <TasksEntry />
-<<<<<<< HEAD
       <CasesEntry />
-=======
       <CheckInEntry />
->>>>>>> events
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

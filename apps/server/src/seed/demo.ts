@@ -18,11 +18,8 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
-<<<<<<< HEAD
 import { seedDemoComplaints } from './demo-complaints.ts';
-=======
 import { seedDemoEvents } from './demo-events.ts';
->>>>>>> events
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -215,10 +212,7 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
-<<<<<<< HEAD
   await seedDemoComplaints(db, { tenantId, now });
-=======
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
->>>>>>> events
   return tenantId;
 };

@@ -176,11 +176,8 @@ describe('the nightly registry', () => {
         'webhooks.log_retention',
         'auth.sign_in_throttle_retention',
         'surveys.templates',
-<<<<<<< HEAD
         'complaints.deadlines',
-=======
         'events.close',
->>>>>>> events
       ],
     );
     // As the server does at start, through the real queue and its worker.
@@ -204,11 +201,8 @@ describe('the nightly registry', () => {
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
       { step: 'surveys.templates', day: today },
-<<<<<<< HEAD
       { step: 'complaints.deadlines', day: today },
-=======
       { step: 'events.close', day: today },
->>>>>>> events
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,
