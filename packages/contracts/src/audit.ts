@@ -126,6 +126,9 @@ export const auditActions = [
   'questionnaire.published',
   'survey.recorded',
   'survey.answered',
+  // Satisfaction indices (docs/indices.md)
+  'index.factor_set_saved',
+  'index.kpis_exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

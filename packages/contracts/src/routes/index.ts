@@ -27,6 +27,7 @@ import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
+import { indexRoutes } from './indices.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -61,11 +62,13 @@ export const routes = {
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
+  indices: indexRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  indexRoutes,
   callRoutes,
   authRoutes,
   calendarRoutes,
