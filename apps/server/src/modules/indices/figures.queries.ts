@@ -86,14 +86,16 @@ export type FigureSqlRow = z.output<typeof figureRow>;
 /** Answered responses in [from, to), their factor scores per group and their NPS / CSAT counts. */
 export const figureRows = async (sql: SqlExecutor, input: FigureInput): Promise<FigureSqlRow[]> => {
   const key = dimensionKeys[input.by]('r');
+  // By store no join is needed: the figures of a store-month read its answers by survey_responses_store_idx.
+  const visitAndOrder = `LEFT JOIN visits r_v ON r_v.tenant_id = $1 AND r_v.tenant_id = r.tenant_id AND r_v.id = r.visit_id
+         ${repairOrderOfSql('r.vehicle_id', 'r.answered_at', 'r.tenant_id')}`;
   const result = await sql.executeSql(
     `WITH items AS (${factorItemsSql}),
      answered AS (
        SELECT r.tenant_id, r.id, r.version_id, r.answers,
               to_char(date_trunc($5, r.answered_at AT TIME ZONE $4), 'YYYY-MM-DD') AS period, ${key} AS gkey
          FROM survey_responses r
-         LEFT JOIN visits r_v ON r_v.tenant_id = $1 AND r_v.tenant_id = r.tenant_id AND r_v.id = r.visit_id
-         ${repairOrderOfSql('r.vehicle_id', 'r.answered_at', 'r.tenant_id')}
+         ${input.by === 'store' ? '' : visitAndOrder}
         WHERE r.tenant_id = $1 AND r.answered_at >= $2 AND r.answered_at < $3
           AND r.status IN ('complete', 'partial') AND ($6::uuid IS NULL OR r.store_id = $6::uuid)
      ),
