@@ -6,29 +6,15 @@
 // Targets: queue p95 < 100 ms, monthly CSI/NPS per store < 1 s. The data lives in a folder of its own
 // (the shared data set is not written to).
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { freePort } from '../scripts/pg-cluster.mjs';
-import { repoRoot } from '../scripts/lib/proc.mjs';
 import { signIn, startProcess, stopProcess, waitHealthy } from './procs.mjs';
-import { bigCluster, timeRequests } from './scale.mjs';
+import { bigCluster, runTs, timeRequests } from './scale.mjs';
 import { waitForStartNight } from './scale-care.mjs';
 
 const host = '127.0.0.1';
 const ms = (n) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 const int = (n) => Math.round(n).toLocaleString('en-US');
-
-const runTs = (args, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (b) => (out += b.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
 
 /** The twelve months of answers before the generator's fixed now (2026-11-01). */
 const months = Array.from({ length: 12 }, (_, i) => {

@@ -25,7 +25,8 @@ const fingerprintOf = (customers) =>
     .digest('hex')
     .slice(0, 16);
 
-const runTs = (args, env) =>
+/** A TypeScript script of the repository run with tsx; resolves with what it printed. */
+export const runTs = (args, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: repoRoot,

@@ -275,24 +275,28 @@ const proofPart = async (name) => {
   return markdown;
 };
 
+/** A part run on its own (no load table): its markdown in a dated section of bench/RESULTS.md with the machine's facts. */
+const writePart = (markdown, machineLoad) => {
+  const text = section({
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
+    settings,
+    summary: null,
+    startups: null,
+    totalMs: Date.now() - started,
+    notes: [
+      `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
+    ],
+    extra: [markdown],
+  });
+  prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+};
+
 const main = async () => {
   if (only === 'crash' || only === 'soak') {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
-    const machineLoad = stopLoadProof();
-    const text = section({
-      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-      facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
-      settings,
-      summary: null,
-      startups: null,
-      totalMs: Date.now() - started,
-      notes: [
-        `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
-      ],
-      extra: [markdown],
-    });
-    prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+    writePart(markdown, stopLoadProof());
     console.log(markdown);
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
     return;
@@ -301,20 +305,7 @@ const main = async () => {
   const stopLoad = loadSampler();
   if (only === 'indices') {
     const indices = await runIndices({ customers: scaleCustomers, log });
-    const machineLoad = stopLoad();
-    const text = section({
-      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-      facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
-      settings,
-      summary: null,
-      startups: null,
-      totalMs: Date.now() - started,
-      notes: [
-        `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
-      ],
-      extra: [indices.markdown],
-    });
-    prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+    writePart(indices.markdown, stopLoad());
     console.log(`\n${indices.markdown}`);
     return;
   }

@@ -119,6 +119,20 @@ export const labelsFor = async (ctx: StaffCtx, by: string, keys: (string | null)
   return names;
 };
 
+/** Rows by period and group key, made on first sight. */
+export const groupsOf = <T>(make: (period: string, key: string | null) => T) => {
+  const groups = new Map<string, T>();
+  const groupOf = (period: string, key: string | null): T => {
+    const id = `${period}|${key ?? ''}`;
+    const found = groups.get(id);
+    if (found) return found;
+    const made = make(period, key);
+    groups.set(id, made);
+    return made;
+  };
+  return { groups, groupOf };
+};
+
 /** CSAT, NPS, CSI, SSI and the gap per period and store / advisor / service type (docs/indices.md). */
 export const figures = async (ctx: StaffCtx, raw: FiguresQuery): Promise<Figures> => {
   const query: z.output<typeof figuresQuery> = figuresQuery.parse(raw);
@@ -132,32 +146,23 @@ export const figures = async (ctx: StaffCtx, raw: FiguresQuery): Promise<Figures
     storeId,
   });
   const [csiSet, ssiSet] = [await currentFactorSet(ctx, 'csi'), await currentFactorSet(ctx, 'ssi')];
-  const groups = new Map<string, FigureRow>();
-  const groupOf = (period: string, key: string | null) => {
-    const id = `${period}|${key ?? ''}`;
-    let g = groups.get(id);
-    if (!g) {
-      g = {
-        period,
-        key,
-        label: null,
-        responses: 0,
-        csatAnswers: 0,
-        csat: null,
-        verySatisfied: null,
-        npsAnswers: 0,
-        nps: null,
-        csi: null,
-        csiCoverage: 0,
-        ssi: null,
-        ssiCoverage: 0,
-        gap: null,
-        factors: {},
-      };
-      groups.set(id, g);
-    }
-    return g;
-  };
+  const { groups, groupOf } = groupsOf<FigureRow>((period, key) => ({
+    period,
+    key,
+    label: null,
+    responses: 0,
+    csatAnswers: 0,
+    csat: null,
+    verySatisfied: null,
+    npsAnswers: 0,
+    nps: null,
+    csi: null,
+    csiCoverage: 0,
+    ssi: null,
+    ssiCoverage: 0,
+    gap: null,
+    factors: {},
+  }));
   for (const r of rows) {
     const g = groupOf(r.period, r.gkey);
     if (r.row_kind === 'factor' && r.factor && r.score !== null) {

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import type { StaffCtx } from '../../platform/context.ts';
 import { tenantCompactDay } from '../../platform/time/tenant-zone.ts';
 import type { XlsxSheet } from '../imports/xlsx-out.ts';
-import { labelsFor, rangeOf, scopedStore } from './indices.service.ts';
+import { groupsOf, labelsFor, rangeOf, scopedStore } from './indices.service.ts';
 import * as q from './kpis.queries.ts';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
@@ -20,36 +20,29 @@ export const kpis = async (ctx: StaffCtx, raw: KpiQuery): Promise<Kpis> => {
     await q.callSatisfaction(ctx.sql, input),
     await q.dissatisfactionReasons(ctx.sql, input),
   ];
-  const groups = new Map<string, KpiRow & { very: number; satisfied: number; completedAttempts: number }>();
-  const groupOf = (period: string, key: string | null) => {
-    const id = `${period}|${key ?? ''}`;
-    let g = groups.get(id);
-    if (!g) {
-      g = {
-        period,
-        key,
-        label: null,
-        callsDue: 0,
-        callsCompleted: 0,
-        followUpRate: null,
-        attempts: 0,
-        connected: 0,
-        connectionRate: null,
-        wrongNumbers: 0,
-        recordAccuracy: null,
-        successful: 0,
-        satisfactionRate: null,
-        verySatisfiedRate: null,
-        agentDays: 0,
-        productivity: null,
-        very: 0,
-        satisfied: 0,
-        completedAttempts: 0,
-      };
-      groups.set(id, g);
-    }
-    return g;
-  };
+  const { groups, groupOf } = groupsOf<KpiRow & { very: number; satisfied: number; completedAttempts: number }>(
+    (period, key) => ({
+      period,
+      key,
+      label: null,
+      callsDue: 0,
+      callsCompleted: 0,
+      followUpRate: null,
+      attempts: 0,
+      connected: 0,
+      connectionRate: null,
+      wrongNumbers: 0,
+      recordAccuracy: null,
+      successful: 0,
+      satisfactionRate: null,
+      verySatisfiedRate: null,
+      agentDays: 0,
+      productivity: null,
+      very: 0,
+      satisfied: 0,
+      completedAttempts: 0,
+    }),
+  );
   for (const r of due) Object.assign(groupOf(r.period, r.gkey), { callsDue: r.due, callsCompleted: r.completed });
   for (const r of attempts)
     Object.assign(groupOf(r.period, r.gkey), {
