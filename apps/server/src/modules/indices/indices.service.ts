@@ -57,10 +57,6 @@ export const factorSets = async (ctx: StaffCtx): Promise<{ items: FactorSet[] }>
   return { items };
 };
 
-/** The set the figures use: the tenant's newest version, else the preset. */
-export const currentFactorSet = async (ctx: StaffCtx, kind: IndexKind): Promise<FactorSet> =>
-  (await factorSets(ctx)).items.find((s) => s.kind === kind && s.current) ?? preset(kind);
-
 /**
  * A new version of a factor set: refused (400, naming the sum or the factor) when the weights do not sum to
  * 100% or a key repeats; the version before stays as it was, superseded.
@@ -145,7 +141,11 @@ export const figures = async (ctx: StaffCtx, raw: FiguresQuery): Promise<Figures
     by: query.by,
     storeId,
   });
-  const [csiSet, ssiSet] = [await currentFactorSet(ctx, 'csi'), await currentFactorSet(ctx, 'ssi')];
+  const sets = (await factorSets(ctx)).items.filter((s) => s.current);
+  const [csiSet, ssiSet] = [
+    sets.find((s) => s.kind === 'csi') ?? preset('csi'),
+    sets.find((s) => s.kind === 'ssi') ?? preset('ssi'),
+  ];
   const { groups, groupOf } = groupsOf<FigureRow>((period, key) => ({
     period,
     key,
