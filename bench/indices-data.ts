@@ -1,14 +1,15 @@
 // The indices benchmark's data (bench/scale-indices.mjs): on the demo group made by bench/scale-data.ts, a year
 // of follow-up answers and the stores' open call queues, written once (a second run adds no answers and moves the calls back around its now).
 // Set-based and Citus-safe as the generator is: INSERT … SELECT taking tenant_id from the source tenant row,
-// ids from md5(nonce || source id) (no volatile function), every table filtered by the tenant.
+// ids from the nonce and the source id (nonceUuidSql) (no volatile function), every table filtered by the tenant.
 // Run as `node --import tsx bench/indices-data.ts`; prints one JSON line { responses, calls, ms }.
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/platform/db/open.ts';
+import { nonceUuidSql } from '../apps/server/src/platform/db/ids.ts';
 
 /** The generator's fixed "now" (bench/scale-data.ts): a year of answers before it. */
 const now = new Date('2026-11-01T00:00:00Z');
-const nonce = 'bench-indices-1';
+const nonce = 'bench-indices-2';
 
 const db = await openDatabase(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
 try {
@@ -16,6 +17,14 @@ try {
   const { rows } = await db.owner.executeSql(`SELECT id FROM tenants WHERE slug = 'demo'`);
   const tenantId = String(rows[0]?.id);
   const result = await db.transaction({ tenantId }, async ({ sql }) => {
+    // Rows an earlier version of this script wrote with ids that are not version-4 uuids (the API refuses them).
+    const stale = `tenant_id = $1 AND substr(id::text, 15, 1) <> '4'`;
+    await sql.executeSql(`DELETE FROM survey_responses WHERE ${stale} AND channel = 'call' AND recorded_by IS NULL`, [
+      tenantId,
+    ]);
+    await sql.executeSql(`DELETE FROM care_tasks WHERE ${stale} AND rule_key = 'follow_up_7d' AND attempts = 0`, [
+      tenantId,
+    ]);
     const version = `(SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.tenant_id = v.tenant_id
                         AND q.id = v.questionnaire_id AND q.template_key = 'repair_followup'
                       WHERE v.tenant_id = $1 AND v.status = 'published')`;
@@ -32,7 +41,7 @@ try {
        )
        INSERT INTO survey_responses (tenant_id, id, questionnaire_id, version_id, channel, status, customer_id,
                                      vehicle_id, store_id, answers, answered_at, created_at)
-       SELECT s.tenant_id, md5($3 || s.id::text)::uuid, ${questionnaire}, ${version}, 'call', 'complete', s.customer_id,
+       SELECT s.tenant_id, ${nonceUuidSql('$3', 's.id::text')}, ${questionnaire}, ${version}, 'call', 'complete', s.customer_id,
               s.vehicle_id, s.store_id,
               jsonb_build_object('R1', jsonb_build_object('score', s.score),
                 'R2', jsonb_build_object('choice', CASE WHEN s.score >= 6 THEN 'fixed' ELSE 'not_fixed' END),
@@ -51,7 +60,7 @@ try {
     const calls = await sql.executeSql(
       `INSERT INTO care_tasks (tenant_id, id, customer_id, store_id, rule_key, role, title, script, due_at, first_due_at,
                                created_at, updated_at)
-       SELECT c.tenant_id, md5($3 || 'call' || c.id::text)::uuid, c.id, c.home_store_id, 'follow_up_7d', 'cs_specialist',
+       SELECT c.tenant_id, ${nonceUuidSql('$3', "'call' || c.id::text")}, c.id, c.home_store_id, 'follow_up_7d', 'cs_specialist',
               '新车7日回访', '您好，我是客服专员。',
               $2::timestamptz + (abs(hashtext(c.id::text)) % 1344 - 672) * interval '15 minutes',
               $2::timestamptz + (abs(hashtext(c.id::text)) % 1344 - 672) * interval '15 minutes', $2, $2

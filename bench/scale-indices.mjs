@@ -105,6 +105,7 @@ export const runIndices = async ({ customers = 1_000_000, samples = 200, log }) 
       if (one.failures > 0) {
         const res = await fetch(urls[0], { headers });
         log(`${name}: ${urls[0]} answered ${res.status} ${(await res.text()).slice(0, 300)}`);
+        log(`server: ${server.output().slice(-3000)}`);
       }
       log(
         `${name.padEnd(34)} p50 ${ms(one.p50)} ms  p95 ${ms(one.p95)} ms  max ${ms(one.max)} ms  failures ${one.failures}`,

@@ -1,3 +1,4 @@
+import { nonceUuidSql } from '../platform/db/ids.ts';
 import type { Database } from '../platform/db/types.ts';
 import { demoSurveyDays } from './demo-surveys.ts';
 
@@ -6,7 +7,7 @@ import { demoSurveyDays } from './demo-surveys.ts';
  * each repair follow-up the CS specialist recorded (seed/demo-surveys.ts) becomes the completed call it was —
  * one in four reached on the second try after a no-answer the day before — and, for other repair orders of the
  * same days, the calls that did not get through: an empty number, a refusal, three no-answers (unreachable).
- * Set-based and Citus-safe: tenant_id from the source rows, ids from md5(nonce || source id).
+ * Set-based and Citus-safe: tenant_id from the source rows, ids from the nonce and the source id (nonceUuidSql: valid version-4 uuids).
  */
 export const seedDemoCallHistory = async (db: Database, input: { tenantId: string; now: Date }) => {
   const { tenantId, now } = input;
@@ -16,7 +17,7 @@ export const seedDemoCallHistory = async (db: Database, input: { tenantId: strin
       `INSERT INTO care_tasks (tenant_id, id, customer_id, vehicle_id, store_id, rule_key, role, assignee_id, title,
                                script, due_at, status, outcome, done_at, done_by, created_at, updated_at, kind,
                                call_state, attempts, first_due_at)
-       SELECT r.tenant_id, md5($2 || r.id::text)::uuid, r.customer_id, r.vehicle_id, r.store_id, 'post_repair',
+       SELECT r.tenant_id, ${nonceUuidSql('$2', 'r.id::text')}, r.customer_id, r.vehicle_id, r.store_id, 'post_repair',
               'cs_specialist', r.recorded_by, '维修后3日回访', '您好，我是客服专员，想了解一下您这次维修保养的感受。',
               r.answered_at, 'done', NULL, r.answered_at, r.recorded_by, r.answered_at - interval '2 days',
               r.answered_at, 'call', 'completed',
@@ -30,7 +31,7 @@ export const seedDemoCallHistory = async (db: Database, input: { tenantId: strin
       [tenantId, nonce],
     );
     await sql.executeSql(
-      `UPDATE survey_responses SET task_id = md5($2 || id::text)::uuid
+      `UPDATE survey_responses SET task_id = ${nonceUuidSql('$2', 'id::text')}
         WHERE tenant_id = $1 AND channel = 'call' AND task_id IS NULL AND recorded_by IS NOT NULL
           AND answered_at IS NOT NULL`,
       [tenantId, nonce],
@@ -49,7 +50,7 @@ export const seedDemoCallHistory = async (db: Database, input: { tenantId: strin
        INSERT INTO care_tasks (tenant_id, id, customer_id, vehicle_id, store_id, rule_key, role, assignee_id, title,
                                script, due_at, status, done_at, done_by, created_at, updated_at, kind, call_state,
                                attempts, first_due_at)
-       SELECT p.tenant_id, md5($2 || 'failed' || p.id::text)::uuid, p.customer_id, p.vehicle_id, p.store_id,
+       SELECT p.tenant_id, ${nonceUuidSql('$2', "'failed' || p.id::text")}, p.customer_id, p.vehicle_id, p.store_id,
               'post_repair', 'cs_specialist', p.agent, '维修后3日回访', '您好，我是客服专员，想了解一下您这次维修保养的感受。',
               p.date_out + interval '3 days' + (CASE WHEN p.k = 2 THEN 2 ELSE 0 END) * interval '1 day', 'done',
               p.date_out + interval '3 days' + (CASE WHEN p.k = 2 THEN 2 ELSE 0 END) * interval '1 day', p.agent,
@@ -65,7 +66,7 @@ export const seedDemoCallHistory = async (db: Database, input: { tenantId: strin
     const attempts = await sql.executeSql(
       `INSERT INTO call_attempts (tenant_id, id, task_id, customer_id, seq, outcome, state_before, state_after,
                                   agent_id, at, response_id)
-       SELECT k.tenant_id, md5($2 || k.id::text || n.seq::text)::uuid, k.id, k.customer_id, n.seq,
+       SELECT k.tenant_id, ${nonceUuidSql('$2', 'k.id::text || n.seq::text')}, k.id, k.customer_id, n.seq,
               CASE WHEN n.seq < k.attempts OR k.call_state = 'unreachable' THEN 'no_answer'
                    WHEN k.call_state = 'bad_number' THEN 'empty_number'
                    WHEN k.call_state = 'refused' THEN 'refused' ELSE 'completed' END,

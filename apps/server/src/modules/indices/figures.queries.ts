@@ -90,7 +90,7 @@ export const figureRows = async (sql: SqlExecutor, input: FigureInput): Promise<
   const visitAndOrder = `LEFT JOIN visits r_v ON r_v.tenant_id = $1 AND r_v.tenant_id = r.tenant_id AND r_v.id = r.visit_id
          ${repairOrderOfSql('r.vehicle_id', 'r.answered_at', 'r.tenant_id')}`;
   const result = await sql.executeSql(
-    `WITH items AS (${factorItemsSql}),
+    `WITH items AS MATERIALIZED (${factorItemsSql}),
      answered AS (
        SELECT r.tenant_id, r.id, r.version_id, r.answers,
               to_char(date_trunc($5, r.answered_at AT TIME ZONE $4), 'YYYY-MM-DD') AS period, ${key} AS gkey

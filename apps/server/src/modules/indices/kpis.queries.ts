@@ -85,7 +85,7 @@ const satRow = z.object({
 export const callSatisfaction = async (sql: SqlExecutor, i: KpiInput) => {
   const key = { store: 'r.store_id::text', agent: 'r.recorded_by::text', advisor: advisorKey('r_v') }[i.by];
   const result = await sql.executeSql(
-    `WITH items AS (${factorItemsSql} AND q.value->>'factor' = 'overall'),
+    `WITH items AS MATERIALIZED (${factorItemsSql} AND q.value->>'factor' = 'overall'),
      answered AS (
        SELECT r.tenant_id, r.id, r.version_id, r.answers, ${periodOf('r.answered_at')} AS period, ${key} AS gkey
          FROM survey_responses r
@@ -116,7 +116,7 @@ const reasonRow = z.object({ reason: col.text, label: col.textOrNull, n: col.num
  */
 export const dissatisfactionReasons = async (sql: SqlExecutor, i: KpiInput) => {
   const result = await sql.executeSql(
-    `WITH multi AS (
+    `WITH multi AS MATERIALIZED (
        SELECT v.tenant_id, v.id AS version_id, q.value->>'key' AS qkey, q.value->'options' AS options
          FROM questionnaire_versions v
         CROSS JOIN LATERAL jsonb_array_elements(v.definition->'sections') s
