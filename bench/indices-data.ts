@@ -1,5 +1,5 @@
 // The indices benchmark's data (bench/scale-indices.mjs): on the demo group made by bench/scale-data.ts, a year
-// of follow-up answers and the stores' open call queues, written once (a second run adds no answers and moves the calls back around its now).
+// of follow-up answers and the stores' open call queues, written afresh on each run (its own rows removed first).
 // Set-based and Citus-safe as the generator is: INSERT … SELECT taking tenant_id from the source tenant row,
 // ids from the nonce and the source id (nonceUuidSql) (no volatile function), every table filtered by the tenant.
 // Run as `node --import tsx bench/indices-data.ts`; prints one JSON line { responses, calls, ms }.
@@ -17,14 +17,17 @@ try {
   const { rows } = await db.owner.executeSql(`SELECT id FROM tenants WHERE slug = 'demo'`);
   const tenantId = String(rows[0]?.id);
   const result = await db.transaction({ tenantId }, async ({ sql }) => {
-    // Rows an earlier version of this script wrote with ids that are not version-4 uuids (the API refuses them).
-    const stale = `tenant_id = $1 AND substr(id::text, 15, 1) <> '4'`;
-    await sql.executeSql(`DELETE FROM survey_responses WHERE ${stale} AND channel = 'call' AND recorded_by IS NULL`, [
-      tenantId,
-    ]);
-    await sql.executeSql(`DELETE FROM care_tasks WHERE ${stale} AND rule_key = 'follow_up_7d' AND attempts = 0`, [
-      tenantId,
-    ]);
+    // Written afresh each run: the answers no one recorded (this script's; the demo's have their CS specialist)
+    // and its unworked calls.
+    await sql.executeSql(
+      `DELETE FROM survey_responses WHERE tenant_id = $1 AND channel = 'call' AND recorded_by IS NULL`,
+      [tenantId],
+    );
+    await sql.executeSql(
+      `DELETE FROM care_tasks k WHERE k.tenant_id = $1 AND k.rule_key = 'follow_up_7d' AND k.attempts = 0
+          AND k.title = '新车7日回访' AND k.script = '您好，我是客服专员。'`,
+      [tenantId],
+    );
     const version = `(SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.tenant_id = v.tenant_id
                         AND q.id = v.questionnaire_id AND q.template_key = 'repair_followup'
                       WHERE v.tenant_id = $1 AND v.status = 'published')`;
