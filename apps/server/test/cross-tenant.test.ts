@@ -279,6 +279,10 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/indices/figures?from=2020-01-01&to=2030-12-31&by=advisor',
+  'GET /api/indices/kpis?from=2020-01-01&to=2030-12-31&by=agent',
+  'GET /api/indices/kpis.xlsx?from=2020-01-01&to=2030-12-31',
+  'GET /api/indices/factor-sets',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

@@ -139,6 +139,9 @@ export const auditActions = [
   'event.signed_up',
   'event.signup_cancelled',
   'event.checked_in',
+  // Satisfaction indices (docs/indices.md)
+  'index.factor_set_saved',
+  'index.kpis_exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -38,5 +38,6 @@ export * from './fault-codes.ts';
 export * from './surveys.ts';
 export * from './survey-engine.ts';
 export * from './survey-messages.ts';
+export * from './indices.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

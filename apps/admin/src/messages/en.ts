@@ -16,6 +16,7 @@ import { loyaltyEn } from './loyalty-en.ts';
 import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
+import { indicesEn } from './indices-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -37,6 +38,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...loyaltyEn,
   ...eventsEn,
   ...surveysEn,
+  ...indicesEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

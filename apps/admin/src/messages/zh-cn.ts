@@ -16,6 +16,7 @@ import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
+import { indicesZhCN } from './indices-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -37,6 +38,7 @@ export const zhCN = {
   ...loyaltyZhCN,
   ...eventsZhCN,
   ...surveysZhCN,
+  ...indicesZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -18,6 +18,7 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 
@@ -212,6 +213,7 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  await seedDemoCallHistory(db, { tenantId, now });
   await seedDemoComplaints(db, { tenantId, now });
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;

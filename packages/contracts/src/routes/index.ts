@@ -28,6 +28,7 @@ import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { eventRoutes } from './events.ts';
+import { indexRoutes } from './indices.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -63,11 +64,13 @@ export const routes = {
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
   events: eventRoutes,
+  indices: indexRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  indexRoutes,
   callRoutes,
   authRoutes,
   calendarRoutes,
