@@ -26,6 +26,7 @@ import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
+import { recoveryEscalateJob } from './modules/recovery/recovery.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
 import { ensureNightly } from './platform/nightly/schedule.ts';
@@ -94,6 +95,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       sendJob(notify),
       importRunJob(config.DATA_DIR),
       bookingRemindJob,
+      recoveryEscalateJob,
       classifyJob,
       careSweepJob,
       nightlyJob,

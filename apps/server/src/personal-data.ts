@@ -13,6 +13,7 @@ import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
+import { recoveryPersonalData } from './modules/recovery/recovery.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -47,5 +48,6 @@ export const personalData: readonly PersonalData[] = [
   telematicsPersonalData,
   loyaltyPersonalData,
   surveysPersonalData,
+  recoveryPersonalData,
   authPersonalData,
 ];

@@ -126,6 +126,12 @@ export const auditActions = [
   'questionnaire.published',
   'survey.recorded',
   'survey.answered',
+  // Service recovery (docs/recovery.md)
+  'recovery.opened',
+  'recovery.escalated',
+  'recovery.closed',
+  'recovery.follow_up_answered',
+  'recovery.policy_updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

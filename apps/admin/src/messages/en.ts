@@ -14,6 +14,7 @@ import { calendarEn } from './calendar-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
+import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -33,6 +34,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...loyaltyEn,
   ...surveysEn,
+  ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

@@ -14,6 +14,7 @@ import { calendarZhCN } from './calendar-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
+import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -33,6 +34,7 @@ export const zhCN = {
   ...telematicsZhCN,
   ...loyaltyZhCN,
   ...surveysZhCN,
+  ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -11,6 +11,7 @@ import { createChannels } from '../platform/notify/channels.ts';
 import { sendJob } from '../platform/notify/outbox.ts';
 import { asPlatform, noJobQueue } from '../platform/operator-tx.ts';
 import { bookingRemindJob } from '../modules/booking/reminder.job.ts';
+import { recoveryEscalateJob } from '../modules/recovery/recovery.job.ts';
 import { careSweepJob } from '../modules/care/care.jobs.ts';
 import { nightlyJob } from '../nightly.ts';
 import { importRunJob } from '../modules/imports/run.job.ts';
@@ -75,7 +76,7 @@ export const openRuntime = async (config: Config): Promise<Runtime> => {
       notifyClose = () => notify.close();
       return startJobRunner({
         db,
-        jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, nightlyJob],
+        jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, recoveryEscalateJob, classifyJob, careSweepJob, nightlyJob],
         clock,
         log,
         work: false,
