@@ -224,6 +224,16 @@ const cases: Record<string, Case> = {
     body: () => ({ answers: { R1: { score: 9 } } }),
     as: 'owner',
   },
+  // Service recovery (issue 14, What 7): B's alert, its close, B's follow-up call.
+  'GET /api/recovery/alerts/:id': { id: (b) => b.recovery.alertId },
+  'POST /api/recovery/alerts/:id/close': {
+    id: (b) => b.recovery.alertId,
+    body: () => ({ action: '越界', reaction: '越界', reactionCode: 'accepted' }),
+  },
+  'POST /api/recovery/follow-ups/:id': {
+    id: (b) => b.recovery.followUpTaskId,
+    body: () => ({ answer: 'resolved', attempts: 0 }),
+  },
 };
 
 /**
@@ -260,6 +270,9 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/recovery/alerts?scope=store&status=all',
+  'GET /api/recovery/on-time?from=2020-01-01&to=2030-12-31',
+  'GET /api/recovery/policy',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

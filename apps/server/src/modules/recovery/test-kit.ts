@@ -80,3 +80,27 @@ export const repairAnswers = (score: number, r3: 'satisfied' | 'dissatisfied' = 
   ...(r3 === 'dissatisfied' ? { R4: { choices: ['repair_time'] } } : {}),
   R5: { choice: 'yes' },
 });
+
+export type RecoveryRows = { alertId: string; followUpTaskId: string };
+
+/**
+ * Rows for the cross-tenant suite: a hot alert on the tenant's response (given to the tenant's admin) and its
+ * follow-up call, written as the platform would.
+ */
+export const recoveryRowsFor = async (t: TestTenant, responseId: string): Promise<RecoveryRows> => {
+  const [task] = await sqlIn(
+    t.id,
+    `INSERT INTO care_tasks (tenant_id, kind, customer_id, store_id, role, title, script, due_at)
+     VALUES ($1, 'recovery_followup', $2, $3, 'cs_specialist', '服务补救回访', '您好', now()) RETURNING id`,
+    [t.id, t.customerId, t.storeId],
+  );
+  const followUpTaskId = String(task?.id);
+  const [alert] = await sqlIn(
+    t.id,
+    `INSERT INTO recovery_alerts (tenant_id, response_id, customer_id, store_id, assignee_id, score, triggers,
+        opened_at, due_at, follow_up_task_id)
+     VALUES ($1, $2, $3, $4, $5, 6, '["R1"]'::jsonb, now(), now() + interval '1 hour', $6) RETURNING id`,
+    [t.id, responseId, t.customerId, t.storeId, t.staffIds.group_admin ?? null, followUpTaskId],
+  );
+  return { alertId: String(alert?.id), followUpTaskId };
+};
