@@ -9,6 +9,7 @@ import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { recoveryEn, recoveryZhCN } from './recovery/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -17,6 +18,7 @@ const zhCN = {
   ...tasksZhCN,
   ...loyaltyZhCN,
   ...callsZhCN,
+  ...recoveryZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -70,6 +72,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...tasksEn,
   ...loyaltyEn,
   ...callsEn,
+  ...recoveryEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

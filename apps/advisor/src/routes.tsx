@@ -16,6 +16,7 @@ const BoardPage = lazy(() => import('./board/board-page.tsx').then((m) => ({ def
 const TasksPage = lazy(() => import('./tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const CallsPage = lazy(() => import('./calls/calls-page.tsx').then((m) => ({ default: m.CallsPage })));
 const CallPage = lazy(() => import('./calls/call-page.tsx').then((m) => ({ default: m.CallPage })));
+const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -53,6 +54,7 @@ export const createAdvisorRouter = () =>
       { path: '/tasks', element: signedIn(<TasksPage />) },
       { path: '/calls', element: signedIn(<CallsPage />) },
       { path: '/calls/:id', element: signedIn(<CallPage />) },
+      { path: '/recovery/:id', element: signedIn(<AlertPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },
