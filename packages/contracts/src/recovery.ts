@@ -125,7 +125,12 @@ export const recoveryAnswer = z.object({
   /** This answer opened the alert. */
   hot: z.boolean(),
 });
-export const recoveryAlertDetail = z.object({ alert: recoveryAlert, answers: z.array(recoveryAnswer) });
+export const recoveryAlertDetail = z.object({
+  alert: recoveryAlert,
+  answers: z.array(recoveryAnswer),
+  /** The server's time: a countdown on a device whose clock is off counts from it. */
+  now: instant,
+});
 export type RecoveryAlertDetail = z.infer<typeof recoveryAlertDetail>;
 
 export const recoveryListQuery = z.object({
@@ -142,6 +147,8 @@ export const recoveryList = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** The server's time: a countdown on a device whose clock is off counts from it. */
+  now: instant,
 });
 export type RecoveryList = z.infer<typeof recoveryList>;
 

@@ -6,14 +6,17 @@ import { useI18n } from '../i18n.ts';
 import { useMyAlerts } from './api.ts';
 import './recovery.css';
 
-/** Minutes until (or, negative, since) an instant, read again every 30 seconds. */
-const useMinutesTo = (iso: string) => {
+/**
+ * Minutes until (or, negative, since) an instant, read again every 30 seconds — on the server's clock: `skew`
+ * is the server's time minus this device's when the list was read.
+ */
+const useMinutesTo = (iso: string, skew: number) => {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return Math.ceil((Date.parse(iso) - now) / 60_000);
+  return Math.ceil((Date.parse(iso) - (now + skew)) / 60_000);
 };
 
 export const timeText = (iso: string, locale: string) =>
@@ -22,9 +25,9 @@ export const timeText = (iso: string, locale: string) =>
   );
 
 /** The countdown to the due time: minutes left within the next hours, late by how much, or the due time. */
-export const Countdown = ({ alert }: { alert: RecoveryAlert }) => {
+export const Countdown = ({ alert, skew }: { alert: RecoveryAlert; skew: number }) => {
   const { t, locale } = useI18n();
-  const minutes = useMinutesTo(alert.dueAt);
+  const minutes = useMinutesTo(alert.dueAt, skew);
   if (alert.status !== 'open') return null;
   if (minutes < 0)
     return (
@@ -77,7 +80,7 @@ export const AlertList = () => {
           <header className="alert-card-head">
             <span className="alert-card-name">{a.customerName}</span>
             {a.plate ? <span>{a.plate}</span> : null}
-            <Countdown alert={a} />
+            <Countdown alert={a} skew={alerts.data?.skew ?? 0} />
           </header>
           <div className="alert-card-meta">
             <AlertTags alert={a} />

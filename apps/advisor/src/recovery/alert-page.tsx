@@ -95,7 +95,7 @@ export const AlertPage = () => {
             {a.customerName}
           </span>
           {a.plate ? <span>{a.plate}</span> : null}
-          <Countdown alert={a} />
+          <Countdown alert={a} skew={detail.data.skew} />
           {a.status === 'closed' ? (
             <Tag color="success" data-testid="alert-status-closed">
               {t('recovery.closed')}

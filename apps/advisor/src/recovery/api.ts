@@ -5,18 +5,22 @@ import { callsKey } from '../calls/api.ts';
 
 export const recoveryKey = ['recovery'] as const;
 
+/** The server's time minus this device's as the answer arrived: countdowns count on the server's clock. */
+const withSkew = <T extends { now: string }>(r: T) => ({ ...r, skew: Date.parse(r.now) - Date.now() });
+
 /** My open hot alerts (assigned or escalated to me), most urgent first; read again every minute. */
 export const useMyAlerts = () =>
   useQuery({
     queryKey: [...recoveryKey, 'mine'],
-    queryFn: () => api.call(recoveryRoutes.list, { query: { scope: 'mine', status: 'open', page: 1 } }),
+    queryFn: async () =>
+      withSkew(await api.call(recoveryRoutes.list, { query: { scope: 'mine', status: 'open', page: 1 } })),
     refetchInterval: 60_000,
   });
 
 export const useAlert = (id: string) =>
   useQuery({
     queryKey: [...recoveryKey, 'alert', id],
-    queryFn: () => api.call(recoveryRoutes.get, { params: { id } }),
+    queryFn: async () => withSkew(await api.call(recoveryRoutes.get, { params: { id } })),
   });
 
 export const useRecoveryPolicy = () =>

@@ -75,7 +75,7 @@ export const listAlerts = async (
     },
     ctx.clock.now(),
   );
-  return { ...page, page: query.page, pageSize: recoveryPageSize };
+  return { ...page, page: query.page, pageSize: recoveryPageSize, now: ctx.clock.now().toISOString() };
 };
 
 /** An alert the actor may see: theirs (assigned or escalated to them), or their store's for a supervisor. */
@@ -112,7 +112,7 @@ export const getAlert = async (ctx: StaffCtx, id: string): Promise<RecoveryAlert
           : [];
       })
     : [];
-  return { alert, answers };
+  return { alert, answers, now: ctx.clock.now().toISOString() };
 };
 
 /**
