@@ -76,7 +76,12 @@ export const AlertList = () => {
     <section className="alert-list" data-testid="alert-list">
       <h3 className="alert-list-title">{t('recovery.section')}</h3>
       {items.map((a) => (
-        <article key={a.id} className={`alert-card${a.late ? ' alert-late' : ''}`} data-testid="alert-card">
+        <article
+          key={a.id}
+          className={`alert-card${a.late ? ' alert-late' : ''}`}
+          data-testid="alert-card"
+          data-alert={a.id}
+        >
           <header className="alert-card-head">
             <span className="alert-card-name">{a.customerName}</span>
             {a.plate ? <span>{a.plate}</span> : null}
