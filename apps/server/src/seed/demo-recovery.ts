@@ -51,8 +51,11 @@ export const seedDemoRecovery = async (db: Database, input: { tenantId: string; 
       await sql.executeSql(
         `SELECT r.id, r.customer_id, r.vehicle_id, r.visit_id, COALESCE(vi.store_id, r.store_id, c.home_store_id) AS store_id,
                 r.answered_at, v.definition, r.answers, COALESCE(vi.advisor_id, c.service_advisor_id) AS advisor_id,
-                (SELECT s.id FROM staff s WHERE s.tenant_id = $1 AND s.role = 'service_manager' AND s.status = 'active'
-                   AND s.store_id = COALESCE(vi.store_id, r.store_id, c.home_store_id) ORDER BY s.created_at LIMIT 1) AS manager_id
+                -- The store's service manager, else its store manager, else the group's service manager.
+                (SELECT s.id FROM staff s WHERE s.tenant_id = $1 AND s.status = 'active'
+                   AND s.role IN ('service_manager', 'store_manager')
+                 ORDER BY (s.store_id = COALESCE(vi.store_id, r.store_id, c.home_store_id)) DESC NULLS LAST,
+                          (s.role = 'service_manager') DESC, s.created_at, s.id LIMIT 1) AS manager_id
            FROM survey_responses r
            JOIN questionnaire_versions v ON v.tenant_id = r.tenant_id AND v.id = r.version_id
            JOIN customers c ON c.tenant_id = r.tenant_id AND c.id = r.customer_id
