@@ -46,11 +46,14 @@ export const seedDemoRecovery = async (db: Database, input: { tenantId: string; 
         definition: surveyDefinition,
         answers: surveyAnswers,
         advisor_id: col.textOrNull,
+        advisor_login: col.textOrNull,
         manager_id: col.textOrNull,
       }),
       await sql.executeSql(
         `SELECT r.id, r.customer_id, r.vehicle_id, r.visit_id, COALESCE(vi.store_id, r.store_id, c.home_store_id) AS store_id,
                 r.answered_at, v.definition, r.answers, COALESCE(vi.advisor_id, c.service_advisor_id) AS advisor_id,
+                (SELECT a.login FROM staff a WHERE a.tenant_id = $1 AND a.id = COALESCE(vi.advisor_id, c.service_advisor_id))
+                  AS advisor_login,
                 -- The store's service manager, else its store manager, else the group's service manager.
                 (SELECT s.id FROM staff s WHERE s.tenant_id = $1 AND s.status = 'active'
                    AND s.role IN ('service_manager', 'store_manager')
@@ -80,22 +83,28 @@ export const seedDemoRecovery = async (db: Database, input: { tenantId: string; 
       closed: 0,
       closedOnTime: 0,
     };
-    for (const r of rows) {
+    const hot = rows.flatMap((r) => {
       const triggers = hotAlertTriggers(r.definition, r.answers);
-      if (triggers.length === 0) continue;
+      return triggers.length > 0 ? [{ r, triggers }] : [];
+    });
+    // The open ones: the demo advisor's (login advisor) most recent, so that signing in shows them.
+    const theirs = hot.filter((x) => x.r.advisor_login === 'advisor');
+    const openIds = (theirs.length >= 3 ? theirs : hot).slice(0, 3).map((x) => x.r.id);
+    for (const { r, triggers } of hot) {
       const score = lowestScore(triggers);
       if (score !== null) out.under8++;
       const n = out.alerts++;
-      const open = n < 3;
+      const open = openIds.includes(r.id);
+      const k = openIds.indexOf(r.id);
       // The open ones were raised today (the third one yesterday afternoon, left late and escalated).
       const openedAt = !open
         ? r.answered_at
-        : n === 2
+        : k === 2
           ? instantOf(lastWorkday, '14:00', cal.zone)
-          : new Date(now.getTime() - (n + 1) * 20 * 60_000);
+          : new Date(now.getTime() - (k + 1) * 20 * 60_000);
       const dueAt = addBusinessHours(cal, openedAt, 1);
       const late = open && dueAt.getTime() < now.getTime();
-      const escalated = open && n === 2;
+      const escalated = open && k === 2;
       const closedAt = open ? null : new Date(openedAt.getTime() + (n % 8 === 0 ? 200 : 20 + (n % 4) * 10) * 60_000);
       const strong = score !== null && score <= strongLine;
       const reactionCode = strong && n % 2 === 0 ? 'still_dissatisfied' : n % 3 === 0 ? 'satisfied' : 'accepted';
