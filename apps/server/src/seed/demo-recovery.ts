@@ -27,8 +27,8 @@ export type DemoRecovery = {
 
 /**
  * The demo's hot alerts (docs/recovery.md), from the demo's survey answers and by the same opening rule
- * (contracts' hotAlertTriggers): the three most recent open — one of them from the last working afternoon,
- * late and escalated to the service manager — and the others closed as a store works them (most within the
+ * (contracts' hotAlertTriggers): the demo advisor's (login advisor) three most recent open — one from the
+ * last working afternoon, late and escalated to the service manager — and the others closed as a store works them (most within the
  * hour, some late), with what was done and the reaction; a follow-up call for those closed in the last three
  * days, the answer for the older ones.
  */
