@@ -29,6 +29,7 @@ import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
+import { recoveryRoutes } from './recovery.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -65,6 +66,7 @@ export const routes = {
   surveys: surveyRoutes,
   events: eventRoutes,
   indices: indexRoutes,
+  recovery: recoveryRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -95,6 +97,7 @@ export {
   loyaltyRoutes,
   surveyRoutes,
   eventRoutes,
+  recoveryRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

@@ -27,3 +27,4 @@ export * from './staging.ts';
 export * from './surveys.ts';
 export * from './events.ts';
 export * from './indices.ts';
+export * from './recovery.ts';
