@@ -6,6 +6,7 @@ import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
+import { knowledgeNightly } from './modules/content/content.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -20,6 +21,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   webhookLogNightly,
   signInThrottleNightly,
   surveyTemplatesNightly,
+  knowledgeNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

@@ -260,6 +260,10 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/content/posts',
+  'GET /api/content/articles',
+  'GET /api/owner/feed',
+  `GET /api/owner/knowledge?q=${encodeURIComponent('胎压 资讯 知识')}`,
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

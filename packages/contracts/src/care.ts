@@ -93,6 +93,8 @@ export const touchSources = [
   'telematics',
   // Membership (docs/loyalty.md): points and coupons about to expire.
   'loyalty',
+  // 轮生活 (docs/feed.md): the optional push of a feed post, as marketing.
+  'feed',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

@@ -49,6 +49,8 @@ export const permissions = [
   'loyalty.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
+  /** 内容管理 (docs/feed.md): the feed's posts (a store's staff for their store), pushes, the knowledge base. */
+  'content.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,7 +59,13 @@ type Grant = { scope: RowScope; permissions: readonly Permission[] };
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
 const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
 /** Segments and the care rules, templates and contact policy that act on them. */
-const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
+const careLead: readonly Permission[] = [
+  'segment.read',
+  'care.manage',
+  'survey.manage',
+  'calls.supervise',
+  'content.manage',
+];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
 
@@ -103,7 +111,10 @@ export const roleGrants: Record<Role, Grant> = {
   },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
-  cs_specialist: { scope: 'store', permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust'] },
+  cs_specialist: {
+    scope: 'store',
+    permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust', 'content.manage'],
+  },
   cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
   oem_viewer: { scope: 'group', permissions: reader },
 };

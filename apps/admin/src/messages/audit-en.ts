@@ -63,6 +63,12 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.loyalty.coupons_issued': 'Coupons issued',
   'action.loyalty.coupon_voided': 'Coupon voided',
   'action.loyalty.points_adjusted': 'Points adjusted',
+  'action.content.post_saved': 'Feed post saved',
+  'action.content.post_withdrawn': 'Feed post withdrawn',
+  'action.content.post_pushed': 'Feed post pushed',
+  'action.content.article_created': 'Article created',
+  'action.content.article_updated': 'Article updated',
+  'action.content.article_deleted': 'Article deleted',
   'action.loyalty.points_redeemed': 'Points redeemed',
 
   'audit.target.booking': 'Booking',

@@ -65,6 +65,12 @@ export const auditZhCN = {
   'action.loyalty.coupons_issued': '发放卡券',
   'action.loyalty.coupon_voided': '作废卡券',
   'action.loyalty.points_adjusted': '调整积分',
+  'action.content.post_saved': '保存资讯',
+  'action.content.post_withdrawn': '撤下资讯',
+  'action.content.post_pushed': '推送资讯',
+  'action.content.article_created': '新建用车知识',
+  'action.content.article_updated': '修改用车知识',
+  'action.content.article_deleted': '删除用车知识',
   'action.loyalty.points_redeemed': '积分兑换',
 
   'audit.target.booking': '预约',

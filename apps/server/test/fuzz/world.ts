@@ -11,6 +11,7 @@ import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
+import { contentRowsFor, type ContentRows } from '../../src/modules/content/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -41,6 +42,8 @@ export type Rows = TestTenant & {
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
+  /** A live feed post and a published article (docs/feed.md). */
+  content: ContentRows;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -71,6 +74,8 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
+    t.content.postId,
+    t.content.articleId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -98,6 +103,8 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
+  [/post|feed/i, [t.content.postId]],
+  [/article|knowledge/i, [t.content.articleId]],
 ];
 
 /**
@@ -131,6 +138,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
+    content: await contentRowsFor(t),
   };
 };
 
@@ -171,6 +179,8 @@ export const plant = async (tenantId: string, marker: string) => {
   );
   await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
   await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
+  await sql(`UPDATE feed_posts SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}资讯`]);
+  await sql(`UPDATE kb_articles SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}知识`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 
