@@ -7,6 +7,7 @@ import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
+import { contentEn, contentZhCN } from './content/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -17,6 +18,7 @@ const zhCN = {
   ...surveyZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
+  ...contentZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -49,7 +51,8 @@ const zhCN = {
   'life.greetingDefault': '您好，尊敬的车主',
   'life.serving': '{name}竭诚为您服务',
   'life.latestTitle': '最新消息',
-  'life.allMessages': '查看全部消息',
+  'life.allMessages': '消息中心',
+  'life.unread': '{count}条未读',
   'life.noNewsTitle': '暂无新消息',
   'life.noNewsHint': '预约确认、维修进度与{name}的提醒会出现在这里。',
 
@@ -88,6 +91,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...surveyEn,
   ...contactEn,
   ...loyaltyEn,
+  ...contentEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',
@@ -121,7 +125,8 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'life.greetingDefault': 'Hello',
   'life.serving': '{name} at your service',
   'life.latestTitle': 'Latest messages',
-  'life.allMessages': 'All messages',
+  'life.allMessages': 'Messages',
+  'life.unread': '{count} unread',
   'life.noNewsTitle': 'No messages yet',
   'life.noNewsHint': 'Booking confirmations, repair progress and reminders from {name} will appear here.',
 

@@ -23,6 +23,9 @@ const ContactPage = lazy(async () => ({ default: (await import('./contact/contac
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
+const PostPage = lazy(async () => ({ default: (await import('./content/post-page.tsx')).PostPage }));
+const KnowledgePage = lazy(async () => ({ default: (await import('./content/knowledge-page.tsx')).KnowledgePage }));
+const ArticlePage = lazy(async () => ({ default: (await import('./content/article-page.tsx')).ArticlePage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -43,6 +46,10 @@ export const createOwnerRouter = (slug: string) =>
         children: [
           { index: true, element: <Navigate to="/life" replace /> },
           { path: 'life', element: later(<LifeTab />) },
+          // A feed push links here (/life/posts/<id>): part of the server's contract.
+          { path: 'life/posts/:id', element: later(<PostPage />) },
+          { path: 'knowledge', element: later(<KnowledgePage />) },
+          { path: 'knowledge/:id', element: later(<ArticlePage />) },
           { path: 'services', element: later(<ServicesTab />) },
           { path: 'records', element: later(<RecordsTab />) },
           { path: 'records/add', element: later(<AddVehiclePage />) },

@@ -22,6 +22,7 @@ import {
   ToolOutlined,
   WifiOutlined,
   GiftOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -39,6 +40,7 @@ const nav: readonly NavItem[] = [
   { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
   { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
+  { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

@@ -17,7 +17,13 @@ const tabs: { key: string; title: OwnerMessageKey; icon: typeof CompassOutline }
 ];
 
 // Pages outside a tab's own path, and the tab they belong to.
-const sections: Record<string, string> = { book: 'services', bookings: 'services', visits: 'services', messages: 'me' };
+const sections: Record<string, string> = {
+  book: 'services',
+  bookings: 'services',
+  visits: 'services',
+  messages: 'me',
+  knowledge: 'life',
+};
 
 /**
  * The signed-in shell: the dealer's header, the current tab, and the four tabs of the seed's app. It holds

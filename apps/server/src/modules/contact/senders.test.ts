@@ -85,7 +85,11 @@ describe('the gate cannot be bypassed', () => {
                     'trade_in',
                     'follow_up',
                   ] as const
-                )[i] ?? 'trade_in',
+                )[i] ??
+                // More sources than topics: the later ones take the topics the transactional sources left free
+                // (a second touch of one topic within its cap's window would be held back, not sent).
+                (['warranty', 'inspection', 'insurance'] as const)[i % 3] ??
+                'trade_in',
               dedupeKey: `src:${source}`,
             }),
       ),
