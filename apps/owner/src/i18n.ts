@@ -46,6 +46,8 @@ const zhCN = {
   'tab.services': '车业务',
   'tab.records': '维修档案',
   'tab.me': '我的',
+  'tab.nav': '主菜单',
+  'tab.unread': '{count}条未读消息',
 
   'life.greeting': '您好，{name}',
   'life.greetingDefault': '您好，尊敬的车主',
@@ -120,6 +122,8 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'tab.services': 'Services',
   'tab.records': 'Records',
   'tab.me': 'Me',
+  'tab.nav': 'Main menu',
+  'tab.unread': '{count} unread messages',
 
   'life.greeting': 'Hello, {name}',
   'life.greetingDefault': 'Hello',

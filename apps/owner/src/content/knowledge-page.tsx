@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CapsuleTabs, DotLoading, NavBar, SearchBar } from 'antd-mobile';
+import { DotLoading, NavBar, SearchBar } from 'antd-mobile';
 import { QuestionCircleOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { articleCategories, type ArticleCategory } from '@m4s/contracts';
@@ -83,16 +83,19 @@ export const KnowledgePage = () => {
         />
       </form>
       {q ? null : (
-        <nav aria-label={t('kb.categories')}>
-          <CapsuleTabs
-            activeKey={category ?? 'all'}
-            onChange={(key) => setCategory(articleCategories.find((c) => c === key))}
-          >
-            <CapsuleTabs.Tab key="all" title={t('kb.all')} />
-            {articleCategories.map((c) => (
-              <CapsuleTabs.Tab key={c} title={t(`kb.category.${c}`)} />
-            ))}
-          </CapsuleTabs>
+        <nav className="kb-categories" aria-label={t('kb.categories')}>
+          {([undefined, ...articleCategories] as const).map((c) => (
+            <button
+              key={c ?? 'all'}
+              type="button"
+              className={`kb-chip${category === c ? ' kb-chip-on' : ''}`}
+              aria-pressed={category === c}
+              onClick={() => setCategory(c)}
+              data-testid={`kb-category-${c ?? 'all'}`}
+            >
+              {c ? t(`kb.category.${c}`) : t('kb.all')}
+            </button>
+          ))}
         </nav>
       )}
       {list()}

@@ -18,6 +18,7 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoContent } from './demo-content.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -171,5 +172,7 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  // After membership: 轮生活's 金卡 owner is one of its gold members.
+  await seedDemoContent(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };
