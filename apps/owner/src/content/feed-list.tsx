@@ -36,8 +36,9 @@ const PostCard = ({ item }: { item: FeedItem }) => {
             <span>
               <EyeOutline aria-hidden /> {t('feed.reads', { count: item.reads })}
             </span>
-            <span aria-label={`${t('feed.like')} ${item.likes}`}>
-              <HeartOutline aria-hidden /> {item.likes}
+            <span>
+              <HeartOutline aria-hidden /> <span className="sr-only">{t('feed.like')}</span>
+              {item.likes}
             </span>
           </span>
         </span>

@@ -62,12 +62,12 @@ export const PostPage = () => {
               type="button"
               className={`like-button${p.liked ? ' like-button-on' : ''}`}
               aria-pressed={p.liked}
-              aria-label={p.liked ? t('feed.unlike') : t('feed.like')}
               disabled={like.isPending}
               onClick={() => like.mutate(!p.liked)}
               data-testid="post-like"
             >
               {p.liked ? <HeartFill aria-hidden /> : <HeartOutline aria-hidden />}
+              <span className="sr-only">{t('feed.like')}</span>
               <span data-testid="post-likes">{p.likes}</span>
             </button>
           </div>
