@@ -41,11 +41,15 @@ void test('the admin publishes a post for 金卡 members in 内容管理', async
   await admin.getByTestId('post-tiers').click();
   await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '金卡' }).first().click();
   await admin.keyboard.press('Escape');
-  // Published now: the picker's 此刻 (now) button, then its OK.
-  await admin.getByTestId('post-publish-at').click();
-  await admin.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
-  const ok = admin.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  if (await ok.isVisible()) await ok.click();
+  // Published a minute ago, typed as the picker shows it (Asia/Shanghai), and confirmed with Enter.
+  const minuteAgo = new Date(Date.now() - 60_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const publishAt = admin
+    .locator('input[data-testid="post-publish-at"], [data-testid="post-publish-at"] input')
+    .first();
+  await publishAt.click();
+  await publishAt.fill(minuteAgo);
+  await publishAt.press('Enter');
+  await admin.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
   await h.shot(admin, 'feed-01-admin-post-form');
   await admin.getByTestId('post-save').click();
   const row = admin.getByTestId('posts-table').locator('tr', { hasText: '金卡专享：免费四轮定位' });

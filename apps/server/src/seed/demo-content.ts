@@ -1,15 +1,17 @@
 import sharp from 'sharp';
-import { z } from 'zod';
-import { col, parseRows } from '../platform/db/rows.ts';
-import { customerPhones, feedPosts, owners, vehicleBindings } from '../platform/db/schema/index.ts';
+import { customerInput, vehicleInput } from '@m4s/contracts';
+import { feedPosts, loyaltyMembers, owners, pointsLedger, vehicleBindings } from '../platform/db/schema/index.ts';
+import { insertCustomer, setPhones } from '../modules/customers/customers.queries.ts';
+import { insertVehicle } from '../modules/vehicles/vehicles.queries.ts';
+import { dayIn } from '../platform/time/zone.ts';
 import type { Database } from '../platform/db/types.ts';
 import { dataUrlOf, reencodeCover } from '../platform/images.ts';
 
 /**
  * 轮生活 in the demo (docs/feed.md): posts of the group and of a store — a new model, a 金卡 offer, a store's
  * event, car-life tips, a win-back post for churned customers, one scheduled for next week and one expired —
- * and a fourth demo owner, 13800000004, the app account of a 金卡 member (the gold customer with the most points
- * who has a car), so a demo owner of each kind shows what targeting does. The knowledge base is installed at
+ * and a fourth demo owner, 13800000004 (周婷), a 金卡 member with a car bound in the app, so a demo owner of each
+ * kind shows what targeting does (13800000001 is 银卡). The knowledge base is installed at
  * provisioning (modules/content/knowledge.shipped.ts).
  */
 export const demoGoldOwnerPhone = '13800000004';
@@ -86,37 +88,60 @@ const posts = async (storeId: string | undefined, now: Date): Promise<Seeded[]> 
 ];
 
 export const seedDemoContent = (db: Database, input: { tenantId: string; storeIds: string[]; now: Date }) =>
-  db.transaction({ tenantId: input.tenantId }, async ({ db: tx, sql }) => {
+  db.transaction({ tenantId: input.tenantId }, async ({ db: tx }) => {
     const { tenantId, now } = input;
     for (const p of await posts(input.storeIds[0], now))
       await tx.insert(feedPosts).values({ tenantId, ...p, createdAt: now, updatedAt: now });
-    // The gold member of the demo with the most points who has a car: its app account is 13800000004.
-    const [gold] = parseRows(
-      z.object({ customer_id: col.text, vehicle_id: col.text }),
-      await sql.executeSql(
-        `SELECT m.customer_id, v.id AS vehicle_id
-           FROM loyalty_members m
-           JOIN vehicles v ON v.tenant_id = $1 AND v.tenant_id = m.tenant_id AND v.owner_id = m.customer_id
-          WHERE m.tenant_id = $1 AND m.tier = 'gold'
-          ORDER BY m.points_12m DESC, m.customer_id, v.id LIMIT 1`,
-        [tenantId],
-      ),
+    // 13800000004: a 金卡 member of the first store with a car, 3,200 points earned this year (the tier holds at
+    // the night: 金卡 is 3,000 points), bound to the car in the app.
+    const [storeId] = input.storeIds;
+    const customer = await insertCustomer(
+      tx,
+      tenantId,
+      {
+        ...customerInput.parse({ name: '周婷', gender: 'female', phones: [demoGoldOwnerPhone], source: 'walk_in' }),
+        homeStoreId: storeId ?? null,
+      },
+      now,
     );
-    if (!gold) return;
-    await tx
-      .insert(customerPhones)
-      .values({ tenantId, customerId: gold.customer_id, phone: demoGoldOwnerPhone, isPrimary: false, createdAt: now })
-      .onConflictDoNothing();
+    await setPhones(tx, tenantId, customer.id, [demoGoldOwnerPhone], now);
+    const vehicleId = await insertVehicle(
+      tx,
+      tenantId,
+      vehicleInput.parse({ vin: 'LFV2A21K8J3000001', plate: '沪AG5188', ownerId: customer.id }),
+      now,
+    );
+    const earned = 3200;
+    const earnedAt = new Date(now.getTime() - 90 * dayMs);
+    await tx.insert(loyaltyMembers).values({
+      tenantId,
+      customerId: customer.id,
+      balance: earned,
+      points12m: earned,
+      tier: 'gold',
+      tierSince: dayIn(earnedAt, 'Asia/Shanghai'),
+    });
+    await tx.insert(pointsLedger).values({
+      tenantId,
+      customerId: customer.id,
+      kind: 'earn',
+      points: earned,
+      balanceAfter: earned,
+      source: 'purchase',
+      sourceId: 'demo-gold-owner',
+      storeId: storeId ?? null,
+      at: earnedAt,
+      expiresOn: dayIn(new Date(now.getTime() + 365 * dayMs), 'Asia/Shanghai'),
+    });
     const [owner] = await tx
       .insert(owners)
-      .values({ tenantId, phone: demoGoldOwnerPhone, createdAt: now })
-      .onConflictDoNothing()
+      .values({ tenantId, phone: demoGoldOwnerPhone, name: '周婷', createdAt: now })
       .returning({ id: owners.id });
-    if (!owner) return;
+    if (!owner) throw new Error('owner insert returned nothing');
     await tx.insert(vehicleBindings).values({
       tenantId,
       ownerId: owner.id,
-      vehicleId: gold.vehicle_id,
+      vehicleId,
       status: 'confirmed',
       requestedAt: new Date(now.getTime() - 60 * dayMs),
       decidedAt: new Date(now.getTime() - 60 * dayMs + 3_600_000),
