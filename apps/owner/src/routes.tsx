@@ -22,6 +22,13 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
+const FeedbackPage = lazy(async () => ({ default: (await import('./feedback/feedback-page.tsx')).FeedbackPage }));
+const NewFeedbackPage = lazy(async () => ({
+  default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
+}));
+const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/case-page.tsx')).FeedbackCasePage }));
+const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
+const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const PostPage = lazy(async () => ({ default: (await import('./content/post-page.tsx')).PostPage }));
 const KnowledgePage = lazy(async () => ({ default: (await import('./content/knowledge-page.tsx')).KnowledgePage }));
@@ -63,9 +70,16 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'visits/:id', element: later(<VisitPage />) },
           // The survey invitation links here (/surveys/<id>): part of the server's contract too.
           { path: 'surveys/:id', element: later(<SurveyPage />) },
+          // Event invitations link here (/events/<id>): part of the server's contract too.
+          { path: 'events', element: later(<EventsPage />) },
+          { path: 'events/:id', element: later(<EventPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },
+          // 反馈投诉 (docs/complaints.md): from home, the visit page and 我的.
+          { path: 'feedback', element: later(<FeedbackPage />) },
+          { path: 'feedback/new', element: later(<NewFeedbackPage />) },
+          { path: 'feedback/:id', element: later(<FeedbackCasePage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

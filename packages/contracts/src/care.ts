@@ -93,6 +93,10 @@ export const touchSources = [
   'telematics',
   // Membership (docs/loyalty.md): points and coupons about to expire.
   'loyalty',
+  // Complaint cases (docs/complaints.md): the thank-you when a case is closed.
+  'complaint',
+  // Events and clubs (docs/events.md): invitations (marketing), a cancelled event, a seat freed.
+  'event',
   // 轮生活 (docs/feed.md): the optional push of a feed post, as marketing.
   'feed',
 ] as const;

@@ -51,6 +51,11 @@ export const permissions = [
   'survey.manage',
   /** 内容管理 (docs/feed.md): the feed's posts (a store's staff for their store), pushes, the knowledge base. */
   'content.manage',
+  /**
+   * Complaint cases as a manager (docs/complaints.md): closing a case one opened oneself, the OEM report,
+   * editing a deadline (audited with the old value), reviewing a reopened case.
+   */
+  'complaint.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -88,6 +93,7 @@ export const roleGrants: Record<Role, Grant> = {
       'telematics.manage',
       ...careLead,
       ...loyaltyLead,
+      'complaint.manage',
     ],
   },
   store_manager: {
@@ -103,11 +109,12 @@ export const roleGrants: Record<Role, Grant> = {
       'payment.write',
       ...careLead,
       ...loyaltyLead,
+      'complaint.manage',
     ],
   },
   service_manager: {
     scope: 'store',
-    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead],
+    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead, 'complaint.manage'],
   },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },

@@ -42,6 +42,9 @@ export const LifeTab = () => {
         >
           {t('life.allMessages')}
         </List.Item>
+        <List.Item onClick={() => void navigate('/feedback')} arrowIcon data-testid="life-feedback">
+          {t('feedback.entry')}
+        </List.Item>
       </List>
       <FeedList />
     </div>

@@ -84,12 +84,14 @@ describe('the gate cannot be bypassed', () => {
                     'win_back',
                     'trade_in',
                     'follow_up',
+                    // The tenth source (complaint, issue 15) takes a topic no other source here uses.
+                    'insurance',
+                    // events (index 9): a topic no other source here uses (1–3 are transactional sources).
+                    'inspection',
                   ] as const
                 )[i] ??
-                // More sources than topics: the later ones take the topics the transactional sources left free
-                // (a second touch of one topic within its cap's window would be held back, not sent).
-                (['warranty', 'inspection', 'insurance'] as const)[i % 3] ??
-                'trade_in',
+                // feed (index 11, issue 17): the last topic no other source here uses.
+                'warranty',
               dedupeKey: `src:${source}`,
             }),
       ),

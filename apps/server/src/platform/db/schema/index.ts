@@ -26,3 +26,4 @@ export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
 export * from './content.ts';
+export * from './events.ts';
