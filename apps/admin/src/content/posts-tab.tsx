@@ -5,6 +5,7 @@ import type { Post, PostStatus } from '@m4s/contracts';
 import { ApiError, stamp } from '@m4s/web-kit';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
+import { readAsDataUrl } from '../branding/logo-field.tsx';
 import { coverUrl, usePosts, usePushPost, usePutCover, useWithdrawPost } from './content-api.ts';
 import { PostForm } from './post-form.tsx';
 
@@ -15,14 +16,6 @@ const statusColors: Record<PostStatus, string> = {
   expired: 'default',
   withdrawn: 'red',
 };
-
-const readAsDataUrl = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 
 /** The feed's posts: write, schedule, target, cover, push once, withdraw (docs/feed.md). */
 export const PostsTab = () => {

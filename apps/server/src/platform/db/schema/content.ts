@@ -53,45 +53,29 @@ export const feedPosts = pgTable(
   ],
 ).enableRLS();
 
-/** One row per owner who opened a post: the read count counts owners, not page views. */
-export const feedReads = pgTable(
-  'feed_reads',
-  {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    postId: uuid('post_id').notNull(),
-    ownerId: uuid('owner_id').notNull(),
-    at: stamp('at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.postId, t.ownerId] }),
-    tenantPolicy('feed_reads'),
-    foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [feedPosts.tenantId, feedPosts.id] }),
-    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [owners.tenantId, owners.id] }),
-    index('feed_reads_owner_idx').on(t.tenantId, t.ownerId),
-  ],
-).enableRLS();
+/** A row per owner and post: who opened it (the read count counts owners), who likes it (one like each). */
+const ownerOfPost = (name: 'feed_reads' | 'feed_likes') =>
+  pgTable(
+    name,
+    {
+      tenantId: uuid('tenant_id')
+        .notNull()
+        .references(() => tenants.id),
+      postId: uuid('post_id').notNull(),
+      ownerId: uuid('owner_id').notNull(),
+      at: stamp('at').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.postId, t.ownerId] }),
+      tenantPolicy(name),
+      foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [feedPosts.tenantId, feedPosts.id] }),
+      foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [owners.tenantId, owners.id] }),
+      index(`${name}_owner_idx`).on(t.tenantId, t.ownerId),
+    ],
+  ).enableRLS();
 
-/** One like per owner and post (the primary key holds it). */
-export const feedLikes = pgTable(
-  'feed_likes',
-  {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    postId: uuid('post_id').notNull(),
-    ownerId: uuid('owner_id').notNull(),
-    at: stamp('at').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.postId, t.ownerId] }),
-    tenantPolicy('feed_likes'),
-    foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [feedPosts.tenantId, feedPosts.id] }),
-    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [owners.tenantId, owners.id] }),
-    index('feed_likes_owner_idx').on(t.tenantId, t.ownerId),
-  ],
-).enableRLS();
+export const feedReads = ownerOfPost('feed_reads');
+export const feedLikes = ownerOfPost('feed_likes');
 
 /**
  * 用车知识: articles and FAQs. The shipped ones are installed per tenant (keyed by `shipped_key`) and then the
