@@ -3,6 +3,7 @@ import { authPersonalData } from './modules/auth/auth.personal-data.ts';
 import { bookingPersonalData } from './modules/booking/booking.personal-data.ts';
 import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
+import { contentPersonalData } from './modules/content/content.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
 import { contactPersonalData } from './modules/contact/contact.personal-data.ts';
 import { customersPersonalData } from './modules/customers/customers.personal-data.ts';
@@ -49,6 +50,7 @@ export const personalData: readonly PersonalData[] = [
   telematicsPersonalData,
   loyaltyPersonalData,
   surveysPersonalData,
+  contentPersonalData,
   eventsPersonalData,
   recoveryPersonalData,
   authPersonalData,

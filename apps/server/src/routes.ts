@@ -29,6 +29,7 @@ import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
+import { contentRoutes } from './modules/content/content.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -62,4 +63,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(surveyRoutes);
   await app.register(indexRoutes);
   await app.register(recoveryRoutes);
+  await app.register(contentRoutes);
 };

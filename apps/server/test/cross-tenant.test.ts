@@ -296,6 +296,10 @@ const listRoutes = [
   'GET /api/recovery/alerts?scope=store&status=all',
   'GET /api/recovery/on-time?from=2020-01-01&to=2030-12-31',
   'GET /api/recovery/policy',
+  'GET /api/content/posts',
+  'GET /api/content/articles',
+  'GET /api/owner/feed',
+  `GET /api/owner/knowledge?q=${encodeURIComponent('胎压 资讯 知识')}`,
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

@@ -12,6 +12,7 @@ import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { contentEn } from './content-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
@@ -37,6 +38,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...contentEn,
   ...eventsEn,
   ...surveysEn,
   ...indicesEn,

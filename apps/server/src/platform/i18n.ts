@@ -4,6 +4,7 @@ import { recoveryMessages } from './i18n-recovery.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
+import { contentMessages } from './i18n-content.ts';
 import { eventMessages } from './i18n-events.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
@@ -119,6 +120,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...contentMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...callMessages['zh-CN'],
     ...recoveryMessages['zh-CN'],
@@ -334,6 +336,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...contentMessages.en,
     ...eventMessages.en,
     ...callMessages.en,
     ...recoveryMessages.en,
