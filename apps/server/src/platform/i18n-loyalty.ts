@@ -22,7 +22,7 @@ export const loyaltyMessages: Record<Locale, Record<string, string>> = {
     loyalty_points_share: '积分抵扣超过了本单可抵扣的上限',
     loyalty_template_inactive: '该卡券模板已停用',
     loyalty_not_for_points: '该卡券不能用积分兑换',
-    month: '请输入年月，格式为 YYYY-MM',
+    month: '请输入 1900–2100 年间的年月，格式为 YYYY-MM',
   },
   en: {
     loyalty_tier_code:
@@ -45,6 +45,6 @@ export const loyaltyMessages: Record<Locale, Record<string, string>> = {
     loyalty_points_share: 'More points than this bill may take',
     loyalty_template_inactive: 'This coupon template is switched off',
     loyalty_not_for_points: 'This coupon cannot be bought with points',
-    month: 'Enter a month as YYYY-MM',
+    month: 'Enter a month between 1900 and 2100 as YYYY-MM',
   },
 };

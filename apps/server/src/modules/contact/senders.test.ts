@@ -32,6 +32,10 @@ const allowed: Record<string, string> = {
   'modules/vehicles/bindings-end.ts':
     'a change of owner ends the seller’s binding: the app account is told (its inbox, its phone), and it is no longer the car’s customer',
   'seed/demo-visits.ts': 'demo data: the history of an imaginary visit, not a message to anyone',
+  'seed/demo-call-history.ts':
+    'demo data: the past follow-up calls (already made) behind the demo’s recorded answers, not a message to anyone',
+  'seed/demo-recovery.ts':
+    'demo data: past hot alerts and their follow-up calls (tasks for staff), not a message to anyone',
   'modules/calls/calls.queries.ts':
     'the call centre’s own tasks: a callback at the time the customer asked for, a data-fix task for staff (no contact), a call a person places by hand (docs/calls.md)',
 };
