@@ -28,6 +28,7 @@ import { importRunJob } from './modules/imports/run.job.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
+import { campaignSendJob } from './modules/campaigns/campaigns.job.ts';
 import { ensureNightly } from './platform/nightly/schedule.ts';
 import { nightlyJob, nightlySteps } from './nightly.ts';
 import { systemResolver } from './platform/webhooks/address.ts';
@@ -96,6 +97,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       bookingRemindJob,
       classifyJob,
       careSweepJob,
+      campaignSendJob,
       nightlyJob,
       // Webhook deliveries (docs/webhooks.md): private addresses refused in production, at delivery too.
       deliverJob({

@@ -30,6 +30,8 @@ export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';
 export * from './loyalty.ts';
+export * from './campaigns.ts';
+export * from './campaign-kpis.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './fault-codes.ts';

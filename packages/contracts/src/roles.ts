@@ -47,6 +47,8 @@ export const permissions = [
   'loyalty.adjust',
   /** Tiers, earn and expiry rules, coupon templates and issuing, the settlement report. */
   'loyalty.manage',
+  /** Targeted campaigns (docs/campaigns.md): build, preview, send, results. */
+  'campaign.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
 ] as const;
@@ -59,7 +61,7 @@ const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.wr
 /** Segments and the care rules, templates and contact policy that act on them. */
 const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
 /** Membership: who runs the programme. */
-const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
+const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {

@@ -64,6 +64,10 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.loyalty.coupon_voided': 'Coupon voided',
   'action.loyalty.points_adjusted': 'Points adjusted',
   'action.loyalty.points_redeemed': 'Points redeemed',
+  'action.campaign.saved': 'Campaign saved',
+  'action.campaign.scheduled': 'Campaign scheduled',
+  'action.campaign.sent': 'Campaign sent',
+  'action.campaign.cancelled': 'Campaign cancelled',
 
   'audit.target.booking': 'Booking',
   'audit.target.visit': 'Visit',

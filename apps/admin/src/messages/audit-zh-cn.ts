@@ -66,6 +66,10 @@ export const auditZhCN = {
   'action.loyalty.coupon_voided': '作废卡券',
   'action.loyalty.points_adjusted': '调整积分',
   'action.loyalty.points_redeemed': '积分兑换',
+  'action.campaign.saved': '保存营销活动',
+  'action.campaign.scheduled': '定时发送营销活动',
+  'action.campaign.sent': '发送营销活动',
+  'action.campaign.cancelled': '取消营销活动',
 
   'audit.target.booking': '预约',
   'audit.target.visit': '维修接待',
