@@ -27,6 +27,7 @@ import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
+import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 
 export const App = () => {
@@ -79,6 +80,8 @@ export const App = () => {
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="telematics" element={<TelematicsPage />} />
         <Route path="loyalty" element={<LoyaltyPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

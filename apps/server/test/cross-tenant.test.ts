@@ -224,6 +224,20 @@ const cases: Record<string, Case> = {
     body: () => ({ answers: { R1: { score: 9 } } }),
     as: 'owner',
   },
+  // Campaigns (issue 16): B's sent campaign; a draft's body for the edit.
+  'GET /api/campaigns/:id': { id: (b) => b.campaignId },
+  'PUT /api/campaigns/:id': {
+    id: (b) => b.campaignId,
+    body: (b) => ({
+      name: '越界',
+      audience: {},
+      offer: { kind: 'package', serviceTypeId: b.booking.serviceTypeId, name: '越界', priceFen: 1 },
+      message: '越界',
+    }),
+  },
+  'POST /api/campaigns/:id/send': { id: (b) => b.campaignId },
+  'POST /api/campaigns/:id/cancel': { id: (b) => b.campaignId },
+  'GET /api/campaigns/:id/results': { id: (b) => b.campaignId },
 };
 
 /**
@@ -260,6 +274,8 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/campaigns',
+  'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

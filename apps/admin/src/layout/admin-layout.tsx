@@ -22,6 +22,7 @@ import {
   ToolOutlined,
   WifiOutlined,
   GiftOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -38,6 +39,7 @@ const nav: readonly NavItem[] = [
   { path: '/care-rules', label: 'nav.careRules', icon: <HeartOutlined />, needs: 'care.manage' },
   { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
   { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
+  { path: '/campaigns', label: 'nav.campaigns', icon: <NotificationOutlined />, needs: 'campaign.manage' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },

@@ -11,6 +11,7 @@ import { careEn } from '../care/messages-en.ts';
 import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
@@ -32,6 +33,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...campaignsEn,
   ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -11,6 +11,7 @@ import { careZhCN } from '../care/messages-zh-cn.ts';
 import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
+import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
@@ -32,6 +33,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...campaignsZhCN,
   ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

@@ -11,6 +11,7 @@ import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
+import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -41,6 +42,8 @@ export type Rows = TestTenant & {
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
+  /** A sent campaign with the test customer reached (issue 16). */
+  campaignId: string;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -71,6 +74,7 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
+    t.campaignId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -98,6 +102,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
+  [/campaign/i, [t.campaignId]],
 ];
 
 /**
@@ -131,6 +136,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
+    campaignId: await campaignRowsFor(t),
   };
 };
 
