@@ -1,5 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Statistic } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   campaignInput,
@@ -147,7 +163,7 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
     const saved = await persist();
     if (saved) {
       message.success(t('campaigns.saved'));
-      if (!campaign) navigate(`/campaigns/${saved.id}`, { replace: true });
+      if (!campaign) void navigate(`/campaigns/${saved.id}`, { replace: true });
     }
   };
   const onSend = async () => {
@@ -156,7 +172,7 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
     try {
       const sent = await send.mutateAsync(saved.id);
       message.success(t(sent.status === 'scheduled' ? 'campaigns.scheduledOk' : 'campaigns.sentOk'));
-      navigate(`/campaigns/${saved.id}`, { replace: true });
+      void navigate(`/campaigns/${saved.id}`, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('common.networkError'));
     }
@@ -176,12 +192,22 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
               <Row gutter={12}>
                 <Col span={12}>
                   <Form.Item name={['audience', 'frequency']} label={t('campaigns.audience.frequency')}>
-                    <Select mode="multiple" allowClear options={opts(frequencyClasses, 'segments.class.frequency.')} data-testid="audience-frequency" />
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={opts(frequencyClasses, 'segments.class.frequency.')}
+                      data-testid="audience-frequency"
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
                   <Form.Item name={['audience', 'rfm']} label={t('campaigns.audience.rfm')}>
-                    <Select mode="multiple" allowClear options={opts(rfmClasses, 'segments.class.rfm.')} data-testid="audience-rfm" />
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={opts(rfmClasses, 'segments.class.rfm.')}
+                      data-testid="audience-rfm"
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -292,7 +318,10 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="channel" label={t('campaigns.channel')}>
-                  <Select options={touchChannels.map((c) => ({ value: c, label: t(`campaigns.channel.${c}` as MessageKey) }))} data-testid="campaign-channel" />
+                  <Select
+                    options={touchChannels.map((c) => ({ value: c, label: t(`campaigns.channel.${c}` as MessageKey) }))}
+                    data-testid="campaign-channel"
+                  />
                 </Form.Item>
               </Col>
               <Col span={8}>
@@ -351,7 +380,11 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
           {counts && (
             <>
               <Space size="large" wrap>
-                <Statistic title={t('campaigns.count.audience')} value={counts.audience} data-testid="preview-audience" />
+                <Statistic
+                  title={t('campaigns.count.audience')}
+                  value={counts.audience}
+                  data-testid="preview-audience"
+                />
                 <Statistic title={t('campaigns.count.reached')} value={counts.reached} data-testid="preview-reached" />
                 <Statistic title={t('campaigns.count.held')} value={counts.held} data-testid="preview-held" />
               </Space>

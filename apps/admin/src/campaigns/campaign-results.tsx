@@ -32,10 +32,18 @@ export const CampaignResults = ({ campaign }: { campaign: Campaign }) => {
             <Col span={16}>
               <Row gutter={16}>
                 <Col span={6}>
-                  <Statistic title={t('campaigns.count.audience')} value={campaign.counts.audience} data-testid="sent-audience" />
+                  <Statistic
+                    title={t('campaigns.count.audience')}
+                    value={campaign.counts.audience}
+                    data-testid="sent-audience"
+                  />
                 </Col>
                 <Col span={6}>
-                  <Statistic title={t('campaigns.count.reached')} value={campaign.counts.reached} data-testid="sent-reached" />
+                  <Statistic
+                    title={t('campaigns.count.reached')}
+                    value={campaign.counts.reached}
+                    data-testid="sent-reached"
+                  />
                 </Col>
                 <Col span={6}>
                   <Statistic title={t('campaigns.count.held')} value={campaign.counts.held} data-testid="sent-held" />
@@ -52,13 +60,23 @@ export const CampaignResults = ({ campaign }: { campaign: Campaign }) => {
         </Card>
       )}
       {campaign.status === 'scheduled' && (
-        <Alert type="info" showIcon title={t('campaigns.scheduledFor', { at: new Date(campaign.scheduledAt ?? '').toLocaleString(locale) })} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('campaigns.scheduledFor', { at: new Date(campaign.scheduledAt ?? '').toLocaleString(locale) })}
+        />
       )}
       <LoadFailedAlert error={results.error} />
       {r && (
         <Card
           title={t('campaigns.results')}
-          extra={r.open ? <Tag color="processing">{t('campaigns.windowOpen')}</Tag> : <Tag>{t('campaigns.windowClosed')}</Tag>}
+          extra={
+            r.open ? (
+              <Tag color="processing">{t('campaigns.windowOpen')}</Tag>
+            ) : (
+              <Tag>{t('campaigns.windowClosed')}</Tag>
+            )
+          }
           data-testid="campaign-results"
         >
           <Row gutter={16} style={{ marginBottom: 16 }}>

@@ -38,7 +38,7 @@ const ReadyCampaigns = () => {
                 loading={make.isPending && make.variables === x.strategy}
                 onClick={() =>
                   make.mutate(x.strategy, {
-                    onSuccess: (c) => navigate(`/campaigns/${c.id}`),
+                    onSuccess: (c) => void navigate(`/campaigns/${c.id}`),
                     onError: (e) => void message.error(e instanceof ApiError ? e.message : t('common.networkError')),
                   })
                 }
@@ -64,7 +64,7 @@ export const CampaignsPage = () => {
         title={t('campaigns.title')}
         subtitle={t('campaigns.subtitle')}
         extra={
-          <Button type="primary" onClick={() => navigate('/campaigns/new')} data-testid="campaign-new">
+          <Button type="primary" onClick={() => void navigate('/campaigns/new')} data-testid="campaign-new">
             {t('campaigns.new')}
           </Button>
         }
@@ -77,14 +77,16 @@ export const CampaignsPage = () => {
           size="middle"
           loading={list.isPending}
           dataSource={list.data}
-          onRow={(c) => ({ onClick: () => navigate(`/campaigns/${c.id}`), style: { cursor: 'pointer' } })}
+          onRow={(c) => ({ onClick: () => void navigate(`/campaigns/${c.id}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: t('campaigns.empty') }}
           columns={[
             { title: t('campaigns.name'), dataIndex: 'name' },
             {
               title: t('campaigns.status'),
               dataIndex: 'status',
-              render: (s: CampaignStatus) => <Tag color={statusColor[s]}>{t(`campaigns.status.${s}` as MessageKey)}</Tag>,
+              render: (s: CampaignStatus) => (
+                <Tag color={statusColor[s]}>{t(`campaigns.status.${s}` as MessageKey)}</Tag>
+              ),
             },
             { title: t('campaigns.offer'), dataIndex: 'offerName' },
             { title: t('campaigns.count.reached'), render: (_, c) => c.counts?.reached ?? '—', align: 'right' },
@@ -125,7 +127,11 @@ export const CampaignPage = () => {
         }
       />
       <LoadFailedAlert error={one.error} />
-      {isNew || c?.status === 'draft' ? <CampaignBuilder key={c?.id ?? 'new'} campaign={c} /> : c && <CampaignResults campaign={c} />}
+      {isNew || c?.status === 'draft' ? (
+        <CampaignBuilder key={c?.id ?? 'new'} campaign={c} />
+      ) : (
+        c && <CampaignResults campaign={c} />
+      )}
     </>
   );
 };

@@ -107,8 +107,12 @@ export const setStatus = async (
   ).rows.length === 1;
 
 export const deleteDraft = async (sql: SqlExecutor, tenantId: string, id: string) =>
-  (await sql.executeSql(`DELETE FROM campaigns WHERE tenant_id = $1 AND id = $2 AND status = 'draft' RETURNING id`, [tenantId, id]))
-    .rows.length === 1;
+  (
+    await sql.executeSql(`DELETE FROM campaigns WHERE tenant_id = $1 AND id = $2 AND status = 'draft' RETURNING id`, [
+      tenantId,
+      id,
+    ])
+  ).rows.length === 1;
 
 const memberRow = z.object({ customer_id: col.text, store_id: col.textOrNull, vehicle_id: col.textOrNull });
 export type AudienceMember = z.output<typeof memberRow>;
@@ -320,11 +324,18 @@ export const dueScheduled = async (sql: SqlExecutor, tenantId: string, now: Date
 
 /** The tenant's time zone (its days: the audience's "days since the last visit", car age). */
 export const tenantZone = async (sql: SqlExecutor, tenantId: string) =>
-  oneRow(z.object({ timezone: col.text }), await sql.executeSql('SELECT timezone FROM tenants WHERE id = $1', [tenantId]))
-    .timezone;
+  oneRow(
+    z.object({ timezone: col.text }),
+    await sql.executeSql('SELECT timezone FROM tenants WHERE id = $1', [tenantId]),
+  ).timezone;
 
 /** Whether the offer's references are the tenant's: a coupon template (and whether active), a service type. */
-export const offerRefs = async (sql: SqlExecutor, tenantId: string, templateId: string | null, serviceTypeId: string | null) =>
+export const offerRefs = async (
+  sql: SqlExecutor,
+  tenantId: string,
+  templateId: string | null,
+  serviceTypeId: string | null,
+) =>
   oneRow(
     z.object({ template: z.boolean().nullable(), template_name: col.textOrNull, service_type: col.bool }),
     await sql.executeSql(

@@ -6,7 +6,6 @@ import { runGate, stage, type GateOutcome, type TouchCandidate } from '../contac
 import { issueCoupon } from '../loyalty/coupons.service.ts';
 import * as q from './campaigns.queries.ts';
 
-
 /**
  * The preview and the send are one procedure (docs/campaigns.md): select the audience, split off the
  * control group, pass everyone else through the contact gate as marketing — a dry run for the preview, for
@@ -47,7 +46,12 @@ export const decide = async (
 ): Promise<Decided> => {
   const { spec, seed } = input;
   const now = ctx.clock.now();
-  const audience = await q.audienceOf(ctx.sql, ctx.tenantId, spec.audience, dayIn(now, await q.tenantZone(ctx.sql, ctx.tenantId)));
+  const audience = await q.audienceOf(
+    ctx.sql,
+    ctx.tenantId,
+    spec.audience,
+    dayIn(now, await q.tenantZone(ctx.sql, ctx.tenantId)),
+  );
   const body = bodyOf(spec, input.offerName);
   const keyOf = (customerId: string) => `campaign:${seed}:${customerId}`;
   const targets = audience.filter((m) => !inControl(seed, m.customer_id, spec.controlPercent));
@@ -75,7 +79,14 @@ export const decide = async (
     await stage(ctx, candidates);
     for (const o of await runGate(ctx, { dryRun: input.dryRun })) outcomes.set(o.dedupeKey, o);
   }
-  const counts: CampaignCounts = { audience: audience.length, reached: 0, deferred: 0, held: 0, control: 0, reasons: {} };
+  const counts: CampaignCounts = {
+    audience: audience.length,
+    reached: 0,
+    deferred: 0,
+    held: 0,
+    control: 0,
+    reasons: {},
+  };
   const hold = (reason: string) => {
     counts.held++;
     counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;

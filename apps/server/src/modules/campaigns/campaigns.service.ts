@@ -134,9 +134,7 @@ export const fromTemplate = async (ctx: StaffCtx, input: { strategy: CampaignStr
 export const preview = async (ctx: StaffCtx, input: { campaign: CampaignSpec; campaignId: string | null }) => {
   const offerName = await checkRefs(ctx, { ...input.campaign, scheduledAt: null });
   const row = input.campaignId ? await found(ctx, input.campaignId) : null;
-  return (
-    await decide(ctx, { spec: input.campaign, seed: row?.id ?? 'preview', offerName, dryRun: true })
-  ).counts;
+  return (await decide(ctx, { spec: input.campaign, seed: row?.id ?? 'preview', offerName, dryRun: true })).counts;
 };
 
 const sendRow = async (ctx: Ctx, row: q.CampaignRow): Promise<CampaignCounts> => {

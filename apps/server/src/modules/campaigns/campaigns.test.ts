@@ -91,7 +91,10 @@ describe('campaigns', () => {
     assert.ok(held.length > 700 && held.length < 900, String(held.length));
     assert.equal(ids.filter((c) => inControl('campaign-x', c, 0)).length, 0);
     // Another campaign splits otherwise.
-    assert.notDeepEqual(held, ids.filter((c) => inControl('campaign-y', c, 20)));
+    assert.notDeepEqual(
+      held,
+      ids.filter((c) => inControl('campaign-y', c, 20)),
+    );
   });
 
   test('a booking made with the campaign’s coupon is attributed to it; visits count within the window only', async () => {
@@ -198,7 +201,11 @@ describe('campaigns', () => {
     );
     const res = await w.admin.send('POST', '/api/campaigns/from-template', { strategy: 'D' });
     assert.equal(res.statusCode, 201, res.body);
-    const c = res.json<{ strategy: string; offerName: string; audience: { rfm: string[]; lastVisitDays: { min: number } } }>();
+    const c = res.json<{
+      strategy: string;
+      offerName: string;
+      audience: { rfm: string[]; lastVisitDays: { min: number } };
+    }>();
     assert.equal(c.strategy, 'D');
     assert.equal(c.offerName, '老客户回厂7折券');
     assert.deepEqual(c.audience.rfm, ['D']);

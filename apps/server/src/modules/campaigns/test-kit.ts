@@ -24,7 +24,14 @@ export const createCampaign = async (admin: Agent, body: CampaignInput) => {
 export const previewOf = async (admin: Agent, campaign: CampaignInput, campaignId: string | null = null) => {
   const res = await admin.send('POST', '/api/campaigns/preview', { campaign, campaignId });
   assert.equal(res.statusCode, 200, res.body);
-  return res.json<{ audience: number; reached: number; held: number; control: number; deferred: number; reasons: Record<string, number> }>();
+  return res.json<{
+    audience: number;
+    reached: number;
+    held: number;
+    control: number;
+    deferred: number;
+    reasons: Record<string, number>;
+  }>();
 };
 
 /** A tenant's campaign rows for the cross-tenant suite and the fuzz world: a sent campaign with its test customer reached. */

@@ -1,5 +1,11 @@
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { campaignStatuses, touchChannels, type CampaignAudience, type CampaignCounts, type CampaignOffer } from '@m4s/contracts';
+import {
+  campaignStatuses,
+  touchChannels,
+  type CampaignAudience,
+  type CampaignCounts,
+  type CampaignOffer,
+} from '@m4s/contracts';
 import { customers } from './customers.ts';
 import { coupons } from './loyalty.ts';
 import { staff } from './people.ts';
