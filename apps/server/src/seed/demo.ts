@@ -18,6 +18,7 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -171,5 +172,6 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };
