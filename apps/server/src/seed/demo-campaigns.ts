@@ -81,7 +81,7 @@ export const seedDemoCampaigns = async (
     await setStatus(ctx.sql, tenantId, campaignId, ['draft'], { status: 'sent', counts: sent, sentAt });
     // A month-old message went then: its outbox row is sent, not waiting for a job.
     await ctx.sql.executeSql(
-      `UPDATE notifications n SET status = 'sent', sent_at = GREATEST(n.send_at, $3)
+      `UPDATE notifications n SET status = 'sent', sent_at = $3
        WHERE n.tenant_id = $1 AND n.status = 'queued' AND EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1
          AND t.tenant_id = n.tenant_id AND t.notification_id = n.id AND t.source = 'campaign' AND t.dedupe_key LIKE $2)`,
       [tenantId, `campaign:${campaignId}:%`, sentAt],
