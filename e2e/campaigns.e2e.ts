@@ -41,6 +41,19 @@ after(async () => {
   await h?.close();
 });
 
+/**
+ * Picks an option of a select by typing it (a long list renders only what is in view) and clicking it; a
+ * multiple select keeps its popup open, so it is closed; then the field shows the choice.
+ */
+const pick = async (testId: string, option: string) => {
+  const field = page.getByTestId(testId);
+  await field.click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page.keyboard.press('Escape');
+  await field.getByText(option).waitFor();
+};
+
 const statistic = async (testId: string) =>
   Number(
     ((await page.getByTestId(testId).locator('.ant-statistic-content-value').textContent()) ?? '').replace(/\D/g, ''),
@@ -72,8 +85,8 @@ void test('the admin builds a campaign to a segment with a coupon; the preview�
   await h.shot(page, 'campaigns-01-list');
   await page.getByTestId('campaign-new').click();
   await page.getByTestId('campaign-name').fill('车主App专享保养礼');
-  await chooseOption(page, 'audience-rfm', label);
-  await chooseOption(page, 'offer-template', couponName);
+  await pick('audience-rfm', label);
+  await pick('offer-template', couponName);
   await chooseOption(page, 'campaign-channel', '车主App消息');
   await page.getByTestId('campaign-control').fill('0');
   await page.getByTestId('campaign-message').fill('感谢您的信任，到店保养立减80元，优惠券已放入卡券包。');

@@ -205,6 +205,7 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
                     <Select
                       mode="multiple"
                       allowClear
+                      optionFilterProp="label"
                       options={opts(rfmClasses, 'segments.class.rfm.')}
                       data-testid="audience-rfm"
                     />
@@ -307,6 +308,8 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
               ) : (
                 <Form.Item name="templateId" label={t('campaigns.offer.template')}>
                   <Select
+                    showSearch
+                    optionFilterProp="label"
                     data-testid="offer-template"
                     options={(templates.data ?? [])
                       .filter((x) => x.active)
