@@ -1,4 +1,4 @@
-import { List, Typography } from 'antd';
+import { Flex, List, Typography } from 'antd';
 import type { CampaignCounts } from '@m4s/contracts';
 import { isMessageKey, useI18n } from '../i18n.ts';
 
@@ -15,8 +15,11 @@ export const ReasonList = ({ counts }: { counts: CampaignCounts }) => {
       renderItem={([reason, n]) => {
         const key = `campaigns.reason.${reason}`;
         return (
-          <List.Item data-testid={`reason-${reason}`} extra={n}>
-            {isMessageKey(key) ? t(key) : reason}
+          <List.Item data-testid={`reason-${reason}`}>
+            <Flex justify="space-between" style={{ width: '100%' }}>
+              <span>{isMessageKey(key) ? t(key) : reason}</span>
+              <Typography.Text strong>{n}</Typography.Text>
+            </Flex>
           </List.Item>
         );
       }}
