@@ -63,7 +63,9 @@ const inboxOwner = `COALESCE(
     WHERE v.tenant_id = $1 AND v.owner_id = c.customer_id
     ORDER BY b.decided_at NULLS LAST, b.owner_id LIMIT 1))`;
 
+// A number a follow-up call found wrong, disconnected or empty (flagged) is no address until it is replaced.
 const primaryPhone = `(SELECT p.phone FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = c.customer_id
+    AND p.flag IS NULL
   ORDER BY p.is_primary DESC, p.created_at, p.phone LIMIT 1)`;
 
 // A transactional inbox post (booking confirmed, car ready) makes no sound — it waits in the 消息中心 —
