@@ -5,6 +5,7 @@ import { customersZhCN } from './customers/messages-zh-cn.ts';
 import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
+import { casesEn, casesZhCN } from './cases/messages.ts';
 import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
@@ -15,6 +16,7 @@ const zhCN = {
   ...customersZhCN,
   ...visitsZhCN,
   ...tasksZhCN,
+  ...casesZhCN,
   ...loyaltyZhCN,
   ...callsZhCN,
   'app.name': '顾问端',
@@ -68,6 +70,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...visitsEn,
   ...tasksEn,
+  ...casesEn,
   ...loyaltyEn,
   ...callsEn,
   'app.name': 'Advisor',

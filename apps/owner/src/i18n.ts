@@ -7,6 +7,7 @@ import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
+import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -15,6 +16,7 @@ const zhCN = {
   ...bookingZhCN,
   ...visitZhCN,
   ...surveyZhCN,
+  ...feedbackZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
   'app.ownerService': '车主服务',
@@ -86,6 +88,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...bookingEn,
   ...visitEn,
   ...surveyEn,
+  ...feedbackEn,
   ...contactEn,
   ...loyaltyEn,
   'app.ownerService': 'Owner services',

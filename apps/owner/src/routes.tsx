@@ -22,6 +22,11 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
+const FeedbackPage = lazy(async () => ({ default: (await import('./feedback/feedback-page.tsx')).FeedbackPage }));
+const NewFeedbackPage = lazy(async () => ({
+  default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
+}));
+const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/case-page.tsx')).FeedbackCasePage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -59,6 +64,10 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },
+          // 反馈投诉 (docs/complaints.md): from home, the visit page and 我的.
+          { path: 'feedback', element: later(<FeedbackPage />) },
+          { path: 'feedback/new', element: later(<NewFeedbackPage />) },
+          { path: 'feedback/:id', element: later(<FeedbackCasePage />) },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -3,6 +3,7 @@ import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from '.
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
+import { complaintDeadlinesNightly } from './modules/complaints/complaints.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
@@ -20,6 +21,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   webhookLogNightly,
   signInThrottleNightly,
   surveyTemplatesNightly,
+  complaintDeadlinesNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

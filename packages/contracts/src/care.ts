@@ -93,6 +93,8 @@ export const touchSources = [
   'telematics',
   // Membership (docs/loyalty.md): points and coupons about to expire.
   'loyalty',
+  // Complaint cases (docs/complaints.md): the thank-you when a case is closed.
+  'complaint',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

@@ -26,6 +26,7 @@ export * from './care-api.ts';
 export * from './calls.ts';
 export * from './segments.ts';
 export * from './complaints.ts';
+export * from './complaint-cases.ts';
 export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';

@@ -10,6 +10,7 @@ import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
 import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
+import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
@@ -29,6 +30,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...careEn,
   ...catalogueEn,
   ...complaintsEn,
+  ...complaintCasesEn,
   ...calendarEn,
   ...webhooksEn,
   ...telematicsEn,

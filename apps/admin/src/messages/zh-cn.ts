@@ -10,6 +10,7 @@ import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
 import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
+import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...careZhCN,
   ...catalogueZhCN,
   ...complaintsZhCN,
+  ...complaintCasesZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,
   ...telematicsZhCN,

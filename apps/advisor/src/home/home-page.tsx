@@ -3,6 +3,7 @@ import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
 import { TasksEntry } from '../tasks/tasks-entry.tsx';
+import { CasesEntry } from '../cases/cases-entry.tsx';
 import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
@@ -31,6 +32,7 @@ export const HomePage = () => {
       <BoardEntry />
       <CallsEntry />
       <TasksEntry />
+      <CasesEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

@@ -1,5 +1,5 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline, GiftOutline, SetOutline } from 'antd-mobile-icons';
+import { BellOutline, CalendarOutline, FileOutline, GiftOutline, MessageOutline, SetOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -71,6 +71,13 @@ export const MeTab = () => {
           data-testid="me-inbox"
         >
           {t('me.inbox')}
+        </List.Item>
+        <List.Item
+          prefix={<MessageOutline className="hotline-icon" />}
+          onClick={() => void navigate('/feedback')}
+          data-testid="me-feedback"
+        >
+          {t('feedback.entry')}
         </List.Item>
         <List.Item
           prefix={<SetOutline className="hotline-icon" />}

@@ -18,6 +18,7 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
@@ -211,6 +212,7 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  await seedDemoComplaints(db, { tenantId, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

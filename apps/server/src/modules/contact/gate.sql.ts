@@ -107,7 +107,7 @@ WITH cand AS (
     COALESCE(NULLIF(btrim(c.address), ''), CASE WHEN c.channel = 'email' THEN NULLIF(btrim(cu.email), '')
       WHEN c.channel = 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
     EXISTS (SELECT 1 FROM complaints k WHERE k.tenant_id = $1 AND k.customer_id = c.customer_id
-      AND k.status = 'open') AS open_complaint,
+      AND k.status = 'open' AND k.kind = 'complaint') AS open_complaint,
     $6::int > 0 AND (EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.customer_id = c.customer_id
         AND COALESCE(r.date_out, r.date_in) <= c.due_at
         AND COALESCE(r.date_out, r.date_in) > c.due_at - make_interval(days => $6::int))

@@ -84,6 +84,8 @@ describe('the gate cannot be bypassed', () => {
                     'win_back',
                     'trade_in',
                     'follow_up',
+                    // The tenth source (complaint, issue 15) takes a topic no other source here uses.
+                    'insurance',
                   ] as const
                 )[i] ?? 'trade_in',
               dedupeKey: `src:${source}`,
