@@ -31,6 +31,7 @@ import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
+import { IndicesPage } from './indices/indices-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -68,6 +69,7 @@ export const App = () => {
         <Route path="complaints/:id" element={<CasePage />} />
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="surveys/:id" element={<QuestionnairePage />} />
+        <Route path="indices" element={<IndicesPage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

@@ -10,6 +10,7 @@ import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { checkInEn, checkInZhCN } from './events/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -18,6 +19,7 @@ const zhCN = {
   ...tasksZhCN,
   ...casesZhCN,
   ...loyaltyZhCN,
+  ...checkInZhCN,
   ...callsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
@@ -72,6 +74,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...tasksEn,
   ...casesEn,
   ...loyaltyEn,
+  ...checkInEn,
   ...callsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',

@@ -18,6 +18,7 @@ const CallsPage = lazy(() => import('./calls/calls-page.tsx').then((m) => ({ def
 const CallPage = lazy(() => import('./calls/call-page.tsx').then((m) => ({ default: m.CallPage })));
 const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -57,6 +58,7 @@ export const createAdvisorRouter = () =>
       { path: '/calls/:id', element: signedIn(<CallPage />) },
       { path: '/complaints', element: signedIn(<CasesPage />) },
       { path: '/complaints/:id', element: signedIn(<CasePage />) },
+      { path: '/check-in', element: signedIn(<CheckInPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

@@ -8,6 +8,7 @@ import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
+import { eventsEn, eventsZhCN } from './events/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -19,6 +20,7 @@ const zhCN = {
   ...feedbackZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
+  ...eventsZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -91,6 +93,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...feedbackEn,
   ...contactEn,
   ...loyaltyEn,
+  ...eventsEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

@@ -27,6 +27,8 @@ const NewFeedbackPage = lazy(async () => ({
   default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
 }));
 const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/case-page.tsx')).FeedbackCasePage }));
+const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
+const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -61,6 +63,9 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'visits/:id', element: later(<VisitPage />) },
           // The survey invitation links here (/surveys/<id>): part of the server's contract too.
           { path: 'surveys/:id', element: later(<SurveyPage />) },
+          // Event invitations link here (/events/<id>): part of the server's contract too.
+          { path: 'events', element: later(<EventsPage />) },
+          { path: 'events/:id', element: later(<EventPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },

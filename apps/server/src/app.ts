@@ -81,6 +81,10 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: typeof config.TRUSTED_PROXIES === 'number' ? trustHops(config.TRUSTED_PROXIES) : config.TRUSTED_PROXIES,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: false },
+    // The job runner starts first, and on the embedded engine a job's query (the first night on a fresh
+    // demo) runs on this thread: a plugin's start can wait minutes on a loaded machine without anything
+    // being wrong. Avvio's default of 10 s failed fresh starts there (AVV_ERR_PLUGIN_EXEC_TIMEOUT).
+    pluginTimeout: 300_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,7 @@ import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { complaintDeadlinesNightly } from './modules/complaints/complaints.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
+import { eventsNightly } from './modules/events/events.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
@@ -22,6 +23,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   signInThrottleNightly,
   surveyTemplatesNightly,
   complaintDeadlinesNightly,
+  eventsNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

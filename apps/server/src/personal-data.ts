@@ -14,6 +14,7 @@ import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
+import { eventsPersonalData } from './modules/events/events.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -48,6 +49,7 @@ export const personalData: readonly PersonalData[] = [
   telematicsPersonalData,
   loyaltyPersonalData,
   surveysPersonalData,
+  eventsPersonalData,
   campaignsPersonalData,
   authPersonalData,
 ];

@@ -25,7 +25,9 @@ import { operatorApiRoutes } from './modules/operator/operator.routes.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { telematicsRoutes } from './modules/telematics/telematics.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
@@ -56,6 +58,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(webhookRoutes);
   await app.register(telematicsRoutes);
   await app.register(loyaltyRoutes);
+  await app.register(eventRoutes);
   await app.register(surveyRoutes);
+  await app.register(indexRoutes);
   await app.register(campaignRoutes);
 };

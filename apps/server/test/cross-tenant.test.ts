@@ -224,6 +224,25 @@ const cases: Record<string, Case> = {
     body: () => ({ answers: { R1: { score: 9 } } }),
     as: 'owner',
   },
+  // Events and clubs (issue 16): B's event — edited, cancelled, invited to, checked in at; signed up for by an owner.
+  'PUT /api/events/:id': {
+    id: (b) => b.event.eventId,
+    body: () => ({
+      title: '越界',
+      kind: 'club',
+      startsAt: '2030-01-02T02:00:00Z',
+      endsAt: '2030-01-02T04:00:00Z',
+      place: '越界',
+      capacity: 5,
+      signupDeadline: '2030-01-01T02:00:00Z',
+    }),
+  },
+  'POST /api/events/:id/cancel': { id: (b) => b.event.eventId, body: () => ({ reason: '越界' }) },
+  'POST /api/events/:id/invitations': { id: (b) => b.event.eventId, body: () => ({ dryRun: true }) },
+  'POST /api/events/:id/check-in': { id: (b) => b.event.eventId, body: () => ({ code: 'ABCDEFGH23' }) },
+  'GET /api/owner/activities/:id': { id: (b) => b.event.eventId, as: 'owner' },
+  'POST /api/owner/activities/:id/signup': { id: (b) => b.event.eventId, as: 'owner' },
+  'POST /api/owner/activities/:id/cancel': { id: (b) => b.event.eventId, as: 'owner' },
   // Campaigns (issue 16): B's sent campaign; a draft's body for the edit.
   'GET /api/campaigns/:id': { id: (b) => b.campaignId },
   'PUT /api/campaigns/:id': {
@@ -274,6 +293,10 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/indices/figures?from=2020-01-01&to=2030-12-31&by=advisor',
+  'GET /api/indices/kpis?from=2020-01-01&to=2030-12-31&by=agent',
+  'GET /api/indices/kpis.xlsx?from=2020-01-01&to=2030-12-31',
+  'GET /api/indices/factor-sets',
   'GET /api/campaigns',
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',

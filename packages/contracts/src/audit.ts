@@ -135,6 +135,18 @@ export const auditActions = [
   'questionnaire.published',
   'survey.recorded',
   'survey.answered',
+  // Events and clubs (docs/events.md)
+  'event.saved',
+  'event.published',
+  'event.cancelled',
+  'event.closed',
+  'event.invited',
+  'event.signed_up',
+  'event.signup_cancelled',
+  'event.checked_in',
+  // Satisfaction indices (docs/indices.md)
+  'index.factor_set_saved',
+  'index.kpis_exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -95,6 +95,8 @@ export const touchSources = [
   'loyalty',
   // Complaint cases (docs/complaints.md): the thank-you when a case is closed.
   'complaint',
+  // Events and clubs (docs/events.md): invitations (marketing), a cancelled event, a seat freed.
+  'event',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

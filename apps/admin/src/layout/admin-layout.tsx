@@ -23,6 +23,7 @@ import {
   ToolOutlined,
   WifiOutlined,
   GiftOutlined,
+  DashboardOutlined,
   NotificationOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -43,6 +44,7 @@ const nav: readonly NavItem[] = [
   { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined />, needs: 'customer.read' },
   { path: '/campaigns', label: 'nav.campaigns', icon: <NotificationOutlined />, needs: 'campaign.manage' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
+  { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

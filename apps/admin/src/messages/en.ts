@@ -14,8 +14,10 @@ import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
+import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
+import { indicesEn } from './indices-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -35,8 +37,10 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...eventsEn,
   ...campaignsEn,
   ...surveysEn,
+  ...indicesEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

@@ -14,8 +14,10 @@ import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
+import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
+import { indicesZhCN } from './indices-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -35,8 +37,10 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...eventsZhCN,
   ...campaignsZhCN,
   ...surveysZhCN,
+  ...indicesZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

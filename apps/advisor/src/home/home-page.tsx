@@ -6,6 +6,7 @@ import { TasksEntry } from '../tasks/tasks-entry.tsx';
 import { CasesEntry } from '../cases/cases-entry.tsx';
 import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
+import { CheckInEntry } from '../events/check-in-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
@@ -33,6 +34,7 @@ export const HomePage = () => {
       <CallsEntry />
       <TasksEntry />
       <CasesEntry />
+      <CheckInEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

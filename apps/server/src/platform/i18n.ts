@@ -3,6 +3,7 @@ import { callMessages } from './i18n-calls.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
+import { eventMessages } from './i18n-events.ts';
 import { campaignMessages } from './i18n-campaigns.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
@@ -118,6 +119,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...eventMessages['zh-CN'],
     ...campaignMessages['zh-CN'],
     ...callMessages['zh-CN'],
     // Booking (issue 4).
@@ -332,6 +334,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...eventMessages.en,
     ...campaignMessages.en,
     ...callMessages.en,
     // Booking (issue 4).

@@ -18,7 +18,9 @@ import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
@@ -212,7 +214,9 @@ export const seedDemo = async (
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  await seedDemoCallHistory(db, { tenantId, now });
   await seedDemoComplaints(db, { tenantId, now });
+  await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

@@ -11,6 +11,7 @@ import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
+import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
 import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
 import {
   createTestTenant,
@@ -42,6 +43,7 @@ export type Rows = TestTenant & {
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
+  event: { eventId: string; signupId: string };
   /** A sent campaign with the test customer reached (issue 16). */
   campaignId: string;
 };
@@ -74,6 +76,8 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
+    t.event.eventId,
+    t.event.signupId,
     t.campaignId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
@@ -102,6 +106,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
+  [/event|signup/i, [t.event.eventId, t.event.signupId]],
   [/campaign/i, [t.campaignId]],
 ];
 
@@ -136,6 +141,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
+    event: await eventRowsFor(t),
     campaignId: await campaignRowsFor(t),
   };
 };
@@ -171,6 +177,7 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE owners SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}车主`]);
   await sql(`UPDATE complaints SET summary = $2 WHERE tenant_id = $1`, [tenantId, `${marker}投诉`]);
   await sql(`UPDATE questionnaires SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}问卷`]);
+  await sql(`UPDATE events SET title = $2 || '活动', place = $2 || '地点' WHERE tenant_id = $1`, [tenantId, marker]);
   await sql(
     `UPDATE survey_responses SET answers = jsonb_build_object('R6', jsonb_build_object('text', $2::text)) WHERE tenant_id = $1`,
     [tenantId, `${marker}回答`],

@@ -27,6 +27,8 @@ import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
+import { eventRoutes } from './events.ts';
+import { indexRoutes } from './indices.ts';
 import { campaignRoutes } from './campaigns.ts';
 
 /**
@@ -62,12 +64,15 @@ export const routes = {
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
+  events: eventRoutes,
+  indices: indexRoutes,
   campaigns: campaignRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  indexRoutes,
   callRoutes,
   authRoutes,
   calendarRoutes,
@@ -91,6 +96,7 @@ export {
   telematicsRoutes,
   loyaltyRoutes,
   surveyRoutes,
+  eventRoutes,
   campaignRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';

@@ -248,9 +248,9 @@ export const expireHeldOf = `UPDATE touches SET decision = 'expired', reason = '
 
 /** $2 now, $3 the run. */
 export const insertNotifications = `INSERT INTO notifications (tenant_id, id, channel, recipient, kind, topic,
-    subject, body, customer_id, created_at)
+    subject, body, customer_id, created_at, link)
   SELECT tenant_id, notification_id, channel, recipient, kind, COALESCE(notice_topic, topic), subject, body,
-    customer_id, $2
+    customer_id, $2, link
   FROM touch_decisions WHERE tenant_id = $1 AND run = $3::uuid AND won AND notification_id IS NOT NULL`;
 
 /** Inbox posts the gate delivered itself (see gate.ts): sent, with the message's id. $2 now, $3 ids, $4 refs. */

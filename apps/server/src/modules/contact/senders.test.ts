@@ -86,6 +86,8 @@ describe('the gate cannot be bypassed', () => {
                     'follow_up',
                     // The tenth source (complaint, issue 15) takes a topic no other source here uses.
                     'insurance',
+                    // The eleventh (event, issue 16): another topic no other source here uses.
+                    'inspection',
                   ] as const
                 )[i] ?? 'trade_in',
               dedupeKey: `src:${source}`,

@@ -25,4 +25,6 @@ export * from './import-changes.ts';
 export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
+export * from './events.ts';
+export * from './indices.ts';
 export * from './campaigns.ts';
