@@ -27,6 +27,7 @@ import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
 import { complaintDeadlineJob } from './modules/complaints/complaints.escalation.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
+import { recoveryEscalateJob } from './modules/recovery/recovery.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
 import { campaignSendJob } from './modules/campaigns/campaigns.job.ts';
@@ -100,6 +101,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       sendJob(notify),
       importRunJob(config.DATA_DIR),
       bookingRemindJob,
+      recoveryEscalateJob,
       classifyJob,
       careSweepJob,
       campaignSendJob,

@@ -15,6 +15,7 @@ import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts'
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { eventsPersonalData } from './modules/events/events.personal-data.ts';
+import { recoveryPersonalData } from './modules/recovery/recovery.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -50,6 +51,7 @@ export const personalData: readonly PersonalData[] = [
   loyaltyPersonalData,
   surveysPersonalData,
   eventsPersonalData,
+  recoveryPersonalData,
   campaignsPersonalData,
   authPersonalData,
 ];

@@ -28,6 +28,7 @@ import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { indexRoutes } from './modules/indices/indices.routes.ts';
+import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
@@ -61,5 +62,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(eventRoutes);
   await app.register(surveyRoutes);
   await app.register(indexRoutes);
+  await app.register(recoveryRoutes);
   await app.register(campaignRoutes);
 };

@@ -18,6 +18,7 @@ import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { indicesEn } from './indices-en.ts';
+import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -41,6 +42,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...campaignsEn,
   ...surveysEn,
   ...indicesEn,
+  ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

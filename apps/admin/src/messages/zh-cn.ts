@@ -18,6 +18,7 @@ import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { indicesZhCN } from './indices-zh-cn.ts';
+import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -41,6 +42,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...surveysZhCN,
   ...indicesZhCN,
+  ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -21,6 +21,7 @@ import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
@@ -217,6 +218,7 @@ export const seedDemo = async (
   await seedDemoCallHistory(db, { tenantId, now });
   await seedDemoComplaints(db, { tenantId, now });
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoRecovery(db, { tenantId, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

@@ -12,6 +12,7 @@ import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
+import { recoveryRowsFor, type RecoveryRows } from '../../src/modules/recovery/test-kit.ts';
 import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
 import {
   createTestTenant,
@@ -44,6 +45,8 @@ export type Rows = TestTenant & {
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
   event: { eventId: string; signupId: string };
+  /** A hot alert on the tenant's response and its follow-up call (issue 14, What 7). */
+  recovery: RecoveryRows;
   /** A sent campaign with the test customer reached (issue 16). */
   campaignId: string;
 };
@@ -78,6 +81,8 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.responseId,
     t.event.eventId,
     t.event.signupId,
+    t.recovery.alertId,
+    t.recovery.followUpTaskId,
     t.campaignId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
@@ -107,6 +112,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
+  [/alert|recovery/i, [t.recovery.alertId]],
   [/campaign/i, [t.campaignId]],
 ];
 
@@ -128,6 +134,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     return binding.id;
   });
   const visit = await visitRowsFor(t);
+  const survey = await surveyRowsFor(t, visit.visitId);
   return {
     ...t,
     bindingId,
@@ -142,6 +149,8 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
     event: await eventRowsFor(t),
+    survey,
+    recovery: await recoveryRowsFor(t, survey.responseId),
     campaignId: await campaignRowsFor(t),
   };
 };
@@ -184,6 +193,7 @@ export const plant = async (tenantId: string, marker: string) => {
   );
   await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
   await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
+  await sql(`UPDATE recovery_alerts SET action = $2, reaction = $2 WHERE tenant_id = $1`, [tenantId, `${marker}补救`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

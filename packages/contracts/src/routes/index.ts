@@ -29,6 +29,7 @@ import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
+import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
 
 /**
@@ -66,6 +67,7 @@ export const routes = {
   surveys: surveyRoutes,
   events: eventRoutes,
   indices: indexRoutes,
+  recovery: recoveryRoutes,
   campaigns: campaignRoutes,
   operator: operatorRoutes,
 } as const;
@@ -97,6 +99,7 @@ export {
   loyaltyRoutes,
   surveyRoutes,
   eventRoutes,
+  recoveryRoutes,
   campaignRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';

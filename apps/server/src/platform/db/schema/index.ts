@@ -27,4 +27,5 @@ export * from './staging.ts';
 export * from './surveys.ts';
 export * from './events.ts';
 export * from './indices.ts';
+export * from './recovery.ts';
 export * from './campaigns.ts';
