@@ -147,7 +147,6 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
-    survey: await surveyRowsFor(t, visit.visitId),
     event: await eventRowsFor(t),
     survey,
     recovery: await recoveryRowsFor(t, survey.responseId),
