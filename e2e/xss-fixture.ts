@@ -49,6 +49,9 @@ export type Fixture = {
   ownerVisitId: string;
   ownerVehicleId: string;
   storeId: string;
+  /** A live post for every owner and a published article (轮生活, 用车知识): hostile title, summary and text. */
+  postId: string;
+  articleId: string;
 };
 
 type Store = Record<string, unknown> & { id: string; code: string; name: string };
@@ -275,6 +278,25 @@ const seedIntegrations = async (admin: Api) => {
   });
 };
 
+/** A feed post for every owner, live since a minute ago, and a knowledge-base FAQ: text fields full of payloads. */
+const seedContent = async (admin: Api) => {
+  const post = await admin.send<{ id: string }>('POST', '/content/posts', {
+    kind: 'offer',
+    title: mid.img,
+    summary: mid.attr,
+    body: long,
+    publishAt: new Date(Date.now() - 60_000).toISOString(),
+  });
+  const article = await admin.send<{ id: string }>('POST', '/content/articles', {
+    kind: 'faq',
+    category: 'maintenance',
+    title: mid.script,
+    body: long,
+    keywords: short.svg,
+  });
+  return { postId: post.id, articleId: article.id };
+};
+
 /** Writes the fixture; returns the ids the pages are opened with. */
 export const seedXss = async (admin: Api, advisor: Api): Promise<Fixture> => {
   const stores = await admin.get<{ items: Store[] }>('/stores');
@@ -284,9 +306,10 @@ export const seedXss = async (admin: Api, advisor: Api): Promise<Fixture> => {
   assert.ok(storeId && advisorId);
 
   // Three independent strands, written side by side to keep the suite short.
-  const [customer, ownerVisit] = await Promise.all([
+  const [customer, ownerVisit, content] = await Promise.all([
     seedCustomerVisit(admin, advisor, storeId, advisorId),
     seedOwnerVisit(advisor),
+    seedContent(admin),
     seedTenantText(admin, storeId).then(() => seedIntegrations(admin)),
   ]);
   const { customerId, vehicleId, phone, visit } = customer;
@@ -298,5 +321,6 @@ export const seedXss = async (admin: Api, advisor: Api): Promise<Fixture> => {
     ownerVisitId: ownerVisit.id,
     ownerVehicleId: ownerVisit.vehicle.id,
     storeId,
+    ...content,
   };
 };

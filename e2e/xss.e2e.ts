@@ -207,6 +207,7 @@ void test('admin, advisor and owner pages (side by side): every payload shown as
     await check(admin, '/admin/segments', 'any');
     await check(admin, '/admin/care-rules', 'any');
     await check(admin, '/admin/audit', 'any');
+    await check(admin, '/admin/content', [mid.img], 'xss-admin-content');
   };
   const advisorPages = async () => {
     await check(advisor, '/advisor/board?tab=inProgress', [mid.img], 'xss-advisor-board');
@@ -227,6 +228,10 @@ void test('admin, advisor and owner pages (side by side): every payload shown as
     await check(owner, '/o/demo/services', 'any');
     await check(owner, '/o/demo/messages', 'any');
     await check(owner, '/o/demo/me', [mid.script]);
+    // 轮生活 and 用车知识 (issue 17): a post and an article of payloads, listed and opened.
+    await check(owner, '/o/demo/life', [mid.img, mid.attr], 'xss-owner-feed');
+    await check(owner, `/o/demo/life/posts/${fx.postId}`, [mid.img, long.slice(0, 60)], 'xss-owner-post');
+    await check(owner, `/o/demo/knowledge/${fx.articleId}`, [mid.script, long.slice(0, 60)]);
     // The tenant's name in the tab title is text too.
     assert.equal(await owner.title(), '<b>S</b>"\'');
   };

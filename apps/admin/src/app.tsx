@@ -28,6 +28,7 @@ import { CareDryRunPage } from './care/care-dry-run-page.tsx';
 import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
+import { ContentPage } from './content/content-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
@@ -86,6 +87,7 @@ export const App = () => {
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="telematics" element={<TelematicsPage />} />
         <Route path="loyalty" element={<LoyaltyPage />} />
+        <Route path="content" element={<ContentPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />

@@ -7,6 +7,7 @@ import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
+import { contentEn, contentZhCN } from './content/messages.ts';
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
 import { eventsEn, eventsZhCN } from './events/messages.ts';
 
@@ -20,6 +21,7 @@ const zhCN = {
   ...feedbackZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
+  ...contentZhCN,
   ...eventsZhCN,
   'app.ownerService': '车主服务',
 
@@ -48,12 +50,15 @@ const zhCN = {
   'tab.services': '车业务',
   'tab.records': '维修档案',
   'tab.me': '我的',
+  'tab.nav': '主菜单',
+  'tab.unread': '{count}条未读消息',
 
   'life.greeting': '您好，{name}',
   'life.greetingDefault': '您好，尊敬的车主',
   'life.serving': '{name}竭诚为您服务',
   'life.latestTitle': '最新消息',
-  'life.allMessages': '查看全部消息',
+  'life.allMessages': '消息中心',
+  'life.unread': '{count}条未读',
   'life.noNewsTitle': '暂无新消息',
   'life.noNewsHint': '预约确认、维修进度与{name}的提醒会出现在这里。',
 
@@ -93,6 +98,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...feedbackEn,
   ...contactEn,
   ...loyaltyEn,
+  ...contentEn,
   ...eventsEn,
   'app.ownerService': 'Owner services',
 
@@ -122,12 +128,15 @@ const en: { [K in keyof typeof zhCN]: string } = {
   'tab.services': 'Services',
   'tab.records': 'Records',
   'tab.me': 'Me',
+  'tab.nav': 'Main menu',
+  'tab.unread': '{count} unread messages',
 
   'life.greeting': 'Hello, {name}',
   'life.greetingDefault': 'Hello',
   'life.serving': '{name} at your service',
   'life.latestTitle': 'Latest messages',
-  'life.allMessages': 'All messages',
+  'life.allMessages': 'Messages',
+  'life.unread': '{count} unread',
   'life.noNewsTitle': 'No messages yet',
   'life.noNewsHint': 'Booking confirmations, repair progress and reminders from {name} will appear here.',
 

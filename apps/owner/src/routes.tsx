@@ -30,6 +30,9 @@ const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/
 const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
 const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
+const PostPage = lazy(async () => ({ default: (await import('./content/post-page.tsx')).PostPage }));
+const KnowledgePage = lazy(async () => ({ default: (await import('./content/knowledge-page.tsx')).KnowledgePage }));
+const ArticlePage = lazy(async () => ({ default: (await import('./content/article-page.tsx')).ArticlePage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -50,6 +53,10 @@ export const createOwnerRouter = (slug: string) =>
         children: [
           { index: true, element: <Navigate to="/life" replace /> },
           { path: 'life', element: later(<LifeTab />) },
+          // A feed push links here (/life/posts/<id>): part of the server's contract.
+          { path: 'life/posts/:id', element: later(<PostPage />) },
+          { path: 'knowledge', element: later(<KnowledgePage />) },
+          { path: 'knowledge/:id', element: later(<ArticlePage />) },
           { path: 'services', element: later(<ServicesTab />) },
           { path: 'records', element: later(<RecordsTab />) },
           { path: 'records/add', element: later(<AddVehiclePage />) },

@@ -8,6 +8,7 @@ import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { eventsNightly } from './modules/events/events.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
+import { knowledgeNightly } from './modules/content/content.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
 /**
@@ -22,6 +23,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   webhookLogNightly,
   signInThrottleNightly,
   surveyTemplatesNightly,
+  knowledgeNightly,
   complaintDeadlinesNightly,
   eventsNightly,
 ];

@@ -4,6 +4,7 @@ import { bookingPersonalData } from './modules/booking/booking.personal-data.ts'
 import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
 import { campaignsPersonalData } from './modules/campaigns/campaigns.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
+import { contentPersonalData } from './modules/content/content.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
 import { contactPersonalData } from './modules/contact/contact.personal-data.ts';
 import { customersPersonalData } from './modules/customers/customers.personal-data.ts';
@@ -50,6 +51,7 @@ export const personalData: readonly PersonalData[] = [
   telematicsPersonalData,
   loyaltyPersonalData,
   surveysPersonalData,
+  contentPersonalData,
   eventsPersonalData,
   recoveryPersonalData,
   campaignsPersonalData,

@@ -135,6 +135,13 @@ export const auditActions = [
   'questionnaire.published',
   'survey.recorded',
   'survey.answered',
+  // 内容管理: the feed and the knowledge base (docs/feed.md)
+  'content.post_saved',
+  'content.post_withdrawn',
+  'content.post_pushed',
+  'content.article_created',
+  'content.article_updated',
+  'content.article_deleted',
   // Events and clubs (docs/events.md)
   'event.saved',
   'event.published',

@@ -97,6 +97,8 @@ export const touchSources = [
   'complaint',
   // Events and clubs (docs/events.md): invitations (marketing), a cancelled event, a seat freed.
   'event',
+  // 轮生活 (docs/feed.md): the optional push of a feed post, as marketing.
+  'feed',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

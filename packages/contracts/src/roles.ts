@@ -51,6 +51,8 @@ export const permissions = [
   'campaign.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
+  /** 内容管理 (docs/feed.md): the feed's posts (a store's staff for their store), pushes, the knowledge base. */
+  'content.manage',
   /**
    * Complaint cases as a manager (docs/complaints.md): closing a case one opened oneself, the OEM report,
    * editing a deadline (audited with the old value), reviewing a reopened case.
@@ -74,6 +76,7 @@ const careLead: readonly Permission[] = [
   'survey.manage',
   'calls.supervise',
   'recovery.supervise',
+  'content.manage',
 ];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];
@@ -122,7 +125,10 @@ export const roleGrants: Record<Role, Grant> = {
   },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
-  cs_specialist: { scope: 'store', permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust'] },
+  cs_specialist: {
+    scope: 'store',
+    permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust', 'content.manage'],
+  },
   cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
   oem_viewer: { scope: 'group', permissions: reader },
 };

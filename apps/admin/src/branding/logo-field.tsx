@@ -6,7 +6,8 @@ import styles from './branding.module.css';
 const maxBytes = 200 * 1024;
 const acceptedTypes = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/webp'];
 
-const readAsDataUrl = (file: File) =>
+/** A picked file as a data URL (the logo here, a feed post's cover in 内容管理). */
+export const readAsDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     // readAsDataURL always yields a string; the union type covers readAsArrayBuffer too.

@@ -24,6 +24,7 @@ import {
   WifiOutlined,
   GiftOutlined,
   DashboardOutlined,
+  ReadOutlined,
   NotificationOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -45,6 +46,7 @@ const nav: readonly NavItem[] = [
   { path: '/campaigns', label: 'nav.campaigns', icon: <NotificationOutlined />, needs: 'campaign.manage' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
+  { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

@@ -12,6 +12,7 @@ import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
+import { contentEn } from './content-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { eventsEn } from './events-en.ts';
@@ -38,6 +39,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...contentEn,
   ...eventsEn,
   ...campaignsEn,
   ...surveysEn,

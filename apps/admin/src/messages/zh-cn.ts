@@ -12,6 +12,7 @@ import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
+import { contentZhCN } from './content-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { eventsZhCN } from './events-zh-cn.ts';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...contentZhCN,
   ...eventsZhCN,
   ...campaignsZhCN,
   ...surveysZhCN,

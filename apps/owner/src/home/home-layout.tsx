@@ -1,5 +1,5 @@
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
-import { SafeArea, TabBar } from 'antd-mobile';
+import { SafeArea } from 'antd-mobile';
 import { AppstoreOutline, CompassOutline, FileOutline, PhoneFill, UserOutline } from 'antd-mobile-icons';
 import { useI18n, type OwnerMessageKey } from '../i18n.ts';
 import { useInbox } from '../inbox/inbox-api.ts';
@@ -17,7 +17,13 @@ const tabs: { key: string; title: OwnerMessageKey; icon: typeof CompassOutline }
 ];
 
 // Pages outside a tab's own path, and the tab they belong to.
-const sections: Record<string, string> = { book: 'services', bookings: 'services', visits: 'services', messages: 'me' };
+const sections: Record<string, string> = {
+  book: 'services',
+  bookings: 'services',
+  visits: 'services',
+  messages: 'me',
+  knowledge: 'life',
+};
 
 /**
  * The signed-in shell: the dealer's header, the current tab, and the four tabs of the seed's app. It holds
@@ -54,18 +60,32 @@ export const HomeLayout = () => {
       </main>
       {/* A new page opens at its top (a long booking form would otherwise hand its scroll to the next page). */}
       <ScrollRestoration />
-      <nav className="shell-tabs">
-        <TabBar activeKey={active} onChange={(key) => void navigate(`/${key}`)} safeArea>
-          {tabs.map((tab) => (
-            <TabBar.Item
-              key={tab.key}
-              data-testid={`tab-${tab.key}`}
-              icon={<tab.icon />}
-              title={t(tab.title)}
-              badge={tab.key === 'me' && unread > 0 ? (unread > 99 ? '99+' : unread) : undefined}
-            />
-          ))}
-        </TabBar>
+      {/* The tab bar: real buttons (a name each, the current one marked) instead of antd-mobile's clickable divs. */}
+      <nav className="shell-tabs" aria-label={t('tab.nav')}>
+        <ul className="tab-bar">
+          {tabs.map((tab) => {
+            const badge = tab.key === 'me' && unread > 0 ? (unread > 99 ? '99+' : String(unread)) : null;
+            return (
+              <li key={tab.key}>
+                <button
+                  type="button"
+                  className={`tab-bar-item${tab.key === active ? ' tab-bar-item-active' : ''}`}
+                  aria-current={tab.key === active ? 'page' : undefined}
+                  onClick={() => void navigate(`/${tab.key}`)}
+                  data-testid={`tab-${tab.key}`}
+                >
+                  <span className="tab-bar-icon" aria-hidden>
+                    <tab.icon />
+                    {badge ? <span className="tab-bar-badge">{badge}</span> : null}
+                  </span>
+                  <span className="tab-bar-title">{t(tab.title)}</span>
+                  {badge ? <span className="sr-only">{t('tab.unread', { count: badge })}</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <SafeArea position="bottom" />
       </nav>
     </div>
   );

@@ -1,5 +1,13 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline, FlagOutline, GiftOutline, MessageOutline, SetOutline } from 'antd-mobile-icons';
+import {
+  BellOutline,
+  CalendarOutline,
+  FileOutline,
+  FlagOutline,
+  GiftOutline,
+  MessageOutline,
+  SetOutline,
+} from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';

@@ -4,6 +4,7 @@ import { recoveryMessages } from './i18n-recovery.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
+import { contentMessages } from './i18n-content.ts';
 import { eventMessages } from './i18n-events.ts';
 import { campaignMessages } from './i18n-campaigns.ts';
 
@@ -120,6 +121,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...contentMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...campaignMessages['zh-CN'],
     ...callMessages['zh-CN'],
@@ -336,6 +338,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...contentMessages.en,
     ...eventMessages.en,
     ...campaignMessages.en,
     ...callMessages.en,

@@ -138,3 +138,19 @@ const extensions: Record<ImageType, string> = { 'image/jpeg': 'jpg', 'image/png'
 
 /** Whether a stored data URL's type is one the server encodes (an older row may hold what a client sent). */
 export const isImageType = (type: string): type is ImageType => type in extensions;
+
+/** A feed post's cover (docs/feed.md): its long side after re-encoding, enough for a phone's full width. */
+export const coverMaxSide = 1280;
+
+/** A cover (JPEG, PNG or WebP in): upright, at most `coverMaxSide`, a JPEG without metadata (no GPS position). */
+export const reencodeCover = async (bytes: Buffer): Promise<EncodedImage> => {
+  await inspect(bytes, ['jpeg', 'png', 'webp']);
+  return encode(
+    decoder(bytes)
+      .rotate()
+      .resize({ width: coverMaxSide, height: coverMaxSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82, mozjpeg: true }),
+    'image/jpeg',
+  );
+};

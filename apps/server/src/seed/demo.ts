@@ -19,6 +19,7 @@ import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoCallHistory } from './demo-call-history.ts';
+import { seedDemoContent } from './demo-content.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
@@ -216,6 +217,8 @@ export const seedDemo = async (
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
   await seedDemoCallHistory(db, { tenantId, now });
+  // After membership: 轮生活's 金卡 owner is one of its gold members.
+  await seedDemoContent(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoComplaints(db, { tenantId, now });
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoRecovery(db, { tenantId, now });

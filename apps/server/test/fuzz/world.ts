@@ -11,6 +11,7 @@ import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
+import { contentRowsFor, type ContentRows } from '../../src/modules/content/test-kit.ts';
 import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
 import { recoveryRowsFor, type RecoveryRows } from '../../src/modules/recovery/test-kit.ts';
 import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
@@ -44,6 +45,8 @@ export type Rows = TestTenant & {
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
+  /** A live feed post and a published article (docs/feed.md). */
+  content: ContentRows;
   event: { eventId: string; signupId: string };
   /** A hot alert on the tenant's response and its follow-up call (issue 14, What 7). */
   recovery: RecoveryRows;
@@ -79,6 +82,8 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
+    t.content.postId,
+    t.content.articleId,
     t.event.eventId,
     t.event.signupId,
     t.recovery.alertId,
@@ -111,6 +116,8 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
+  [/post|feed/i, [t.content.postId]],
+  [/article|knowledge/i, [t.content.articleId]],
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
   [/alert|recovery/i, [t.recovery.alertId]],
   [/campaign/i, [t.campaignId]],
@@ -147,6 +154,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
+    content: await contentRowsFor(t),
     event: await eventRowsFor(t),
     survey,
     recovery: await recoveryRowsFor(t, survey.responseId),
@@ -193,6 +201,8 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
   await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
   await sql(`UPDATE recovery_alerts SET action = $2, reaction = $2 WHERE tenant_id = $1`, [tenantId, `${marker}补救`]);
+  await sql(`UPDATE feed_posts SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}资讯`]);
+  await sql(`UPDATE kb_articles SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}知识`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

@@ -27,6 +27,7 @@ import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
+import { contentRoutes } from './content.ts';
 import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
@@ -65,6 +66,7 @@ export const routes = {
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
+  content: contentRoutes,
   events: eventRoutes,
   indices: indexRoutes,
   recovery: recoveryRoutes,
@@ -98,6 +100,7 @@ export {
   telematicsRoutes,
   loyaltyRoutes,
   surveyRoutes,
+  contentRoutes,
   eventRoutes,
   recoveryRoutes,
   campaignRoutes,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ConfigProvider, unstableSetRender } from 'antd-mobile';
+import { LeftOutline } from 'antd-mobile-icons';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { useSharedI18n } from '../i18n.ts';
@@ -18,8 +19,18 @@ unstableSetRender((node, container: Container) => {
   };
 });
 
-/** antd-mobile's own texts (pickers, empty states, dialogs) follow the app's language. */
+/**
+ * antd-mobile's own texts (pickers, empty states, dialogs) follow the app's language, and every NavBar's back
+ * arrow (a role=button with only an icon) is named 返回 / Back for screen readers.
+ */
 export const AdmConfig = ({ children }: { children: ReactNode }) => {
   const { locale } = useSharedI18n();
-  return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      navBar={{ backIcon: <LeftOutline role="img" aria-label={locale === 'en' ? 'Back' : '返回'} /> }}
+    >
+      {children}
+    </ConfigProvider>
+  );
 };

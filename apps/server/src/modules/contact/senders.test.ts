@@ -89,7 +89,9 @@ describe('the gate cannot be bypassed', () => {
                     // The eleventh (event, issue 16): another topic no other source here uses.
                     'inspection',
                   ] as const
-                )[i] ?? 'trade_in',
+                )[i] ??
+                // feed (index 11, issue 17): the last topic no other source here uses.
+                'warranty',
               dedupeKey: `src:${source}`,
             }),
       ),

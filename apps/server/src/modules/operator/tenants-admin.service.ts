@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { createStaffAsPlatform } from '../staff/staff.service.ts';
 import { openStoreAsPlatform } from '../stores/stores.service.ts';
 import { installTemplates } from '../surveys/surveys.service.ts';
+import { installShippedArticles } from '../content/knowledge.service.ts';
 import { operatorAudit } from './operator-audit.ts';
 import * as q from './operator.queries.ts';
 
@@ -63,6 +64,8 @@ export const provisionTenant = async (ctx: OperatorCtx, input: TenantCreateInput
     });
     // The textbook's questionnaires (docs/surveys.md), published, so the first day's follow-ups have them.
     await installTemplates(tctx);
+    // The shipped 用车知识 articles (docs/feed.md).
+    await installShippedArticles(tctx);
     await audit(tctx, {
       action: 'tenant.provisioned',
       target: { type: 'tenant', id: tenant.id },

@@ -176,6 +176,7 @@ describe('the nightly registry', () => {
         'webhooks.log_retention',
         'auth.sign_in_throttle_retention',
         'surveys.templates',
+        'content.knowledge',
         'complaints.deadlines',
         'events.close',
       ],
@@ -201,6 +202,7 @@ describe('the nightly registry', () => {
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
       { step: 'surveys.templates', day: today },
+      { step: 'content.knowledge', day: today },
       { step: 'complaints.deadlines', day: today },
       { step: 'events.close', day: today },
     ]);

@@ -25,6 +25,7 @@ export * from './import-changes.ts';
 export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
+export * from './content.ts';
 export * from './events.ts';
 export * from './indices.ts';
 export * from './recovery.ts';

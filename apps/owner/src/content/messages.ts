@@ -1,0 +1,96 @@
+import type { ArticleCategory, PostKind } from '@m4s/contracts';
+
+const kindsZh: Record<PostKind, string> = {
+  news: '资讯',
+  new_model: '新车',
+  offer: '优惠',
+  policy: '政策',
+  event: '活动',
+  car_life: '用车生活',
+};
+const kindsEn: Record<PostKind, string> = {
+  news: 'News',
+  new_model: 'New model',
+  offer: 'Offer',
+  policy: 'Policy',
+  event: 'Event',
+  car_life: 'Car life',
+};
+const categoriesZh: Record<ArticleCategory, string> = {
+  run_in: '新车磨合',
+  maintenance: '保养',
+  tyres: '轮胎',
+  warning_lights: '故障灯',
+  seasonal: '季节用车',
+  accident: '事故处理',
+  insurance: '保险理赔',
+};
+const categoriesEn: Record<ArticleCategory, string> = {
+  run_in: 'Run-in',
+  maintenance: 'Maintenance',
+  tyres: 'Tyres',
+  warning_lights: 'Warning lights',
+  seasonal: 'Seasons',
+  accident: 'Accidents',
+  insurance: 'Insurance claims',
+};
+const prefixed = <P extends string, K extends string>(prefix: P, labels: Record<K, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, string>;
+
+export const contentZhCN = {
+  ...prefixed('post.kind', kindsZh),
+  ...prefixed('kb.category', categoriesZh),
+  'feed.title': '门店动态',
+  'feed.emptyTitle': '暂无动态',
+  'feed.emptyHint': '{name}的新车、优惠、活动和用车小知识会出现在这里。',
+  'feed.more': '加载更多',
+  'feed.end': '没有更多了',
+  'feed.reads': '{count}人看过',
+  'feed.likes': '{count}',
+  'feed.like': '点赞',
+  'feed.unlike': '取消点赞',
+  'feed.group': '集团',
+  'feed.coverAlt': '封面图片',
+  'feed.detailTitle': '动态详情',
+  'feed.gone': '这条动态已下线或不对您开放',
+  'kb.entry': '用车知识',
+  'kb.entryHint': '保养、轮胎、故障灯、事故理赔，常见问题一查便知',
+  'kb.title': '用车知识',
+  'kb.search': '搜索用车问题',
+  'kb.searchLabel': '搜索用车知识',
+  'kb.all': '全部',
+  'kb.emptyTitle': '没有找到相关内容',
+  'kb.emptyHint': '换个说法试试，或直接致电门店咨询。',
+  'kb.faq': '问答',
+  'kb.article': '文章',
+  'kb.categories': '知识分类',
+} as const;
+
+export const contentEn: Record<keyof typeof contentZhCN, string> = {
+  ...prefixed('post.kind', kindsEn),
+  ...prefixed('kb.category', categoriesEn),
+  'feed.title': 'From your dealer',
+  'feed.emptyTitle': 'Nothing here yet',
+  'feed.emptyHint': "{name}'s new models, offers, events and car-care tips will appear here.",
+  'feed.more': 'Load more',
+  'feed.end': 'No more posts',
+  'feed.reads': '{count} read',
+  'feed.likes': '{count}',
+  'feed.like': 'Like',
+  'feed.unlike': 'Unlike',
+  'feed.group': 'Group',
+  'feed.coverAlt': 'Cover image',
+  'feed.detailTitle': 'Post',
+  'feed.gone': 'This post has ended or is not for you',
+  'kb.entry': 'Car care',
+  'kb.entryHint': 'Service, tyres, warning lights, accidents and claims: answers to common questions',
+  'kb.title': 'Car care',
+  'kb.search': 'Search car-care questions',
+  'kb.searchLabel': 'Search car care',
+  'kb.all': 'All',
+  'kb.emptyTitle': 'Nothing found',
+  'kb.emptyHint': 'Try other words, or call the store.',
+  'kb.faq': 'Q&A',
+  'kb.article': 'Article',
+  'kb.categories': 'Categories',
+};
