@@ -30,6 +30,7 @@ import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { ContentPage } from './content/content-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
+import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 import { IndicesPage } from './indices/indices-page.tsx';
 
@@ -87,6 +88,8 @@ export const App = () => {
         <Route path="telematics" element={<TelematicsPage />} />
         <Route path="loyalty" element={<LoyaltyPage />} />
         <Route path="content" element={<ContentPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />
       </Route>
     </Routes>

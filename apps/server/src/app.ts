@@ -30,6 +30,7 @@ import { bookingRemindJob } from './modules/booking/reminder.job.ts';
 import { recoveryEscalateJob } from './modules/recovery/recovery.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
+import { campaignSendJob } from './modules/campaigns/campaigns.job.ts';
 import { ensureNightly } from './platform/nightly/schedule.ts';
 import { nightlyJob, nightlySteps } from './nightly.ts';
 import { systemResolver } from './platform/webhooks/address.ts';
@@ -103,6 +104,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       recoveryEscalateJob,
       classifyJob,
       careSweepJob,
+      campaignSendJob,
       nightlyJob,
       // Complaint deadlines (docs/complaints.md): warnings and automatic escalation at their moment.
       complaintDeadlineJob,

@@ -2,6 +2,7 @@ import type { PersonalData } from './platform/personal-data.ts';
 import { authPersonalData } from './modules/auth/auth.personal-data.ts';
 import { bookingPersonalData } from './modules/booking/booking.personal-data.ts';
 import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
+import { campaignsPersonalData } from './modules/campaigns/campaigns.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
 import { contentPersonalData } from './modules/content/content.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
@@ -53,5 +54,6 @@ export const personalData: readonly PersonalData[] = [
   contentPersonalData,
   eventsPersonalData,
   recoveryPersonalData,
+  campaignsPersonalData,
   authPersonalData,
 ];

@@ -30,6 +30,7 @@ import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -64,4 +65,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(indexRoutes);
   await app.register(recoveryRoutes);
   await app.register(contentRoutes);
+  await app.register(campaignRoutes);
 };

@@ -253,6 +253,20 @@ const cases: Record<string, Case> = {
     id: (b) => b.recovery.followUpTaskId,
     body: () => ({ answer: 'resolved', attempts: 0 }),
   },
+  // Campaigns (issue 16): B's sent campaign; a draft's body for the edit.
+  'GET /api/campaigns/:id': { id: (b) => b.campaignId },
+  'PUT /api/campaigns/:id': {
+    id: (b) => b.campaignId,
+    body: (b) => ({
+      name: '越界',
+      audience: {},
+      offer: { kind: 'package', serviceTypeId: b.booking.serviceTypeId, name: '越界', priceFen: 1 },
+      message: '越界',
+    }),
+  },
+  'POST /api/campaigns/:id/send': { id: (b) => b.campaignId },
+  'POST /api/campaigns/:id/cancel': { id: (b) => b.campaignId },
+  'GET /api/campaigns/:id/results': { id: (b) => b.campaignId },
 };
 
 /**
@@ -300,6 +314,8 @@ const listRoutes = [
   'GET /api/content/articles',
   'GET /api/owner/feed',
   `GET /api/owner/knowledge?q=${encodeURIComponent('胎压 资讯 知识')}`,
+  'GET /api/campaigns',
+  'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

@@ -125,6 +125,11 @@ export const auditActions = [
   'loyalty.coupon_voided',
   'loyalty.points_adjusted',
   'loyalty.points_redeemed',
+  // Campaigns (docs/campaigns.md)
+  'campaign.saved',
+  'campaign.scheduled',
+  'campaign.sent',
+  'campaign.cancelled',
   // Questionnaires and answers (docs/surveys.md)
   'questionnaire.created',
   'questionnaire.published',

@@ -182,6 +182,8 @@ export const ownerBookingInput = z.strictObject({
    * confirm sheet) and books a second time anyway. Never enough for a car in the workshop.
    */
   confirmClash: z.boolean().default(false),
+  /** A coupon of the customer's to use at the visit (a campaign's coupon attributes the booking to it). */
+  couponId: uuid.nullable().default(null),
 });
 export type OwnerBookingInput = z.input<typeof ownerBookingInput>;
 
@@ -201,6 +203,8 @@ export const staffBookingInput = z.strictObject({
    * Without it such a booking is refused with 409 and the clash (GET /vehicles/:id/booking-clashes).
    */
   confirmClash: z.boolean().default(false),
+  /** A coupon of the customer's to use at the visit (a campaign's coupon attributes the booking to it). */
+  couponId: uuid.nullable().default(null),
 });
 export type StaffBookingInput = z.input<typeof staffBookingInput>;
 

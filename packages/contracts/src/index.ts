@@ -33,6 +33,8 @@ export * from './webhooks.ts';
 export * from './loyalty.ts';
 export * from './content.ts';
 export * from './events.ts';
+export * from './campaigns.ts';
+export * from './campaign-kpis.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './fault-codes.ts';

@@ -47,6 +47,8 @@ export const permissions = [
   'loyalty.adjust',
   /** Tiers, earn and expiry rules, coupon templates and issuing, the settlement report. */
   'loyalty.manage',
+  /** Targeted campaigns (docs/campaigns.md): build, preview, send, results. */
+  'campaign.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
   /** 内容管理 (docs/feed.md): the feed's posts (a store's staff for their store), pushes, the knowledge base. */
@@ -77,7 +79,7 @@ const careLead: readonly Permission[] = [
   'content.manage',
 ];
 /** Membership: who runs the programme. */
-const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
+const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];
 
 export const roleGrants: Record<Role, Grant> = {
   group_admin: {

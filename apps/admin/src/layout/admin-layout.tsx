@@ -25,6 +25,7 @@ import {
   GiftOutlined,
   DashboardOutlined,
   ReadOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -42,6 +43,7 @@ const nav: readonly NavItem[] = [
   { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
   { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
   { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined />, needs: 'customer.read' },
+  { path: '/campaigns', label: 'nav.campaigns', icon: <NotificationOutlined />, needs: 'campaign.manage' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
   { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },

@@ -82,6 +82,10 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.event.signed_up': 'Event sign-up',
   'action.event.signup_cancelled': 'Event sign-up cancelled',
   'action.event.checked_in': 'Event check-in',
+  'action.campaign.saved': 'Campaign saved',
+  'action.campaign.scheduled': 'Campaign scheduled',
+  'action.campaign.sent': 'Campaign sent',
+  'action.campaign.cancelled': 'Campaign cancelled',
 
   'audit.target.booking': 'Booking',
   'audit.target.visit': 'Visit',

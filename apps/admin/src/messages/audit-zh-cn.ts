@@ -84,6 +84,10 @@ export const auditZhCN = {
   'action.event.signed_up': '活动报名',
   'action.event.signup_cancelled': '取消活动报名',
   'action.event.checked_in': '活动签到',
+  'action.campaign.saved': '保存营销活动',
+  'action.campaign.scheduled': '定时发送营销活动',
+  'action.campaign.sent': '发送营销活动',
+  'action.campaign.cancelled': '取消营销活动',
 
   'audit.target.booking': '预约',
   'audit.target.visit': '维修接待',

@@ -13,6 +13,7 @@ import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
+import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
@@ -40,6 +41,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...loyaltyEn,
   ...contentEn,
   ...eventsEn,
+  ...campaignsEn,
   ...surveysEn,
   ...indicesEn,
   ...recoveryEn,

@@ -13,6 +13,7 @@ import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { contentZhCN } from './content-zh-cn.ts';
+import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...loyaltyZhCN,
   ...contentZhCN,
   ...eventsZhCN,
+  ...campaignsZhCN,
   ...surveysZhCN,
   ...indicesZhCN,
   ...recoveryZhCN,

@@ -10,7 +10,7 @@ import { useWhen } from './when.ts';
 type OptionProps = { on: boolean; onClick: () => void; testId: string; name?: string; children: ReactNode };
 
 /** One choice among several, a card that shows it is chosen; a real button, so it is reachable by keyboard. */
-const Option = ({ on, onClick, testId, name, children }: OptionProps) => (
+export const Option = ({ on, onClick, testId, name, children }: OptionProps) => (
   <button
     type="button"
     className={`option${on ? ' option-on' : ''}`}

@@ -1,5 +1,5 @@
 import { Button, Popup } from 'antd-mobile';
-import type { BookingClashes, OwnerBookingInput, OwnerStore, OwnerVehicle, ServiceType } from '@m4s/contracts';
+import type { BookingClashes, Coupon, OwnerBookingInput, OwnerStore, OwnerVehicle, ServiceType } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { BookingFacts } from './booking-facts.tsx';
 import { usePriceText } from './book-choices.tsx';
@@ -11,6 +11,8 @@ type Props = {
   car: OwnerVehicle | undefined;
   store: OwnerStore | undefined;
   type: ServiceType | undefined;
+  /** The coupon chosen to use at the visit, if any. */
+  coupon?: Coupon | undefined;
   /** The car's booking on the same day: the sheet asks to book again (confirmClash). */
   sameDay: BookingClashes['bookings'][number] | null;
   pending: boolean;
@@ -19,7 +21,18 @@ type Props = {
 };
 
 /** 确认预约信息: everything chosen on one sheet before the place is taken. */
-export const BookConfirm = ({ visible, body, car, store, type, sameDay, pending, onConfirm, onClose }: Props) => {
+export const BookConfirm = ({
+  visible,
+  body,
+  car,
+  store,
+  type,
+  coupon,
+  sameDay,
+  pending,
+  onConfirm,
+  onClose,
+}: Props) => {
   const { t } = useI18n();
   const when = useWhen();
   const price = usePriceText();
@@ -46,6 +59,7 @@ export const BookConfirm = ({ visible, body, car, store, type, sameDay, pending,
                     value: `${t('booking.pickupWindow', { start: body.pickup.windowStart, end: body.pickup.windowEnd })} · ${body.pickup.address}`,
                   }
                 : null,
+              coupon ? { key: 'coupon', label: t('book.coupon'), value: coupon.name } : null,
               body.concerns ? { key: 'concerns', label: t('booking.concerns'), value: body.concerns } : null,
             ]}
           />

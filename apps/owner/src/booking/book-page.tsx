@@ -9,6 +9,7 @@ import { useI18n } from '../i18n.ts';
 import { useBack } from '../ui/use-back.ts';
 import { AdvisorChoice, CarChoice, ServiceChoice, StoreChoice } from './book-choices.tsx';
 import { BookConfirm } from './book-confirm.tsx';
+import { CouponChoice, useUsableCoupons } from './coupon-choice.tsx';
 import { useAvailability, useClashes, useOwnerStores, useServiceTypes } from './booking-api.ts';
 import { clashOn, ClashNotice } from './clash-notice.tsx';
 import { bodyOf, clockBefore, emptyDraft, type Draft, type PickupErrors } from './draft.ts';
@@ -47,7 +48,9 @@ export const BookPage = () => {
   const [chosen, setDraft] = useState<Draft>(() => ({
     ...emptyDraft(params.get('vehicleId')),
     pickupOn: params.get('pickup') === '1',
+    couponId: params.get('couponId'),
   }));
+  const coupons = useUsableCoupons();
   const cars = garage.data?.vehicles ?? [];
   const storeList = stores.data?.items ?? [];
   // One car or one store: nothing to choose.
@@ -232,6 +235,12 @@ export const BookPage = () => {
               data-testid="book-concerns"
             />
           </Section>
+          {coupons.length > 0 ? (
+            <Section title={t('book.coupon')} extra={<span className="book-optional">{t('book.optional')}</span>}>
+              <CouponChoice coupons={coupons} value={draft.couponId} onChange={(couponId) => set({ couponId })} />
+              <p className="book-section-hint">{t('book.couponHint')}</p>
+            </Section>
+          ) : null}
           <footer className="book-bar">
             <div className="book-bar-text" data-testid="book-bar-text">
               {inWorkshop ? t('clash.barVisit') : draft.startsAt ? when.slot(draft.startsAt) : (missing ?? '')}
@@ -254,6 +263,7 @@ export const BookPage = () => {
         car={cars.find((c) => c.vehicleId === draft.vehicleId)}
         store={store}
         type={type}
+        coupon={coupons.find((c) => c.id === draft.couponId)}
         sameDay={clash?.kind === 'booking' ? clash.booking : null}
         pending={isPending}
         onConfirm={confirm}

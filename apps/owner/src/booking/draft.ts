@@ -11,6 +11,8 @@ export type Draft = {
   pickupOn: boolean;
   pickup: { address: string; windowStart: string; windowEnd: string; contactPhone: string };
   concerns: string;
+  /** A coupon to use at the visit (a campaign's coupon attributes the booking to its campaign). */
+  couponId: string | null;
 };
 
 export const emptyDraft = (vehicleId: string | null): Draft => ({
@@ -22,6 +24,7 @@ export const emptyDraft = (vehicleId: string | null): Draft => ({
   pickupOn: false,
   pickup: { address: '', windowStart: '', windowEnd: '', contactPhone: '' },
   concerns: '',
+  couponId: null,
 });
 
 export type PickupErrors = { address?: string | undefined; window?: string | undefined; phone?: string | undefined };
@@ -44,6 +47,7 @@ export const bodyOf = (d: Draft): OwnerBookingInput | null => {
           contactPhone: d.pickup.contactPhone.trim() || null,
         }
       : null,
+    couponId: d.couponId,
   };
 };
 

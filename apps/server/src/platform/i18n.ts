@@ -6,6 +6,7 @@ import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
 import { contentMessages } from './i18n-content.ts';
 import { eventMessages } from './i18n-events.ts';
+import { campaignMessages } from './i18n-campaigns.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -122,6 +123,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...loyaltyMessages['zh-CN'],
     ...contentMessages['zh-CN'],
     ...eventMessages['zh-CN'],
+    ...campaignMessages['zh-CN'],
     ...callMessages['zh-CN'],
     ...recoveryMessages['zh-CN'],
     // Booking (issue 4).
@@ -338,6 +340,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...loyaltyMessages.en,
     ...contentMessages.en,
     ...eventMessages.en,
+    ...campaignMessages.en,
     ...callMessages.en,
     ...recoveryMessages.en,
     // Booking (issue 4).

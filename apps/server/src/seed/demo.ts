@@ -23,6 +23,7 @@ import { seedDemoContent } from './demo-content.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -221,5 +222,6 @@ export const seedDemo = async (
   await seedDemoComplaints(db, { tenantId, now });
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoRecovery(db, { tenantId, now });
+  await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

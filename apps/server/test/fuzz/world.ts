@@ -14,6 +14,7 @@ import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-k
 import { contentRowsFor, type ContentRows } from '../../src/modules/content/test-kit.ts';
 import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
 import { recoveryRowsFor, type RecoveryRows } from '../../src/modules/recovery/test-kit.ts';
+import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -49,6 +50,8 @@ export type Rows = TestTenant & {
   event: { eventId: string; signupId: string };
   /** A hot alert on the tenant's response and its follow-up call (issue 14, What 7). */
   recovery: RecoveryRows;
+  /** A sent campaign with the test customer reached (issue 16). */
+  campaignId: string;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -85,6 +88,7 @@ export const idsOf = (t: Rows): string[] =>
     t.event.signupId,
     t.recovery.alertId,
     t.recovery.followUpTaskId,
+    t.campaignId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -116,6 +120,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/article|knowledge/i, [t.content.articleId]],
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
   [/alert|recovery/i, [t.recovery.alertId]],
+  [/campaign/i, [t.campaignId]],
 ];
 
 /**
@@ -153,6 +158,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     event: await eventRowsFor(t),
     survey,
     recovery: await recoveryRowsFor(t, survey.responseId),
+    campaignId: await campaignRowsFor(t),
   };
 };
 

@@ -31,6 +31,7 @@ import { contentRoutes } from './content.ts';
 import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
+import { campaignRoutes } from './campaigns.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -69,6 +70,7 @@ export const routes = {
   events: eventRoutes,
   indices: indexRoutes,
   recovery: recoveryRoutes,
+  campaigns: campaignRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -101,6 +103,7 @@ export {
   contentRoutes,
   eventRoutes,
   recoveryRoutes,
+  campaignRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

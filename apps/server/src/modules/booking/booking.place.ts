@@ -5,6 +5,7 @@ import { checkServiceType, checkSlot } from './availability.service.ts';
 import { assertNoClash, type ClashAudience } from './clash.service.ts';
 import * as q from './booking.queries.ts';
 import { priorityHoldBack } from '../loyalty/loyalty.service.ts';
+import { couponsOf } from '../loyalty/coupons.service.ts';
 import { capsOf, heldCaps } from './capacity.ts';
 import { releasePlace, takePlace } from './slots.queries.ts';
 import * as sq from './setup.queries.ts';
@@ -25,6 +26,14 @@ export type NewBooking = {
   rescheduledFrom: string | null;
   /** Who books (the clash rules differ) and whether staff confirmed a clash they were shown. */
   clash: { audience: ClashAudience; confirmed: boolean };
+  /** A coupon of the customer's, still to use, that the booking carries to the visit (docs/campaigns.md). */
+  couponId?: string | null;
+};
+
+/** A booking carries only a coupon the customer holds and has not used (its validity is checked at checkout). */
+const assertCouponHeld = async (ctx: Ctx, customerId: string, couponId: string) => {
+  const held = (await couponsOf(ctx, customerId)).find((c) => c.id === couponId);
+  if (!held || held.status !== 'issued') throw AppError.field('couponId', 'coupon_not_yours');
 };
 
 /** The app books against its online share; every other channel against the slot's bookable places. */
@@ -58,6 +67,7 @@ export const placeBooking = async (ctx: Ctx, nb: NewBooking) => {
     except: nb.rescheduledFrom,
   });
   // The priority lane: a share of the slot stays for the tiers that hold it (docs/loyalty.md).
+  if (nb.couponId) await assertCouponHeld(ctx, nb.customerId, nb.couponId);
   const caps = heldCaps(capsOf(row.capacity, clock), await priorityHoldBack(ctx, nb.customerId));
   const key = { tenantId: ctx.tenantId, storeId: nb.storeId, startsAt: nb.startsAt };
   if (!(await takePlace(ctx.sql, key, caps, channel === 'app'))) throw new AppError('SLOT_FULL');
@@ -78,6 +88,7 @@ export const placeBooking = async (ctx: Ctx, nb: NewBooking) => {
     idempotencyKey: nb.idempotencyKey,
     createdBy: nb.createdBy,
     rescheduledFrom: nb.rescheduledFrom,
+    couponId: nb.couponId ?? null,
     createdAt: now,
     updatedAt: now,
   });

@@ -124,6 +124,7 @@ export const createOwnerBooking = async (
     idempotencyKey,
     rescheduledFrom: null,
     clash: { audience: 'owner', confirmed: input.confirmClash },
+    couponId: input.couponId ?? null,
   });
   await audit(ctx, {
     action: 'booking.created',
@@ -183,6 +184,7 @@ export const rescheduleOwnerBooking = async (ctx: OwnerCtx, id: string, input: R
     idempotencyKey: null,
     rescheduledFrom: old.id,
     clash: { audience: 'owner', confirmed: input.confirmClash },
+    couponId: old.couponId,
   });
   await cancelAndRelease(ctx, old, null);
   await audit(ctx, {

@@ -105,6 +105,7 @@ export const createStaffBooking = async (
     idempotencyKey: idempotencyKey ?? null,
     rescheduledFrom: null,
     clash: { audience: 'staff', confirmed: input.confirmClash },
+    couponId: input.couponId ?? null,
   });
   await audit(ctx, {
     action: 'booking.created',
@@ -172,6 +173,7 @@ export const rescheduleStaffBooking = async (ctx: StaffCtx, id: string, input: R
     idempotencyKey: null,
     rescheduledFrom: old.id,
     clash: { audience: 'staff', confirmed: input.confirmClash },
+    couponId: old.couponId,
   });
   await cancelAndRelease(ctx, old, null);
   await audit(ctx, {

@@ -29,3 +29,4 @@ export * from './content.ts';
 export * from './events.ts';
 export * from './indices.ts';
 export * from './recovery.ts';
+export * from './campaigns.ts';

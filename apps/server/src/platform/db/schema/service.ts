@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bookingChannels, bookingStatuses, serviceCategories } from '@m4s/contracts';
 import { customers } from './customers.ts';
+import { coupons } from './loyalty.ts';
 import { owners, staff } from './people.ts';
 import { stores, tenantKeyColumns, tenantTableRules, fen, stamp } from './tenancy.ts';
 import { vehicles } from './vehicles.ts';
@@ -151,6 +152,8 @@ export const bookings = pgTable(
     cancelReason: text('cancel_reason'),
     rescheduledFrom: uuid('rescheduled_from'),
     reminderSentAt: stamp('reminder_sent_at'),
+    /** A coupon the owner booked with (docs/campaigns.md: a booking with a campaign's coupon is attributed to it). */
+    couponId: uuid('coupon_id'),
   },
   (t) => [
     ...tenantTableRules(t, 'bookings'),
@@ -161,6 +164,10 @@ export const bookings = pgTable(
     foreignKey({ columns: [t.tenantId, t.serviceTypeId], foreignColumns: [serviceTypes.tenantId, serviceTypes.id] }),
     foreignKey({ columns: [t.tenantId, t.advisorId], foreignColumns: [staff.tenantId, staff.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [staff.tenantId, staff.id] }),
+    foreignKey({ columns: [t.tenantId, t.couponId], foreignColumns: [coupons.tenantId, coupons.id] }),
+    index('bookings_coupon_idx')
+      .on(t.tenantId, t.couponId)
+      .where(sql`coupon_id IS NOT NULL`),
     index('bookings_store_start_idx').on(t.tenantId, t.storeId, t.startsAt),
     index('bookings_customer_idx').on(t.tenantId, t.customerId, t.startsAt),
     index('bookings_owner_idx').on(t.tenantId, t.ownerId, t.startsAt),
