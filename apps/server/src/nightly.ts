@@ -5,6 +5,7 @@ import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
+import { referralNightly } from './modules/referrals/referrals.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
@@ -15,6 +16,7 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
   loyaltyNightly,
+  referralNightly,
   careSweepNightly,
   callExpiryNightly,
   webhookLogNightly,

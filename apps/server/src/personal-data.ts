@@ -11,6 +11,7 @@ import { historyPersonalData } from './modules/history/history.personal-data.ts'
 import { importsPersonalData } from './modules/imports/imports.personal-data.ts';
 import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
+import { referralsPersonalData } from './modules/referrals/referrals.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
@@ -46,6 +47,7 @@ export const personalData: readonly PersonalData[] = [
   webhooksPersonalData,
   telematicsPersonalData,
   loyaltyPersonalData,
+  referralsPersonalData,
   surveysPersonalData,
   authPersonalData,
 ];

@@ -26,6 +26,7 @@ import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { telematicsRoutes } from './modules/telematics/telematics.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -56,4 +57,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(telematicsRoutes);
   await app.register(loyaltyRoutes);
   await app.register(surveyRoutes);
+  await app.register(referralRoutes);
 };

@@ -121,6 +121,10 @@ export const auditActions = [
   'loyalty.coupon_voided',
   'loyalty.points_adjusted',
   'loyalty.points_redeemed',
+  // Referrals (docs/referrals.md) and a payment taken back
+  'referral.recorded',
+  'referral.rewarded',
+  'visit.payment_voided',
   // Questionnaires and answers (docs/surveys.md)
   'questionnaire.created',
   'questionnaire.published',

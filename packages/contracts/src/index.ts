@@ -30,6 +30,7 @@ export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';
 export * from './loyalty.ts';
+export * from './referrals.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './fault-codes.ts';

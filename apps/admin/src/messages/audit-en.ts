@@ -64,6 +64,9 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.loyalty.coupon_voided': 'Coupon voided',
   'action.loyalty.points_adjusted': 'Points adjusted',
   'action.loyalty.points_redeemed': 'Points redeemed',
+  'action.referral.recorded': 'Referral recorded',
+  'action.referral.rewarded': 'Referral rewarded',
+  'action.visit.payment_voided': 'Payment voided',
 
   'audit.target.booking': 'Booking',
   'audit.target.visit': 'Visit',

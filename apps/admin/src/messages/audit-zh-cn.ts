@@ -66,6 +66,9 @@ export const auditZhCN = {
   'action.loyalty.coupon_voided': '作废卡券',
   'action.loyalty.points_adjusted': '调整积分',
   'action.loyalty.points_redeemed': '积分兑换',
+  'action.referral.recorded': '登记推荐',
+  'action.referral.rewarded': '推荐奖励发放',
+  'action.visit.payment_voided': '作废收款',
 
   'audit.target.booking': '预约',
   'audit.target.visit': '维修接待',

@@ -3,6 +3,7 @@ import { callMessages } from './i18n-calls.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
+import { referralMessages } from './i18n-referrals.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -117,6 +118,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...referralMessages['zh-CN'],
     ...callMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
@@ -298,6 +300,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...referralMessages.en,
     ...callMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',

@@ -27,6 +27,7 @@ import { intervalRoutes } from './intervals.ts';
 import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
+import { referralRoutes } from './referrals.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -61,6 +62,7 @@ export const routes = {
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
+  referrals: referralRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -89,6 +91,7 @@ export {
   telematicsRoutes,
   loyaltyRoutes,
   surveyRoutes,
+  referralRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

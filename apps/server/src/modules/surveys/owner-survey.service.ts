@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { touch } from '../contact/gate.ts';
 import { checkAnswers } from './responses.service.ts';
 import * as q from './surveys.queries.ts';
+import { earnByRule } from '../loyalty/loyalty.service.ts';
 
 /**
  * The owner's survey after a delivery (issue 14, What 5): one invitation per visit, to the car's first
@@ -108,6 +109,9 @@ export const answerOwnerSurvey = async (ctx: OwnerCtx, id: string, answers: Surv
       ratedAt: now,
     });
   await audit(ctx, { action: 'survey.answered', target: { type: 'survey_response', id }, details: { status } });
+  // Completed in the app: the "survey completed" points, once per response (docs/loyalty.md).
+  if (status === 'complete' && row.r.customerId)
+    await earnByRule(ctx, { customerId: row.r.customerId, rule: 'survey', sourceId: id, storeId: row.r.storeId });
   return ownerSurvey(ctx, id);
 };
 

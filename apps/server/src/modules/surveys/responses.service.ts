@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
 import * as q from './surveys.queries.ts';
 import { refuse } from './surveys.service.ts';
+import { earnByRule } from '../loyalty/loyalty.service.ts';
 
 export const toResponse = ({ r, name, number, recorderName }: q.ResponseRow): SurveyResponse => ({
   id: r.id,
@@ -78,6 +79,9 @@ export const recordResponse = async (ctx: StaffCtx, input: ResponseInput): Promi
     createdAt: now,
   });
   if (!id) throw new Error('response insert returned nothing');
+  // A questionnaire completed earns the customer the tenant's "survey completed" points, once per response.
+  if (status === 'complete')
+    await earnByRule(ctx, { customerId: data.customerId, rule: 'survey', sourceId: id, storeId: ctx.storeId });
   // What the customer said stays out of the audit log (erasure does not reach it).
   await audit(ctx, {
     action: 'survey.recorded',

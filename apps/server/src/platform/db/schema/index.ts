@@ -25,3 +25,4 @@ export * from './import-changes.ts';
 export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
+export * from './referrals.ts';
