@@ -224,6 +224,9 @@ const cases: Record<string, Case> = {
     body: () => ({ answers: { R1: { score: 9 } } }),
     as: 'owner',
   },
+  'GET /api/referrals/:id': { id: (b) => b.referral.referralId },
+  // Tenant B's referral code, read by tenant A's owner: no such code in A.
+  'GET /api/owner/referrals/codes/:code': { id: (b) => b.referral.code, as: 'owner' },
 };
 
 /**
@@ -260,6 +263,8 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/referrals',
+  'GET /api/owner/referrals',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

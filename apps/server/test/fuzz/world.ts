@@ -9,6 +9,7 @@ import { calendarDayFor } from '../../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
+import { referralRowsFor } from '../../src/modules/referrals/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import {
@@ -41,6 +42,7 @@ export type Rows = TestTenant & {
   importSourceId: string;
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
+  referral: { referralId: string; code: string };
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -71,6 +73,7 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.questionnaireId,
     t.survey.versionId,
     t.survey.responseId,
+    t.referral.referralId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -98,6 +101,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/questionnaire/i, [t.survey.questionnaireId]],
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
+  [/referral/i, [t.referral.referralId]],
 ];
 
 /**
@@ -131,6 +135,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
+    referral: await referralRowsFor(t),
   };
 };
 

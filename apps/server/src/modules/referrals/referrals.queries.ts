@@ -191,10 +191,10 @@ export const referralById = async (sql: SqlExecutor, tenantId: string, id: strin
 export const referralsOfReferrer = async (sql: SqlExecutor, tenantId: string, referrerId: string) =>
   parseRows(
     referralRow,
-    await sql.executeSql(`${select} WHERE r.tenant_id = $1 AND r.referrer_id = $2 ORDER BY r.created_at DESC LIMIT 100`, [
-      tenantId,
-      referrerId,
-    ]),
+    await sql.executeSql(
+      `${select} WHERE r.tenant_id = $1 AND r.referrer_id = $2 ORDER BY r.created_at DESC LIMIT 100`,
+      [tenantId, referrerId],
+    ),
   );
 
 export const referralList = async (

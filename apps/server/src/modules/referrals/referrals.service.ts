@@ -16,7 +16,7 @@ import { newRowId } from '../../platform/db/ids.ts';
 import { AppError } from '../../platform/errors.ts';
 import { maskPhone } from '../customers/customers.mask.ts';
 import { bindingsOfOwner } from '../garage/garage.service.ts';
-import { earnByRule, issueCoupon, listTemplates, programme } from '../loyalty/loyalty.service.ts';
+import { listTemplates, programme } from '../loyalty/loyalty.service.ts';
 import * as q from './referrals.queries.ts';
 
 /**

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { OwnerReferrals, ReferralReport } from '@m4s/contracts';
 import { asNight, balanceOf, createTemplate, deliver, ledgerSum, loyaltyWorld, sqlOwner } from '../loyalty/test-kit.ts';
 import { rewardForOrder } from './referrals.service.ts';
+import { rewardNight } from './reward.service.ts';
 import { becomeCustomer, codeOf, freshPhone, leadInApp, readyVisitOf, referralRow } from './test-kit.ts';
 
 describe('referrals (docs/referrals.md)', () => {
@@ -103,7 +104,12 @@ describe('referrals (docs/referrals.md)', () => {
     });
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.json().details.issues[0].message, '推荐码不存在，请核对后重试');
-    const bad = await w.admin.send('POST', '/api/referrals', { code: '12', name: '王五', phone: '123', storeId: w.t.storeId });
+    const bad = await w.admin.send('POST', '/api/referrals', {
+      code: '12',
+      name: '王五',
+      phone: '123',
+      storeId: w.t.storeId,
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(await count(), n);
 
@@ -137,5 +143,30 @@ describe('referrals (docs/referrals.md)', () => {
     );
     assert.deepEqual(entries, [{ kind: 'earn', points: 500, source_id: referral.id }]);
     assert.equal((await referralRow(referral.id))?.status, 'rewarded');
+  });
+
+  test('the night rewards a referred customer’s car purchase that arrived by import, once', async () => {
+    const w = await loyaltyWorld();
+    const code = await codeOf(w.owner);
+    const phone = freshPhone();
+    const { referral } = await leadInApp(w.t.slug, phone, code);
+    const who = await becomeCustomer(w, phone, 'LFV2A21K8J3900005');
+    assert.deepEqual(await asNight(w.t.id, (ctx) => rewardNight(ctx)), { rewarded: 0 }, 'nothing bought yet');
+    // A warranty order is nobody's purchase.
+    await sqlOwner(
+      `INSERT INTO repair_orders (tenant_id, number, vehicle_id, customer_id, store_id, type, date_in, total_fen)
+       VALUES ($1, 'W-1', $2, $3, $4, 'warranty_claim', now(), 90000)`,
+      [w.t.id, who.vehicleId, who.customerId, w.t.storeId],
+    );
+    assert.deepEqual(await asNight(w.t.id, (ctx) => rewardNight(ctx)), { rewarded: 0 });
+    const [so] = await sqlOwner(
+      `INSERT INTO sales_orders (tenant_id, customer_id, vehicle_id, store_id, order_date, price_fen)
+       VALUES ($1, $2, $3, $4, current_date, 15000000) RETURNING id`,
+      [w.t.id, who.customerId, who.vehicleId, w.t.storeId],
+    );
+    assert.deepEqual(await asNight(w.t.id, (ctx) => rewardNight(ctx)), { rewarded: 1 });
+    assert.deepEqual(await asNight(w.t.id, (ctx) => rewardNight(ctx)), { rewarded: 0 });
+    assert.equal((await referralRow(referral.id))?.reward_source, `sales_order:${String(so?.id)}`);
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 500);
   });
 });

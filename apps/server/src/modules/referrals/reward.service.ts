@@ -8,9 +8,19 @@ import * as q from './referrals.queries.ts';
  * when it names one, to the referrer — once per referral whatever calls at the same moment (the conditional
  * move to `rewarded` decides; the ledger entry and the coupon are keyed by the referral too).
  */
-const reward = async (ctx: Ctx, r: { id: string; referrer_id: string; store_id: string }, customerId: string, source: string) => {
+const reward = async (
+  ctx: Ctx,
+  r: { id: string; referrer_id: string; store_id: string },
+  customerId: string,
+  source: string,
+) => {
   if (!(await q.claimReward(ctx.sql, ctx.tenantId, r.id, { customerId, source, at: ctx.clock.now() }))) return false;
-  const posted = await earnByRule(ctx, { customerId: r.referrer_id, rule: 'referral', sourceId: r.id, storeId: r.store_id });
+  const posted = await earnByRule(ctx, {
+    customerId: r.referrer_id,
+    rule: 'referral',
+    sourceId: r.id,
+    storeId: r.store_id,
+  });
   const { settings } = await programme(ctx);
   const couponId = settings.referralTemplateId
     ? await issueCoupon(ctx, {

@@ -6,7 +6,8 @@ import type { VisitWorld } from '../visits/test-kit.ts';
 
 let n = 0;
 /** A phone no test has used yet in this file's tenant. */
-export const freshPhone = () => `139${String(Date.now() % 100_000).padStart(5, '0')}${String(++n % 1000).padStart(3, '0')}`;
+export const freshPhone = () =>
+  `139${String(Date.now() % 100_000).padStart(5, '0')}${String(++n % 1000).padStart(3, '0')}`;
 
 /** The referrer's code, as their owner app shows it. */
 export const codeOf = async (owner: Agent) => {
@@ -60,7 +61,9 @@ export const readyVisitOf = async (
 };
 
 export const referralRow = async (id: string) => {
-  const [row] = await sqlOwner('SELECT status, reason, reward_points, reward_source FROM referrals WHERE id = $1', [id]);
+  const [row] = await sqlOwner('SELECT status, reason, reward_points, reward_source FROM referrals WHERE id = $1', [
+    id,
+  ]);
   return row;
 };
 
@@ -75,8 +78,8 @@ export const referralRowsFor = async (t: { id: string; storeId: string; customer
     `INSERT INTO referrals (tenant_id, code, referrer_id, channel, referred_phone, referred_name, store_id, status,
        created_at)
      SELECT tenant_id, code, customer_id, 'walk_in', '139' || substr(md5(random()::text), 1, 8), '越界', $2, 'invited', now()
-     FROM referral_codes WHERE tenant_id = $1 AND customer_id = $3 RETURNING id`,
+     FROM referral_codes WHERE tenant_id = $1 AND customer_id = $3 RETURNING id, code`,
     [t.id, t.storeId, t.customerId],
   );
-  return { referralId: String(row?.id) };
+  return { referralId: String(row?.id), code: String(row?.code) };
 };

@@ -96,7 +96,13 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
   });
   // What was paid earns points, once per repair order, in the wallet the whole group honours.
   const paidFen = taken ? taken.paidFen : totalFen;
-  await earnForRepairOrder(ctx, { id: repairOrderId, customerId: h.v.customerId, storeId: h.v.storeId, type: orderType, paidFen });
+  await earnForRepairOrder(ctx, {
+    id: repairOrderId,
+    customerId: h.v.customerId,
+    storeId: h.v.storeId,
+    type: orderType,
+    paidFen,
+  });
   // A paid visit of a referred customer rewards their referrer (docs/referrals.md): warranty and campaign work
   // is nobody's purchase.
   if (paidFen > 0 && orderType !== 'warranty_claim' && orderType !== 'campaign')

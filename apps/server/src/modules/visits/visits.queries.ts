@@ -288,9 +288,7 @@ export const voidPayments = async (
     await db
       .update(payments)
       .set({ voidedAt: input.at, voidedBy: input.by, voidReason: input.reason })
-      .where(
-        and(eq(payments.tenantId, tenantId), eq(payments.visitId, visitId), sql`${payments.voidedAt} IS NULL`),
-      )
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.visitId, visitId), sql`${payments.voidedAt} IS NULL`))
       .returning({ id: payments.id })
   ).length;
 
