@@ -6,6 +6,7 @@ import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { referralEn, referralZhCN } from './referrals/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 
 const zhCN = {
@@ -17,6 +18,7 @@ const zhCN = {
   ...surveyZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
+  ...referralZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -88,6 +90,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...surveyEn,
   ...contactEn,
   ...loyaltyEn,
+  ...referralEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

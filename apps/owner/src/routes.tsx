@@ -22,6 +22,9 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
+const ReferralsPage = lazy(async () => ({ default: (await import('./referrals/referrals-page.tsx')).ReferralsPage }));
+const JoinPage = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).JoinPage }));
+const ReferralLanding = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).ReferralLanding }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -59,8 +62,12 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },
+          { path: 'me/referrals', element: later(<ReferralsPage />) },
+          { path: 'me/referrals/join', element: later(<JoinPage />) },
         ],
       },
+      // A referral poster's link (docs/referrals.md): keeps the code, then on to the signed-in join page.
+      { path: '/r/:code', element: later(<ReferralLanding />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: `/o/${slug}` },

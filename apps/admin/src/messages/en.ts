@@ -12,6 +12,7 @@ import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
+import { referralsEn } from './referrals-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
@@ -32,6 +33,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
+  ...referralsEn,
   ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

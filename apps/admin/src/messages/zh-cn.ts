@@ -12,6 +12,7 @@ import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
+import { referralsZhCN } from './referrals-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
@@ -32,6 +33,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
+  ...referralsZhCN,
   ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

@@ -1,5 +1,5 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline, GiftOutline, SetOutline } from 'antd-mobile-icons';
+import { BellOutline, CalendarOutline, FileOutline, GiftOutline, SetOutline, UserAddOutline } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -49,6 +49,13 @@ export const MeTab = () => {
           data-testid="me-loyalty"
         >
           {t('loyalty.entry')}
+        </List.Item>
+        <List.Item
+          prefix={<UserAddOutline className="hotline-icon" />}
+          onClick={() => void navigate('/me/referrals')}
+          data-testid="me-referrals"
+        >
+          {t('referral.entry')}
         </List.Item>
         <List.Item
           prefix={<FileOutline className="hotline-icon" />}
