@@ -11,6 +11,7 @@ import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoIntervals } from './demo-intervals.ts';
 import { seedDemoLoyalty } from './demo-loyalty.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoTelematics } from './demo-telematics.ts';
 import { seedDemoService } from './demo-service.ts';
 import { seedDemoLapsing } from './demo-lapsing.ts';
@@ -170,6 +171,7 @@ export const seedDemo = async (
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoReferrals(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
   return tenantId;
 };
