@@ -67,8 +67,11 @@ void test('a new owner arrives through the link and asks for a first service', a
   await newcomer.getByTestId('page-referral-join').waitFor();
   await newcomer.getByTestId('referral-join-name').locator('input').fill('林晓');
   await newcomer.getByTestId('referral-join-submit').click();
-  await newcomer.locator('[data-testid="referral-join-result"][data-status="invited"]').waitFor();
+  await newcomer.locator('[data-testid="referral-join-result"], [data-testid="referral-join-error"]').first().waitFor();
+  const refused = await newcomer.getByTestId('referral-join-error').count();
+  if (refused > 0) assert.fail(await newcomer.getByTestId('referral-join-error').textContent());
   await h.shot(newcomer, 'referrals-02-newcomer-joined');
+  assert.equal(await newcomer.getByTestId('referral-join-result').getAttribute('data-status'), 'invited');
 
   const mine = await ownerApi<OwnerReferrals>(referrer, '/api/owner/referrals');
   assert.deepEqual(
@@ -88,11 +91,11 @@ void test('after the newcomer’s first paid visit the referrer is rewarded', as
     vin: 'LFV2A21K8J3000001',
     ownerId: customer.id,
   });
-  const me = await desk.get<{ store: { id: string } | null }>('/auth/staff/me');
+  const me = await desk.get<{ staff: { store: { id: string } | null } }>('/auth/staff/me');
   const visit = await desk.send<Visit>('POST', '/visits', {
     vehicleId: car.id,
     customerId: customer.id,
-    storeId: me.store?.id,
+    storeId: me.staff.store?.id,
     mileageKm: 3_000,
   });
   await desk.send('PUT', `/visits/${visit.id}/estimate`, {
@@ -103,6 +106,7 @@ void test('after the newcomer’s first paid visit the referrer is rewarded', as
   const detail = await desk.get<Visit>(`/visits/${visit.id}`);
   for (const line of detail.lines.filter((l) => l.status === 'proposed'))
     await desk.send('POST', `/visits/${visit.id}/lines/${line.id}/decision`, { decision: 'approved', via: 'phone' });
+  await desk.send('POST', `/visits/${visit.id}/status`, { status: 'quality_check', note: null });
   await desk.send('POST', `/visits/${visit.id}/status`, { status: 'ready', note: null });
   const visited = await ownerApi<OwnerReferrals>(referrer, '/api/owner/referrals');
   assert.equal(visited.items[0]?.status, 'visited');

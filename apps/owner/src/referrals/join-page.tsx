@@ -59,16 +59,16 @@ export const JoinPage = () => {
     <div className="referral-page" data-testid="page-referral-join">
       <NavBar onBack={() => void navigate('/life')}>{t('referral.join.title')}</NavBar>
       {done ? (
-        <Result
-          status={done.status === 'ineligible' ? 'info' : 'success'}
-          title={
-            done.status === 'ineligible'
-              ? t('referral.join.refused', { reason: t(`referral.reason.${done.reason}` as OwnerMessageKey) })
-              : t('referral.join.done')
-          }
-          data-testid="referral-join-result"
-          data-status={done.status}
-        />
+        <div data-testid="referral-join-result" data-status={done.status}>
+          <Result
+            status={done.status === 'ineligible' ? 'info' : 'success'}
+            title={
+              done.status === 'ineligible'
+                ? t('referral.join.refused', { reason: t(`referral.reason.${done.reason}` as OwnerMessageKey) })
+                : t('referral.join.done')
+            }
+          />
+        </div>
       ) : (
         <div className="referral-join">
           <div className="referral-hint">{t('referral.join.from', { name: info.data.referrer })}</div>
@@ -113,7 +113,11 @@ export const JoinPage = () => {
               />
             </Form.Item>
           </Form>
-          {error ? <div className="form-error">{error}</div> : null}
+          {error ? (
+            <div className="form-error" data-testid="referral-join-error">
+              {error}
+            </div>
+          ) : null}
         </div>
       )}
     </div>
