@@ -25,7 +25,8 @@ const channels = ['service', 'test_drive', 'inquiry'] as const;
 export const JoinPage = () => {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const code = pendingCode.get();
+  // Read once: the code is forgotten once the lead is sent, and the page keeps showing its answer.
+  const [code] = useState(() => pendingCode.get());
   const info = useCodeInfo(code);
   const lead = useLead();
   const [channel, setChannel] = useState<OwnerReferralBody['channel']>('service');

@@ -20,7 +20,7 @@ export const useLead = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: OwnerReferralBody) => api.call(referralRoutes.ownerLead, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key, exact: true }),
   });
 };
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { pino } from 'pino';
 import type { ReferralChannel, ReferralRefusal } from '@m4s/contracts';
-import { systemCtx, type Ctx } from '../platform/context.ts';
+import type { Ctx } from '../platform/context.ts';
 import { newRowId } from '../platform/db/ids.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
-import type { JobQueue } from '../platform/jobs/queue.ts';
+import { inDemo as inLoyaltyDemo } from './demo-loyalty.ts';
 import * as q from '../modules/referrals/referrals.queries.ts';
 import { ensureCode } from '../modules/referrals/referrals.service.ts';
 import { rewardNight, visitedBy } from '../modules/referrals/reward.service.ts';
@@ -18,25 +17,8 @@ import { rewardNight, visitedBy } from '../modules/referrals/reward.service.ts';
  * the referrers.
  */
 
-const noSends: JobQueue = {
-  send: (name) => Promise.reject(new Error(`the demo seed sends nothing (tried to queue ${name})`)),
-  sendMany: (name, jobs) =>
-    jobs.length === 0 ? Promise.resolve() : Promise.reject(new Error(`the demo seed sends nothing (${name})`)),
-};
-
 const inDemo = <T>(db: Database, tenantId: string, now: Date, fn: (ctx: Ctx) => Promise<T>) =>
-  db.transaction({ tenantId }, (tx) =>
-    fn(
-      systemCtx({
-        tenantId,
-        tx,
-        jobs: noSends,
-        clock: { now: () => now },
-        log: pino({ level: 'silent' }),
-        requestId: 'demo-seed:referrals',
-      }),
-    ),
-  );
+  inLoyaltyDemo(db, tenantId, now, fn, 'demo-seed:referrals');
 
 const person = z.object({ customer_id: col.text, name: col.text, phone: col.text, store_id: col.textOrNull });
 
