@@ -45,7 +45,8 @@ export const seedDemoReferrals = async (db: Database, input: { tenantId: string;
   const { tenantId, now } = input;
   const day = 86_400_000;
   return inDemo(db, tenantId, now, async (ctx) => {
-    const referrers = await pick(ctx, `${firstPaid} < now() - interval '400 days'`, 24);
+    // Members of some years' standing (the generator's customers from the 200th on: ids are not in age order).
+    const referrers = await pick(ctx, `${firstPaid} IS NOT NULL`, 24, 200);
     const own = parseRows(
       person,
       await ctx.sql.executeSql(
