@@ -157,7 +157,19 @@ const seedCustomer = async (admin: Api, storeId: string, advisorId: string) => {
     vehicleId: vehicle.id,
     summary: long,
   });
-  await admin.send('POST', `/complaints/${complaint.id}/close`, { resolution: long });
+  // Issue 15: a case closes through its stages (each with hostile text), with an improvement item.
+  const me = await admin.get<{ staff: { id: string } }>('/auth/staff/me');
+  const step = (action: string, body: object) => admin.send('POST', `/complaints/${complaint.id}/${action}`, body);
+  await step('contact', { note: long.slice(0, 2000) });
+  await step('assign', { handlerId: me.staff.id, note: mid.attr });
+  await step('accept', {});
+  await step('answer', { answer: long.slice(0, 2000) });
+  await step('resolve', { solution: mid.script, completionDate: '2026-01-12' });
+  await step('follow-up', { satisfied: true, note: mid.img });
+  await admin.send('POST', `/complaints/${complaint.id}/close`, {
+    resolution: long.slice(0, 2000),
+    improvements: [{ what: mid.script.slice(0, 500), ownerId: me.staff.id, due: '2026-12-31' }],
+  });
   await admin.send('POST', '/repair-orders', {
     number: `${mid.img.slice(0, 32)}${serial}`,
     vehicleId: vehicle.id,

@@ -1,3 +1,5 @@
+import { CasePage } from './complaints/case-page.tsx';
+import { CasesPage } from './complaints/cases-page.tsx';
 import { Button, Result, Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '@m4s/web-kit';
@@ -61,6 +63,8 @@ export const App = () => {
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="care-rules" element={<CareRulesPage />} />
         <Route path="care-dry-run" element={<CareDryRunPage />} />
+        <Route path="complaints" element={<CasesPage />} />
+        <Route path="complaints/:id" element={<CasePage />} />
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="surveys/:id" element={<QuestionnairePage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />

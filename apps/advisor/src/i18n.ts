@@ -5,17 +5,21 @@ import { customersZhCN } from './customers/messages-zh-cn.ts';
 import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
+import { casesEn, casesZhCN } from './cases/messages.ts';
 import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { checkInEn, checkInZhCN } from './events/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
   ...customersZhCN,
   ...visitsZhCN,
   ...tasksZhCN,
+  ...casesZhCN,
   ...loyaltyZhCN,
+  ...checkInZhCN,
   ...callsZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
@@ -68,7 +72,9 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...customersEn,
   ...visitsEn,
   ...tasksEn,
+  ...casesEn,
   ...loyaltyEn,
+  ...checkInEn,
   ...callsEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',

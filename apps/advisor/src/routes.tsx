@@ -16,6 +16,9 @@ const BoardPage = lazy(() => import('./board/board-page.tsx').then((m) => ({ def
 const TasksPage = lazy(() => import('./tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const CallsPage = lazy(() => import('./calls/calls-page.tsx').then((m) => ({ default: m.CallsPage })));
 const CallPage = lazy(() => import('./calls/call-page.tsx').then((m) => ({ default: m.CallPage })));
+const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -53,6 +56,9 @@ export const createAdvisorRouter = () =>
       { path: '/tasks', element: signedIn(<TasksPage />) },
       { path: '/calls', element: signedIn(<CallsPage />) },
       { path: '/calls/:id', element: signedIn(<CallPage />) },
+      { path: '/complaints', element: signedIn(<CasesPage />) },
+      { path: '/complaints/:id', element: signedIn(<CasePage />) },
+      { path: '/check-in', element: signedIn(<CheckInPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

@@ -8,6 +8,8 @@ import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { referralEn, referralZhCN } from './referrals/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
+import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
+import { eventsEn, eventsZhCN } from './events/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -16,9 +18,11 @@ const zhCN = {
   ...bookingZhCN,
   ...visitZhCN,
   ...surveyZhCN,
+  ...feedbackZhCN,
   ...contactZhCN,
   ...loyaltyZhCN,
   ...referralZhCN,
+  ...eventsZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -88,9 +92,11 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...bookingEn,
   ...visitEn,
   ...surveyEn,
+  ...feedbackEn,
   ...contactEn,
   ...loyaltyEn,
   ...referralEn,
+  ...eventsEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

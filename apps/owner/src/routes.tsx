@@ -25,6 +25,13 @@ const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-
 const ReferralsPage = lazy(async () => ({ default: (await import('./referrals/referrals-page.tsx')).ReferralsPage }));
 const JoinPage = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).JoinPage }));
 const ReferralLanding = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).ReferralLanding }));
+const FeedbackPage = lazy(async () => ({ default: (await import('./feedback/feedback-page.tsx')).FeedbackPage }));
+const NewFeedbackPage = lazy(async () => ({
+  default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
+}));
+const FeedbackCasePage = lazy(async () => ({ default: (await import('./feedback/case-page.tsx')).FeedbackCasePage }));
+const EventsPage = lazy(async () => ({ default: (await import('./events/events-page.tsx')).EventsPage }));
+const EventPage = lazy(async () => ({ default: (await import('./events/event-page.tsx')).EventPage }));
 const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page.tsx')).InboxPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -59,11 +66,18 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'visits/:id', element: later(<VisitPage />) },
           // The survey invitation links here (/surveys/<id>): part of the server's contract too.
           { path: 'surveys/:id', element: later(<SurveyPage />) },
+          // Event invitations link here (/events/<id>): part of the server's contract too.
+          { path: 'events', element: later(<EventsPage />) },
+          { path: 'events/:id', element: later(<EventPage />) },
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },
           { path: 'me/referrals', element: later(<ReferralsPage />) },
           { path: 'me/referrals/join', element: later(<JoinPage />) },
+          // 反馈投诉 (docs/complaints.md): from home, the visit page and 我的.
+          { path: 'feedback', element: later(<FeedbackPage />) },
+          { path: 'feedback/new', element: later(<NewFeedbackPage />) },
+          { path: 'feedback/:id', element: later(<FeedbackCasePage />) },
         ],
       },
       // A referral poster's link (docs/referrals.md): keeps the code, then on to the signed-in join page.

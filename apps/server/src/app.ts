@@ -25,6 +25,7 @@ import { logOptions, type LogStream } from './platform/log.ts';
 import { apiRoutes } from './routes.ts';
 import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
+import { complaintDeadlineJob } from './modules/complaints/complaints.escalation.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
@@ -97,6 +98,8 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       classifyJob,
       careSweepJob,
       nightlyJob,
+      // Complaint deadlines (docs/complaints.md): warnings and automatic escalation at their moment.
+      complaintDeadlineJob,
       // Webhook deliveries (docs/webhooks.md): private addresses refused in production, at delivery too.
       deliverJob({
         production: config.NODE_ENV === 'production',

@@ -3,9 +3,11 @@ import { nightlyJob as nightlyJobOf, runNightlySteps, type NightlyDeps } from '.
 import { signInThrottleNightly } from './modules/auth/auth.nightly.ts';
 import { callExpiryNightly } from './modules/calls/calls.nightly.ts';
 import { careSweepNightly } from './modules/care/care.nightly.ts';
+import { complaintDeadlinesNightly } from './modules/complaints/complaints.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
 import { referralNightly } from './modules/referrals/referrals.nightly.ts';
+import { eventsNightly } from './modules/events/events.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 
@@ -22,6 +24,8 @@ export const nightlySteps: readonly NightlyStep[] = [
   webhookLogNightly,
   signInThrottleNightly,
   surveyTemplatesNightly,
+  complaintDeadlinesNightly,
+  eventsNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

@@ -14,6 +14,7 @@ import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts'
 import { referralsPersonalData } from './modules/referrals/referrals.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
+import { eventsPersonalData } from './modules/events/events.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -49,5 +50,6 @@ export const personalData: readonly PersonalData[] = [
   loyaltyPersonalData,
   referralsPersonalData,
   surveysPersonalData,
+  eventsPersonalData,
   authPersonalData,
 ];

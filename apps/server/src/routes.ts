@@ -25,6 +25,7 @@ import { operatorApiRoutes } from './modules/operator/operator.routes.ts';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { telematicsRoutes } from './modules/telematics/telematics.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
@@ -56,6 +57,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(webhookRoutes);
   await app.register(telematicsRoutes);
   await app.register(loyaltyRoutes);
+  await app.register(eventRoutes);
   await app.register(surveyRoutes);
   await app.register(referralRoutes);
 };

@@ -227,6 +227,25 @@ const cases: Record<string, Case> = {
   'GET /api/referrals/:id': { id: (b) => b.referral.referralId },
   // Tenant B's referral code, read by tenant A's owner: no such code in A.
   'GET /api/owner/referrals/codes/:code': { id: (b) => b.referral.code, as: 'owner' },
+  // Events and clubs (issue 16): B's event — edited, cancelled, invited to, checked in at; signed up for by an owner.
+  'PUT /api/events/:id': {
+    id: (b) => b.event.eventId,
+    body: () => ({
+      title: '越界',
+      kind: 'club',
+      startsAt: '2030-01-02T02:00:00Z',
+      endsAt: '2030-01-02T04:00:00Z',
+      place: '越界',
+      capacity: 5,
+      signupDeadline: '2030-01-01T02:00:00Z',
+    }),
+  },
+  'POST /api/events/:id/cancel': { id: (b) => b.event.eventId, body: () => ({ reason: '越界' }) },
+  'POST /api/events/:id/invitations': { id: (b) => b.event.eventId, body: () => ({ dryRun: true }) },
+  'POST /api/events/:id/check-in': { id: (b) => b.event.eventId, body: () => ({ code: 'ABCDEFGH23' }) },
+  'GET /api/owner/activities/:id': { id: (b) => b.event.eventId, as: 'owner' },
+  'POST /api/owner/activities/:id/signup': { id: (b) => b.event.eventId, as: 'owner' },
+  'POST /api/owner/activities/:id/cancel': { id: (b) => b.event.eventId, as: 'owner' },
 };
 
 /**

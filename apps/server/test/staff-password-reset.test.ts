@@ -99,6 +99,45 @@ describe('staff unlock and password reset by an admin', () => {
     assert.equal(await auditCount(t.id, 'auth.staff.password_changed', advisorId), 1);
   });
 
+  test('a temporary password expires 72 hours after the reset; the member’s own password does not', async () => {
+    const t = await createTestTenant(['group_admin', 'service_advisor']);
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const advisorId = t.staffIds.service_advisor ?? '';
+    const temporary = (await admin.send('POST', `/api/staff/${advisorId}/password-reset`)).json<{
+      temporaryPassword: string;
+    }>().temporaryPassword;
+    const { db } = await testApp();
+    const resetAgo = (hours: number) =>
+      db.owner.executeSql(
+        `UPDATE staff SET password_changed_at = now() - make_interval(hours => $3) WHERE tenant_id = $1 AND id = $2`,
+        [t.id, advisorId, hours],
+      );
+    await resetAgo(71);
+    assert.equal((await signIn(t.slug, 'service.advisor', temporary)).statusCode, 200, 'still valid after 71 hours');
+    await resetAgo(73);
+    const late = await signIn(t.slug, 'service.advisor', temporary);
+    assert.equal(late.statusCode, 403);
+    assert.equal(late.json().code, 'TEMPORARY_PASSWORD_EXPIRED');
+    assert.match(late.json().message, /临时密码已过期/);
+    const failed = await db.owner.executeSql(
+      `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'auth.staff.sign_in_failed'
+          AND target_id = $2 AND details->>'reason' = 'temporary_password_expired'`,
+      [t.id, advisorId],
+    );
+    assert.equal(failed.rows[0]?.n, 1);
+    // Reset again: a fresh temporary password signs in; an old own password (no reset pending) never expires.
+    const again = (await admin.send('POST', `/api/staff/${advisorId}/password-reset`)).json<{
+      temporaryPassword: string;
+    }>().temporaryPassword;
+    assert.equal((await signIn(t.slug, 'service.advisor', again)).statusCode, 200);
+    await db.owner.executeSql(
+      `UPDATE staff SET must_change_password = false, password_changed_at = now() - interval '400 days'
+        WHERE tenant_id = $1 AND id = $2`,
+      [t.id, advisorId],
+    );
+    assert.equal((await signIn(t.slug, 'service.advisor', again)).statusCode, 200);
+  });
+
   test('who may reset: not oneself, not without staff.write, not a group account from a store', async () => {
     const t = await createTestTenant(['group_admin', 'store_manager', 'service_advisor']);
     const admin = await signInStaff(t.slug, 'group.admin');

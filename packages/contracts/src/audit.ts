@@ -99,6 +99,10 @@ export const auditActions = [
   'contact.owner_preferences_updated',
   'complaint.opened',
   'complaint.closed',
+  'complaint.transferred',
+  'complaint.reopened',
+  'complaint.oem_report_sent',
+  'complaint.deadline_changed',
   'segment.rules_updated',
   'segment.recompute',
   'segment.exported',
@@ -130,6 +134,15 @@ export const auditActions = [
   'questionnaire.published',
   'survey.recorded',
   'survey.answered',
+  // Events and clubs (docs/events.md)
+  'event.saved',
+  'event.published',
+  'event.cancelled',
+  'event.closed',
+  'event.invited',
+  'event.signed_up',
+  'event.signup_cancelled',
+  'event.checked_in',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

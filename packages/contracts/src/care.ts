@@ -93,6 +93,10 @@ export const touchSources = [
   'telematics',
   // Membership (docs/loyalty.md): points and coupons about to expire.
   'loyalty',
+  // Complaint cases (docs/complaints.md): the thank-you when a case is closed.
+  'complaint',
+  // Events and clubs (docs/events.md): invitations (marketing), a cancelled event, a seat freed.
+  'event',
 ] as const;
 export type TouchSource = (typeof touchSources)[number];
 

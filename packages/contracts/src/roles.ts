@@ -49,6 +49,11 @@ export const permissions = [
   'loyalty.manage',
   /** The questionnaire builder: drafts, publishing (docs/surveys.md). */
   'survey.manage',
+  /**
+   * Complaint cases as a manager (docs/complaints.md): closing a case one opened oneself, the OEM report,
+   * editing a deadline (audited with the old value), reviewing a reopened case.
+   */
+  'complaint.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -80,6 +85,7 @@ export const roleGrants: Record<Role, Grant> = {
       'telematics.manage',
       ...careLead,
       ...loyaltyLead,
+      'complaint.manage',
     ],
   },
   store_manager: {
@@ -95,11 +101,12 @@ export const roleGrants: Record<Role, Grant> = {
       'payment.write',
       ...careLead,
       ...loyaltyLead,
+      'complaint.manage',
     ],
   },
   service_manager: {
     scope: 'store',
-    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead],
+    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead, 'complaint.manage'],
   },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },

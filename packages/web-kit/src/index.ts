@@ -8,3 +8,4 @@ export * from './render-app.tsx';
 export * from './session.ts';
 export * from './format.ts';
 export * from './live-stream.ts';
+export * from './compress-photo.ts';

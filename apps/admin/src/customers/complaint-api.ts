@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { complaintRoutes, type ComplaintClose, type ComplaintInput } from '@m4s/contracts';
+import { complaintRoutes, type ComplaintInput } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { customersKey } from './customer-api.ts';
 
@@ -16,15 +16,5 @@ export const useOpenComplaint = (customerId: string) => {
   return useMutation({
     mutationFn: (body: ComplaintInput) => api.call(complaintRoutes.open, { params: { id: customerId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: complaintsKey(customerId) }),
-  });
-};
-
-export const useCloseComplaint = (customerId: string) => {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ComplaintClose }) =>
-      api.call(complaintRoutes.close, { params: { id }, body }),
-    // A 409 (closed meanwhile by someone else) refreshes the list as well.
-    onSettled: () => client.invalidateQueries({ queryKey: complaintsKey(customerId) }),
   });
 };

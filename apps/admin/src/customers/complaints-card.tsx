@@ -7,14 +7,14 @@ import { useCan } from '../auth/session.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { useComplaints } from './complaint-api.ts';
-import { ComplaintCloseModal } from './complaint-close-modal.tsx';
+import { useNavigate } from 'react-router-dom';
 import { ComplaintFormModal } from './complaint-form.tsx';
 import cardStyles from './customer-360.module.css';
 import styles from './complaints.module.css';
 
-type ItemProps = { complaint: Complaint; canWrite: boolean; onClose: (c: Complaint) => void };
+type ItemProps = { complaint: Complaint; onOpen: (c: Complaint) => void };
 
-const ComplaintItem = ({ complaint: c, canWrite, onClose }: ItemProps) => {
+const ComplaintItem = ({ complaint: c, onOpen }: ItemProps) => {
   const { t, locale } = useI18n();
   const who = (ref: Complaint['receivedBy']) => ref?.name ?? t('common.none');
   return (
@@ -23,19 +23,19 @@ const ComplaintItem = ({ complaint: c, canWrite, onClose }: ItemProps) => {
         <Tag color={c.status === 'open' ? 'orange' : 'default'} data-testid="complaint-status">
           {t(`complaint.status.${c.status}`)}
         </Tag>
-        {c.severity === 'major' && (
-          <Tag color="red" data-testid="complaint-major">
-            {t('complaint.severity.major')}
+        {c.severity !== 'normal' && (
+          <Tag color="red" data-testid={c.severity === 'major' ? 'complaint-major' : 'complaint-severity'}>
+            {t(`complaint.severity.${c.severity}`)}
           </Tag>
         )}
         <Typography.Text strong>{t(`complaint.category.${c.category}`)}</Typography.Text>
         <Tag>{t(`complaint.channel.${c.channel}`)}</Tag>
         {c.plate && <Tag color="blue">{c.plate}</Tag>}
-        {canWrite && c.status === 'open' && (
-          <Button size="small" className={styles.tools} onClick={() => onClose(c)} data-testid="complaint-close">
-            {t('complaint.close')}
-          </Button>
-        )}
+        <Tag color="geekblue">{t(`complaint.stage.${c.stage}`)}</Tag>
+        {/* Issue 15: a case is handled (and closed) on its own page, through its stages. */}
+        <Button size="small" className={styles.tools} onClick={() => onOpen(c)} data-testid="complaint-open-case">
+          {t('complaint.openCase')}
+        </Button>
       </Flex>
       <Typography.Text type="secondary" className={styles.meta}>
         {t('complaint.received', { at: formatDateTime(c.receivedAt, locale) ?? '', name: who(c.receivedBy) })}
@@ -66,7 +66,7 @@ export const ComplaintsCard = ({ customerId, vehicles }: { customerId: string; v
   const canWrite = useCan()('customer.write');
   const complaints = useComplaints(customerId);
   const [adding, setAdding] = useState(false);
-  const [closing, setClosing] = useState<Complaint | null>(null);
+  const navigate = useNavigate();
   const items = complaints.data ?? [];
   const openCount = items.filter((c) => c.status === 'open').length;
 
@@ -99,10 +99,11 @@ export const ComplaintsCard = ({ customerId, vehicles }: { customerId: string; v
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('complaint.empty')} />
       ) : (
-        items.map((c) => <ComplaintItem key={c.id} complaint={c} canWrite={canWrite} onClose={setClosing} />)
+        items.map((c) => (
+          <ComplaintItem key={c.id} complaint={c} onOpen={(x) => void navigate(`/complaints/${x.id}`)} />
+        ))
       )}
       <ComplaintFormModal customerId={customerId} vehicles={vehicles} open={adding} onClose={() => setAdding(false)} />
-      <ComplaintCloseModal customerId={customerId} complaint={closing} onClose={() => setClosing(null)} />
     </Card>
   );
 };

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   BgColorsOutlined,
@@ -38,6 +39,7 @@ const nav: readonly NavItem[] = [
   { path: '/care-rules', label: 'nav.careRules', icon: <HeartOutlined />, needs: 'care.manage' },
   { path: '/care-dry-run', label: 'nav.careDryRun', icon: <ExperimentOutlined />, needs: 'care.manage' },
   { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
+  { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined />, needs: 'customer.read' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },

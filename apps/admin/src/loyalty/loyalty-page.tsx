@@ -6,6 +6,7 @@ import { useI18n } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
 import { useSettlement } from './loyalty-api.ts';
+import { EventsTab } from './events-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 import { SettingsTab } from './settings-tab.tsx';
 import { TemplatesTab } from './templates-tab.tsx';
@@ -72,6 +73,7 @@ export const LoyaltyPage = () => {
             { key: 'settings', label: t('loyalty.tab.settings'), children: <SettingsTab /> },
             { key: 'settlement', label: t('loyalty.tab.settlement'), children: <SettlementTab /> },
             { key: 'referrals', label: t('referral.tab'), children: <ReferralsTab /> },
+            { key: 'events', label: t('loyalty.tab.events'), children: <EventsTab /> },
           ]}
         />
       </Card>

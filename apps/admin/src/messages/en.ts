@@ -10,9 +10,11 @@ import { segmentsEn } from './segments-en.ts';
 import { careEn } from '../care/messages-en.ts';
 import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
+import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { referralsEn } from './referrals-en.ts';
+import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
@@ -29,11 +31,13 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...careEn,
   ...catalogueEn,
   ...complaintsEn,
+  ...complaintCasesEn,
   ...calendarEn,
   ...webhooksEn,
   ...telematicsEn,
   ...loyaltyEn,
   ...referralsEn,
+  ...eventsEn,
   ...surveysEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -10,9 +10,11 @@ import { segmentsZhCN } from './segments-zh-cn.ts';
 import { careZhCN } from '../care/messages-zh-cn.ts';
 import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
+import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { referralsZhCN } from './referrals-zh-cn.ts';
+import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
@@ -29,11 +31,13 @@ export const zhCN = {
   ...careZhCN,
   ...catalogueZhCN,
   ...complaintsZhCN,
+  ...complaintCasesZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,
   ...telematicsZhCN,
   ...loyaltyZhCN,
   ...referralsZhCN,
+  ...eventsZhCN,
   ...surveysZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

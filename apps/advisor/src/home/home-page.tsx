@@ -3,8 +3,10 @@ import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { useStaffSession, useStaffSignOut } from '../session/staff-session.ts';
 import { TasksEntry } from '../tasks/tasks-entry.tsx';
+import { CasesEntry } from '../cases/cases-entry.tsx';
 import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
+import { CheckInEntry } from '../events/check-in-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
@@ -31,6 +33,8 @@ export const HomePage = () => {
       <BoardEntry />
       <CallsEntry />
       <TasksEntry />
+      <CasesEntry />
+      <CheckInEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

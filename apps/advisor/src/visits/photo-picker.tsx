@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { DotLoading, Toast } from 'antd-mobile';
 import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
 import { useI18n } from '../i18n.ts';
-import { compressPhoto } from './compress-photo.ts';
+import { compressPhoto } from '@m4s/web-kit';
 import './visit.css';
 
 export type Photo = { key: string; dataUrl: string };

@@ -27,6 +27,11 @@ export const LifeTab = () => {
         </div>
         <div className="hero-card-sub">{t('life.serving', { name: tenant.name })}</div>
       </section>
+      <List mode="card">
+        <List.Item onClick={() => void navigate('/feedback')} arrowIcon data-testid="life-feedback">
+          {t('feedback.entry')}
+        </List.Item>
+      </List>
       {inbox.isSuccess && latest.length === 0 ? (
         <EmptyState
           testId="life-no-news"

@@ -1,5 +1,14 @@
 import { Avatar, Badge, List } from 'antd-mobile';
-import { BellOutline, CalendarOutline, FileOutline, GiftOutline, SetOutline, UserAddOutline } from 'antd-mobile-icons';
+import {
+  BellOutline,
+  CalendarOutline,
+  FileOutline,
+  FlagOutline,
+  GiftOutline,
+  MessageOutline,
+  SetOutline,
+  UserAddOutline,
+} from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
@@ -58,6 +67,13 @@ export const MeTab = () => {
           {t('referral.entry')}
         </List.Item>
         <List.Item
+          prefix={<FlagOutline className="hotline-icon" />}
+          onClick={() => void navigate('/events')}
+          data-testid="me-events"
+        >
+          {t('events.entry')}
+        </List.Item>
+        <List.Item
           prefix={<FileOutline className="hotline-icon" />}
           onClick={() => void navigate('/records')}
           data-testid="me-vehicles"
@@ -78,6 +94,13 @@ export const MeTab = () => {
           data-testid="me-inbox"
         >
           {t('me.inbox')}
+        </List.Item>
+        <List.Item
+          prefix={<MessageOutline className="hotline-icon" />}
+          onClick={() => void navigate('/feedback')}
+          data-testid="me-feedback"
+        >
+          {t('feedback.entry')}
         </List.Item>
         <List.Item
           prefix={<SetOutline className="hotline-icon" />}

@@ -1,6 +1,6 @@
-import { DotLoading, Image, NavBar } from 'antd-mobile';
+import { Button, DotLoading, Image, NavBar } from 'antd-mobile';
 import { FileOutline, PhoneFill } from 'antd-mobile-icons';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { OwnerVisitDetail } from '@m4s/contracts';
 import { ApiError, km, stamp } from '@m4s/web-kit';
 import { EmptyState, LoadFailed } from '@m4s/web-kit/mobile';
@@ -43,6 +43,7 @@ const Hero = ({ visit }: { visit: OwnerVisitDetail }) => {
 
 const Detail = ({ visit }: { visit: OwnerVisitDetail }) => {
   const { t, locale } = useI18n();
+  const navigate = useNavigate();
   const undecided = visit.lines.some((l) => l.status === 'proposed');
   return (
     <>
@@ -56,6 +57,17 @@ const Detail = ({ visit }: { visit: OwnerVisitDetail }) => {
         <StageStepper status={visit.status} events={visit.events} />
       </section>
       {undecided ? null : <EstimateCard visit={visit} />}
+      <section className="visit-card">
+        <Button
+          block
+          fill="outline"
+          shape="rounded"
+          onClick={() => void navigate('/feedback/new')}
+          data-testid="visit-feedback"
+        >
+          {t('feedback.entry')}
+        </Button>
+      </section>
       <section className="visit-card">
         <BookingFacts
           facts={[

@@ -10,6 +10,7 @@ import { startJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
 import { createChannels } from '../platform/notify/channels.ts';
 import { sendJob } from '../platform/notify/outbox.ts';
 import { asPlatform, noJobQueue } from '../platform/operator-tx.ts';
+import { complaintDeadlineJob } from '../modules/complaints/complaints.escalation.ts';
 import { bookingRemindJob } from '../modules/booking/reminder.job.ts';
 import { careSweepJob } from '../modules/care/care.jobs.ts';
 import { nightlyJob } from '../nightly.ts';
@@ -75,7 +76,15 @@ export const openRuntime = async (config: Config): Promise<Runtime> => {
       notifyClose = () => notify.close();
       return startJobRunner({
         db,
-        jobs: [sendJob(notify), importRunJob(config.DATA_DIR), bookingRemindJob, classifyJob, careSweepJob, nightlyJob],
+        jobs: [
+          sendJob(notify),
+          importRunJob(config.DATA_DIR),
+          bookingRemindJob,
+          classifyJob,
+          careSweepJob,
+          nightlyJob,
+          complaintDeadlineJob,
+        ],
         clock,
         log,
         work: false,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ServiceCategory } from '@m4s/contracts';
 import { z } from 'zod';
 import { nonceUuidSql } from '../platform/db/ids.ts';
@@ -28,8 +28,11 @@ const catalogue: TypeSeed[] = [
   ['ACCIDENT', '事故车定损', 'accident', 120, 0, 0, '行驶证、驾驶证、保险单、事故认定书'],
 ];
 
-/** With one advisor a store could take one car per slot and the app none: each store gets four. */
-const advisors: { store: 0 | 1; login: string; name: string; phone: string }[] = [
+/**
+ * With one advisor a store could take one car per slot and the app none: each store gets four (Pudong's
+ * first is the demo's `advisor`). The demo creates them with its people; alone (in tests) this seed does.
+ */
+export const demoAdvisors: { store: 0 | 1; login: string; name: string; phone: string }[] = [
   { store: 0, login: 'advisor2', name: '黄磊', phone: '13900000012' },
   { store: 0, login: 'advisor3', name: '吴婷', phone: '13900000013' },
   { store: 0, login: 'advisor4', name: '徐斌', phone: '13900000014' },
@@ -121,24 +124,41 @@ export const seedDemoService = async (db: Database, input: { tenantId: string; s
       .select({ passwordHash: staff.passwordHash, id: staff.id })
       .from(staff)
       .where(and(eq(staff.tenantId, tenantId), eq(staff.login, 'advisor')));
-    const added = await tx
-      .insert(staff)
-      .values(
-        advisors.map((a) => ({
-          tenantId,
-          storeId: storeIds[a.store] ?? null,
-          login: a.login,
-          name: a.name,
-          phone: a.phone,
-          role: 'service_advisor' as const,
-          // The demo's one password: the first advisor's hash (unusable when there is none, as in tests).
-          passwordHash: first?.passwordHash ?? '!',
-          createdAt: now,
-          updatedAt: now,
-          passwordChangedAt: now,
-        })),
-      )
-      .returning({ id: staff.id, storeId: staff.storeId });
+    const existing = await tx
+      .select({ id: staff.id, storeId: staff.storeId, login: staff.login })
+      .from(staff)
+      .where(
+        and(
+          eq(staff.tenantId, tenantId),
+          inArray(
+            staff.login,
+            demoAdvisors.map((a) => a.login),
+          ),
+        ),
+      );
+    const missing = demoAdvisors.filter((a) => !existing.some((e) => e.login === a.login));
+    const inserted =
+      missing.length === 0
+        ? []
+        : await tx
+            .insert(staff)
+            .values(
+              missing.map((a) => ({
+                tenantId,
+                storeId: storeIds[a.store] ?? null,
+                login: a.login,
+                name: a.name,
+                phone: a.phone,
+                role: 'service_advisor' as const,
+                // The demo's one password: the first advisor's hash (unusable when there is none, as in tests).
+                passwordHash: first?.passwordHash ?? '!',
+                createdAt: now,
+                updatedAt: now,
+                passwordChangedAt: now,
+              })),
+            )
+            .returning({ id: staff.id, storeId: staff.storeId, login: staff.login });
+    const added = demoAdvisors.flatMap((a) => [...existing, ...inserted].filter((e) => e.login === a.login));
     const advisorsOf = (store: number) => [
       ...(store === 0 && first ? [first.id] : []),
       ...added.filter((a) => a.storeId === storeIds[store]).map((a) => a.id),

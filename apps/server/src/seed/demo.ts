@@ -13,12 +13,14 @@ import { seedDemoIntervals } from './demo-intervals.ts';
 import { seedDemoLoyalty } from './demo-loyalty.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoTelematics } from './demo-telematics.ts';
-import { seedDemoService } from './demo-service.ts';
+import { demoAdvisors, seedDemoService } from './demo-service.ts';
 import { seedDemoLapsing } from './demo-lapsing.ts';
 import { seedDemoSegments } from './demo-segments.ts';
 import { seedDemoTimings } from './demo-timings.ts';
 import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -45,6 +47,22 @@ export const demoStaff: { login: string; name: string; role: Role; phone: string
   { login: 'cs', name: '杨芳', role: 'cs_specialist', phone: '13900000006' },
   { login: 'cashier', name: '赵敏', role: 'cashier', phone: '13900000007' },
   { login: 'oem', name: '周磊', role: 'oem_viewer', phone: '13900000008' },
+];
+
+/**
+ * The rest of the two stores' people beyond the one account per role: each store's advisors (the booking
+ * demo's, created here so the generator gives each customer one of their home store's advisors — a real
+ * store has several, and one advisor for the whole group would get every care call), two consultants per
+ * store, and the Hangzhou store's own service manager and CS specialist. Advisors and consultants are
+ * listed per store, the same number per store, as the generator's teams expect.
+ */
+export const demoColleagues: { login: string; name: string; role: Role; phone: string; store: 0 | 1 }[] = [
+  ...demoAdvisors.map((a) => ({ ...a, role: 'service_advisor' as const })),
+  { login: 'sales.lin', name: '林峰', role: 'sales_consultant', phone: '13900000031', store: 0 },
+  { login: 'sales.song', name: '宋佳', role: 'sales_consultant', phone: '13900000032', store: 1 },
+  { login: 'sales.han', name: '韩冰', role: 'sales_consultant', phone: '13900000033', store: 1 },
+  { login: 'service.manager.hz', name: '邓强', role: 'service_manager', phone: '13900000034', store: 1 },
+  { login: 'cs.hz', name: '钱丽', role: 'cs_specialist', phone: '13900000035', store: 1 },
 ];
 
 export const demoOwnerPhones = ['13800000001', '13800000002', '13800000003'] as const;
@@ -103,7 +121,7 @@ export const seedDemo = async (
     ),
   );
   const tenantId = created.tenant.id;
-  const hashes = await Promise.all(others.map(() => hashPassword(password)));
+  const hashes = await Promise.all([...others, ...demoColleagues].map(() => hashPassword(password)));
   const placed = await db.transaction({ tenantId }, async ({ db: tx }) => {
     const opened = await listStores(tx, tenantId, null);
     const pudong = opened.find((s) => s.code === 'SH-PD');
@@ -136,6 +154,25 @@ export const seedDemo = async (
         })
       ).id;
     }
+    const team: Record<string, string[]> = {};
+    for (const [i, s] of demoColleagues.entries()) {
+      const store = s.store === 0 ? pudong : xihu;
+      const { store: _store, ...person } = s;
+      const { id } = await insertStaff(tx, tenantId, {
+        ...person,
+        storeId: store.id,
+        passwordHash: hashes[others.length + i] ?? '',
+        createdAt: now,
+        updatedAt: now,
+        passwordChangedAt: now,
+      });
+      (team[`${s.role}@${s.store}`] ??= []).push(id);
+    }
+    const teamOf = (role: Role, headId: string | undefined) => [
+      ...(headId ? [headId] : []),
+      ...(team[`${role}@0`] ?? []),
+      ...(team[`${role}@1`] ?? []),
+    ];
     await tx.insert(owners).values(
       demoOwnerPhones.map((phone, i) => ({
         tenantId,
@@ -144,15 +181,19 @@ export const seedDemo = async (
         createdAt: now,
       })),
     );
-    return { storeIds: [pudong.id, xihu.id], advisorId: ids.service_advisor, consultantId: ids.sales_consultant };
+    return {
+      storeIds: [pudong.id, xihu.id],
+      advisorIds: teamOf('service_advisor', ids.service_advisor),
+      consultantIds: teamOf('sales_consultant', ids.sales_consultant),
+    };
   });
   if (options.customers > 0)
     await generateTenantData(db, {
       tenantId,
       customers: options.customers,
       storeIds: placed.storeIds,
-      advisorIds: placed.advisorId ? [placed.advisorId] : [],
-      consultantIds: placed.consultantId ? [placed.consultantId] : [],
+      advisorIds: placed.advisorIds,
+      consultantIds: placed.consultantIds,
       now,
     });
   // After the generator, whose history steps cover every car of the tenant.
@@ -173,5 +214,7 @@ export const seedDemo = async (
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoReferrals(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
+  await seedDemoComplaints(db, { tenantId, now });
+  await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

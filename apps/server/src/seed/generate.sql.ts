@@ -61,6 +61,17 @@ const given = [
   '子涵',
 ];
 
+/**
+ * A member of the customer's home store's team: the staff array lists each store's people in the stores'
+ * order, the same number per store (a shorter list — fewer people than stores — is one team for all).
+ */
+const teamMember = (staff: string, salt: string) => {
+  const n = `cardinality(${staff}::uuid[])`;
+  const perStore = `greatest(1, ${n} / cardinality($3::uuid[]))`;
+  const store = `(${h('i', 'st')} % cardinality($3::uuid[]))`;
+  return `CASE WHEN ${n} > 0 THEN (${staff}::uuid[])[1 + (${store} * ${perStore}) % ${n} + ${h('i', salt)} % ${perStore}] END`;
+};
+
 export const customersSql = `
 INSERT INTO customers (tenant_id, id, kind, name, gender, birthday, occupation, source, preferred_slot, tags,
   malicious, seasonal, home_store_id, sales_consultant_id, service_advisor_id, created_at, updated_at, marketing_opt_out)
@@ -75,8 +86,8 @@ SELECT a.tenant_id, ${id('c', 'i')}, 'person',
   ${h('i', 'mal')} % 200 = 0,
   ${h('i', 'sea')} % 50 = 0,
   ($3::uuid[])[1 + ${h('i', 'st')} % cardinality($3::uuid[])],
-  CASE WHEN cardinality($5::uuid[]) > 0 THEN ($5::uuid[])[1 + ${h('i', 'sc')} % cardinality($5::uuid[])] END,
-  CASE WHEN cardinality($4::uuid[]) > 0 THEN ($4::uuid[])[1 + ${h('i', 'sa')} % cardinality($4::uuid[])] END,
+  ${teamMember('$5', 'sc')},
+  ${teamMember('$4', 'sa')},
   $6::timestamptz - make_interval(days => 30 + ${h('i', 'cr')} % 1100), $6::timestamptz,
   ${h('i', 'mo')} % 12 = 0
 FROM ${tenantRow} CROSS JOIN generate_series(1, $2::int) AS i`;

@@ -12,6 +12,7 @@ import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
 import { referralRowsFor } from '../../src/modules/referrals/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
+import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -43,6 +44,7 @@ export type Rows = TestTenant & {
   loyalty: { templateId: string; couponId: string };
   survey: SurveyRows;
   referral: { referralId: string; code: string };
+  event: { eventId: string; signupId: string };
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -74,6 +76,8 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.versionId,
     t.survey.responseId,
     t.referral.referralId,
+    t.event.eventId,
+    t.event.signupId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -102,6 +106,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/version/i, [t.survey.versionId]],
   [/survey|response/i, [t.survey.responseId]],
   [/referral/i, [t.referral.referralId]],
+  [/event|signup/i, [t.event.eventId, t.event.signupId]],
 ];
 
 /**
@@ -136,6 +141,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     loyalty: await loyaltyRowsFor(t),
     survey: await surveyRowsFor(t, visit.visitId),
     referral: await referralRowsFor(t),
+    event: await eventRowsFor(t),
   };
 };
 
@@ -170,6 +176,7 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE owners SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}车主`]);
   await sql(`UPDATE complaints SET summary = $2 WHERE tenant_id = $1`, [tenantId, `${marker}投诉`]);
   await sql(`UPDATE questionnaires SET name = $2 WHERE tenant_id = $1`, [tenantId, `${marker}问卷`]);
+  await sql(`UPDATE events SET title = $2 || '活动', place = $2 || '地点' WHERE tenant_id = $1`, [tenantId, marker]);
   await sql(
     `UPDATE survey_responses SET answers = jsonb_build_object('R6', jsonb_build_object('text', $2::text)) WHERE tenant_id = $1`,
     [tenantId, `${marker}回答`],

@@ -28,6 +28,7 @@ import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { referralRoutes } from './referrals.ts';
+import { eventRoutes } from './events.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -63,6 +64,7 @@ export const routes = {
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
   referrals: referralRoutes,
+  events: eventRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -92,6 +94,7 @@ export {
   loyaltyRoutes,
   surveyRoutes,
   referralRoutes,
+  eventRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

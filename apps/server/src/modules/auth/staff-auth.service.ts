@@ -31,6 +31,8 @@ export const lockout = { failures: 5, minutes: 15 } as const;
 export const addressDelay = { free: 5, firstSeconds: 30, maxSeconds: 15 * 60, forgetHours: 24 } as const;
 /** An address that has signed in to a login within this many days is known to it. */
 export const knownAddressDays = 90;
+/** A temporary password an admin handed over signs in for this long; then the admin resets it again. */
+export const temporaryPasswordHours = 72;
 
 type SignInResult = { ok: true; me: StaffMe; cookie: string } | { ok: false; error: AppError };
 
@@ -148,6 +150,11 @@ export const signInStaff = async (ctx: Ctx, input: StaffSignInBody): Promise<Sig
     return { ok: false, error };
   }
   if (member.status !== 'active') return refuse('disabled', new AppError('ACCOUNT_DISABLED'));
+  if (
+    member.mustChangePassword &&
+    now.getTime() - member.passwordChangedAt.getTime() > temporaryPasswordHours * 3600_000
+  )
+    return refuse('temporary_password_expired', new AppError('TEMPORARY_PASSWORD_EXPIRED'));
   if (known) await recordSignedInFromKnown(ctx.db, ctx.tenantId, member.id, now);
   else if (!(await recordSignedIn(ctx.db, ctx.tenantId, member.id, now)))
     return refuse('locked', lockedError(await lockNow(), now));

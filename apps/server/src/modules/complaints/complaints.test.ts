@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Complaint } from '@m4s/contracts';
 import { createTestTenant, signInStaff, testClock, type Agent } from '../../../test/harness.ts';
+import { walkToFollowUp } from './test-kit.ts';
 
 const open = (agent: Agent, customerId: string, body: object) =>
   agent.send('POST', `/api/customers/${customerId}/complaints`, body);
@@ -11,9 +12,10 @@ const issueOf = (body: { details?: { issues?: { path: string; message: string }[
 
 describe('complaints: open, list, close', () => {
   test('an advisor opens two complaints; the list is newest first with the plate and names; one is closed once', async () => {
-    const t = await createTestTenant(['group_admin', 'service_advisor', 'cashier']);
+    const t = await createTestTenant(['group_admin', 'service_advisor', 'cashier', 'service_manager']);
     const admin = await signInStaff(t.slug, 'group.admin');
     const advisor = await signInStaff(t.slug, 'service.advisor');
+    const manager = await signInStaff(t.slug, 'service.manager');
     const car = await admin.send('POST', '/api/vehicles', {
       vin: 'JH4KA7561PC008269',
       plate: '沪A12345',
@@ -61,14 +63,31 @@ describe('complaints: open, list, close', () => {
       ],
     );
 
-    const closed = await advisor.send('POST', `/api/complaints/${a.id}/close`, {
+    // Issue 15: a case is no longer closed at once by whoever opened it. It goes through contact,
+    // assignment, answer, resolution and follow-up, and the opener needs a manager to close it.
+    const improvements = [{ what: '保养工位增加预约提醒', ownerId: t.staffIds.service_manager, due: '2026-12-31' }];
+    const early = await advisor.send('POST', `/api/complaints/${a.id}/close`, {
       resolution: '致歉并赠送一次免费洗车',
+      improvements,
+    });
+    assert.equal(early.statusCode, 409);
+    assert.equal(issueOf(early.json())?.message, '请先回访客户并确认满意，才能结案（不能跳过回访）');
+    await walkToFollowUp(advisor, a.id, t.staffIds.service_advisor!);
+    const byOpener = await advisor.send('POST', `/api/complaints/${a.id}/close`, {
+      resolution: '致歉并赠送一次免费洗车',
+      improvements,
+    });
+    assert.equal(byOpener.statusCode, 409);
+    assert.equal(issueOf(byOpener.json())?.message, '受理人不能自行结案，须由经理结案');
+    const closed = await manager.send('POST', `/api/complaints/${a.id}/close`, {
+      resolution: '致歉并赠送一次免费洗车',
+      improvements,
     });
     assert.equal(closed.statusCode, 200, closed.body);
     const c = closed.json<Complaint>();
     assert.equal(c.status, 'closed');
     assert.equal(c.resolution, '致歉并赠送一次免费洗车');
-    assert.deepEqual(c.closedBy, { id: t.staffIds.service_advisor, name: 'service_advisor' });
+    assert.deepEqual(c.closedBy, { id: t.staffIds.service_manager, name: 'service_manager' });
     assert.ok(c.closedAt);
 
     const again = await admin.send('POST', `/api/complaints/${a.id}/close`, { resolution: '再次关闭' });

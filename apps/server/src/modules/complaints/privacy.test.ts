@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Complaint } from '@m4s/contracts';
 import { createTestTenant, signInStaff, testApp } from '../../../test/harness.ts';
+import { walkToFollowUp } from './test-kit.ts';
 
 const body = { category: 'repair_quality', channel: 'phone', summary: '客户说住在某小区，车辆返修仍异响' };
 
@@ -22,7 +23,13 @@ describe('complaints are personal data: export, erasure, merging', () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');
     const closed = (await admin.send('POST', `/api/customers/${t.customerId}/complaints`, body)).json<Complaint>();
-    await admin.send('POST', `/api/complaints/${closed.id}/close`, { resolution: '已为客户更换减震器' });
+    // Issue 15: a case closes after its follow-up, with an improvement item (the admin is a manager).
+    await walkToFollowUp(admin, closed.id, t.staffIds.group_admin!);
+    const close = await admin.send('POST', `/api/complaints/${closed.id}/close`, {
+      resolution: '已为客户更换减震器',
+      improvements: [{ what: '减震器到货检验', ownerId: t.staffIds.group_admin, due: '2026-12-31' }],
+    });
+    assert.equal(close.statusCode, 200, close.body);
     await admin.send('POST', `/api/customers/${t.customerId}/complaints`, { ...body, severity: 'major' });
     const erased = await admin.send('POST', `/api/customers/${t.customerId}/erase`, { reason: '客户申请注销' });
     assert.equal(erased.statusCode, 200, erased.body);

@@ -51,6 +51,9 @@ const preferencesOf = async (ctx: OwnerCtx, customerId: string): Promise<OwnerCo
 };
 
 /** 我的 › 消息设置: the owner's choices and the last touches made (or held back) for them. */
+/** The customers an app account speaks for (its phone's, its confirmed cars' owners). */
+export const customersOfOwnerAccount = (ctx: OwnerCtx) => q.customersOfOwner(ctx.sql, ctx.tenantId, ctx.actor.id);
+
 export const ownerTouches = async (ctx: OwnerCtx): Promise<OwnerTouches> => {
   const ids = await q.customersOfOwner(ctx.sql, ctx.tenantId, ctx.actor.id);
   const first = ids[0];

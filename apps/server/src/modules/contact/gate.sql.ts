@@ -63,7 +63,9 @@ const inboxOwner = `COALESCE(
     WHERE v.tenant_id = $1 AND v.owner_id = c.customer_id
     ORDER BY b.decided_at NULLS LAST, b.owner_id LIMIT 1))`;
 
+// A number a follow-up call found wrong, disconnected or empty (flagged) is no address until it is replaced.
 const primaryPhone = `(SELECT p.phone FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = c.customer_id
+    AND p.flag IS NULL
   ORDER BY p.is_primary DESC, p.created_at, p.phone LIMIT 1)`;
 
 // A transactional inbox post (booking confirmed, car ready) makes no sound — it waits in the 消息中心 —
@@ -105,7 +107,7 @@ WITH cand AS (
     COALESCE(NULLIF(btrim(c.address), ''), CASE WHEN c.channel = 'email' THEN NULLIF(btrim(cu.email), '')
       WHEN c.channel = 'inbox' THEN ${inboxOwner} ELSE ${primaryPhone} END) AS recipient,
     EXISTS (SELECT 1 FROM complaints k WHERE k.tenant_id = $1 AND k.customer_id = c.customer_id
-      AND k.status = 'open') AS open_complaint,
+      AND k.status = 'open' AND k.kind = 'complaint') AS open_complaint,
     $6::int > 0 AND (EXISTS (SELECT 1 FROM repair_orders r WHERE r.tenant_id = $1 AND r.customer_id = c.customer_id
         AND COALESCE(r.date_out, r.date_in) <= c.due_at
         AND COALESCE(r.date_out, r.date_in) > c.due_at - make_interval(days => $6::int))
@@ -246,9 +248,9 @@ export const expireHeldOf = `UPDATE touches SET decision = 'expired', reason = '
 
 /** $2 now, $3 the run. */
 export const insertNotifications = `INSERT INTO notifications (tenant_id, id, channel, recipient, kind, topic,
-    subject, body, customer_id, created_at)
+    subject, body, customer_id, created_at, link)
   SELECT tenant_id, notification_id, channel, recipient, kind, COALESCE(notice_topic, topic), subject, body,
-    customer_id, $2
+    customer_id, $2, link
   FROM touch_decisions WHERE tenant_id = $1 AND run = $3::uuid AND won AND notification_id IS NOT NULL`;
 
 /** Inbox posts the gate delivered itself (see gate.ts): sent, with the message's id. $2 now, $3 ids, $4 refs. */

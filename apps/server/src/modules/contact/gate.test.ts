@@ -167,6 +167,20 @@ describe('contact gate: the owner’s choices and the addresses', () => {
     assert.equal(gone?.reason, 'erased');
   });
 
+  test('a number a follow-up call found wrong is no address until it is replaced', async () => {
+    const t = await tenantWith('');
+    const [before] = await gate(t.id, [candidate(t, T, { dedupeKey: 'before' })]);
+    assert.equal(before?.decision, 'sent');
+    await sqlIn(
+      t.id,
+      `UPDATE customer_phones SET flag = 'wrong_number', flagged_at = now() WHERE tenant_id = $1 AND customer_id = $2`,
+      [t.id, t.customerId],
+    );
+    const [after] = await gate(t.id, [candidate(t, at(T, 8 * day), { dedupeKey: 'after', topic: 'warranty' })]);
+    assert.equal(after?.decision, 'suppressed');
+    assert.equal(after?.reason, 'no_address');
+  });
+
   test('inbox goes to the app account with the customer’s phone; e-mail to the customer’s address', async () => {
     const t = await tenantWith(`email = 'wang@example.com', channels = '{app,sms,phone,email}'`);
     const [owner] = await sqlIn(t.id, `INSERT INTO owners (tenant_id, phone) VALUES ($1, '13000000000') RETURNING id`, [

@@ -84,6 +84,10 @@ describe('the gate cannot be bypassed', () => {
                     'win_back',
                     'trade_in',
                     'follow_up',
+                    // The tenth source (complaint, issue 15) takes a topic no other source here uses.
+                    'insurance',
+                    // events (index 9): a topic no other source here uses (1–3 are transactional sources).
+                    'inspection',
                   ] as const
                 )[i] ?? 'trade_in',
               dedupeKey: `src:${source}`,

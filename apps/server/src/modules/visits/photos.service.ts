@@ -35,7 +35,7 @@ export const decodePhoto = (dataUrl: string): Photo | null => {
  * The photo as the server keeps it: decoded and encoded again (platform/images.ts) — upright, at most 2560 px,
  * a JPEG without EXIF (no GPS position), whatever the client sent. What does not decode is a 400 on `dataUrl`.
  */
-const reencoded = async (dataUrl: string): Promise<string> => {
+export const reencoded = async (dataUrl: string): Promise<string> => {
   const sent = parseDataUrl(dataUrl);
   if (!sent) throw AppError.field('dataUrl', 'photo_format');
   try {

@@ -177,6 +177,8 @@ describe('the nightly registry', () => {
         'webhooks.log_retention',
         'auth.sign_in_throttle_retention',
         'surveys.templates',
+        'complaints.deadlines',
+        'events.close',
       ],
     );
     // As the server does at start, through the real queue and its worker.
@@ -201,6 +203,8 @@ describe('the nightly registry', () => {
       { step: 'webhooks.log_retention', day: today },
       { step: 'auth.sign_in_throttle_retention', day: today },
       { step: 'surveys.templates', day: today },
+      { step: 'complaints.deadlines', day: today },
+      { step: 'events.close', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,

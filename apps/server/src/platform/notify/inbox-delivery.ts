@@ -14,8 +14,9 @@ export const inboxTitle = (subject: string | null, topic: string): string =>
   subject?.trim() || topicTitles[topic] || '消息通知';
 
 /**
- * What an inbox post needs of its notification. `link` is not stored with the notification: only the
- * contact gate's immediate transactional posts (booking, visit) carry one; the send job posts without.
+ * What an inbox post needs of its notification. `link` (where the post leads in the owner app) is kept with
+ * the notification (migration 0053), so a post the send job delivers later (an event invitation after quiet
+ * hours) leads there too.
  */
 export type InboxNotification = Pick<
   typeof notifications.$inferSelect,

@@ -26,3 +26,4 @@ export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
 export * from './referrals.ts';
+export * from './events.ts';

@@ -32,6 +32,8 @@ export const notifications = pgTable(
     /** E-mail only. */
     subject: text('subject'),
     body: text('body').notNull(),
+    /** Where an inbox post leads in the owner app (/events/<id>, /visits/<id>); null for other channels' messages. */
+    link: text('link'),
     /** Whom it is for, when the recipient is a customer (care messages, booking notices). */
     customerId: uuid('customer_id'),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })

@@ -55,6 +55,8 @@ export const tenants = pgTable(
     contactPolicy: jsonb('contact_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** The call centre's tunings (contracts' callPolicy; missing fields take their defaults; migration 0048). */
     callPolicy: jsonb('call_policy').$type<Record<string, unknown>>().notNull().default({}),
+    /** Complaint handling: the follow-up's working days after resolution (default 1; migration 0055). */
+    complaintPolicy: jsonb('complaint_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** Connected cars' rule thresholds (battery low, windows); absent keys take the defaults in contracts. */
     telematicsRules: jsonb('telematics_rules').$type<Record<string, unknown>>().notNull().default({}),
     /** Membership: tiers, earn and expiry rules (contracts' loyaltySettings); empty: the default programme. */

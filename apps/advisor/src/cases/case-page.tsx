@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Button, Card, Input, Popup, Selector, Space, Steps, TextArea, Toast } from 'antd-mobile';
+import { useParams } from 'react-router-dom';
+import { errorText } from '@m4s/web-kit';
+import { LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
+import { PageBar } from '../customers/page-bar.tsx';
+import { useI18n } from '../i18n.ts';
+import { useAdvisorCase, useHandlerAction, type HandlerAction } from './api.ts';
+import { CaseCountdown } from './cases-page.tsx';
+
+const handlerActions: readonly HandlerAction[] = ['accept', 'answer', 'resolve', 'escalate', 'note'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** One case for its handler: the record, the countdown, the log, and accept → answer → resolve (or escalate). */
+export const CasePage = () => {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const query = useAdvisorCase(id);
+  const run = useHandlerAction(id);
+  const [open, setOpen] = useState<HandlerAction | null>(null);
+  const [text, setText] = useState('');
+  const [date, setDate] = useState(today());
+  const [reason, setReason] = useState<'authority' | 'difficulty' | 'repeated'>('authority');
+  if (query.isLoading) return <PageLoading />;
+  if (query.isError || !query.data) return <LoadFailed onRetry={() => void query.refetch()} />;
+  const { complaint: c, events, actions } = query.data;
+  const bodyOf = (action: HandlerAction): Record<string, unknown> =>
+    action === 'accept'
+      ? {}
+      : action === 'answer'
+        ? { answer: text }
+        : action === 'resolve'
+          ? { solution: text, completionDate: date }
+          : action === 'escalate'
+            ? { reason, note: text }
+            : { text, public: false };
+  const go = (action: HandlerAction) =>
+    run.mutate(
+      { action, body: bodyOf(action) },
+      {
+        onSuccess: () => {
+          setOpen(null);
+          setText('');
+        },
+        onError: (e) => Toast.show({ content: errorText(e, t('cases.failed')) }),
+      },
+    );
+  const allowed = handlerActions.filter((a) => actions.includes(a));
+  return (
+    <div data-testid="advisor-case">
+      <PageBar title={query.data.customerName} />
+      <Card>
+        <Space wrap>
+          <CaseCountdown c={c} />
+          <span data-testid="advisor-case-stage">{t(`cases.stage.${c.stage}`)}</span>
+        </Space>
+        <p>{c.summary}</p>
+        {c.customerRequest ? (
+          <p>
+            {t('cases.request')}：{c.customerRequest}
+          </p>
+        ) : null}
+        <Space wrap>
+          {allowed.map((a) => (
+            <Button
+              key={a}
+              size="small"
+              color={a === 'escalate' || a === 'note' ? 'default' : 'primary'}
+              onClick={() => (a === 'accept' ? go(a) : setOpen(a))}
+              loading={run.isPending && a === 'accept'}
+              data-testid={`advisor-case-${a}`}
+            >
+              {t(`cases.action.${a}`)}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+      <Card title={t('cases.log')}>
+        <Steps direction="vertical" current={events.length - 1}>
+          {events.map((e) => (
+            <Steps.Step
+              key={e.id}
+              title={e.kind}
+              description={`${e.at.slice(0, 16).replace('T', ' ')} ${e.text ?? ''}`}
+            />
+          ))}
+        </Steps>
+      </Card>
+      <Popup visible={open !== null} onMaskClick={() => setOpen(null)} bodyStyle={{ padding: 16 }}>
+        {open === 'escalate' && (
+          <Selector
+            value={[reason]}
+            onChange={(v) => v[0] && setReason(v[0])}
+            options={(['authority', 'difficulty', 'repeated'] as const).map((r) => ({
+              value: r,
+              label: t(`cases.reason.${r}`),
+            }))}
+          />
+        )}
+        <TextArea
+          value={text}
+          onChange={setText}
+          placeholder={t('cases.text')}
+          rows={4}
+          data-testid="advisor-case-text"
+        />
+        {open === 'resolve' && (
+          <Input value={date} onChange={setDate} placeholder={t('cases.completionDate')} type="date" />
+        )}
+        <Button
+          block
+          color="primary"
+          disabled={!text.trim()}
+          loading={run.isPending}
+          onClick={() => {
+            if (open) go(open);
+          }}
+          data-testid="advisor-case-send"
+        >
+          {t('cases.send')}
+        </Button>
+      </Popup>
+    </div>
+  );
+};

@@ -1,0 +1,43 @@
+import type { Locale } from '@m4s/contracts';
+
+/** Field messages of events and clubs (docs/events.md). */
+export const eventMessages: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    event_ends_before_start: '活动结束时间须晚于开始时间',
+    event_deadline_after_start: '报名截止时间不能晚于活动开始时间',
+    event_segment_value: '该客户分群没有这个分类',
+    event_ticket_format: '签到码应为10位字母或数字（可直接扫描或粘贴二维码内容）',
+    event_not_editable: '活动已结束或已取消，不能再修改',
+    event_not_draft: '只有草稿状态的活动可以发布',
+    event_not_published: '活动未发布或已结束/取消',
+    event_not_open: '活动报名已截止或活动未开放报名',
+    event_not_ended: '活动尚未结束，不能关闭',
+    event_no_member: '请先绑定车辆并经门店确认后再报名',
+    event_not_for_you: '该活动仅面向指定会员或客户群',
+    event_capacity_below: '名额不能少于已确认报名的人数',
+    event_signup_none: '您尚未报名该活动',
+    event_ticket_unknown: '找不到这张活动门票',
+    event_ticket_other_event: '这张门票不属于本活动',
+    event_ticket_used: '这张门票已签到过',
+    event_ticket_not_confirmed: '该报名仍在候补或已取消，不能签到',
+  },
+  en: {
+    event_ends_before_start: 'The event must end after it starts',
+    event_deadline_after_start: 'Sign-up cannot close after the event starts',
+    event_segment_value: 'This segment has no such class',
+    event_ticket_format: 'A ticket code is 10 letters or digits (scan or paste the QR’s content)',
+    event_not_editable: 'The event has ended or was cancelled: it cannot be changed',
+    event_not_draft: 'Only a draft event can be published',
+    event_not_published: 'The event is not published, or has ended or been cancelled',
+    event_not_open: 'Sign-up for this event is closed',
+    event_not_ended: 'The event has not ended yet',
+    event_no_member: 'Bind your car and have the store confirm it before signing up',
+    event_not_for_you: 'This event is for selected members only',
+    event_capacity_below: 'The capacity cannot be below the confirmed sign-ups',
+    event_signup_none: 'You have not signed up for this event',
+    event_ticket_unknown: 'No such ticket',
+    event_ticket_other_event: 'This ticket is for another event',
+    event_ticket_used: 'This ticket has already been checked in',
+    event_ticket_not_confirmed: 'This sign-up is waiting or cancelled: it cannot check in',
+  },
+};
