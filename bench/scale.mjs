@@ -25,7 +25,8 @@ const fingerprintOf = (customers) =>
     .digest('hex')
     .slice(0, 16);
 
-const runTs = (args, env) =>
+/** A TypeScript script of the repository run with tsx; resolves with what it printed. */
+export const runTs = (args, env) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: repoRoot,
@@ -41,9 +42,10 @@ const runTs = (args, env) =>
  * The cluster with the data set, made if missing or stale; `stop()` keeps it for the next run.
  * `--keep-data` reuses a data set made by an older generator (the migrations since run on top of it, their
  * backfills included): an hour saved when only a new column's insert-time value changed. The report says so.
+ * `dirName`: a folder of its own, for a part that adds rows to the data set (bench/scale-indices.mjs).
  */
-export const bigCluster = async ({ customers, log }) => {
-  const dir = path.join(os.tmpdir(), `m4s-bench-pg-${customers}`);
+export const bigCluster = async ({ customers, log, dirName = `m4s-bench-pg-${customers}` }) => {
+  const dir = path.join(os.tmpdir(), dirName);
   const markerFile = path.join(dir, 'm4s-data.json');
   const fingerprint = fingerprintOf(customers);
   const marker = existsSync(markerFile) ? JSON.parse(readFileSync(markerFile, 'utf8')) : null;

@@ -7,9 +7,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness, type Page } from './harness.ts';
+import { deliverDemoVisit } from './demo-visit.ts';
+import { clientOf } from './staff-api.ts';
 
 const ownerPhone = '13800000001';
-const plate = '沪AK2736';
 const newWording = '对于我们公司的其他建议（预约、接待、交车均可）';
 
 let h: Harness;
@@ -34,41 +35,6 @@ const api = async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Prom
   const res = await admin.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
   assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
-};
-
-/** The demo's open visit of the owner's car (in the bay when the demo starts) is finished and handed back. */
-const deliverDemoVisit = async () => {
-  type Row = { id: string; plate: string | null };
-  type Board = Record<'checkedIn' | 'inProgress' | 'ready', Row[]>;
-  type Visit = {
-    status: string;
-    customer: { id: string };
-    lines: { id: string; status: string }[];
-    totals: { approvedFen: number };
-  };
-  const stores = await api<{ items: { id: string; code: string }[] }>('GET', '/api/stores');
-  const store = stores.items.find((s) => s.code === 'SH-PD');
-  assert.ok(store);
-  const board = await api<Board>('GET', `/api/visits/board?storeId=${store.id}`);
-  const open = [...board.checkedIn, ...board.inProgress, ...board.ready].find((v) => v.plate === plate);
-  assert.ok(open, 'the demo visit of the owner’s car');
-  const onward: Partial<Record<string, string>> = {
-    checked_in: 'in_bay',
-    in_bay: 'quality_check',
-    waiting_parts: 'in_bay',
-    quality_check: 'ready',
-  };
-  let v = await api<Visit>('GET', `/api/visits/${open.id}`);
-  for (const line of v.lines.filter((l) => l.status === 'proposed'))
-    v = await api<Visit>('POST', `/api/visits/${open.id}/lines/${line.id}/decision`, {
-      decision: 'approved',
-      via: 'phone',
-    });
-  for (let next = onward[v.status]; next; next = onward[v.status])
-    v = await api<Visit>('POST', `/api/visits/${open.id}/status`, { status: next, note: null });
-  await api('POST', `/api/visits/${open.id}/deliver`, { payment: { method: 'cash', amountFen: v.totals.approvedFen } });
-  visitId = open.id;
-  customerId = v.customer.id;
 };
 
 void test('the group admin rewords the repair follow-up template and publishes version 2', async () => {
@@ -104,7 +70,8 @@ void test('the group admin rewords the repair follow-up template and publishes v
 });
 
 void test('after delivery the owner rates the visit, then answers the survey once, in version 2’s words', async () => {
-  await deliverDemoVisit();
+  const { csrfToken } = (await (await admin.request.get('/api/auth/staff/me')).json()) as { csrfToken: string };
+  ({ visitId, customerId } = await deliverDemoVisit(clientOf(admin.request, csrfToken)));
   await h.signInOwner(owner, ownerPhone);
   await owner.goto(`${h.baseUrl}/o/demo/visits/${visitId}`);
   await owner.getByTestId('rating-score-6').click();

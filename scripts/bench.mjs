@@ -27,6 +27,7 @@ import { runScale } from '../bench/scale-run.mjs';
 import { runWebLoad } from '../bench/web-load.mjs';
 import { runTelematics } from '../bench/telematics.mjs';
 import { runBackup } from '../bench/backup.mjs';
+import { runIndices } from '../bench/scale-indices.mjs';
 import { machineFacts, prependResults, section, startupTable, loadTable, summarize } from '../bench/report.mjs';
 
 const detail = process.argv.includes('--detail');
@@ -48,11 +49,13 @@ const detail = process.argv.includes('--detail');
  * event-loop delay and latency per minute (bench/soak.ts; `--minutes=N`, `--rate=N` requests/s, `--engine=pglite`).
  * `--only=backup`: the demo group backed up and restored on both engines, and its archive imported elsewhere
  * (bench/backup.mjs; not part of the default run).
+ * `--only=indices`: a store's call queue and the monthly CSI/NPS per store on the `--customers=N` data set with a
+ * year of follow-up answers, in a data folder of its own (bench/scale-indices.mjs; not part of the default run).
  * `--keep-data`: the scale part reuses the million-customer data set even if the generator changed since it was
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|loyalty)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -277,30 +280,40 @@ const proofPart = async (name) => {
   return markdown;
 };
 
+/** A part run on its own (no load table): its markdown in a dated section of bench/RESULTS.md with the machine's facts. */
+const writePart = (markdown, machineLoad) => {
+  const text = section({
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
+    settings,
+    summary: null,
+    startups: null,
+    totalMs: Date.now() - started,
+    notes: [
+      `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
+    ],
+    extra: [markdown],
+  });
+  prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+};
+
 const main = async () => {
   if (only === 'crash' || only === 'soak' || only === 'loyalty') {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
-    const machineLoad = stopLoadProof();
-    const text = section({
-      date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-      facts: machineFacts({ repoRoot, postgresVersion: 'PostgreSQL 15' }),
-      settings,
-      summary: null,
-      startups: null,
-      totalMs: Date.now() - started,
-      notes: [
-        `Load average (1 min) while this run went: ${machineLoad.first.toFixed(1)} at the start, ${machineLoad.max.toFixed(1)} at most, ${machineLoad.last.toFixed(1)} at the end (2 cores shared with other sessions).`,
-      ],
-      extra: [markdown],
-    });
-    prependResults(path.join(repoRoot, 'bench', 'RESULTS.md'), text);
+    writePart(markdown, stopLoadProof());
     console.log(markdown);
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; written to bench/RESULTS.md`);
     return;
   }
   // Other sessions share the machine: the one-minute load average while this run went is part of its facts.
   const stopLoad = loadSampler();
+  if (only === 'indices') {
+    const indices = await runIndices({ customers: scaleCustomers, log });
+    writePart(indices.markdown, stopLoad());
+    console.log(`\n${indices.markdown}`);
+    return;
+  }
   if (only === 'backup') {
     const backup = await runBackup({ log });
     const facts = machineFacts({ repoRoot, postgresVersion: backup.postgresVersion });

@@ -30,6 +30,7 @@ import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
+import { IndicesPage } from './indices/indices-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -67,6 +68,7 @@ export const App = () => {
         <Route path="complaints/:id" element={<CasePage />} />
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="surveys/:id" element={<QuestionnairePage />} />
+        <Route path="indices" element={<IndicesPage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

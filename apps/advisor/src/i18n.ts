@@ -11,6 +11,7 @@ import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { checkInEn, checkInZhCN } from './events/messages.ts';
+import { recoveryEn, recoveryZhCN } from './recovery/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -21,6 +22,7 @@ const zhCN = {
   ...loyaltyZhCN,
   ...checkInZhCN,
   ...callsZhCN,
+  ...recoveryZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -76,6 +78,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...loyaltyEn,
   ...checkInEn,
   ...callsEn,
+  ...recoveryEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

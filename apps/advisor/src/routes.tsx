@@ -19,6 +19,7 @@ const CallPage = lazy(() => import('./calls/call-page.tsx').then((m) => ({ defau
 const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
+const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -59,6 +60,7 @@ export const createAdvisorRouter = () =>
       { path: '/complaints', element: signedIn(<CasesPage />) },
       { path: '/complaints/:id', element: signedIn(<CasePage />) },
       { path: '/check-in', element: signedIn(<CheckInPage />) },
+      { path: '/recovery/:id', element: signedIn(<AlertPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

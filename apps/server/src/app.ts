@@ -27,6 +27,7 @@ import { ownerWebRoutes } from './modules/tenants/owner-web.routes.ts';
 import { importRunJob } from './modules/imports/run.job.ts';
 import { complaintDeadlineJob } from './modules/complaints/complaints.escalation.ts';
 import { bookingRemindJob } from './modules/booking/reminder.job.ts';
+import { recoveryEscalateJob } from './modules/recovery/recovery.job.ts';
 import { careSweepJob } from './modules/care/care.jobs.ts';
 import { classifyJob } from './modules/segments/classify.job.ts';
 import { ensureNightly } from './platform/nightly/schedule.ts';
@@ -80,6 +81,10 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: typeof config.TRUSTED_PROXIES === 'number' ? trustHops(config.TRUSTED_PROXIES) : config.TRUSTED_PROXIES,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: false },
+    // The job runner starts first, and on the embedded engine a job's query (the first night on a fresh
+    // demo) runs on this thread: a plugin's start can wait minutes on a loaded machine without anything
+    // being wrong. Avvio's default of 10 s failed fresh starts there (AVV_ERR_PLUGIN_EXEC_TIMEOUT).
+    pluginTimeout: 300_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -95,6 +100,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       sendJob(notify),
       importRunJob(config.DATA_DIR),
       bookingRemindJob,
+      recoveryEscalateJob,
       classifyJob,
       careSweepJob,
       nightlyJob,

@@ -15,6 +15,7 @@ import { referralsPersonalData } from './modules/referrals/referrals.personal-da
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { eventsPersonalData } from './modules/events/events.personal-data.ts';
+import { recoveryPersonalData } from './modules/recovery/recovery.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -51,5 +52,6 @@ export const personalData: readonly PersonalData[] = [
   referralsPersonalData,
   surveysPersonalData,
   eventsPersonalData,
+  recoveryPersonalData,
   authPersonalData,
 ];

@@ -28,6 +28,8 @@ import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
+import { indexRoutes } from './modules/indices/indices.routes.ts';
+import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -60,4 +62,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(eventRoutes);
   await app.register(surveyRoutes);
   await app.register(referralRoutes);
+  await app.register(indexRoutes);
+  await app.register(recoveryRoutes);
 };

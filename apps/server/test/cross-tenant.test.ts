@@ -246,6 +246,16 @@ const cases: Record<string, Case> = {
   'GET /api/owner/activities/:id': { id: (b) => b.event.eventId, as: 'owner' },
   'POST /api/owner/activities/:id/signup': { id: (b) => b.event.eventId, as: 'owner' },
   'POST /api/owner/activities/:id/cancel': { id: (b) => b.event.eventId, as: 'owner' },
+  // Service recovery (issue 14, What 7): B's alert, its close, B's follow-up call.
+  'GET /api/recovery/alerts/:id': { id: (b) => b.recovery.alertId },
+  'POST /api/recovery/alerts/:id/close': {
+    id: (b) => b.recovery.alertId,
+    body: () => ({ action: '越界', reaction: '越界', reactionCode: 'accepted' }),
+  },
+  'POST /api/recovery/follow-ups/:id': {
+    id: (b) => b.recovery.followUpTaskId,
+    body: () => ({ answer: 'resolved', attempts: 0 }),
+  },
 };
 
 /**
@@ -284,6 +294,13 @@ const listRoutes = [
   'GET /api/owner/surveys',
   'GET /api/referrals',
   'GET /api/owner/referrals',
+  'GET /api/indices/figures?from=2020-01-01&to=2030-12-31&by=advisor',
+  'GET /api/indices/kpis?from=2020-01-01&to=2030-12-31&by=agent',
+  'GET /api/indices/kpis.xlsx?from=2020-01-01&to=2030-12-31',
+  'GET /api/indices/factor-sets',
+  'GET /api/recovery/alerts?scope=store&status=all',
+  'GET /api/recovery/on-time?from=2020-01-01&to=2030-12-31',
+  'GET /api/recovery/policy',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
 ];

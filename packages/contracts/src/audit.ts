@@ -143,6 +143,15 @@ export const auditActions = [
   'event.signed_up',
   'event.signup_cancelled',
   'event.checked_in',
+  // Satisfaction indices (docs/indices.md)
+  'index.factor_set_saved',
+  'index.kpis_exported',
+  // Service recovery (docs/recovery.md)
+  'recovery.opened',
+  'recovery.escalated',
+  'recovery.closed',
+  'recovery.follow_up_answered',
+  'recovery.policy_updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

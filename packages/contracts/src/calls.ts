@@ -42,8 +42,9 @@ export const phoneFlags = ['wrong_number', 'disconnected', 'empty_number'] as co
 export type PhoneFlag = (typeof phoneFlags)[number];
 export const isPhoneFlag = (o: CallOutcome): o is PhoneFlag => (phoneFlags as readonly string[]).includes(o);
 
-/** Task kinds: a follow-up call; a call back on something the customer raised; fixing a customer's number. */
-export const careTaskKinds = ['call', 'callback', 'data_fix'] as const;
+/** Task kinds: a follow-up call; a call back on something the customer raised; fixing a customer's number; the
+ * call days after a hot alert was closed asking whether it was resolved (docs/recovery.md). */
+export const careTaskKinds = ['call', 'callback', 'data_fix', 'recovery_followup'] as const;
 export type CareTaskKind = (typeof careTaskKinds)[number];
 
 /** Why a call left the queue unworked (the nightly expiry). */
@@ -161,6 +162,16 @@ const issue = z.strictObject({
   callbackAt: instant,
 });
 
+/** The call completed: anything the customer raised, each handed to a named person with a callback time. */
+export const completedOutcome = z.strictObject({
+  outcome: z.literal('completed'),
+  attempts: z.number().int().min(0),
+  /** Anything the customer raised, each handed to a named person with a callback time. */
+  issues: z.array(issue).max(10).default([]),
+  preferredSlot: z.enum(followUpSlots).optional(),
+  note,
+});
+
 /**
  * One attempt's outcome. `attempts` is the count the agent's screen showed: if another agent recorded an
  * outcome meanwhile it no longer matches and the request is refused (409) rather than applied twice.
@@ -186,14 +197,7 @@ export const callOutcomeInput = z.discriminatedUnion('outcome', [
     note,
   }),
   z.strictObject({ outcome: z.literal('refused'), attempts: z.number().int().min(0), note }),
-  z.strictObject({
-    outcome: z.literal('completed'),
-    attempts: z.number().int().min(0),
-    /** Anything the customer raised, each handed to a named person with a callback time. */
-    issues: z.array(issue).max(10).default([]),
-    preferredSlot: z.enum(followUpSlots).optional(),
-    note,
-  }),
+  completedOutcome,
 ]);
 export type CallOutcomeInput = z.infer<typeof callOutcomeInput>;
 

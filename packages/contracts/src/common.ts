@@ -45,6 +45,14 @@ export const isoDay = z.string().superRefine((s, ctx) => {
   }
 });
 
+/** A calendar month, YYYY-MM, within dayYears. Messages: `month` (the form), `date_range` (outside the years). */
+export const isoMonth = z.string().superRefine((s, ctx) => {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
+  if (!m) ctx.addIssue({ code: 'custom', message: 'month' });
+  else if (Number(m[1]) < dayYears.min || Number(m[1]) > dayYears.max)
+    ctx.addIssue({ code: 'custom', message: 'date_range' });
+});
+
 export const okResponse = z.object({ ok: z.literal(true) });
 
 export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'down']) });

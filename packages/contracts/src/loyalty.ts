@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { isoMonth, uuid } from './common.ts';
 import { repairOrderTypes } from './history.ts';
 
 // Membership and loyalty (issue 16, What 1–3, docs/loyalty.md): tiers, the points ledger and coupons.
@@ -386,7 +386,7 @@ export type VisitLoyalty = z.infer<typeof visitLoyalty>;
 
 // ── Settlement between stores ──────────────────────────────────────────────────────────────────────────
 export const settlementQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }),
+  month: isoMonth,
 });
 export const settlementReport = z.object({
   month: z.string(),

@@ -54,15 +54,25 @@ export const permissions = [
    * editing a deadline (audited with the old value), reviewing a reopened case.
    */
   'complaint.manage',
+  /** Service recovery: my hot alerts, closing them with the outcome (docs/recovery.md). */
+  'recovery.work',
+  /** The store's hot alerts, escalations, the on-time rate. */
+  'recovery.supervise',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
-const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks'];
+const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks', 'recovery.work'];
 /** Segments and the care rules, templates and contact policy that act on them. */
-const careLead: readonly Permission[] = ['segment.read', 'care.manage', 'survey.manage', 'calls.supervise'];
+const careLead: readonly Permission[] = [
+  'segment.read',
+  'care.manage',
+  'survey.manage',
+  'calls.supervise',
+  'recovery.supervise',
+];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage'];
 

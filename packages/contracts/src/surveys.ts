@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { completedOutcome } from './calls.ts';
 
 /**
  * Questionnaires (回访问卷, seed 001 ch3-4 §4 and ch5-7 §1.7): a questionnaire is versioned — a draft is
@@ -194,6 +195,11 @@ export const responseInput = z.object({
   visitId: z.uuid().nullable().default(null),
   taskId: z.uuid().nullable().default(null),
   answers: surveyAnswers,
+  /**
+   * Answers given on a call: the call's completed outcome, recorded on the task (`taskId`, required then) in
+   * the same transaction as the answers (docs/calls.md, docs/recovery.md).
+   */
+  outcome: completedOutcome.omit({ outcome: true }).optional(),
 });
 export type ResponseInput = z.input<typeof responseInput>;
 

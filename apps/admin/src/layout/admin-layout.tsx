@@ -23,6 +23,7 @@ import {
   ToolOutlined,
   WifiOutlined,
   GiftOutlined,
+  DashboardOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -41,6 +42,7 @@ const nav: readonly NavItem[] = [
   { path: '/loyalty', label: 'nav.loyalty', icon: <GiftOutlined />, needs: 'loyalty.read' },
   { path: '/complaints', label: 'nav.complaints', icon: <AlertOutlined />, needs: 'customer.read' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
+  { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

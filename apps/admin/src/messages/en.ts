@@ -17,6 +17,8 @@ import { referralsEn } from './referrals-en.ts';
 import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
+import { indicesEn } from './indices-en.ts';
+import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
 /** English, second language of the console; every key of zh-CN must be here (the type checks it). */
@@ -39,6 +41,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...referralsEn,
   ...eventsEn,
   ...surveysEn,
+  ...indicesEn,
+  ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',
   'app.short': 'Admin',

@@ -17,6 +17,8 @@ import { referralsZhCN } from './referrals-zh-cn.ts';
 import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
+import { indicesZhCN } from './indices-zh-cn.ts';
+import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
 /** The admin console's Chinese wording — the primary language; `en.ts` must carry the same keys. */
@@ -39,6 +41,8 @@ export const zhCN = {
   ...referralsZhCN,
   ...eventsZhCN,
   ...surveysZhCN,
+  ...indicesZhCN,
+  ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
   'app.short': '管理后台',

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { callRoutes, type CallOutcomeInput } from '@m4s/contracts';
+import { callRoutes, surveyRoutes, type CallOutcomeInput, type ResponseInput } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 
 export const callsKey = ['calls'] as const;
@@ -37,5 +37,22 @@ export const useReassignCalls = () => {
   return useMutation({
     mutationFn: (body: { taskIds: string[]; assigneeId: string }) => api.call(callRoutes.reassign, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: callsKey }),
+  });
+};
+
+/**
+ * A completed call with its questionnaire: the answers through the survey-response route with the task id
+ * and the outcome, saved in one transaction (docs/calls.md); the call, the queue and the alerts are read again.
+ */
+export const useRecordWithAnswers = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResponseInput) => api.call(surveyRoutes.record, { body }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: callsKey }),
+        client.invalidateQueries({ queryKey: ['recovery'] }),
+        client.invalidateQueries({ queryKey: [...callsKey, 'call', id] }),
+      ]),
   });
 };

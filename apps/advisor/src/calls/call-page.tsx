@@ -9,7 +9,9 @@ import { PageBar } from '../customers/page-bar.tsx';
 import { useCall } from './api.ts';
 import { StateTag, dueText } from './call-row.tsx';
 import { CustomerSummary } from './customer-summary.tsx';
+import { FollowUpPanel } from './follow-up-panel.tsx';
 import { OutcomeSheet } from './outcome-sheet.tsx';
+import { QuestionnairePanel, type CallSurvey } from './questionnaire-panel.tsx';
 import './calls.css';
 
 /**
@@ -21,6 +23,7 @@ export const CallPage = () => {
   const { t, locale } = useI18n();
   const call = useCall(id);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
+  const [survey, setSurvey] = useState<CallSurvey | null>(null);
   if (call.isLoading) return <PageLoading />;
   if (call.isError || !call.data) return <LoadFailed onRetry={() => void call.refetch()} />;
   const { call: c, attempts } = call.data;
@@ -66,21 +69,27 @@ export const CallPage = () => {
             {c.state === 'rescheduled' ? <p className="call-sheet-hint">{t('calls.rescheduledHint')}</p> : null}
             <p className="call-script-text">{c.script}</p>
           </section>
+          {open && c.kind === 'recovery_followup' ? <FollowUpPanel call={c} /> : null}
+          {open && c.kind !== 'recovery_followup' ? (
+            <QuestionnairePanel call={c} value={survey} onChange={setSurvey} />
+          ) : null}
           <section className="call-panel" data-testid="call-outcomes">
             <h3 className="call-panel-title">{t('calls.outcome')}</h3>
             {open ? (
               <div className="call-outcome-buttons">
-                {callOutcomes.map((o) => (
-                  <Button
-                    key={o}
-                    size="middle"
-                    color={o === 'completed' ? 'primary' : o === 'refused' ? 'danger' : 'default'}
-                    onClick={() => setOutcome(o)}
-                    data-testid={`call-outcome-${o}`}
-                  >
-                    {t(`calls.outcome.${o}`)}
-                  </Button>
-                ))}
+                {callOutcomes
+                  .filter((o) => o !== 'completed' || c.kind !== 'recovery_followup')
+                  .map((o) => (
+                    <Button
+                      key={o}
+                      size="middle"
+                      color={o === 'completed' ? 'primary' : o === 'refused' ? 'danger' : 'default'}
+                      onClick={() => setOutcome(o)}
+                      data-testid={`call-outcome-${o}`}
+                    >
+                      {t(`calls.outcome.${o}`)}
+                    </Button>
+                  ))}
               </div>
             ) : (
               <p data-testid="call-closed">{t('calls.closed', { state: t(`calls.state.${c.state}`) })}</p>
@@ -108,7 +117,7 @@ export const CallPage = () => {
           </section>
         </div>
       </div>
-      <OutcomeSheet call={c} outcome={outcome} onClose={() => setOutcome(null)} />
+      <OutcomeSheet call={c} outcome={outcome} survey={survey} onClose={() => setOutcome(null)} />
     </div>
   );
 };

@@ -1,13 +1,21 @@
 import { useState } from 'react';
 import { Button, Form, Input, Popup, Selector, TextArea, Toast } from 'antd-mobile';
-import { followUpSlots, type CallItem, type CallOutcome, type FollowUpSlot } from '@m4s/contracts';
+import {
+  answerIssues,
+  followUpSlots,
+  surveyIssueMessage,
+  type CallItem,
+  type CallOutcome,
+  type FollowUpSlot,
+} from '@m4s/contracts';
 import { ApiError } from '@m4s/web-kit';
 import { useI18n } from '../i18n.ts';
 import { useColleagues } from '../tasks/api.ts';
-import { useRecordOutcome } from './api.ts';
+import { useRecordOutcome, useRecordWithAnswers } from './api.ts';
+import type { CallSurvey } from './questionnaire-panel.tsx';
 
 type Issue = { summary: string; assigneeId: string; callbackAt: string };
-type Props = { call: CallItem; outcome: CallOutcome | null; onClose: () => void };
+type Props = { call: CallItem; outcome: CallOutcome | null; survey: CallSurvey | null; onClose: () => void };
 
 /** A datetime-local value (the device's own zone) as an instant with its offset. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : '');
@@ -17,9 +25,10 @@ const hintKey = (o: CallOutcome) =>
     : (`calls.hint.${o}` as const);
 
 /** The outcome of one attempt with its follow-up fields: the agreed time, the slot, the issues raised, a note. */
-export const OutcomeSheet = ({ call, outcome, onClose }: Props) => {
-  const { t } = useI18n();
+export const OutcomeSheet = ({ call, outcome, survey, onClose }: Props) => {
+  const { t, locale } = useI18n();
   const record = useRecordOutcome(call.id);
+  const withAnswers = useRecordWithAnswers(call.id);
   const colleagues = useColleagues(call.storeId);
   const [callbackAt, setCallbackAt] = useState('');
   const [slot, setSlot] = useState<FollowUpSlot | ''>('');
@@ -48,14 +57,33 @@ export const OutcomeSheet = ({ call, outcome, onClose }: Props) => {
                 issues: issues.map((i) => ({ ...i, summary: i.summary.trim(), callbackAt: instant(i.callbackAt) })),
               }
             : { outcome, ...base };
-    record.mutate(body, {
+    const done = {
       onSuccess: () => {
         Toast.show({ icon: 'success', content: t('calls.saved') });
         onClose();
       },
-      onError: (e) =>
+      onError: (e: Error) =>
         setError(e instanceof ApiError ? (Object.values(e.fieldErrors())[0] ?? e.message) : t('calls.failed')),
-    });
+    };
+    // Completed with the questionnaire answered: the answers and the outcome in one request (one transaction),
+    // checked first by the same contract function the server uses.
+    if (body.outcome === 'completed' && survey && Object.keys(survey.answers).length > 0) {
+      const problems = answerIssues(survey.definition, survey.answers, { complete: true });
+      if (problems.length > 0) return setError(problems.map((i) => surveyIssueMessage(locale, i)).join('；'));
+      const { outcome: _completed, ...rest } = body;
+      return withAnswers.mutate(
+        {
+          versionId: survey.versionId,
+          customerId: call.customerId,
+          vehicleId: call.vehicleId,
+          taskId: call.id,
+          answers: survey.answers,
+          outcome: rest,
+        },
+        done,
+      );
+    }
+    record.mutate(body, done);
   };
   const setIssue = (n: number, patch: Partial<Issue>) =>
     setIssues((list) => list.map((i, k) => (k === n ? { ...i, ...patch } : i)));
@@ -160,7 +188,13 @@ export const OutcomeSheet = ({ call, outcome, onClose }: Props) => {
             <Button block onClick={onClose}>
               {t('calls.cancel')}
             </Button>
-            <Button block color="primary" loading={record.isPending} onClick={save} data-testid="call-outcome-save">
+            <Button
+              block
+              color="primary"
+              loading={record.isPending || withAnswers.isPending}
+              onClick={save}
+              data-testid="call-outcome-save"
+            >
               {t('calls.save')}
             </Button>
           </div>

@@ -4,6 +4,7 @@ import { CheckCircleOutline } from 'antd-mobile-icons';
 import { EmptyState, LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
 import { PageBar } from '../customers/page-bar.tsx';
+import { AlertList } from '../recovery/alert-list.tsx';
 import { useTasks, type TaskScope } from './api.ts';
 import { TaskCard } from './task-card.tsx';
 import { TaskSheets, type Sheet } from './task-sheets.tsx';
@@ -49,7 +50,11 @@ export const TasksPage = () => {
         <Tabs.Tab title={t('tasks.mine')} key="mine" />
         <Tabs.Tab title={t('tasks.store')} key="store" />
       </Tabs>
-      <PullToRefresh onRefresh={async () => void (await tasks.refetch())}>{list()}</PullToRefresh>
+      <PullToRefresh onRefresh={async () => void (await tasks.refetch())}>
+        {/* Hot alerts come before every other task: they are due within the hour. */}
+        {scope === 'mine' ? <AlertList /> : null}
+        {list()}
+      </PullToRefresh>
       <TaskSheets sheet={sheet} onClose={() => setSheet(null)} />
     </div>
   );

@@ -12,6 +12,7 @@ import { sendJob } from '../platform/notify/outbox.ts';
 import { asPlatform, noJobQueue } from '../platform/operator-tx.ts';
 import { complaintDeadlineJob } from '../modules/complaints/complaints.escalation.ts';
 import { bookingRemindJob } from '../modules/booking/reminder.job.ts';
+import { recoveryEscalateJob } from '../modules/recovery/recovery.job.ts';
 import { careSweepJob } from '../modules/care/care.jobs.ts';
 import { nightlyJob } from '../nightly.ts';
 import { importRunJob } from '../modules/imports/run.job.ts';
@@ -84,6 +85,7 @@ export const openRuntime = async (config: Config): Promise<Runtime> => {
           careSweepJob,
           nightlyJob,
           complaintDeadlineJob,
+          recoveryEscalateJob,
         ],
         clock,
         log,

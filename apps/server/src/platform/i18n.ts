@@ -1,5 +1,6 @@
 import { contactTopicLabels, contactTopics, errorMessages, type ErrorCode, type Locale } from '@m4s/contracts';
 import { callMessages } from './i18n-calls.ts';
+import { recoveryMessages } from './i18n-recovery.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
@@ -122,6 +123,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...referralMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...callMessages['zh-CN'],
+    ...recoveryMessages['zh-CN'],
     // Booking (issue 4).
     service_code: '项目编码为2–32位字母、数字、下划线或连字符',
     service_code_taken: '该项目编码已被使用',
@@ -337,6 +339,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...referralMessages.en,
     ...eventMessages.en,
     ...callMessages.en,
+    ...recoveryMessages.en,
     // Booking (issue 4).
     service_code: 'Code: 2–32 letters, digits, underscores or hyphens',
     service_code_taken: 'This service code is already taken',

@@ -7,8 +7,8 @@ export const demoSurveyEvery = 3;
 /**
  * The demo's answered surveys (docs/surveys.md): the templates are installed by provisioning; here the CS
  * specialist (杨芳) has made the repair follow-up call for one in `demoSurveyEvery` repair orders of the last
- * `demoSurveyDays` days (set-based; scores spread as a dealer's are — most 8–10, some unhappy, with their
- * reasons), and the visit the demo delivered and rated in the app (13800000002's) has its survey answered in
+ * `demoSurveyDays` days (set-based; scores spread as a dealer's are — most 9–10, one in ten under 8 with their
+ * reasons: each opens a hot alert, docs/recovery.md), and the visit the demo delivered and rated in the app (13800000002's) has its survey answered in
  * the app, the rating its first answer. Every answer set is on the path the published version gives it (the
  * seed's test checks each with the survey engine).
  */
@@ -27,7 +27,7 @@ export const seedDemoSurveys = async (db: Database, input: { tenantId: string; n
           WHERE r.tenant_id = $1 AND r.date_out >= $2::timestamptz - make_interval(days => $3) AND r.date_out < $2
             AND abs(hashtext(r.id::text)) % $4 = 0
        ), scored AS (
-         SELECT p.*, (ARRAY[10,10,10,9,9,9,9,8,8,8,7,7,6,5,3,10,9,8,10,2])[1 + (p.h / $4) % 20] AS score FROM picked p
+         SELECT p.*, (ARRAY[10,10,10,10,10,10,9,9,9,9,9,9,10,8,8,9,10,7,10,4])[1 + (p.h / $4) % 20] AS score FROM picked p
        ), answered AS (
          SELECT s.*, jsonb_build_object('R1', jsonb_build_object('score', s.score),
                   'R2', jsonb_build_object('choice', CASE WHEN s.score >= 6 THEN 'fixed' WHEN (s.h / 89) % 2 = 0 THEN 'not_fixed' ELSE 'no_fault' END),

@@ -21,6 +21,8 @@ import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoCallHistory } from './demo-call-history.ts';
+import { seedDemoRecovery } from './demo-recovery.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -216,5 +218,7 @@ export const seedDemo = async (
   await seedDemoSurveys(db, { tenantId, now });
   await seedDemoComplaints(db, { tenantId, now });
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoCallHistory(db, { tenantId, now });
+  await seedDemoRecovery(db, { tenantId, now });
   return tenantId;
 };

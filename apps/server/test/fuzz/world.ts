@@ -13,6 +13,7 @@ import { referralRowsFor } from '../../src/modules/referrals/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
+import { recoveryRowsFor, type RecoveryRows } from '../../src/modules/recovery/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -45,6 +46,8 @@ export type Rows = TestTenant & {
   survey: SurveyRows;
   referral: { referralId: string; code: string };
   event: { eventId: string; signupId: string };
+  /** A hot alert on the tenant's response and its follow-up call (issue 14, What 7). */
+  recovery: RecoveryRows;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -78,6 +81,8 @@ export const idsOf = (t: Rows): string[] =>
     t.referral.referralId,
     t.event.eventId,
     t.event.signupId,
+    t.recovery.alertId,
+    t.recovery.followUpTaskId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -107,6 +112,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/survey|response/i, [t.survey.responseId]],
   [/referral/i, [t.referral.referralId]],
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
+  [/alert|recovery/i, [t.recovery.alertId]],
 ];
 
 /**
@@ -127,6 +133,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     return binding.id;
   });
   const visit = await visitRowsFor(t);
+  const survey = await surveyRowsFor(t, visit.visitId);
   return {
     ...t,
     bindingId,
@@ -139,9 +146,10 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     telematics: await telematicsRowsFor(t),
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
-    survey: await surveyRowsFor(t, visit.visitId),
     referral: await referralRowsFor(t),
     event: await eventRowsFor(t),
+    survey,
+    recovery: await recoveryRowsFor(t, survey.responseId),
   };
 };
 
@@ -183,6 +191,7 @@ export const plant = async (tenantId: string, marker: string) => {
   );
   await sql(`UPDATE care_tasks SET title = $2, script = $2 WHERE tenant_id = $1`, [tenantId, `${marker}回访`]);
   await sql(`UPDATE call_attempts SET note = $2 WHERE tenant_id = $1`, [tenantId, `${marker}备注`]);
+  await sql(`UPDATE recovery_alerts SET action = $2, reaction = $2 WHERE tenant_id = $1`, [tenantId, `${marker}补救`]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

@@ -29,6 +29,8 @@ import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { referralRoutes } from './referrals.ts';
 import { eventRoutes } from './events.ts';
+import { indexRoutes } from './indices.ts';
+import { recoveryRoutes } from './recovery.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -65,11 +67,14 @@ export const routes = {
   surveys: surveyRoutes,
   referrals: referralRoutes,
   events: eventRoutes,
+  indices: indexRoutes,
+  recovery: recoveryRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  indexRoutes,
   callRoutes,
   authRoutes,
   calendarRoutes,
@@ -95,6 +100,7 @@ export {
   surveyRoutes,
   referralRoutes,
   eventRoutes,
+  recoveryRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

@@ -11,6 +11,7 @@ import {
   type CallAttempt,
   type CallItem,
   type CallState,
+  type CareTaskKind,
 } from '@m4s/contracts';
 import { z } from 'zod';
 import { col, maybeRow, oneRow, parseRows } from '../../platform/db/rows.ts';
@@ -286,12 +287,14 @@ export const insertAttempt = async (
     callbackAt: Date | null;
     note: string | null;
     details: Record<string, unknown>;
+    /** The questionnaire answered on a completed call (docs/calls.md). */
+    responseId?: string | null;
   },
 ): Promise<void> => {
   await sql.executeSql(
     `INSERT INTO call_attempts (tenant_id, task_id, customer_id, seq, outcome, state_before, state_after, agent_id, at,
-        callback_at, note, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+        callback_at, note, details, response_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)`,
     [
       tenantId,
       a.taskId,
@@ -305,6 +308,7 @@ export const insertAttempt = async (
       a.callbackAt,
       a.note,
       JSON.stringify(a.details),
+      a.responseId ?? null,
     ],
   );
 };
@@ -314,7 +318,7 @@ export const insertTask = async (
   sql: SqlExecutor,
   tenantId: string,
   t: {
-    kind: 'call' | 'callback' | 'data_fix';
+    kind: CareTaskKind;
     customerId: string;
     vehicleId: string | null;
     storeId: string | null;

@@ -127,12 +127,21 @@ export const getCall = async (ctx: StaffCtx, id: string, afterChange = false): P
   return { call, attempts: await q.attemptsOf(ctx.sql, ctx.tenantId, id) };
 };
 
-export const recordOutcome = async (ctx: StaffCtx, id: string, input: CallOutcomeInput): Promise<CallDetail> => {
+/**
+ * Records an attempt's outcome. `responseId`: the questionnaire answered on a completed call, recorded in the
+ * same transaction by the surveys module (POST /api/survey-responses with the task id and the outcome).
+ */
+export const recordOutcome = async (
+  ctx: StaffCtx,
+  id: string,
+  input: CallOutcomeInput,
+  responseId: string | null = null,
+): Promise<CallDetail> => {
   await reachableTask(ctx, id);
   const facts = await q.callFacts(ctx.sql, ctx.tenantId, id);
   if (!facts) throw new AppError('NOT_FOUND');
   const policy = await callPolicyOf(ctx);
-  const made = await applyOutcome(ctx, id, facts, input, policy);
+  const made = await applyOutcome(ctx, id, facts, input, policy, responseId);
   await audit(ctx, {
     action: 'call.outcome',
     target: { type: 'care_task', id },

@@ -70,6 +70,7 @@ export const applyOutcome = async (
   f: q.CallFacts,
   input: CallOutcomeInput,
   policy: CallPolicy,
+  responseId: string | null = null,
 ): Promise<{ to: string; taskIds: string[] }> => {
   if (f.kind === 'data_fix') throw closedConflict('data_fix');
   // A task closed by the care task list before the call centre knew it keeps an open state: closed all the same.
@@ -141,6 +142,7 @@ export const applyOutcome = async (
     at: now,
     callbackAt: dueAt,
     note,
+    responseId,
     details: {
       ...(taskIds.length > 0 ? { tasks: taskIds } : {}),
       ...(slot ? { preferredSlot: slot } : {}),

@@ -87,6 +87,7 @@ describe('the gate cannot be bypassed', () => {
                     // The tenth source (complaint, issue 15) takes a topic no other source here uses.
                     'insurance',
                     // events (index 9): a topic no other source here uses (1–3 are transactional sources).
+                    // The eleventh (event, issue 16): another topic no other source here uses.
                     'inspection',
                   ] as const
                 )[i] ?? 'trade_in',

@@ -220,6 +220,10 @@ describe('membership: the wallet, coupons at checkout (docs/loyalty.md)', () => 
     assert.equal(row.points, 1500);
     assert.equal(row.valueFen, 15_000);
     assert.equal((await w.admin.get('/api/loyalty/settlement?month=2026-13')).statusCode, 400);
+    // A month the calendar cannot hold (the fuzz suite found year 0617 answered 500): 400 with the range.
+    const ancient = await w.admin.get('/api/loyalty/settlement?month=0617-01');
+    assert.equal(ancient.statusCode, 400, ancient.body);
+    assert.match(ancient.body, /1900/);
 
     const balance = await balanceOf(w.t.id, w.t.customerId);
     const reversed = await asNight(w.t.id, (ctx) => reverseEarn(ctx, 'repair_order', String(ro?.repair_order_id)));

@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx, OwnerCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { touch } from '../contact/gate.ts';
+import { openAlertFor } from '../recovery/recovery.service.ts';
 import { checkAnswers } from './responses.service.ts';
 import * as q from './surveys.queries.ts';
 import { earnByRule } from '../loyalty/loyalty.service.ts';
@@ -112,6 +113,8 @@ export const answerOwnerSurvey = async (ctx: OwnerCtx, id: string, answers: Surv
   // Completed in the app: the "survey completed" points, once per response (docs/loyalty.md).
   if (status === 'complete' && row.r.customerId)
     await earnByRule(ctx, { customerId: row.r.customerId, rule: 'survey', sourceId: id, storeId: row.r.storeId });
+  // Under 8 (or unhappy on a critical question): the hot alert, once per response (docs/recovery.md).
+  await openAlertFor(ctx, { responseId: id, taskId: null, definition: row.definition, answers: all });
   return ownerSurvey(ctx, id);
 };
 
@@ -129,4 +132,6 @@ export const recordVisitRating = async (ctx: OwnerCtx, visitId: string, score: n
   const answers = { ...row.r.answers, [first.key]: { score } };
   const status = checkAnswers(ctx, row.definition, answers, false);
   await q.answerResponse(ctx.db, ctx.tenantId, response.id, { answers, status, answeredAt: null });
+  // The rating alone is enough for a hot alert (seed 002: under 8, the advisor calls within the hour).
+  await openAlertFor(ctx, { responseId: response.id, taskId: null, definition: row.definition, answers });
 };

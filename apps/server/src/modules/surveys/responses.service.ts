@@ -11,7 +11,9 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/permissions.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { recordOutcome } from '../calls/calls.service.ts';
 import { getCustomerRow } from '../customers/customers.service.ts';
+import { openAlertFor } from '../recovery/recovery.service.ts';
 import * as q from './surveys.queries.ts';
 import { refuse } from './surveys.service.ts';
 import { earnByRule } from '../loyalty/loyalty.service.ts';
@@ -60,6 +62,8 @@ export const recordResponse = async (ctx: StaffCtx, input: ResponseInput): Promi
   const version = await q.findVersion(ctx.db, ctx.tenantId, data.versionId);
   if (!version) throw new AppError('NOT_FOUND');
   if (version.v.status !== 'published') throw AppError.field('versionId', 'questionnaire_not_published');
+  // The call's outcome travels with its answers: it needs the call.
+  if (data.outcome && !data.taskId) throw AppError.field('taskId', 'survey_outcome_needs_task');
   const status = checkAnswers(ctx, version.v.definition, data.answers, true);
   const now = ctx.clock.now();
   const id = await q.insertResponse(ctx.db, {
@@ -82,6 +86,15 @@ export const recordResponse = async (ctx: StaffCtx, input: ResponseInput): Promi
   // A questionnaire completed earns the customer the tenant's "survey completed" points, once per response.
   if (status === 'complete')
     await earnByRule(ctx, { customerId: data.customerId, rule: 'survey', sourceId: id, storeId: ctx.storeId });
+  // A completed call: its outcome in this same transaction, the attempt pointing at these answers.
+  if (data.outcome && data.taskId) await recordOutcome(ctx, data.taskId, { outcome: 'completed', ...data.outcome }, id);
+  // An unhappy answer opens a hot alert; a recovery follow-up's answer goes on its alert (docs/recovery.md).
+  await openAlertFor(ctx, {
+    responseId: id,
+    taskId: data.taskId,
+    definition: version.v.definition,
+    answers: data.answers,
+  });
   // What the customer said stays out of the audit log (erasure does not reach it).
   await audit(ctx, {
     action: 'survey.recorded',

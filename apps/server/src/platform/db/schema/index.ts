@@ -27,3 +27,5 @@ export * from './staging.ts';
 export * from './surveys.ts';
 export * from './referrals.ts';
 export * from './events.ts';
+export * from './indices.ts';
+export * from './recovery.ts';

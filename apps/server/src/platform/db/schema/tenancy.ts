@@ -57,6 +57,8 @@ export const tenants = pgTable(
     callPolicy: jsonb('call_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** Complaint handling: the follow-up's working days after resolution (default 1; migration 0055). */
     complaintPolicy: jsonb('complaint_policy').$type<Record<string, unknown>>().notNull().default({}),
+    /** Service recovery's tuning (contracts' recoveryPolicy; defaults filled in; migration 0050). */
+    recoveryPolicy: jsonb('recovery_policy').$type<Record<string, unknown>>().notNull().default({}),
     /** Connected cars' rule thresholds (battery low, windows); absent keys take the defaults in contracts. */
     telematicsRules: jsonb('telematics_rules').$type<Record<string, unknown>>().notNull().default({}),
     /** Membership: tiers, earn and expiry rules (contracts' loyaltySettings); empty: the default programme. */
