@@ -41,6 +41,9 @@ const detail = process.argv.includes('--detail');
  * default, and `--order-rows=N` for the repair-order file, 500,000 by default).
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
+ * `--only=loyalty`: concurrent earn and redeem at 50 clients against a bare ledger insert, and the nightly
+ * expiry and tier steps, on the generated data set (bench/loyalty.ts; `--customers=N`, 1,000,000 by default,
+ * `--seconds=S` per load side).
  * `--only=crash`: kill -9 under sustained writes, 15 rounds per engine (bench/crash.ts; `--rounds=N`, `--engines=postgres,pglite`).
  * `--only=soak` (`npm run soak`): 10 minutes of mixed load at a fixed rate on PostgreSQL, memory, connections,
  * event-loop delay and latency per minute (bench/soak.ts; `--minutes=N`, `--rate=N` requests/s, `--engine=pglite`).
@@ -52,7 +55,7 @@ const detail = process.argv.includes('--detail');
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -257,7 +260,9 @@ const timeStart = async (name, what, dataDir) => {
 /** The proof-suite parts in TypeScript (bench/crash.ts, bench/soak.ts), run with tsx; their markdown comes back through a file. */
 const proofPart = async (name) => {
   const outFile = path.join(mkdtempSync(path.join(os.tmpdir(), `m4s-${name}-`)), 'result.md');
-  const passed = process.argv.filter((a) => /^--(rounds|engines|settle|minutes|rate|engine)=/.test(a));
+  const passed = process.argv.filter((a) =>
+    /^--(rounds|engines|settle|minutes|rate|engine|customers|seconds)=/.test(a),
+  );
   const proc = startProcess(
     name,
     ['--import', 'tsx', path.join('bench', `${name}.ts`), ...passed, `--out=${outFile}`],
@@ -293,7 +298,7 @@ const writePart = (markdown, machineLoad) => {
 };
 
 const main = async () => {
-  if (only === 'crash' || only === 'soak') {
+  if (only === 'crash' || only === 'soak' || only === 'loyalty') {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
     writePart(markdown, stopLoadProof());

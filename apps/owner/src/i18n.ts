@@ -6,6 +6,7 @@ import { garageEn, garageZhCN } from './garage/messages.ts';
 import { telematicsEn, telematicsZhCN } from './garage/telematics-messages.ts';
 import { visitEn, visitZhCN } from './visits/messages.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
+import { referralEn, referralZhCN } from './referrals/messages.ts';
 import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 import { contentEn, contentZhCN } from './content/messages.ts';
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
@@ -22,6 +23,7 @@ const zhCN = {
   ...contactZhCN,
   ...loyaltyZhCN,
   ...contentZhCN,
+  ...referralZhCN,
   ...eventsZhCN,
   'app.ownerService': '车主服务',
 
@@ -99,6 +101,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...contactEn,
   ...loyaltyEn,
   ...contentEn,
+  ...referralEn,
   ...eventsEn,
   'app.ownerService': 'Owner services',
 

@@ -22,6 +22,9 @@ const VisitPage = lazy(async () => ({ default: (await import('./visits/visit-pag
 const ContactPage = lazy(async () => ({ default: (await import('./contact/contact-page.tsx')).ContactPage }));
 const LoyaltyPage = lazy(async () => ({ default: (await import('./loyalty/loyalty-page.tsx')).LoyaltyPage }));
 const SurveyPage = lazy(async () => ({ default: (await import('./surveys/survey-page.tsx')).SurveyPage }));
+const ReferralsPage = lazy(async () => ({ default: (await import('./referrals/referrals-page.tsx')).ReferralsPage }));
+const JoinPage = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).JoinPage }));
+const ReferralLanding = lazy(async () => ({ default: (await import('./referrals/join-page.tsx')).ReferralLanding }));
 const FeedbackPage = lazy(async () => ({ default: (await import('./feedback/feedback-page.tsx')).FeedbackPage }));
 const NewFeedbackPage = lazy(async () => ({
   default: (await import('./feedback/new-feedback-page.tsx')).NewFeedbackPage,
@@ -76,12 +79,16 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'messages', element: later(<InboxPage />) },
           { path: 'me/contact', element: later(<ContactPage />) },
           { path: 'me/loyalty', element: later(<LoyaltyPage />) },
+          { path: 'me/referrals', element: later(<ReferralsPage />) },
+          { path: 'me/referrals/join', element: later(<JoinPage />) },
           // 反馈投诉 (docs/complaints.md): from home, the visit page and 我的.
           { path: 'feedback', element: later(<FeedbackPage />) },
           { path: 'feedback/new', element: later(<NewFeedbackPage />) },
           { path: 'feedback/:id', element: later(<FeedbackCasePage />) },
         ],
       },
+      // A referral poster's link (docs/referrals.md): keeps the code, then on to the signed-in join page.
+      { path: '/r/:code', element: later(<ReferralLanding />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: `/o/${slug}` },

@@ -6,6 +6,7 @@ import { careSweepNightly } from './modules/care/care.nightly.ts';
 import { complaintDeadlinesNightly } from './modules/complaints/complaints.nightly.ts';
 import { classifyNightly } from './modules/segments/segments.nightly.ts';
 import { loyaltyNightly } from './modules/loyalty/loyalty.nightly.ts';
+import { referralNightly } from './modules/referrals/referrals.nightly.ts';
 import { eventsNightly } from './modules/events/events.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { knowledgeNightly } from './modules/content/content.nightly.ts';
@@ -18,6 +19,7 @@ import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 export const nightlySteps: readonly NightlyStep[] = [
   classifyNightly,
   loyaltyNightly,
+  referralNightly,
   careSweepNightly,
   callExpiryNightly,
   webhookLogNightly,

@@ -13,6 +13,7 @@ import { historyPersonalData } from './modules/history/history.personal-data.ts'
 import { importsPersonalData } from './modules/imports/imports.personal-data.ts';
 import { inboxPersonalData } from './modules/inbox/inbox.personal-data.ts';
 import { loyaltyPersonalData } from './modules/loyalty/loyalty.personal-data.ts';
+import { referralsPersonalData } from './modules/referrals/referrals.personal-data.ts';
 import { telematicsPersonalData } from './modules/telematics/telematics.personal-data.ts';
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { eventsPersonalData } from './modules/events/events.personal-data.ts';
@@ -50,6 +51,7 @@ export const personalData: readonly PersonalData[] = [
   webhooksPersonalData,
   telematicsPersonalData,
   loyaltyPersonalData,
+  referralsPersonalData,
   surveysPersonalData,
   contentPersonalData,
   eventsPersonalData,

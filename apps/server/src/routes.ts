@@ -27,6 +27,7 @@ import { telematicsRoutes } from './modules/telematics/telematics.routes.ts';
 import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
 import { eventRoutes } from './modules/events/events.routes.ts';
 import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
@@ -62,6 +63,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(loyaltyRoutes);
   await app.register(eventRoutes);
   await app.register(surveyRoutes);
+  await app.register(referralRoutes);
   await app.register(indexRoutes);
   await app.register(recoveryRoutes);
   await app.register(contentRoutes);

@@ -224,6 +224,9 @@ const cases: Record<string, Case> = {
     body: () => ({ answers: { R1: { score: 9 } } }),
     as: 'owner',
   },
+  'GET /api/referrals/:id': { id: (b) => b.referral.referralId },
+  // Tenant B's referral code, read by tenant A's owner: no such code in A.
+  'GET /api/owner/referrals/codes/:code': { id: (b) => b.referral.code, as: 'owner' },
   // Events and clubs (issue 16): B's event — edited, cancelled, invited to, checked in at; signed up for by an owner.
   'PUT /api/events/:id': {
     id: (b) => b.event.eventId,
@@ -303,6 +306,8 @@ const listRoutes = [
   'GET /api/telematics/rules',
   'GET /api/questionnaires',
   'GET /api/owner/surveys',
+  'GET /api/referrals',
+  'GET /api/owner/referrals',
   'GET /api/indices/figures?from=2020-01-01&to=2030-12-31&by=advisor',
   'GET /api/indices/kpis?from=2020-01-01&to=2030-12-31&by=agent',
   'GET /api/indices/kpis.xlsx?from=2020-01-01&to=2030-12-31',

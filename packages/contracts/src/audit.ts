@@ -130,6 +130,10 @@ export const auditActions = [
   'campaign.scheduled',
   'campaign.sent',
   'campaign.cancelled',
+  // Referrals (docs/referrals.md) and a payment taken back
+  'referral.recorded',
+  'referral.rewarded',
+  'visit.payment_voided',
   // Questionnaires and answers (docs/surveys.md)
   'questionnaire.created',
   'questionnaire.published',

@@ -95,6 +95,8 @@ export const loyaltySettings = z
     adjustLimit: int(0, 10_000_000).default(1000),
     /** The new-owner pack: issued after the customer's first paid service. */
     newOwnerTemplateIds: z.array(uuid).max(10).default([]),
+    /** The coupon a referrer gets besides the points when a referral succeeds (docs/referrals.md); none: points only. */
+    referralTemplateId: uuid.nullable().default(null),
     /** Reminders this many days before points or a coupon expire (0 = none). */
     reminderDays: int(0, 90).default(30),
   })
@@ -175,6 +177,7 @@ export const defaultLoyaltySettings = (): LoyaltySettings => ({
   maxPointsShare: 0.5,
   adjustLimit: 1000,
   newOwnerTemplateIds: [],
+  referralTemplateId: null,
   reminderDays: 30,
 });
 

@@ -89,6 +89,9 @@ export const visitDeliverBody = z.strictObject({
 });
 export type VisitDeliverBody = z.infer<typeof visitDeliverBody>;
 
+/** POST /api/visits/:id/payment/void: why the payment is taken back (audited). */
+export const visitVoidPaymentBody = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+
 // ── Staff responses ─────────────────────────────────────────────────────────────────────────────────
 export const estimateLine = z.object({
   id: uuid,

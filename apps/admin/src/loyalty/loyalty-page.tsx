@@ -10,6 +10,7 @@ import { EventsTab } from './events-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 import { SettingsTab } from './settings-tab.tsx';
 import { TemplatesTab } from './templates-tab.tsx';
+import { ReferralsTab } from './referrals-tab.tsx';
 
 /** 结算报表: points spent at one store in a month that were earned at another, and what they are worth. */
 const SettlementTab = () => {
@@ -71,6 +72,7 @@ export const LoyaltyPage = () => {
             { key: 'templates', label: t('loyalty.tab.templates'), children: <TemplatesTab /> },
             { key: 'settings', label: t('loyalty.tab.settings'), children: <SettingsTab /> },
             { key: 'settlement', label: t('loyalty.tab.settlement'), children: <SettlementTab /> },
+            { key: 'referrals', label: t('referral.tab'), children: <ReferralsTab /> },
             { key: 'events', label: t('loyalty.tab.events'), children: <EventsTab /> },
           ]}
         />

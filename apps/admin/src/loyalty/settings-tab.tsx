@@ -4,7 +4,7 @@ import { repairOrderTypes, type LoyaltySettings, type LoyaltyTier } from '@m4s/c
 import { ApiError } from '@m4s/web-kit';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
-import { useSaveSettings, useSettings } from './loyalty-api.ts';
+import { useSaveSettings, useSettings, useTemplates } from './loyalty-api.ts';
 
 type TierFlag = 'courtesyCar' | 'freeWash' | 'vipLounge';
 
@@ -14,6 +14,7 @@ export const SettingsTab = () => {
   const { message } = App.useApp();
   const settings = useSettings();
   const save = useSaveSettings();
+  const templates = useTemplates();
   const [draft, setDraft] = useState<LoyaltySettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setDraft(settings.data ?? null), [settings.data]);
@@ -168,6 +169,16 @@ export const SettingsTab = () => {
           </Form.Item>
           <Form.Item label={t('loyalty.adjustLimit')}>
             <InputNumber min={0} value={draft.adjustLimit} onChange={(v) => set({ adjustLimit: num(v) })} />
+          </Form.Item>
+          <Form.Item label={t('referral.coupon')}>
+            <Select
+              allowClear
+              style={{ width: 200 }}
+              value={draft.referralTemplateId ?? undefined}
+              onChange={(v?: string) => set({ referralTemplateId: v ?? null })}
+              options={(templates.data ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))}
+              data-testid="loyalty-referral-coupon"
+            />
           </Form.Item>
           <Form.Item label={t('loyalty.reminderDays')}>
             <InputNumber min={0} max={90} value={draft.reminderDays} onChange={(v) => set({ reminderDays: num(v) })} />

@@ -15,6 +15,7 @@ import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
+import { referralsEn } from './referrals-en.ts';
 import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
@@ -40,6 +41,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...loyaltyEn,
   ...contentEn,
+  ...referralsEn,
   ...eventsEn,
   ...campaignsEn,
   ...surveysEn,

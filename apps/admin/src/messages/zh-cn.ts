@@ -15,6 +15,7 @@ import { calendarZhCN } from './calendar-zh-cn.ts';
 import { contentZhCN } from './content-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
+import { referralsZhCN } from './referrals-zh-cn.ts';
 import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...telematicsZhCN,
   ...loyaltyZhCN,
   ...contentZhCN,
+  ...referralsZhCN,
   ...eventsZhCN,
   ...campaignsZhCN,
   ...surveysZhCN,

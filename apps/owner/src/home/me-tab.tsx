@@ -7,6 +7,7 @@ import {
   GiftOutline,
   MessageOutline,
   SetOutline,
+  UserAddOutline,
 } from 'antd-mobile-icons';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch, SignOutButton } from '@m4s/web-kit/mobile';
@@ -57,6 +58,13 @@ export const MeTab = () => {
           data-testid="me-loyalty"
         >
           {t('loyalty.entry')}
+        </List.Item>
+        <List.Item
+          prefix={<UserAddOutline className="hotline-icon" />}
+          onClick={() => void navigate('/me/referrals')}
+          data-testid="me-referrals"
+        >
+          {t('referral.entry')}
         </List.Item>
         <List.Item
           prefix={<FlagOutline className="hotline-icon" />}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SessionGate } from '@m4s/web-kit/mobile';
+import { pendingCode } from '../referrals/referrals-api.ts';
 import { useOwnerSession } from './owner-session.ts';
 
 type Props = { children: ReactNode; signedIn: boolean };
@@ -8,7 +9,8 @@ type Props = { children: ReactNode; signedIn: boolean };
 export const RequireOwner = ({ children, signedIn }: Props) => {
   const session = useOwnerSession();
   return (
-    <SessionGate session={session} signedIn={signedIn} home="/life">
+    // Signed in after opening a referral link: on to the referral's page rather than home.
+    <SessionGate session={session} signedIn={signedIn} home={pendingCode.get() ? '/me/referrals/join' : '/life'}>
       {children}
     </SessionGate>
   );

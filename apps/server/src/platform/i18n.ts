@@ -5,6 +5,7 @@ import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
 import { contentMessages } from './i18n-content.ts';
+import { referralMessages } from './i18n-referrals.ts';
 import { eventMessages } from './i18n-events.ts';
 import { campaignMessages } from './i18n-campaigns.ts';
 
@@ -122,6 +123,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
     ...contentMessages['zh-CN'],
+    ...referralMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...campaignMessages['zh-CN'],
     ...callMessages['zh-CN'],
@@ -339,6 +341,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...refusalMessages.en,
     ...loyaltyMessages.en,
     ...contentMessages.en,
+    ...referralMessages.en,
     ...eventMessages.en,
     ...campaignMessages.en,
     ...callMessages.en,

@@ -46,7 +46,14 @@ const templates: Record<string, Partial<CouponTemplateInput> & { name: string }>
 /** How many members spend points at another store in the seed (settlement rows). */
 export const demoCrossStoreSpenders = 40;
 
-const inDemo = <T>(db: Database, tenantId: string, now: Date, fn: (ctx: Ctx) => Promise<T>) =>
+/** One transaction of the demo seed in the tenant, as the system (nothing queued); other seed parts use it too. */
+export const inDemo = <T>(
+  db: Database,
+  tenantId: string,
+  now: Date,
+  fn: (ctx: Ctx) => Promise<T>,
+  requestId = 'demo-seed:loyalty',
+) =>
   db.transaction({ tenantId }, (tx) =>
     fn(
       systemCtx({
@@ -55,7 +62,7 @@ const inDemo = <T>(db: Database, tenantId: string, now: Date, fn: (ctx: Ctx) => 
         jobs: noSends,
         clock: { now: () => now },
         log: pino({ level: 'silent' }),
-        requestId: 'demo-seed:loyalty',
+        requestId,
       }),
     ),
   );

@@ -11,6 +11,7 @@ import { generateTenantData } from './generate.ts';
 import { seedDemoGarage } from './demo-garage.ts';
 import { seedDemoIntervals } from './demo-intervals.ts';
 import { seedDemoLoyalty } from './demo-loyalty.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoTelematics } from './demo-telematics.ts';
 import { demoAdvisors, seedDemoService } from './demo-service.ts';
 import { seedDemoLapsing } from './demo-lapsing.ts';
@@ -22,6 +23,7 @@ import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 
@@ -215,6 +217,7 @@ export const seedDemo = async (
   await seedDemoSegments(db, { tenantId, now });
   await seedDemoTelematics(db, { tenantId, now });
   await seedDemoLoyalty(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoReferrals(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoSurveys(db, { tenantId, now });
   await seedDemoCallHistory(db, { tenantId, now });
   // After membership: 轮生活's 金卡 owner is one of its gold members.

@@ -9,6 +9,7 @@ import { calendarDayFor } from '../../src/modules/calendar/test-kit.ts';
 import { webhookRowsFor } from '../../src/modules/webhooks/test-kit.ts';
 import { telematicsRowsFor } from '../../src/modules/telematics/test-kit.ts';
 import { loyaltyRowsFor } from '../../src/modules/loyalty/test-kit.ts';
+import { referralRowsFor } from '../../src/modules/referrals/test-kit.ts';
 import { importSourceFor } from '../../src/modules/imports/test-kit.ts';
 import { surveyRowsFor, type SurveyRows } from '../../src/modules/surveys/test-kit.ts';
 import { contentRowsFor, type ContentRows } from '../../src/modules/content/test-kit.ts';
@@ -47,6 +48,7 @@ export type Rows = TestTenant & {
   survey: SurveyRows;
   /** A live feed post and a published article (docs/feed.md). */
   content: ContentRows;
+  referral: { referralId: string; code: string };
   event: { eventId: string; signupId: string };
   /** A hot alert on the tenant's response and its follow-up call (issue 14, What 7). */
   recovery: RecoveryRows;
@@ -84,6 +86,7 @@ export const idsOf = (t: Rows): string[] =>
     t.survey.responseId,
     t.content.postId,
     t.content.articleId,
+    t.referral.referralId,
     t.event.eventId,
     t.event.signupId,
     t.recovery.alertId,
@@ -118,6 +121,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/survey|response/i, [t.survey.responseId]],
   [/post|feed/i, [t.content.postId]],
   [/article|knowledge/i, [t.content.articleId]],
+  [/referral/i, [t.referral.referralId]],
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
   [/alert|recovery/i, [t.recovery.alertId]],
   [/campaign/i, [t.campaignId]],
@@ -155,6 +159,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     importSourceId: await importSourceFor(t),
     loyalty: await loyaltyRowsFor(t),
     content: await contentRowsFor(t),
+    referral: await referralRowsFor(t),
     event: await eventRowsFor(t),
     survey,
     recovery: await recoveryRowsFor(t, survey.responseId),

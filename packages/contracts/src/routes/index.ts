@@ -28,6 +28,7 @@ import { telematicsRoutes } from './telematics.ts';
 import { loyaltyRoutes } from './loyalty.ts';
 import { surveyRoutes } from './surveys.ts';
 import { contentRoutes } from './content.ts';
+import { referralRoutes } from './referrals.ts';
 import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
@@ -67,6 +68,7 @@ export const routes = {
   loyalty: loyaltyRoutes,
   surveys: surveyRoutes,
   content: contentRoutes,
+  referrals: referralRoutes,
   events: eventRoutes,
   indices: indexRoutes,
   recovery: recoveryRoutes,
@@ -101,6 +103,7 @@ export {
   loyaltyRoutes,
   surveyRoutes,
   contentRoutes,
+  referralRoutes,
   eventRoutes,
   recoveryRoutes,
   campaignRoutes,

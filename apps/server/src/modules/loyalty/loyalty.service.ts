@@ -222,5 +222,6 @@ export {
   updateTemplate,
   issueByHand,
   voidCoupon,
+  issueCoupon,
 } from './coupons.service.ts';
-export { earnForRepairOrder, earnByRule, reverseEarn } from './ledger.service.ts';
+export { earnForRepairOrder, earnByRule, programme, reverseEarn } from './ledger.service.ts';

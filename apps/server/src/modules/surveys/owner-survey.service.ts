@@ -6,6 +6,7 @@ import { touch } from '../contact/gate.ts';
 import { openAlertFor } from '../recovery/recovery.service.ts';
 import { checkAnswers } from './responses.service.ts';
 import * as q from './surveys.queries.ts';
+import { earnByRule } from '../loyalty/loyalty.service.ts';
 
 /**
  * The owner's survey after a delivery (issue 14, What 5): one invitation per visit, to the car's first
@@ -109,6 +110,9 @@ export const answerOwnerSurvey = async (ctx: OwnerCtx, id: string, answers: Surv
       ratedAt: now,
     });
   await audit(ctx, { action: 'survey.answered', target: { type: 'survey_response', id }, details: { status } });
+  // Completed in the app: the "survey completed" points, once per response (docs/loyalty.md).
+  if (status === 'complete' && row.r.customerId)
+    await earnByRule(ctx, { customerId: row.r.customerId, rule: 'survey', sourceId: id, storeId: row.r.storeId });
   // Under 8 (or unhappy on a critical question): the hot alert, once per response (docs/recovery.md).
   await openAlertFor(ctx, { responseId: id, taskId: null, definition: row.definition, answers: all });
   return ownerSurvey(ctx, id);

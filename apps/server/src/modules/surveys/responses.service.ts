@@ -16,6 +16,7 @@ import { getCustomerRow } from '../customers/customers.service.ts';
 import { openAlertFor } from '../recovery/recovery.service.ts';
 import * as q from './surveys.queries.ts';
 import { refuse } from './surveys.service.ts';
+import { earnByRule } from '../loyalty/loyalty.service.ts';
 
 export const toResponse = ({ r, name, number, recorderName }: q.ResponseRow): SurveyResponse => ({
   id: r.id,
@@ -82,6 +83,9 @@ export const recordResponse = async (ctx: StaffCtx, input: ResponseInput): Promi
     createdAt: now,
   });
   if (!id) throw new Error('response insert returned nothing');
+  // A questionnaire completed earns the customer the tenant's "survey completed" points, once per response.
+  if (status === 'complete')
+    await earnByRule(ctx, { customerId: data.customerId, rule: 'survey', sourceId: id, storeId: ctx.storeId });
   // A completed call: its outcome in this same transaction, the attempt pointing at these answers.
   if (data.outcome && data.taskId) await recordOutcome(ctx, data.taskId, { outcome: 'completed', ...data.outcome }, id);
   // An unhappy answer opens a hot alert; a recovery follow-up's answer goes on its alert (docs/recovery.md).

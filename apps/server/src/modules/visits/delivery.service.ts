@@ -8,6 +8,7 @@ import { totalsOf } from '../history/history.service.ts';
 import { classifyJobName } from '../segments/classify.job.ts';
 import { applyAtCheckout, checkoutOptions, earnForRepairOrder } from '../loyalty/loyalty.service.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
+import { rewardForOrder } from '../referrals/referrals.service.ts';
 import * as cq from './checkin.queries.ts';
 import { tellOwners } from './visits.notify.ts';
 import { inviteAfterDelivery } from '../surveys/owner-survey.service.ts';
@@ -94,13 +95,18 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     details: { repairOrderId, payment: input.payment, totalFen, loyalty: taken },
   });
   // What was paid earns points, once per repair order, in the wallet the whole group honours.
+  const paidFen = taken ? taken.paidFen : totalFen;
   await earnForRepairOrder(ctx, {
     id: repairOrderId,
     customerId: h.v.customerId,
     storeId: h.v.storeId,
     type: orderType,
-    paidFen: taken ? taken.paidFen : totalFen,
+    paidFen,
   });
+  // A paid visit of a referred customer rewards their referrer (docs/referrals.md): warranty and campaign work
+  // is nobody's purchase.
+  if (paidFen > 0 && orderType !== 'warranty_claim' && orderType !== 'campaign')
+    await rewardForOrder(ctx, { customerId: h.v.customerId, source: `repair_order:${repairOrderId}` });
   await visitStageHook(ctx, h.v, from, 'delivered');
   await visitDeliveredHook(ctx, h.v, { at: now, repairOrderId, totalFen });
   // The owner's classes move with the visit (segments.classify, for this customer, today).

@@ -277,6 +277,21 @@ export const paymentsOf = (db: Tx, tenantId: string, visitId: string) =>
 
 export const insertPayment = (db: Tx, values: typeof payments.$inferInsert) => db.insert(payments).values(values);
 
+/** Takes back the visit's payments not yet voided (one conditional UPDATE): how many it voided. */
+export const voidPayments = async (
+  db: Tx,
+  tenantId: string,
+  visitId: string,
+  input: { at: Date; by: string; reason: string },
+) =>
+  (
+    await db
+      .update(payments)
+      .set({ voidedAt: input.at, voidedBy: input.by, voidReason: input.reason })
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.visitId, visitId), sql`${payments.voidedAt} IS NULL`))
+      .returning({ id: payments.id })
+  ).length;
+
 /** Rates a delivered visit once: false when it is not delivered or already rated. */
 export const rateVisit = async (
   db: Tx,

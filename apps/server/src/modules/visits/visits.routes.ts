@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { loyaltyRoutes, visitPhotoMaxChars, visitRoutes as r } from '@m4s/contracts';
 import { serve } from '../../platform/http/serve.ts';
 import { checkoutOffers, deliver } from './delivery.service.ts';
+import { voidPayment } from './payment-void.service.ts';
 import { recordDecision, saveEstimate, sendEstimate } from './estimate.service.ts';
 import { addPhoto, staffPhoto } from './photos.service.ts';
 import { changeStatus, checkIn, getVisit, visitBoard as board } from './visits.service.ts';
@@ -34,6 +35,7 @@ export const visitRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.changeStatus, (ctx, req) => changeStatus(ctx, req.params.id, req.body));
   // visit.write or payment.write (the cashier): checked against the visit's store in the service.
   serve(app, r.deliver, (ctx, req) => deliver(ctx, req.params.id, req.body));
+  serve(app, r.voidPayment, (ctx, req) => voidPayment(ctx, req.params.id, req.body));
 
   await app.register(ownerVisitRoutes);
   await app.register(storeEventRoutes);

@@ -23,6 +23,7 @@ import { tellOwners } from './visits.notify.ts';
 import { visitStageHook } from './visits.webhooks.ts';
 import { toBookingRow, toVisit, toVisitRow, type VisitParts } from './visits.present.ts';
 import * as q from './visits.queries.ts';
+import { visitedBy } from '../referrals/referrals.service.ts';
 
 /** A 409 whose reason is a field message (localized), e.g. visit_bad_transition. */
 export const conflict = (path: string, message: string, details: Record<string, unknown> = {}) =>
@@ -164,6 +165,8 @@ export const checkIn = async (ctx: StaffCtx, data: CheckIn): Promise<Visit> => {
     target: { type: 'visit', id },
     details: { bookingId: arrival.bookingId, vehicleId: arrival.vehicleId, mileageKm: data.mileageKm },
   });
+  // A referred person's first visit moves their referral on (invited → visited: docs/referrals.md).
+  await visitedBy(ctx, arrival.customerId);
   const h = await loadVisit(ctx, id, 'visit.read');
   await visitStageHook(ctx, h.v, null, 'checked_in');
   await tellOwners(ctx, h, { kind: 'stage', from: null, to: 'checked_in', at: now });

@@ -171,6 +171,7 @@ describe('the nightly registry', () => {
       [
         'segments.classify',
         'loyalty.night',
+        'referrals.night',
         'care.sweep',
         'calls.expire',
         'webhooks.log_retention',
@@ -197,6 +198,7 @@ describe('the nightly registry', () => {
     assert.deepEqual(ran, [
       { step: 'segments.classify', day: today },
       { step: 'loyalty.night', day: today },
+      { step: 'referrals.night', day: today },
       { step: 'care.sweep', day: today },
       { step: 'calls.expire', day: today },
       { step: 'webhooks.log_retention', day: today },

@@ -26,6 +26,7 @@ export * from './loyalty.ts';
 export * from './staging.ts';
 export * from './surveys.ts';
 export * from './content.ts';
+export * from './referrals.ts';
 export * from './events.ts';
 export * from './indices.ts';
 export * from './recovery.ts';

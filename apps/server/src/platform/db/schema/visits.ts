@@ -154,11 +154,16 @@ export const payments = pgTable(
     amountFen: fen('amount_fen').notNull(),
     cashierId: uuid('cashier_id'),
     paidAt: stamp('paid_at').notNull(),
+    /** A payment taken back (migration 0052): the visit's points are reversed; the row stays. */
+    voidedAt: stamp('voided_at'),
+    voidedBy: uuid('voided_by'),
+    voidReason: text('void_reason'),
   },
   (t) => [
     ...tenantTableRules(t, 'payments'),
     foreignKey({ columns: [t.tenantId, t.visitId], foreignColumns: [visits.tenantId, visits.id] }),
     foreignKey({ columns: [t.tenantId, t.cashierId], foreignColumns: [staff.tenantId, staff.id] }),
+    foreignKey({ columns: [t.tenantId, t.voidedBy], foreignColumns: [staff.tenantId, staff.id] }),
     index('payments_visit_idx').on(t.tenantId, t.visitId),
   ],
 ).enableRLS();

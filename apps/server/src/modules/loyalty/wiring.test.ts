@@ -1,0 +1,62 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuestionnaireSummary } from '@m4s/contracts';
+import { signInStaff } from '../../../test/harness.ts';
+import { installFor } from '../surveys/test-kit.ts';
+import { balanceOf, deliver, loyaltyWorld, readyVisit, sqlOwner } from './test-kit.ts';
+
+/** Where other modules post to the ledger: a payment taken back, a questionnaire completed (docs/loyalty.md). */
+describe('membership: the ledger’s callers', () => {
+  test('a voided payment reverses the points its visit earned, once', async () => {
+    const w = await loyaltyWorld();
+    const visitId = await readyVisit(w, 90_000);
+    assert.equal((await deliver(w.cashier, visitId, 90_000)).statusCode, 200);
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 900);
+
+    const short = await w.cashier.send('POST', `/api/visits/${visitId}/payment/void`, { reason: '' });
+    assert.equal(short.statusCode, 400);
+    const voided = await w.cashier.send('POST', `/api/visits/${visitId}/payment/void`, { reason: '客户退款' });
+    assert.equal(voided.statusCode, 200, voided.body);
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 0);
+    const [pay] = await sqlOwner('SELECT void_reason, voided_by FROM payments WHERE visit_id = $1', [visitId]);
+    assert.deepEqual(pay, { void_reason: '客户退款', voided_by: w.t.staffIds.cashier });
+    const entries = await sqlOwner(
+      `SELECT kind, points, source FROM points_ledger WHERE tenant_id = $1 ORDER BY at, kind`,
+      [w.t.id],
+    );
+    assert.deepEqual(entries, [
+      { kind: 'earn', points: 900, source: 'repair_order' },
+      { kind: 'reverse', points: -900, source: 'repair_order' },
+    ]);
+    const twice = await w.cashier.send('POST', `/api/visits/${visitId}/payment/void`, { reason: '客户退款' });
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json().details.issues[0].message, '这笔收款已作废');
+    const open = await w.cashier.send('POST', `/api/visits/${await readyVisit(w, 1000)}/payment/void`, {
+      reason: '误操作',
+    });
+    assert.equal(open.statusCode, 409);
+    assert.equal(open.json().details.issues[0].message, '该工单没有可作废的收款');
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 0);
+  });
+
+  test('a questionnaire completed by an agent earns the survey points once per response', async () => {
+    const w = await loyaltyWorld();
+    await installFor(w.t.id);
+    const admin = await signInStaff(w.t.slug, 'group.admin');
+    const items = (await admin.get('/api/questionnaires')).json<{ items: QuestionnaireSummary[] }>().items;
+    const repair = items.find((q) => q.templateKey === 'repair_followup');
+    assert.ok(repair?.published);
+    const answers = { R1: { score: 9 }, R2: { choice: 'fixed' }, R3: { choice: 'satisfied' }, R5: { choice: 'yes' } };
+    const base = { versionId: repair.published.id, customerId: w.t.customerId, vehicleId: w.t.vehicleId };
+    const one = await admin.send('POST', '/api/survey-responses', { ...base, answers });
+    assert.equal(one.statusCode, 201, one.body);
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 50);
+    const two = await admin.send('POST', '/api/survey-responses', { ...base, answers });
+    assert.equal(two.statusCode, 201, two.body);
+    assert.equal(await balanceOf(w.t.id, w.t.customerId), 100, 'another response, another completion');
+    const sources = await sqlOwner(`SELECT source_id FROM points_ledger WHERE tenant_id = $1 AND source = 'survey'`, [
+      w.t.id,
+    ]);
+    assert.deepEqual(new Set(sources.map((s) => s.source_id)), new Set([one.json().id, two.json().id]));
+  });
+});
