@@ -1,11 +1,11 @@
 import { Button, Dialog, DotLoading, List, NavBar, Toast } from 'antd-mobile';
 import { CalendarOutline } from 'antd-mobile-icons';
-import { QRCodeSVG } from '@rc-component/qrcode';
 import { useParams } from 'react-router-dom';
 import { ticketPrefix, type OwnerEvent } from '@m4s/contracts';
 import { errorText } from '@m4s/web-kit';
 import { LoadFailed } from '@m4s/web-kit/mobile';
 import { useI18n } from '../i18n.ts';
+import { QrImage } from '../ui/qr-image.tsx';
 import { useBack } from '../ui/use-back.ts';
 import { useOwnerEvent, useSignup } from './events-api.ts';
 import { SignupTag, useMoment } from './events-page.tsx';
@@ -26,7 +26,7 @@ const Ticket = ({ e }: { e: OwnerEvent }) => {
   return (
     <div className="event-ticket" data-testid="event-ticket" data-code={code}>
       <div>{t('events.ticket')}</div>
-      <QRCodeSVG value={`${ticketPrefix}${code}`} size={200} level="M" data-testid="event-qr" />
+      <QrImage value={`${ticketPrefix}${code}`} size={200} alt={code} testId="event-qr" />
       <div className="event-ticket-code" data-testid="event-ticket-code">
         {t('events.ticketCode', { code })}
       </div>

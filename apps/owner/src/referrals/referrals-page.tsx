@@ -1,31 +1,15 @@
-import { useEffect, useState } from 'react';
 import { Button, List, NavBar, Steps, Tag, Toast } from 'antd-mobile';
-import QRCode from 'qrcode';
 import type { Referral } from '@m4s/contracts';
 import { LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
 import { useI18n, type OwnerMessageKey } from '../i18n.ts';
 import { useTenant } from '../tenant/tenant-context.tsx';
+import { QrImage } from '../ui/qr-image.tsx';
 import { useBack } from '../ui/use-back.ts';
 import { useOwnerReferrals } from './referrals-api.ts';
 import './referrals.css';
 
 /** The link a friend opens (the QR poster holds the same): the owner app's landing with the code. */
 const linkOf = (slug: string, code: string) => `${window.location.origin}/o/${slug}/r/${code}`;
-
-/** The QR poster: the link drawn by the `qrcode` library as an image. */
-const Poster = ({ link, code }: { link: string; code: string }) => {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void QRCode.toDataURL(link, { width: 400, margin: 1, errorCorrectionLevel: 'M' }).then((url) => {
-      if (live) setSrc(url);
-    });
-    return () => {
-      live = false;
-    };
-  }, [link]);
-  return src ? <img src={src} alt={code} data-testid="referral-qr" /> : null;
-};
 
 const stepOf: Record<Referral['status'], number> = { invited: 0, visited: 1, rewarded: 2, ineligible: 0 };
 
@@ -67,7 +51,7 @@ export const ReferralsPage = () => {
             <div className="referral-code" data-testid="referral-code">
               {code}
             </div>
-            <Poster link={link} code={code} />
+            <QrImage value={link} size={200} alt={code} testId="referral-qr" />
             <div className="referral-hint">{t('referral.poster')}</div>
             <div className="referral-hint" data-testid="referral-link">
               {link}

@@ -23,7 +23,6 @@ import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
-import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 
