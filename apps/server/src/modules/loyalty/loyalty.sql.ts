@@ -135,14 +135,16 @@ export const expire = `
  * Moves are written to tier_changes ($9 the nonce). `count`: the number of tiers, each tested by a plain
  * boolean per basis: a simple `CASE $7 WHEN …` reaches the Citus shards mis-written ("operator does not exist:
  * text = boolean", gate.sql.ts). The new tier's code is picked in a CTE (`nt`): an array subscript by a column
- * in the UPDATE's SET crashed the Citus 13 coordinator (signal 11).
+ * in the UPDATE's SET crashed the Citus 13 coordinator (signal 11). `fig` is MATERIALIZED: inlined, its two
+ * correlated sums were planned again for every tier test that reads them (84 sub-plans a member: over 20
+ * minutes at 100,000 members; 7 s materialized, bench/loyalty.ts).
  */
 const reached = (i: number) =>
   `CASE WHEN ($7::text <> 'spend' AND fig.pts >= ($5::int[])[${i}])
     OR ($7::text <> 'points' AND fig.spend >= ($6::bigint[])[${i}]) THEN ${i} ELSE 0 END`;
 
 export const tiers = (count: number) => `
-  WITH fig AS (
+  WITH fig AS MATERIALIZED (
     SELECT lm.tenant_id, lm.customer_id, lm.tier, lm.grace_until,
       (SELECT coalesce(sum(l.points), 0) FROM points_ledger l WHERE l.tenant_id = lm.tenant_id
          AND l.customer_id = lm.customer_id AND l.kind = 'earn' AND l.at >= $3)::int AS pts,
