@@ -261,6 +261,10 @@ export const kpiRow = z.object({
   /** Completed calls per agent per working day (ch3-4 §5: ≥ 50 for a short survey). */
   agentDays: z.number().int(),
   productivity: z.number().nullable(),
+  /** Hot alerts closed in the period, those closed by their due time, and the share (docs/recovery.md). */
+  recoveryClosed: z.number().int(),
+  recoveryOnTime: z.number().int(),
+  recoveryOnTimeRate: z.number().nullable(),
 });
 export type KpiRow = z.infer<typeof kpiRow>;
 export const dissatisfactionReason = z.object({

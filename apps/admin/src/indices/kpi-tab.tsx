@@ -45,7 +45,13 @@ export const KpiTab = () => {
   const data = kpis.data;
   const n = (key: keyof KpiRow) => ({ dataIndex: key, className: 'tabular' });
   const rate = (
-    key: 'followUpRate' | 'connectionRate' | 'recordAccuracy' | 'satisfactionRate' | 'verySatisfiedRate',
+    key:
+      | 'followUpRate'
+      | 'connectionRate'
+      | 'recordAccuracy'
+      | 'satisfactionRate'
+      | 'verySatisfiedRate'
+      | 'recoveryOnTimeRate',
   ) => ({
     key,
     className: 'tabular',
@@ -70,6 +76,8 @@ export const KpiTab = () => {
       className: 'tabular',
       render: (_, r) => (r.productivity === null ? '—' : r.productivity.toFixed(1)),
     },
+    { title: t('indices.kpi.recoveryClosed'), ...n('recoveryClosed') },
+    { title: t('indices.kpi.recoveryOnTimeRate'), ...rate('recoveryOnTimeRate') },
   ];
   return (
     <>

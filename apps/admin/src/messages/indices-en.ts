@@ -48,6 +48,8 @@ export const indicesEn: Record<keyof typeof indicesZhCN, string> = {
   'indices.kpi.satisfactionRate': 'Satisfaction rate',
   'indices.kpi.verySatisfiedRate': 'Very satisfied rate',
   'indices.kpi.productivity': 'Completed per agent-day',
+  'indices.kpi.recoveryClosed': 'Hot alerts closed',
+  'indices.kpi.recoveryOnTimeRate': 'Recovery on time',
   'indices.kpi.targets':
     'Targets: follow-up rate {follow}%, satisfaction ≥ {sat}%, ≥ {prod} completed calls per agent a day (1–2 question survey)',
   'indices.kpi.reasons': 'Dissatisfaction reasons, ranked',

@@ -47,6 +47,8 @@ export const indicesZhCN = {
   'indices.kpi.satisfactionRate': '满意率',
   'indices.kpi.verySatisfiedRate': '非常满意率',
   'indices.kpi.productivity': '人均日完成',
+  'indices.kpi.recoveryClosed': '补救预警已关闭',
+  'indices.kpi.recoveryOnTimeRate': '补救按时率',
   'indices.kpi.targets': '目标：回访率 {follow}%，满意率 ≥ {sat}%，每人每天完成 ≥ {prod} 通（1–2 题短问卷）',
   'indices.kpi.reasons': '不满意原因排名',
   'indices.kpi.noReasons': '所选期间没有不满意原因',

@@ -12,7 +12,7 @@ import { customers } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { and, eq } from 'drizzle-orm';
 import { customersOfOwnerAccount } from '../contact/contact.service.ts';
-import { decodePhoto, reencoded } from '../visits/photos.service.ts';
+import { decodePhoto, reencoded } from '../../platform/photos.ts';
 import * as cq from './cases.queries.ts';
 import { calendarFor } from './complaints.deadlines.ts';
 import { scheduleDeadlines } from './complaints.escalation.ts';

@@ -5,6 +5,7 @@ import { tenantCompactDay } from '../../platform/time/tenant-zone.ts';
 import type { XlsxSheet } from '../imports/xlsx-out.ts';
 import { groupsOf, labelsFor, rangeOf, scopedStore } from './indices.service.ts';
 import * as q from './kpis.queries.ts';
+import { recoveryOnTimeByPeriod } from '../recovery/alerts.service.ts';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
@@ -20,6 +21,7 @@ export const kpis = async (ctx: StaffCtx, raw: KpiQuery): Promise<Kpis> => {
     await q.callSatisfaction(ctx.sql, input),
     await q.dissatisfactionReasons(ctx.sql, input),
   ];
+  const recovery = await recoveryOnTimeByPeriod(ctx, input, query.by === 'store' ? 'store' : 'person');
   const { groups, groupOf } = groupsOf<KpiRow & { very: number; satisfied: number; completedAttempts: number }>(
     (period, key) => ({
       period,
@@ -38,6 +40,9 @@ export const kpis = async (ctx: StaffCtx, raw: KpiQuery): Promise<Kpis> => {
       verySatisfiedRate: null,
       agentDays: 0,
       productivity: null,
+      recoveryClosed: 0,
+      recoveryOnTime: 0,
+      recoveryOnTimeRate: null,
       very: 0,
       satisfied: 0,
       completedAttempts: 0,
@@ -52,6 +57,8 @@ export const kpis = async (ctx: StaffCtx, raw: KpiQuery): Promise<Kpis> => {
       completedAttempts: r.completed,
       agentDays: r.agent_days,
     });
+  for (const r of recovery)
+    Object.assign(groupOf(r.period, r.gkey), { recoveryClosed: r.closed, recoveryOnTime: r.on_time });
   for (const r of sat)
     Object.assign(groupOf(r.period, r.gkey), { successful: r.answers, very: r.very, satisfied: r.satisfied });
   const labels = await labelsFor(
@@ -70,6 +77,7 @@ export const kpis = async (ctx: StaffCtx, raw: KpiQuery): Promise<Kpis> => {
       satisfactionRate: csat({ verySatisfied: very, satisfied, successful: g.successful }),
       verySatisfiedRate: csat({ verySatisfied: very, satisfied: 0, successful: g.successful }),
       productivity: g.agentDays === 0 ? null : Math.round((completedAttempts / g.agentDays) * 10) / 10,
+      recoveryOnTimeRate: rate(g.recoveryOnTime, g.recoveryClosed),
     }));
   const total = reasons.reduce((s, r) => s + r.n, 0);
   return {
@@ -107,6 +115,8 @@ const words = {
       '非常满意率%',
       '人天',
       '人均日完成',
+      '补救预警已关闭',
+      '按时处理率%',
     ],
     reasonColumns: ['原因', '次数', '占比%'],
   },
@@ -132,6 +142,8 @@ const words = {
       'Very satisfied %',
       'Agent-days',
       'Completed per agent-day',
+      'Hot alerts closed',
+      'Recovery on time %',
     ],
     reasonColumns: ['Reason', 'Count', 'Share %'],
   },
@@ -166,6 +178,8 @@ export const kpiSheet = async (ctx: StaffCtx, raw: KpiQuery): Promise<XlsxSheet>
     r.verySatisfiedRate,
     r.agentDays,
     r.productivity,
+    r.recoveryClosed,
+    r.recoveryOnTimeRate,
   ]);
   const reasonRows = [[], [w.reasons], w.reasonColumns, ...data.reasons.map((r) => [r.label, r.count, r.share])];
   return {

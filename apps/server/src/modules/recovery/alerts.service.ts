@@ -201,3 +201,10 @@ export const recoveryOnTime = async (
     })),
   };
 };
+
+/** Recovery on time per period and store or person, for the follow-up KPIs (modules/indices, docs/indices.md). */
+export const recoveryOnTimeByPeriod = (
+  ctx: StaffCtx,
+  input: Parameters<typeof q.onTimeByPeriod>[1],
+  by: 'store' | 'person',
+) => q.onTimeByPeriod(ctx.sql, input, by);

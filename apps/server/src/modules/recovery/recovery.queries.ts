@@ -356,6 +356,30 @@ export const onTimeRows = async (
     'recovery on time',
   );
 
+/**
+ * Recovery on time for the follow-up KPIs (modules/indices): alerts closed in [$2, $3) per period ($5 week or
+ * month, in zone $4) and per store or person (the alert's assignee, for an advisor or an agent alike).
+ */
+export const onTimeByPeriod = async (
+  sql: SqlExecutor,
+  i: { tenantId: string; from: Date; to: Date; zone: string; period: 'week' | 'month'; storeId: string | null },
+  by: 'store' | 'person',
+) =>
+  parseRows(
+    z.object({ period: col.text, gkey: col.textOrNull, closed: col.number, on_time: col.number }),
+    await sql.executeSql(
+      `SELECT to_char(date_trunc($5, a.closed_at AT TIME ZONE $4), 'YYYY-MM-DD') AS period,
+              ${by === 'store' ? 'a.store_id' : 'a.assignee_id'}::text AS gkey,
+              count(*) AS closed, count(*) FILTER (WHERE a.closed_at <= a.due_at) AS on_time
+         FROM recovery_alerts a
+        WHERE a.tenant_id = $1 AND a.status = 'closed' AND a.closed_at >= $2 AND a.closed_at < $3
+          AND ($6::uuid IS NULL OR a.store_id = $6::uuid)
+        GROUP BY 1, 2`,
+      [i.tenantId, i.from, i.to, i.zone, i.period, i.storeId],
+    ),
+    'recovery on time by period',
+  );
+
 /** The customer's alerts (the PIPL export) and their erasure: the record stays, what was said goes. */
 export const alertsOfCustomer = async (sql: SqlExecutor, tenantId: string, customerId: string, now: Date) =>
   parseRows(
