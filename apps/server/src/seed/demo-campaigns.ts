@@ -138,6 +138,13 @@ const bookWithCoupons = async (
           bookedAt,
         ],
       );
+      // Its place in the slot, as booking it in the app took one (completed bookings keep theirs).
+      await ctx.sql.executeSql(
+        `INSERT INTO booking_slots (tenant_id, id, store_id, starts_at, total, online) VALUES ($1, $2, $3, $4, 1, 1)
+         ON CONFLICT (tenant_id, store_id, starts_at)
+           DO UPDATE SET total = booking_slots.total + 1, online = booking_slots.online + 1`,
+        [input.tenantId, newRowId(), storeId, startsAt],
+      );
       const labour = 38_000 + (i % 4) * 12_000;
       const parts = 52_000 + (i % 3) * 21_000;
       const total = labour + parts;

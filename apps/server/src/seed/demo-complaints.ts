@@ -208,6 +208,14 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       ],
     });
 
+    // The thank-you for the closed case went then: its outbox row is sent, not waiting for a job (no queue here).
+    await tx.sql.executeSql(
+      `UPDATE notifications n SET status = 'sent', sent_at = n.created_at
+       WHERE n.tenant_id = $1 AND n.status = 'queued' AND EXISTS (SELECT 1 FROM touches t WHERE t.tenant_id = $1
+         AND t.tenant_id = n.tenant_id AND t.notification_id = n.id AND t.source = 'complaint')`,
+      [tenantId],
+    );
+
     // Now: what the deadline sweep finds.
     at.t = now;
     let escalated = 0;
