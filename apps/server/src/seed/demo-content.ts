@@ -108,7 +108,7 @@ export const seedDemoContent = (db: Database, input: { tenantId: string; storeId
     const vehicleId = await insertVehicle(
       tx,
       tenantId,
-      vehicleInput.parse({ vin: 'LFV2A21K8J3000001', plate: '沪AG5188', ownerId: customer.id }),
+      vehicleInput.parse({ vin: 'LSVCC6A4XMN518826', plate: '沪AG5188', ownerId: customer.id }),
       now,
     );
     const earned = 3200;
