@@ -46,3 +46,4 @@ export * from './indices.ts';
 export * from './recovery.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';
+export * from './colour.ts';

@@ -9,8 +9,8 @@ export const CheckInEntry = () => {
     <HomeEntry
       testIds={{ section: 'home-check-in', open: 'open-check-in', hint: 'check-in-hint' }}
       icon={<ScanningOutline />}
-      title={t('checkIn.entry')}
-      hint={t('checkIn.entryHint')}
+      title={t('eventCheckIn.entry')}
+      hint={t('eventCheckIn.entryHint')}
       to="/check-in"
     />
   );

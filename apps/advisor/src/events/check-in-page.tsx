@@ -22,7 +22,7 @@ export const CheckInPage = () => {
   const [picked, setPicked] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
-  const [cameraNote, setCameraNote] = useState<string | null>(barcodeDetector() ? null : 'checkIn.noCamera');
+  const [cameraNote, setCameraNote] = useState<string | null>(barcodeDetector() ? null : 'eventCheckIn.noCamera');
   const [done, setDone] = useState<Done[]>([]);
   const list = events.data?.items ?? [];
   const eventId = picked ?? (list.length === 1 ? (list[0]?.id ?? null) : null);
@@ -37,9 +37,9 @@ export const CheckInPage = () => {
           onSuccess: (r) => {
             setCode('');
             setDone((d) => [{ id: r.signupId, name: r.customerName, points: r.points }, ...d]);
-            Toast.show({ icon: 'success', content: t('checkIn.done', { name: r.customerName }) });
+            Toast.show({ icon: 'success', content: t('eventCheckIn.done', { name: r.customerName }) });
           },
-          onError: (error) => Toast.show({ content: errorText(error, t('checkIn.failed')), duration: 3000 }),
+          onError: (error) => Toast.show({ content: errorText(error, t('eventCheckIn.failed')), duration: 3000 }),
         },
       );
     },
@@ -47,18 +47,18 @@ export const CheckInPage = () => {
   );
   const cameraFailed = useCallback(() => {
     setScanning(false);
-    setCameraNote(barcodeDetector() ? 'checkIn.cameraFailed' : 'checkIn.noCamera');
+    setCameraNote(barcodeDetector() ? 'eventCheckIn.cameraFailed' : 'eventCheckIn.noCamera');
   }, []);
 
   return (
     <div className="check-in-page" data-testid="page-check-in">
-      <NavBar onBack={() => void navigate('/')}>{t('checkIn.title')}</NavBar>
+      <NavBar onBack={() => void navigate('/')}>{t('eventCheckIn.title')}</NavBar>
       {events.isPending ? (
         <DotLoading color="primary" />
       ) : events.isError ? (
         <LoadFailed onRetry={() => void events.refetch()} />
       ) : list.length === 0 ? (
-        <div className="check-in-body check-in-hint">{t('checkIn.none')}</div>
+        <div className="check-in-body check-in-hint">{t('eventCheckIn.none')}</div>
       ) : (
         <div className="check-in-body">
           <Selector
@@ -71,24 +71,24 @@ export const CheckInPage = () => {
           {current ? (
             <>
               <div className="check-in-hint" data-testid="check-in-progress">
-                {t('checkIn.progress', { done: current.checkedIn, total: current.confirmed })}
+                {t('eventCheckIn.progress', { done: current.checkedIn, total: current.confirmed })}
               </div>
               {scanning ? <Scanner onCode={submit} onFail={cameraFailed} /> : null}
               {cameraNote ? (
                 <div className="check-in-hint" data-testid="check-in-camera-note">
-                  {t(cameraNote as 'checkIn.noCamera')}
+                  {t(cameraNote as 'eventCheckIn.noCamera')}
                 </div>
               ) : (
                 <Button block onClick={() => setScanning((s) => !s)} data-testid="check-in-scan">
-                  {scanning ? t('checkIn.stopScan') : t('checkIn.scan')}
+                  {scanning ? t('eventCheckIn.stopScan') : t('eventCheckIn.scan')}
                 </Button>
               )}
               <div className="check-in-row">
                 <Input
                   value={code}
                   onChange={setCode}
-                  placeholder={t('checkIn.codePlaceholder')}
-                  aria-label={t('checkIn.code')}
+                  placeholder={t('eventCheckIn.codePlaceholder')}
+                  aria-label={t('eventCheckIn.code')}
                   data-testid="check-in-code"
                   onEnterPress={() => submit(code)}
                 />
@@ -98,13 +98,13 @@ export const CheckInPage = () => {
                   onClick={() => submit(code)}
                   data-testid="check-in-submit"
                 >
-                  {t('checkIn.submit')}
+                  {t('eventCheckIn.submit')}
                 </Button>
               </div>
               {done.length > 0 ? (
-                <List header={t('checkIn.recent')} data-testid="check-in-done">
+                <List header={t('eventCheckIn.recent')} data-testid="check-in-done">
                   {done.map((d) => (
-                    <List.Item key={d.id} extra={d.points > 0 ? t('checkIn.points', { points: d.points }) : null}>
+                    <List.Item key={d.id} extra={d.points > 0 ? t('eventCheckIn.points', { points: d.points }) : null}>
                       {d.name}
                     </List.Item>
                   ))}
@@ -112,7 +112,7 @@ export const CheckInPage = () => {
               ) : null}
             </>
           ) : (
-            <div className="check-in-hint">{t('checkIn.pick')}</div>
+            <div className="check-in-hint">{t('eventCheckIn.pick')}</div>
           )}
         </div>
       )}
