@@ -190,6 +190,10 @@ export const duplicates = `SELECT DISTINCT ON (c.tenant_id, c.dedupe_key) c.cust
     c.channel, t.decision, t.reason, t.send_at
   FROM touch_candidates c JOIN touches t ON t.tenant_id = $1 AND t.dedupe_key = c.dedupe_key
   WHERE c.tenant_id = $1 AND c.run = $2::uuid AND NOT c.retry
+    -- A key this run decided is reported with its decision (a lost insert: a duplicate there), even when
+    -- another transaction committed the same key between this run's statements.
+    AND NOT EXISTS (SELECT 1 FROM touch_decisions d WHERE d.tenant_id = $1 AND d.run = $2::uuid
+      AND d.dedupe_key = c.dedupe_key)
   ORDER BY c.tenant_id, c.dedupe_key`;
 
 // What a held touch will say and where it goes, kept on its ledger row until its next turn.
