@@ -6,51 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness, type Page } from './harness.ts';
 import { clientOf, type Api } from './staff-api.ts';
-
-const zone = 'Asia/Shanghai';
-const local = (d: Date) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    weekday: !['Sat', 'Sun'].includes(String(parts.weekday)),
-  };
-};
-
-/**
- * "Within the hour" holds in business hours (08:30–17:30 on working days). The server's clock is the one
- * thing a test may move (CLOCK_OFFSET_MINUTES, at most a day either way): when it is outside them now, it is
- * moved to 10:00 of the nearest weekday within reach. None within reach (a Saturday's middle): the alert is
- * then due the next working morning, and that is what is checked.
- */
-const offsetMinutes = (() => {
-  const now = new Date();
-  const here = local(now);
-  if (here.weekday && here.minutes >= 8 * 60 + 45 && here.minutes <= 16 * 60 + 15) return 0;
-  const candidates = [-1, 0, 1]
-    .map((n) => {
-      const d = new Date(now.getTime() + n * 86_400_000);
-      const l = local(d);
-      return { weekday: l.weekday, minutes: n * 1440 + (10 * 60 - here.minutes) };
-    })
-    .filter((c) => c.weekday && Math.abs(c.minutes) <= 1440)
-    .sort((a, b) => Math.abs(a.minutes) - Math.abs(b.minutes));
-  return candidates[0]?.minutes ?? null;
-})();
-const serverNow = () => new Date(Date.now() + (offsetMinutes ?? 0) * 60_000);
+import { local, offsetMinutes, serverNow } from './business-clock.ts';
 
 let h: Harness;
 let cs: Page;
