@@ -18,6 +18,7 @@ import { segmentRoutes } from './modules/segments/segments.routes.ts';
 import { callRoutes } from './modules/calls/calls.routes.ts';
 import { careRoutes } from './modules/care/care.routes.ts';
 import { complaintRoutes } from './modules/complaints/complaints.routes.ts';
+import { complaintReportRoutes } from './modules/complaints/complaint-reports.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { storeRoutes } from './modules/stores/stores.routes.ts';
 import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
@@ -57,6 +58,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(callRoutes);
   await app.register(contactRoutes);
   await app.register(complaintRoutes);
+  await app.register(complaintReportRoutes);
   await app.register(operatorApiRoutes);
   await app.register(webhookRoutes);
   await app.register(telematicsRoutes);

@@ -103,6 +103,7 @@ export const auditActions = [
   'complaint.reopened',
   'complaint.oem_report_sent',
   'complaint.deadline_changed',
+  'complaint.reports_exported',
   'segment.rules_updated',
   'segment.recompute',
   'segment.exported',

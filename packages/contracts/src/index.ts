@@ -27,6 +27,7 @@ export * from './calls.ts';
 export * from './segments.ts';
 export * from './complaints.ts';
 export * from './complaint-cases.ts';
+export * from './complaint-reports.ts';
 export * from './calendar.ts';
 export * from './operator.ts';
 export * from './webhooks.ts';

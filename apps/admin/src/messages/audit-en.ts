@@ -47,6 +47,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'action.complaint.reopened': 'Complaint reopened',
   'action.complaint.oem_report_sent': 'Complaint report sent to the OEM',
   'action.complaint.deadline_changed': 'Complaint deadline changed',
+  'action.complaint.reports_exported': 'Complaint reports exported',
   'action.segment.rules_updated': 'Segment rules changed',
   'action.segment.recompute': 'Segments recomputed',
   'action.segment.exported': 'Segment customers exported',

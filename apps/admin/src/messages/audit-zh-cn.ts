@@ -49,6 +49,7 @@ export const auditZhCN = {
   'action.complaint.reopened': '重新打开投诉',
   'action.complaint.oem_report_sent': '向厂家提交投诉报告',
   'action.complaint.deadline_changed': '修改投诉时限',
+  'action.complaint.reports_exported': '导出投诉报表',
   'action.segment.rules_updated': '修改分群规则',
   'action.segment.recompute': '重新计算客户分群',
   'action.segment.exported': '导出分群客户',

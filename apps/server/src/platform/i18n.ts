@@ -231,6 +231,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     complaint_improvement_done: '该改进措施已完成',
     complaint_no_customer: '您的账户尚未关联客户档案，请联系门店',
     complaint_owner_not_awaiting: '该案件目前不需要您确认是否满意',
+    complaint_report_range: '报表期间须从起始月到结束月，最长24个月',
+    quarter: '请选择季度，例如 2026-Q1',
     // Webhooks (issue 10).
     webhook_url_invalid: '请输入完整的网址，例如 https://example.com/m4s/webhook',
     webhook_url_credentials: '网址中不能包含用户名或密码',
@@ -455,6 +457,8 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     complaint_improvement_done: 'This improvement item is already done',
     complaint_no_customer: 'Your account is not linked to a customer record yet; please contact the store',
     complaint_owner_not_awaiting: 'This case is not waiting for your answer',
+    complaint_report_range: 'The span runs from its first month to its last, at most 24 months',
+    quarter: 'Choose a quarter, for example 2026-Q1',
     // Webhooks (issue 10).
     webhook_url_invalid: 'Enter a full URL, e.g. https://example.com/m4s/webhook',
     webhook_url_credentials: 'The URL must not contain a user name or password',

@@ -6,6 +6,7 @@ import { callRoutes } from './calls.ts';
 import { careRoutes } from './care.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { complaintRoutes } from './complaints.ts';
+import { complaintReportRoutes } from './complaint-reports.ts';
 import { contactRoutes } from './contact.ts';
 import { customerRoutes } from './customers.ts';
 import { garageRoutes } from './garage.ts';
@@ -63,6 +64,7 @@ export const routes = {
   calls: callRoutes,
   contact: contactRoutes,
   complaints: complaintRoutes,
+  complaintReports: complaintReportRoutes,
   webhooks: webhookRoutes,
   telematics: telematicsRoutes,
   loyalty: loyaltyRoutes,
@@ -84,6 +86,7 @@ export {
   calendarRoutes,
   catalogueRoutes,
   complaintRoutes,
+  complaintReportRoutes,
   customerRoutes,
   garageRoutes,
   healthRoutes,

@@ -9,6 +9,7 @@ import {
 } from '../../platform/time/work-calendar.ts';
 import { addDays, localOf } from '../../platform/time/zone.ts';
 import { tenantWorkCalendar } from '../calendar/calendar.service.ts';
+import { complaintPolicyOf } from './complaints.policy.ts';
 
 export type CaseRow = typeof complaints.$inferSelect;
 
@@ -21,13 +22,27 @@ export type CaseRow = typeof complaints.$inferSelect;
  */
 export const deadlineRules = { firstContactHours: 2, answerDays: 1, oemReportHours: 4, evaluationDays: 3 };
 
-/** A deadline is in warning once three quarters of its business time has passed. */
-export const warningShare = 0.75;
+/**
+ * A deadline turns to warning (and its handler is told) the tenant's `warnMinutes` of business time before
+ * it is due (default 30), but never before half of its business time has passed.
+ */
+export const defaultWarnMinutes = 30;
+
+/** The tenant's work calendar and its warning lead: what every deadline's state is read in. */
+export type CaseCalendar = WorkCalendar & { warnMinutes?: number };
 
 /** The span of days a deadline can reach (weeks are plenty: Spring Festival is the longest break). */
-export const calendarFor = (ctx: Pick<Ctx, 'db' | 'tenantId'>, from: Date, zone = 'Asia/Shanghai') => {
+export const calendarFor = async (
+  ctx: Pick<Ctx, 'db' | 'tenantId'>,
+  from: Date,
+  zone = 'Asia/Shanghai',
+): Promise<CaseCalendar> => {
   const day = localOf(from, zone).day;
-  return tenantWorkCalendar(ctx, { from: addDays(day, -40), to: addDays(day, 60) });
+  const [cal, policy] = await Promise.all([
+    tenantWorkCalendar(ctx, { from: addDays(day, -40), to: addDays(day, 60) }),
+    complaintPolicyOf(ctx),
+  ]);
+  return { ...cal, warnMinutes: policy.warnMinutes };
 };
 
 export const firstContactDue = (cal: WorkCalendar, receivedAt: Date) =>
@@ -67,13 +82,14 @@ export const deadlinesOf = (c: CaseRow): Deadline[] => {
 
 export type DeadlineState = 'running' | 'warning' | 'overdue' | 'met' | 'late';
 
-/** When a deadline turns to warning: three quarters of its business time after its start. */
-export const warnAt = (cal: WorkCalendar, d: Pick<Deadline, 'start' | 'due'>): Date => {
+/** When a deadline turns to warning: the lead before it is due, not before half of its business time. */
+export const warnAt = (cal: CaseCalendar, d: Pick<Deadline, 'start' | 'due'>): Date => {
   const total = businessMinutesBetween(cal, d.start, d.due);
-  return total <= 0 ? d.due : addBusinessHours(cal, d.start, (total * warningShare) / 60);
+  const lead = cal.warnMinutes ?? defaultWarnMinutes;
+  return total <= 0 ? d.due : addBusinessHours(cal, d.start, Math.max(total - lead, total / 2) / 60);
 };
 
-export const stateOf = (cal: WorkCalendar, d: Deadline, now: Date): DeadlineState => {
+export const stateOf = (cal: CaseCalendar, d: Deadline, now: Date): DeadlineState => {
   if (d.metAt) return d.metAt.getTime() <= d.due.getTime() ? 'met' : 'late';
   if (now.getTime() >= d.due.getTime()) return 'overdue';
   return now.getTime() >= warnAt(cal, d).getTime() ? 'warning' : 'running';

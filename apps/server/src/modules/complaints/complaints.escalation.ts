@@ -83,8 +83,22 @@ export const escalate = async (
 };
 
 /**
- * What a deadline does when its moment comes: a warning in the case log once three quarters of its time
- * has gone, and once it has passed unmet, one automatic escalation. Both are written once per deadline
+ * Who is warned before a deadline: the person who must act (its handler, else its first receiver; a case the
+ * owner filed in the app and nobody has taken yet, the store's customer service, else its service manager,
+ * else its store manager), and the manager it was escalated to, who answers for it now.
+ */
+const warnedPeople = async (ctx: Ctx, c: CaseRow): Promise<string[]> => {
+  const actor =
+    c.handlerId ??
+    c.receivedBy ??
+    (await cq.managerFor(ctx.db, ctx.tenantId, c.storeId, ['cs_specialist', 'service_manager', 'store_manager']))?.id ??
+    null;
+  return [...new Set([actor, c.escalatedTo].filter((id): id is string => id !== null))];
+};
+
+/**
+ * What a deadline does when its moment comes: a warning in the case log, addressed to the person who answers
+ * for it, the tenant's lead before it is due, and once it has passed unmet, one automatic escalation. Both are written once per deadline
  * (keyed by its kind and due moment): the job, a retry and the nightly sweep may all run it.
  */
 export const actOnDeadlines = async (ctx: Ctx, id: string): Promise<{ warned: number; escalated: number }> => {
@@ -97,14 +111,23 @@ export const actOnDeadlines = async (ctx: Ctx, id: string): Promise<{ warned: nu
     const state = stateOf(cal, d, ctx.clock.now());
     const due = d.due.toISOString();
     if (state === 'warning' || state === 'overdue') {
-      const warned = await cq.addEvent(ctx.db, {
-        tenantId: ctx.tenantId,
-        complaintId: id,
-        at: ctx.clock.now(),
-        kind: 'deadline_warning',
-        details: `${d.kind}:${due}`,
-        key: `warn:${d.kind}:${due}`,
-      });
+      // One entry per person warned, each their notice (complaints.notices.ts); the first keeps the plain key.
+      // Past the deadline only the one who must act is (still) warned: the manager hears of the escalation.
+      const everyone = await warnedPeople(ctx, row.c);
+      const people = state === 'warning' ? everyone : everyone.slice(0, 1);
+      let warned = false;
+      for (const [i, toId] of (people.length > 0 ? people : [null]).entries()) {
+        const written = await cq.addEvent(ctx.db, {
+          tenantId: ctx.tenantId,
+          complaintId: id,
+          at: ctx.clock.now(),
+          kind: 'deadline_warning',
+          toId,
+          details: `${d.kind}:${due}`,
+          key: i === 0 ? `warn:${d.kind}:${due}` : `warn:${d.kind}:${due}:${toId}`,
+        });
+        warned ||= written;
+      }
       if (warned) out.warned++;
     }
     if (state !== 'overdue') continue;

@@ -1,19 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
-import { tenants } from '../../platform/db/schema/index.ts';
 import { runGate, stage } from '../contact/gate.ts';
 import type { CaseRow } from './complaints.deadlines.ts';
 
-/** The tenant's complaint handling: the follow-up's working days after resolution (seed-001 §3.5: default 1). */
-export const complaintPolicy = z.object({ followUpDays: z.int().min(1).max(7).default(1) });
-export type ComplaintPolicy = z.infer<typeof complaintPolicy>;
-
-export const complaintPolicyOf = async (ctx: Pick<Ctx, 'db' | 'tenantId'>): Promise<ComplaintPolicy> => {
-  const [row] = await ctx.db.select({ p: tenants.complaintPolicy }).from(tenants).where(eq(tenants.id, ctx.tenantId));
-  const parsed = complaintPolicy.safeParse(row?.p ?? {});
-  return parsed.success ? parsed.data : complaintPolicy.parse({});
-};
+export { complaintPolicy, complaintPolicyOf, type ComplaintPolicy } from './complaints.policy.ts';
 
 /**
  * The thank-you on closing, through the contact gate like any other touch (source `complaint`, topic

@@ -99,6 +99,8 @@ export const complaintEvents = pgTable(
     text: text('text'),
     details: text('details'),
     key: text('key'),
+    /** When the staff member it is addressed to (`to_id`) read it as a notice. */
+    seenAt: stamp('seen_at'),
   },
   (t) => [
     ...tenantTableRules(t, 'complaint_events'),
@@ -106,6 +108,7 @@ export const complaintEvents = pgTable(
     foreignKey({ columns: [t.tenantId, t.actorId], foreignColumns: [staff.tenantId, staff.id] }),
     index('complaint_events_case_idx').on(t.tenantId, t.complaintId, t.at),
     uniqueIndex('complaint_events_key').on(t.tenantId, t.complaintId, t.key),
+    index('complaint_events_to_idx').on(t.tenantId, t.toId, t.at),
   ],
 ).enableRLS();
 
