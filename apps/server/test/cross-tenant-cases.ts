@@ -317,4 +317,9 @@ export const listRoutes = [
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
+  'GET /api/complaints/notices',
+  'GET /api/complaints/reports/overview?from=2025-01&to=2026-12',
+  'GET /api/complaints/reports/monthly?month=2026-12',
+  'GET /api/complaints/reports/first-contact?quarter=2026-Q4',
+  'GET /api/complaints/reports.xlsx?from=2025-01&to=2026-12&month=2026-12&quarter=2026-Q4',
 ];

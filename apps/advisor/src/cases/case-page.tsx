@@ -5,13 +5,16 @@ import { errorText } from '@m4s/web-kit';
 import { LoadFailed, PageLoading } from '@m4s/web-kit/mobile';
 import { PageBar } from '../customers/page-bar.tsx';
 import { useI18n } from '../i18n.ts';
-import { useAdvisorCase, useHandlerAction, type HandlerAction } from './api.ts';
+import { useAdvisorCase, useCaseColleagues, useHandlerAction, type HandlerAction } from './api.ts';
 import { CaseCountdown } from './cases-page.tsx';
 
-const handlerActions: readonly HandlerAction[] = ['accept', 'answer', 'resolve', 'escalate', 'note'];
+const handlerActions: readonly HandlerAction[] = ['accept', 'answer', 'resolve', 'escalate', 'transfer', 'note'];
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** One case for its handler: the record, the countdown, the log, and accept → answer → resolve (or escalate). */
+/**
+ * One case for its handler: the record, the countdown, the log, and accept → answer → resolve (or escalate,
+ * or hand it to a colleague with the reason: they sign for it in turn).
+ */
 export const CasePage = () => {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -21,6 +24,8 @@ export const CasePage = () => {
   const [text, setText] = useState('');
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState<'authority' | 'difficulty' | 'repeated'>('authority');
+  const [toId, setToId] = useState<string | null>(null);
+  const colleagues = useCaseColleagues(query.data?.complaint.storeId ?? null);
   if (query.isLoading) return <PageLoading />;
   if (query.isError || !query.data) return <LoadFailed onRetry={() => void query.refetch()} />;
   const { complaint: c, events, actions } = query.data;
@@ -33,7 +38,9 @@ export const CasePage = () => {
           ? { solution: text, completionDate: date }
           : action === 'escalate'
             ? { reason, note: text }
-            : { text, public: false };
+            : action === 'transfer'
+              ? { toId, reason: text }
+              : { text, public: false };
   const go = (action: HandlerAction) =>
     run.mutate(
       { action, body: bodyOf(action) },
@@ -80,7 +87,7 @@ export const CasePage = () => {
           {events.map((e) => (
             <Steps.Step
               key={e.id}
-              title={e.kind}
+              title={t(`cases.event.${e.kind as 'received'}`)}
               description={`${e.at.slice(0, 16).replace('T', ' ')} ${e.text ?? ''}`}
             />
           ))}
@@ -97,6 +104,21 @@ export const CasePage = () => {
             }))}
           />
         )}
+        {open === 'transfer' && (
+          <>
+            <div>{t('cases.transferTo')}</div>
+            <Selector
+              columns={2}
+              value={toId ? [toId] : []}
+              onChange={(v) => setToId(v[0] ?? null)}
+              options={(colleagues.data ?? [])
+                .filter((s) => s.id !== c.handler?.id)
+                .map((s) => ({ value: s.id, label: s.name }))}
+              data-testid="advisor-case-transfer-to"
+            />
+            <div>{t('cases.transferReason')}</div>
+          </>
+        )}
         <TextArea
           value={text}
           onChange={setText}
@@ -110,7 +132,7 @@ export const CasePage = () => {
         <Button
           block
           color="primary"
-          disabled={!text.trim()}
+          disabled={!text.trim() || (open === 'transfer' && !toId)}
           loading={run.isPending}
           onClick={() => {
             if (open) go(open);

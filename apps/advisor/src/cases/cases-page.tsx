@@ -7,6 +7,7 @@ import { PageBar } from '../customers/page-bar.tsx';
 import { useI18n } from '../i18n.ts';
 import { useMyCases } from './api.ts';
 import { nextDue, span } from './countdown.ts';
+import { CaseNotices } from './notices.tsx';
 
 /** The countdown of a case's next deadline, red once it has passed. */
 export const CaseCountdown = ({ c }: { c: Complaint }) => {
@@ -64,7 +65,10 @@ export const CasesPage = () => {
   return (
     <div>
       <PageBar title={t('cases.title')} />
-      <PullToRefresh onRefresh={async () => void (await cases.refetch())}>{list()}</PullToRefresh>
+      <PullToRefresh onRefresh={async () => void (await cases.refetch())}>
+        <CaseNotices />
+        {list()}
+      </PullToRefresh>
     </div>
   );
 };
