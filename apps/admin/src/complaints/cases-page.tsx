@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Segmented, Tag } from 'antd';
+import { Button, Segmented, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ComplaintCaseRow } from '@m4s/contracts';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useCan } from '../auth/session.ts';
 import { useI18n } from '../i18n.ts';
 import { actionsColumn } from '../layout/list-actions.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
@@ -10,6 +11,7 @@ import { QueryTable } from '../layout/query-table.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { useCases, type CaseView } from './case-api.ts';
 import { Countdown } from './countdown.tsx';
+import { ReportsTab } from './reports-tab.tsx';
 
 /** The wall clock, ticking each 30 s: the countdowns move between the list's refreshes. */
 export const useNow = () => {
@@ -21,8 +23,30 @@ export const useNow = () => {
   return now;
 };
 
-/** 投诉与建议: the cases of the store (the group's for group staff) with the countdown of their next deadline. */
+/**
+ * 投诉与建议: the cases of the store (the group's for group staff) with the countdown of their next deadline;
+ * for managers a 报表 tab beside them.
+ */
 export const CasesPage = () => {
+  const { t } = useI18n();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  if (!can('complaint.manage')) return <CaseList />;
+  return (
+    <Tabs
+      activeKey={params.get('tab') ?? 'cases'}
+      onChange={(key) => setParams((p) => ({ ...Object.fromEntries(p), tab: key }), { replace: true })}
+      destroyOnHidden
+      items={[
+        { key: 'cases', label: t('complaint.tab.cases'), children: <CaseList /> },
+        { key: 'reports', label: t('complaint.tab.reports'), children: <ReportsTab /> },
+      ]}
+      data-testid="complaint-tabs"
+    />
+  );
+};
+
+const CaseList = () => {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [view, setView] = useState<CaseView>('open');

@@ -11,6 +11,7 @@ import { careEn } from '../care/messages-en.ts';
 import { catalogueEn } from '../catalogue/messages-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
+import { complaintReportsEn } from './complaint-reports-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
@@ -36,6 +37,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...catalogueEn,
   ...complaintsEn,
   ...complaintCasesEn,
+  ...complaintReportsEn,
   ...calendarEn,
   ...webhooksEn,
   ...telematicsEn,

@@ -11,6 +11,7 @@ import { careZhCN } from '../care/messages-zh-cn.ts';
 import { catalogueZhCN } from '../catalogue/messages-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
+import { complaintReportsZhCN } from './complaint-reports-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { contentZhCN } from './content-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...catalogueZhCN,
   ...complaintsZhCN,
   ...complaintCasesZhCN,
+  ...complaintReportsZhCN,
   ...calendarZhCN,
   ...webhooksZhCN,
   ...telematicsZhCN,
