@@ -153,6 +153,11 @@ void test('the advisor accepts, answers and resolves it in the advisor app', asy
   await advisor.getByTestId('password').fill('m4s-demo');
   await advisor.getByTestId('sign-in').click();
   await advisor.getByTestId('open-cases').click();
+  // The assignment is her notice (提醒), unread, above the list.
+  await advisor
+    .locator('[data-testid="case-notice"][data-kind="assigned"][data-seen="false"]', { hasText: summary })
+    .first()
+    .waitFor();
   const item = advisor.getByTestId('case-item').filter({ hasText: summary });
   await item.getByTestId('case-countdown').waitFor();
   await h.shot(advisor, 'complaints-05-advisor-list');

@@ -4,7 +4,14 @@ import type { ComplaintNotice } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
 import { useNoticeSeen, useNotices } from './api.ts';
 
-const stamp = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }).slice(5, 16);
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const stamp = (iso: string) => clock.format(new Date(iso));
 
 /** What a notice says: the deadline and when it is due, the level reached, who handed the case over. */
 const NoticeText = ({ n }: { n: ComplaintNotice }) => {
