@@ -218,7 +218,8 @@ const loadRow = z
 /**
  * Each agent's day in a store ($2 the store, $3 now, $4 the end of today, $5 its start, $6 the roles that
  * work calls, $7 one staff member or NULL for all): open calls due by tonight, late ones, attempts and
- * completed calls today; then each role's unassigned pool (staff_id NULL).
+ * completed calls today; then each role's unassigned pool (staff_id NULL). The call service asks it for one
+ * agent's own day; the store view counts in one pass instead (`storeQueue`).
  */
 export const agentLoads = async (
   sql: SqlExecutor,
@@ -232,9 +233,10 @@ export const agentLoads = async (
     `SELECT s.id AS staff_id, s.name, s.role, o.due_today, o.late, a.attempts_today, a.completed_today
        FROM staff s
       CROSS JOIN LATERAL (SELECT count(*) AS due_today, count(*) FILTER (WHERE k.due_at < $3) AS late
-           FROM care_tasks k WHERE ${open} AND k.assignee_id = s.id) o
+           FROM care_tasks k WHERE ${open} AND k.tenant_id = s.tenant_id AND k.assignee_id = s.id) o
       CROSS JOIN LATERAL (SELECT count(*) AS attempts_today, count(*) FILTER (WHERE a.outcome = 'completed') AS completed_today
-           FROM call_attempts a WHERE a.tenant_id = $1 AND a.agent_id = s.id AND a.at >= $5) a
+           FROM call_attempts a
+          WHERE a.tenant_id = $1 AND a.tenant_id = s.tenant_id AND a.agent_id = s.id AND a.at >= $5) a
       WHERE s.tenant_id = $1 AND s.status = 'active' AND s.role = ANY($6::text[])
         AND ($7::uuid IS NULL OR s.id = $7) AND ($7::uuid IS NOT NULL OR s.store_id = $2)
      UNION ALL
@@ -299,7 +301,8 @@ export const storeAgents = async (
          FROM staff s
         CROSS JOIN LATERAL (SELECT count(*) AS attempts_today,
               count(*) FILTER (WHERE a.outcome = 'completed') AS completed_today
-             FROM call_attempts a WHERE a.tenant_id = $1 AND a.agent_id = s.id AND a.at >= $3) a
+             FROM call_attempts a
+            WHERE a.tenant_id = $1 AND a.tenant_id = s.tenant_id AND a.agent_id = s.id AND a.at >= $3) a
         WHERE s.tenant_id = $1 AND s.status = 'active' AND s.role = ANY($4::text[]) AND s.store_id = $2
         ORDER BY s.role, s.name`,
       [tenantId, p.storeId, p.from, p.roles],
