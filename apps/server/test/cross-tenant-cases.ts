@@ -319,6 +319,7 @@ export const listRoutes = [
   'GET /api/chat/conversations',
   'GET /api/chat/stats',
   'GET /api/owner/chat',
+  'GET /api/owner/chat/thread?kind=service',
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',

@@ -12,9 +12,9 @@ const bodyLimit = visitPhotoMaxChars + 16_384;
 /** 咨询 (docs/chat.md): the owner app's conversations and assistant, the advisor app's 会员咨询 and its stream. */
 export const chatRoutes: FastifyPluginAsync = async (app) => {
   serve(app, r.ownerChats, (ctx) => owner.ownerChats(ctx));
-  serve(app, r.ownerThread, (ctx, req) => owner.ownerThread(ctx, req.params.kind));
-  serve(app, r.ownerPost, (ctx, req) => owner.ownerPost(ctx, req.params.kind, req.body), { bodyLimit });
-  serve(app, r.ownerRead, (ctx, req) => owner.ownerRead(ctx, req.params.kind));
+  serve(app, r.ownerThread, (ctx, req) => owner.ownerThread(ctx, req.query.kind));
+  serve(app, r.ownerPost, (ctx, req) => owner.ownerPost(ctx, req.query.kind, req.body), { bodyLimit });
+  serve(app, r.ownerRead, (ctx, req) => owner.ownerRead(ctx, req.query.kind));
   serve(app, r.ownerPhoto, async (ctx, req, reply) => {
     const photo = await owner.ownerPhoto(ctx, req.params.id);
     void reply

@@ -51,14 +51,14 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
     const t = await createTestTenant(['group_admin']);
     const owner = await signInOwner(t.slug, '13900000301');
     assert.deepEqual((await owner.get('/api/owner/chat')).json<OwnerChats>(), { canChat: false, items: [] });
-    const res = await owner.send('POST', '/api/owner/chat/service/messages', { text: '你好' });
+    const res = await owner.send('POST', '/api/owner/chat/messages?kind=service', { text: '你好' });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /绑定爱车/);
   });
 
   test('the assistant answers from an article with its source, and hands an unsure question to the insurance advisor', async () => {
     const { t, owner } = await setup();
-    const answered = await post(owner.agent, '/api/owner/chat/assistant/messages', { text: '轮胎多久换一次' });
+    const answered = await post(owner.agent, '/api/owner/chat/messages?kind=assistant', { text: '轮胎多久换一次' });
     const [question, answer] = answered.messages;
     assert.equal(question?.sender, 'owner');
     assert.equal(answer?.sender, 'assistant');
@@ -66,12 +66,12 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
     assert.equal(answer?.source?.kind, 'article');
     assert.match(answer?.source?.kind === 'article' ? answer.source.title : '', /轮胎/);
 
-    const unsure = await post(owner.agent, '/api/owner/chat/assistant/messages', { text: '车险续保多少钱' });
+    const unsure = await post(owner.agent, '/api/owner/chat/messages?kind=assistant', { text: '车险续保多少钱' });
     assert.equal(unsure.messages[1]?.outcome, 'unsure');
     assert.equal(unsure.messages[1]?.handoverTo, 'insurance');
     assert.equal(unsure.messages[1]?.source, null);
     // The insurance conversation holds the question with the assistant's conversation attached.
-    const insurance = (await owner.agent.get('/api/owner/chat/insurance')).json<ChatThread>();
+    const insurance = (await owner.agent.get('/api/owner/chat/thread?kind=insurance')).json<ChatThread>();
     const handed = insurance.messages.at(-1);
     assert.equal(handed?.text, '车险续保多少钱');
     assert.ok(
@@ -97,7 +97,7 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
 
   test('the assistant answers from the owner own records, saying so', async () => {
     const { owner } = await setup();
-    const res = await post(owner.agent, '/api/owner/chat/assistant/messages', { text: '我的车什么时候能修好' });
+    const res = await post(owner.agent, '/api/owner/chat/messages?kind=assistant', { text: '我的车什么时候能修好' });
     assert.deepEqual(res.messages[1]?.source, { kind: 'own_data', topic: 'visit' });
     assert.match(res.messages[1]?.text ?? '', /没有在店维修/);
   });
@@ -109,7 +109,7 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
     const offStore = subscribeStoreChat(t.id, t.storeId, (e) => heardByStore.push(e));
     const offOwner = subscribeOwner(t.id, owner.ownerId, (e) => heardByOwner.push(e));
     const xss = '<img src=x onerror=alert(1)>保养多少钱？';
-    const sent = await post(owner.agent, '/api/owner/chat/service/messages', { text: xss });
+    const sent = await post(owner.agent, '/api/owner/chat/messages?kind=service', { text: xss });
     assert.equal(sent.messages[0]?.text, xss, 'stored and answered as the text it is');
     assert.equal(heardByStore.at(-1)?.type, 'chat');
 
@@ -136,7 +136,7 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
     const chats = (await owner.agent.get('/api/owner/chat')).json<OwnerChats>();
     assert.equal(chats.items.find((c) => c.kind === 'service')?.unread, 1);
     assert.equal(chats.items.find((c) => c.kind === 'service')?.advisorName, 'service_advisor');
-    await owner.agent.send('POST', '/api/owner/chat/service/read');
+    await owner.agent.send('POST', '/api/owner/chat/read?kind=service');
     assert.equal(
       (await owner.agent.get('/api/owner/chat')).json<OwnerChats>().items.find((c) => c.kind === 'service')?.unread,
       0,
@@ -152,7 +152,7 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
 
   test('the conversation belongs to the store: reassigned or departed, the history goes to who answers next', async () => {
     const { t, owner } = await setup();
-    await post(owner.agent, '/api/owner/chat/service/messages', { text: '空调不凉了' });
+    await post(owner.agent, '/api/owner/chat/messages?kind=service', { text: '空调不凉了' });
     await sql(`UPDATE staff SET status = 'disabled' WHERE tenant_id = $1 AND id = $2`, [
       t.id,
       t.staffIds.service_advisor,
@@ -184,11 +184,11 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
   test('outside business hours the owner gets one auto-reply per spell', async () => {
     const { t, owner } = await setup();
     await closeToday(t);
-    const first = await post(owner.agent, '/api/owner/chat/sales/messages', { text: '想看看新款' });
+    const first = await post(owner.agent, '/api/owner/chat/messages?kind=sales', { text: '想看看新款' });
     assert.equal(first.messages.length, 2);
     assert.equal(first.messages[1]?.sender, 'system');
     assert.match(first.messages[1]?.text ?? '', /非营业时间/);
-    const second = await post(owner.agent, '/api/owner/chat/sales/messages', { text: '在吗' });
+    const second = await post(owner.agent, '/api/owner/chat/messages?kind=sales', { text: '在吗' });
     assert.equal(second.messages.length, 1, 'not again within the spell');
   });
 
@@ -198,7 +198,7 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
       .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } })
       .png()
       .toBuffer();
-    const sent = await post(owner.agent, '/api/owner/chat/service/messages', {
+    const sent = await post(owner.agent, '/api/owner/chat/messages?kind=service', {
       photo: `data:image/png;base64,${png.toString('base64')}`,
     });
     const id = sent.messages[0]?.id ?? '';
@@ -208,11 +208,11 @@ describe('咨询: owner ↔ advisors, the assistant', () => {
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers['content-type'], 'image/jpeg');
     assert.equal((await sharp(served.rawPayload).metadata()).exif, undefined);
-    const bad = await owner.agent.send('POST', '/api/owner/chat/service/messages', {
+    const bad = await owner.agent.send('POST', '/api/owner/chat/messages?kind=service', {
       photo: 'data:image/png;base64,AAAA',
     });
     assert.equal(bad.statusCode, 400);
-    const empty = await owner.agent.send('POST', '/api/owner/chat/service/messages', { text: '   ' });
+    const empty = await owner.agent.send('POST', '/api/owner/chat/messages?kind=service', { text: '   ' });
     assert.equal(empty.statusCode, 400);
     // Another owner of the tenant cannot read it.
     const stranger = await signInOwner(t.slug, '13900000302');
