@@ -50,8 +50,10 @@ export const ownerChats = async (ctx: OwnerCtx): Promise<OwnerChats> => {
   };
 };
 
+/** One conversation; empty until the first message (and for an owner without a car, who cannot write yet). */
 export const ownerThread = async (ctx: OwnerCtx, kind: ChatKind): Promise<ChatThread> => {
-  const c = await requireCustomer(ctx);
+  const c = await customerOf(ctx);
+  if (!c) return { entry: toOwnerEntry(kind, undefined, null, null), messages: [] };
   const rows = await q.conversationsOfCustomer(ctx.sql, ctx.tenantId, c.customerId);
   const row = rows.find((r) => r.kind === kind);
   const advisors = await q.advisorsOfCustomer(ctx.sql, ctx.tenantId, c.customerId);
