@@ -105,7 +105,7 @@ export const chatStats = z.object({
       medianMinutes: z.number(),
       p90Minutes: z.number(),
       /** The median counted in business hours of the tenant calendar (the night does not count against them). */
-      medianBusinessMinutes: z.number(),
+      medianBusinessMinutes: z.number().nullable(),
     }),
   ),
   waiting: z.number(),

@@ -115,7 +115,7 @@ export const chatStats = async (ctx: StaffCtx, days: number): Promise<ChatStats>
         replies: ms.length,
         medianMinutes: minutes(percentile(ms, 0.5)),
         p90Minutes: minutes(percentile(ms, 0.9)),
-        medianBusinessMinutes: minutes(percentile(business, 0.5)),
+        medianBusinessMinutes: business.length > 0 ? minutes(percentile(business, 0.5)) : null,
       };
     })
     .sort((a, b) => a.medianMinutes - b.medianMinutes || a.name.localeCompare(b.name));
