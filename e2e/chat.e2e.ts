@@ -25,9 +25,14 @@ after(async () => {
 });
 
 const ask = async (question: string) => {
-  await owner.getByTestId('chat-input').locator('input').fill(question);
+  await owner.getByTestId('chat-input').fill(question);
   await owner.getByTestId('chat-send').click();
-  await owner.getByTestId('chat-msg').filter({ hasText: question }).waitFor();
+  try {
+    await owner.getByTestId('chat-msg').filter({ hasText: question }).waitFor();
+  } catch (error) {
+    await h.shot(owner, 'chat-failed-ask');
+    throw error;
+  }
 };
 
 void test('the assistant answers a car-care question from an article and shows its source', async () => {
@@ -73,7 +78,7 @@ void test('the insurance advisor answers in 会员咨询 and the owner sees it w
   const urlBefore = owner.url();
   const loads: string[] = [];
   owner.on('load', () => loads.push(owner.url()));
-  await staff.getByTestId('chat-reply-input').locator('input').fill(reply);
+  await staff.getByTestId('chat-reply-input').fill(reply);
   await staff.getByTestId('chat-reply-send').click();
   await owner.getByTestId('chat-msg').filter({ hasText: reply }).waitFor({ timeout: 10_000 });
   assert.deepEqual(loads, [], 'the page was not reloaded');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Toast } from 'antd-mobile';
+import { Button, Toast } from 'antd-mobile';
 import { useParams } from 'react-router-dom';
 import type { ChatMessage } from '@m4s/contracts';
 import { compressPhoto, errorText } from '@m4s/web-kit';
@@ -79,10 +79,10 @@ export const ChatThreadPage = () => {
             }}
           />
         </label>
-        <Input
+        <input
           className="chat-input"
           value={draft}
-          onChange={setDraft}
+          onChange={(e) => setDraft(e.target.value)}
           placeholder={t('chat.placeholder')}
           aria-label={t('chat.placeholder')}
           data-testid="chat-reply-input"

@@ -42,7 +42,7 @@ export const ChatListPage = () => {
             <List.Item
               key={kind}
               onClick={() => void navigate(`/chat/${kind}`)}
-              description={c?.lastText ?? who}
+              description={c?.lastText ?? (kind === 'assistant' ? who : t('chat.empty'))}
               extra={
                 c && c.unread > 0 ? (
                   <Badge content={c.unread} aria-label={t('chat.unread', { count: c.unread })} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, DotLoading, Input, NavBar, Toast } from 'antd-mobile';
+import { Button, DotLoading, NavBar, Toast } from 'antd-mobile';
 import { Link, useParams } from 'react-router-dom';
 import { chatKinds, type ChatKind, type ChatMessage } from '@m4s/contracts';
 import { compressPhoto, errorText } from '@m4s/web-kit';
@@ -112,10 +112,10 @@ export const ChatPage = () => {
             />
           </label>
         ) : null}
-        <Input
+        <input
           className="chat-input"
           value={draft}
-          onChange={setDraft}
+          onChange={(e) => setDraft(e.target.value)}
           placeholder={t(kind === 'assistant' ? 'chat.askPlaceholder' : 'chat.placeholder')}
           aria-label={t(kind === 'assistant' ? 'chat.askPlaceholder' : 'chat.placeholder')}
           data-testid="chat-input"

@@ -119,9 +119,9 @@ export const seedDemoChat = (db: Database, input: { tenantId: string; now: Date 
     // The advisor's own customers, and customers of the store's insurance pool, waiting for an answer.
     const mine = await sql.executeSql(
       `SELECT c.id::text AS id, COALESCE(c.home_store_id, $3::uuid)::text AS store_id FROM customers c
-        WHERE c.tenant_id = $1 AND c.service_advisor_id = $2 AND c.erased_at IS NULL
+        WHERE c.tenant_id = $1 AND c.service_advisor_id = $2 AND c.erased_at IS NULL AND c.id <> $4::uuid
         ORDER BY c.created_at, c.id LIMIT 8`,
-      [tenantId, advisor.id, advisor.storeId],
+      [tenantId, advisor.id, advisor.storeId, sun ? String(sun.id) : '00000000-0000-0000-0000-000000000000'],
     );
     const pool = await sql.executeSql(
       `SELECT c.id::text AS id FROM customers c
