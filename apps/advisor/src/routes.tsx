@@ -20,6 +20,8 @@ const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ def
 const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
 const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
+const ChatInboxPage = lazy(() => import('./chat/chat-inbox-page.tsx').then((m) => ({ default: m.ChatInboxPage })));
+const ChatThreadPage = lazy(() => import('./chat/chat-thread-page.tsx').then((m) => ({ default: m.ChatThreadPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -61,6 +63,9 @@ export const createAdvisorRouter = () =>
       { path: '/complaints/:id', element: signedIn(<CasePage />) },
       { path: '/check-in', element: signedIn(<CheckInPage />) },
       { path: '/recovery/:id', element: signedIn(<AlertPage />) },
+      // 会员咨询 (docs/chat.md).
+      { path: '/chat', element: signedIn(<ChatInboxPage />) },
+      { path: '/chat/:id', element: signedIn(<ChatThreadPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

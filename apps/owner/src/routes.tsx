@@ -36,6 +36,8 @@ const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page
 const PostPage = lazy(async () => ({ default: (await import('./content/post-page.tsx')).PostPage }));
 const KnowledgePage = lazy(async () => ({ default: (await import('./content/knowledge-page.tsx')).KnowledgePage }));
 const ArticlePage = lazy(async () => ({ default: (await import('./content/article-page.tsx')).ArticlePage }));
+const ChatListPage = lazy(async () => ({ default: (await import('./chat/chat-list-page.tsx')).ChatListPage }));
+const ChatPage = lazy(async () => ({ default: (await import('./chat/chat-page.tsx')).ChatPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -85,6 +87,9 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'feedback', element: later(<FeedbackPage />) },
           { path: 'feedback/new', element: later(<NewFeedbackPage />) },
           { path: 'feedback/:id', element: later(<FeedbackCasePage />) },
+          // 咨询 (docs/chat.md): the advisors and the assistant; a handover notice links to /chat/<kind>.
+          { path: 'chat', element: later(<ChatListPage />) },
+          { path: 'chat/:kind', element: later(<ChatPage />) },
         ],
       },
       // A referral poster's link (docs/referrals.md): keeps the code, then on to the signed-in join page.

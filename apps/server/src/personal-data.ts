@@ -5,6 +5,7 @@ import { callsPersonalData } from './modules/calls/calls.personal-data.ts';
 import { campaignsPersonalData } from './modules/campaigns/campaigns.personal-data.ts';
 import { carePersonalData } from './modules/care/care.personal-data.ts';
 import { contentPersonalData } from './modules/content/content.personal-data.ts';
+import { chatPersonalData } from './modules/chat/chat.personal-data.ts';
 import { complaintsPersonalData } from './modules/complaints/complaints.personal-data.ts';
 import { contactPersonalData } from './modules/contact/contact.personal-data.ts';
 import { customersPersonalData } from './modules/customers/customers.personal-data.ts';
@@ -57,5 +58,7 @@ export const personalData: readonly PersonalData[] = [
   eventsPersonalData,
   recoveryPersonalData,
   campaignsPersonalData,
+  // Before auth: the person's messages name their app accounts, which auth deletes.
+  chatPersonalData,
   authPersonalData,
 ];

@@ -16,6 +16,8 @@ export type Case = { id: (b: TenantB) => string; body?: (b: TenantB) => object; 
  * line here.
  */
 export const cases: Record<string, Case> = {
+  // 咨询 (docs/chat.md): an answer needs a text to be one the route would take.
+  'POST /api/chat/conversations/:id/messages': { id: (b) => b.customerId, body: () => ({ text: '越界' }) },
   'GET /api/stores/:id': { id: (b) => b.storeId },
   'PUT /api/stores/:id': { id: (b) => b.storeId, body: () => storeInput('ZZ-1') },
   'GET /api/staff/:id': { id: (b) => b.staffIds.group_admin ?? '' },
@@ -314,6 +316,10 @@ export const listRoutes = [
   'GET /api/owner/feed',
   `GET /api/owner/knowledge?q=${encodeURIComponent('胎压 资讯 知识')}`,
   'GET /api/campaigns',
+  'GET /api/chat/conversations',
+  'GET /api/chat/stats',
+  'GET /api/owner/chat',
+  'GET /api/owner/chat/thread?kind=service',
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',

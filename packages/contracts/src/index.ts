@@ -33,6 +33,7 @@ export * from './operator.ts';
 export * from './webhooks.ts';
 export * from './loyalty.ts';
 export * from './content.ts';
+export * from './chat.ts';
 export * from './referrals.ts';
 export * from './events.ts';
 export * from './campaigns.ts';

@@ -62,13 +62,24 @@ export const permissions = [
   'recovery.work',
   /** The store's hot alerts, escalations, the on-time rate. */
   'recovery.supervise',
+  /** 会员咨询 (docs/chat.md): answering owners — my customers' conversations and my store's pool. */
+  'chat.answer',
+  /** Every conversation of the store (or group), response times per staff member, the assistant's figures. */
+  'chat.supervise',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
-const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks', 'recovery.work'];
+const frontLine: readonly Permission[] = [
+  ...reader,
+  'customer.write',
+  'visit.write',
+  'care.tasks',
+  'recovery.work',
+  'chat.answer',
+];
 /** Segments and the care rules, templates and contact policy that act on them. */
 const careLead: readonly Permission[] = [
   'segment.read',
@@ -77,6 +88,7 @@ const careLead: readonly Permission[] = [
   'calls.supervise',
   'recovery.supervise',
   'content.manage',
+  'chat.supervise',
 ];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];

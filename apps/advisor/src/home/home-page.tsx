@@ -7,6 +7,7 @@ import { CasesEntry } from '../cases/cases-entry.tsx';
 import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
 import { CheckInEntry } from '../events/check-in-entry.tsx';
+import { ChatEntry } from '../chat/chat-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
@@ -30,6 +31,7 @@ export const HomePage = () => {
       </header>
       <IdentityCard me={me} />
       <SearchEntry />
+      <ChatEntry />
       <BoardEntry />
       <CallsEntry />
       <TasksEntry />

@@ -20,6 +20,7 @@ import { useOwnerSession, useOwnerSignOut } from '../session/owner-session.ts';
 import { BrandMark } from '../tenant/brand-mark.tsx';
 import { useTenant } from '../tenant/tenant-context.tsx';
 import { HotlineList } from '../ui/hotline-list.tsx';
+import { ChatEntry } from '../chat/chat-entry.tsx';
 
 /** 我的: who is signed in, with which dealer, how to reach them, language and sign-out. */
 export const MeTab = () => {
@@ -43,6 +44,7 @@ export const MeTab = () => {
         </div>
       </section>
       {member ? <MemberCard member={member} onClick={() => void navigate('/me/loyalty')} /> : null}
+      <ChatEntry />
       <List mode="card">
         <List.Item
           prefix={<BrandMark tenant={tenant} size={28} />}

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { BookingEntry, CurrentVisits } from '../booking/services-cards.tsx';
 import { useI18n, type OwnerMessageKey } from '../i18n.ts';
 import { HotlineList } from '../ui/hotline-list.tsx';
+import { ChatEntry } from '../chat/chat-entry.tsx';
 
 // The seed's one-tap services that are built; the others join as their modules land (issue 17).
 const services: { key: string; label: OwnerMessageKey; icon: typeof CalendarOutline; to: string }[] = [
@@ -18,6 +19,7 @@ export const ServicesTab = () => {
     <div className="tab-page" data-testid="page-services">
       <BookingEntry />
       <CurrentVisits />
+      <ChatEntry />
       <HotlineList header={t('services.contactTitle')} />
       <section className="soon-grid-card" aria-label={t('services.soonTitle')}>
         <div className="section-title">{t('services.soonTitle')}</div>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { inboxRoutes } from '@m4s/contracts';
 import { api, createLiveStream } from '@m4s/web-kit';
 import { bookingsKey } from '../booking/booking-api.ts';
+import { chatKey } from '../chat/chat-api.ts';
 import { inboxKey } from '../inbox/inbox-api.ts';
 import { visitKey, visitsKey } from './visits-api.ts';
 
@@ -23,12 +24,15 @@ export const useLiveEvents = () => {
     void queryClient.invalidateQueries({ queryKey: ['owner-booking'] });
   };
   const refreshInbox = () => void queryClient.invalidateQueries({ queryKey: inboxKey });
+  // A chat message (docs/chat.md): the conversations and their unread counts.
+  const refreshChat = () => void queryClient.invalidateQueries({ queryKey: chatKey });
   stream.useLiveStream(api.href(inboxRoutes.events), {
-    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox },
+    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox, chat: refreshChat },
     onReconnect: () => {
       void queryClient.invalidateQueries({ queryKey: ['owner-visit'] });
       refreshVisit(null);
       refreshInbox();
+      refreshChat();
     },
   });
 };

@@ -1,4 +1,10 @@
-import type { BookingLiveEvent, EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/contracts';
+import type {
+  BookingLiveEvent,
+  ChatLiveEvent,
+  EstimateLiveEvent,
+  InboxLiveEvent,
+  VisitLiveEvent,
+} from '@m4s/contracts';
 import type { Database, Tx } from './db/types.ts';
 
 /**
@@ -18,7 +24,8 @@ export type LiveEvent =
   | { type: 'visit'; data: VisitLiveEvent }
   | { type: 'estimate'; data: EstimateLiveEvent }
   | { type: 'inbox'; data: InboxLiveEvent }
-  | { type: 'booking'; data: BookingLiveEvent };
+  | { type: 'booking'; data: BookingLiveEvent }
+  | { type: 'chat'; data: ChatLiveEvent };
 
 type Listener = (event: LiveEvent) => void;
 
@@ -26,6 +33,8 @@ const listeners = new Map<string, Set<Listener>>();
 // An owner's events and a store's (its staff's board and visit pages) are kept apart by the key's kind.
 const keyOf = (tenantId: string, ownerId: string) => `owner:${tenantId}:${ownerId}`;
 const storeKeyOf = (tenantId: string, storeId: string) => `store:${tenantId}:${storeId}`;
+// A store's chat events go to the staff answering owners (docs/chat.md), not to the workshop board's stream.
+const chatKeyOf = (tenantId: string, storeId: string) => `chat:${tenantId}:${storeId}`;
 
 const subscribeKey = (key: string, listener: Listener): (() => void) => {
   const set = listeners.get(key) ?? new Set<Listener>();
@@ -44,6 +53,10 @@ export const subscribeOwner = (tenantId: string, ownerId: string, listener: List
 /** Listens to one store's events (every visit and booking of the store), for its staff; returns the unsubscribe. */
 export const subscribeStore = (tenantId: string, storeId: string, listener: Listener): (() => void) =>
   subscribeKey(storeKeyOf(tenantId, storeId), listener);
+
+/** Listens to one store's chat events (会员咨询), for the staff answering there; returns the unsubscribe. */
+export const subscribeStoreChat = (tenantId: string, storeId: string, listener: Listener): (() => void) =>
+  subscribeKey(chatKeyOf(tenantId, storeId), listener);
 
 /** Open connections (all owners): for the health of the process and the benchmark. */
 export const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0);
@@ -116,5 +129,15 @@ export const publishToStoreAfterCommit = (
   event: LiveEvent,
 ): void => {
   const key = storeKeyOf(ctx.tenantId, storeId);
+  afterCommit(ctx, () => deliver(key, event));
+};
+
+/** Tells the staff answering a store's conversations about `event` once the caller's transaction has committed. */
+export const publishChatAfterCommit = (
+  ctx: CtxLike & { tenantId: string },
+  storeId: string,
+  event: LiveEvent,
+): void => {
+  const key = chatKeyOf(ctx.tenantId, storeId);
   afterCommit(ctx, () => deliver(key, event));
 };

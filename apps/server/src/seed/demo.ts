@@ -21,6 +21,7 @@ import { seedDemoVisits } from './demo-visits.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoCallHistory } from './demo-call-history.ts';
 import { seedDemoContent } from './demo-content.ts';
+import { seedDemoChat } from './demo-chat.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
@@ -225,5 +226,6 @@ export const seedDemo = async (
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoRecovery(db, { tenantId, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoChat(db, { tenantId, now });
   return tenantId;
 };

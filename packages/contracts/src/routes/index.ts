@@ -34,6 +34,7 @@ import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { chatRoutes } from './chat.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -75,6 +76,7 @@ export const routes = {
   indices: indexRoutes,
   recovery: recoveryRoutes,
   campaigns: campaignRoutes,
+  chat: chatRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -110,6 +112,7 @@ export {
   eventRoutes,
   recoveryRoutes,
   campaignRoutes,
+  chatRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

@@ -14,7 +14,7 @@ import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { shippedArticles } from './knowledge.shipped.ts';
 import * as q from './knowledge.queries.ts';
-import { buildIndex, search, type SearchIndex } from './search.ts';
+import { buildIndex, coverage, search, type SearchIndex } from './search.ts';
 
 /** 用车知识 (docs/feed.md): the staff's editing, the owner's reading, and the search an assistant will call. */
 
@@ -167,4 +167,23 @@ export const publishedArticle = async (ctx: Ctx, id: string): Promise<Article> =
   const row = await q.findArticle(ctx.db, ctx.tenantId, id);
   if (!row?.published) throw new AppError('NOT_FOUND');
   return toArticle(row);
+};
+
+/**
+ * The one article that best answers a question, with its BM25 score and the share of the question's words it
+ * holds (search.ts `coverage`): what the chat assistant weighs before answering (docs/chat.md).
+ */
+export const bestArticle = async (ctx: Ctx, question: string) => {
+  const { index, docs } = await indexOf(ctx);
+  const [hit] = search(index, question, 1);
+  const d = hit ? docs.get(hit.id) : undefined;
+  if (!hit || !d) return null;
+  return {
+    id: hit.id,
+    title: d.title,
+    excerpt: excerptOf(d.body),
+    body: d.body,
+    score: hit.score,
+    coverage: coverage(index, hit.id, question),
+  };
 };

@@ -152,3 +152,15 @@ export const search = (index: SearchIndex, question: string, limit = 10): Hit[] 
   }
   return hits.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id)).slice(0, limit);
 };
+
+/**
+ * The share of the question's words a document holds (0–1): an assistant's check that an article answers the
+ * whole question rather than one word of it (车险续保多少钱 shares 车险 with the claim documents, nothing more).
+ */
+export const coverage = (index: SearchIndex, id: string, question: string): number => {
+  const terms = [...new Set(words(question))];
+  const e = index.entries.find((x) => x.id === id);
+  if (!e || terms.length === 0) return 0;
+  const held = terms.filter((t) => (['title', 'keywords', 'body'] as const).some((f) => frequency(e.tf[f], t) > 0));
+  return held.length / terms.length;
+};

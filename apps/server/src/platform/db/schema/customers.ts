@@ -62,6 +62,8 @@ export const customers = pgTable(
     homeStoreId: uuid('home_store_id'),
     salesConsultantId: uuid('sales_consultant_id'),
     serviceAdvisorId: uuid('service_advisor_id'),
+    /** The insurance advisor (续保/理赔) the owner chats with (migration 0058, docs/chat.md); NULL: the store's pool. */
+    insuranceAdvisorId: uuid('insurance_advisor_id'),
     /** The consultant / advisor as an imported file named them when no one staff member has the name (migration 0036). */
     salesConsultantName: text('sales_consultant_name'),
     serviceAdvisorName: text('service_advisor_name'),
@@ -87,6 +89,7 @@ export const customers = pgTable(
     foreignKey({ columns: [t.tenantId, t.homeStoreId], foreignColumns: [stores.tenantId, stores.id] }),
     foreignKey({ columns: [t.tenantId, t.salesConsultantId], foreignColumns: [staff.tenantId, staff.id] }),
     foreignKey({ columns: [t.tenantId, t.serviceAdvisorId], foreignColumns: [staff.tenantId, staff.id] }),
+    foreignKey({ columns: [t.tenantId, t.insuranceAdvisorId], foreignColumns: [staff.tenantId, staff.id] }),
     index('customers_name_idx').on(t.tenantId, t.name),
     index('customers_consultant_idx').on(t.tenantId, t.salesConsultantId),
     index('customers_advisor_idx').on(t.tenantId, t.serviceAdvisorId),
