@@ -62,13 +62,24 @@ export const permissions = [
   'recovery.work',
   /** The store's hot alerts, escalations, the on-time rate. */
   'recovery.supervise',
+  /** 服务请求 (docs/services.md): the service requests of my role's queue in my store, taking them step by step. */
+  'services.work',
+  /** 服务项目: switching services on per store, their settings (audited). */
+  'services.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Grant = { scope: RowScope; permissions: readonly Permission[] };
 
 const reader: readonly Permission[] = ['tenant.read', 'store.read', 'staff.read', 'customer.read', 'visit.read'];
-const frontLine: readonly Permission[] = [...reader, 'customer.write', 'visit.write', 'care.tasks', 'recovery.work'];
+const frontLine: readonly Permission[] = [
+  ...reader,
+  'customer.write',
+  'visit.write',
+  'care.tasks',
+  'recovery.work',
+  'services.work',
+];
 /** Segments and the care rules, templates and contact policy that act on them. */
 const careLead: readonly Permission[] = [
   'segment.read',
@@ -77,6 +88,7 @@ const careLead: readonly Permission[] = [
   'calls.supervise',
   'recovery.supervise',
   'content.manage',
+  'services.manage',
 ];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];

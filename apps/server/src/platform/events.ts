@@ -1,4 +1,5 @@
 import type { BookingLiveEvent, EstimateLiveEvent, InboxLiveEvent, VisitLiveEvent } from '@m4s/contracts';
+import type { ServiceLiveEvent } from '@m4s/contracts';
 import type { Database, Tx } from './db/types.ts';
 
 /**
@@ -18,7 +19,8 @@ export type LiveEvent =
   | { type: 'visit'; data: VisitLiveEvent }
   | { type: 'estimate'; data: EstimateLiveEvent }
   | { type: 'inbox'; data: InboxLiveEvent }
-  | { type: 'booking'; data: BookingLiveEvent };
+  | { type: 'booking'; data: BookingLiveEvent }
+  | { type: 'service'; data: ServiceLiveEvent };
 
 type Listener = (event: LiveEvent) => void;
 

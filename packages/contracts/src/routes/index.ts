@@ -33,6 +33,7 @@ import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { serviceRoutes } from './services.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -73,6 +74,7 @@ export const routes = {
   indices: indexRoutes,
   recovery: recoveryRoutes,
   campaigns: campaignRoutes,
+  services: serviceRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -107,9 +109,11 @@ export {
   eventRoutes,
   recoveryRoutes,
   campaignRoutes,
+  serviceRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
 export { inboxRoutes } from './inbox.ts';
 export { contactRoutes } from './contact.ts';
 export { careRoutes } from './care.ts';
+export { serviceRequestBodyLimit } from './services.ts';
