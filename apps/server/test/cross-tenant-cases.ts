@@ -317,4 +317,8 @@ export const listRoutes = [
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
+  'GET /api/services/catalogue',
+  'GET /api/service-requests?scope=store&status=all',
+  'GET /api/owner/services',
+  'GET /api/owner/service-requests',
 ];
