@@ -11,6 +11,7 @@ import { surveyEn, surveyZhCN } from './surveys/messages.ts';
 import { contentEn, contentZhCN } from './content/messages.ts';
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
 import { eventsEn, eventsZhCN } from './events/messages.ts';
+import { servicesEn, servicesZhCN } from './services/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -25,6 +26,7 @@ const zhCN = {
   ...contentZhCN,
   ...referralZhCN,
   ...eventsZhCN,
+  ...servicesZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -103,6 +105,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...contentEn,
   ...referralEn,
   ...eventsEn,
+  ...servicesEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

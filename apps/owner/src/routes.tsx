@@ -36,6 +36,10 @@ const InboxPage = lazy(async () => ({ default: (await import('./inbox/inbox-page
 const PostPage = lazy(async () => ({ default: (await import('./content/post-page.tsx')).PostPage }));
 const KnowledgePage = lazy(async () => ({ default: (await import('./content/knowledge-page.tsx')).KnowledgePage }));
 const ArticlePage = lazy(async () => ({ default: (await import('./content/article-page.tsx')).ArticlePage }));
+const ServiceFormPage = lazy(async () => ({
+  default: (await import('./services/service-form-page.tsx')).ServiceFormPage,
+}));
+const RequestPage = lazy(async () => ({ default: (await import('./services/request-page.tsx')).RequestPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -61,6 +65,9 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'knowledge', element: later(<KnowledgePage />) },
           { path: 'knowledge/:id', element: later(<ArticlePage />) },
           { path: 'services', element: later(<ServicesTab />) },
+          // 车业务 (docs/services.md): a service's form; a request's page (the 消息中心 links here).
+          { path: 'services/:id', element: later(<ServiceFormPage />) },
+          { path: 'services/requests/:id', element: later(<RequestPage />) },
           { path: 'records', element: later(<RecordsTab />) },
           { path: 'records/add', element: later(<AddVehiclePage />) },
           { path: 'records/:vehicleId', element: later(<HistoryPage />) },

@@ -4,6 +4,7 @@ import { api, createLiveStream } from '@m4s/web-kit';
 import { bookingsKey } from '../booking/booking-api.ts';
 import { inboxKey } from '../inbox/inbox-api.ts';
 import { visitKey, visitsKey } from './visits-api.ts';
+import { requestsKey } from '../services/services-api.ts';
 
 // Whether the live stream is up, for the visit page's 实时更新 mark; one stream per signed-in app.
 const stream = createLiveStream();
@@ -23,12 +24,15 @@ export const useLiveEvents = () => {
     void queryClient.invalidateQueries({ queryKey: ['owner-booking'] });
   };
   const refreshInbox = () => void queryClient.invalidateQueries({ queryKey: inboxKey });
+  // A service request's step (车业务; the event names a request, not a visit): the open request and the list.
+  const refreshService = () => void queryClient.invalidateQueries({ queryKey: requestsKey });
   stream.useLiveStream(api.href(inboxRoutes.events), {
-    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox },
+    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox, service: refreshService },
     onReconnect: () => {
       void queryClient.invalidateQueries({ queryKey: ['owner-visit'] });
       refreshVisit(null);
       refreshInbox();
+      refreshService();
     },
   });
 };
