@@ -20,6 +20,12 @@ const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ def
 const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
 const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
+const ServiceRequestsPage = lazy(() =>
+  import('./service-requests/list-page.tsx').then((m) => ({ default: m.ServiceRequestsPage })),
+);
+const ServiceRequestPage = lazy(() =>
+  import('./service-requests/request-page.tsx').then((m) => ({ default: m.ServiceRequestPage })),
+);
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -61,6 +67,8 @@ export const createAdvisorRouter = () =>
       { path: '/complaints/:id', element: signedIn(<CasePage />) },
       { path: '/check-in', element: signedIn(<CheckInPage />) },
       { path: '/recovery/:id', element: signedIn(<AlertPage />) },
+      { path: '/service-requests', element: signedIn(<ServiceRequestsPage />) },
+      { path: '/service-requests/:id', element: signedIn(<ServiceRequestPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },
