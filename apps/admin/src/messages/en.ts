@@ -13,6 +13,7 @@ import { complaintsEn } from './complaints-en.ts';
 import { complaintCasesEn } from './complaint-cases-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
+import { servicesEn } from './services-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { referralsEn } from './referrals-en.ts';
@@ -41,6 +42,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...loyaltyEn,
   ...contentEn,
+  ...servicesEn,
   ...referralsEn,
   ...eventsEn,
   ...campaignsEn,
