@@ -25,6 +25,7 @@ import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoServices } from './demo-services.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -225,5 +226,6 @@ export const seedDemo = async (
   await seedDemoEvents(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoRecovery(db, { tenantId, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
+  await seedDemoServices(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };
