@@ -7,6 +7,9 @@ import { demoOwnerPhones } from './demo.ts';
 const minute = 60_000;
 const rescueLines = ['021-58889110', '0571-88889110'];
 
+const settingsOf = (id: string, store: number): Record<string, string> =>
+  id === 'rescue' ? { rescueLine: rescueLines[store] ?? '021-58889110' } : {};
+
 type Answers = Record<string, string | number | null>;
 type Seeded = {
   ownerId: string | null;
@@ -40,7 +43,7 @@ export const seedDemoServices = async (db: Database, input: { tenantId: string; 
           storeId,
           serviceId: s.id,
           enabled: true,
-          settings: (s.id === 'rescue' ? { rescueLine: rescueLines[i] ?? '021-58889110' } : {}),
+          settings: settingsOf(s.id, i),
           updatedAt: now,
         })),
       ),
