@@ -29,6 +29,7 @@ import { WebhooksPage } from './webhooks/webhooks-page.tsx';
 import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { ContentPage } from './content/content-page.tsx';
+import { ServicesPage } from './services/services-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
@@ -88,6 +89,7 @@ export const App = () => {
         <Route path="telematics" element={<TelematicsPage />} />
         <Route path="loyalty" element={<LoyaltyPage />} />
         <Route path="content" element={<ContentPage />} />
+        <Route path="services" element={<ServicesPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="*" element={<Navigate to="/stores" replace />} />

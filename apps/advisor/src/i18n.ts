@@ -6,6 +6,7 @@ import { visitsEn } from './visits/messages-en.ts';
 import { tasksEn } from './tasks/messages-en.ts';
 import { tasksZhCN } from './tasks/messages-zh-cn.ts';
 import { casesEn, casesZhCN } from './cases/messages.ts';
+import { serviceRequestsEn, serviceRequestsZhCN } from './service-requests/messages.ts';
 import { callsEn } from './calls/messages-en.ts';
 import { callsZhCN } from './calls/messages-zh-cn.ts';
 import { visitsZhCN } from './visits/messages-zh-cn.ts';
@@ -20,6 +21,7 @@ const zhCN = {
   ...visitsZhCN,
   ...tasksZhCN,
   ...casesZhCN,
+  ...serviceRequestsZhCN,
   ...loyaltyZhCN,
   ...checkInZhCN,
   ...callsZhCN,
@@ -77,6 +79,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...visitsEn,
   ...tasksEn,
   ...casesEn,
+  ...serviceRequestsEn,
   ...loyaltyEn,
   ...checkInEn,
   ...callsEn,

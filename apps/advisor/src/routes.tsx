@@ -22,6 +22,12 @@ const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => 
 const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
 const ChatInboxPage = lazy(() => import('./chat/chat-inbox-page.tsx').then((m) => ({ default: m.ChatInboxPage })));
 const ChatThreadPage = lazy(() => import('./chat/chat-thread-page.tsx').then((m) => ({ default: m.ChatThreadPage })));
+const ServiceRequestsPage = lazy(() =>
+  import('./service-requests/list-page.tsx').then((m) => ({ default: m.ServiceRequestsPage })),
+);
+const ServiceRequestPage = lazy(() =>
+  import('./service-requests/request-page.tsx').then((m) => ({ default: m.ServiceRequestPage })),
+);
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -66,6 +72,8 @@ export const createAdvisorRouter = () =>
       // 会员咨询 (docs/chat.md).
       { path: '/chat', element: signedIn(<ChatInboxPage />) },
       { path: '/chat/:id', element: signedIn(<ChatThreadPage />) },
+      { path: '/service-requests', element: signedIn(<ServiceRequestsPage />) },
+      { path: '/service-requests/:id', element: signedIn(<ServiceRequestPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
     { basename: '/advisor' },

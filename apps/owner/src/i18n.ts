@@ -12,6 +12,7 @@ import { contentEn, contentZhCN } from './content/messages.ts';
 import { feedbackEn, feedbackZhCN } from './feedback/messages.ts';
 import { eventsEn, eventsZhCN } from './events/messages.ts';
 import { chatEn, chatZhCN } from './chat/messages.ts';
+import { servicesEn, servicesZhCN } from './services/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -27,6 +28,7 @@ const zhCN = {
   ...referralZhCN,
   ...eventsZhCN,
   ...chatZhCN,
+  ...servicesZhCN,
   'app.ownerService': '车主服务',
 
   'tenant.missingTitle': '找不到该经销商',
@@ -106,6 +108,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...referralEn,
   ...eventsEn,
   ...chatEn,
+  ...servicesEn,
   'app.ownerService': 'Owner services',
 
   'tenant.missingTitle': 'Dealer not found',

@@ -38,6 +38,10 @@ const KnowledgePage = lazy(async () => ({ default: (await import('./content/know
 const ArticlePage = lazy(async () => ({ default: (await import('./content/article-page.tsx')).ArticlePage }));
 const ChatListPage = lazy(async () => ({ default: (await import('./chat/chat-list-page.tsx')).ChatListPage }));
 const ChatPage = lazy(async () => ({ default: (await import('./chat/chat-page.tsx')).ChatPage }));
+const ServiceFormPage = lazy(async () => ({
+  default: (await import('./services/service-form-page.tsx')).ServiceFormPage,
+}));
+const RequestPage = lazy(async () => ({ default: (await import('./services/request-page.tsx')).RequestPage }));
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 /** Every tenant's app lives under /o/<slug>/, so that is the router's root. */
@@ -63,6 +67,9 @@ export const createOwnerRouter = (slug: string) =>
           { path: 'knowledge', element: later(<KnowledgePage />) },
           { path: 'knowledge/:id', element: later(<ArticlePage />) },
           { path: 'services', element: later(<ServicesTab />) },
+          // 车业务 (docs/services.md): a service's form; a request's page (the 消息中心 links here).
+          { path: 'services/:id', element: later(<ServiceFormPage />) },
+          { path: 'services/requests/:id', element: later(<RequestPage />) },
           { path: 'records', element: later(<RecordsTab />) },
           { path: 'records/add', element: later(<AddVehiclePage />) },
           { path: 'records/:vehicleId', element: later(<HistoryPage />) },

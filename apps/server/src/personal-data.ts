@@ -19,6 +19,7 @@ import { telematicsPersonalData } from './modules/telematics/telematics.personal
 import { surveysPersonalData } from './modules/surveys/surveys.personal-data.ts';
 import { eventsPersonalData } from './modules/events/events.personal-data.ts';
 import { recoveryPersonalData } from './modules/recovery/recovery.personal-data.ts';
+import { servicesPersonalData } from './modules/services/services.personal-data.ts';
 import { segmentsPersonalData } from './modules/segments/segments.personal-data.ts';
 import { vehiclesPersonalData } from './modules/vehicles/vehicles.personal-data.ts';
 import { visitsPersonalData } from './modules/visits/visits.personal-data.ts';
@@ -60,5 +61,6 @@ export const personalData: readonly PersonalData[] = [
   campaignsPersonalData,
   // Before auth: the person's messages name their app accounts, which auth deletes.
   chatPersonalData,
+  servicesPersonalData,
   authPersonalData,
 ];

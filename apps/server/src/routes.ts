@@ -34,6 +34,7 @@ import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { servicesRoutes } from './modules/services/services.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -72,4 +73,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(contentRoutes);
   await app.register(campaignRoutes);
   await app.register(chatRoutes);
+  await app.register(servicesRoutes);
 };

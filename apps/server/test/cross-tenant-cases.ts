@@ -328,4 +328,8 @@ export const listRoutes = [
   'GET /api/complaints/reports/monthly?month=2026-12',
   'GET /api/complaints/reports/first-contact?quarter=2026-Q4',
   'GET /api/complaints/reports.xlsx?from=2025-01&to=2026-12&month=2026-12&quarter=2026-Q4',
+  'GET /api/services/catalogue',
+  'GET /api/service-requests?scope=store&status=all',
+  'GET /api/owner/services',
+  'GET /api/owner/service-requests',
 ];

@@ -165,6 +165,11 @@ export const auditActions = [
   'recovery.closed',
   'recovery.follow_up_answered',
   'recovery.policy_updated',
+  // One-click services (docs/services.md)
+  'service.store_setting_changed',
+  'service.request_created',
+  'service.request_advanced',
+  'service.request_cancelled',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -46,6 +46,7 @@ export * from './survey-engine.ts';
 export * from './survey-messages.ts';
 export * from './indices.ts';
 export * from './recovery.ts';
+export * from './services.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';
 export * from './colour.ts';

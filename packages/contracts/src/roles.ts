@@ -66,6 +66,10 @@ export const permissions = [
   'chat.answer',
   /** Every conversation of the store (or group), response times per staff member, the assistant's figures. */
   'chat.supervise',
+  /** 服务请求 (docs/services.md): the service requests of my role's queue in my store, taking them step by step. */
+  'services.work',
+  /** 服务项目: switching services on per store, their settings (audited). */
+  'services.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -79,6 +83,7 @@ const frontLine: readonly Permission[] = [
   'care.tasks',
   'recovery.work',
   'chat.answer',
+  'services.work',
 ];
 /** Segments and the care rules, templates and contact policy that act on them. */
 const careLead: readonly Permission[] = [
@@ -89,6 +94,7 @@ const careLead: readonly Permission[] = [
   'recovery.supervise',
   'content.manage',
   'chat.supervise',
+  'services.manage',
 ];
 /** Membership: who runs the programme. */
 const loyaltyLead: readonly Permission[] = ['loyalty.read', 'loyalty.adjust', 'loyalty.manage', 'campaign.manage'];

@@ -26,6 +26,7 @@ import {
   DashboardOutlined,
   ReadOutlined,
   NotificationOutlined,
+  AppstoreOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -47,6 +48,7 @@ const nav: readonly NavItem[] = [
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
   { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },
+  { path: '/services', label: 'nav.services', icon: <AppstoreOutlined />, needs: 'services.manage' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

@@ -164,4 +164,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.detail.asOf': 'As of',
   'audit.detail.yes': 'yes',
   'audit.detail.no': 'no',
+  'action.service.store_setting_changed': 'Service switched for a store',
+  'action.service.request_created': 'Service request made by an owner',
+  'action.service.request_advanced': 'Service request moved on',
+  'action.service.request_cancelled': 'Service request cancelled',
 };

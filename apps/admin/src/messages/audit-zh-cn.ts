@@ -166,4 +166,8 @@ export const auditZhCN = {
   'audit.detail.asOf': '计算日期',
   'audit.detail.yes': '是',
   'audit.detail.no': '否',
+  'action.service.store_setting_changed': '设置服务项目',
+  'action.service.request_created': '车主提交服务请求',
+  'action.service.request_advanced': '推进服务请求',
+  'action.service.request_cancelled': '取消服务请求',
 };

@@ -14,6 +14,7 @@ import { complaintCasesEn } from './complaint-cases-en.ts';
 import { complaintReportsEn } from './complaint-reports-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
+import { servicesEn } from './services-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { referralsEn } from './referrals-en.ts';
@@ -43,6 +44,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...telematicsEn,
   ...loyaltyEn,
   ...contentEn,
+  ...servicesEn,
   ...referralsEn,
   ...eventsEn,
   ...campaignsEn,

@@ -14,6 +14,7 @@ import { complaintCasesZhCN } from './complaint-cases-zh-cn.ts';
 import { complaintReportsZhCN } from './complaint-reports-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { contentZhCN } from './content-zh-cn.ts';
+import { servicesZhCN } from './services-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { referralsZhCN } from './referrals-zh-cn.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...telematicsZhCN,
   ...loyaltyZhCN,
   ...contentZhCN,
+  ...servicesZhCN,
   ...referralsZhCN,
   ...eventsZhCN,
   ...campaignsZhCN,

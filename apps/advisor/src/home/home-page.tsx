@@ -8,6 +8,7 @@ import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
 import { CheckInEntry } from '../events/check-in-entry.tsx';
 import { ChatEntry } from '../chat/chat-entry.tsx';
+import { ServiceRequestsEntry } from '../service-requests/entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
@@ -36,6 +37,7 @@ export const HomePage = () => {
       <CallsEntry />
       <TasksEntry />
       <CasesEntry />
+      <ServiceRequestsEntry />
       <CheckInEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>

@@ -5,6 +5,7 @@ import { bookingsKey } from '../booking/booking-api.ts';
 import { chatKey } from '../chat/chat-api.ts';
 import { inboxKey } from '../inbox/inbox-api.ts';
 import { visitKey, visitsKey } from './visits-api.ts';
+import { requestsKey } from '../services/services-api.ts';
 
 // Whether the live stream is up, for the visit page's 实时更新 mark; one stream per signed-in app.
 const stream = createLiveStream();
@@ -26,13 +27,16 @@ export const useLiveEvents = () => {
   const refreshInbox = () => void queryClient.invalidateQueries({ queryKey: inboxKey });
   // A chat message (docs/chat.md): the conversations and their unread counts.
   const refreshChat = () => void queryClient.invalidateQueries({ queryKey: chatKey });
+  // A service request's step (车业务; the event names a request, not a visit): the open request and the list.
+  const refreshService = () => void queryClient.invalidateQueries({ queryKey: requestsKey });
   stream.useLiveStream(api.href(inboxRoutes.events), {
-    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox, chat: refreshChat },
+    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox, chat: refreshChat, service: refreshService },
     onReconnect: () => {
       void queryClient.invalidateQueries({ queryKey: ['owner-visit'] });
       refreshVisit(null);
       refreshInbox();
       refreshChat();
+      refreshService();
     },
   });
 };

@@ -3,6 +3,7 @@ import type {
   ChatLiveEvent,
   EstimateLiveEvent,
   InboxLiveEvent,
+  ServiceLiveEvent,
   VisitLiveEvent,
 } from '@m4s/contracts';
 import type { Database, Tx } from './db/types.ts';
@@ -25,7 +26,8 @@ export type LiveEvent =
   | { type: 'estimate'; data: EstimateLiveEvent }
   | { type: 'inbox'; data: InboxLiveEvent }
   | { type: 'booking'; data: BookingLiveEvent }
-  | { type: 'chat'; data: ChatLiveEvent };
+  | { type: 'chat'; data: ChatLiveEvent }
+  | { type: 'service'; data: ServiceLiveEvent };
 
 type Listener = (event: LiveEvent) => void;
 

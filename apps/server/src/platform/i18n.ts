@@ -8,6 +8,7 @@ import { contentMessages } from './i18n-content.ts';
 import { referralMessages } from './i18n-referrals.ts';
 import { eventMessages } from './i18n-events.ts';
 import { campaignMessages } from './i18n-campaigns.ts';
+import { serviceMessages } from './i18n-services.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -123,6 +124,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
     ...contentMessages['zh-CN'],
+    ...serviceMessages['zh-CN'],
     ...referralMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...campaignMessages['zh-CN'],
@@ -343,6 +345,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...refusalMessages.en,
     ...loyaltyMessages.en,
     ...contentMessages.en,
+    ...serviceMessages.en,
     ...referralMessages.en,
     ...eventMessages.en,
     ...campaignMessages.en,

@@ -26,6 +26,7 @@ import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoServices } from './demo-services.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -227,5 +228,6 @@ export const seedDemo = async (
   await seedDemoRecovery(db, { tenantId, now });
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoChat(db, { tenantId, now });
+  await seedDemoServices(db, { tenantId, storeIds: placed.storeIds, now });
   return tenantId;
 };

@@ -16,6 +16,7 @@ import { contentRowsFor, type ContentRows } from '../../src/modules/content/test
 import { eventRowsFor } from '../../src/modules/events/test-kit.ts';
 import { recoveryRowsFor, type RecoveryRows } from '../../src/modules/recovery/test-kit.ts';
 import { campaignRowsFor } from '../../src/modules/campaigns/test-kit.ts';
+import { serviceRequestFor } from '../../src/modules/services/test-kit.ts';
 import {
   createTestTenant,
   hashPassword,
@@ -54,6 +55,8 @@ export type Rows = TestTenant & {
   recovery: RecoveryRows;
   /** A sent campaign with the test customer reached (issue 16). */
   campaignId: string;
+  /** An open roadside rescue of the tenant's owner, with a position given with consent (docs/services.md). */
+  serviceRequestId: string;
 };
 
 /** Every id of a tenant's test rows (what a path parameter or an id field may point at). */
@@ -92,6 +95,7 @@ export const idsOf = (t: Rows): string[] =>
     t.recovery.alertId,
     t.recovery.followUpTaskId,
     t.campaignId,
+    t.serviceRequestId,
   ].filter((v, i, all) => /^[0-9a-f-]{36}$/.test(v) && all.indexOf(v) === i);
 
 /** A tenant's rows by the kind a field's name or a path segment says (`customerId`, `/stores/:id`). */
@@ -125,6 +129,7 @@ export const idsByName = (t: Rows): [RegExp, string[]][] => [
   [/event|signup/i, [t.event.eventId, t.event.signupId]],
   [/alert|recovery/i, [t.recovery.alertId]],
   [/campaign/i, [t.campaignId]],
+  [/service-request|servicerequest/i, [t.serviceRequestId]],
 ];
 
 /**
@@ -164,6 +169,7 @@ export const withRows = async (t: TestTenant, status: 'pending' | 'confirmed' = 
     survey,
     recovery: await recoveryRowsFor(t, survey.responseId),
     campaignId: await campaignRowsFor(t),
+    serviceRequestId: await serviceRequestFor(t),
   };
 };
 
@@ -208,6 +214,10 @@ export const plant = async (tenantId: string, marker: string) => {
   await sql(`UPDATE recovery_alerts SET action = $2, reaction = $2 WHERE tenant_id = $1`, [tenantId, `${marker}补救`]);
   await sql(`UPDATE feed_posts SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}资讯`]);
   await sql(`UPDATE kb_articles SET title = $2, body = $2 WHERE tenant_id = $1`, [tenantId, `${marker}知识`]);
+  await sql(`UPDATE service_requests SET answers = jsonb_build_object('note', $2::text) WHERE tenant_id = $1`, [
+    tenantId,
+    `${marker}救援`,
+  ]);
   await sql(`UPDATE tenants SET name = $2 WHERE id = $1`, [tenantId, `${marker}集团`]);
 };
 

@@ -35,6 +35,7 @@ import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { chatRoutes } from './chat.ts';
+import { serviceRoutes } from './services.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -77,6 +78,7 @@ export const routes = {
   recovery: recoveryRoutes,
   campaigns: campaignRoutes,
   chat: chatRoutes,
+  services: serviceRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -113,9 +115,11 @@ export {
   recoveryRoutes,
   campaignRoutes,
   chatRoutes,
+  serviceRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
 export { inboxRoutes } from './inbox.ts';
 export { contactRoutes } from './contact.ts';
 export { careRoutes } from './care.ts';
+export { serviceRequestBodyLimit } from './services.ts';

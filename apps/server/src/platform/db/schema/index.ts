@@ -32,3 +32,4 @@ export * from './indices.ts';
 export * from './recovery.ts';
 export * from './campaigns.ts';
 export * from './chat.ts';
+export * from './services.ts';
