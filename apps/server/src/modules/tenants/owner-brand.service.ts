@@ -1,3 +1,4 @@
+import type { OwnerAppInstall } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { brandAsset, type BrandAsset } from '../../platform/web/brand/assets.ts';
 import { inputKey, installUrlOf, sha256, type BrandInput } from '../../platform/web/brand/input.ts';
@@ -44,4 +45,18 @@ export const servedAsset = (input: BrandInput, name: string): Promise<ServedAsse
   entry.catch(() => cache.delete(key));
   while (cache.size > cacheMax) cache.delete(cache.keys().next().value as string);
   return entry;
+};
+
+/** The install link and its QR code for the admin console (the same PNG as install-qr.png). */
+export const ownerAppInstall = async (ctx: Ctx, publicUrl: string): Promise<OwnerAppInstall> => {
+  const input = await brandInput(ctx, publicUrl, false);
+  const qr = await servedAsset(input, 'install-qr.png');
+  return { url: input.installUrl, qrPng: `data:image/png;base64,${(qr as ServedAsset).bytes.toString('base64')}` };
+};
+
+/** The A4 install poster and the name it is downloaded as. */
+export const ownerAppPoster = async (ctx: Ctx, publicUrl: string) => {
+  const input = await brandInput(ctx, publicUrl);
+  const poster = (await servedAsset(input, 'install-poster.svg')) as ServedAsset;
+  return { ...poster, filename: `install-poster-${input.slug}.svg` };
 };
