@@ -38,11 +38,14 @@ const markPng = async (input: BrandInput, side: number): Promise<Buffer> => {
 };
 
 /** A `width`×`height` PNG of the brand colour with the mark centred at `share` of its short side. */
-const onBrand = async (input: BrandInput, width: number, height: number, share: number): Promise<Buffer> =>
-  sharp({ create: { width, height, channels: 3, background: input.primaryColor } })
+const onBrand = async (input: BrandInput, width: number, height: number, share: number): Promise<Buffer> => {
+  const composed = await sharp({ create: { width, height, channels: 3, background: input.primaryColor } })
     .composite([{ input: await markPng(input, Math.min(width, height) * share), gravity: 'centre' }])
-    .png({ compressionLevel: 9 })
-    .toBuffer();
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  // Opaque (iOS fills transparency with black): the composite's alpha channel is dropped, not kept as 255s.
+  return sharp(composed.data, { raw: composed.info }).removeAlpha().png({ compressionLevel: 9 }).toBuffer();
+};
 
 /** A square icon; maskable keeps the mark inside the safe zone a launcher may crop to. No transparency (iOS). */
 export const iconPng = (input: BrandInput, size: number, maskable = false) =>
