@@ -130,7 +130,7 @@ describe('m4s brand-apps: branded owner apps in batch', () => {
       for (const field of ['name', 'short_name', 'start_url', 'scope', 'display', 'theme_color', 'background_color'])
         assert.ok(typeof manifest[field] === 'string' && manifest[field] !== '', field);
       assert.equal(manifest.start_url, `/o/${slug}/`);
-      assert.ok((manifest.start_url as string).startsWith(manifest.scope as string));
+      assert.ok(String(manifest.start_url).startsWith(String(manifest.scope)));
       assert.equal(manifest.display, 'standalone');
       for (const icon of manifest.icons) {
         const bytes = file(slug, icon.src);
@@ -207,7 +207,7 @@ describe('m4s brand-apps: branded owner apps in batch', () => {
     const admin = admins[0] as Agent;
     const res = await admin.get('/api/tenant/owner-app/install');
     assert.equal(res.statusCode, 200, res.body);
-    const install = res.json() as { url: string; qrPng: string };
+    const install = res.json<{ url: string; qrPng: string }>();
     assert.equal(install.url, installUrl(slugs[0] as string));
     assert.equal(await decodeQr(Buffer.from(install.qrPng.split(',')[1] as string, 'base64')), install.url);
     const poster = await admin.get('/api/tenant/owner-app/poster.svg');
