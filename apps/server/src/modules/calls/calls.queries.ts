@@ -1,171 +1,17 @@
-// The call centre's SQL: the queues over care_tasks (the care module's tasks of kind call / callback), the
-// attempts, the agents' day, the nightly expiry. $1 is always the tenant.
+// The call centre's SQL over care_tasks (the care module's tasks of kind call / callback): the attempts, the
+// outcomes' writes, the nightly expiry (the queues' reads: queue.queries.ts). $1 is always the tenant.
 import {
   callOutcomes,
   callStates,
-  careRuleKeys,
   careTaskKinds,
   followUpSlots,
-  phoneFlags,
-  type AgentLoad,
   type CallAttempt,
-  type CallItem,
   type CallState,
   type CareTaskKind,
 } from '@m4s/contracts';
 import { z } from 'zod';
 import { col, maybeRow, oneRow, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
-
-/** Open (in a queue): not closed, not a data fix; a snoozed one once its time has come. */
-const inQueue = (now: string) =>
-  `k.status IN ('open', 'snoozed') AND k.kind <> 'data_fix' AND (k.status = 'open' OR k.snoozed_until <= ${now})`;
-
-/**
- * When a call leaves the queue unworked: `queueDays` after it first fell due — or a day after the time
- * the customer agreed, when that is later (a rescheduled call is never dropped before its time).
- */
-export const expiresAtSql = (k: string, days: string) =>
-  `GREATEST(COALESCE(${k}.first_due_at, ${k}.due_at) + make_interval(days => ${days}),
-    CASE WHEN ${k}.call_state = 'rescheduled' THEN ${k}.due_at + interval '1 day' END)`;
-
-const itemColumns = (
-  days: string,
-) => `k.id, k.kind, k.customer_id, c.name AS customer_name, p.phone, p.flag AS phone_flag, k.vehicle_id,
-  v.plate, k.store_id, k.rule_key, k.role, k.assignee_id, s.name AS assignee_name, k.title, k.script, k.due_at,
-  k.call_state, k.attempts, c.preferred_slot, c.quiet_start, c.quiet_end, k.due_at < $2 AS late,
-  ${expiresAtSql('k', `${days}::int`)} AS expires_at`;
-
-const itemJoins = `JOIN customers c ON c.tenant_id = $1 AND c.id = k.customer_id
-  LEFT JOIN LATERAL (SELECT p.phone, p.flag FROM customer_phones p WHERE p.tenant_id = $1 AND p.customer_id = k.customer_id
-    ORDER BY p.is_primary DESC, p.created_at, p.phone LIMIT 1) p ON true
-  LEFT JOIN vehicles v ON v.tenant_id = $1 AND v.id = k.vehicle_id
-  LEFT JOIN staff s ON s.tenant_id = $1 AND s.id = k.assignee_id`;
-
-const itemRow = z
-  .object({
-    id: col.text,
-    kind: z.enum(careTaskKinds),
-    customer_id: col.text,
-    customer_name: col.text,
-    phone: col.textOrNull,
-    phone_flag: z.enum(phoneFlags).nullable(),
-    vehicle_id: col.textOrNull,
-    plate: col.textOrNull,
-    store_id: col.textOrNull,
-    rule_key: z.enum(careRuleKeys).nullable(),
-    role: col.text,
-    assignee_id: col.textOrNull,
-    assignee_name: col.textOrNull,
-    title: col.text,
-    script: col.text,
-    due_at: col.instant,
-    call_state: z.enum(callStates),
-    attempts: col.number,
-    preferred_slot: z.enum(followUpSlots).nullable(),
-    quiet_start: col.textOrNull,
-    quiet_end: col.textOrNull,
-    late: z.boolean(),
-    expires_at: col.instant,
-  })
-  .transform((r): CallItem => ({
-    id: r.id,
-    kind: r.kind,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    phone: r.phone,
-    phoneFlag: r.phone_flag,
-    vehicleId: r.vehicle_id,
-    plate: r.plate,
-    storeId: r.store_id,
-    ruleKey: r.rule_key,
-    role: r.role,
-    assigneeId: r.assignee_id,
-    assigneeName: r.assignee_name,
-    title: r.title,
-    script: r.script,
-    dueAt: r.due_at.toISOString(),
-    state: r.call_state,
-    attempts: r.attempts,
-    preferredSlot: r.preferred_slot,
-    quietStart: r.quiet_start,
-    quietEnd: r.quiet_end,
-    late: r.late,
-    expiresAt: r.expires_at.toISOString(),
-  }));
-
-export type QueueFilter = {
-  now: Date;
-  /** The end of today in the tenant's zone (today's queue), or null (every open call). */
-  until: Date | null;
-  lateOnly: boolean;
-  queueDays: number;
-  limit: number;
-  offset: number;
-};
-
-/** A queue's filter: $1 tenant, $2 now, $3 the end of today (or NULL), $4 late only, then `who`'s own. */
-const queueWhere = (
-  who: string,
-) => `k.tenant_id = $1 AND ${inQueue('$2')} AND ($3::timestamptz IS NULL OR k.due_at < $3)
-    AND (NOT $4::boolean OR k.due_at < $2) AND ${who}`;
-
-/**
- * A page of a queue in due order (the due time is already inside the customer's slot and outside their
- * quiet hours: the gate and the outcomes place it so), and how many match. `who` is the SQL condition on
- * `k` that makes it mine or the store's, over parameters from $5 on (`whoParams`).
- */
-export const queuePage = async (
-  sql: SqlExecutor,
-  tenantId: string,
-  f: QueueFilter,
-  who: string,
-  whoParams: unknown[],
-): Promise<{ items: CallItem[]; total: number }> => {
-  const where = queueWhere(who);
-  const params = [tenantId, f.now, f.until, f.lateOnly, ...whoParams];
-  const n = params.length;
-  const page = await sql.executeSql(
-    `SELECT ${itemColumns(`$${n + 3}`)} FROM (SELECT k.* FROM care_tasks k WHERE ${where}
-        ORDER BY k.due_at, k.id LIMIT $${n + 1} OFFSET $${n + 2}) k ${itemJoins}
-      ORDER BY k.due_at, k.id`,
-    [...params, f.limit, f.offset, f.queueDays],
-  );
-  return { items: parseRows(itemRow, page, 'call queue'), total: await queueCount(sql, tenantId, f, who, whoParams) };
-};
-
-/** How many calls a queue's filter matches (every page). */
-export const queueCount = async (
-  sql: SqlExecutor,
-  tenantId: string,
-  f: Pick<QueueFilter, 'now' | 'until' | 'lateOnly'>,
-  who: string,
-  whoParams: unknown[],
-): Promise<number> => {
-  const count = await sql.executeSql(`SELECT count(*) AS n FROM care_tasks k WHERE ${queueWhere(who)}`, [
-    tenantId,
-    f.now,
-    f.until,
-    f.lateOnly,
-    ...whoParams,
-  ]);
-  return oneRow(z.object({ n: col.number }), count, 'call queue count').n;
-};
-
-/** One call as the queue shows it (whatever its state). */
-export const callItemById = async (
-  sql: SqlExecutor,
-  tenantId: string,
-  id: string,
-  now: Date,
-  queueDays: number,
-): Promise<CallItem | null> => {
-  const result = await sql.executeSql(
-    `SELECT ${itemColumns('$3')} FROM care_tasks k ${itemJoins} WHERE k.tenant_id = $1 AND k.id = $4`,
-    [tenantId, now, queueDays, id],
-  );
-  return maybeRow(itemRow, result, 'call');
-};
 
 const attemptRow = z
   .object({
@@ -362,58 +208,6 @@ export const openDataFix = async (sql: SqlExecutor, tenantId: string, customerId
       [tenantId, customerId, role],
     )
   ).rows.length > 0;
-
-const loadRow = z
-  .object({
-    staff_id: col.textOrNull,
-    name: col.textOrNull,
-    role: col.text,
-    due_today: col.number,
-    late: col.number,
-    attempts_today: col.number,
-    completed_today: col.number,
-  })
-  .transform((r): Omit<AgentLoad, 'target'> => ({
-    staffId: r.staff_id,
-    name: r.name,
-    role: r.role,
-    dueToday: r.due_today,
-    late: r.late,
-    attemptsToday: r.attempts_today,
-    completedToday: r.completed_today,
-  }));
-
-/**
- * Each agent's day in a store ($2 the store, $3 now, $4 the end of today, $5 its start, $6 the roles that
- * work calls, $7 one staff member or NULL for all): open calls due by tonight, late ones, attempts and
- * completed calls today; then each role's unassigned pool (staff_id NULL).
- */
-export const agentLoads = async (
-  sql: SqlExecutor,
-  tenantId: string,
-  p: { storeId: string | null; now: Date; until: Date; from: Date; roles: readonly string[]; staffId: string | null },
-) => {
-  const open = `k.tenant_id = $1 AND ${inQueue('$3')} AND k.due_at < $4`;
-  const result = await sql.executeSql(
-    `SELECT s.id AS staff_id, s.name, s.role,
-        (SELECT count(*) FROM care_tasks k WHERE ${open} AND k.assignee_id = s.id) AS due_today,
-        (SELECT count(*) FROM care_tasks k WHERE ${open} AND k.assignee_id = s.id AND k.due_at < $3) AS late,
-        (SELECT count(*) FROM call_attempts a WHERE a.tenant_id = $1 AND a.agent_id = s.id AND a.at >= $5) AS attempts_today,
-        (SELECT count(*) FROM call_attempts a WHERE a.tenant_id = $1 AND a.agent_id = s.id AND a.at >= $5
-            AND a.outcome = 'completed') AS completed_today
-       FROM staff s
-      WHERE s.tenant_id = $1 AND s.status = 'active' AND s.role = ANY($6::text[])
-        AND ($7::uuid IS NULL OR s.id = $7) AND ($7::uuid IS NOT NULL OR s.store_id = $2)
-     UNION ALL
-     SELECT NULL, NULL, k.role, count(*), count(*) FILTER (WHERE k.due_at < $3), 0, 0
-       FROM care_tasks k
-      WHERE ${open} AND $7::uuid IS NULL AND k.store_id = $2 AND k.assignee_id IS NULL
-      GROUP BY k.role
-     ORDER BY 3, 2 NULLS FIRST`,
-    [tenantId, p.storeId, p.now, p.until, p.from, p.roles, p.staffId],
-  );
-  return parseRows(loadRow, result, 'agent loads');
-};
 
 /**
  * The nightly expiry: open calls past their window leave the queue as expired, with the reason (never

@@ -19,6 +19,7 @@ import { tenantZone } from '../../platform/time/tenant-zone.ts';
 import { customerScopeText, ownCustomersOnly } from '../customers/customers.scope.ts';
 import { reassignTask, reachableTask } from '../care/tasks.service.ts';
 import * as q from './calls.queries.ts';
+import * as queue from './queue.queries.ts';
 import { createHandCall } from './create.service.ts';
 import { applyOutcome } from './outcome.service.ts';
 
@@ -76,7 +77,7 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
   const policy = await callPolicyOf(ctx);
   const { from, to } = await today(ctx);
   const now = ctx.clock.now();
-  const filter: q.QueueFilter = {
+  const filter: queue.QueueFilter = {
     now,
     until: query.when === 'today' ? to : null,
     lateOnly: query.late === 'true',
@@ -84,18 +85,24 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
     limit: callPageSize,
     offset: (query.page - 1) * callPageSize,
   };
-  const loadOf = async (storeId: string | null, staffId: string | null) =>
-    (await q.agentLoads(ctx.sql, ctx.tenantId, { storeId, now, until: to, from, roles: callRoles, staffId })).map(
-      (l) => ({ ...l, target: policy.dailyLoad }),
-    );
   if (query.scope === 'store') {
     authorize(ctx.actor, 'calls.supervise');
     const own = storeScope(ctx.actor);
     if (own && query.storeId && query.storeId !== own) throw new AppError('FORBIDDEN');
     const storeId = own ?? query.storeId ?? null;
-    const who = storeId ? 'k.store_id = $5' : '$5::uuid IS NULL';
-    const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, [storeId]);
-    return { ...page, page: query.page, pageSize: callPageSize, loads: await loadOf(storeId, null) };
+    if (storeId) {
+      const store = await queue.storeQueue(ctx.sql, ctx.tenantId, filter, {
+        storeId,
+        dayEnd: to,
+        from,
+        roles: callRoles,
+      });
+      const loads = store.loads.map((l) => ({ ...l, target: policy.dailyLoad }));
+      return { items: store.items, total: store.total, page: query.page, pageSize: callPageSize, loads };
+    }
+    // A group role without a store: the whole tenant's queue (no store, so no agents' day).
+    const page = await queue.queuePage(ctx.sql, ctx.tenantId, filter, '$5::uuid IS NULL', [null]);
+    return { ...page, page: query.page, pageSize: callPageSize, loads: [] };
   }
   const scopeParam = '$8';
   const who = `(k.assignee_id = $5 OR (k.assignee_id IS NULL AND k.role = $6 AND k.store_id = $7))
@@ -107,13 +114,20 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
     ctx.actor.storeId ?? '00000000-0000-0000-0000-000000000000',
     ownCustomersOnly(ctx.actor),
   ];
-  const page = await q.queuePage(ctx.sql, ctx.tenantId, filter, who, whoParams);
+  const page = await queue.queuePage(ctx.sql, ctx.tenantId, filter, who, whoParams);
   // My day is my queue's: the calls given to me and my role's pool, due by tonight, and the late ones.
-  const [day] = await loadOf(null, ctx.actor.id);
+  const [day] = await queue.agentLoads(ctx.sql, ctx.tenantId, {
+    storeId: null,
+    now,
+    until: to,
+    from,
+    roles: callRoles,
+    staffId: ctx.actor.id,
+  });
   const mine = day && {
     ...day,
-    dueToday: await q.queueCount(ctx.sql, ctx.tenantId, { now, until: to, lateOnly: false }, who, whoParams),
-    late: await q.queueCount(ctx.sql, ctx.tenantId, { now, until: to, lateOnly: true }, who, whoParams),
+    ...(await queue.queueDay(ctx.sql, ctx.tenantId, { now, until: to }, who, whoParams)),
+    target: policy.dailyLoad,
   };
   return { ...page, page: query.page, pageSize: callPageSize, loads: mine ? [mine] : [] };
 };
@@ -122,7 +136,7 @@ export const callQueue = async (ctx: StaffCtx, query: QueueQuery): Promise<CallQ
 export const getCall = async (ctx: StaffCtx, id: string, afterChange = false): Promise<CallDetail> => {
   await reachableTask(ctx, id, afterChange);
   const policy = await callPolicyOf(ctx);
-  const call = await q.callItemById(ctx.sql, ctx.tenantId, id, ctx.clock.now(), policy.queueDays);
+  const call = await queue.callItemById(ctx.sql, ctx.tenantId, id, ctx.clock.now(), policy.queueDays);
   if (!call) throw new AppError('NOT_FOUND');
   return { call, attempts: await q.attemptsOf(ctx.sql, ctx.tenantId, id) };
 };

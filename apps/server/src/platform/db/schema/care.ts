@@ -151,9 +151,14 @@ export const careTasks = pgTable(
     foreignKey({ columns: [t.tenantId, t.doneBy], foreignColumns: [staff.tenantId, staff.id] }),
     index('care_tasks_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
     index('care_tasks_role_idx').on(t.tenantId, t.storeId, t.role, t.status, t.dueAt),
-    // The store's call queue in due order (a page of 50 is one range scan): open calls only.
+    // The store's call queue in due order (a page of 50 is one range scan): open calls only. The columns after
+    // id are carried for the counts (the page's total, the pools), read from the index alone (migration 0061).
     index('care_tasks_queue_idx')
-      .on(t.tenantId, t.storeId, t.dueAt, t.id)
+      .on(t.tenantId, t.storeId, t.dueAt, t.id, t.status, t.snoozedUntil, t.assigneeId, t.role)
+      .where(sql`status IN ('open', 'snoozed') AND kind <> 'data_fix'`),
+    // Each agent's open calls by due time: the supervisor's per-agent load, read from the index alone.
+    index('care_tasks_agent_queue_idx')
+      .on(t.tenantId, t.assigneeId, t.dueAt, t.status, t.snoozedUntil)
       .where(sql`status IN ('open', 'snoozed') AND kind <> 'data_fix'`),
   ],
 ).enableRLS();
