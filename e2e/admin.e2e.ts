@@ -148,6 +148,21 @@ void test('the audit log names every action and shows details in words, not code
   await h.shot(page, 'admin-audit-log');
 });
 
+void test('the branding page shows the owner app install link, its QR code and downloads the poster', async () => {
+  await page.getByTestId('nav-branding').click();
+  const qr = page.getByTestId('branding-install-qr');
+  await qr.waitFor();
+  // The QR code is drawn (a 1024 px PNG from the server's builder), not a broken image.
+  assert.equal(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 1024);
+  const link = page.getByTestId('branding-install-url');
+  assert.equal((await link.textContent())?.trim(), `${h.baseUrl}/o/demo/`);
+  const [poster] = await Promise.all([page.waitForEvent('download'), page.getByTestId('branding-poster').click()]);
+  assert.equal(poster.suggestedFilename(), 'install-poster-demo.svg');
+  const svg = await (await fetch(`${h.baseUrl}/o/demo/install-poster.svg`)).text();
+  assert.ok(svg.includes('示例汽车集团') && svg.includes(`${h.baseUrl}/o/demo/`));
+  await h.shot(page, 'admin-branding-install');
+});
+
 void test('the new advisor signs in to the advisor app and sees their name and store', async () => {
   const phone = await h.newPage({ mobile: true, isolated: true });
   await phone.goto(`${h.baseUrl}/advisor/`);

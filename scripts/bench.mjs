@@ -46,6 +46,9 @@ const detail = process.argv.includes('--detail');
  * `--only=loyalty`: concurrent earn and redeem at 50 clients against a bare ledger insert, and the nightly
  * expiry and tier steps, on the generated data set (bench/loyalty.ts; `--customers=N`, 1,000,000 by default,
  * `--seconds=S` per load side).
+ * `--only=feed`: the owner's 轮生活 first page at 20 clients against a bare read of the newest posts, on the generated
+ * data set with 2,000 bound owners and 600 targeted posts (bench/feed.ts; `--customers=N`, 1,000,000 by default,
+ * `--seconds=S` per side).
  * `--only=crash`: kill -9 under sustained writes, 15 rounds per engine (bench/crash.ts; `--rounds=N`, `--engines=postgres,pglite`).
  * `--only=soak` (`npm run soak`): 10 minutes of mixed load at a fixed rate on PostgreSQL, memory, connections,
  * event-loop delay and latency per minute (bench/soak.ts; `--minutes=N`, `--rate=N` requests/s, `--engine=pglite`).
@@ -57,7 +60,7 @@ const detail = process.argv.includes('--detail');
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty|chat)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty|chat|feed)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -300,7 +303,7 @@ const writePart = (markdown, machineLoad) => {
 };
 
 const main = async () => {
-  if (only === 'crash' || only === 'soak' || only === 'loyalty' || only === 'chat') {
+  if (only === 'crash' || only === 'soak' || only === 'loyalty' || only === 'chat' || only === 'feed') {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
     writePart(markdown, stopLoadProof());

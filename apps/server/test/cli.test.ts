@@ -208,6 +208,20 @@ describe('the m4s command line', () => {
     },
   );
 
+  test("brand-apps builds one dealer group's owner app; an unknown group exits 1 and says so", slow, async () => {
+    const out = join(work, 'brand');
+    const built = await m4s('brand-apps', '--tenant', slug, '--out', out);
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, new RegExp(`^${slug}: new`, 'm'));
+    assert.match(built.stdout, /1 dealer group\(s\) .*: 1 new, 0 changed, 0 unchanged/);
+    assert.ok(readFileSync(join(out, slug, 'manifest.webmanifest'), 'utf8').includes(`/o/${slug}/`));
+    const unknown = await m4s('brand-apps', '--tenant', 'no-such-group', '--out', out);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /brand-apps: .*TENANT_NOT_FOUND/);
+    const bad = await m4s('brand-apps', '--tenant', 'Not A Slug');
+    assert.equal(bad.code, 2);
+  });
+
   test('refuses an embedded database that another process holds', slow, async (t) => {
     if (process.env.DATABASE_URL) return t.skip('PostgreSQL is shared by design');
     writeFileSync(join(dataDir, 'm4s.lock'), String(process.pid));

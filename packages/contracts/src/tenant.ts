@@ -21,6 +21,10 @@ export type Branding = z.infer<typeof branding>;
 export const brandingUpdateBody = branding.strict();
 export type BrandingUpdateBody = z.infer<typeof brandingUpdateBody>;
 
+/** How owners install the group's app: its address and that address as a QR code (a PNG data URL). */
+export const ownerAppInstall = z.object({ url: z.string(), qrPng: z.string() });
+export type OwnerAppInstall = z.infer<typeof ownerAppInstall>;
+
 /** What anyone may read about a tenant: what the owner app shows before sign-in. */
 export const publicTenant = z.object({
   slug: z.string(),

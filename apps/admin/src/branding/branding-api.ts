@@ -4,6 +4,11 @@ import { api } from '@m4s/web-kit';
 import { meKey } from '../auth/session.ts';
 
 const brandingKey = ['tenant', 'branding'] as const;
+const installKey = ['tenant', 'owner-app-install'] as const;
+
+/** The owner app's install link and QR code (its address follows the group's slug, the icons its branding). */
+export const useOwnerAppInstall = () =>
+  useQuery({ queryKey: installKey, queryFn: () => api.call(tenantRoutes.ownerAppInstall) });
 
 export const useBranding = () => useQuery({ queryKey: brandingKey, queryFn: () => api.call(tenantRoutes.branding) });
 
@@ -15,6 +20,7 @@ export const useSaveBranding = () => {
       client.setQueryData(brandingKey, saved);
       // The header shows the group's name from the session; refresh it after a rename.
       await client.invalidateQueries({ queryKey: meKey });
+      await client.invalidateQueries({ queryKey: installKey });
     },
   });
 };

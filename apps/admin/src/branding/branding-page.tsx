@@ -8,6 +8,7 @@ import { applyServerError, blankToNull, clearChangedErrors, validateWith } from 
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
 import { BrandPreview } from './brand-preview.tsx';
+import { InstallCard } from './install-card.tsx';
 import { LogoField } from './logo-field.tsx';
 import { useBranding, useSaveBranding } from './branding-api.ts';
 
@@ -151,6 +152,7 @@ const BrandingEditor = () => {
               {t('branding.previewHint')}
             </Typography.Paragraph>
           </Card>
+          <InstallCard />
         </Col>
       </Row>
     </>

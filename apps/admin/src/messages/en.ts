@@ -224,6 +224,14 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'branding.previewDealer': 'Dealer hotline',
   'branding.previewOem': 'OEM hotline',
   'branding.previewNoHotline': 'not set',
+  'branding.install': 'Install the owner app',
+  'branding.installHint':
+    "Owners scan the code with the phone's camera or open the link to add the app to their home screen; icons and the poster follow the branding",
+  'branding.installLink': 'Install link',
+  'branding.installQrAlt': 'Owner app install QR code',
+  'branding.installPoster': 'Download the install poster (A4)',
+  'branding.installPosterDone': 'Downloaded {name}',
+  'branding.installPosterFailed': 'The poster could not be downloaded: {message}',
 
   'audit.title': 'Audit log',
   'audit.subtitle': 'Every important action in the group, recorded and unchangeable',

@@ -219,6 +219,13 @@ export const zhCN = {
   'branding.previewDealer': '经销商热线',
   'branding.previewOem': '厂家热线',
   'branding.previewNoHotline': '未设置',
+  'branding.install': '车主端安装',
+  'branding.installHint': '车主用手机相机扫码或打开链接，即可把APP添加到手机桌面；修改品牌后图标与海报随之更新',
+  'branding.installLink': '安装链接',
+  'branding.installQrAlt': '车主端安装二维码',
+  'branding.installPoster': '下载安装海报（A4）',
+  'branding.installPosterDone': '已下载 {name}',
+  'branding.installPosterFailed': '海报下载失败：{message}',
 
   'audit.title': '审计日志',
   'audit.subtitle': '集团内所有重要操作的记录，不可修改',

@@ -63,6 +63,12 @@ m4s tenant create --file <tenant.json>
   With --kind the file's first sheet is that kind; without, every sheet of a workbook goes in as the kind
   its headers suggest (in dependency order; a sheet with no suggestion is left out).
   Prints the counts (per sheet for a workbook); rows that fail are listed in the admin console's import report.`,
+  'brand-apps': `m4s brand-apps [--tenant <slug>]… [--out <dir, default DATA_DIR/brand-apps>] [--json]
+  Builds every dealer group's (or the named ones') branded owner app into <dir>/<slug>/: the web app manifest, icons in
+  every home-screen size (from the uploaded logo on the brand colour, or the generated mark; maskable
+  variants, apple-touch-icon), iOS splash screens, the install QR code (PNG, SVG) of PUBLIC_URL/o/<slug>/ and
+  an A4 install poster (install-poster.svg). The same builder serves the installed app, so both agree.
+  Reports per group what is new, changed or unchanged since the last build (SHA-256, kept in build.json).`,
 };
 
 export const generalHelp = `m4s — the M4S platform's command line (docs/operator.md)

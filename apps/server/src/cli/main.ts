@@ -9,6 +9,7 @@ import { commandHelp, generalHelp } from './help.ts';
 import type { Command, Io, Standalone } from './io.ts';
 import { BackupError } from '../platform/backup/snapshot.ts';
 import { DataDirBusy, openRuntime } from './runtime.ts';
+import { brandApps } from './commands/brand-apps.ts';
 import { backupCreate, backupRestore, tenantArchive, tenantImport } from './commands/backup.ts';
 import { importFile } from './commands/import.ts';
 import { nightly } from './commands/nightly.ts';
@@ -30,6 +31,7 @@ const commands: Record<string, Command> = {
   'staff password-reset': staffPasswordReset,
   nightly,
   import: importFile,
+  'brand-apps': brandApps,
 };
 
 /** Commands that open no runtime: they reach the database (or a new one) on their own terms. */

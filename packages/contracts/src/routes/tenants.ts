@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantSlug } from '../common.ts';
-import { branding, brandingUpdateBody, publicTenant, tenantSettings } from '../tenant.ts';
+import { branding, brandingUpdateBody, ownerAppInstall, publicTenant, tenantSettings } from '../tenant.ts';
 import { defineRoutes } from '../api/route.ts';
 
 const tags = ['tenant'];
@@ -31,6 +31,24 @@ export const tenantRoutes = defineRoutes({
     permission: 'tenant.brand',
     body: brandingUpdateBody,
     response: branding,
+    tags,
+  },
+  /** The owner app's install link and QR code, from the builder `m4s brand-apps` uses (platform/web/brand). */
+  ownerAppInstall: {
+    method: 'GET',
+    path: '/tenant/owner-app/install',
+    auth: 'staff',
+    permission: 'tenant.read',
+    response: ownerAppInstall,
+    tags,
+  },
+  /** The printable A4 install poster (SVG): the group's name, the QR code and three steps. */
+  ownerAppPoster: {
+    method: 'GET',
+    path: '/tenant/owner-app/poster.svg',
+    auth: 'staff',
+    permission: 'tenant.read',
+    response: 'file',
     tags,
   },
   settings: {

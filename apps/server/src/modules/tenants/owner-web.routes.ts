@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { ownerIconPng, ownerIconSvg, ownerManifest } from '../../platform/web/owner-icons.ts';
+import { isBrandAsset, needsLogo } from '../../platform/web/brand/assets.ts';
 import { spa } from '../../platform/web/spa.ts';
 import { uploadedImageHeaders } from '../../platform/images.ts';
-import { currentTenant, servedLogo, toPublicTenant } from './tenants.service.ts';
+import { brandInput, servedAsset } from './owner-brand.service.ts';
+import { servedLogo } from './tenants.service.ts';
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -20,26 +21,25 @@ export const ownerWebRoutes =
       if (!slugPattern.test(slug)) throw new AppError('TENANT_NOT_FOUND');
       return app.ctx.anonymous(req, slug, fn);
     };
-    const tenantOf = (req: Req, slug: string) => inTenant(req, slug, currentTenant);
+    const publicUrl = app.m4s.config.PUBLIC_URL;
 
     app.get('/o/:slug', { schema: { hide: true } }, async (req, reply) =>
       reply.redirect(`/o/${(req.params as { slug: string }).slug}/`),
     );
     app.get('/o/:slug/*', { schema: { hide: true } }, async (req, reply) => {
       const { slug, '*': rest } = req.params as { slug: string; '*': string };
+      if (isBrandAsset(rest)) {
+        // The same builder as `m4s brand-apps` (platform/web/brand): drawn once per branding, revalidated by ETag.
+        const input = await inTenant(req, slug, (ctx) => brandInput(ctx, publicUrl, needsLogo(rest)));
+        const asset = await servedAsset(input, rest);
+        if (!asset) throw new AppError('NOT_FOUND');
+        // The manifest is checked on every start (a rename shows at once); pictures may be kept an hour.
+        reply.header('cache-control', rest.endsWith('.webmanifest') ? 'no-cache' : 'public, max-age=3600');
+        reply.header('etag', asset.etag);
+        if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+        return reply.type(asset.type).send(asset.bytes);
+      }
       switch (rest) {
-        case 'manifest.webmanifest':
-          return reply
-            .type('application/manifest+json; charset=utf-8')
-            .send(ownerManifest(slug, toPublicTenant(await tenantOf(req, slug))));
-        case 'icon-192.png':
-        case 'icon-512.png':
-          return reply
-            .type('image/png')
-            .header('cache-control', 'public, max-age=3600')
-            .send(ownerIconPng(toPublicTenant(await tenantOf(req, slug)), rest === 'icon-192.png' ? 192 : 512));
-        case 'icon.svg':
-          return reply.type('image/svg+xml').send(ownerIconSvg(toPublicTenant(await tenantOf(req, slug))));
         case 'logo': {
           // Served as the raster the server drew (never an SVG, never the client's type), nosniff and sandboxed.
           const logo = await inTenant(req, slug, servedLogo);
