@@ -86,7 +86,7 @@ export const earn = `
            ${expiresOn('cand.at').replace(/tz\.timezone/g, 'cand.timezone')}
     FROM cand JOIN m ON m.tenant_id = cand.tenant_id AND m.customer_id = cand.customer_id
     RETURNING points)
-  SELECT count(*)::int AS entries, coalesce(sum(points), 0)::int AS points FROM ins`;
+  SELECT count(*)::int AS entries, coalesce(sum(points), 0)::bigint AS points FROM ins`;
 
 /**
  * What each member has to expire as of the day $2 (points whose expiry day is before it): what was added
@@ -126,7 +126,7 @@ export const expire = `
            m.customer_id::text || ':' || $2::text, $4::timestamptz
     FROM m
     RETURNING points)
-  SELECT count(*)::int AS entries, coalesce(-sum(points), 0)::int AS points FROM ins`;
+  SELECT count(*)::int AS entries, coalesce(-sum(points), 0)::bigint AS points FROM ins`;
 
 /**
  * The tiers, as of the day $2: each member's points earned since $3 and paid repair spend since $3

@@ -1,9 +1,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QuestionnaireSummary } from '@m4s/contracts';
+import type { QuestionnaireSummary, VisitLoyalty } from '@m4s/contracts';
 import { signInStaff } from '../../../test/harness.ts';
 import { installFor } from '../surveys/test-kit.ts';
-import { balanceOf, deliver, grant, ledgerSum, loyaltyWorld, readyVisit, sqlOwner } from './test-kit.ts';
+import {
+  balanceOf,
+  createTemplate,
+  deliver,
+  grant,
+  ledgerSum,
+  loyaltyWorld,
+  readyVisit,
+  sqlOwner,
+} from './test-kit.ts';
 
 /** Where other modules post to the ledger: a payment taken back, a questionnaire completed (docs/loyalty.md). */
 describe('membership: the ledger’s callers', () => {
@@ -72,6 +81,37 @@ describe('membership: the ledger’s callers', () => {
       [w.t.id],
     );
     assert.equal(audit?.refunded, 'true');
+  });
+
+  test('the checkout offers the coupon the visit was booked with as chosen, while it is usable', async () => {
+    const w = await loyaltyWorld();
+    const templateId = await createTemplate(w.admin);
+    const known = new Set<string>();
+    const issue = async () => {
+      const res = await w.admin.send('POST', '/api/loyalty/coupons', { templateId, customerIds: [w.t.customerId] });
+      assert.equal(res.statusCode, 201, res.body);
+      const rows = await sqlOwner('SELECT id FROM coupons WHERE tenant_id = $1 AND customer_id = $2', [
+        w.t.id,
+        w.t.customerId,
+      ]);
+      const id = rows.map((r) => String(r.id)).find((i) => !known.has(i)) ?? '';
+      known.add(id);
+      return id;
+    };
+    const other = await issue();
+    const booked = await issue();
+    assert.notEqual(other, booked);
+    await sqlOwner('UPDATE bookings SET coupon_id = $2 WHERE id = $1', [w.bookingId, booked]);
+    const visitId = await readyVisit(w, 30_000);
+    const offers = async () => (await w.cashier.get(`/api/loyalty/visits/${visitId}`)).json<VisitLoyalty>();
+    assert.equal((await offers()).bookedCouponId, null, 'a walk-in visit has no booked coupon');
+    await sqlOwner('UPDATE visits SET booking_id = $2 WHERE id = $1', [visitId, w.bookingId]);
+    const withBooking = await offers();
+    assert.equal(withBooking.bookedCouponId, booked);
+    assert.equal(withBooking.coupons.length, 2);
+    // Used elsewhere in the meantime: no longer offered as chosen.
+    await sqlOwner(`UPDATE coupons SET status = 'void' WHERE id = $1`, [booked]);
+    assert.equal((await offers()).bookedCouponId, null);
   });
 
   test('a questionnaire completed by an agent earns the survey points once per response', async () => {
