@@ -247,6 +247,7 @@ const main = async () => {
     t0 = Date.now();
     const expired = await inTenant(db, tenantId, now, (ctx) => expireNight(ctx, day));
     const expireMs = Date.now() - t0;
+    log(`expiry over every member: ${(expireMs / 1000).toFixed(1)} s (${expired.entries} entries); tiers next`);
     t0 = Date.now();
     const tiers = await inTenant(db, tenantId, now, (ctx) => tierNight(ctx, day));
     const tierMs = Date.now() - t0;
