@@ -212,8 +212,8 @@ const main = async () => {
       await db.transaction({ tenantId }, (tx) =>
         tx.sql.executeSql(
           `INSERT INTO points_ledger (tenant_id, id, customer_id, kind, points, balance_after, source, source_id, at)
-           VALUES ($1, $2, $3, 'earn', 10, 0, 'event', $2::text, now())`,
-          [tenantId, newRowId(), who(i)],
+           VALUES ($1, $2, $3, 'earn', 10, 0, 'event', $4, now())`,
+          [tenantId, newRowId(), who(i), newRowId()],
         ),
       );
       return 'ok';
