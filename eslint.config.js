@@ -5,6 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import m4s from './apps/server/lint/boundaries.mjs';
+import keys from './scripts/lint/unique-keys.mjs';
 
 export default tseslint.config(
   {
@@ -93,6 +94,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+
+  // The apps' message catalogues: a key defined by two spread parts silently overrides (scripts/lint/unique-keys.mjs).
+  {
+    files: [
+      'apps/{admin,advisor,owner}/src/{i18n.ts,messages/en.ts,messages/zh-cn.ts}',
+      'packages/web-kit/src/**/*messages*.ts',
+    ],
+    plugins: { keys },
+    rules: { 'keys/no-shadowed-spread-key': 'error' },
   },
 
   // React apps and the shared web kit.

@@ -117,8 +117,8 @@ export const serviceEn: { [K in keyof typeof serviceZhCN]: string } = {
   'category.accident': 'Accident assessment',
   'category.other': 'Other',
 
-  'calendar.title': 'Booking calendar',
-  'calendar.subtitle':
+  'bookingCalendar.title': 'Booking calendar',
+  'bookingCalendar.subtitle':
     "Each store's bookings against bookable capacity per day, coloured by load; click a day for its bookings.",
   'calendar.cell': '{booked}/{capacity}',
   'calendar.closed': 'Not bookable',

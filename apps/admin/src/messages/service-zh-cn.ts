@@ -114,8 +114,8 @@ export const serviceZhCN = {
   'category.accident': '事故定损',
   'category.other': '其他',
 
-  'calendar.title': '预约日历',
-  'calendar.subtitle': '各门店每天的预约量与可约产能，颜色表示负荷；点击日期查看当天预约明细。',
+  'bookingCalendar.title': '预约日历',
+  'bookingCalendar.subtitle': '各门店每天的预约量与可约产能，颜色表示负荷；点击日期查看当天预约明细。',
   'calendar.cell': '{booked}/{capacity}',
   'calendar.closed': '未开放',
   'calendar.thisMonth': '本月',

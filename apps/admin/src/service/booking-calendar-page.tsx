@@ -119,8 +119,8 @@ export const BookingCalendarPage = () => {
   return (
     <>
       <PageHeader
-        title={t('calendar.title')}
-        subtitle={t('calendar.subtitle')}
+        title={t('bookingCalendar.title')}
+        subtitle={t('bookingCalendar.subtitle')}
         extra={<StoreSelect value={storeId} onChange={choose} />}
       />
       <Card

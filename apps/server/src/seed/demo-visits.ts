@@ -17,7 +17,7 @@ const demoZone = defaultTimeZone;
  * stages, and 13800000002's car delivered and rated. Runs after seedDemoService (bookings, catalogue).
  */
 export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds: string[]; now: Date }) =>
-  db.transaction({ tenantId: input.tenantId }, async ({ db: tx }) => {
+  db.transaction({ tenantId: input.tenantId }, async ({ db: tx, sql: txSql }) => {
     const { tenantId, now } = input;
     const storeId = input.storeIds[0];
     if (!storeId) return;
@@ -199,7 +199,7 @@ export const seedDemoVisits = (db: Database, input: { tenantId: string; storeIds
       tx,
       {
         tenantId,
-        number: await nextRepairOrderNumber(tx, tenantId, dayIn(now, demoZone)),
+        number: await nextRepairOrderNumber({ db: tx, sql: txSql }, tenantId, dayIn(now, demoZone)),
         vehicleId: car.vehicleId,
         customerId: car.customerId,
         storeId,

@@ -8,6 +8,7 @@ import { enqueueNotice } from '../../platform/notify/outbox.ts';
 import { currentTenant } from '../tenants/tenants.service.ts';
 import * as q from './owner-auth.queries.ts';
 import { randomUUID } from 'node:crypto';
+import { lockUntilCommit } from '../../platform/db/xact-lock.ts';
 
 /** The OTP rules: 5-minute codes, 5 tries each, a minute between sends, 5 an hour per phone, 20 per IP. */
 export const otpRules = {
@@ -26,9 +27,7 @@ export const requestOtp = async (ctx: Ctx, input: OtpRequestBody) => {
   // One request per phone at a time (until this transaction ends): the cooldown and hourly counts below are
   // read, then a code written; without the lock, concurrent requests all read "none yet" and each sends an
   // SMS (issue 13, concurrent abuse: 20 at once sent 10 codes on PostgreSQL).
-  await ctx.sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [
-    `otp|${ctx.tenantId}|${input.phone}`,
-  ]);
+  await lockUntilCommit(ctx.sql, `otp|${ctx.tenantId}|${input.phone}`);
   const now = ctx.clock.now();
   const last = await q.latestOtp(ctx.db, ctx.tenantId, input.phone);
   const sinceLast = last ? (now.getTime() - last.createdAt.getTime()) / 1000 : Infinity;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ne } from 'drizzle-orm';
 import { bookings, serviceTypes, stores, visits } from '../../platform/db/schema/index.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
+import { lockUntilCommit } from '../../platform/db/xact-lock.ts';
 
 /**
  * Serialises bookings of one car until the transaction ends: two requests booking the same car at once
@@ -8,9 +9,7 @@ import type { SqlExecutor, Tx } from '../../platform/db/types.ts';
  * the first's booking when it checks for a clash.
  */
 export const lockCar = async (sql: SqlExecutor, tenantId: string, vehicleId: string) => {
-  await sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [
-    `booking-car|${tenantId}|${vehicleId}`,
-  ]);
+  await lockUntilCommit(sql, `booking-car|${tenantId}|${vehicleId}`);
 };
 
 /** The car's visit not yet delivered (it is in the workshop), with its store. */

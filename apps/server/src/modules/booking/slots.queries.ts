@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../platform/db/types.ts';
+import { lockUntilCommit } from '../../platform/db/xact-lock.ts';
 
 type SlotKey = { tenantId: string; storeId: string; startsAt: Date };
 
@@ -46,5 +47,5 @@ export const releasePlace = async (sql: SqlExecutor, key: SlotKey, online: boole
  * one's transaction ends, so the second finds the first's booking instead of making another.
  */
 export const lockIdempotencyKey = async (sql: SqlExecutor, tenantId: string, scope: string, key: string) => {
-  await sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1)) AS locked', [`booking|${tenantId}|${scope}|${key}`]);
+  await lockUntilCommit(sql, `booking|${tenantId}|${scope}|${key}`);
 };

@@ -18,7 +18,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { col, maybeRow, parseRows } from '../../platform/db/rows.ts';
 import type { SqlExecutor } from '../../platform/db/types.ts';
 import { deliverToInbox } from '../../platform/notify/inbox-delivery.ts';
-import { enqueueSends } from '../../platform/notify/outbox.ts';
+import { enqueueSends, transactionalPriority } from '../../platform/notify/outbox.ts';
 import * as gateSql from './gate.sql.ts';
 import { gateSettings } from './policy.ts';
 
@@ -182,7 +182,11 @@ export const runGate = async (ctx: Ctx, options: { dryRun: boolean }): Promise<G
       ctx,
       made
         .filter((r) => !deliversNow(r))
-        .map((r) => ({ notificationId: String(r.notification_id), startAfter: r.send_at ?? new Date(0) })),
+        .map((r) => ({
+          notificationId: String(r.notification_id),
+          startAfter: r.send_at ?? new Date(0),
+          ...(r.kind === 'transactional' ? { priority: transactionalPriority } : {}),
+        })),
     );
   }
   return [...dupes, ...decided];

@@ -43,7 +43,7 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
     ctx.db,
     {
       tenantId: ctx.tenantId,
-      number: await nextRepairOrderNumber(ctx.db, ctx.tenantId, dayIn(now, timezone)),
+      number: await nextRepairOrderNumber(ctx, ctx.tenantId, dayIn(now, timezone)),
       vehicleId: h.v.vehicleId,
       customerId: h.v.customerId,
       storeId: h.v.storeId,

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 
-export type SendOptions = { startAfter?: Date; singletonKey?: string; retryLimit?: number };
+export type SendOptions = {
+  startAfter?: Date;
+  singletonKey?: string;
+  retryLimit?: number;
+  /** Fetched before lower ones of the same queue (pg-boss orders by priority, then age; default 0). */
+  priority?: number;
+};
 
 /** Enqueues inside the caller's transaction: the job exists if and only if the change committed. */
 export type JobQueue = {

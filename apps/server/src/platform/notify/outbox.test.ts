@@ -145,3 +145,40 @@ describe('the outbox: channels and statuses', () => {
     }
   });
 });
+
+describe('the outbox: order', () => {
+  test('a sign-in code queued behind a night of care messages is sent before them', async () => {
+    const { provider, calls } = counting(true);
+    const { t, done } = await tenantWith({ sms: provider });
+    try {
+      // One transaction, as the first night's sweep and an owner's code request could commit back to back:
+      // 30 care messages queued first, the code last. The worker sees them all at once.
+      const { care, code } = await inTenant(t.slug, async (ctx) => {
+        const { rows } = await ctx.sql.executeSql(
+          `INSERT INTO notifications (tenant_id, channel, recipient, kind, topic, body)
+           SELECT $1, 'sms', '1370000' || lpad(n::text, 4, '0'), 'care', 'maintenance', '【测试】保养提醒'
+           FROM generate_series(1, 30) AS n RETURNING id`,
+          [ctx.tenantId],
+        );
+        const ids = rows.map((r) => String(r.id));
+        await enqueueSends(
+          ctx,
+          ids.map((notificationId) => ({ notificationId })),
+        );
+        const otp = await enqueueNotice(ctx, {
+          channel: 'sms',
+          to: '13700000065',
+          kind: 'transactional',
+          topic: 'auth.otp',
+          body: '【测试】您的登录验证码为 123456，5分钟内有效。',
+        });
+        return { care: ids, code: otp };
+      });
+      for (const id of [code, ...care]) assert.equal((await settled(t.id, id)).status, 'sent');
+      assert.equal(calls.length, 31);
+      assert.equal(calls[0]?.notificationId, code, 'the code is the first message the provider is given');
+    } finally {
+      done();
+    }
+  });
+});

@@ -33,16 +33,26 @@ const claimPrefix = 'claim:';
  */
 export const enqueueSends = async (
   ctx: Pick<Ctx, 'tenantId' | 'jobs'>,
-  sends: readonly { notificationId: string; startAfter?: Date | undefined }[],
+  sends: readonly { notificationId: string; startAfter?: Date | undefined; priority?: number }[],
 ): Promise<void> => {
   await ctx.jobs.sendMany(
     sendJobName,
-    sends.map(({ notificationId, startAfter }) => ({
+    sends.map(({ notificationId, startAfter, priority }) => ({
       data: { tenantId: ctx.tenantId, notificationId },
-      options: { singletonKey: notificationId, ...(startAfter ? { startAfter } : {}) },
+      options: {
+        singletonKey: notificationId,
+        ...(startAfter ? { startAfter } : {}),
+        ...(priority ? { priority } : {}),
+      },
     })),
   );
 };
+
+/**
+ * A transactional message (a sign-in code, a booking's confirmation) is fetched before the care and marketing
+ * sends queued ahead of it: the first night queues thousands, and an owner waiting for a code cannot wait behind them.
+ */
+export const transactionalPriority = 10;
 
 /** Writes the message to the outbox and enqueues its sending, both in the caller's transaction. */
 export const enqueueNotice = async (ctx: Ctx, notice: Notice): Promise<string> => {
@@ -59,7 +69,9 @@ export const enqueueNotice = async (ctx: Ctx, notice: Notice): Promise<string> =
     })
     .returning({ id: notifications.id });
   if (!row) throw new Error('outbox insert returned nothing');
-  await enqueueSends(ctx, [{ notificationId: row.id }]);
+  await enqueueSends(ctx, [
+    { notificationId: row.id, ...(notice.kind === 'transactional' ? { priority: transactionalPriority } : {}) },
+  ]);
   return row.id;
 };
 

@@ -9,6 +9,7 @@ import { queueDeliveries } from './emit.ts';
 import { deliverJobName, leaseMs, maxAttempts, retryDelaysMs } from './jobs.ts';
 import { postJson, responseBodyLimit, type PostResult } from './send.ts';
 import { signatureHeader } from './sign.ts';
+import { lockUntilCommit } from '../db/xact-lock.ts';
 
 export type DeliverOptions = UrlPolicy & { timeoutMs: number };
 /** Runs `fn` in a short transaction of the delivery's tenant (the job's `step`, or a test's). */
@@ -34,7 +35,7 @@ const earlyToleranceMs = 5_000;
  * and the record's "finished: who is next?" cannot pass each other (docs/webhooks.md, "Order").
  */
 const lockLine = (ctx: Ctx, endpointId: string, orderKey: string) =>
-  ctx.sql.executeSql('SELECT pg_advisory_xact_lock(hashtext($1))', [`webhook:${endpointId}:${orderKey}`]);
+  lockUntilCommit(ctx.sql, `webhook:${endpointId}:${orderKey}`);
 
 const whereDelivery = (ctx: Ctx, id: string) =>
   and(eq(webhookDeliveries.tenantId, ctx.tenantId), eq(webhookDeliveries.id, id));
