@@ -4,8 +4,15 @@
 // (ledger.service.ts `post`: the member's row lock, the idempotency check, the append and the balance — each in
 // its own tenant transaction as the app role) against 50 clients doing a bare INSERT of one ledger row in the
 // same run; then the nightly expiry and tier steps (nightly.service.ts) over every member, timed.
+// The data set: when the scale part's million-customer cluster exists (/tmp/m4s-bench-pg-<N>, bench/scale.mjs
+// bigCluster), a copy of it (/tmp/m4s-bench-pg-loyalty-<N>: the shared set is never written to) — the demo
+// group with its cars and years of repair orders, so the tier step sums real spend; its loyalty tables are
+// emptied at the start of each run. Otherwise a fresh cluster with N customers generated (hours at 1,000,000).
 // Run: npm run bench -- --only=loyalty [--customers=N] [--seconds=S]   (or node --import tsx bench/loyalty.ts)
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { systemCtx, type Ctx } from '../apps/server/src/platform/context.ts';
 import { migrate } from '../apps/server/src/platform/db/migrate.ts';
@@ -95,36 +102,87 @@ const drive = async (op: (i: number) => Promise<'ok' | 'refused'>) => {
 
 type Cluster = { url: string; stop: () => Promise<void> };
 const clusterScript = new URL('../scripts/pg-cluster.mjs', import.meta.url).href;
+const sharedSet = path.join(os.tmpdir(), `m4s-bench-pg-${customers}`);
+const ownSet = path.join(os.tmpdir(), `m4s-bench-pg-loyalty-${customers}`);
+const hasData = (dir: string) => existsSync(path.join(dir, 'data', 'PG_VERSION'));
+
+/** The copy of the scale part's data set (made once, `cp -a` keeps the postgres owner), or null. */
+const scaleCopy = () => {
+  if (hasData(ownSet)) return ownSet;
+  if (!hasData(sharedSet) || existsSync(path.join(sharedSet, 'data', 'postmaster.pid'))) return null;
+  log(`copying the ${customers.toLocaleString('en-US')}-customer data set to ${ownSet}`);
+  const cp = spawnSync('cp', ['-a', sharedSet, ownSet], { stdio: 'inherit' });
+  if (cp.status !== 0) throw new Error(`cp -a ${sharedSet} ${ownSet} failed`);
+  return ownSet;
+};
+
+/** The demo group of the copied data set, its loyalty tables emptied (this copy's own; a fresh start each run). */
+const reuseTenant = async (db: Database) => {
+  await db.owner.executeSql('TRUNCATE tier_changes, points_ledger, loyalty_members CASCADE', []);
+  const stores = await db.owner.executeSql(
+    `SELECT s.tenant_id, s.id FROM stores s JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = 'demo'
+     ORDER BY s.code LIMIT 2`,
+    [],
+  );
+  const tenantId = String(stores.rows[0]?.tenant_id);
+  return { tenantId, storeIds: stores.rows.map((r) => String(r.id)) };
+};
+
+const freshTenant = async (db: Database, now: Date) => {
+  const tenantId = await createTenant(db, { slug: 'bench-loyalty', name: '积分基准', shortName: '积分' });
+  const storeIds = await db.transaction({ tenantId }, async ({ db: tx }) => [
+    (await insertStore(tx, tenantId, storeInput('S1', '一号店'), now)).id,
+    (await insertStore(tx, tenantId, storeInput('S2', '二号店'), now)).id,
+  ]);
+  return { tenantId, storeIds };
+};
+
+/** N customers as the scale data set is made (bench/scale-data.ts): the cluster's superuser with triggers off
+ *  (session_replication_role = replica); the generator still works as the app role, under RLS. */
+const generate = async (clusterUrl: string, tenantId: string, storeIds: string[], now: Date) => {
+  const t0 = Date.now();
+  const url = new URL(clusterUrl);
+  url.username = 'postgres';
+  url.searchParams.set('options', '-c session_replication_role=replica');
+  const fast = await openPostgres(url.toString(), 2);
+  try {
+    await generateTenantData(fast, { tenantId, customers, storeIds, advisorIds: [], consultantIds: [], now });
+  } finally {
+    await fast.close();
+  }
+  log(`${customers.toLocaleString('en-US')} customers generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+};
+
+const dataSetFacts = async (db: Database, tenantId: string) => {
+  const { rows } = await db.owner.executeSql(
+    `SELECT (SELECT count(*) FROM customers WHERE tenant_id = $1)::bigint AS customers,
+            (SELECT count(*) FROM repair_orders WHERE tenant_id = $1)::bigint AS orders`,
+    [tenantId],
+  );
+  const n = (v: unknown) => Number(v).toLocaleString('en-US');
+  return `${n(rows[0]?.customers)} customers, ${n(rows[0]?.orders)} repair orders`;
+};
 
 const main = async () => {
   const { startCluster } = (await import(clusterScript)) as { startCluster: (o: object) => Promise<Cluster> };
+  const copy = scaleCopy();
   const cluster = await startCluster({
-    database: 'm4s_bench_loyalty',
+    database: copy ? 'm4s_bench' : 'm4s_bench_loyalty',
     quiet: true,
+    persistentDir: copy,
     extraConf: ['max_connections = 120'],
   });
   const db = await openPostgres(cluster.url, clients + 5);
   try {
-    await migrate(db);
-    const now = new Date();
-    const tenantId = await createTenant(db, { slug: 'bench-loyalty', name: '积分基准', shortName: '积分' });
-    const storeIds = await db.transaction({ tenantId }, async ({ db: tx }) => [
-      (await insertStore(tx, tenantId, storeInput('S1', '一号店'), now)).id,
-      (await insertStore(tx, tenantId, storeInput('S2', '二号店'), now)).id,
-    ]);
     let t0 = Date.now();
-    // As the scale data set is made (bench/scale-data.ts): the cluster's superuser with triggers off
-    // (session_replication_role = replica); the generator still works as the app role, under RLS.
-    const url = new URL(cluster.url);
-    url.username = 'postgres';
-    url.searchParams.set('options', '-c session_replication_role=replica');
-    const fast = await openPostgres(url.toString(), 2);
-    try {
-      await generateTenantData(fast, { tenantId, customers, storeIds, advisorIds: [], consultantIds: [], now });
-    } finally {
-      await fast.close();
-    }
-    log(`${customers.toLocaleString('en-US')} customers generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    await migrate(db);
+    log(`migrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const now = new Date();
+    const { tenantId, storeIds } = copy ? await reuseTenant(db) : await freshTenant(db, now);
+    if (!copy) await generate(cluster.url, tenantId, storeIds, now);
+    const dataSet = copy
+      ? `the scale part's data set (a copy: ${await dataSetFacts(db, tenantId)})`
+      : `${customers.toLocaleString('en-US')} customers generated in this run (no data set of the scale part)`;
     // Every customer a member holding points (an opening entry each, half of them about to expire).
     t0 = Date.now();
     await db.owner.executeSql(
@@ -136,7 +194,8 @@ const main = async () => {
       [tenantId],
     );
     await db.owner.executeSql(
-      `INSERT INTO loyalty_members (tenant_id, customer_id, balance) SELECT tenant_id, id, 5000 FROM customers WHERE tenant_id = $1`,
+      `INSERT INTO loyalty_members (tenant_id, customer_id, balance) SELECT tenant_id, id, 5000 FROM customers WHERE tenant_id = $1
+       ON CONFLICT DO NOTHING`,
       [tenantId],
     );
     await db.owner.executeSql('ANALYZE points_ledger; ANALYZE loyalty_members; ANALYZE customers', []);
@@ -153,8 +212,8 @@ const main = async () => {
       await db.transaction({ tenantId }, (tx) =>
         tx.sql.executeSql(
           `INSERT INTO points_ledger (tenant_id, id, customer_id, kind, points, balance_after, source, source_id, at)
-           VALUES ($1, $2, $3, 'earn', 10, 0, 'event', $2::text, now())`,
-          [tenantId, newRowId(), who(i)],
+           VALUES ($1, $2, $3, 'earn', 10, 0, 'event', $4, now())`,
+          [tenantId, newRowId(), who(i), newRowId()],
         ),
       );
       return 'ok';
@@ -188,6 +247,7 @@ const main = async () => {
     t0 = Date.now();
     const expired = await inTenant(db, tenantId, now, (ctx) => expireNight(ctx, day));
     const expireMs = Date.now() - t0;
+    log(`expiry over every member: ${(expireMs / 1000).toFixed(1)} s (${expired.entries} entries); tiers next`);
     t0 = Date.now();
     const tiers = await inTenant(db, tenantId, now, (ctx) => tierNight(ctx, day));
     const tierMs = Date.now() - t0;
@@ -196,7 +256,7 @@ const main = async () => {
     const markdown = [
       `### Loyalty: the ledger at ${clients} clients and the membership night (${customers.toLocaleString('en-US')} customers, PostgreSQL 15)`,
       '',
-      `Every generated customer a member with 5,000 points (half of them expiring yesterday). ${clients} clients for ${seconds} s each, every operation its own tenant transaction as the app role; earn +100 and redeem −150 alternate over 20,000 members (bench/loyalty.ts).`,
+      `Data: ${dataSet}. Every customer a member with 5,000 points (half of them expiring yesterday). ${clients} clients for ${seconds} s each, every operation its own tenant transaction as the app role; earn +100 and redeem −150 alternate over 20,000 members (bench/loyalty.ts).`,
       '',
       '| Operation | Done | per s | p50 ms | p95 ms | p99 ms | refused (points short) | failed |',
       '|---|---|---|---|---|---|---|---|',

@@ -40,7 +40,9 @@ const ownerApi = async <T>(url: string): Promise<T> => {
   return (await res.json()) as T;
 };
 
-void test('the owner signs up for an event from the invitation and holds a QR ticket', async () => {
+// One test walks the whole path of the Done-when line: the invitation → the sign-up and its QR ticket → the
+// check-in at 活动签到 (once) → the owner's page and points, the event's KPIs.
+void test('an owner signs up for an event from an invitation and is checked in by QR', async () => {
   // The event runs from now for three hours: sign-up is open until it starts (a minute from now is too soon
   // for the owner's steps, so the deadline is the start and the start is an hour away).
   const now = Date.now();
@@ -99,9 +101,8 @@ void test('the owner signs up for an event from the invitation and holds a QR ti
   await owner.goto(`${h.baseUrl}/o/demo/me`);
   await owner.getByTestId('me-events').click();
   await owner.getByTestId('event-item').filter({ hasText: title }).getByText('已报名').waitFor();
-});
 
-void test('the advisor checks the ticket in at 活动签到, once; the owner earns the check-in points', async () => {
+  // The advisor checks the ticket in at 活动签到, once; the owner earns the check-in points.
   const before = (await ownerApi<OwnerLoyalty>('/api/owner/loyalty')).member?.balance ?? 0;
   await advisor.goto(`${h.baseUrl}/advisor/`);
   await advisor.getByTestId('login').fill('advisor');

@@ -63,7 +63,9 @@ const deliverInAdvisorApp = async (visitId: string, coupon: string | null) => {
   await advisor.locator('[data-testid="visit-page"][data-status="delivered"]').waitFor();
 };
 
-void test('after a paid visit the owner sees the tier and the points it earned', async () => {
+// One test walks the whole path of the Done-when line: a paid visit → tier and points in 我的 → a coupon bought
+// with points → the coupon applied at the next delivery.
+void test('an owner sees tier and points after a paid visit, redeems points for a coupon, and the coupon is applied at the next delivery', async () => {
   await h.signInOwner(owner, ownerPhone);
   before0 = (await ownerApi<OwnerLoyalty>('GET', '/api/owner/loyalty')).member?.balance ?? 0;
   const visits = await ownerApi<{ items: OwnerVisitSummary[] }>('GET', '/api/owner/visits');
@@ -86,9 +88,8 @@ void test('after a paid visit the owner sees the tier and the points it earned',
   assert.ok(points > before0, `points grew: ${before0} → ${points}`);
   assert.match((await card.getByTestId('member-tier').textContent()) ?? '', /普通|银卡|金卡|白金|钻石/);
   await h.shot(owner, 'loyalty-02-owner-me-tier-points');
-});
 
-void test('the owner buys a coupon with points, and the advisor applies it at the next delivery', async () => {
+  // The owner buys a coupon with points, and the advisor applies it at the next delivery.
   await owner.getByTestId('member-card').click();
   await owner.getByTestId('page-loyalty').waitFor();
   const offer = owner.getByTestId('offer-list').locator('.adm-list-item', { hasText: '保养立减50元' });

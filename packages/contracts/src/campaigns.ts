@@ -58,7 +58,8 @@ export type CampaignAudience = z.output<typeof campaignAudience>;
 /**
  * What the reached customers are offered. A coupon template's coupon is issued to each reached customer;
  * a service package names a service type at a price (a booking of it in the window is attributed
- * directly). Further offers (an event invitation) join this union as another `kind`.
+ * directly); an event (a published one open for sign-up): the message is its invitation (channel sms or
+ * inbox, linking to the event in the owner app), recorded as the event's, and sign-ups are attributed.
  */
 export const campaignOffer = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('coupon'), templateId: uuid }),
@@ -68,9 +69,12 @@ export const campaignOffer = z.discriminatedUnion('kind', [
     name: z.string().trim().min(1).max(40),
     priceFen: int(0, 100_000_000),
   }),
+  z.strictObject({ kind: z.literal('event'), eventId: uuid }),
 ]);
 export type CampaignOffer = z.output<typeof campaignOffer>;
-export const campaignOfferKinds = ['coupon', 'package'] as const;
+export const campaignOfferKinds = ['coupon', 'package', 'event'] as const;
+/** The channels an event invitation goes by (the owner app's inbox links to the event; an SMS says where). */
+export const campaignEventChannels = ['sms', 'inbox'] as const;
 
 export const campaignInput = z.strictObject({
   name: z.string().trim().min(1).max(60),
@@ -193,6 +197,20 @@ export const campaignResults = z.object({
   direct: z.object({ bookings: z.number(), visits: z.number(), revenueFen: z.number() }),
   couponsIssued: z.number(),
   couponsRedeemed: z.number(),
+  /**
+   * An event offer's sign-ups (not cancelled) and check-ins among the reached and, for comparison, the
+   * control group; the invitation success rate (invited and attended / invited, %); null for other offers.
+   */
+  event: z
+    .object({
+      eventId: uuid,
+      signedUp: z.number(),
+      checkedIn: z.number(),
+      controlSignedUp: z.number(),
+      controlCheckedIn: z.number(),
+      successRate: z.number().nullable(),
+    })
+    .nullable(),
   /** The coupons' value given at checkout plus the campaign's own cost. */
   costFen: z.number(),
   kpis: z.object({

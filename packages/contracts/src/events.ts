@@ -163,30 +163,7 @@ export const checkInResult = z.object({
   points: z.number(),
 });
 
-// ── KPIs: the textbook's definitions (seed-001 ch5-7 §4.5), pure ────────────────────────────────────────
-
-/** A share as a percentage with two decimals (0.428571… → 42.86), null when there is nothing to divide by. */
-export const percent = (part: number, whole: number): number | null =>
-  whole > 0 ? Math.round((part / whole) * 10_000) / 100 : null;
-
-/**
- * 邀约成功率 = invited and attended / invited. (The book prints it inverted; its example — 500 invited, 700
- * attended, 400 of them invited — gives 80%.)
- */
-export const invitationSuccessRate = (f: { invited: number; invitedAttended: number }) =>
-  percent(f.invitedAttended, f.invited);
-
-/** The share of attendees who came without an invitation (the example: 300 of 700 → 42.86%). */
-export const uninvitedShare = (f: { attended: number; invitedAttended: number }) =>
-  percent(f.attended - f.invitedAttended, f.attended);
-
-/** 单车产值: revenue / customers (300 customers, ¥12,000 → ¥40), in fen, rounded. */
-export const revenuePerVehicleFen = (f: { revenueFen: number; customers: number }) =>
-  f.customers > 0 ? Math.round(f.revenueFen / f.customers) : null;
-
-/** 毛利率: (revenue − cost) / revenue (¥12,000 and ¥8,000 → 33.33%). */
-export const marginPercent = (f: { revenueFen: number; costFen: number }) =>
-  percent(f.revenueFen - f.costFen, f.revenueFen);
+// ── KPIs: the textbook's definitions (seed-001 ch5-7 §4.5) are pure functions in campaign-kpis.ts ───────────
 
 export const eventKpis = z.object({
   invited: z.number(),

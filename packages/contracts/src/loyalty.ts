@@ -381,6 +381,8 @@ export const visitLoyalty = z.object({
   coupons: z.array(coupon.extend({ usable: z.boolean(), discountFen: z.number() })),
   totalFen: z.number(),
   maxPoints: z.number(),
+  /** The coupon the visit's booking was made with (a campaign's, one bought with points), if usable here: pre-selected. */
+  bookedCouponId: uuid.nullable(),
 });
 export type VisitLoyalty = z.infer<typeof visitLoyalty>;
 

@@ -33,6 +33,7 @@ import { useNavigate } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { applyServerError } from '../lib/form-errors.ts';
 import { useBrands } from '../customers/vehicle-api.ts';
+import { useEvents } from '../loyalty/events-api.ts';
 import { useTemplates, useSettings } from '../loyalty/loyalty-api.ts';
 import { useServiceTypes } from '../service/service-api.ts';
 import { useStores } from '../stores/store-api.ts';
@@ -45,8 +46,9 @@ type Values = Omit<CampaignInput, 'costFen' | 'scheduledAt' | 'offer'> & {
   costYuan: number;
   when: 'now' | 'later';
   scheduledAt: Dayjs | null;
-  offerKind: 'coupon' | 'package';
+  offerKind: 'coupon' | 'package' | 'event';
   templateId: string | null;
+  eventId: string | null;
   serviceTypeId: string | null;
   packageName: string;
   packageYuan: number;
@@ -69,6 +71,7 @@ const valuesOf = (c: Campaign | null): Values => {
     scheduledAt: c?.scheduledAt ? dayjs(c.scheduledAt) : null,
     offerKind: offer?.kind ?? 'coupon',
     templateId: offer?.kind === 'coupon' ? offer.templateId : null,
+    eventId: offer?.kind === 'event' ? offer.eventId : null,
     serviceTypeId: offer?.kind === 'package' ? offer.serviceTypeId : null,
     packageName: offer?.kind === 'package' ? offer.name : '',
     packageYuan: offer?.kind === 'package' ? offer.priceFen / 100 : 0,
@@ -80,12 +83,14 @@ const bodyOf = (v: Values): CampaignInput | null => {
   const offer =
     v.offerKind === 'coupon'
       ? v.templateId && { kind: 'coupon' as const, templateId: v.templateId }
-      : v.serviceTypeId && {
-          kind: 'package' as const,
-          serviceTypeId: v.serviceTypeId,
-          name: v.packageName,
-          priceFen: Math.round((v.packageYuan ?? 0) * 100),
-        };
+      : v.offerKind === 'event'
+        ? v.eventId && { kind: 'event' as const, eventId: v.eventId }
+        : v.serviceTypeId && {
+            kind: 'package' as const,
+            serviceTypeId: v.serviceTypeId,
+            name: v.packageName,
+            priceFen: Math.round((v.packageYuan ?? 0) * 100),
+          };
   if (!offer) return null;
   return {
     name: v.name,
@@ -141,6 +146,11 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
   const brands = useBrands();
   const types = useServiceTypes();
   const settings = useSettings();
+  // An event offer: published events still open for sign-up (the invitation goes by SMS or the inbox).
+  const events = useEvents();
+  const openEvents = (events.data ?? []).filter(
+    (e) => e.status === 'published' && new Date(e.signupDeadline).getTime() > Date.now(),
+  );
   const opts = <T extends string>(list: readonly T[], prefix: string) =>
     list.map((v) => ({ value: v, label: t(`${prefix}${v}` as MessageKey) }));
 
@@ -287,10 +297,22 @@ export const CampaignBuilder = ({ campaign }: { campaign: Campaign | null }) => 
                   options={[
                     { value: 'coupon', label: t('campaigns.offer.coupon') },
                     { value: 'package', label: t('campaigns.offer.package') },
+                    { value: 'event', label: t('campaigns.offer.event') },
                   ]}
+                  data-testid="offer-kind"
                 />
               </Form.Item>
-              {values?.offerKind === 'package' ? (
+              {values?.offerKind === 'event' ? (
+                <Form.Item name="eventId" label={t('campaigns.offer.eventPick')} extra={t('campaigns.offer.eventHint')}>
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    data-testid="offer-event"
+                    notFoundContent={t('campaigns.offer.eventNone')}
+                    options={openEvents.map((e) => ({ value: e.id, label: e.title }))}
+                  />
+                </Form.Item>
+              ) : values?.offerKind === 'package' ? (
                 <Space wrap>
                   <Form.Item name="serviceTypeId" label={t('campaigns.offer.serviceType')}>
                     <Select

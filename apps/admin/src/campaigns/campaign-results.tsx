@@ -116,6 +116,18 @@ export const CampaignResults = ({ campaign }: { campaign: Campaign }) => {
             <Descriptions.Item label={t('campaigns.coupons')}>
               {r.couponsRedeemed} / {r.couponsIssued}
             </Descriptions.Item>
+            {r.event && (
+              <>
+                <Descriptions.Item label={t('campaigns.event.signedUp')}>
+                  <span data-testid="event-signed-up">{r.event.signedUp}</span>
+                  {r.event.controlSignedUp > 0 && ` (${t('campaigns.group.control')} ${r.event.controlSignedUp})`}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('campaigns.event.checkedIn')}>{r.event.checkedIn}</Descriptions.Item>
+                <Descriptions.Item label={t('campaigns.event.successRate')}>
+                  {r.event.successRate === null ? '—' : `${r.event.successRate}%`}
+                </Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label={t('campaigns.costTotal')}>{money(r.costFen)}</Descriptions.Item>
             <Descriptions.Item label={t('campaigns.window')}>
               {new Date(r.windowStart).toLocaleDateString(locale)} – {new Date(r.windowEnd).toLocaleDateString(locale)}

@@ -32,6 +32,12 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
   const pointsN = /^\d+$/.test(points.trim()) ? Number(points.trim()) : 0;
   const due = Math.max(0, approved - couponFen - pointsN * pointValue);
 
+  // The coupon the owner booked with (a campaign's, one bought with points) comes pre-selected.
+  const booked = offers?.bookedCouponId ?? null;
+  useEffect(() => {
+    if (open && booked) setCouponId(booked);
+  }, [open, booked]);
+
   useEffect(() => {
     if (open) setAmount((due / 100).toFixed(2));
   }, [open, due]);

@@ -9,6 +9,7 @@ export const campaignMessages: Record<Locale, Record<string, string>> = {
     campaign_sent: '活动已发送，不能取消',
     campaign_not_sent: '活动尚未发送，还没有效果数据',
     coupon_not_yours: '这张卡券不属于该客户，或已使用、已过期',
+    campaign_event_channel: '活动邀请只能通过短信或车主App消息发送',
   },
   en: {
     campaign_range: 'The maximum cannot be below the minimum',
@@ -17,5 +18,6 @@ export const campaignMessages: Record<Locale, Record<string, string>> = {
     campaign_sent: 'The campaign was sent and cannot be cancelled',
     campaign_not_sent: 'The campaign has not been sent: there are no results yet',
     coupon_not_yours: "This coupon is not the customer's, or it was used or has expired",
+    campaign_event_channel: 'An event invitation goes by SMS or the owner app inbox only',
   },
 };

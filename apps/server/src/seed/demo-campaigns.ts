@@ -93,8 +93,8 @@ export const seedDemoCampaigns = async (
 };
 
 /**
- * Recalled owners who came back: a booking made with the coupon a few days after the send, its visit's
- * repair order, and the coupon redeemed at its checkout (7折 on the bill, up to the cap).
+ * Recalled owners who came back: a booking made with the coupon a few days after the send, its visit
+ * (delivered) and repair order, and the coupon redeemed at that visit's checkout (7折 on the bill, up to the cap).
  */
 const bookWithCoupons = async (
   db: Database,
@@ -121,13 +121,16 @@ const bookWithCoupons = async (
       const storeId = input.storeIds[i % input.storeIds.length] ?? '';
       const bookedAt = new Date(input.sentAt.getTime() + (1 + (i % 5)) * dayMs);
       const startsAt = new Date(bookedAt.getTime() + 3 * dayMs + 2 * 3_600_000);
+      const bookingId = newRowId();
+      const orderId = newRowId();
+      const visitId = newRowId();
       await ctx.sql.executeSql(
         `INSERT INTO bookings (tenant_id, id, store_id, customer_id, vehicle_id, service_type_id, starts_at, ends_at,
            channel, status, coupon_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'app', 'completed', $9, $10, $10)`,
         [
           input.tenantId,
-          newRowId(),
+          bookingId,
           storeId,
           r.customer_id,
           r.vehicle_id,
@@ -154,7 +157,7 @@ const bookWithCoupons = async (
          VALUES ($1, $2, $3, $4, $5, $6, 'maintenance', $7, $8, $9, $10, $11, $12)`,
         [
           input.tenantId,
-          newRowId(),
+          orderId,
           `RC${String(i + 1).padStart(4, '0')}-${input.campaignId.slice(-6)}`,
           r.vehicle_id,
           r.customer_id,
@@ -167,16 +170,19 @@ const bookWithCoupons = async (
           Math.round(parts * 0.62),
         ],
       );
+      // The booking's visit, delivered, its checkout redeeming the coupon (the results' direct visits and revenue).
+      const deliveredAt = new Date(startsAt.getTime() + 3 * 3_600_000);
       await ctx.sql.executeSql(
-        `UPDATE coupons SET status = 'redeemed', redeemed_at = $3, redeemed_store_id = $4, discount_fen = $5
+        `INSERT INTO visits (tenant_id, id, store_id, booking_id, customer_id, vehicle_id, status, checked_in_at,
+           repair_order_id, delivered_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'delivered', $7, $8, $9, $7, $9)`,
+        [input.tenantId, visitId, storeId, bookingId, r.customer_id, r.vehicle_id, startsAt, orderId, deliveredAt],
+      );
+      await ctx.sql.executeSql(
+        `UPDATE coupons SET status = 'redeemed', redeemed_at = $3, redeemed_store_id = $4, discount_fen = $5,
+           redeemed_visit_id = $6
          WHERE tenant_id = $1 AND id = $2 AND status = 'issued'`,
-        [
-          input.tenantId,
-          r.coupon_id,
-          new Date(startsAt.getTime() + 3 * 3_600_000),
-          storeId,
-          Math.min(100_000, Math.round(total * 0.3)),
-        ],
+        [input.tenantId, r.coupon_id, deliveredAt, storeId, Math.min(100_000, Math.round(total * 0.3)), visitId],
       );
     }
   });

@@ -36,10 +36,12 @@ const campaignRow = z.object({
 });
 export type CampaignRow = z.output<typeof campaignRow>;
 
-// The offer's name: the coupon template's, or the package's own.
+// The offer's name: the coupon template's, the event's title, or the package's own.
 const select = `SELECT c.id, c.name, c.strategy, c.status, c.audience, c.offer,
     COALESCE((SELECT t.name FROM coupon_templates t WHERE t.tenant_id = $1 AND t.tenant_id = c.tenant_id
-      AND c.offer->>'kind' = 'coupon' AND t.id::text = c.offer->>'templateId'), c.offer->>'name') AS offer_name,
+      AND c.offer->>'kind' = 'coupon' AND t.id::text = c.offer->>'templateId'),
+      (SELECT e.title FROM events e WHERE e.tenant_id = $1 AND e.tenant_id = c.tenant_id
+      AND c.offer->>'kind' = 'event' AND e.id::text = c.offer->>'eventId'), c.offer->>'name') AS offer_name,
     c.channel, c.message, c.scheduled_at, c.attribution_days, c.control_percent, c.cost_fen, c.counts, c.created_at,
     c.sent_at
   FROM campaigns c WHERE c.tenant_id = $1`;
@@ -278,6 +280,22 @@ export const directResults = async (
       [tenantId, campaignId, pkg.serviceTypeId, pkg.from, pkg.to],
     ),
     'campaign direct results',
+  );
+
+/** An event offer's sign-ups (not cancelled) and check-ins of the reached and the control group. */
+export const eventSignups = async (sql: SqlExecutor, tenantId: string, campaignId: string, eventId: string) =>
+  parseRows(
+    z.object({ grp: col.text, signed_up: col.number, checked_in: col.number }),
+    await sql.executeSql(
+      `SELECT m.grp, count(s.id) FILTER (WHERE s.status <> 'cancelled') AS signed_up,
+         count(s.id) FILTER (WHERE s.checked_in_at IS NOT NULL) AS checked_in
+       FROM campaign_members m
+       LEFT JOIN event_signups s ON s.tenant_id = $1 AND s.tenant_id = m.tenant_id AND s.event_id = $3
+         AND s.customer_id = m.customer_id
+       WHERE m.tenant_id = $1 AND m.campaign_id = $2 AND m.grp IN ('reached', 'control')
+       GROUP BY m.grp`,
+      [tenantId, campaignId, eventId],
+    ),
   );
 
 const customerCampaignRow = z.object({

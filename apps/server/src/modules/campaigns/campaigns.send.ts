@@ -3,6 +3,7 @@ import type { CampaignCounts, CampaignSpec } from '@m4s/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { dayIn } from '../../platform/time/zone.ts';
 import { runGate, stage, type GateOutcome, type TouchCandidate } from '../contact/gate.ts';
+import { openEventOffer, recordCampaignInvitations } from '../events/invite.service.ts';
 import { issueCoupon } from '../loyalty/coupons.service.ts';
 import * as q from './campaigns.queries.ts';
 
@@ -28,6 +29,7 @@ const bodyOf = (spec: CampaignSpec, offerName: string | null) =>
   offerName && !spec.message.includes(offerName) ? `${spec.message}（${offerName}）` : spec.message;
 
 const chunk = 500;
+const eventSmsHint = '打开车主App「我的 › 活动」即可报名。';
 /** A marketing touch makes sense the moment it goes: held back by a cap, it expires rather than go later without its coupon. */
 const lifetimeMs = 60 * 60 * 1000;
 
@@ -52,7 +54,9 @@ export const decide = async (
     spec.audience,
     dayIn(now, await q.tenantZone(ctx.sql, ctx.tenantId)),
   );
-  const body = bodyOf(spec, input.offerName);
+  // An event offer: the message is its invitation, linking to the event in the owner app (an SMS says where).
+  const event = spec.offer.kind === 'event' ? await openEventOffer(ctx, spec.offer.eventId) : null;
+  const body = bodyOf(spec, input.offerName) + (event && spec.channel === 'sms' ? eventSmsHint : '');
   const keyOf = (customerId: string) => `campaign:${seed}:${customerId}`;
   const targets = audience.filter((m) => !inControl(seed, m.customer_id, spec.controlPercent));
   const outcomes = new Map<string, GateOutcome>();
@@ -75,6 +79,7 @@ export const decide = async (
       storeId: m.store_id,
       assigneeId: null,
       expiresAt: new Date(now.getTime() + lifetimeMs),
+      ...(event ? { noticeTopic: event.noticeTopic, link: event.link } : {}),
     }));
     await stage(ctx, candidates);
     for (const o of await runGate(ctx, { dryRun: input.dryRun })) outcomes.set(o.dedupeKey, o);
@@ -133,5 +138,17 @@ export const sendNow = async (ctx: Ctx, row: q.CampaignRow, spec: CampaignSpec) 
     });
   }
   await q.insertMembers(ctx.sql, ctx.tenantId, row.id, members);
+  // An event offer: everyone the gate decided on (not the control group) is the event's invitee.
+  if (offer.kind === 'event')
+    await recordCampaignInvitations(
+      ctx,
+      offer.eventId,
+      spec.channel,
+      decided.members.flatMap((m) =>
+        m.outcome && !m.outcome.duplicate
+          ? [{ customerId: m.customerId, decision: m.outcome.decision, reason: m.outcome.reason }]
+          : [],
+      ),
+    );
   return decided.counts;
 };

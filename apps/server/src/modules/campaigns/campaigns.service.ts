@@ -1,6 +1,8 @@
 import {
+  campaignEventChannels,
   campaignInput,
   campaignMargin,
+  invitationSuccessRate,
   responseRate,
   revenuePerVehicle,
   uplift,
@@ -15,6 +17,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx, StaffCtx } from '../../platform/context.ts';
 import { newRowId } from '../../platform/db/ids.ts';
 import { AppError } from '../../platform/errors.ts';
+import { openEventOffer } from '../events/invite.service.ts';
 import { createTemplate } from '../loyalty/loyalty.service.ts';
 import * as q from './campaigns.queries.ts';
 import { campaignSendJobName } from './campaigns.job-name.ts';
@@ -68,9 +71,16 @@ const found = async (ctx: Ctx, id: string, lock = false) => {
   return row;
 };
 
-/** The offer names the tenant's active coupon template or service type; stores are the tenant's. */
+/**
+ * The offer names the tenant's active coupon template, service type, or a published event open for
+ * sign-up (by SMS or the inbox); stores are the tenant's. Returns the offer's name.
+ */
 const checkRefs = async (ctx: Ctx, spec: CampaignSpec): Promise<string | null> => {
   const o = spec.offer;
+  const event = o.kind === 'event' ? await openEventOffer(ctx, o.eventId) : null;
+  if (o.kind === 'event' && !event) throw AppError.field('offer.eventId', 'reference_unknown');
+  if (o.kind === 'event' && !(campaignEventChannels as readonly string[]).includes(spec.channel))
+    throw AppError.field('channel', 'campaign_event_channel');
   const refs = await q.offerRefs(
     ctx.sql,
     ctx.tenantId,
@@ -86,7 +96,7 @@ const checkRefs = async (ctx: Ctx, spec: CampaignSpec): Promise<string | null> =
   if (missing >= 0) throw AppError.field(`audience.storeIds.${missing}`, 'reference_unknown');
   if (spec.scheduledAt && new Date(spec.scheduledAt).getTime() <= ctx.clock.now().getTime() - 60_000)
     throw AppError.field('scheduledAt', 'campaign_scheduled_past');
-  return o.kind === 'coupon' ? refs.template_name : o.name;
+  return o.kind === 'coupon' ? refs.template_name : o.kind === 'package' ? o.name : (event?.title ?? null);
 };
 
 export const list = async (ctx: StaffCtx) => ({ items: (await q.campaignList(ctx.sql, ctx.tenantId)).map(present) });
@@ -195,6 +205,20 @@ const group = (r: Awaited<ReturnType<typeof q.groupResults>>[number] | undefined
   };
 };
 
+/** An event offer's sign-ups and check-ins by group: the invitation success rate of the reached. */
+const eventResults = async (ctx: Ctx, id: string, eventId: string, invited: number) => {
+  const rows = await q.eventSignups(ctx.sql, ctx.tenantId, id, eventId);
+  const of = (grp: string) => rows.find((r) => r.grp === grp) ?? { signed_up: 0, checked_in: 0 };
+  return {
+    eventId,
+    signedUp: of('reached').signed_up,
+    checkedIn: of('reached').checked_in,
+    controlSignedUp: of('control').signed_up,
+    controlCheckedIn: of('control').checked_in,
+    successRate: invitationSuccessRate({ invited, invitedAttended: of('reached').checked_in }),
+  };
+};
+
 /**
  * The results within the window (send → send + attribution days): the reached against the control group,
  * what used the campaign's coupon directly, and the textbook's KPIs.
@@ -213,6 +237,7 @@ export const results = async (ctx: StaffCtx, id: string): Promise<CampaignResult
     to,
   });
   const costFen = row.cost_fen + direct.discount_fen;
+  const event = row.offer.kind === 'event' ? await eventResults(ctx, id, row.offer.eventId, reached.customers) : null;
   return {
     campaignId: id,
     windowStart: from.toISOString(),
@@ -223,6 +248,7 @@ export const results = async (ctx: StaffCtx, id: string): Promise<CampaignResult
     direct: { bookings: direct.bookings, visits: direct.visits, revenueFen: direct.revenue_fen },
     couponsIssued: direct.coupons,
     couponsRedeemed: direct.redeemed,
+    event,
     costFen,
     kpis: {
       responseRate: reached.responseRate,

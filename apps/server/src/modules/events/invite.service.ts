@@ -113,6 +113,42 @@ export const inviteToEvent = async (
 };
 
 /**
+ * An event as a campaign's offer (docs/campaigns.md): its title, when it is published and open for sign-up
+ * (a 409 naming why otherwise), null when the tenant has no such event. The campaign's own message through
+ * the gate is the invitation; it links here as the event's own invitations do.
+ */
+export const openEventOffer = async (ctx: Ctx, eventId: string) => {
+  const event = await q.eventById(ctx.sql, ctx.tenantId, eventId);
+  if (!event) return null;
+  if (event.status !== 'published') throw refused('offer.eventId', 'event_not_published');
+  if (event.signup_deadline <= ctx.clock.now()) throw refused('offer.eventId', 'event_not_open');
+  return { title: event.title, link: `/events/${eventId}`, noticeTopic: 'event_invitation' };
+};
+
+/**
+ * The customers a campaign passed through the gate with this event as its offer, recorded as the event's
+ * invitations (the gate's decision and reason each; once per customer and event, an earlier invitation
+ * stands), so the event's invitation success rate counts them.
+ */
+export const recordCampaignInvitations = async (
+  ctx: Ctx,
+  eventId: string,
+  channel: string,
+  outcomes: readonly { customerId: string; decision: string; reason: string | null }[],
+) =>
+  q.recordInvitations(
+    ctx.sql,
+    ctx.tenantId,
+    outcomes.map((o) => [newRowId(), o.customerId, o.decision, o.reason]),
+    {
+      event_id: eventId,
+      channel,
+      invited_at: ctx.clock.now(),
+      invited_by: ctx.actor.kind === 'staff' ? ctx.actor.id : null,
+    },
+  );
+
+/**
  * A notice about the owner's own sign-up (the event was cancelled, a seat came free): transactional, through
  * the gate to the app account that signed up (its inbox) and to the customer's phone.
  */

@@ -167,8 +167,14 @@ export const redeemForCoupon = async (ctx: Ctx, customerId: string, templateId: 
 
 type Bill = { customerId: string; storeId: string; orderType: RepairOrder['type']; totalFen: number };
 
-/** At delivery: the customer's coupons, each usable or not for this bill, and the points it may take. */
-export const checkoutOptions = async (ctx: Ctx, bill: Bill): Promise<VisitLoyalty> => {
+/**
+ * At delivery: the customer's coupons, each usable or not for this bill, and the points it may take; the
+ * coupon the visit's booking was made with (`bookedCouponId`), when it is still usable for this bill.
+ */
+export const checkoutOptions = async (
+  ctx: Ctx,
+  bill: Bill & { bookedCouponId?: string | null },
+): Promise<VisitLoyalty> => {
   const { settings, timezone } = await programme(ctx);
   const today = dayIn(ctx.clock.now(), timezone);
   const held = (await q.couponsOf(ctx.sql, ctx.tenantId, bill.customerId)).filter((c) => c.status === 'issued');
@@ -183,6 +189,7 @@ export const checkoutOptions = async (ctx: Ctx, bill: Bill): Promise<VisitLoyalt
     coupons,
     totalFen: bill.totalFen,
     maxPoints: Math.min(member?.balance ?? 0, maxPointsFor(settings, bill.totalFen, 0)),
+    bookedCouponId: coupons.find((c) => c.id === bill.bookedCouponId && c.usable)?.id ?? null,
   };
 };
 

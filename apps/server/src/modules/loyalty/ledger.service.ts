@@ -148,6 +148,26 @@ export const reverseEarn = async (ctx: Ctx, source: LedgerSource, sourceId: stri
   });
 };
 
+/**
+ * Gives back what a source spent (the points of a checkout whose payment was voided): one `reverse` entry
+ * of the redeemed points, added again with the tenant's expiry from now. Once per source; nothing when the
+ * source spent none.
+ */
+export const refundSpend = async (ctx: Ctx, source: LedgerSource, sourceId: string): Promise<Posted | null> => {
+  const spent = await q.entryBySource(ctx.sql, ctx.tenantId, source, sourceId, 'redeem');
+  if (!spent) return null;
+  const { settings, timezone } = await programme(ctx);
+  return post(ctx, {
+    customerId: spent.customer_id,
+    kind: 'reverse',
+    points: -spent.points,
+    source,
+    sourceId,
+    storeId: spent.store_id,
+    expiresOn: expiryNow(ctx, settings, timezone),
+  });
+};
+
 /** Spends points (a coupon bought in the app, a bill paid in part): 409 when the wallet holds fewer. */
 export const spend = (
   ctx: Ctx,

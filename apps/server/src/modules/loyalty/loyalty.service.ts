@@ -224,4 +224,4 @@ export {
   voidCoupon,
   issueCoupon,
 } from './coupons.service.ts';
-export { earnForRepairOrder, earnByRule, programme, reverseEarn } from './ledger.service.ts';
+export { earnForRepairOrder, earnByRule, programme, refundSpend, reverseEarn } from './ledger.service.ts';

@@ -86,7 +86,7 @@ export const earn = `
            ${expiresOn('cand.at').replace(/tz\.timezone/g, 'cand.timezone')}
     FROM cand JOIN m ON m.tenant_id = cand.tenant_id AND m.customer_id = cand.customer_id
     RETURNING points)
-  SELECT count(*)::int AS entries, coalesce(sum(points), 0)::int AS points FROM ins`;
+  SELECT count(*)::int AS entries, coalesce(sum(points), 0)::bigint AS points FROM ins`;
 
 /**
  * What each member has to expire as of the day $2 (points whose expiry day is before it): what was added
@@ -126,7 +126,7 @@ export const expire = `
            m.customer_id::text || ':' || $2::text, $4::timestamptz
     FROM m
     RETURNING points)
-  SELECT count(*)::int AS entries, coalesce(-sum(points), 0)::int AS points FROM ins`;
+  SELECT count(*)::int AS entries, coalesce(-sum(points), 0)::bigint AS points FROM ins`;
 
 /**
  * The tiers, as of the day $2: each member's points earned since $3 and paid repair spend since $3
@@ -135,23 +135,32 @@ export const expire = `
  * Moves are written to tier_changes ($9 the nonce). `count`: the number of tiers, each tested by a plain
  * boolean per basis: a simple `CASE $7 WHEN …` reaches the Citus shards mis-written ("operator does not exist:
  * text = boolean", gate.sql.ts). The new tier's code is picked in a CTE (`nt`): an array subscript by a column
- * in the UPDATE's SET crashed the Citus 13 coordinator (signal 11). `fig` is MATERIALIZED: inlined, its two
- * correlated sums were planned again for every tier test that reads them (84 sub-plans a member: over 20
- * minutes at 100,000 members; 7 s materialized, bench/loyalty.ts).
+ * in the UPDATE's SET crashed the Citus 13 coordinator (signal 11). `fig` is MATERIALIZED: inlined, its
+ * sums were planned again for every tier test that reads them (84 sub-plans a member: over 20 minutes at
+ * 100,000 members). The sums are grouped once per table and joined (`earned`, `spent`), not two correlated
+ * subqueries a member: at 1,000,000 members those were two million index probes into 4.75 million repair
+ * orders (bench/loyalty.ts, bench/RESULTS.md).
  */
 const reached = (i: number) =>
   `CASE WHEN ($7::text <> 'spend' AND fig.pts >= ($5::int[])[${i}])
     OR ($7::text <> 'points' AND fig.spend >= ($6::bigint[])[${i}]) THEN ${i} ELSE 0 END`;
 
 export const tiers = (count: number) => `
-  WITH fig AS MATERIALIZED (
+  WITH earned AS (
+    SELECT l.tenant_id, l.customer_id, sum(l.points) AS pts FROM points_ledger l
+    WHERE l.tenant_id = $1 AND l.kind = 'earn' AND l.at >= $3
+    GROUP BY l.tenant_id, l.customer_id),
+  spent AS (
+    SELECT ro.tenant_id, ro.customer_id, sum(ro.total_fen) AS spend FROM repair_orders ro
+    WHERE ro.tenant_id = $1 AND ro.type NOT IN ('warranty_claim', 'campaign') AND coalesce(ro.date_out, ro.date_in) >= $3
+    GROUP BY ro.tenant_id, ro.customer_id),
+  fig AS MATERIALIZED (
     SELECT lm.tenant_id, lm.customer_id, lm.tier, lm.grace_until,
-      (SELECT coalesce(sum(l.points), 0) FROM points_ledger l WHERE l.tenant_id = lm.tenant_id
-         AND l.customer_id = lm.customer_id AND l.kind = 'earn' AND l.at >= $3)::int AS pts,
-      (SELECT coalesce(sum(ro.total_fen), 0) FROM repair_orders ro WHERE ro.tenant_id = lm.tenant_id
-         AND ro.customer_id = lm.customer_id AND ro.type NOT IN ('warranty_claim', 'campaign')
-         AND coalesce(ro.date_out, ro.date_in) >= $3)::bigint AS spend
-    FROM loyalty_members lm WHERE lm.tenant_id = $1),
+      coalesce(e.pts, 0)::int AS pts, coalesce(sp.spend, 0)::bigint AS spend
+    FROM loyalty_members lm
+    LEFT JOIN earned e ON e.tenant_id = lm.tenant_id AND e.customer_id = lm.customer_id
+    LEFT JOIN spent sp ON sp.tenant_id = lm.tenant_id AND sp.customer_id = lm.customer_id
+    WHERE lm.tenant_id = $1),
   rk AS (
     SELECT fig.*,
       coalesce(array_position($4::text[], fig.tier), 1) AS cur,

@@ -131,6 +131,31 @@ describe('membership: the night (docs/loyalty.md)', () => {
     assert.equal((await asNight(t.id, (ctx) => remindNight(ctx, today()))).coupons, 0);
   });
 
+  test('the night’s totals hold more points than a 32-bit integer (a million members of 5,000 each)', async () => {
+    // Found by bench/loyalty.ts: the expiry's total over every member was cast to int ("integer out of range").
+    const t = await createTestTenant(['group_admin']);
+    const [other] = await sqlOwner(
+      `INSERT INTO customers (tenant_id, name, source) VALUES ($1, '第二位会员', 'walk_in') RETURNING id`,
+      [t.id],
+    );
+    await asNight(t.id, async (ctx) => {
+      for (const customerId of [t.customerId, String(other?.id)])
+        await post(ctx, {
+          customerId,
+          storeId: t.storeId,
+          kind: 'earn',
+          points: 1_500_000_000,
+          source: 'survey',
+          sourceId: `big:${customerId}`,
+          expiresOn: '2027-01-31',
+        });
+    });
+    assert.deepEqual(await asNight(t.id, (ctx) => expireNight(ctx, '2027-02-01')), {
+      entries: 2,
+      points: 3_000_000_000,
+    });
+  });
+
   test('rule coupons: the tier’s annual pack once a year, the birthday gift, the new-owner pack after the first service', async () => {
     const t = await createTestTenant(['group_admin']);
     const admin = await signInStaff(t.slug, 'group.admin');

@@ -128,7 +128,7 @@ export const deliver = async (ctx: StaffCtx, id: string, input: z.output<typeof 
 
 /**
  * Before delivery: the customer's coupons valid for this bill and the points it may take (docs/loyalty.md),
- * for whoever may deliver the visit.
+ * for whoever may deliver the visit; the coupon the owner booked with comes pre-selected.
  */
 export const checkoutOffers = async (ctx: StaffCtx, id: string) => {
   const h = await loadVisit(ctx, id, 'visit.read');
@@ -138,5 +138,6 @@ export const checkoutOffers = async (ctx: StaffCtx, id: string) => {
     storeId: h.v.storeId,
     orderType: orderTypeOf(h.serviceCategory),
     totalFen: totalsOf(lines.map(({ l }) => lineWork(l))).totalFen,
+    bookedCouponId: h.bookingCouponId,
   });
 };

@@ -63,6 +63,7 @@ const withNames = (db: Tx, tenantId: string) =>
       advisorName: advisor.name,
       serviceTypeName: serviceTypes.name,
       serviceCategory: serviceTypes.category,
+      bookingCouponId: bookings.couponId,
       repairOrderNumber: repairOrders.number,
       statusAt: statusAt(tenantId),
       undecidedLines: undecided(tenantId),
