@@ -164,6 +164,11 @@ export const auditActions = [
   'recovery.closed',
   'recovery.follow_up_answered',
   'recovery.policy_updated',
+  // The KPI system (docs/kpis.md)
+  'kpi.target_set',
+  'kpi.plan_created',
+  'kpi.plan_updated',
+  'kpi.drill_exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -33,6 +33,7 @@ import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { kpiRoutes } from './kpis.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -73,6 +74,7 @@ export const routes = {
   indices: indexRoutes,
   recovery: recoveryRoutes,
   campaigns: campaignRoutes,
+  kpis: kpiRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -107,6 +109,7 @@ export {
   eventRoutes,
   recoveryRoutes,
   campaignRoutes,
+  kpiRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';
