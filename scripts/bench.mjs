@@ -41,6 +41,8 @@ const detail = process.argv.includes('--detail');
  * default, and `--order-rows=N` for the repair-order file, 500,000 by default).
  * `--only=telematics`: connected-car readings per second through the ingest API against a bare INSERT of the same
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
+ * `--only=kpis`: the KPI system's rollups against one raw statement per KPI, and its panels at p95, on the
+ * `--customers=N` data set (bench/kpis.ts).
  * `--only=loyalty`: concurrent earn and redeem at 50 clients against a bare ledger insert, and the nightly
  * expiry and tier steps, on the generated data set (bench/loyalty.ts; `--customers=N`, 1,000,000 by default,
  * `--seconds=S` per load side).
@@ -55,7 +57,7 @@ const detail = process.argv.includes('--detail');
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty|kpis)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -298,7 +300,7 @@ const writePart = (markdown, machineLoad) => {
 };
 
 const main = async () => {
-  if (only === 'crash' || only === 'soak' || only === 'loyalty') {
+  if (only === 'crash' || only === 'soak' || only === 'loyalty' || only === 'kpis') {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
     writePart(markdown, stopLoadProof());

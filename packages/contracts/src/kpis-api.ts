@@ -6,7 +6,8 @@ import { isoDay, isoMonth, uuid } from './common.ts';
 import { kpiIds } from './kpis.ts';
 
 export const kpiId = z.enum(kpiIds, { message: 'kpi_unknown' });
-export const kpiParams = z.strictObject({ kpi: kpiId });
+/** A KPI in a path: an id no KPI has is a 404 (as any path resource that is not there). */
+export const kpiParams = z.strictObject({ kpi: z.string().max(64) });
 export const kpiScopeQuery = z.strictObject({
   /** YYYY-MM; the current month when left out. */
   month: isoMonth.optional(),

@@ -29,7 +29,8 @@ export const exportLimit = 20_000;
 type Page = { limit: number; offset: number };
 
 const rowsOf = async (ctx: StaffCtx, kpi: string, query: KpiScopeQuery, page: Page) => {
-  const def = kpiDefinition(kpi)!;
+  const def = kpiDefinition(kpi);
+  if (!def) throw new AppError('NOT_FOUND');
   if (def.source === 'indices') throw AppError.field('kpi', 'kpi_no_drill');
   const s = scopeOf(ctx, query);
   const month = await monthFor(ctx, query.month);

@@ -164,7 +164,8 @@ const ageLabels: Record<string, string> = { '-1': '?', '10': '10+' };
 /** One KPI by store, advisor, vehicle-age band or loyalty grade: each row's value and its share of the whole. */
 export const breakdown = async (ctx: StaffCtx, kpi: string, raw: KpiBreakdownQuery): Promise<KpiBreakdown> => {
   const query = kpiBreakdownQuery.parse(raw);
-  const def = kpiDefinition(kpi)!;
+  const def = kpiDefinition(kpi);
+  if (!def) throw new AppError('NOT_FOUND');
   if (def.source === 'indices') throw AppError.field('kpi', 'kpi_no_breakdown');
   const s = scopeOf(ctx, query);
   const month = await monthFor(ctx, query.month);
@@ -206,7 +207,7 @@ export const breakdown = async (ctx: StaffCtx, kpi: string, raw: KpiBreakdownQue
     .sort((a, b) =>
       query.by === 'age' ? Number(a.key) - Number(b.key) : (a.label ?? '').localeCompare(b.label ?? ''),
     );
-  return { kpi, month: month.slice(0, 7), by: query.by, total: rowOf('total', total), rows };
+  return { kpi, month: month.slice(0, 7), by: query.by, total: { ...rowOf('total', total), label: null }, rows };
 };
 
 const targetOut = (t: Awaited<ReturnType<typeof q.targetsOf>>[number]): KpiTarget => ({

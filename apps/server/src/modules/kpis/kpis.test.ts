@@ -162,12 +162,56 @@ describe('churn and first-maintenance capture over 3,000 retained customers', ()
     assert.equal(counted, 300);
   });
 
-  test('a store manager sees only their store; an unknown KPI is a 400 in the user’s language', async () => {
+  test('a store manager sees only their store; an unknown KPI is a 404, a target for one a 400 in the user’s language', async () => {
     const manager = await signInStaff(w.slug, 'store.manager');
     assert.equal((await manager.get(`/api/kpis?storeId=${w.otherStoreId}`)).statusCode, 403);
-    const bad = await manager.get('/api/kpis/nope/breakdown');
+    assert.equal((await manager.get('/api/kpis/nope/breakdown')).statusCode, 404);
+    const bad = await manager.send('PUT', '/api/kpis/targets', { kpi: 'nope', storeId: w.storeId, target: 1 });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /没有这个指标/);
+    const other = await manager.send('PUT', '/api/kpis/targets', { kpi: 'churn', storeId: w.otherStoreId, target: 1 });
+    assert.equal(other.statusCode, 403);
+  });
+
+  test('a store’s own target wins over the default; the change is audited; a plan shows beside its KPI', async () => {
+    const manager = await signInStaff(w.slug, 'store.manager');
+    const set = await manager.send('PUT', '/api/kpis/targets', { kpi: 'churn', storeId: w.storeId, target: 12 });
+    assert.equal(set.statusCode, 200, set.body);
+    const kpi = await boardOf(w, `storeId=${w.storeId}`);
+    assert.deepEqual([kpi('churn').target, kpi('churn').targetSource, kpi('churn').meets], [12, 'store', true]);
+    const plan = await manager.send('POST', '/api/kpis/plans', {
+      kpi: 'first_maintenance_capture',
+      storeId: w.storeId,
+      ownerId: w.advisorId,
+      title: '首保邀约',
+      baseline: 90,
+      target: 100,
+      startsOn: '2026-01-01',
+      dueOn: '2026-03-31',
+    });
+    assert.equal(plan.statusCode, 201, plan.body);
+    const backwards = await manager.send('POST', '/api/kpis/plans', {
+      kpi: 'churn',
+      storeId: w.storeId,
+      ownerId: w.advisorId,
+      title: '倒序',
+      target: 5,
+      startsOn: '2026-03-01',
+      dueOn: '2026-01-01',
+    });
+    assert.equal(backwards.statusCode, 400);
+    const shown = await boardOf(w, `storeId=${w.storeId}`);
+    assert.deepEqual(
+      shown('first_maintenance_capture').plans.map((p) => [p.title, p.status]),
+      [['首保邀约', 'plan']],
+    );
+    const { id } = plan.json<{ id: string }>();
+    const done = await manager.send('PATCH', `/api/kpis/plans/${id}`, { status: 'done' });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal((await boardOf(w, `storeId=${w.storeId}`))('first_maintenance_capture').plans.length, 0);
+    const admin = await signInStaff(w.slug, 'group.admin');
+    const log = (await admin.get('/api/audit?action=kpi.target_set')).json<{ items: { details: object }[] }>();
+    assert.deepEqual(log.items[0]?.details, { kpi: 'churn', storeId: w.storeId, from: null, to: 12 });
   });
 });
 
