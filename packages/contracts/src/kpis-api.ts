@@ -53,10 +53,9 @@ export const kpiFigure = z.object({
   plans: z.array(kpiPlan),
 });
 export type KpiFigure = z.infer<typeof kpiFigure>;
+/** The scope asked for is not echoed: an id of another tenant's store is never written back. */
 export const kpiBoard = z.object({
   month: z.string(),
-  storeId: z.string().nullable(),
-  advisorId: z.string().nullable(),
   items: z.array(kpiFigure),
 });
 export type KpiBoard = z.infer<typeof kpiBoard>;

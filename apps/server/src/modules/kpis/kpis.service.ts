@@ -157,7 +157,7 @@ export const board = async (ctx: StaffCtx, raw: KpiScopeQuery): Promise<KpiBoard
       plans: plans.filter((p) => p.kpi === def.id).map(planOut),
     };
   });
-  return { month: month.slice(0, 7), storeId: s.storeId, advisorId: s.advisorId, items };
+  return { month: month.slice(0, 7), items };
 };
 
 const ageLabels: Record<string, string> = { '-1': '?', '10': '10+' };
