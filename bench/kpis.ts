@@ -173,8 +173,8 @@ const main = async () => {
       await db.transaction({ tenantId }, ({ sql }) =>
         sql.executeSql(
           `INSERT INTO repair_orders (tenant_id, number, vehicle_id, customer_id, store_id, advisor_id, type, date_in, total_fen, parts_cost_fen)
-           SELECT v.tenant_id, 'BENCH-' || $2 || '-' || v.id, v.id, v.owner_id, $3, $4, 'maintenance', now(), 60000, 30000
-             FROM vehicles v WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL ORDER BY v.id OFFSET $5 LIMIT 100`,
+           SELECT v.tenant_id, 'BENCH-' || $2::int || '-' || v.id, v.id, v.owner_id, $3::uuid, $4::uuid, 'maintenance', now(), 60000, 30000
+             FROM vehicles v WHERE v.tenant_id = $1 AND v.owner_id IS NOT NULL ORDER BY v.id OFFSET $5::int LIMIT 100`,
           [tenantId, b, storeIds[b % 3], advisorIds[b % 9], b * 100],
         ),
       );
