@@ -43,6 +43,8 @@ const detail = process.argv.includes('--detail');
  * rows (bench/telematics.mjs; `--readings=N`, 20,000 by default).
  * `--only=chat`: 咨询 — a message to the other side's open stream at 200 open conversations, and the assistant over
  * 1,000 articles, each against a baseline in the same run (bench/chat.ts; docs/chat.md).
+ * `--only=kpis`: the KPI system's rollups against one raw statement per KPI, and its panels at p95, on the
+ * `--customers=N` data set (bench/kpis.ts).
  * `--only=loyalty`: concurrent earn and redeem at 50 clients against a bare ledger insert, and the nightly
  * expiry and tier steps, on the generated data set (bench/loyalty.ts; `--customers=N`, 1,000,000 by default,
  * `--seconds=S` per load side).
@@ -60,7 +62,7 @@ const detail = process.argv.includes('--detail');
  * made (the migrations since run on top of it); the results say so (bench/scale.mjs bigCluster).
  */
 const only =
-  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty|chat|feed)$/.exec(
+  /^--only=(api|me|web|scale|booking|care|import|telematics|crash|soak|backup|indices|loyalty|chat|feed|kpis)$/.exec(
     process.argv.find((a) => a.startsWith('--only=')) ?? '',
   )?.[1] ?? null;
 const importRows =
@@ -303,7 +305,7 @@ const writePart = (markdown, machineLoad) => {
 };
 
 const main = async () => {
-  if (only === 'crash' || only === 'soak' || only === 'loyalty' || only === 'chat' || only === 'feed') {
+  if (['crash', 'soak', 'loyalty', 'chat', 'feed', 'kpis'].includes(only)) {
     const stopLoadProof = loadSampler();
     const markdown = await proofPart(only);
     writePart(markdown, stopLoadProof());

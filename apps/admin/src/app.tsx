@@ -34,6 +34,7 @@ import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 import { IndicesPage } from './indices/indices-page.tsx';
+import { KpisPage } from './kpis/kpis-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -72,6 +73,7 @@ export const App = () => {
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="surveys/:id" element={<QuestionnairePage />} />
         <Route path="indices" element={<IndicesPage />} />
+        <Route path="kpis" element={<KpisPage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

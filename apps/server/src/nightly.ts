@@ -11,6 +11,7 @@ import { eventsNightly } from './modules/events/events.nightly.ts';
 import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { knowledgeNightly } from './modules/content/content.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
+import { kpiSnapshotNightly } from './modules/kpis/kpis.nightly.ts';
 
 /**
  * Every tenant's night, in order (docs/care.md): a module joins with `defineNightly` in its own
@@ -28,6 +29,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   knowledgeNightly,
   complaintDeadlinesNightly,
   eventsNightly,
+  kpiSnapshotNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

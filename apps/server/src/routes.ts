@@ -35,6 +35,7 @@ import { contentRoutes } from './modules/content/content.routes.ts';
 import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
+import { kpiRoutes } from './modules/kpis/kpis.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -74,4 +75,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(campaignRoutes);
   await app.register(chatRoutes);
   await app.register(servicesRoutes);
+  await app.register(kpiRoutes);
 };

@@ -170,6 +170,11 @@ export const auditActions = [
   'service.request_created',
   'service.request_advanced',
   'service.request_cancelled',
+  // The KPI system (docs/kpis.md)
+  'kpi.target_set',
+  'kpi.plan_created',
+  'kpi.plan_updated',
+  'kpi.drill_exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

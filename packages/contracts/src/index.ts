@@ -38,6 +38,8 @@ export * from './referrals.ts';
 export * from './events.ts';
 export * from './campaigns.ts';
 export * from './campaign-kpis.ts';
+export * from './kpis.ts';
+export * from './kpis-api.ts';
 export * from './intervals.ts';
 export * from './telematics.ts';
 export * from './fault-codes.ts';

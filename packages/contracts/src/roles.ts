@@ -70,6 +70,10 @@ export const permissions = [
   'services.work',
   /** 服务项目: switching services on per store, their settings (audited). */
   'services.manage',
+  /** 指标体系 (docs/kpis.md): the KPIs against targets, their drill-down, the improvement plans. */
+  'kpi.read',
+  /** Targets per tenant and store, improvement plans (PDCA). */
+  'kpi.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -119,6 +123,8 @@ export const roleGrants: Record<Role, Grant> = {
       ...careLead,
       ...loyaltyLead,
       'complaint.manage',
+      'kpi.read',
+      'kpi.manage',
     ],
   },
   store_manager: {
@@ -135,11 +141,21 @@ export const roleGrants: Record<Role, Grant> = {
       ...careLead,
       ...loyaltyLead,
       'complaint.manage',
+      'kpi.read',
+      'kpi.manage',
     ],
   },
   service_manager: {
     scope: 'store',
-    permissions: [...frontLine, 'service.setup', 'payment.write', ...careLead, ...loyaltyLead, 'complaint.manage'],
+    permissions: [
+      ...frontLine,
+      'service.setup',
+      'payment.write',
+      ...careLead,
+      ...loyaltyLead,
+      'complaint.manage',
+      'kpi.read',
+    ],
   },
   sales_consultant: { scope: 'own', permissions: frontLine },
   service_advisor: { scope: 'own', permissions: frontLine },
@@ -148,7 +164,7 @@ export const roleGrants: Record<Role, Grant> = {
     permissions: [...frontLine, 'segment.read', 'loyalty.read', 'loyalty.adjust', 'content.manage'],
   },
   cashier: { scope: 'store', permissions: [...reader, 'payment.write'] },
-  oem_viewer: { scope: 'group', permissions: reader },
+  oem_viewer: { scope: 'group', permissions: [...reader, 'kpi.read'] },
 };
 
 export const roleNames: Record<'zh-CN' | 'en', Record<Role, string>> = {

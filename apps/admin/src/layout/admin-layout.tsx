@@ -47,6 +47,7 @@ const nav: readonly NavItem[] = [
   { path: '/campaigns', label: 'nav.campaigns', icon: <NotificationOutlined />, needs: 'campaign.manage' },
   { path: '/surveys', label: 'nav.surveys', icon: <FormOutlined />, needs: 'care.tasks' },
   { path: '/indices', label: 'nav.indices', icon: <DashboardOutlined />, needs: 'calls.supervise' },
+  { path: '/kpis', label: 'nav.kpis', icon: <FundOutlined />, needs: 'kpi.read' },
   { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },
   { path: '/services', label: 'nav.services', icon: <AppstoreOutlined />, needs: 'services.manage' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },

@@ -22,6 +22,7 @@ import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { indicesEn } from './indices-en.ts';
+import { kpisEn } from './kpis-en.ts';
 import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
@@ -50,6 +51,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...campaignsEn,
   ...surveysEn,
   ...indicesEn,
+  ...kpisEn,
   ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -22,6 +22,7 @@ import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { indicesZhCN } from './indices-zh-cn.ts';
+import { kpisZhCN } from './kpis-zh-cn.ts';
 import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
@@ -50,6 +51,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...surveysZhCN,
   ...indicesZhCN,
+  ...kpisZhCN,
   ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

@@ -4,6 +4,7 @@ import { recoveryMessages } from './i18n-recovery.ts';
 import { importMessages } from './i18n-imports.ts';
 import { refusalMessages } from './i18n-refusals.ts';
 import { loyaltyMessages } from './i18n-loyalty.ts';
+import { kpiMessages } from './i18n-kpis.ts';
 import { contentMessages } from './i18n-content.ts';
 import { referralMessages } from './i18n-referrals.ts';
 import { eventMessages } from './i18n-events.ts';
@@ -123,6 +124,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages['zh-CN'],
     ...refusalMessages['zh-CN'],
     ...loyaltyMessages['zh-CN'],
+    ...kpiMessages['zh-CN'],
     ...contentMessages['zh-CN'],
     ...serviceMessages['zh-CN'],
     ...referralMessages['zh-CN'],
@@ -344,6 +346,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...importMessages.en,
     ...refusalMessages.en,
     ...loyaltyMessages.en,
+    ...kpiMessages.en,
     ...contentMessages.en,
     ...serviceMessages.en,
     ...referralMessages.en,

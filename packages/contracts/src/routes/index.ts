@@ -36,6 +36,7 @@ import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { chatRoutes } from './chat.ts';
 import { serviceRoutes } from './services.ts';
+import { kpiRoutes } from './kpis.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -79,6 +80,7 @@ export const routes = {
   campaigns: campaignRoutes,
   chat: chatRoutes,
   services: serviceRoutes,
+  kpis: kpiRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -116,6 +118,7 @@ export {
   campaignRoutes,
   chatRoutes,
   serviceRoutes,
+  kpiRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

@@ -180,6 +180,7 @@ describe('the nightly registry', () => {
         'content.knowledge',
         'complaints.deadlines',
         'events.close',
+        'kpis.snapshot',
       ],
     );
     // As the server does at start, through the real queue and its worker.
@@ -207,6 +208,7 @@ describe('the nightly registry', () => {
       { step: 'content.knowledge', day: today },
       { step: 'complaints.deadlines', day: today },
       { step: 'events.close', day: today },
+      { step: 'kpis.snapshot', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,

@@ -33,3 +33,4 @@ export * from './recovery.ts';
 export * from './campaigns.ts';
 export * from './chat.ts';
 export * from './services.ts';
+export * from './kpis.ts';

@@ -1,0 +1,15 @@
+import type { Locale } from '@m4s/contracts';
+
+/** Field messages of the KPI system (docs/kpis.md). */
+export const kpiMessages: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    kpi_unknown: '没有这个指标',
+    kpi_no_drill: '该指标的明细在“满意度与回访”中查看',
+    kpi_no_breakdown: '该指标按门店、顾问的分解在“满意度与回访”中查看',
+  },
+  en: {
+    kpi_unknown: 'There is no such KPI',
+    kpi_no_drill: 'This KPI’s detail is under Satisfaction & follow-up',
+    kpi_no_breakdown: 'This KPI’s breakdown is under Satisfaction & follow-up',
+  },
+};
