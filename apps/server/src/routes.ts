@@ -32,6 +32,7 @@ import { indexRoutes } from './modules/indices/indices.routes.ts';
 import { recoveryRoutes } from './modules/recovery/recovery.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -68,4 +69,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(recoveryRoutes);
   await app.register(contentRoutes);
   await app.register(campaignRoutes);
+  await app.register(cockpitRoutes);
 };

@@ -164,6 +164,8 @@ export const auditActions = [
   'recovery.closed',
   'recovery.follow_up_answered',
   'recovery.policy_updated',
+  // The staff scorecard (docs/cockpit.md)
+  'cockpit.weights_saved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

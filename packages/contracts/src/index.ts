@@ -43,6 +43,7 @@ export * from './surveys.ts';
 export * from './survey-engine.ts';
 export * from './survey-messages.ts';
 export * from './indices.ts';
+export * from './cockpit.ts';
 export * from './recovery.ts';
 export * from './api/route.ts';
 export * from './routes/index.ts';

@@ -33,6 +33,7 @@ import { eventRoutes } from './events.ts';
 import { indexRoutes } from './indices.ts';
 import { recoveryRoutes } from './recovery.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { cockpitRoutes } from './cockpit.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -73,11 +74,13 @@ export const routes = {
   indices: indexRoutes,
   recovery: recoveryRoutes,
   campaigns: campaignRoutes,
+  cockpit: cockpitRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  cockpitRoutes,
   indexRoutes,
   callRoutes,
   authRoutes,

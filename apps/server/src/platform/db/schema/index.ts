@@ -31,3 +31,4 @@ export * from './events.ts';
 export * from './indices.ts';
 export * from './recovery.ts';
 export * from './campaigns.ts';
+export * from './cockpit.ts';
