@@ -33,6 +33,8 @@ import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 import { IndicesPage } from './indices/indices-page.tsx';
+import { MorningPage } from './cockpit/morning-page.tsx';
+import { ScorecardsPage } from './cockpit/scorecards-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -60,7 +62,8 @@ export const App = () => {
   return (
     <Routes>
       <Route element={<AdminLayout />}>
-        <Route index element={<Navigate to="/stores" replace />} />
+        <Route index element={<MorningPage />} />
+        <Route path="scorecards" element={<ScorecardsPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<Customer360Page />} />
         <Route path="segments" element={<SegmentsPage />} />
@@ -90,7 +93,7 @@ export const App = () => {
         <Route path="content" element={<ContentPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
-        <Route path="*" element={<Navigate to="/stores" replace />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
   );

@@ -20,6 +20,7 @@ import { eventsEn } from './events-en.ts';
 import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { indicesEn } from './indices-en.ts';
+import { cockpitEn } from './cockpit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
@@ -46,6 +47,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...campaignsEn,
   ...surveysEn,
   ...indicesEn,
+  ...cockpitEn,
   ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -20,6 +20,7 @@ import { eventsZhCN } from './events-zh-cn.ts';
 import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { indicesZhCN } from './indices-zh-cn.ts';
+import { cockpitZhCN } from './cockpit-zh-cn.ts';
 import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
@@ -46,6 +47,7 @@ export const zhCN = {
   ...campaignsZhCN,
   ...surveysZhCN,
   ...indicesZhCN,
+  ...cockpitZhCN,
   ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',
