@@ -12,6 +12,7 @@ import { visitsZhCN } from './visits/messages-zh-cn.ts';
 import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { checkInEn, checkInZhCN } from './events/messages.ts';
 import { recoveryEn, recoveryZhCN } from './recovery/messages.ts';
+import { scorecardEn, scorecardZhCN } from './scorecard/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -23,6 +24,7 @@ const zhCN = {
   ...checkInZhCN,
   ...callsZhCN,
   ...recoveryZhCN,
+  ...scorecardZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -79,6 +81,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...checkInEn,
   ...callsEn,
   ...recoveryEn,
+  ...scorecardEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

@@ -20,6 +20,7 @@ const CasesPage = lazy(() => import('./cases/cases-page.tsx').then((m) => ({ def
 const CasePage = lazy(() => import('./cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const CheckInPage = lazy(() => import('./events/check-in-page.tsx').then((m) => ({ default: m.CheckInPage })));
 const AlertPage = lazy(() => import('./recovery/alert-page.tsx').then((m) => ({ default: m.AlertPage })));
+const ScorecardPage = lazy(() => import('./scorecard/scorecard-page.tsx').then((m) => ({ default: m.ScorecardPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -55,6 +56,7 @@ export const createAdvisorRouter = () =>
       { path: '/board', element: signedIn(<BoardPage />) },
       { path: '/visits/:id', element: signedIn(<VisitPage />) },
       { path: '/tasks', element: signedIn(<TasksPage />) },
+      { path: '/scorecard', element: signedIn(<ScorecardPage />) },
       { path: '/calls', element: signedIn(<CallsPage />) },
       { path: '/calls/:id', element: signedIn(<CallPage />) },
       { path: '/complaints', element: signedIn(<CasesPage />) },

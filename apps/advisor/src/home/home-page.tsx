@@ -8,6 +8,7 @@ import { CallsEntry } from '../calls/calls-entry.tsx';
 import { BoardEntry } from '../board/board-entry.tsx';
 import { CheckInEntry } from '../events/check-in-entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
+import { ScorecardEntry } from '../scorecard/scorecard-entry.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
 import './home.css';
@@ -35,6 +36,7 @@ export const HomePage = () => {
       <TasksEntry />
       <CasesEntry />
       <CheckInEntry />
+      <ScorecardEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>
