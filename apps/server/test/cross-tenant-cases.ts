@@ -264,6 +264,7 @@ export const cases: Record<string, Case> = {
   'POST /api/campaigns/:id/send': { id: (b) => b.campaignId },
   'POST /api/campaigns/:id/cancel': { id: (b) => b.campaignId },
   'GET /api/campaigns/:id/results': { id: (b) => b.campaignId },
+  'GET /api/cockpit/scorecards/:staffId/items': { id: (b) => b.staffIds.service_advisor ?? '' },
 };
 
 /**
@@ -317,4 +318,8 @@ export const listRoutes = [
   'GET /api/campaigns/templates',
   'GET /api/segments/customers?dimension=flag&value=seasonal',
   'GET /api/segments/customers/export?dimension=flag&value=seasonal',
+  'GET /api/cockpit/today',
+  'GET /api/cockpit/today/items?figure=complaintsOpen',
+  'GET /api/cockpit/trend',
+  'GET /api/cockpit/scorecards',
 ];

@@ -135,7 +135,10 @@ export const scorePeriod = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { m
 export const scorecardQuery = z.strictObject({ storeId: z.uuid().optional(), period: scorePeriod.optional() });
 export type ScorecardQuery = z.input<typeof scorecardQuery>;
 export const myScorecardQuery = z.strictObject({ period: scorePeriod.optional() });
-export const scoreItemsQuery = z.strictObject({ period: scorePeriod.optional(), component: z.enum(scoreComponents) });
+export const scoreItemsQuery = z.strictObject({
+  period: scorePeriod.optional(),
+  component: z.enum(scoreComponents).default('repeat'),
+});
 
 export const scoreLine = z.object({
   component: z.enum(scoreComponents),

@@ -57,7 +57,15 @@ export const ItemsDrawer = ({
   const exportRows = () =>
     downloadCsv(
       fileName,
-      columns.map((c) => String(c.title)),
+      [
+        t('cockpit.items.at'),
+        t('cockpit.items.customer'),
+        t('cockpit.items.plate'),
+        t('cockpit.items.store'),
+        t('cockpit.items.staff'),
+        t('cockpit.items.status'),
+        ...(showCounts ? [t('cockpit.items.counts')] : []),
+      ],
       items.map((i) => [
         at(i),
         i.customerName,

@@ -150,7 +150,25 @@ export const scorecards = async (
 
 /** The signed-in person's own card and rank in their store. */
 export const myScorecard = async (ctx: StaffCtx, query: { period?: string | undefined }): Promise<Scorecard> => {
-  if (!ctx.actor.storeId) throw new AppError('NOT_FOUND');
+  if (!ctx.actor.storeId) {
+    // A group role has no store to be ranked in: an empty card.
+    const p = await periodOf(ctx, query.period);
+    const none = { numerator: 0, denominator: 0 };
+    const counted = { csat: none, repeat: none, referral: none, efficiency: none, complaint: none };
+    const { lines, total } = scoreOf(counted, (await getWeights(ctx)).weights);
+    const name = ctx.actor.profile?.name ?? '';
+    return {
+      staffId: ctx.actor.id,
+      name,
+      storeId: null,
+      storeName: null,
+      period: p.period,
+      lines,
+      total,
+      rank: null,
+      of: 0,
+    };
+  }
   const { cards } = await storeCards(ctx, ctx.actor.storeId, query.period, ctx.actor.id);
   const mine = cards.find((c) => c.staffId === ctx.actor.id);
   if (!mine) throw new AppError('NOT_FOUND');
