@@ -9,25 +9,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 export type ChartProps = { option: EChartsCoreOption; height?: number; testId?: string };
 
 const EChart = lazy(async () => {
-  const [core, charts, components, renderers] = await Promise.all([
-    import('echarts/core'),
-    import('echarts/charts'),
-    import('echarts/components'),
-    import('echarts/renderers'),
-  ]);
-  core.use([
-    charts.LineChart,
-    charts.BarChart,
-    components.GridComponent,
-    components.TooltipComponent,
-    components.LegendComponent,
-    renderers.CanvasRenderer,
-  ]);
+  const { init } = await import('./echarts-setup.ts');
   const Drawn = ({ option, height = 280, testId }: ChartProps) => {
     const el = useRef<HTMLDivElement>(null);
     useEffect(() => {
       if (!el.current) return;
-      const chart = core.init(el.current);
+      const chart = init(el.current);
       chart.setOption(option);
       const resize = () => chart.resize();
       window.addEventListener('resize', resize);
