@@ -35,6 +35,8 @@ import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 import { IndicesPage } from './indices/indices-page.tsx';
 import { KpisPage } from './kpis/kpis-page.tsx';
+import { MorningPage } from './cockpit/morning-page.tsx';
+import { ScorecardsPage } from './cockpit/scorecards-page.tsx';
 
 export const App = () => {
   const { t } = useI18n();
@@ -62,7 +64,8 @@ export const App = () => {
   return (
     <Routes>
       <Route element={<AdminLayout />}>
-        <Route index element={<Navigate to="/stores" replace />} />
+        <Route index element={<MorningPage />} />
+        <Route path="scorecards" element={<ScorecardsPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<Customer360Page />} />
         <Route path="segments" element={<SegmentsPage />} />
@@ -94,7 +97,7 @@ export const App = () => {
         <Route path="services" element={<ServicesPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
-        <Route path="*" element={<Navigate to="/stores" replace />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
   );

@@ -14,6 +14,7 @@ import { loyaltyEn, loyaltyZhCN } from './loyalty/messages.ts';
 import { checkInEn, checkInZhCN } from './events/messages.ts';
 import { recoveryEn, recoveryZhCN } from './recovery/messages.ts';
 import { chatEn, chatZhCN } from './chat/messages.ts';
+import { scorecardEn, scorecardZhCN } from './scorecard/messages.ts';
 
 const zhCN = {
   ...mobileMessages['zh-CN'],
@@ -27,6 +28,7 @@ const zhCN = {
   ...callsZhCN,
   ...recoveryZhCN,
   ...chatZhCN,
+  ...scorecardZhCN,
   'app.name': '顾问端',
   'app.product': 'M4S 客户忠诚度管理',
 
@@ -85,6 +87,7 @@ const en: { [K in keyof typeof zhCN]: string } = {
   ...callsEn,
   ...recoveryEn,
   ...chatEn,
+  ...scorecardEn,
   'app.name': 'Advisor',
   'app.product': 'M4S customer loyalty',
 

@@ -28,6 +28,7 @@ const ServiceRequestsPage = lazy(() =>
 const ServiceRequestPage = lazy(() =>
   import('./service-requests/request-page.tsx').then((m) => ({ default: m.ServiceRequestPage })),
 );
+const ScorecardPage = lazy(() => import('./scorecard/scorecard-page.tsx').then((m) => ({ default: m.ScorecardPage })));
 const VisitPage = lazy(() => import('./visits/visit-page.tsx').then((m) => ({ default: m.VisitPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -63,6 +64,7 @@ export const createAdvisorRouter = () =>
       { path: '/board', element: signedIn(<BoardPage />) },
       { path: '/visits/:id', element: signedIn(<VisitPage />) },
       { path: '/tasks', element: signedIn(<TasksPage />) },
+      { path: '/scorecard', element: signedIn(<ScorecardPage />) },
       { path: '/calls', element: signedIn(<CallsPage />) },
       { path: '/calls/:id', element: signedIn(<CallPage />) },
       { path: '/complaints', element: signedIn(<CasesPage />) },

@@ -36,6 +36,7 @@ import { chatRoutes } from './modules/chat/chat.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { kpiRoutes } from './modules/kpis/kpis.routes.ts';
+import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -76,4 +77,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(chatRoutes);
   await app.register(servicesRoutes);
   await app.register(kpiRoutes);
+  await app.register(cockpitRoutes);
 };

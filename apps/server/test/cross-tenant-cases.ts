@@ -266,6 +266,7 @@ export const cases: Record<string, Case> = {
   'POST /api/campaigns/:id/send': { id: (b) => b.campaignId },
   'POST /api/campaigns/:id/cancel': { id: (b) => b.campaignId },
   'GET /api/campaigns/:id/results': { id: (b) => b.campaignId },
+  'GET /api/cockpit/scorecards/:staffId/items': { id: (b) => b.staffIds.service_advisor ?? '' },
 };
 
 /**
@@ -332,4 +333,8 @@ export const listRoutes = [
   'GET /api/service-requests?scope=store&status=all',
   'GET /api/owner/services',
   'GET /api/owner/service-requests',
+  'GET /api/cockpit/today',
+  'GET /api/cockpit/today/items?figure=complaintsOpen',
+  'GET /api/cockpit/trend',
+  'GET /api/cockpit/scorecards',
 ];

@@ -175,6 +175,8 @@ export const auditActions = [
   'kpi.plan_created',
   'kpi.plan_updated',
   'kpi.drill_exported',
+  // The staff scorecard (docs/cockpit.md)
+  'cockpit.weights_saved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

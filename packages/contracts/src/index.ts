@@ -47,6 +47,7 @@ export * from './surveys.ts';
 export * from './survey-engine.ts';
 export * from './survey-messages.ts';
 export * from './indices.ts';
+export * from './cockpit.ts';
 export * from './recovery.ts';
 export * from './services.ts';
 export * from './api/route.ts';

@@ -27,6 +27,8 @@ import {
   ReadOutlined,
   NotificationOutlined,
   AppstoreOutlined,
+  HomeOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Permission } from '@m4s/contracts';
@@ -38,6 +40,8 @@ import styles from './admin-layout.module.css';
 type NavItem = { path: string; label: MessageKey; icon: ReactNode; needs: Permission };
 
 const nav: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, needs: 'visit.read' },
+  { path: '/scorecards', label: 'nav.scorecards', icon: <TrophyOutlined />, needs: 'calls.supervise' },
   { path: '/customers', label: 'nav.customers', icon: <IdcardOutlined />, needs: 'customer.read' },
   { path: '/segments', label: 'nav.segments', icon: <PieChartOutlined />, needs: 'segment.read' },
   { path: '/care-rules', label: 'nav.careRules', icon: <HeartOutlined />, needs: 'care.manage' },
@@ -84,7 +88,7 @@ export const AdminLayout = () => {
   const entry = (item: NavItem) => ({
     key: item.path,
     icon: item.icon,
-    label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.label)}</span>,
+    label: <span data-testid={`nav-${item.path.slice(1) || 'home'}`}>{t(item.label)}</span>,
   });
   const items: NonNullable<MenuProps['items']> = nav.filter((item) => can(item.needs)).map(entry);
   const serviceItems = serviceNav.filter((item) => can(item.needs)).map(entry);
@@ -105,7 +109,9 @@ export const AdminLayout = () => {
       label: <span data-testid="nav-integrations">{t('nav.integrations')}</span>,
       children: integrationItems,
     });
-  const selected = [...nav, ...serviceNav, ...integrationNav].find((item) => pathname.startsWith(item.path))?.path;
+  const selected = [...nav, ...serviceNav, ...integrationNav].find((item) =>
+    item.path === '/' ? pathname === '/' : pathname.startsWith(item.path),
+  )?.path;
   // Opened at first when the page is one of its entries; then the person folds it as they like.
   const [openAtStart] = useState(() => [
     ...(serviceNav.some((item) => pathname.startsWith(item.path)) ? ['service'] : []),

@@ -23,6 +23,7 @@ import { telematicsEn } from './telematics-en.ts';
 import { surveysEn } from './surveys-en.ts';
 import { indicesEn } from './indices-en.ts';
 import { kpisEn } from './kpis-en.ts';
+import { cockpitEn } from './cockpit-en.ts';
 import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
@@ -52,6 +53,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...surveysEn,
   ...indicesEn,
   ...kpisEn,
+  ...cockpitEn,
   ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -23,6 +23,7 @@ import { telematicsZhCN } from './telematics-zh-cn.ts';
 import { surveysZhCN } from './surveys-zh-cn.ts';
 import { indicesZhCN } from './indices-zh-cn.ts';
 import { kpisZhCN } from './kpis-zh-cn.ts';
+import { cockpitZhCN } from './cockpit-zh-cn.ts';
 import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
@@ -52,6 +53,7 @@ export const zhCN = {
   ...surveysZhCN,
   ...indicesZhCN,
   ...kpisZhCN,
+  ...cockpitZhCN,
   ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

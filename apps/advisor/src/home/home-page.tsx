@@ -10,6 +10,7 @@ import { CheckInEntry } from '../events/check-in-entry.tsx';
 import { ChatEntry } from '../chat/chat-entry.tsx';
 import { ServiceRequestsEntry } from '../service-requests/entry.tsx';
 import { IdentityCard } from './identity-card.tsx';
+import { ScorecardEntry } from '../scorecard/scorecard-entry.tsx';
 import { SearchEntry } from '../customers/search-entry.tsx';
 import { formatToday, greetingKey } from './today.ts';
 import './home.css';
@@ -39,6 +40,7 @@ export const HomePage = () => {
       <CasesEntry />
       <ServiceRequestsEntry />
       <CheckInEntry />
+      <ScorecardEntry />
       <List header={t('home.settings')} mode="card" className="home-settings">
         <List.Item extra={<LanguageSwitch />}>{t('home.language')}</List.Item>
       </List>

@@ -10,6 +10,7 @@ import { referralMessages } from './i18n-referrals.ts';
 import { eventMessages } from './i18n-events.ts';
 import { campaignMessages } from './i18n-campaigns.ts';
 import { serviceMessages } from './i18n-services.ts';
+import { cockpitMessages } from './i18n-cockpit.ts';
 
 /** The one topic list, named, for the message that refuses an unknown topic. */
 const topicList = (locale: Locale) =>
@@ -130,6 +131,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...referralMessages['zh-CN'],
     ...eventMessages['zh-CN'],
     ...campaignMessages['zh-CN'],
+    ...cockpitMessages['zh-CN'],
     ...callMessages['zh-CN'],
     ...recoveryMessages['zh-CN'],
     // Booking (issue 4).
@@ -352,6 +354,7 @@ const fieldMessages: Record<Locale, Record<string, string>> = {
     ...referralMessages.en,
     ...eventMessages.en,
     ...campaignMessages.en,
+    ...cockpitMessages.en,
     ...callMessages.en,
     ...recoveryMessages.en,
     // Booking (issue 4).

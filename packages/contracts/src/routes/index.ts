@@ -37,6 +37,7 @@ import { campaignRoutes } from './campaigns.ts';
 import { chatRoutes } from './chat.ts';
 import { serviceRoutes } from './services.ts';
 import { kpiRoutes } from './kpis.ts';
+import { cockpitRoutes } from './cockpit.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -81,11 +82,13 @@ export const routes = {
   chat: chatRoutes,
   services: serviceRoutes,
   kpis: kpiRoutes,
+  cockpit: cockpitRoutes,
   operator: operatorRoutes,
 } as const;
 
 export {
   auditRoutes,
+  cockpitRoutes,
   indexRoutes,
   callRoutes,
   authRoutes,

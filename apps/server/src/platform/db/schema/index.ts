@@ -34,3 +34,4 @@ export * from './campaigns.ts';
 export * from './chat.ts';
 export * from './services.ts';
 export * from './kpis.ts';
+export * from './cockpit.ts';
