@@ -37,7 +37,7 @@ void test('the general manager drills the group’s maintenance capture to the c
   await page.getByTestId('nav-kpis').click();
   const cell = page.getByTestId('kpi-actual-maintenance_capture');
   await cell.waitFor();
-  assert.equal((await cell.innerText()).trim(), `${capture.actual!.toFixed(2)}%`);
+  assert.equal((await cell.innerText()).trim(), `${capture.actual.toFixed(2)}%`);
   await h.shot(page, 'kpis-01-board');
 
   // Group → store: the store with the most retained customers.

@@ -30,7 +30,13 @@ export const useLiveEvents = () => {
   // A service request's step (车业务; the event names a request, not a visit): the open request and the list.
   const refreshService = () => void queryClient.invalidateQueries({ queryKey: requestsKey });
   stream.useLiveStream(api.href(inboxRoutes.events), {
-    on: { visit: refreshVisit, estimate: refreshVisit, inbox: refreshInbox, chat: refreshChat, service: refreshService },
+    on: {
+      visit: refreshVisit,
+      estimate: refreshVisit,
+      inbox: refreshInbox,
+      chat: refreshChat,
+      service: refreshService,
+    },
     onReconnect: () => {
       void queryClient.invalidateQueries({ queryKey: ['owner-visit'] });
       refreshVisit(null);

@@ -111,18 +111,16 @@ export const seedDemoServices = async (db: Database, input: { tenantId: string; 
     for (const { steps, ...r } of requests) {
       const id = randomUUID();
       await tx.insert(serviceRequests).values({ tenantId, id, ...r, updatedAt: r.createdAt });
-      await tx
-        .insert(serviceRequestEvents)
-        .values([
-          { tenantId, requestId: id, at: r.createdAt, status: 'received' },
-          ...steps.map((s) => ({
-            tenantId,
-            requestId: id,
-            at: at(s.minutesAgo),
-            status: s.status,
-            details: r.current,
-          })),
-        ]);
+      await tx.insert(serviceRequestEvents).values([
+        { tenantId, requestId: id, at: r.createdAt, status: 'received' },
+        ...steps.map((s) => ({
+          tenantId,
+          requestId: id,
+          at: at(s.minutesAgo),
+          status: s.status,
+          details: r.current,
+        })),
+      ]);
     }
   });
 };
