@@ -184,7 +184,7 @@ const runServerTests = async (engine, extraEnv) => {
     env,
     capture: true,
     // M4S_TEST_TIMEOUT_MIN: more for a slow database (the Citus run: scripts/citus.mjs).
-    timeoutMs: Number(process.env.M4S_TEST_TIMEOUT_MIN ?? 15) * 60_000,
+    timeoutMs: Number(process.env.M4S_TEST_TIMEOUT_MIN ?? 30) * 60_000,
   });
   rmSync(entry, { force: true });
   return countsFromRun(res);
