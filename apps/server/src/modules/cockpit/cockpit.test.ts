@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Scorecard, Scorecards, Today, CockpitItems, Trend } from '@m4s/contracts';
@@ -138,6 +138,11 @@ describe('the morning view and the staff scorecard', () => {
   before(async () => {
     testClock.offsetMs = now.getTime() - Date.now();
     w = await world();
+  });
+  // Every server test file shares one process, and some reset the clock after each test at their top level
+  // (booking's afterEach): each test here puts it back on the morning its sessions were opened.
+  beforeEach(() => {
+    testClock.offsetMs = now.getTime() - Date.now();
   });
   after(() => {
     testClock.offsetMs = 0;
