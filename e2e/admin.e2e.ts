@@ -40,6 +40,10 @@ void test('the sign-in page remembers the group and shows a wrong password as th
 void test('the group admin signs in and sees the group, their name and role', async () => {
   await page.getByTestId('password').fill('m4s-demo');
   await page.getByTestId('sign-in').click();
+  // The console opens on the morning view (issue 18); the stores are one click away.
+  await page.getByTestId('morning-rows').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/admin/');
+  await page.getByTestId('nav-stores').click();
   await page.getByTestId('stores-table').waitFor();
   assert.equal(new URL(page.url()).pathname, '/admin/stores');
   assert.equal(await page.getByTestId('tenant-name').textContent(), '示例汽车集团');

@@ -17,7 +17,7 @@ before(async () => {
   await page.getByTestId('login').fill('admin');
   await page.getByTestId('password').fill('m4s-demo');
   await page.getByTestId('sign-in').click();
-  await page.getByTestId('stores-table').waitFor();
+  await page.getByTestId('morning-rows').waitFor();
 });
 
 /** The 24-hour chooser has 96 quarter hours (a virtual list): type the time to find it, as a person would. */

@@ -51,7 +51,7 @@ void test('the admin creates an integration and copies its key, shown once', asy
   await admin.getByTestId('login').fill('admin');
   await admin.getByTestId('password').fill('m4s-demo');
   await admin.getByTestId('sign-in').click();
-  await admin.getByTestId('stores-table').waitFor();
+  await admin.getByTestId('morning-rows').waitFor();
   await admin.getByTestId('nav-integrations').click();
   await admin.getByTestId('nav-telematics').click();
   await admin.getByTestId('telematics-create').click();

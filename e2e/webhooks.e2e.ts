@@ -37,7 +37,7 @@ void test('the admin registers an endpoint, sees its secret once, and a customer
   await page.getByTestId('login').fill('admin');
   await page.getByTestId('password').fill('m4s-demo');
   await page.getByTestId('sign-in').click();
-  await page.getByTestId('stores-table').waitFor();
+  await page.getByTestId('morning-rows').waitFor();
 
   await page.getByTestId('nav-integrations').click();
   await page.getByTestId('nav-webhooks').click();
