@@ -45,7 +45,8 @@ export type HarnessOptions = { env?: Record<string, string> };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const healthTimeoutMs = 90_000;
+// A guard, not a budget: a cold demo seed on 2 cores busy with other work took 124 s.
+const healthTimeoutMs = 240_000;
 
 // Without the networking flags Chromium keeps dialling Google's hosts, which this closed network refuses.
 const chromiumArgs = [
