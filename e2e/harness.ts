@@ -40,7 +40,14 @@ export type Harness = {
 };
 
 /** Server environment a test file may add (for instance CLOCK_OFFSET_MINUTES). */
-export type HarnessOptions = { env?: Record<string, string> };
+export type HarnessOptions = {
+  env?: Record<string, string>;
+  /**
+   * The clock moved for the server (CLOCK_OFFSET_MINUTES) and for every browser context alike (Playwright's
+   * clock, flowing from the moved moment), so a countdown the browser draws agrees with the server's deadline.
+   */
+  clockOffsetMinutes?: number;
+};
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
@@ -167,7 +174,12 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'm4s-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startServer(port, path.join(tempDir, 'data'), log, options.env ?? {});
+  const offsetMs = (options.clockOffsetMinutes ?? 0) * 60_000;
+  const serverEnv = {
+    ...options.env,
+    ...(offsetMs ? { CLOCK_OFFSET_MINUTES: String(options.clockOffsetMinutes) } : {}),
+  };
+  const server = startServer(port, path.join(tempDir, 'data'), log, serverEnv);
   // If the test process dies without close(), the server must not outlive it: on exit, and on the signal the
   // test runner sends a file that ran past its timeout (a signal ends the process without 'exit' handlers).
   const killOnExit = () => server.kill('SIGKILL');
@@ -200,13 +212,18 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const openBrowser = browser;
 
   const shared = new Map<'desktop' | 'mobile', Promise<BrowserContext>>();
+  const open = async (options: Parameters<Browser['newContext']>[0]) => {
+    const ctx = await openBrowser.newContext(options);
+    if (offsetMs) await ctx.clock.install({ time: Date.now() + offsetMs });
+    return ctx;
+  };
   const context = (mobile: boolean, isolated: boolean): Promise<BrowserContext> => {
     const options = { ...(mobile ? phone : desktop), baseURL: baseUrl };
-    if (isolated) return openBrowser.newContext(options);
+    if (isolated) return open(options);
     const key = mobile ? 'mobile' : 'desktop';
     let ctx = shared.get(key);
     if (!ctx) {
-      ctx = openBrowser.newContext(options);
+      ctx = open(options);
       shared.set(key, ctx);
     }
     return ctx;

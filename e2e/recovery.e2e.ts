@@ -17,7 +17,7 @@ let callId = '';
 let alertId = '';
 
 before(async () => {
-  h = await startHarness({ env: { CLOCK_OFFSET_MINUTES: String(offsetMinutes ?? 0) } });
+  h = await startHarness({ clockOffsetMinutes: offsetMinutes ?? 0 });
   cs = await h.newPage();
   advisor = await h.newPage({ mobile: true, isolated: true });
 });
