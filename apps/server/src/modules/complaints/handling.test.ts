@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import type { Complaint, ComplaintCase, OwnerComplaintDetail } from '@m4s/contracts';
 import { createTestTenant, signInOwner, signInStaff, testApp, type Agent } from '../../../test/harness.ts';
 import { walkToFollowUp, walkToResolved } from './test-kit.ts';
@@ -169,5 +170,54 @@ describe('complaint handling: repetition, improvement items, races, the owner’
     assert.equal(info.statusCode, 404);
     const said = await neighbour.send('POST', `/api/owner/complaints/${id}/follow-up`, { satisfied: false });
     assert.equal(said.statusCode, 404);
+  });
+
+  test('transfers from a consumer association and a government body; a major one closes only with its closing report', async () => {
+    const t = await createTestTenant(['group_admin', 'cs_specialist', 'service_advisor', 'service_manager']);
+    const cs = await signInStaff(t.slug, 'cs.specialist');
+    const advisor = await signInStaff(t.slug, 'service.advisor');
+    const manager = await signInStaff(t.slug, 'service.manager');
+    for (const channel of ['consumer_association', 'government'])
+      assert.equal((await openCase(cs, t.customerId, { channel, severity: 'difficult' })).channel, channel);
+
+    const major = await openCase(cs, t.customerId, { severity: 'major', summary: '行驶中起火，客户受轻伤' });
+    await walkToFollowUp(cs, major.id, t.staffIds.service_advisor!, advisor);
+    const sent = await manager.send('POST', `/api/complaints/${major.id}/oem-report`, { text: '重大投诉书面报告' });
+    assert.equal(sent.statusCode, 200, sent.body);
+    const close = {
+      resolution: '厂家联合检测后更换线束并赔偿',
+      improvements: [{ what: '线束类召回核查', ownerId: t.staffIds.service_manager, due: '2026-04-30' }],
+    };
+    const bare = await manager.send('POST', `/api/complaints/${major.id}/close`, close);
+    assert.equal(bare.statusCode, 400, bare.body);
+    assert.equal(issueOf(bare.json())?.path, 'closingReport');
+    assert.equal((await manager.get(`/api/complaints/${major.id}`)).json<ComplaintCase>().complaint.status, 'open');
+    const done = await manager.send('POST', `/api/complaints/${major.id}/close`, {
+      ...close,
+      closingReport: '结案报告：起火原因为线束磨损，已更换并赔偿，客户签字确认',
+    });
+    assert.equal(done.statusCode, 200, done.body);
+  });
+
+  test('an owner’s photo is checked and re-encoded: a JPEG without its GPS position', async () => {
+    const t = await createTestTenant(['group_admin']);
+    const owner = await signInOwner(t.slug, '13000000000');
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#aa3322' } })
+      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    assert.ok((await sharp(photo).metadata()).exif, 'the upload carries EXIF');
+    const filed = await owner.send('POST', '/api/owner/complaints', {
+      category: 'repair_quality',
+      summary: '漆面有划痕',
+      photos: [`data:image/jpeg;base64,${photo.toString('base64')}`],
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const c = filed.json<OwnerComplaintDetail>();
+    const served = await owner.get(`/api/owner/complaints/${c.id}/photos/${c.photoIds[0]}`);
+    assert.equal(served.statusCode, 200);
+    const meta = await sharp(served.rawPayload).metadata();
+    assert.equal(meta.format, 'jpeg');
+    assert.equal(meta.exif, undefined, 'no EXIF, so no GPS position');
   });
 });
