@@ -1,7 +1,6 @@
 // The server's clock placed in business hours (08:30–17:30 on working days, Asia/Shanghai) for the browser
 // tests whose deadlines count business time. The clock is the one thing a test may move
-// (CLOCK_OFFSET_MINUTES, at most a day either way): when it is outside them now (or too late in the day for
-// a 2-hour deadline to end that day), it is moved to 10:00 of
+// (CLOCK_OFFSET_MINUTES, at most a day either way): when it is outside them now, it is moved to 10:00 of
 // the nearest weekday within reach. None within reach (a Saturday's middle): `offsetMinutes` is null and
 // the test checks what the next working morning gives.
 
@@ -33,8 +32,7 @@ export const local = (d: Date) => {
 export const offsetMinutes = (() => {
   const now = new Date();
   const here = local(now);
-  // Two business hours still fit in the day (a 2-hour deadline reads as two hours, not across the night).
-  if (here.weekday && here.minutes >= 8 * 60 + 45 && here.minutes <= 15 * 60 + 30) return 0;
+  if (here.weekday && here.minutes >= 8 * 60 + 45 && here.minutes <= 16 * 60 + 15) return 0;
   const candidates = [-1, 0, 1]
     .map((n) => {
       const d = new Date(now.getTime() + n * 86_400_000);
