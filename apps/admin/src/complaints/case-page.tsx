@@ -5,6 +5,7 @@ import type { ComplaintCase, ComplaintEvent } from '@m4s/contracts';
 import { api } from '@m4s/web-kit';
 import { complaintRoutes } from '@m4s/contracts';
 import { useNavigate, useParams } from 'react-router-dom';
+import { useCan, useSignedInMe } from '../auth/session.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { formatDateTime } from '../lib/format.ts';
@@ -49,6 +50,10 @@ const Record = ({ page }: { page: ComplaintCase }) => {
   const c = page.complaint;
   const done = useImprovementDone(c.id);
   const now = useNow();
+  const me = useSignedInMe();
+  const can = useCan();
+  // An item is marked done by its owner or a manager (the server refuses anyone else).
+  const mayMarkDone = (ownerId: string) => ownerId === me.staff.id || can('complaint.manage');
   return (
     <Card size="small" title={t('complaint.case.record')} data-testid="case-record">
       <Flex gap={6} wrap style={{ marginBottom: 12 }} data-testid="case-deadlines">
@@ -116,9 +121,11 @@ const Record = ({ page }: { page: ComplaintCase }) => {
               {i.doneAt ? (
                 <Tag color="green">{t('complaint.case.done')}</Tag>
               ) : (
-                <Button size="small" onClick={() => done.mutate(i.id)} data-testid="case-improvement-done">
-                  {t('complaint.case.improvementDone')}
-                </Button>
+                mayMarkDone(i.owner.id) && (
+                  <Button size="small" onClick={() => done.mutate(i.id)} data-testid="case-improvement-done">
+                    {t('complaint.case.improvementDone')}
+                  </Button>
+                )
               )}
             </Flex>
           ))}

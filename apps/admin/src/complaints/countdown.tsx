@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { Complaint } from '@m4s/contracts';
 import { useI18n } from '../i18n.ts';
+import { formatDateTime } from '../lib/format.ts';
 
 type Deadline = Complaint['deadlines'][number];
 
@@ -20,9 +21,12 @@ export const nextDeadline = (c: Complaint): Deadline | null =>
     ? ([...c.deadlines].filter((d) => !d.metAt).sort((a, b) => Date.parse(a.due) - Date.parse(b.due))[0] ?? null)
     : null;
 
-/** One deadline as a tag: its name and the time left (or overdue) by the wall clock; met or late once done. */
+/**
+ * One deadline as a tag: its name and the time left (or overdue) by the wall clock; met or late once done. The
+ * due moment itself on hover (business time may put it across a night).
+ */
 export const DeadlineTag = ({ deadline: d, now }: { deadline: Deadline; now: number }) => {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const left = Date.parse(d.due) - now;
   const text =
     d.state === 'met'
@@ -33,7 +37,12 @@ export const DeadlineTag = ({ deadline: d, now }: { deadline: Deadline; now: num
           ? t('complaint.countdown.left', { time: span(left) })
           : t('complaint.countdown.over', { time: span(left) });
   return (
-    <Tag color={colors[d.state]} data-testid={`deadline-${d.kind}`} data-state={d.state}>
+    <Tag
+      color={colors[d.state]}
+      data-testid={`deadline-${d.kind}`}
+      data-state={d.state}
+      title={formatDateTime(d.due, locale) ?? undefined}
+    >
       {t(`complaint.deadline.${d.kind}`)} · {text}
     </Tag>
   );

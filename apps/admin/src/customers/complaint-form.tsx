@@ -1,7 +1,10 @@
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import {
   complaintCategories,
+  complaintCauses,
   complaintChannels,
+  complaintClasses,
+  complaintKinds,
   complaintSeverities,
   type ComplaintInput,
   type Vehicle,
@@ -14,11 +17,24 @@ import { vehicleName } from './vehicle-bits.tsx';
 
 type Values = Required<Omit<ComplaintInput, 'vehicleId'>> & { vehicleId: string | null };
 
-const fields = ['category', 'channel', 'severity', 'vehicleId', 'summary'] as const;
+const fields = [
+  'kind',
+  'category',
+  'channel',
+  'severity',
+  'classification',
+  'cause',
+  'vehicleId',
+  'summary',
+  'customerRequest',
+] as const;
 
 type Props = { customerId: string; vehicles: Vehicle[]; open: boolean; onClose: () => void };
 
-/** 登记投诉: what it is about, where it came in, how serious, which car, and what the customer said. */
+/**
+ * 登记投诉: a complaint or a suggestion, what it is about, where it came in, how serious, the textbook's class and
+ * cause when known, which car, what the customer said and what they ask for.
+ */
 export const ComplaintFormModal = ({ customerId, vehicles, open, onClose }: Props) => {
   const { t } = useI18n();
   const { form, formError, setFormError } = useModalForm<Values>(open);
@@ -28,7 +44,14 @@ export const ComplaintFormModal = ({ customerId, vehicles, open, onClose }: Prop
   const submit = (v: Values) => {
     setFormError(null);
     save.mutate(
-      { ...v, summary: v.summary.trim(), vehicleId: v.vehicleId ?? null },
+      {
+        ...v,
+        summary: v.summary.trim(),
+        vehicleId: v.vehicleId ?? null,
+        classification: v.classification ?? null,
+        cause: v.cause ?? null,
+        customerRequest: v.customerRequest?.trim() || null,
+      },
       {
         onSuccess: () => {
           void message.success(t('complaint.saved'));
@@ -60,9 +83,26 @@ export const ComplaintFormModal = ({ customerId, vehicles, open, onClose }: Prop
         layout="vertical"
         onFinish={submit}
         onValuesChange={(changed: object) => clearChangedErrors(form, changed)}
-        initialValues={{ category: undefined, channel: 'phone', severity: 'normal', vehicleId: null, summary: '' }}
+        initialValues={{
+          kind: 'complaint',
+          category: undefined,
+          channel: 'phone',
+          severity: 'normal',
+          classification: null,
+          cause: null,
+          vehicleId: null,
+          summary: '',
+          customerRequest: '',
+        }}
         data-testid="complaint-form"
       >
+        <Form.Item name="kind" label={t('complaint.kindLabel')}>
+          <Radio.Group
+            optionType="button"
+            data-testid="complaint-kind"
+            options={complaintKinds.map((k) => ({ value: k, label: t(`complaint.kind.${k}`) }))}
+          />
+        </Form.Item>
         <Form.Item name="category" label={t('complaint.category')} rules={[{ required: true }]}>
           <Select
             data-testid="complaint-category"
@@ -82,6 +122,20 @@ export const ComplaintFormModal = ({ customerId, vehicles, open, onClose }: Prop
             options={complaintSeverities.map((s) => ({ value: s, label: t(`complaint.severity.${s}`) }))}
           />
         </Form.Item>
+        <Form.Item name="classification" label={t('complaint.class')}>
+          <Select
+            allowClear
+            data-testid="complaint-class"
+            options={complaintClasses.map((c) => ({ value: c, label: t(`complaint.class.${c}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="cause" label={t('complaint.cause')}>
+          <Select
+            allowClear
+            data-testid="complaint-cause"
+            options={complaintCauses.map((c) => ({ value: c, label: t(`complaint.cause.${c}`) }))}
+          />
+        </Form.Item>
         <Form.Item name="vehicleId" label={t('complaint.vehicle')}>
           <Select
             allowClear
@@ -97,6 +151,9 @@ export const ComplaintFormModal = ({ customerId, vehicles, open, onClose }: Prop
             placeholder={t('complaint.summaryPlaceholder')}
             data-testid="complaint-summary"
           />
+        </Form.Item>
+        <Form.Item name="customerRequest" label={t('complaint.request')}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="complaint-request" />
         </Form.Item>
       </Form>
     </Modal>

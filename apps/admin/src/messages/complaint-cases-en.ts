@@ -11,6 +11,7 @@ export const complaintCasesEn: { [K in keyof typeof complaintCasesZhCN]: string 
   'complaint.severity.difficult': 'Difficult',
   'complaint.kind.complaint': 'Complaint',
   'complaint.kind.suggestion': 'Suggestion',
+  'complaint.kindLabel': 'Type',
   'complaint.class': 'Class',
   'complaint.class.handling_failure': 'Our handling (repair quality, etiquette, late delivery)',
   'complaint.class.sale_promise': 'A sale promise not kept',

@@ -10,6 +10,7 @@ export const complaintCasesZhCN = {
   'complaint.severity.difficult': '困难案件',
   'complaint.kind.complaint': '投诉',
   'complaint.kind.suggestion': '建议',
+  'complaint.kindLabel': '类型',
   'complaint.class': '分类',
   'complaint.class.handling_failure': '本店处理不当（维修质量、礼仪、交车延误）',
   'complaint.class.sale_promise': '销售承诺未兑现',

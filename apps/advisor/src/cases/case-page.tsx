@@ -9,7 +9,18 @@ import { useAdvisorCase, useCaseColleagues, useHandlerAction, type HandlerAction
 import { CaseCountdown } from './cases-page.tsx';
 
 const handlerActions: readonly HandlerAction[] = ['accept', 'answer', 'resolve', 'escalate', 'transfer', 'note'];
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the viewer's zone (the UTC date is yesterday's before 08:00 in China). */
+const today = () => new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format();
+/** A log entry's moment in the viewer's zone, not the UTC digits of its ISO text. */
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const stamp = (iso: string) => clock.format(new Date(iso));
 
 /**
  * One case for its handler: the record, the countdown, the log, and accept → answer → resolve (or escalate,
@@ -88,7 +99,7 @@ export const CasePage = () => {
             <Steps.Step
               key={e.id}
               title={t(`cases.event.${e.kind as 'received'}`)}
-              description={`${e.at.slice(0, 16).replace('T', ' ')} ${e.text ?? ''}`}
+              description={`${stamp(e.at)} ${e.text ?? ''}`}
             />
           ))}
         </Steps>

@@ -21,7 +21,16 @@ import { useBack } from '../ui/use-back.ts';
 import { photoHref, useAddInfo, useAnswerFollowUp, useOwnerCase } from './feedback-api.ts';
 import '../visits/visit.css';
 
-const stamp = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+/** An update's moment in the owner's zone (not the UTC digits of its ISO text): 2026-12-07 15:50. */
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const stamp = (iso: string) => clock.format(new Date(iso));
 
 /** The owner's word at follow-up: satisfied (the case can close) or not (it is handled again). */
 const FollowUp = ({ c }: { c: OwnerComplaintDetail }) => {

@@ -6,6 +6,9 @@ import * as cases from '../modules/complaints/cases.service.ts';
 import { actOnDeadlines } from '../modules/complaints/complaints.escalation.ts';
 import { oemDraft } from '../modules/complaints/complaints.report.ts';
 import { createCase } from '../modules/complaints/complaints.service.ts';
+import { calendarFor } from '../modules/complaints/complaints.deadlines.ts';
+import { addBusinessHours, businessMinutesBetween, type WorkCalendar } from '../platform/time/work-calendar.ts';
+import { localOf } from '../platform/time/zone.ts';
 import { complaintInput, type ComplaintInput } from '@m4s/contracts';
 
 const quiet = {
@@ -19,15 +22,30 @@ const quiet = {
 } as unknown as FastifyBaseLogger;
 const noJobs = { send: async () => undefined, sendMany: async () => undefined };
 
-const hours = (n: number) => n * 3_600_000;
+/**
+ * The moment `h` business hours before `to` (h > 0): inside opening hours on a working day, as a store's cases
+ * happen, whenever the demo is seeded (at night or on a Sunday too). Steps back a quarter hour at a time.
+ */
+export const businessAgo = (cal: WorkCalendar, to: Date, h: number): Date => {
+  const want = Math.round(h * 60);
+  let t = to.getTime();
+  let minutes = 0;
+  for (let i = 0; i < 96 * 60; i++) {
+    minutes = businessMinutesBetween(cal, new Date(t), to);
+    if (minutes >= want) break;
+    t -= 15 * 60_000;
+  }
+  return addBusinessHours(cal, new Date(t), (minutes - want) / 60);
+};
 
 /**
  * The demo's complaint cases on day one (docs/complaints.md), made through the case service as staff
- * would, each at its own moment: one received three working days ago and never touched (the deadline
- * sweep escalates it twice: first contact and answer passed), a major one this morning with its written
- * report to the OEM sent, one being handled, one resolved and waiting for the owner 13800000001's word in
- * the app, a suggestion acknowledged and waiting for its evaluation, and one closed with its improvement
- * item. The deadline jobs are not queued here (no queue at seeding): the sweep of the first night and of
+ * would, each at its own moment in business time (opening hours of working days, counted back from now): one
+ * received three working days ago and never touched (the deadline sweep escalates it twice: first contact
+ * and answer passed), a major one three business hours ago with its written report to the OEM sent, one
+ * assigned to the advisor and waiting for her to sign for it, one resolved and waiting for the owner
+ * 13800000001's word in the app, a suggestion acknowledged and waiting for its evaluation, and one closed
+ * last week with its improvement item. The deadline jobs are not queued here (no queue at seeding): the sweep of the first night and of
  * each start-up acts on them.
  */
 export const seedDemoComplaints = async (db: Database, input: { tenantId: string; now: Date }) => {
@@ -72,6 +90,9 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       };
     };
     const cs = () => as('cs');
+    const cal = await calendarFor(cs(), now);
+    const ago = (h: number) => businessAgo(cal, now, h);
+    const day = (d: Date) => localOf(d, cal.zone).day;
     const advisorId = String(by.get('advisor')?.id);
     const open = async (customerId: string, body: ComplaintInput, ownerFiled = false) => {
       const ctx = cs();
@@ -84,12 +105,12 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       });
       return id;
     };
-    const step = (ms: number) => {
-      at.t = new Date(at.t.getTime() + ms);
+    const step = (h: number) => {
+      at.t = addBusinessHours(cal, at.t, h);
     };
 
     // Resolved, waiting for the owner's word in the app (13800000001's customer): filed in the app two days ago.
-    at.t = new Date(now.getTime() - hours(50));
+    at.t = ago(16);
     const resolved = await open(
       ids[0] ?? '',
       {
@@ -102,20 +123,20 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       },
       true,
     );
-    step(hours(1));
+    step(1);
     await cases.contact(cs(), resolved, { note: '已致电致歉，说明当天工位排班失误' });
     await cases.assign(cs(), resolved, { handlerId: advisorId, note: '' });
-    step(hours(1));
+    step(1);
     await cases.accept(as('advisor'), resolved);
     await cases.answer(as('advisor'), resolved, { answer: '已调整预约工位排班，下次保养为您预留工位' });
-    at.t = new Date(now.getTime() - hours(1));
+    at.t = ago(1);
     await cases.resolve(as('advisor'), resolved, {
       solution: '赠送一次免费洗车，预约客户专用工位',
-      completionDate: now.toISOString().slice(0, 10),
+      completionDate: day(at.t),
     });
 
     // Left untouched for three working days: late, escalated by the deadline sweep.
-    at.t = new Date(now.getTime() - hours(80));
+    at.t = ago(27);
     const late = await open(ids[1] ?? '', {
       category: 'repair_charges',
       channel: 'phone',
@@ -124,8 +145,8 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       cause: 'business_practice',
     });
 
-    // Major, this morning: the written report to the OEM, completed and sent by the service manager.
-    at.t = new Date(now.getTime() - hours(3));
+    // Major, three business hours ago: the written report to the OEM, completed and sent by the service manager.
+    at.t = ago(3);
     const major = await open(ids[2] ?? '', {
       category: 'product_quality',
       channel: 'phone',
@@ -135,21 +156,21 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       classification: 'manufacturing_defect',
       cause: 'product_quality',
     });
-    step(hours(0.5));
+    step(0.5);
     await cases.contact(cs(), major, { note: '站长已致电客户，安排拖车进店检测' });
     await cases.assign(cs(), major, {
       handlerId: String(by.get('service.manager')?.id),
       note: '重大投诉，由服务经理处理',
     });
     await cases.accept(as('service.manager'), major);
-    step(hours(1));
+    step(1);
     const draft = await oemDraft(as('service.manager'), major);
     await cases.sendOemReport(as('service.manager'), major, {
       text: `${draft.text.replace('难点：（请补充）', '难点：客户已联系媒体，要求书面结论。').replace('拟处理意见与建议：（请补充）', '拟处理意见与建议：申请厂家技术支持到店联合检测。')}`,
     });
 
-    // Being handled: assigned to the advisor, accepted, answered today.
-    at.t = new Date(now.getTime() - hours(4));
+    // Being handled: assigned to the advisor, who has yet to sign for it (her notice on the home screen).
+    at.t = ago(4);
     const handling = await open(ids[3] ?? '', {
       category: 'repair_quality',
       channel: 'walk_in',
@@ -157,12 +178,12 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       cause: 'repair_quality',
       classification: 'handling_failure',
     });
-    step(hours(0.5));
+    step(0.5);
     await cases.contact(cs(), handling, { note: '' });
     await cases.assign(cs(), handling, { handlerId: advisorId, note: '' });
 
     // A suggestion, acknowledged, to be evaluated within 3 working days.
-    at.t = new Date(now.getTime() - hours(5));
+    at.t = ago(5);
     const suggestion = await open(
       ids[4] ?? '',
       {
@@ -173,11 +194,11 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       },
       true,
     );
-    step(hours(1));
+    step(1);
     await cases.contact(cs(), suggestion, { note: '感谢建议，已转门店评估' });
 
     // Closed last week with its improvement item.
-    at.t = new Date(now.getTime() - hours(24 * 7));
+    at.t = ago(45);
     const closed = await open(ids[5] ?? '', {
       category: 'service_reception',
       channel: 'walk_in',
@@ -185,17 +206,17 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
       cause: 'staff_attitude',
       classification: 'handling_failure',
     });
-    step(hours(0.5));
+    step(0.5);
     await cases.contact(cs(), closed, { note: '当面致歉' });
     await cases.assign(cs(), closed, { handlerId: advisorId, note: '' });
     await cases.accept(as('advisor'), closed);
     await cases.answer(as('advisor'), closed, { answer: '已调整前台排班' });
-    step(hours(2));
+    step(2);
     await cases.resolve(as('advisor'), closed, {
       solution: '增设前台引导岗',
-      completionDate: at.t.toISOString().slice(0, 10),
+      completionDate: day(at.t),
     });
-    step(hours(20));
+    step(4);
     await cases.followUp(cs(), closed, { satisfied: true, note: '客户表示满意' });
     await cases.closeComplaint(as('service.manager'), closed, {
       resolution: '增设前台引导岗，客户满意',
@@ -203,7 +224,7 @@ export const seedDemoComplaints = async (db: Database, input: { tenantId: string
         {
           what: '高峰时段前台双人接待',
           ownerId: String(by.get('service.manager')?.id),
-          due: now.toISOString().slice(0, 10),
+          due: day(now),
         },
       ],
     });

@@ -105,7 +105,11 @@ export const markImprovementDone = async (db: Tx, tenantId: string, id: string, 
 
 export const improvementCase = async (db: Tx, tenantId: string, id: string) => {
   const [row] = await db
-    .select({ complaintId: complaintImprovements.complaintId, doneAt: complaintImprovements.doneAt })
+    .select({
+      complaintId: complaintImprovements.complaintId,
+      ownerId: complaintImprovements.ownerId,
+      doneAt: complaintImprovements.doneAt,
+    })
     .from(complaintImprovements)
     .where(and(eq(complaintImprovements.tenantId, tenantId), eq(complaintImprovements.id, id)));
   return row ?? null;

@@ -301,6 +301,7 @@ export const improvementDone = async (ctx: StaffCtx, improvementId: string): Pro
   authorize(ctx.actor, 'customer.write');
   const item = await cq.improvementCase(ctx.db, ctx.tenantId, improvementId);
   if (!item) throw new AppError('NOT_FOUND');
+  if (item.ownerId !== ctx.actor.id && !isManager(ctx.actor)) throw new AppError('FORBIDDEN');
   return act(ctx, item.complaintId, null, async ({ event, now }) => {
     const done = await cq.markImprovementDone(ctx.db, ctx.tenantId, improvementId, ctx.actor.id, now);
     if (!done) throw refuse('complaint_improvement_done', 'id');

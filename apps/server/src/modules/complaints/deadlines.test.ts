@@ -257,3 +257,20 @@ describe('deadlines that act: warnings, then escalation by itself', () => {
     assert.equal(past.statusCode, 400);
   });
 });
+
+describe('the tenant’s own calendar', () => {
+  test('a day the tenant closes (stock-taking on a Monday) moves the deadlines past it', async () => {
+    const t = await createTestTenant(['group_admin', 'cs_specialist']);
+    setClock(cst('2026-03-13T16:45:00'));
+    const admin = await signInStaff(t.slug, 'group.admin');
+    const closed = await admin.send('PUT', '/api/tenant/calendar/days', {
+      day: '2026-03-16',
+      kind: 'closed',
+      note: '盘点',
+    });
+    assert.equal(closed.statusCode, 200, closed.body);
+    const { c } = await open(t, 'cs.specialist', {});
+    assert.equal(minute(due(c, 'first_contact')?.due), minute(cst('2026-03-17T09:45:00')));
+    assert.equal(minute(due(c, 'answer')?.due), minute(cst('2026-03-17T16:45:00')));
+  });
+});
