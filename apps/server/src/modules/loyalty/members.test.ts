@@ -4,7 +4,7 @@ import { testClock } from '../../../test/harness.ts';
 import { addDays, dayIn } from '../../platform/time/zone.ts';
 import { post } from './ledger.service.ts';
 import { remindNight } from './nightly.service.ts';
-import { asNight, loyaltyWorld, sqlOwner, type LoyaltyWorld } from './test-kit.ts';
+import { asNight, loyaltyWorld, readyVisit, sqlOwner, type LoyaltyWorld } from './test-kit.ts';
 
 const today = () => dayIn(testClock.now(), 'Asia/Shanghai');
 
@@ -131,5 +131,30 @@ describe('membership: the member list and points-expiry reminders (docs/loyalty.
       w.t.id,
     ]);
     assert.equal(n?.n, 2);
+  });
+
+  test('the advisor’s visit names the benefits the member’s tier gives: 代步车 from 银卡, 免费洗车 from 金卡', async () => {
+    const w = await loyaltyWorld();
+    const visit = await readyVisit(w, 20_000);
+    const benefitsOnVisit = async () => {
+      const res = await w.cashier.get(`/api/loyalty/visits/${visit}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const { tier } = res.json<{ member: { tier: { name: string; benefits: Record<string, unknown> } } }>().member;
+      return [tier.name, tier.benefits.courtesyCar, tier.benefits.freeWash, tier.benefits.vipLounge];
+    };
+    await earn(w, w.t.customerId, 100, addDays(today(), 400), 'a1');
+    assert.deepEqual(await benefitsOnVisit(), ['普通', false, false, false]);
+    for (const [tier, expected] of [
+      ['silver', ['银卡', true, false, false]],
+      ['gold', ['金卡', true, true, false]],
+      ['platinum', ['白金', true, true, true]],
+    ] as const) {
+      await sqlOwner('UPDATE loyalty_members SET tier = $3 WHERE tenant_id = $1 AND customer_id = $2', [
+        w.t.id,
+        w.t.customerId,
+        tier,
+      ]);
+      assert.deepEqual(await benefitsOnVisit(), expected);
+    }
   });
 });
