@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testClock } from '../../../test/harness.ts';
 import { dayIn } from '../../platform/time/zone.ts';
+import { couponDiscount } from './rules.ts';
 import { createTemplate, deliver, loyaltyWorld, readyVisit, sqlOwner } from './test-kit.ts';
 
 /** What the checkout left: the visit's status and repair order, the coupon's status, the ledger's entries. */
@@ -13,6 +14,27 @@ const traces = async (tenantId: string, visitId: string, couponId: string) => {
 };
 
 describe('membership: a coupon at checkout is validated (docs/loyalty.md)', () => {
+  test('what a coupon takes off: an amount (never more than the bill), a percent up to its cap, a free item nothing', () => {
+    const terms = {
+      amountFen: 0,
+      percentOff: 0,
+      capFen: 0,
+      minSpendFen: 0,
+      storeIds: [],
+      orderTypes: [],
+      status: 'issued' as const,
+      validUntil: '2099-12-31',
+    };
+    assert.equal(couponDiscount({ ...terms, kind: 'amount', amountFen: 5000 }, 30_000), 5000);
+    assert.equal(couponDiscount({ ...terms, kind: 'amount', amountFen: 5000 }, 3000), 3000);
+    // 30% of ¥2,000 is ¥600, capped at ¥500; of ¥1,000 it is ¥300; with no cap (0) the whole 30%.
+    assert.equal(couponDiscount({ ...terms, kind: 'percent', percentOff: 30, capFen: 50_000 }, 200_000), 50_000);
+    assert.equal(couponDiscount({ ...terms, kind: 'percent', percentOff: 30, capFen: 50_000 }, 100_000), 30_000);
+    assert.equal(couponDiscount({ ...terms, kind: 'percent', percentOff: 30, capFen: 0 }, 200_000), 60_000);
+    assert.equal(couponDiscount({ ...terms, kind: 'percent', percentOff: 15, capFen: 0 }, 999), 149);
+    assert.equal(couponDiscount({ ...terms, kind: 'free_item' }, 200_000), 0);
+  });
+
   test('another customer’s, one for another kind of service or past its last day is refused, nothing written', async () => {
     const w = await loyaltyWorld();
     // 保养 only; a bare visit (no booking) is general repair.
