@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { pino } from 'pino';
-import { couponTemplateInput, defaultLoyaltySettings, type CouponTemplateInput } from '@m4s/contracts';
+import {
+  couponTemplateInput,
+  defaultLoyaltySettings,
+  repairOrderTypes,
+  type CouponTemplateInput,
+} from '@m4s/contracts';
 import { systemCtx, type Ctx } from '../platform/context.ts';
 import { newRowId } from '../platform/db/ids.ts';
 import { col, parseRows } from '../platform/db/rows.ts';
 import type { Database } from '../platform/db/types.ts';
 import type { JobQueue } from '../platform/jobs/queue.ts';
-import { dayIn } from '../platform/time/zone.ts';
+import { dayBounds, dayIn } from '../platform/time/zone.ts';
 import { insertTemplate } from '../modules/loyalty/coupons.queries.ts';
 import { issueCoupon } from '../modules/loyalty/coupons.service.ts';
 import { saveProgramme } from '../modules/loyalty/ledger.queries.ts';
-import { spend } from '../modules/loyalty/ledger.service.ts';
+import { earnForRepairOrder, spend } from '../modules/loyalty/ledger.service.ts';
 import { couponNight, earnNight, tierNight } from '../modules/loyalty/nightly.service.ts';
 
 /**
@@ -42,6 +47,8 @@ const templates: Record<string, Partial<CouponTemplateInput> & { name: string }>
   birthday: { name: '生日礼：免费洗车', kind: 'free_item', item: '生日洗车', validDays: 30 },
   welcome: { name: '新车主礼包：首保后立减100元', kind: 'amount', amountFen: 10_000, validDays: 180 },
 };
+
+const repairOrderType = z.enum(repairOrderTypes);
 
 /** How many members spend points at another store in the seed (settlement rows). */
 export const demoCrossStoreSpenders = 40;
@@ -87,6 +94,30 @@ export const seedDemoLoyalty = async (db: Database, input: { tenantId: string; s
   });
   const day = dayIn(now, 'Asia/Shanghai');
   await inDemo(db, tenantId, now, (ctx) => earnNight(ctx, day));
+  // The night earns what came before today; a visit the demo delivered and paid today (13800000002's) earns
+  // at its checkout, as delivery does, so 我的 shows its points on day one.
+  await inDemo(db, tenantId, now, async (ctx) => {
+    const paid = parseRows(
+      z.object({ id: col.text, customer_id: col.text, store_id: col.text, type: repairOrderType, paid: col.number }),
+      await ctx.sql.executeSql(
+        `SELECT r.id, r.customer_id, r.store_id, r.type, sum(p.amount_fen) AS paid
+         FROM visits v
+         JOIN repair_orders r ON r.tenant_id = v.tenant_id AND r.id = v.repair_order_id
+         JOIN payments p ON p.tenant_id = v.tenant_id AND p.visit_id = v.id AND p.voided_at IS NULL
+         WHERE v.tenant_id = $1 AND v.status = 'delivered' AND v.delivered_at >= $2 AND r.customer_id IS NOT NULL
+         GROUP BY r.id, r.customer_id, r.store_id, r.type ORDER BY r.id`,
+        [tenantId, dayBounds(day, 'Asia/Shanghai').from],
+      ),
+    );
+    for (const r of paid)
+      await earnForRepairOrder(ctx, {
+        id: r.id,
+        customerId: r.customer_id,
+        storeId: r.store_id,
+        type: r.type,
+        paidFen: r.paid,
+      });
+  });
   await inDemo(db, tenantId, now, (ctx) => tierNight(ctx, day));
   await inDemo(db, tenantId, now, (ctx) => couponNight(ctx, day));
   // Members who bought a coupon with points at a store other than the one they earned most at.
