@@ -3,6 +3,8 @@
 // page shows the store's advisors ranked; an advisor opens 我的绩效 in the advisor app.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { startHarness, type Harness, type Page } from './harness.ts';
 import { staffApi, type Api } from './staff-api.ts';
 
@@ -11,6 +13,9 @@ type Today = {
   totals: { carsIn: number; complaintsOpen: number };
   rows: { key: string; label: string; carsIn: number }[];
 };
+
+type Figure = { id: string; actual: number | null; denominator: number | null };
+type Breakdown = { rows: { key: string; label: string | null; denominator: number }[] };
 
 let h: Harness;
 let admin: Page;
@@ -100,3 +105,64 @@ void test('an advisor opens 我的绩效 in the advisor app', async () => {
   await page.getByTestId('score-items').waitFor();
   await h.shot(page, 'cockpit-07-advisor-scorecard');
 });
+
+void test('on the morning view the general manager drills the group’s maintenance capture to the customers and exports them', async () => {
+  const page = await h.newPage({ isolated: true });
+  const board = await api.get<{ items: Figure[] }>('/kpis');
+  const capture = board.items.find((i) => i.id === 'maintenance_capture')!;
+  assert.ok(capture.actual !== null && capture.denominator! > 0, 'the demo group has retained customers');
+  await page.goto(`${h.baseUrl}/admin/`);
+  await page.getByTestId('login').fill('admin');
+  await page.getByTestId('password').fill('m4s-demo');
+  await page.getByTestId('sign-in').click();
+  const kpis = page.getByTestId('morning-kpis');
+  const cell = kpis.getByTestId('kpi-actual-maintenance_capture');
+  await cell.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/admin/');
+  assert.equal((await cell.innerText()).trim(), `${capture.actual.toFixed(2)}%`);
+  // The textbook's lifecycle priority is shown beside the KPI (§4.6: in warranty, maintenance capture).
+  await kpis.getByText('保修期内').first().waitFor();
+  await page.getByTestId('trend-chart').locator('canvas').waitFor();
+  await h.shot(page, 'cockpit-08-morning-kpis');
+
+  await cell.click();
+  const byStore = await api.get<Breakdown>('/kpis/maintenance_capture/breakdown?by=store');
+  const store = [...byStore.rows].sort((a, b) => b.denominator - a.denominator)[0]!;
+  await page.getByTestId(`kpi-row-${store.key}`).click();
+  const byAdvisor = await api.get<Breakdown>(`/kpis/maintenance_capture/breakdown?by=advisor&storeId=${store.key}`);
+  const advisor = [...byAdvisor.rows].sort((a, b) => b.denominator - a.denominator)[0]!;
+  await page.getByTestId(`kpi-row-${advisor.key}`).click();
+  assert.equal((await page.getByTestId('kpi-drill-level').innerText()).trim(), advisor.label ?? '未分配');
+  await page.getByTestId('kpi-drill-customers').locator('tbody tr.ant-table-row').first().waitFor();
+  await page.getByText(`共 ${advisor.denominator / 4} 条`).waitFor();
+  await h.shot(page, 'cockpit-09-morning-kpi-customers');
+  const downloaded = page.waitForEvent('download');
+  await page.getByTestId('kpi-drill-export').click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile(await (await downloaded).path())) as unknown as ArrayBuffer);
+  assert.equal(book.worksheets[0]!.rowCount - 1, advisor.denominator / 4, 'every customer behind the number, once');
+});
+
+for (const [login, role] of [
+  ['store.manager', 'store manager'],
+  ['service.manager', 'service manager'],
+] as const) {
+  void test(`the ${role} lands on their store’s morning view with the store’s KPIs`, async () => {
+    const page = await h.newPage({ isolated: true });
+    const own = await staffApi((await h.newPage({ isolated: true })).request, login);
+    const day = await own.get<Today & { storeId: string; storeName: string }>('/cockpit/today');
+    assert.equal(day.level, 'store');
+    const board = await own.get<{ items: Figure[] }>(`/kpis?storeId=${day.storeId}`);
+    const capture = board.items.find((i) => i.id === 'maintenance_capture')!;
+    await page.goto(`${h.baseUrl}/admin/`);
+    await page.getByTestId('login').fill(login);
+    await page.getByTestId('password').fill('m4s-demo');
+    await page.getByTestId('sign-in').click();
+    await page.getByText(`${day.storeName} 今日概况，点击顾问查看明细`).waitFor();
+    assert.equal(await figureShown(page, 'carsIn'), day.totals.carsIn);
+    const cell = page.getByTestId('morning-kpis').getByTestId('kpi-actual-maintenance_capture');
+    await cell.waitFor();
+    assert.equal((await cell.innerText()).trim(), capture.actual === null ? '—' : `${capture.actual.toFixed(2)}%`);
+    await h.shot(page, `cockpit-10-${login.replace('.', '-')}`);
+  });
+}

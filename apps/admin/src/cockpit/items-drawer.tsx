@@ -83,7 +83,7 @@ export const ItemsDrawer = ({
       size="large"
       onClose={onClose}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={exportRows} disabled={!items.length} data-testid="items-export">
+        <Button icon={<DownloadOutlined />} onClick={exportRows} disabled={loading} data-testid="items-export">
           {t('cockpit.export')}
         </Button>
       }

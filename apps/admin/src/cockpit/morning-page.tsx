@@ -3,7 +3,9 @@ import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table, Typography
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { todayFigureKeys, type TodayFigureKey, type TodayRow } from '@m4s/contracts';
+import { useCan } from '../auth/session.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
+import { KpiBoard } from '../kpis/kpi-board.tsx';
 import { LoadFailedAlert } from '../layout/load-failed-alert.tsx';
 import { PageHeader } from '../layout/page-header.tsx';
 import { Chart } from '../lib/chart.tsx';
@@ -20,6 +22,7 @@ const figureLabel = (k: TodayFigureKey) => `cockpit.figure.${k}` as MessageKey;
  */
 export const MorningPage = () => {
   const { t } = useI18n();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const query = {
     ...(params.get('store') ? { storeId: params.get('store')! } : {}),
@@ -131,7 +134,16 @@ export const MorningPage = () => {
           </Col>
         ))}
       </Row>
-      {/* The KPI board of chapter 7 (branch kpis) goes here: <KpiBoard storeId={d?.storeId ?? undefined} /> */}
+      {d && can('kpi.read') && (
+        // Chapter 7's KPIs of the scope on screen (group, the store, the advisor), against their targets.
+        <Card title={t('cockpit.kpiBoard')} style={{ marginTop: 12 }} data-testid="morning-kpis">
+          <KpiBoard
+            key={`${d.storeId ?? ''}:${d.advisorId ?? ''}`}
+            storeId={d.storeId ?? undefined}
+            advisorId={d.level === 'advisor' ? (d.advisorId ?? undefined) : undefined}
+          />
+        </Card>
+      )}
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={14}>
           <Card title={t('cockpit.trend')} loading={trend.isPending}>

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { KpiBoard, KpiBreakdown, KpiDrill } from '@m4s/contracts';
 import ExcelJS from '../imports/excel.ts';
 import { signInStaff, testApp } from '../../../test/harness.ts';
+import { addMonths } from '../../platform/time/zone.ts';
 import { grades, mid, monthStart, orders, population, sales, snapshotNow, type World } from './test-kit.ts';
 
 const month = (n: number) => monthStart(n).slice(0, 7);
@@ -250,6 +251,44 @@ describe('churn by vehicle age and by loyalty grade (share and within-segment ra
     assert.deepEqual(
       byAge.rows.map((r) => r.actual),
       [2, 5, 12],
+    );
+  });
+});
+
+describe('revenue per visit and margin by vehicle age and by loyalty grade (§4.3)', () => {
+  test('4-year-old cars ¥1,000 / 60%, 1-year-old ¥500 / 40%; loyal ¥1,000 / 60%, general ¥666.67 / 50%', async () => {
+    const last = monthStart(-1);
+    // Cars 1–20 bought four years before last month began, 21–40 one year before: 4 and 1 at the visit.
+    const w = await population(40, (k) => addMonths(last, k <= 20 ? -48 : -12));
+    await grades(w, 1, 10, 'loyal');
+    await grades(w, 11, 40, 'general');
+    const visit = { type: 'maintenance', at: mid(-1) };
+    await orders(w, { ...visit, from: 1, to: 20, totalFen: 100_000, costFen: 40_000, tag: 'OLDCAR' });
+    await orders(w, { ...visit, from: 21, to: 40, totalFen: 50_000, costFen: 30_000, tag: 'NEWCAR' });
+    const admin = await signInStaff(w.slug, 'group.admin');
+    const by = async (kpi: string, dim: string) => {
+      const res = await admin.get(`/api/kpis/${kpi}/breakdown?by=${dim}&month=${month(-1)}`);
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<KpiBreakdown>().rows.map((r) => [r.key, r.actual, r.share]);
+    };
+    assert.deepEqual(await by('revenue_per_visit_maintenance', 'age'), [
+      ['1', 500, 50],
+      ['4', 1000, 50],
+    ]);
+    assert.deepEqual(await by('margin_maintenance', 'age'), [
+      ['1', 40, 33.33], // of the revenue: ¥10,000 of ¥30,000
+      ['4', 60, 66.67],
+    ]);
+    assert.deepEqual(await by('revenue_per_visit_maintenance', 'loyalty'), [
+      ['general', 666.67, 75],
+      ['loyal', 1000, 25],
+    ]);
+    assert.deepEqual(
+      (await by('margin_maintenance', 'loyalty')).map((r) => r.slice(0, 2)),
+      [
+        ['general', 50],
+        ['loyal', 60],
+      ],
     );
   });
 });
