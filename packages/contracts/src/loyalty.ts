@@ -378,7 +378,14 @@ export const checkoutLoyalty = z.strictObject({
 export const visitLoyalty = z.object({
   member: memberView.nullable(),
   /** The customer's coupons valid for this visit (store, order type, minimum spend, date). */
-  coupons: z.array(coupon.extend({ usable: z.boolean(), discountFen: z.number() })),
+  coupons: z.array(
+    coupon.extend({
+      usable: z.boolean(),
+      discountFen: z.number(),
+      /** The points the bill may take with this coupon applied (the share counts what is left after it). */
+      maxPoints: z.number(),
+    }),
+  ),
   totalFen: z.number(),
   maxPoints: z.number(),
   /** The coupon the visit's booking was made with (a campaign's, one bought with points), if usable here: pre-selected. */

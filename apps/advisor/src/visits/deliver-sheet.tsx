@@ -27,7 +27,10 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
   const usable = offers?.coupons.filter((c) => c.usable) ?? [];
   const [couponId, setCouponId] = useState<string>('');
   const [points, setPoints] = useState('');
-  const couponFen = usable.find((c) => c.id === couponId)?.discountFen ?? 0;
+  const chosen = usable.find((c) => c.id === couponId);
+  const couponFen = chosen?.discountFen ?? 0;
+  // The points' share counts what is left of the bill after the coupon (the server refuses more).
+  const maxPoints = chosen?.maxPoints ?? offers?.maxPoints ?? 0;
   const pointValue = offers?.member?.pointValueFen ?? 0;
   const pointsN = /^\d+$/.test(points.trim()) ? Number(points.trim()) : 0;
   const due = Math.max(0, approved - couponFen - pointsN * pointValue);
@@ -52,7 +55,7 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
       setErrors({ amount: t('line.amountInvalid') });
       return;
     }
-    if (points.trim() !== '' && (!/^\d+$/.test(points.trim()) || pointsN > (offers?.maxPoints ?? 0))) {
+    if (points.trim() !== '' && (!/^\d+$/.test(points.trim()) || pointsN > maxPoints)) {
       setErrors({ form: t('loyalty.pointsInvalid') });
       return;
     }
@@ -114,14 +117,14 @@ export const DeliverSheet = ({ visit, open, onClose }: { visit: Visit; open: boo
           />
         </>
       )}
-      {offers && offers.maxPoints > 0 && (
+      {offers && maxPoints > 0 && (
         <Field
           id="deliver-points"
           label={t('loyalty.points')}
           inputMode="numeric"
           value={points}
           onChange={(e) => setPoints(e.target.value)}
-          extra={t('loyalty.pointsHint', { max: offers.maxPoints, value: yuan(pointValue, locale) })}
+          extra={t('loyalty.pointsHint', { max: maxPoints, value: yuan(pointValue, locale) })}
           data-testid="deliver-points"
         />
       )}

@@ -178,17 +178,20 @@ export const checkoutOptions = async (
   const { settings, timezone } = await programme(ctx);
   const today = dayIn(ctx.clock.now(), timezone);
   const held = (await q.couponsOf(ctx.sql, ctx.tenantId, bill.customerId)).filter((c) => c.status === 'issued');
+  const member = await memberView(ctx, bill.customerId);
+  const pointsWith = (couponFen: number) =>
+    Math.min(member?.balance ?? 0, maxPointsFor(settings, bill.totalFen, couponFen));
   const coupons = held.map((c) => {
     const presented = presentCoupon(c);
     const usable = couponRefusal(presented, { ...bill, today }) === null;
-    return { ...presented, usable, discountFen: usable ? couponDiscount(presented, bill.totalFen) : 0 };
+    const discountFen = usable ? couponDiscount(presented, bill.totalFen) : 0;
+    return { ...presented, usable, discountFen, maxPoints: pointsWith(discountFen) };
   });
-  const member = await memberView(ctx, bill.customerId);
   return {
     member,
     coupons,
     totalFen: bill.totalFen,
-    maxPoints: Math.min(member?.balance ?? 0, maxPointsFor(settings, bill.totalFen, 0)),
+    maxPoints: pointsWith(0),
     bookedCouponId: coupons.find((c) => c.id === bill.bookedCouponId && c.usable)?.id ?? null,
   };
 };

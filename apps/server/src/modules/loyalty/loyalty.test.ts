@@ -61,6 +61,9 @@ describe('membership: the wallet, coupons at checkout (docs/loyalty.md)', () => 
     assert.equal(offers.coupons[0].id, couponId);
     assert.equal(offers.coupons[0].usable, true);
     assert.equal(offers.coupons[0].discountFen, 5000);
+    // The points' cap counts the bill after the coupon: half of ¥250 with it, half of ¥300 without.
+    assert.equal(offers.coupons[0].maxPoints, Math.min(offers.member.balance, 1250));
+    assert.equal(offers.maxPoints, Math.min(offers.member.balance, 1500));
     const paid = await deliver(w.cashier, second, 25_000, { couponId });
     assert.equal(paid.statusCode, 200, paid.body);
     const [c] = await sqlOwner(
