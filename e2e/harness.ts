@@ -45,7 +45,8 @@ export type HarnessOptions = { env?: Record<string, string> };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const healthTimeoutMs = 90_000;
+// A fresh demo on a machine shared by several sessions can take longer: E2E_HEALTH_TIMEOUT_MS raises the wait.
+const healthTimeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 90_000);
 
 // Without the networking flags Chromium keeps dialling Google's hosts, which this closed network refuses.
 const chromiumArgs = [
