@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import type { FormField, OwnerServiceRequest, OwnerServices, Role, StaffServiceRequest } from '@m4s/contracts';
 import { createTestTenant, signInOwner, signInStaff } from '../../../test/harness.ts';
 import { ownerWith } from '../content/test-kit.ts';
@@ -76,6 +77,17 @@ describe('车业务: every registered service works from its folder', () => {
       catalogue.map((s) => s.id),
       'every service is offered once on with its settings',
     );
+    // A position is kept only for a service whose form asks for it (rescue), consent or not.
+    for (const s of catalogue.filter((x) => !x.opens && !x.fields.some((f) => f.kind === 'location'))) {
+      const res = await owner.send('POST', '/api/owner/service-requests', {
+        serviceId: s.id,
+        storeId: t.storeId,
+        answers: answersOf(s.fields),
+        locationConsent: true,
+        location: { lat: 31.23, lng: 121.47 },
+      });
+      assert.equal(res.statusCode, 400, `${s.id} takes no position: ${res.body}`);
+    }
     for (const s of catalogue.filter((x) => !x.opens)) {
       const res = await owner.send('POST', '/api/owner/service-requests', {
         serviceId: s.id,
@@ -108,5 +120,41 @@ describe('车业务: every registered service works from its folder', () => {
         `${s.id}: the owner sees every step`,
       );
     }
+  });
+});
+
+describe('车业务: a request photo', () => {
+  test('is re-encoded: a JPEG without its EXIF (GPS); staff read it, what does not decode is a 400', async () => {
+    const t = await createTestTenant(['service_advisor']);
+    await enableServices(t.id, t.storeId, { rescue: { rescueLine: '400-820-1234' } });
+    await ownerWith(t, { phone: '13900000232', vin: 'LFV2A21K8J3000232', storeId: t.storeId, tier: null, rfm: null });
+    const owner = await signInOwner(t.slug, '13900000232');
+    const png = await sharp({ create: { width: 48, height: 48, channels: 3, background: '#3366aa' } })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } })
+      .png()
+      .toBuffer();
+    const body = {
+      serviceId: 'rescue',
+      storeId: t.storeId,
+      answers: { trouble: 'tyre', address: '中山路1号', contact: '13900000232' },
+    };
+    const bad = await owner.send('POST', '/api/owner/service-requests', {
+      ...body,
+      photo: 'data:image/png;base64,AAAA',
+    });
+    assert.equal(bad.statusCode, 400);
+    const res = await owner.send('POST', '/api/owner/service-requests', {
+      ...body,
+      photo: `data:image/png;base64,${png.toString('base64')}`,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const advisor = await signInStaff(t.slug, 'service.advisor');
+    const served = await advisor.inject({
+      method: 'GET',
+      url: `/api/service-requests/${res.json<OwnerServiceRequest>().id}/photo`,
+    });
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.headers['content-type'], 'image/jpeg');
+    assert.equal((await sharp(served.rawPayload).metadata()).exif, undefined);
   });
 });
