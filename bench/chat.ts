@@ -3,7 +3,7 @@
 // owner's message to the staff stream and the advisor's answer to the owner's stream — against the same request's
 // own round trip (the baseline: POST answered, nothing heard yet); and the assistant's answer over 1,000 articles
 // against the knowledge search alone (GET /api/owner/knowledge), in the same run.
-// Run: npm run bench -- --only=chat   (or node --import tsx bench/chat.ts [--rounds=N])
+// Run: npm run bench -- --only=chat [--engine=postgres]   (or node --import tsx bench/chat.ts [--rounds=N])
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,8 +44,8 @@ const p = (list: number[], q: number) => {
 };
 const fmt = (list: number[]) => `p50 ${p(list, 0.5).toFixed(1)} ms, p95 ${p(list, 0.95).toFixed(1)} ms`;
 
-/** An open SSE stream: calls `on` with each `chat` event's conversation id. */
-const openStream = async (url: string, cookie: string, on: (conversationId: string) => void) => {
+/** An open SSE stream: calls `on` with each `chat` event's conversation id and server time (ms). */
+const openStream = async (url: string, cookie: string, on: (conversationId: string, at: number) => void) => {
   const controller = new AbortController();
   const res = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
   if (!res.ok || !res.body) throw new Error(`stream ${url} → ${res.status}`);
@@ -63,7 +63,10 @@ const openStream = async (url: string, cookie: string, on: (conversationId: stri
           const frame = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const data = /^event: chat\ndata: (.+)$/m.exec(frame)?.[1];
-          if (data) on((JSON.parse(data) as { conversationId: string }).conversationId);
+          if (data) {
+            const event = JSON.parse(data) as { conversationId: string; at: string };
+            on(event.conversationId, Date.parse(event.at));
+          }
           cut = buffer.indexOf('\n\n');
         }
       }
@@ -74,9 +77,19 @@ const openStream = async (url: string, cookie: string, on: (conversationId: stri
   return () => controller.abort();
 };
 
+type Cluster = { url: string; stop: () => Promise<void> };
+const clusterScript = new URL('../scripts/pg-cluster.mjs', import.meta.url).href;
+/** `--engine=postgres`: a PostgreSQL 15 cluster of its own (scripts/pg-cluster.mjs), as bench/feed.ts; else PGlite. */
+const engine = /^--engine=(postgres|pglite)$/.exec(process.argv.find((a) => a.startsWith('--engine=')) ?? '')?.[1];
+
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'm4s-chat-bench-'));
-  const url = process.env.DATABASE_URL;
+  let cluster: Cluster | null = null;
+  if (engine === 'postgres' && !process.env.DATABASE_URL) {
+    const { startCluster } = (await import(clusterScript)) as { startCluster: (o: object) => Promise<Cluster> };
+    cluster = await startCluster({ database: 'm4s_bench_chat', quiet: true, extraConf: ['max_connections = 80'] });
+  }
+  const url = cluster?.url ?? process.env.DATABASE_URL;
   const db = url ? await openPostgres(url, 20) : await openPglite(dir);
   await migrate(db);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir });
@@ -169,20 +182,32 @@ const main = async () => {
     if (res.status !== 201) throw new Error(`first message → ${res.status} ${await res.text()}`);
     ids.push(((await res.json()) as { messages: { conversationId: string }[] }).messages[0]?.conversationId ?? '');
   }
-  const waiters = new Map<string, (at: number) => void>();
-  const heard = (conversationId: string) => {
-    waiters.get(conversationId)?.(performance.now());
-    waiters.delete(conversationId);
+  // A waiter per side and conversation, taking only an event stamped after its message was sent: the owner's
+  // stream also hears the owner's own message (both sides are told), which must not count as the advisor's answer.
+  const waiters = new Map<string, { since: number; resolve: (at: number) => void }>();
+  const heardBy = (side: 'staff' | 'owner') => (conversationId: string, at: number) => {
+    const key = `${side}:${conversationId}`;
+    const w = waiters.get(key);
+    if (!w || at < w.since) return;
+    w.resolve(performance.now());
+    waiters.delete(key);
   };
-  const closers = [await openStream(`${address}/api/chat/events`, setup.staff.cookie, heard)];
-  for (const o of setup.owners) closers.push(await openStream(`${address}/api/owner/events`, o.cookie, heard));
+  const closers = [await openStream(`${address}/api/chat/events`, setup.staff.cookie, heardBy('staff'))];
+  for (const o of setup.owners)
+    closers.push(await openStream(`${address}/api/owner/events`, o.cookie, heardBy('owner')));
   log(`${closers.length} streams open (${conversations} owners, 1 advisor)`);
 
   const toStaff: number[] = [];
   const toOwner: number[] = [];
   const requestOnly: number[] = [];
-  const timeOne = async (conversationId: string, send: () => Promise<Response>, into: number[]) => {
-    const arrived = new Promise<number>((resolve) => waiters.set(conversationId, resolve));
+  const timeOne = async (
+    side: 'staff' | 'owner',
+    conversationId: string,
+    send: () => Promise<Response>,
+    into: number[],
+  ) => {
+    const since = Date.now(); // the server runs in this process: the same clock stamps the event
+    const arrived = new Promise<number>((resolve) => waiters.set(`${side}:${conversationId}`, { since, resolve }));
     const start = performance.now();
     const res = await send();
     requestOnly.push(performance.now() - start);
@@ -193,17 +218,28 @@ const main = async () => {
     for (const [i, o] of setup.owners.entries()) {
       const id = ids[i] ?? '';
       await timeOne(
+        'staff',
         id,
         () => post(o, '/api/owner/chat/messages?kind=service', { text: `第${r}轮：保养多少钱？` }),
         toStaff,
       );
       await timeOne(
+        'owner',
         id,
         () => post(setup.staff, `/api/chat/conversations/${id}/messages`, { text: '您好，约 600 元。' }),
         toOwner,
       );
     }
   }
+  // The floor: a signed-in read doing next to nothing (the owner's session), as many times, with the streams open.
+  const floor: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const o of setup.owners) {
+      const start = performance.now();
+      const res = await fetch(`${address}/api/auth/owner/me`, { headers: { cookie: o.cookie } });
+      await res.arrayBuffer();
+      floor.push(performance.now() - start);
+    }
   const stream = [...toStaff, ...toOwner];
   log(`message → stream: ${fmt(stream)}; request alone: ${fmt(requestOnly)}`);
 
@@ -236,6 +272,10 @@ const main = async () => {
   log(`assistant: ${fmt(assistant)}; search alone: ${fmt(search)}`);
   for (const close of closers) close();
   await app.close();
+  if (cluster) {
+    await db.close().catch(() => undefined); // the pool before its server, or the server's goodbye is an error
+    await cluster.stop();
+  }
   rmSync(dir, { recursive: true, force: true });
 
   const ok = p(stream, 0.95) < 200 && p(assistant, 0.95) < 300;
@@ -250,6 +290,8 @@ const main = async () => {
     `| · owner → advisor's stream | ${toStaff.length} | ${p(toStaff, 0.5).toFixed(1)} ms | ${p(toStaff, 0.95).toFixed(1)} ms | |`,
     `| · advisor → owner's stream | ${toOwner.length} | ${p(toOwner, 0.5).toFixed(1)} ms | ${p(toOwner, 0.95).toFixed(1)} ms | |`,
     `| baseline: the POST answered (nothing heard yet) | ${requestOnly.length} | ${p(requestOnly, 0.5).toFixed(1)} ms | ${p(requestOnly, 0.95).toFixed(1)} ms | |`,
+    `| floor: a signed-in GET /api/auth/owner/me | ${floor.length} | ${p(floor, 0.5).toFixed(1)} ms | ${p(floor, 0.95).toFixed(1)} ms | |`,
+    `| message → stream p95 ÷ floor p95 | | | ${(p(stream, 0.95) / Math.max(0.1, p(floor, 0.95))).toFixed(1)}× | |`,
     `| assistant answers (POST, question and answer written) | ${assistant.length} | ${p(assistant, 0.5).toFixed(1)} ms | ${p(assistant, 0.95).toFixed(1)} ms | p95 < 300 ms |`,
     `| baseline: the knowledge search alone (GET) | ${search.length} | ${p(search, 0.5).toFixed(1)} ms | ${p(search, 0.95).toFixed(1)} ms | |`,
     '',

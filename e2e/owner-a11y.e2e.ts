@@ -1,9 +1,20 @@
 // The owner app's accessibility (issue 17 point 7): axe-core's WCAG 2.1 A/AA rules pass on every owner screen —
 // sign-in, the four tabs, the car, its history and the add form, booking, the bookings, the visit, the
-// message centre, contact preferences, membership, 用车知识 with an article, and a feed post — on a phone.
+// message centre, contact preferences, membership, 用车知识 with an article, a feed post, 咨询 (the advisors'
+// list, the assistant and an advisor's conversation), every 车业务 service form the demo store offers and a
+// request's page, 反馈投诉, the events and 推荐有礼 — on a phone. The demo's open chats are checked on the way.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ArticleHit, FeedPage, OwnerGarage } from '@m4s/contracts';
+import type {
+  ArticleHit,
+  ChatThread,
+  FeedPage,
+  OwnerChats,
+  OwnerServiceRequest,
+  OwnerServices,
+  OwnerGarage,
+  OwnerMe,
+} from '@m4s/contracts';
 import { axeViolations } from './axe.ts';
 import { startHarness, type Harness, type Page } from './harness.ts';
 
@@ -72,6 +83,29 @@ void test('every owner screen passes the accessibility check', async () => {
     [`/life/posts/${feed.items[0]?.id ?? ''}`, 'post-title'],
   ];
   if (bookings.items[0]) screens.push([`/bookings/${bookings.items[0].id}`, 'page-booking']);
+
+  // 咨询: the demo starts with open chats (the service advisor answered this owner; docs/chat.md).
+  const chats = await ownerGet<OwnerChats>('/api/owner/chat');
+  assert.ok(chats.canChat, 'the demo owner can chat');
+  const thread = await ownerGet<ChatThread>('/api/owner/chat/thread?kind=service');
+  assert.ok(thread.messages.length > 0, 'the demo has an open conversation with the service advisor');
+  screens.push(['/chat', 'chat-list'], ['/chat/assistant', 'chat-input'], ['/chat/service', 'chat-msg']);
+
+  // 车业务: every service form the demo store offers (booking opens its own flow, checked above), and a request.
+  const services = await ownerGet<OwnerServices>('/api/owner/services');
+  const forms = services.items.filter((i) => !i.opens);
+  assert.ok(forms.length >= 10, `the demo offers the services: ${forms.map((f) => f.id).join(', ')}`);
+  for (const f of forms) screens.push([`/services/${f.id}`, `page-service-${f.id}`]);
+  const wash = await owner.request.post(`${h.baseUrl}/api/owner/service-requests`, {
+    headers: { 'x-csrf-token': (await ownerGet<OwnerMe>('/api/auth/owner/me')).csrfToken },
+    data: { serviceId: 'car_wash', storeId: services.stores[0]?.id, answers: { kind: 'wash', date: '2027-03-01' } },
+  });
+  assert.equal(wash.status(), 201, await wash.text());
+  const request = (await wash.json()) as OwnerServiceRequest;
+  screens.push([`/services/requests/${request.id}`, 'page-service-request']);
+
+  screens.push(['/feedback', 'page-feedback'], ['/feedback/new', 'page-feedback-new']);
+  screens.push(['/events', 'page-events'], ['/me/referrals', 'page-referrals']);
   for (const [path, ready] of screens) problems.push(...(await check(path, ready)));
   assert.deepEqual(problems, [], `accessibility violations:\n${problems.join('\n')}`);
 });

@@ -30,6 +30,7 @@ import { TelematicsPage } from './telematics/telematics-page.tsx';
 import { LoyaltyPage } from './loyalty/loyalty-page.tsx';
 import { ContentPage } from './content/content-page.tsx';
 import { ServicesPage } from './services/services-page.tsx';
+import { ChatStatsPage } from './chat/chat-stats-page.tsx';
 import { SurveysPage } from './surveys/surveys-page.tsx';
 import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
@@ -95,6 +96,7 @@ export const App = () => {
         <Route path="loyalty" element={<LoyaltyPage />} />
         <Route path="content" element={<ContentPage />} />
         <Route path="services" element={<ServicesPage />} />
+        <Route path="chat-stats" element={<ChatStatsPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -28,6 +28,7 @@ import {
   NotificationOutlined,
   AppstoreOutlined,
   HomeOutlined,
+  CommentOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -54,6 +55,7 @@ const nav: readonly NavItem[] = [
   { path: '/kpis', label: 'nav.kpis', icon: <FundOutlined />, needs: 'kpi.read' },
   { path: '/content', label: 'nav.content', icon: <ReadOutlined />, needs: 'content.manage' },
   { path: '/services', label: 'nav.services', icon: <AppstoreOutlined />, needs: 'services.manage' },
+  { path: '/chat-stats', label: 'nav.chatStats', icon: <CommentOutlined />, needs: 'chat.supervise' },
   { path: '/vehicle-bindings', label: 'nav.bindings', icon: <CarOutlined />, needs: 'customer.write' },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, needs: 'customer.import' },
   { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, needs: 'store.read' },

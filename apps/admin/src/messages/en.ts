@@ -15,6 +15,7 @@ import { complaintReportsEn } from './complaint-reports-en.ts';
 import { calendarEn } from './calendar-en.ts';
 import { contentEn } from './content-en.ts';
 import { servicesEn } from './services-en.ts';
+import { chatEn } from './chat-en.ts';
 import { campaignsEn } from './campaigns-en.ts';
 import { loyaltyEn } from './loyalty-en.ts';
 import { referralsEn } from './referrals-en.ts';
@@ -47,6 +48,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...loyaltyEn,
   ...contentEn,
   ...servicesEn,
+  ...chatEn,
   ...referralsEn,
   ...eventsEn,
   ...campaignsEn,

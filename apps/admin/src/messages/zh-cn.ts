@@ -15,6 +15,7 @@ import { complaintReportsZhCN } from './complaint-reports-zh-cn.ts';
 import { calendarZhCN } from './calendar-zh-cn.ts';
 import { contentZhCN } from './content-zh-cn.ts';
 import { servicesZhCN } from './services-zh-cn.ts';
+import { chatZhCN } from './chat-zh-cn.ts';
 import { campaignsZhCN } from './campaigns-zh-cn.ts';
 import { loyaltyZhCN } from './loyalty-zh-cn.ts';
 import { referralsZhCN } from './referrals-zh-cn.ts';
@@ -47,6 +48,7 @@ export const zhCN = {
   ...loyaltyZhCN,
   ...contentZhCN,
   ...servicesZhCN,
+  ...chatZhCN,
   ...referralsZhCN,
   ...eventsZhCN,
   ...campaignsZhCN,

@@ -66,7 +66,11 @@ export const ChatPage = () => {
     if (unread > 0 && !read.isPending) read.mutate();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [unread, count]);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [count]);
+  // A block, not an arrow's value: Chromium's scrollIntoView now returns a promise, and an effect's return value
+  // is its clean-up — React then calls the promise and the page fails (the chat page went blank in the browser).
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count]);
 
   const submit = (body: { text: string; photo?: string }) =>
     send.mutate(body, {

@@ -23,6 +23,9 @@ const sections: Record<string, string> = {
   visits: 'services',
   messages: 'me',
   knowledge: 'life',
+  // 咨询 is one of 车业务's entries (also reached from 我的); 反馈投诉 lives under 我的.
+  chat: 'services',
+  feedback: 'me',
 };
 
 /**

@@ -5,8 +5,8 @@ import { HotlineList } from '../ui/hotline-list.tsx';
 import { ChatEntry } from '../chat/chat-entry.tsx';
 
 /**
- * 车业务: 预约保养, the car in the workshop now, the one-tap services the dealer switched on (plugins,
- * docs/services.md), the owner's requests and the dealer's hotlines.
+ * 车业务: 预约保养 (the booking plugin's card, with the next booking), the car in the workshop now, 咨询, the
+ * one-tap services the dealer switched on (plugins, docs/services.md), the owner's requests and the hotlines.
  */
 export const ServicesTab = () => {
   const { t } = useI18n();
@@ -15,7 +15,7 @@ export const ServicesTab = () => {
       <BookingEntry />
       <CurrentVisits />
       <ChatEntry />
-      <ServiceTiles />
+      <ServiceTiles shownAbove={['booking']} />
       <MyRequests />
       <HotlineList header={t('services.contactTitle')} />
     </div>

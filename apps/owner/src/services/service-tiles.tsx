@@ -35,12 +35,16 @@ const icons: Record<ServiceIcon, ComponentType> = {
   key: KeyOutline,
 };
 
-/** 车业务's tiles: the services the dealer switched on (a plugin's tile opens its form, or its own flow). */
-export const ServiceTiles = () => {
+/**
+ * 车业务's tiles: the services the dealer switched on (a plugin's tile opens its form, or its own flow).
+ * `shownAbove`: services the tab already shows as a card of their own (booking, with the next booking), not
+ * repeated as a tile.
+ */
+export const ServiceTiles = ({ shownAbove = [] }: { shownAbove?: readonly string[] }) => {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const offer = useOwnerServices();
-  const items = offer.data?.items ?? [];
+  const items = (offer.data?.items ?? []).filter((i) => !shownAbove.includes(i.id));
   return (
     <section className="soon-grid-card" aria-label={t('svc.title')} data-testid="service-tiles">
       <div className="section-title">{t('svc.title')}</div>

@@ -151,15 +151,21 @@ export const searchKnowledge = async (
   const { index, docs } = await indexOf(ctx);
   const limit = o.limit ?? 20;
   const hits = o.q ? search(index, o.q, docs.size) : [...docs.keys()].map((id) => ({ id, score: 0 }));
+  // The page first, then its excerpts: a common word can match most of a thousand articles.
   return hits
     .flatMap((h) => {
       const d = docs.get(h.id);
-      if (!d || (o.category && d.category !== o.category)) return [];
-      return [
-        { id: h.id, kind: d.kind, category: d.category, title: d.title, excerpt: excerptOf(d.body), score: h.score },
-      ];
+      return d && (!o.category || d.category === o.category) ? [{ h, d }] : [];
     })
-    .slice(0, o.q ? limit : docs.size);
+    .slice(0, o.q ? limit : docs.size)
+    .map(({ h, d }) => ({
+      id: h.id,
+      kind: d.kind,
+      category: d.category,
+      title: d.title,
+      excerpt: excerptOf(d.body),
+      score: h.score,
+    }));
 };
 
 /** One published article for the owner app. */

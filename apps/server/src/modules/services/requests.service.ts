@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { publishAfterCommit } from '../../platform/events.ts';
 import { reencoded } from '../../platform/photos.ts';
 import { customersOfOwnerAccount } from '../contact/contact.service.ts';
-import { pluginOf } from './catalogue/index.ts';
+import { catalogue, pluginOf } from './catalogue/index.ts';
 import { dueOf, pluginContext, pluginRequest } from './plugin-context.ts';
 import { checkAnswers } from './services.form.ts';
 import * as q from './services.queries.ts';
@@ -27,16 +27,16 @@ const callsOf = async (ctx: Ctx, settings: readonly { settings: Record<string, s
 /** 车业务: the services the owner's dealer offers (in the catalogue's order), with the stores offering each. */
 export const ownerServices = async (ctx: OwnerCtx): Promise<OwnerServices> => {
   const { stores, offered } = await offeredServices(ctx);
-  const items = [...new Set(offered.map((r) => r.serviceId))]
-    .map((id) => pluginOf(id))
-    .filter((p) => p !== undefined)
+  // In the registry's order (catalogue/index.ts: the tiles' order), whatever order the settings rows come in.
+  const items = catalogue
+    .filter((plugin) => offered.some((r) => r.serviceId === plugin.id))
     .map((plugin) => {
       const { handler: _h, settings: _s, steps: _st, ...shown } = manifestOf(plugin);
       return { ...shown, storeIds: offered.filter((r) => r.serviceId === plugin.id).map((r) => r.storeId) };
     });
   const offering = stores.filter((s) => offered.some((r) => r.storeId === s.id));
   return {
-    items: items.sort((a, b) => a.priority - b.priority),
+    items,
     stores: await Promise.all(
       offering.map(async (s) => ({
         ...s,
