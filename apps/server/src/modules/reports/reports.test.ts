@@ -11,7 +11,8 @@ import { signInStaff, testApp } from '../../../test/harness.ts';
 import { runNightlySteps } from '../../platform/nightly/schedule.ts';
 import { createSmtpProvider } from '../../platform/notify/smtp.ts';
 import { parseMail } from '../../platform/notify/test-kit.ts';
-import { mid, monthStart, orders, population, snapshotNow, type World } from '../kpis/test-kit.ts';
+import { mid, monthStart, orders, population, snapshotNow, zone, type World } from '../kpis/test-kit.ts';
+import { lastDayOf, takeSnapshot } from '../kpis/snapshot.service.ts';
 import { readPdf } from './pdf-read.ts';
 import { monthlyReportNightly } from './reports.nightly.ts';
 
@@ -57,6 +58,8 @@ describe('the monthly report', () => {
     });
     await orders(w, { from: 1, to: 10, type: 'maintenance', at: mid(-3), totalFen: 60_000, tag: 'R3' });
     await snapshotNow(w);
+    // Last month as the night of its last day left it: what its report reads.
+    await takeSnapshot({ tenantId: w.id, sql: (await testApp()).db.owner }, lastDayOf(monthStart(-1)), zone);
   });
 
   test('generated now for the group and each store; the XLSX and the PDF hold the board’s figures', async () => {
