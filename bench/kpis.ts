@@ -68,7 +68,7 @@ const asManager = <T>(db: Database, tenantId: string, actorId: string, now: Date
       sessionId: 'bench',
       csrfToken: 'bench',
     };
-    return fn({ ...ctx, actor } as StaffCtx);
+    return fn({ ...ctx, actor });
   });
 
 /** The hand-written statement per KPI over the raw tables (group scope), as of the snapshot's windows. */

@@ -77,7 +77,7 @@ describe('the monthly report', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('指标与目标')!;
     const rows = new Map<string, ReturnType<typeof sheet.getRow>>();
-    sheet.eachRow((row, n) => n > 3 && rows.set(String(row.getCell(1).value), row));
+    sheet.eachRow((row, n) => n > 3 && rows.set(String(row.getCell(1).text), row));
     let off = 0;
     for (const item of board.items) {
       const row = rows.get(kpiDefinition(item.id)!.name['zh-CN'])!;
