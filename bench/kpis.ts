@@ -199,18 +199,25 @@ const main = async () => {
     const from = new Date(`${month0}T00:00:00+08:00`);
     const to = new Date(`${addMonths(month0, 1)}T00:00:00+08:00`);
     const params = [tenantId, w.end, w.m12, w.m24, w.m36, w.m6, w.endDay, w.dueFrom, w.dueTo, from, to];
+    // Only the parameters a statement uses, renumbered: PostgreSQL cannot type one it never sees.
     const bind = (sql: string) => {
-      const used = [...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]));
-      const max = Math.max(...used);
-      return params.slice(0, max);
+      const used = [...new Set([...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+      return {
+        text: sql.replace(/\$(\d+)/g, (_, n: string) => `$${used.indexOf(Number(n)) + 1}`),
+        values: used.map((n) => params[n - 1]),
+      };
+    };
+    const runRaw = (sql: string) => {
+      const b = bind(sql);
+      return db.owner.executeSql(b.text, b.values);
     };
     t0 = Date.now();
     const raw: Record<string, number | null> = {};
     for (const [, sql] of Object.entries(rawSql).slice(0, 2)) {
-      const row = (await db.owner.executeSql(sql, bind(sql))).rows[0] ?? {};
+      const row = (await runRaw(sql)).rows[0] ?? {};
       for (const [k, v] of Object.entries(row)) raw[k] = v === null ? null : Number(v);
     }
-    for (const r of (await db.owner.executeSql(rawSql.visits!, bind(rawSql.visits!))).rows) {
+    for (const r of (await runRaw(rawSql.visits!)).rows) {
       const n = Number(r.n);
       const revenue = Number(r.revenue);
       const cost = Number(r.cost);
