@@ -21,6 +21,7 @@ import { today as morningToday, todayItems, trend } from '../apps/server/src/mod
 import { scoreItems, scorecards } from '../apps/server/src/modules/cockpit/scorecard.service.ts';
 import { snapshotNight, windowsOf } from '../apps/server/src/modules/kpis/snapshot.service.ts';
 import { dayIn, addMonths } from '../apps/server/src/platform/time/zone.ts';
+import { generateOne } from '../apps/server/src/modules/reports/reports.service.ts';
 
 const arg = (name: string, fallback: number) =>
   Number(
@@ -321,6 +322,38 @@ const main = async () => {
         p95: pct(rawLat, 95),
       }),
     );
+
+    // The monthly report (docs/reports.md): last month's for the group and one store, each as the nightly
+    // step makes it (every module's figures, the XLSX and the PDF, stored), against the group's board of
+    // that month alone (the baseline, read in the same run) — the issue asks for under 30 s.
+    const lastMonth = addMonths(month0, -1).slice(0, 7);
+    const timed = async <T>(fn: (ctx: StaffCtx) => Promise<T>) => {
+      const s = performance.now();
+      const value = await asManager(db, tenantId, managerId, now, fn);
+      return { ms: performance.now() - s, value };
+    };
+    const base = await timed((ctx) => board(ctx, { month: lastMonth }));
+    lines.push(
+      '',
+      `| Monthly report ${lastMonth} (gather, XLSX, PDF, store) | time | × the board alone |`,
+      '|---|---|---|',
+    );
+    lines.push(`| baseline: the group's KPI board of the month | ${base.ms.toFixed(0)} ms | 1.0 |`);
+    for (const [name, storeId] of [
+      ['group', null],
+      ['one store', storeIds[0]!],
+    ] as const) {
+      const r = await timed((ctx) => generateOne(ctx, lastMonth, storeId, null));
+      const size = await db.owner.executeSql(
+        `SELECT octet_length(xlsx) AS x, octet_length(pdf) AS p FROM monthly_reports
+          WHERE tenant_id = $1 AND month = $2::date AND store_id IS NOT DISTINCT FROM $3::uuid`,
+        [tenantId, `${lastMonth}-01`, storeId],
+      );
+      const kb = (v: unknown) => (Number(v) / 1024).toFixed(0);
+      lines.push(
+        `| ${name} (XLSX ${kb(size.rows[0]?.x)} KB, PDF ${kb(size.rows[0]?.p)} KB, ${r.value.offTarget} off target) | ${(r.ms / 1000).toFixed(2)} s | ${(r.ms / base.ms).toFixed(1)} |`,
+      );
+    }
     log(`definitions: ${kpiDefinitions.length}`);
   } finally {
     await db.close();

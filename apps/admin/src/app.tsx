@@ -36,6 +36,7 @@ import { CampaignPage, CampaignsPage } from './campaigns/campaigns-page.tsx';
 import { QuestionnairePage } from './surveys/questionnaire-page.tsx';
 import { IndicesPage } from './indices/indices-page.tsx';
 import { KpisPage } from './kpis/kpis-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
 import { MorningPage } from './cockpit/morning-page.tsx';
 import { ScorecardsPage } from './cockpit/scorecards-page.tsx';
 
@@ -78,6 +79,7 @@ export const App = () => {
         <Route path="surveys/:id" element={<QuestionnairePage />} />
         <Route path="indices" element={<IndicesPage />} />
         <Route path="kpis" element={<KpisPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="vehicle-bindings" element={<BindingsPage />} />
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/:id" element={<ImportJobPage />} />

@@ -12,6 +12,7 @@ import { surveyTemplatesNightly } from './modules/surveys/surveys.nightly.ts';
 import { knowledgeNightly } from './modules/content/content.nightly.ts';
 import { webhookLogNightly } from './modules/webhooks/webhooks.nightly.ts';
 import { kpiSnapshotNightly } from './modules/kpis/kpis.nightly.ts';
+import { monthlyReportNightly } from './modules/reports/reports.nightly.ts';
 
 /**
  * Every tenant's night, in order (docs/care.md): a module joins with `defineNightly` in its own
@@ -30,6 +31,7 @@ export const nightlySteps: readonly NightlyStep[] = [
   complaintDeadlinesNightly,
   eventsNightly,
   kpiSnapshotNightly,
+  monthlyReportNightly,
 ];
 
 /** The queued night (platform/nightly/schedule.ts), with these steps. */

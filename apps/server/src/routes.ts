@@ -37,6 +37,7 @@ import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { kpiRoutes } from './modules/kpis/kpis.routes.ts';
 import { cockpitRoutes } from './modules/cockpit/cockpit.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 
 /** Every module's API, under /api. A new module adds one line here (and joins the cross-tenant suite by itself). */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -78,4 +79,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(servicesRoutes);
   await app.register(kpiRoutes);
   await app.register(cockpitRoutes);
+  await app.register(reportRoutes);
 };

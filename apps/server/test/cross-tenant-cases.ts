@@ -337,4 +337,6 @@ export const listRoutes = [
   'GET /api/cockpit/today/items?figure=complaintsOpen',
   'GET /api/cockpit/trend',
   'GET /api/cockpit/scorecards',
+  'GET /api/reports',
+  'GET /api/reports/subscriptions',
 ];

@@ -177,6 +177,7 @@ export const auditActions = [
   'kpi.drill_exported',
   // The staff scorecard (docs/cockpit.md)
   'cockpit.weights_saved',
+  'report.generated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -48,6 +48,7 @@ export * from './survey-engine.ts';
 export * from './survey-messages.ts';
 export * from './indices.ts';
 export * from './cockpit.ts';
+export * from './reports.ts';
 export * from './recovery.ts';
 export * from './services.ts';
 export * from './api/route.ts';

@@ -25,6 +25,7 @@ import { surveysEn } from './surveys-en.ts';
 import { indicesEn } from './indices-en.ts';
 import { kpisEn } from './kpis-en.ts';
 import { cockpitEn } from './cockpit-en.ts';
+import { reportsEn } from './reports-en.ts';
 import { recoveryEn } from './recovery-en.ts';
 import { webhooksEn } from './webhooks-en.ts';
 
@@ -56,6 +57,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   ...indicesEn,
   ...kpisEn,
   ...cockpitEn,
+  ...reportsEn,
   ...recoveryEn,
   ...auditEn,
   'app.name': 'M4S Admin Console',

@@ -25,6 +25,7 @@ import { surveysZhCN } from './surveys-zh-cn.ts';
 import { indicesZhCN } from './indices-zh-cn.ts';
 import { kpisZhCN } from './kpis-zh-cn.ts';
 import { cockpitZhCN } from './cockpit-zh-cn.ts';
+import { reportsZhCN } from './reports-zh-cn.ts';
 import { recoveryZhCN } from './recovery-zh-cn.ts';
 import { webhooksZhCN } from './webhooks-zh-cn.ts';
 
@@ -56,6 +57,7 @@ export const zhCN = {
   ...indicesZhCN,
   ...kpisZhCN,
   ...cockpitZhCN,
+  ...reportsZhCN,
   ...recoveryZhCN,
   ...auditZhCN,
   'app.name': 'M4S 管理后台',

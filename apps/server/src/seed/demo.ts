@@ -27,6 +27,7 @@ import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoRecovery } from './demo-recovery.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoServices } from './demo-services.ts';
+import { seedDemoReports } from './demo-reports.ts';
 
 export const demo = { slug: 'demo', name: '示例汽车集团', password: publishedDemoPassword } as const;
 
@@ -229,5 +230,7 @@ export const seedDemo = async (
   await seedDemoCampaigns(db, { tenantId, storeIds: placed.storeIds, now });
   await seedDemoChat(db, { tenantId, now });
   await seedDemoServices(db, { tenantId, storeIds: placed.storeIds, now });
+  // Last: the report reads every module's figures.
+  await seedDemoReports(db, { tenantId, now, zone: 'Asia/Shanghai' });
   return tenantId;
 };

@@ -38,6 +38,7 @@ import { chatRoutes } from './chat.ts';
 import { serviceRoutes } from './services.ts';
 import { kpiRoutes } from './kpis.ts';
 import { cockpitRoutes } from './cockpit.ts';
+import { reportRoutes } from './reports.ts';
 
 /**
  * Every endpoint's description, by module. Apps import a module's group (tree-shaken per app); the server
@@ -83,6 +84,7 @@ export const routes = {
   services: serviceRoutes,
   kpis: kpiRoutes,
   cockpit: cockpitRoutes,
+  reports: reportRoutes,
   operator: operatorRoutes,
 } as const;
 
@@ -122,6 +124,7 @@ export {
   chatRoutes,
   serviceRoutes,
   kpiRoutes,
+  reportRoutes,
 };
 export { bookingRoutes, idempotencyHeaders } from './booking.ts';
 export { visitRoutes } from './visits.ts';

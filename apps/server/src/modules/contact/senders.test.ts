@@ -38,6 +38,8 @@ const allowed: Record<string, string> = {
     'demo data: past hot alerts and their follow-up calls (tasks for staff), not a message to anyone',
   'modules/services/plugin-context.ts':
     'a service request’s step to the owner who made it: their app’s message centre only, an answer to their own request (docs/services.md)',
+  'modules/reports/reports.send.ts':
+    'the monthly report, e-mailed to the staff members who subscribed themselves (docs/reports.md): no customer is contacted',
   'modules/calls/calls.queries.ts':
     'the call centre’s own tasks: a callback at the time the customer asked for, a data-fix task for staff (no contact), a call a person places by hand (docs/calls.md)',
 };

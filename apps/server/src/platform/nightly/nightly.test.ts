@@ -181,6 +181,7 @@ describe('the nightly registry', () => {
         'complaints.deadlines',
         'events.close',
         'kpis.snapshot',
+        'reports.monthly',
       ],
     );
     // As the server does at start, through the real queue and its worker.
@@ -209,6 +210,7 @@ describe('the nightly registry', () => {
       { step: 'complaints.deadlines', day: today },
       { step: 'events.close', day: today },
       { step: 'kpis.snapshot', day: today },
+      { step: 'reports.monthly', day: today },
     ]);
     const tasks = await sqlIn(t.id, 'SELECT role FROM care_tasks WHERE tenant_id = $1 AND customer_id = $2', [
       t.id,

@@ -35,3 +35,4 @@ export * from './chat.ts';
 export * from './services.ts';
 export * from './kpis.ts';
 export * from './cockpit.ts';
+export * from './reports.ts';
