@@ -45,22 +45,25 @@ export type ComplaintNoticeList = z.infer<typeof complaintNoticeList>;
 export const complaintAgeBuckets = ['under1', 'days1to3', 'days3to7', 'over7'] as const;
 export type ComplaintAgeBucket = (typeof complaintAgeBuckets)[number];
 
+const monthsApart = (from: string, to: string) => {
+  const [fy = 0, fm = 0] = from.split('-').map(Number);
+  const [ty = 0, tm = 0] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm);
+};
+/** A report's span checks, for every query that carries one (the reports and their workbook). */
+const reportSpan = <S extends z.ZodType<{ from: string; to: string }>>(schema: S) =>
+  schema
+    .refine((q) => q.from <= q.to, { path: ['to'], message: 'complaint_report_range' })
+    .refine((q) => monthsApart(q.from, q.to) < 24, { path: ['to'], message: 'complaint_report_range' });
+
 /** The span of a report: whole months in the tenant's zone (at most two years), one store or all. */
-export const complaintReportQuery = z
-  .object({
+export const complaintReportQuery = reportSpan(
+  z.object({
     from: isoMonth,
     to: isoMonth,
     storeId: z.uuid().optional(),
-  })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'complaint_report_range' })
-  .refine(
-    (q) => {
-      const [fy = 0, fm = 0] = q.from.split('-').map(Number);
-      const [ty = 0, tm = 0] = q.to.split('-').map(Number);
-      return (ty - fy) * 12 + (tm - fm) < 24;
-    },
-    { path: ['to'], message: 'complaint_report_range' },
-  );
+  }),
+);
 export type ComplaintReportQuery = z.infer<typeof complaintReportQuery>;
 
 const rate = z.number().nullable();
@@ -165,10 +168,12 @@ export const complaintFirstContact = z.object({
 export type ComplaintFirstContact = z.infer<typeof complaintFirstContact>;
 
 /** The spreadsheet: the overview's span, the month of the summary, the quarter of the first-contact report. */
-export const complaintExportQuery = z.object({
-  from: isoMonth,
-  to: isoMonth,
-  month: isoMonth,
-  quarter: complaintQuarterQuery.shape.quarter,
-  storeId: z.uuid().optional(),
-});
+export const complaintExportQuery = reportSpan(
+  z.object({
+    from: isoMonth,
+    to: isoMonth,
+    month: isoMonth,
+    quarter: complaintQuarterQuery.shape.quarter,
+    storeId: z.uuid().optional(),
+  }),
+);
