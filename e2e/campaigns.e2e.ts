@@ -78,7 +78,7 @@ void test('the admin builds a campaign to a segment with a coupon; the preview�
   await page.getByTestId('login').fill('admin');
   await page.getByTestId('password').fill('m4s-demo');
   await page.getByTestId('sign-in').click();
-  await page.waitForURL(/\/admin\/stores/);
+  await page.getByTestId('morning-rows').waitFor();
   await page.goto(`${h.baseUrl}/admin/campaigns`);
   await page.getByTestId('ready-D').waitFor();
   await page.getByTestId('campaign-list').getByText('流失风险客户召回').waitFor();
